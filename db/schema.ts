@@ -1,0 +1,171 @@
+// Kysely's view of the database: one interface per table, matching db/migrations.
+// Instants are INTEGER milliseconds since the epoch (UTC); calendar dates are TEXT 'YYYY-MM-DD'
+// and wall-clock times TEXT 'HH:mm', both in the user's zone (floating: they follow the user).
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export interface CircleTable {
+  id: string;
+  name: string;
+  color: string;
+  default_cadence_days: number;
+  sort_order: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ContactTable {
+  id: string;
+  display_name: string;
+  given_name: string | null;
+  family_name: string | null;
+  nickname: string | null;
+  company: string | null;
+  title: string | null;
+  circle_id: string | null;
+  importance: 'inner' | 'regular' | 'outer';
+  birthday_month: number | null;
+  birthday_day: number | null;
+  birthday_year: number | null;
+  how_met: string | null;
+  introduced_by_id: string | null;
+  notes: string;
+  /** null = inherit the circle's default; 0 = never remind */
+  cadence_days: number | null;
+  /** a snoozed check-in is not due before this instant */
+  checkin_snoozed_until: number | null;
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+}
+
+export interface ContactPhotoTable {
+  contact_id: string;
+  mime: string;
+  data: Buffer;
+  updated_at: number;
+}
+
+export interface ContactMethodTable {
+  id: string;
+  contact_id: string;
+  kind: 'email' | 'phone' | 'address' | 'website' | 'social';
+  label: string | null;
+  value: string;
+  /** lower-cased email, digits-only phone, …: what duplicates and search match on */
+  value_normalized: string;
+  is_primary: number;
+  sort_order: number;
+}
+
+export interface ContactDateTable {
+  id: string;
+  contact_id: string;
+  label: string;
+  month: number;
+  day: number;
+  year: number | null;
+}
+
+export interface TagTable {
+  id: string;
+  name: string;
+  color: string | null;
+  created_at: number;
+}
+
+export interface ContactTagTable {
+  contact_id: string;
+  tag_id: string;
+}
+
+export interface RelationshipTable {
+  id: string;
+  /** for 'parent', from is the parent of to; every other kind reads the same both ways */
+  from_contact_id: string;
+  to_contact_id: string;
+  kind: 'partner' | 'parent' | 'sibling' | 'colleague' | 'friend' | 'introduced';
+  created_at: number;
+}
+
+export interface InteractionTable {
+  id: string;
+  occurred_at: number;
+  kind: 'call' | 'video' | 'meeting' | 'message' | 'email' | 'social' | 'other';
+  direction: 'outbound' | 'inbound' | 'mutual';
+  duration_minutes: number | null;
+  rating: number | null;
+  summary: string;
+  notes: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** who took part; occurred_at/kind/direction/rating are copied here so per-contact health
+ *  reads one covering index instead of joining every interaction */
+export interface InteractionParticipantTable {
+  interaction_id: string;
+  contact_id: string;
+  occurred_at: number;
+  kind: InteractionTable['kind'];
+  direction: InteractionTable['direction'];
+  rating: number | null;
+}
+
+export interface ReminderTable {
+  id: string;
+  contact_id: string | null;
+  title: string;
+  notes: string;
+  due_date: string;
+  due_time: string | null;
+  recurrence_unit: 'none' | 'day' | 'week' | 'month' | 'year';
+  recurrence_interval: number;
+  status: 'open' | 'done' | 'dismissed';
+  snoozed_until: number | null;
+  last_notified_at: number | null;
+  completed_at: number | null;
+  /** manual, or the automatic source it was generated from */
+  source: 'manual' | 'birthday' | 'anniversary' | 'checkin';
+  source_key: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ValueEntryTable {
+  id: string;
+  contact_id: string;
+  occurred_on: string;
+  amount_minor: number;
+  currency: string;
+  kind: 'invoiced' | 'paid';
+  note: string;
+  created_at: number;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  circles: CircleTable;
+  contacts: ContactTable;
+  contact_photos: ContactPhotoTable;
+  contact_methods: ContactMethodTable;
+  contact_dates: ContactDateTable;
+  tags: TagTable;
+  contact_tags: ContactTagTable;
+  relationships: RelationshipTable;
+  interactions: InteractionTable;
+  interaction_participants: InteractionParticipantTable;
+  reminders: ReminderTable;
+  value_entries: ValueEntryTable;
+  settings: SettingTable;
+}
+
+export type ContactRow = Selectable<ContactTable>;
+export type NewContactRow = Insertable<ContactTable>;
+export type ContactUpdate = Updateable<ContactTable>;
+export type CircleRow = Selectable<CircleTable>;
+export type InteractionRow = Selectable<InteractionTable>;
+export type ReminderRow = Selectable<ReminderTable>;

@@ -1,0 +1,140 @@
+// The Electron main process: lifecycle, the window, and the IPC end of the one dispatcher.
+// Everything else (services, database, scheduler logic) is plain Node code shared with the web host.
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBackend, type KithBackend } from './kith';
+import { resolveDatabasePath } from './paths';
+import { CONTENT_SECURITY_POLICY } from './security';
+import { IPC_CHANNEL, IPC_EVENT_CHANNEL, type BridgeEvent } from '../shared/api/bridge';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by electron-vite in development
+const rendererFile = join(here, '..', 'renderer', 'index.html');
+
+let backend: KithBackend | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => showWindow());
+  app.whenReady().then(start, (err) => fail(err));
+}
+
+/** the better-sqlite3 build for Electron's ABI, made by build/electron-native.mjs (see README) */
+function electronNativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined; // electron-builder rebuilt node_modules for Electron
+  const candidate = join(app.getAppPath(), '.native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
+  return existsSync(candidate) ? candidate : undefined;
+}
+
+async function start() {
+  hardenSessions();
+  const databasePath = resolveDatabasePath(process.argv.slice(1), process.env, app.getPath('userData'));
+  try {
+    backend = await startBackend({ databasePath, host: 'electron', nativeBinding: electronNativeBinding() });
+  } catch (err) {
+    return fail(err);
+  }
+  backend.events.on('committed', (method) => broadcast({ type: 'committed', method }));
+  ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
+    if (!isTrustedSender(event)) {
+      return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from Kith’s own window' } };
+    }
+    return backend!.dispatch(method, input);
+  });
+  createWindow();
+  app.on('activate', () => showWindow());
+}
+
+function createWindow() {
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 880,
+    minHeight: 560,
+    title: 'Kith',
+    show: false,
+    backgroundColor: '#101114',
+    webPreferences: {
+      preload: join(here, '..', 'preload', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  if (rendererUrl) void mainWindow.loadURL(rendererUrl);
+  else void mainWindow.loadFile(rendererFile);
+}
+
+function showWindow() {
+  if (!mainWindow) createWindow();
+  else {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  }
+}
+
+function broadcast(event: BridgeEvent) {
+  mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event);
+}
+
+/** only our own page, in our own window, may call the API */
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  if (!frame || !mainWindow || event.sender !== mainWindow.webContents) return false;
+  return isOwnPage(frame.url);
+}
+
+function isOwnPage(url: string): boolean {
+  if (rendererUrl) return url.startsWith(rendererUrl);
+  try {
+    return new URL(url).protocol === 'file:' && fileURLToPath(url.split('#')[0]!) === rendererFile;
+  } catch {
+    return false;
+  }
+}
+
+function hardenSessions() {
+  // CSP on every response (the dev server's too); the built page also carries it in a meta tag
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  // desktop notifications are the only permission Kith's page may have
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permission === 'notifications');
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  // no navigation away from the app, no new windows; web links open in the user's browser
+  contents.on('will-navigate', (event, url) => {
+    if (!isOwnPage(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//i.test(url) || /^mailto:/i.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  void backend?.close();
+});
+
+function fail(err: unknown) {
+  dialog.showErrorBox('Kith could not start', (err as Error)?.message ?? String(err));
+  app.exit(1);
+}

@@ -1,0 +1,251 @@
+// Contacts and circles: create, read, update, list.
+import { randomUUID } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { ContactRow } from '../../db/schema';
+import { ServiceError } from '../../shared/api/errors';
+import type { ParsedInputOf } from '../../shared/api/contract';
+import type { Contact, ContactSummary } from '../../shared/domain/contact';
+import { normalizeMethodValue } from '../../shared/domain/normalize';
+import { effectiveCadence } from '../../shared/domain/cadence';
+import type { HandlerGroup, ServiceContext } from './context';
+
+type ContactFields = ParsedInputOf<'contacts.create'>;
+
+export const contactHandlers: HandlerGroup<'circles.list' | 'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update'> = {
+  async 'circles.list'(ctx) {
+    const rows = await ctx.db
+      .selectFrom('circles')
+      .select([
+        'id',
+        'name',
+        'color',
+        'default_cadence_days',
+        'sort_order',
+        (eb) =>
+          eb
+            .selectFrom('contacts')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('contacts.circle_id', '=', 'circles.id')
+            .where('contacts.archived_at', 'is', null)
+            .as('contact_count'),
+      ])
+      .orderBy('sort_order')
+      .orderBy('name')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      color: r.color,
+      defaultCadenceDays: r.default_cadence_days,
+      sortOrder: r.sort_order,
+      contactCount: Number(r.contact_count ?? 0),
+    }));
+  },
+
+  async 'contacts.list'(ctx, input) {
+    let q = ctx.db
+      .selectFrom('contacts as c')
+      .where('c.archived_at', input.archived ? 'is not' : 'is', null);
+    if (input.circleId) q = q.where('c.circle_id', '=', input.circleId);
+    if (input.tag) {
+      const tag = input.tag;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('contact_tags as ct')
+            .innerJoin('tags as t', 't.id', 'ct.tag_id')
+            .whereRef('ct.contact_id', '=', 'c.id')
+            .where('t.name', '=', tag),
+        ),
+      );
+    }
+    const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const lastInteraction = sql<number | null>`(SELECT max(p.occurred_at) FROM interaction_participants p WHERE p.contact_id = c.id)`;
+    let ordered = q.select([
+      'c.id',
+      'c.display_name',
+      'c.company',
+      'c.title',
+      'c.circle_id',
+      'c.importance',
+      'c.archived_at',
+      lastInteraction.as('last_interaction_at'),
+      sql<string | null>`(SELECT m.value FROM contact_methods m WHERE m.contact_id = c.id AND m.kind = 'email' ORDER BY m.is_primary DESC, m.sort_order LIMIT 1)`.as('primary_email'),
+      sql<string | null>`(SELECT group_concat(t.name, char(31)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id)`.as('tag_names'),
+    ]);
+    ordered =
+      input.sort === 'lastInteraction'
+        ? ordered.orderBy(sql`last_interaction_at IS NULL`).orderBy(sql`last_interaction_at`, 'desc')
+        : ordered.orderBy(sql`c.display_name COLLATE NOCASE`);
+    const rows = await ordered.orderBy('c.id').limit(input.limit).offset(input.offset).execute();
+    const items: ContactSummary[] = rows.map((r) => ({
+      id: r.id,
+      displayName: r.display_name,
+      company: r.company,
+      title: r.title,
+      circleId: r.circle_id,
+      importance: r.importance,
+      primaryEmail: r.primary_email,
+      tags: r.tag_names ? r.tag_names.split('\u001f').sort() : [],
+      lastInteractionAt: r.last_interaction_at,
+      archivedAt: r.archived_at,
+    }));
+    return { items, total: Number(total.n) };
+  },
+
+  async 'contacts.get'(ctx, input) {
+    return loadContact(ctx, input.id);
+  },
+
+  async 'contacts.create'(ctx, input) {
+    const id = randomUUID();
+    const now = ctx.clock.now().getTime();
+    await ctx.db.transaction().execute(async (trx) => {
+      await checkReferences(trx, input);
+      await trx
+        .insertInto('contacts')
+        .values({ id, ...fieldsToRow(input), created_at: now, updated_at: now, archived_at: null, checkin_snoozed_until: null })
+        .execute();
+      await replaceMethods(trx, id, input.methods);
+      await replaceTags(trx, id, input.tags, now);
+    });
+    return loadContact(ctx, id);
+  },
+
+  async 'contacts.update'(ctx, input) {
+    const { id, ...patch } = input;
+    const now = ctx.clock.now().getTime();
+    await ctx.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('contacts').select('id').where('id', '=', id).executeTakeFirst();
+      if (!existing) throw new ServiceError('not_found', 'No contact with that id', 'id');
+      await checkReferences(trx, patch, id);
+      const row = fieldsToRow(patch);
+      await trx.updateTable('contacts').set({ ...row, updated_at: now }).where('id', '=', id).execute();
+      if (patch.methods) await replaceMethods(trx, id, patch.methods);
+      if (patch.tags) await replaceTags(trx, id, patch.tags, now);
+    });
+    return loadContact(ctx, id);
+  },
+};
+
+/** the contact's own fields in column form; only the keys present in the input */
+function fieldsToRow(f: Partial<ContactFields>) {
+  const row: Partial<Omit<ContactRow, 'id'>> = {};
+  if (f.displayName !== undefined) row.display_name = f.displayName;
+  if (f.givenName !== undefined) row.given_name = f.givenName;
+  if (f.familyName !== undefined) row.family_name = f.familyName;
+  if (f.nickname !== undefined) row.nickname = f.nickname;
+  if (f.company !== undefined) row.company = f.company;
+  if (f.title !== undefined) row.title = f.title;
+  if (f.circleId !== undefined) row.circle_id = f.circleId;
+  if (f.importance !== undefined) row.importance = f.importance;
+  if (f.birthday !== undefined) {
+    row.birthday_month = f.birthday?.month ?? null;
+    row.birthday_day = f.birthday?.day ?? null;
+    row.birthday_year = f.birthday?.year ?? null;
+  }
+  if (f.howMet !== undefined) row.how_met = f.howMet;
+  if (f.introducedById !== undefined) row.introduced_by_id = f.introducedById;
+  if (f.notes !== undefined) row.notes = f.notes;
+  if (f.cadenceDays !== undefined) row.cadence_days = f.cadenceDays;
+  return row as Omit<ContactRow, 'id' | 'created_at' | 'updated_at' | 'archived_at' | 'checkin_snoozed_until'>;
+}
+
+async function checkReferences(trx: Transaction<DB>, f: Partial<ContactFields>, selfId?: string) {
+  if (f.circleId) {
+    const circle = await trx.selectFrom('circles').select('id').where('id', '=', f.circleId).executeTakeFirst();
+    if (!circle) throw new ServiceError('invalid_input', 'Unknown circle', 'circleId');
+  }
+  if (f.introducedById) {
+    if (f.introducedById === selfId) throw new ServiceError('invalid_input', 'A contact cannot introduce themselves', 'introducedById');
+    const other = await trx.selectFrom('contacts').select('id').where('id', '=', f.introducedById).executeTakeFirst();
+    if (!other) throw new ServiceError('invalid_input', 'Unknown contact for "introduced by"', 'introducedById');
+  }
+}
+
+async function replaceMethods(trx: Transaction<DB>, contactId: string, methods: ContactFields['methods']) {
+  await trx.deleteFrom('contact_methods').where('contact_id', '=', contactId).execute();
+  // exactly one primary per kind: the first marked, else the first of that kind
+  const primaryOf = new Map<string, number>();
+  methods.forEach((m, i) => {
+    if (m.isPrimary && !primaryOf.has(m.kind)) primaryOf.set(m.kind, i);
+  });
+  methods.forEach((m, i) => {
+    if (!primaryOf.has(m.kind)) primaryOf.set(m.kind, i);
+  });
+  if (methods.length === 0) return;
+  await trx
+    .insertInto('contact_methods')
+    .values(
+      methods.map((m, i) => ({
+        id: randomUUID(),
+        contact_id: contactId,
+        kind: m.kind,
+        label: m.label,
+        value: m.value,
+        value_normalized: normalizeMethodValue(m.kind, m.value),
+        is_primary: primaryOf.get(m.kind) === i ? 1 : 0,
+        sort_order: i,
+      })),
+    )
+    .execute();
+}
+
+async function replaceTags(trx: Transaction<DB>, contactId: string, names: string[], now: number) {
+  await trx.deleteFrom('contact_tags').where('contact_id', '=', contactId).execute();
+  const unique = [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
+  for (const name of unique) {
+    await trx.insertInto('tags').values({ id: randomUUID(), name, color: null, created_at: now }).onConflict((oc) => oc.column('name').doNothing()).execute();
+    const tag = await trx.selectFrom('tags').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+    await trx.insertInto('contact_tags').values({ contact_id: contactId, tag_id: tag.id }).execute();
+  }
+}
+
+export async function loadContact(ctx: Pick<ServiceContext, 'db'>, id: string): Promise<Contact> {
+  const row = await ctx.db
+    .selectFrom('contacts as c')
+    .leftJoin('circles as ci', 'ci.id', 'c.circle_id')
+    .selectAll('c')
+    .select('ci.default_cadence_days')
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new ServiceError('not_found', 'No contact with that id', 'id');
+  const [methods, dates, tags, photo] = await Promise.all([
+    ctx.db.selectFrom('contact_methods').selectAll().where('contact_id', '=', id).orderBy('sort_order').execute(),
+    ctx.db.selectFrom('contact_dates').selectAll().where('contact_id', '=', id).orderBy('month').orderBy('day').execute(),
+    ctx.db
+      .selectFrom('contact_tags as ct')
+      .innerJoin('tags as t', 't.id', 'ct.tag_id')
+      .select('t.name')
+      .where('ct.contact_id', '=', id)
+      .orderBy('t.name')
+      .execute(),
+    ctx.db.selectFrom('contact_photos').select(['mime', 'data']).where('contact_id', '=', id).executeTakeFirst(),
+  ]);
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    nickname: row.nickname,
+    company: row.company,
+    title: row.title,
+    circleId: row.circle_id,
+    importance: row.importance,
+    birthday: row.birthday_month && row.birthday_day ? { month: row.birthday_month, day: row.birthday_day, year: row.birthday_year } : null,
+    howMet: row.how_met,
+    introducedById: row.introduced_by_id,
+    notes: row.notes,
+    cadenceDays: row.cadence_days,
+    effectiveCadenceDays: effectiveCadence(row.cadence_days, row.default_cadence_days),
+    methods: methods.map((m) => ({ id: m.id, kind: m.kind, label: m.label, value: m.value, isPrimary: m.is_primary === 1 })),
+    dates: dates.map((d) => ({ id: d.id, label: d.label, month: d.month, day: d.day, year: d.year })),
+    tags: tags.map((t) => t.name),
+    photo: photo ? `data:${photo.mime};base64,${Buffer.from(photo.data).toString('base64')}` : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    archivedAt: row.archived_at,
+  };
+}
+

@@ -1,0 +1,203 @@
+// The local web host: the built renderer and the same dispatcher over HTTP, for a real browser.
+// Bound to 127.0.0.1 only; every request needs the per-run token, and a Host and Origin that are
+// this loopback address (DNS rebinding and cross-site requests are refused).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../api/dispatcher';
+import type { EventEmitter } from 'node:events';
+import type { MethodName } from '../../shared/api/contract';
+import { CONTENT_SECURITY_POLICY } from '../security';
+
+export const TOKEN_HEADER = 'x-kith-token';
+const TOKEN_COOKIE = 'kith_token';
+const MAX_BODY_BYTES = 64 * 1024 * 1024; // whole-file imports travel as one call
+
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  /** the built renderer (out/renderer) */
+  staticDir: string;
+  port?: number;
+  token?: string;
+  events?: EventEmitter<{ committed: [MethodName] }>;
+}
+
+export interface WebHost {
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = 0;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const eventStreams = new Set<ServerResponse>();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `Internal error: ${(err as Error).message}`);
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    // 1. the Host must be our own loopback address: a rebinding name pointed at 127.0.0.1 is refused
+    if (!allowedHosts().has(String(req.headers.host ?? '').toLowerCase())) {
+      return send(res, 421, 'text/plain; charset=utf-8', 'Refused: unknown Host');
+    }
+    // 2. a browser's Origin, when it sends one, must be our own page
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, '').toLowerCase())) {
+      return send(res, 403, 'text/plain; charset=utf-8', 'Refused: foreign Origin');
+    }
+    // 3. the token, from the link (first visit), the cookie (assets) or the header (API)
+    const fromQuery = url.searchParams.get('token');
+    const fromHeader = headerValue(req.headers[TOKEN_HEADER]);
+    const fromCookie = cookieValue(req.headers.cookie, TOKEN_COOKIE);
+    const isApi = url.pathname.startsWith('/api/');
+    // a write needs the header itself: a cookie alone is what a cross-site request could carry
+    const presented = req.method === 'POST' ? fromHeader : (fromQuery ?? fromHeader ?? fromCookie);
+    if (!presented || !sameSecret(presented, token)) {
+      return send(res, 401, 'text/plain; charset=utf-8', 'Refused: missing or wrong token. Open the link `npm run web` printed.');
+    }
+
+    if (isApi) return handleApi(req, res, url);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    if (fromQuery) {
+      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+    return serveStatic(res, url.pathname);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      // server-sent events: the page refreshes its stores after writes made elsewhere
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      eventStreams.add(res);
+      req.on('close', () => eventStreams.delete(res));
+      return;
+    }
+    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(res, 415, 'text/plain; charset=utf-8', 'Expected application/json');
+    }
+    const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    let input: unknown;
+    try {
+      const body = await readBody(req);
+      input = body.length ? JSON.parse(body) : {};
+    } catch (err) {
+      const message = (err as Error).message;
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: `Request body is not valid JSON: ${message}` } });
+    }
+    const result = await options.dispatch(method, input);
+    sendJson(res, 200, result);
+  }
+
+  async function serveStatic(res: ServerResponse, pathname: string) {
+    const root = normalize(options.staticDir + sep);
+    let file = normalize(join(root, decodeURIComponent(pathname)));
+    if (!file.startsWith(root)) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    const info = await stat(file).catch(() => null);
+    if (!info || info.isDirectory()) file = join(root, 'index.html'); // the app routes itself
+    const body = await readFile(file).catch(() => null);
+    if (!body) return send(res, 404, 'text/plain; charset=utf-8', 'Not found: build the renderer first (npm run build)');
+    const type = MIME[extname(file)] ?? 'application/octet-stream';
+    const cache = file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable';
+    send(res, 200, type, body, { 'Cache-Control': cache });
+  }
+
+  function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) {
+    res.writeHead(status, {
+      'Content-Type': type,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      ...extra,
+    });
+    res.end(body);
+  }
+
+  function sendJson(res: ServerResponse, status: number, value: unknown) {
+    send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), { 'Cache-Control': 'no-store' });
+  }
+
+  const onCommitted = (method: MethodName) => {
+    for (const stream of eventStreams) stream.write(`event: committed\ndata: ${JSON.stringify({ method })}\n\n`);
+  };
+  options.events?.on('committed', onCommitted);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const originUrl = `http://127.0.0.1:${port}`;
+  return {
+    url: `${originUrl}/?token=${token}`,
+    origin: originUrl,
+    token,
+    port,
+    async close() {
+      options.events?.off('committed', onCommitted);
+      for (const stream of eventStreams) stream.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function headerValue(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...rest] = part.trim().split('=');
+    if (k === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error(`body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

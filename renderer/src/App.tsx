@@ -1,0 +1,56 @@
+// The app frame: sidebar on the left, the current page on the right.
+import { useEffect } from 'react';
+import { Toaster } from 'sonner';
+import { Sidebar } from './components/Sidebar';
+import { useRouter } from './stores/router';
+import { useContacts } from './stores/contacts';
+import { subscribeToEvents } from './lib/api';
+import { DashboardPage } from './pages/DashboardPage';
+import { ContactsPage } from './pages/ContactsPage';
+import { ContactPage } from './pages/ContactPage';
+import { RemindersPage } from './pages/RemindersPage';
+import { SettingsPage } from './pages/SettingsPage';
+
+export function App() {
+  const route = useRouter((s) => s.route);
+  const navigate = useRouter((s) => s.navigate);
+
+  useEffect(() => {
+    void useContacts.getState().load();
+    // any write, from this window or elsewhere, refreshes what is on screen
+    return subscribeToEvents((event) => {
+      if (event.type === 'committed') void useContacts.getState().load();
+      if (event.type === 'navigate') window.location.hash = event.path;
+    });
+  }, []);
+
+  let page;
+  switch (route.page) {
+    case 'contacts':
+      page = <ContactsPage archived={route.archived ?? false} />;
+      break;
+    case 'contact':
+      page = <ContactPage id={route.id} />;
+      break;
+    case 'reminders':
+      page = <RemindersPage />;
+      break;
+    case 'settings':
+      page = <SettingsPage />;
+      break;
+    default:
+      page = <DashboardPage onAddContact={() => navigate({ page: 'contacts' })} />;
+  }
+
+  return (
+    <>
+      <div className="app">
+        <Sidebar />
+        <main className="main" id="main">
+          {page}
+        </main>
+      </div>
+      <Toaster position="bottom-right" richColors closeButton />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { useRouter, type Route } from '../stores/router';
+import { Icon, type IconName } from './Icon';
+
+const ITEMS: { label: string; route: Route; icon: IconName; key: string }[] = [
+  { label: 'Dashboard', route: { page: 'dashboard' }, icon: 'home', key: 'dashboard' },
+  { label: 'Contacts', route: { page: 'contacts' }, icon: 'people', key: 'contacts' },
+  { label: 'Reminders', route: { page: 'reminders' }, icon: 'bell', key: 'reminders' },
+  { label: 'Settings', route: { page: 'settings' }, icon: 'gear', key: 'settings' },
+];
+
+export function Sidebar() {
+  const route = useRouter((s) => s.route);
+  const navigate = useRouter((s) => s.navigate);
+  const current = route.page === 'contact' ? 'contacts' : route.page;
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden>
+          k
+        </span>
+        <span className="brand-name">Kith</span>
+      </div>
+      <ul>
+        {ITEMS.map((item) => (
+          <li key={item.key}>
+            <a
+              href={`#${item.key === 'dashboard' ? '/' : '/' + item.key}`}
+              className={current === item.key ? 'nav-item active' : 'nav-item'}
+              aria-current={current === item.key ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(item.route);
+              }}
+            >
+              <Icon name={item.icon} />
+              <span>{item.label}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,55 @@
+// Where the user is: a hash route, so a notification or a reload can land on any page.
+import { create } from 'zustand';
+
+export type Route =
+  | { page: 'dashboard' }
+  | { page: 'contacts'; archived?: boolean }
+  | { page: 'contact'; id: string }
+  | { page: 'reminders' }
+  | { page: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  switch (parts[0]) {
+    case 'contacts':
+      if (parts[1] === 'archive') return { page: 'contacts', archived: true };
+      return parts[1] ? { page: 'contact', id: parts[1] } : { page: 'contacts' };
+    case 'reminders':
+      return { page: 'reminders' };
+    case 'settings':
+      return { page: 'settings' };
+    default:
+      return { page: 'dashboard' };
+  }
+}
+
+export function routeToHash(route: Route): string {
+  switch (route.page) {
+    case 'contacts':
+      return route.archived ? '#/contacts/archive' : '#/contacts';
+    case 'contact':
+      return `#/contacts/${encodeURIComponent(route.id)}`;
+    case 'dashboard':
+      return '#/';
+    default:
+      return `#/${route.page}`;
+  }
+}
+
+interface RouterState {
+  route: Route;
+  navigate(route: Route): void;
+}
+
+export const useRouter = create<RouterState>((set) => ({
+  route: parseRoute(typeof window === 'undefined' ? '' : window.location.hash),
+  navigate(route) {
+    const hash = routeToHash(route);
+    if (window.location.hash !== hash) window.location.hash = hash;
+    set({ route });
+  },
+}));
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', () => useRouter.setState({ route: parseRoute(window.location.hash) }));
+}

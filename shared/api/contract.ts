@@ -1,0 +1,25 @@
+// THE API contract: every method Kith's renderer can call. The renderer's client, the preload's
+// bridge and the main-process dispatcher are all derived from this object.
+import type { z } from 'zod';
+import type { MethodSpec } from './define';
+import { appMethods } from './methods/app';
+import { contactMethods } from './methods/contacts';
+
+export const contract = {
+  ...appMethods,
+  ...contactMethods,
+} satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** what a caller passes (defaults may be left out) */
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+/** what a service receives: validated, defaults filled in */
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer O> ? O : never;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,80 @@
+// What the API says about a contact.
+
+export const IMPORTANCE = ['inner', 'regular', 'outer'] as const;
+export type Importance = (typeof IMPORTANCE)[number];
+
+export const METHOD_KINDS = ['email', 'phone', 'address', 'website', 'social'] as const;
+export type MethodKindName = (typeof METHOD_KINDS)[number];
+
+export interface MonthDay {
+  month: number;
+  day: number;
+  year: number | null;
+}
+
+export interface ContactMethod {
+  id: string;
+  kind: MethodKindName;
+  label: string | null;
+  value: string;
+  isPrimary: boolean;
+}
+
+export interface ImportantDate {
+  id: string;
+  label: string;
+  month: number;
+  day: number;
+  year: number | null;
+}
+
+export interface Contact {
+  id: string;
+  displayName: string;
+  givenName: string | null;
+  familyName: string | null;
+  nickname: string | null;
+  company: string | null;
+  title: string | null;
+  circleId: string | null;
+  importance: Importance;
+  birthday: MonthDay | null;
+  howMet: string | null;
+  introducedById: string | null;
+  notes: string;
+  /** null = the circle's default; 0 = never remind */
+  cadenceDays: number | null;
+  /** the cadence that applies: own, else the circle's; 0 = never */
+  effectiveCadenceDays: number;
+  methods: ContactMethod[];
+  dates: ImportantDate[];
+  tags: string[];
+  /** data: URL of the downscaled photo, or null */
+  photo: string | null;
+  createdAt: number;
+  updatedAt: number;
+  archivedAt: number | null;
+}
+
+/** One row of the contacts list: what the list shows, nothing more. */
+export interface ContactSummary {
+  id: string;
+  displayName: string;
+  company: string | null;
+  title: string | null;
+  circleId: string | null;
+  importance: Importance;
+  primaryEmail: string | null;
+  tags: string[];
+  lastInteractionAt: number | null;
+  archivedAt: number | null;
+}
+
+export interface Circle {
+  id: string;
+  name: string;
+  color: string;
+  defaultCadenceDays: number;
+  sortOrder: number;
+  contactCount: number;
+}

@@ -1,0 +1,19 @@
+// How contact methods are compared: the one rule used by duplicates, search and merge.
+import type { MethodKindName } from './contact';
+
+export function normalizeMethodValue(kind: MethodKindName, value: string): string {
+  const v = value.trim();
+  switch (kind) {
+    case 'email':
+      return v.toLowerCase();
+    case 'phone': {
+      // keep a leading + (international) and the digits; "00" is the same as "+"
+      const digits = v.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
+      return digits.startsWith('00') ? `+${digits.slice(2)}` : digits;
+    }
+    case 'website':
+      return v.toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+    default:
+      return v.toLowerCase().replace(/\s+/g, ' ');
+  }
+}

@@ -1,0 +1,85 @@
+// The contract at the boundary: bad input is refused with the field named and nothing written;
+// service failures arrive as typed errors; a round trip reaches the SQLite file.
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { contract, methodNames } from '../../shared/api/contract';
+import { handlers } from '../../electron/services';
+import { startTestBackend, type TestBackend } from '../helpers/backend';
+
+let kith: TestBackend;
+beforeEach(async () => (kith = await startTestBackend()));
+afterEach(async () => kith.dispose());
+
+const count = (table: string) => kith.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+describe('the dispatcher', () => {
+  it('has a handler for every contract method and no handler outside it', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...methodNames].sort());
+    for (const name of methodNames) expect(['query', 'command']).toContain(contract[name].kind);
+  });
+
+  it('creates a contact that lands in the SQLite file and reads it back', async () => {
+    const created = await kith.call('contacts.create', {
+      displayName: 'Ada Lovelace',
+      circleId: 'circle-friends',
+      methods: [{ kind: 'email', value: 'Ada@Example.org' }],
+    });
+    expect(created).toMatchObject({ displayName: 'Ada Lovelace', circleId: 'circle-friends', effectiveCadenceDays: 30 });
+    expect(created.methods).toEqual([expect.objectContaining({ kind: 'email', value: 'Ada@Example.org', isPrimary: true })]);
+
+    const file = new Database(join(kith.dir, 'kith.sqlite'), { readonly: true });
+    expect(file.prepare('SELECT display_name, circle_id FROM contacts WHERE id = ?').get(created.id)).toEqual({ display_name: 'Ada Lovelace', circle_id: 'circle-friends' });
+    expect(file.prepare('SELECT value_normalized FROM contact_methods WHERE contact_id = ?').pluck().get(created.id)).toBe('ada@example.org');
+    file.close();
+
+    const list = await kith.call('contacts.list', {});
+    expect(list.total).toBe(1);
+    expect(list.items[0]).toMatchObject({ id: created.id, primaryEmail: 'Ada@Example.org' });
+  });
+
+  it.each([
+    ['an empty name', { displayName: '   ' }, 'displayName', /must not be empty/],
+    ['a malformed email', { displayName: 'Bo', methods: [{ kind: 'email', value: 'bo@' }] }, 'methods.0.value', /valid email/],
+    ['31 February', { displayName: 'Cy', birthday: { month: 2, day: 31 } }, 'birthday.day', /No such day/],
+    ['a wrong type', { displayName: 42 }, 'displayName', /string/i],
+    ['an unknown field', { displayName: 'Di', shoeSize: 44 }, '', /shoeSize/],
+  ])('refuses %s, names the field and writes nothing', async (_what, input, field, message) => {
+    const result = await kith.dispatch('contacts.create', input);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_input');
+    expect(result.error.field).toBe(field);
+    expect(result.error.message).toMatch(message);
+    expect(count('contacts')).toBe(0);
+    expect(count('contact_methods')).toBe(0);
+  });
+
+  it('refuses an unknown circle as a typed error, writing nothing', async () => {
+    const result = await kith.dispatch('contacts.create', { displayName: 'Eve', circleId: 'no-such-circle', methods: [{ kind: 'email', value: 'eve@example.org' }] });
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'invalid_input', field: 'circleId', message: 'Unknown circle' }) });
+    expect(count('contacts')).toBe(0);
+  });
+
+  it('answers an unknown method and an unknown id with typed errors', async () => {
+    expect(await kith.dispatch('contacts.drop', {})).toEqual({ ok: false, error: expect.objectContaining({ code: 'unknown_method' }) });
+    expect(await kith.dispatch('__proto__', {})).toEqual({ ok: false, error: expect.objectContaining({ code: 'unknown_method' }) });
+    expect(await kith.dispatch('contacts.get', { id: 'nobody' })).toEqual({ ok: false, error: expect.objectContaining({ code: 'not_found', field: 'id' }) });
+  });
+
+  it('turns an unexpected failure inside a service into an internal error, not a crash', async () => {
+    kith.sqlite.exec('DROP TABLE contact_tags'); // sabotage: the service's own query now fails
+    const result = await kith.dispatch('contacts.create', { displayName: 'Fay', tags: ['x'] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('internal');
+    expect(count('contacts')).toBe(0); // the transaction rolled back
+  });
+
+  it('tells listeners after a write, and not after a read', async () => {
+    const seen: string[] = [];
+    kith.events.on('committed', (m) => seen.push(m));
+    await kith.call('contacts.list', {});
+    await kith.call('contacts.create', { displayName: 'Gus' });
+    expect(seen).toEqual(['contacts.create']);
+  });
+});
