@@ -3,8 +3,18 @@
 import type { Handlers } from './context';
 import { appHandlers } from './app';
 import { contactHandlers } from './contacts';
+import { interactionHandlers } from './interactions';
+import { healthHandlers } from './health';
+import { reminderHandlers } from './reminders';
+import { transferHandlers } from './transfer';
+import { settingsHandlers } from './settings';
 
 export const handlers = {
   ...appHandlers,
   ...contactHandlers,
+  ...interactionHandlers,
+  ...healthHandlers,
+  ...reminderHandlers,
+  ...transferHandlers,
+  ...settingsHandlers,
 } satisfies Handlers;

@@ -5,6 +5,7 @@ import { Sidebar } from './components/Sidebar';
 import { useRouter } from './stores/router';
 import { useContacts } from './stores/contacts';
 import { subscribeToEvents } from './lib/api';
+import { dataChanged, onDataChanged } from './lib/refresh';
 import { DashboardPage } from './pages/DashboardPage';
 import { ContactsPage } from './pages/ContactsPage';
 import { ContactPage } from './pages/ContactPage';
@@ -16,12 +17,18 @@ export function App() {
   const navigate = useRouter((s) => s.navigate);
 
   useEffect(() => {
-    void useContacts.getState().load();
+    const loadContacts = () => useContacts.getState().load();
+    void loadContacts();
+    const unregister = onDataChanged(loadContacts);
     // any write, from this window or elsewhere, refreshes what is on screen
-    return subscribeToEvents((event) => {
-      if (event.type === 'committed') void useContacts.getState().load();
+    const unsubscribe = subscribeToEvents((event) => {
+      if (event.type === 'committed') dataChanged();
       if (event.type === 'navigate') window.location.hash = event.path;
     });
+    return () => {
+      unregister();
+      unsubscribe();
+    };
   }, []);
 
   let page;

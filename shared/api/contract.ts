@@ -4,10 +4,20 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { appMethods } from './methods/app';
 import { contactMethods } from './methods/contacts';
+import { interactionMethods } from './methods/interactions';
+import { healthMethods } from './methods/health';
+import { reminderMethods } from './methods/reminders';
+import { transferMethods } from './methods/transfer';
+import { settingsMethods } from './methods/settings';
 
 export const contract = {
   ...appMethods,
   ...contactMethods,
+  ...interactionMethods,
+  ...healthMethods,
+  ...reminderMethods,
+  ...transferMethods,
+  ...settingsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

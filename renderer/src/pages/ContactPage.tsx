@@ -1,36 +1,40 @@
-import { useEffect, useState } from 'react';
+// One contact: who they are, how the relationship is doing, what happened, what is coming.
+// Each part is its own component; the page only lays them out.
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../lib/api';
+import { onDataChanged } from '../lib/refresh';
 import type { Contact } from '../../../shared/domain/contact';
-import { useContacts } from '../stores/contacts';
-import { Avatar } from '../components/Avatar';
+import { ContactHeader } from '../components/contact/ContactHeader';
+import { ContactDetails } from '../components/contact/ContactDetails';
 
 export function ContactPage({ id }: { id: string }) {
   const [contact, setContact] = useState<Contact | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const circles = useContacts((s) => s.circles);
+  const load = useCallback(() => api.call('contacts.get', { id }).then(setContact, (e: Error) => setError(e.message)), [id]);
   useEffect(() => {
-    api.call('contacts.get', { id }).then(setContact, (e: Error) => setError(e.message));
-  }, [id]);
-  if (error) return <section className="page"><p className="form-error" role="alert">{error}</p></section>;
+    setContact(null);
+    setError(null);
+    void load();
+    return onDataChanged(load);
+  }, [load]);
+  if (error)
+    return (
+      <section className="page">
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      </section>
+    );
   if (!contact) return <section className="page" aria-busy="true" />;
-  const circle = circles.find((c) => c.id === contact.circleId);
   return (
-    <section className="page contact-page">
-      <header className="contact-hero">
-        <Avatar name={contact.displayName} photo={contact.photo} size={64} />
-        <div>
-          <h1>{contact.displayName}</h1>
-          <p className="subtle">{[contact.title, contact.company, circle?.name].filter(Boolean).join(' · ')}</p>
-        </div>
-      </header>
-      <dl className="facts">
-        {contact.methods.map((m) => (
-          <div key={m.id}>
-            <dt>{m.label ?? m.kind}</dt>
-            <dd>{m.value}</dd>
-          </div>
-        ))}
-      </dl>
+    <section className="page contact-page" aria-label={contact.displayName}>
+      <ContactHeader contact={contact} />
+      <div className="contact-columns">
+        <div className="contact-main">{/* timeline (interactions), health and value panels go here */}</div>
+        <aside className="contact-side">
+          <ContactDetails contact={contact} />
+        </aside>
+      </div>
     </section>
   );
 }

@@ -1,0 +1,3 @@
+import type { HandlerGroup } from './context';
+
+export const healthHandlers: HandlerGroup<never> = {};
