@@ -10,7 +10,7 @@ import { normalizeMethodValue } from '../../shared/domain/normalize';
 import { effectiveCadence } from '../../shared/domain/cadence';
 import type { HandlerGroup, ServiceContext } from './context';
 
-type ContactFields = ParsedInputOf<'contacts.create'>;
+export type ContactFields = ParsedInputOf<'contacts.create'>;
 
 export const contactHandlers: HandlerGroup<'circles.list' | 'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update'> = {
   async 'circles.list'(ctx) {
@@ -99,17 +99,8 @@ export const contactHandlers: HandlerGroup<'circles.list' | 'contacts.list' | 'c
   },
 
   async 'contacts.create'(ctx, input) {
-    const id = randomUUID();
     const now = ctx.clock.now().getTime();
-    await ctx.db.transaction().execute(async (trx) => {
-      await checkReferences(trx, input);
-      await trx
-        .insertInto('contacts')
-        .values({ id, ...fieldsToRow(input), created_at: now, updated_at: now, archived_at: null, checkin_snoozed_until: null })
-        .execute();
-      await replaceMethods(trx, id, input.methods);
-      await replaceTags(trx, id, input.tags, now);
-    });
+    const id = await ctx.db.transaction().execute((trx) => insertContact(trx, input, now));
     return loadContact(ctx, id);
   },
 
@@ -128,6 +119,21 @@ export const contactHandlers: HandlerGroup<'circles.list' | 'contacts.list' | 'c
     return loadContact(ctx, id);
   },
 };
+
+/**
+ * Writes a new contact with its methods and tags inside the caller's transaction; returns its id.
+ * Every path that creates contacts (the form, imports, restores) goes through here.
+ */
+export async function insertContact(trx: Transaction<DB>, input: ContactFields, now: number, id: string = randomUUID()): Promise<string> {
+  await checkReferences(trx, input);
+  await trx
+    .insertInto('contacts')
+    .values({ id, ...fieldsToRow(input), created_at: now, updated_at: now, archived_at: null, checkin_snoozed_until: null })
+    .execute();
+  await replaceMethods(trx, id, input.methods);
+  await replaceTags(trx, id, input.tags, now);
+  return id;
+}
 
 /** the contact's own fields in column form; only the keys present in the input */
 function fieldsToRow(f: Partial<ContactFields>) {
