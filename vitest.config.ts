@@ -12,7 +12,7 @@ export default defineConfig({
           name: 'node',
           globals: true,
           environment: 'node',
-          include: ['tests/{unit,integration,e2e}/**/*.test.ts'],
+          include: ['tests/{unit,integration,reliability,e2e}/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
