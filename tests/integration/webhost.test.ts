@@ -1,5 +1,7 @@
 // The web host answers only its own page: loopback, the per-run token, its own Host and Origin.
 import { request } from 'node:http';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,8 +39,18 @@ const apiCall = (method: string, input: unknown, headers: Record<string, string>
   send(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Kith-Token': host.token, ...headers }, body: JSON.stringify(input) });
 
 describe('the local web host', () => {
-  it('listens on 127.0.0.1 only and prints a link with its token', () => {
+  it('listens on 127.0.0.1 only and prints a link with its token', async () => {
     expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[\\w-]{20,}$`));
+    // the machine's other addresses do not answer
+    const others = Object.values(networkInterfaces()).flat().filter((a) => a && a.family === 'IPv4' && !a.internal).map((a) => a!.address);
+    for (const address of others) {
+      const refused = await new Promise<boolean>((resolve) => {
+        const socket = connect({ host: address, port: host.port });
+        socket.once('connect', () => (socket.destroy(), resolve(false)));
+        socket.once('error', () => resolve(true));
+      });
+      expect(refused, `reachable on ${address}`).toBe(true);
+    }
   });
 
   it('serves the page with the token in the link, sets a strict cookie and a CSP', async () => {
