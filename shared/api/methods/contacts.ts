@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { command, query } from '../define';
 import { id, monthDay, nonEmptyText, notes, optionalText, pageInput } from '../schemas';
-import { IMPORTANCE, METHOD_KINDS, type Circle, type Contact, type ContactSummary } from '../../domain/contact';
+import { IMPORTANCE, METHOD_KINDS, type Contact, type ContactSearchHit, type ContactSummary } from '../../domain/contact';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -35,10 +35,14 @@ export const contactFields = z.object({
 
 export type ContactInput = z.input<typeof contactFields>;
 
+/** 'health' and 'nextCheckIn' are ordered by the health service once it exists; by name until then */
 export const CONTACT_SORTS = ['name', 'lastInteraction', 'health', 'nextCheckIn'] as const;
 
+/** a downscaled photo as a data: URL (the renderer scales it to at most 256 px before sending) */
+const PHOTO_DATA_URL = /^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+=*$/;
+export const MAX_PHOTO_BYTES = 512 * 1024;
+
 export const contactMethods = {
-  'circles.list': query<Circle[]>()(z.object({}).strict()),
   'contacts.list': query<{ items: ContactSummary[]; total: number }>()(
     z
       .object({
@@ -53,4 +57,27 @@ export const contactMethods = {
   'contacts.get': query<Contact>()(z.object({ id }).strict()),
   'contacts.create': command<Contact>()(contactFields.strict()),
   'contacts.update': command<Contact>()(contactFields.partial().extend({ id }).strict()),
+  /** replace (or with null remove) the contact's photo */
+  'contacts.setPhoto': command<Contact>()(
+    z
+      .object({
+        id,
+        photo: z
+          .string()
+          .max(Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 40, 'The photo is too large; it should be scaled down to 256 px first')
+          .regex(PHOTO_DATA_URL, 'Expected a JPEG, PNG or WebP image')
+          .nullable(),
+      })
+      .strict(),
+  ),
+  /** search as you type: names, nickname, company, emails, phones, tags, notes; exact names first */
+  'contacts.search': query<ContactSearchHit[]>()(
+    z
+      .object({
+        query: z.string().max(200, 'The search is longer than 200 characters'),
+        limit: z.number().int().min(1).max(100).default(20),
+        includeArchived: z.boolean().default(false),
+      })
+      .strict(),
+  ),
 };
