@@ -27,6 +27,7 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
           eb
             .selectFrom('contact_tags as ct')
             .innerJoin('tags as t', 't.id', 'ct.tag_id')
+            .select('ct.contact_id')
             .whereRef('ct.contact_id', '=', 'c.id')
             .where('t.name', '=', tag),
         ),
