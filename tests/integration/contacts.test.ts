@@ -2,6 +2,7 @@
 // cadence inheritance, the archive (hide, restore, permanent delete and its cascade), photos.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors';
+import type { InputOf } from '../../shared/api/contract';
 import { fixedClock, startTestBackend, type TestBackend } from '../helpers/backend';
 
 let kith: TestBackend;
@@ -66,14 +67,14 @@ describe('a contact with every field', () => {
   });
 
   it('refuses an empty name, a malformed email, 31 February, an unknown circle and writes nothing', async () => {
-    const cases = [
+    const cases: [InputOf<'contacts.create'>, string][] = [
       [{ displayName: '   ' }, 'displayName'],
-      [{ displayName: 'Bad', methods: [{ kind: 'email' as const, value: 'nope@' }] }, 'methods.0.value'],
+      [{ displayName: 'Bad', methods: [{ kind: 'email', value: 'nope@' }] }, 'methods.0.value'],
       [{ displayName: 'Bad', birthday: { month: 2, day: 31 } }, 'birthday.day'],
       [{ displayName: 'Bad', circleId: 'circle-nowhere' }, 'circleId'],
       [{ displayName: 'Bad', introducedById: 'ghost' }, 'introducedById'],
       [{ displayName: 'Bad', cadenceDays: -1 }, 'cadenceDays'],
-    ] as const;
+    ];
     for (const [input, field] of cases) {
       const err = await refusal(kith.call('contacts.create', input));
       expect(err.code, field).toBe('invalid_input');
@@ -90,6 +91,13 @@ describe('a contact with every field', () => {
     const err = await refusal(kith.call('contacts.create', { displayName: 'Not leap', birthday: { month: 2, day: 29, year: 2001 } }));
     expect(err.field).toBe('birthday.day');
     expect(count('contacts')).toBe(2);
+  });
+
+  it('changes only the fields an update names', async () => {
+    const c = await kith.call('contacts.create', { displayName: 'Ann', importance: 'inner', notes: 'keep me', methods: [{ kind: 'email', value: 'ann@x.org' }], tags: ['a'] });
+    const after = await kith.call('contacts.update', { id: c.id, company: 'Acme' });
+    expect(after).toMatchObject({ displayName: 'Ann', company: 'Acme', importance: 'inner', notes: 'keep me', tags: ['a'] });
+    expect(after.methods.map((m) => m.value)).toEqual(['ann@x.org']);
   });
 
   it('leaves everything as it was when an update is refused', async () => {

@@ -15,7 +15,8 @@ export const contactMethodInput = z
   .refine((m) => m.kind !== 'email' || EMAIL.test(m.value), { message: 'Not a valid email address', path: ['value'] })
   .refine((m) => m.kind !== 'phone' || /\d/.test(m.value), { message: 'A phone number needs digits', path: ['value'] });
 
-export const contactFields = z.object({
+/** each field once; create fills defaults, update leaves out what it does not change */
+const fieldShape = {
   displayName: nonEmptyText('Name', 200),
   givenName: optionalText(200),
   familyName: optionalText(200),
@@ -23,15 +24,26 @@ export const contactFields = z.object({
   company: optionalText(200),
   title: optionalText(200),
   circleId: id.nullish().transform((v) => v ?? null),
-  importance: z.enum(IMPORTANCE).default('regular'),
+  importance: z.enum(IMPORTANCE),
   birthday: monthDay.nullish().transform((v) => v ?? null),
   howMet: optionalText(2000),
   introducedById: id.nullish().transform((v) => v ?? null),
-  notes,
+  notes: notes.unwrap(),
   cadenceDays: z.number().int().min(0, 'Cadence cannot be negative').max(3650, 'Cadence is over ten years').nullish().transform((v) => v ?? null),
-  methods: z.array(contactMethodInput).max(100).default([]),
-  tags: z.array(nonEmptyText('Tag', 60)).max(100).default([]),
+  methods: z.array(contactMethodInput).max(100),
+  tags: z.array(nonEmptyText('Tag', 60)).max(100),
+};
+
+export const contactFields = z.object({
+  ...fieldShape,
+  importance: fieldShape.importance.default('regular'),
+  notes: fieldShape.notes.default(''),
+  methods: fieldShape.methods.default([]),
+  tags: fieldShape.tags.default([]),
 });
+
+/** a partial update: a field left out keeps its value (no defaults here) */
+export const contactPatch = z.object(fieldShape).partial();
 
 export type ContactInput = z.input<typeof contactFields>;
 
@@ -56,7 +68,7 @@ export const contactMethods = {
   ),
   'contacts.get': query<Contact>()(z.object({ id }).strict()),
   'contacts.create': command<Contact>()(contactFields.strict()),
-  'contacts.update': command<Contact>()(contactFields.partial().extend({ id }).strict()),
+  'contacts.update': command<Contact>()(contactPatch.extend({ id }).strict()),
   /** replace (or with null remove) the contact's photo */
   'contacts.setPhoto': command<Contact>()(
     z
