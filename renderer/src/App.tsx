@@ -67,7 +67,7 @@ export function App() {
         </main>
       </div>
       <GlobalDialogs />
-      <Toaster position="bottom-right" richColors closeButton />
+      <Toaster position="bottom-right" richColors closeButton theme="system" />
     </>
   );
 }

@@ -1,6 +1,6 @@
 // The facts: ways to reach them (primary first), birthday, how you met, who introduced you, cadence.
 import type { Contact, ContactMethod } from '../../../../shared/domain/contact';
-import { formatDay, formatMonthDay } from '../../lib/format';
+import { formatAgo, formatDay, formatMonthDay } from '../../lib/format';
 import { useRouter } from '../../stores/router';
 
 const KIND_LABEL = { email: 'Email', phone: 'Phone', address: 'Address', website: 'Website', social: 'Social' } as const;
@@ -63,6 +63,10 @@ export function ContactDetails({ contact }: { contact: Contact }) {
             </dd>
           </div>
         )}
+        <div>
+          <dt>Last talked</dt>
+          <dd>{contact.lastInteractionAt ? `${formatAgo(contact.lastInteractionAt, Date.now())} · ${formatDay(contact.lastInteractionAt)}` : 'Not yet'}</dd>
+        </div>
         <div>
           <dt>Check in</dt>
           <dd>{cadence}</dd>
