@@ -56,7 +56,7 @@ function CircleRow({ circle, onDelete }: { circle: Circle; onDelete(): void }) {
         />
         days {Number(cadence) === 0 && <span className="subtle">(never)</span>}
       </label>
-      <span className="subtle count">{circle.contactCount === 1 ? '1 person' : `${circle.contactCount} people`}</span>
+      <span className="subtle count">{circle.contactCount === 1 ? '1 person' : `${circle.contactCount.toLocaleString()} people`}</span>
       <button className="button small danger" onClick={onDelete} aria-label={`Delete circle ${circle.name}`}>
         Delete…
       </button>
@@ -167,7 +167,7 @@ function TagRow({ tag }: { tag: { id: string; name: string; contactCount: number
         onBlur={() => name.trim() !== tag.name && void attempt(() => api.call('tags.rename', { id: tag.id, name }), 'Tag renamed').then((ok) => ok || setName(tag.name))}
         onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
       />
-      <span className="subtle count">{tag.contactCount === 1 ? '1 person' : `${tag.contactCount} people`}</span>
+      <span className="subtle count">{tag.contactCount === 1 ? '1 person' : `${tag.contactCount.toLocaleString()} people`}</span>
       <button className="button small danger" aria-label={`Delete tag ${tag.name}`} onClick={() => void attempt(() => api.call('tags.delete', { id: tag.id }), `Tag ${tag.name} removed from everyone`)}>
         Delete
       </button>
