@@ -7,6 +7,8 @@ import { IMPORTANCE, METHOD_KINDS, type Circle, type Contact, type Importance, t
 import { isValidMonthDay } from '../../../shared/domain/calendar';
 import { downscalePhoto } from '../lib/photo';
 import { monthNames } from '../lib/format';
+import { METHOD_KIND_LABELS } from '../lib/labels';
+import { isEmailAddress } from '../../../shared/domain/normalize';
 import { Field } from './Field';
 import { Avatar } from './Avatar';
 import { ContactPicker } from './contact/ContactPicker';
@@ -18,9 +20,7 @@ export interface ContactFormProps {
   onCancel(): void;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const KIND_LABEL: Record<MethodKindName, string> = { email: 'Email', phone: 'Phone', address: 'Address', website: 'Website', social: 'Social' };
 const LABEL_SUGGESTIONS: Record<MethodKindName, string> = { email: 'home, work', phone: 'mobile, work', address: 'home', website: 'blog', social: 'Mastodon, LinkedIn' };
 const IMPORTANCE_LABEL: Record<Importance, string> = { inner: 'Inner — closest people', regular: 'Regular', outer: 'Outer — loose ties' };
 
@@ -100,7 +100,7 @@ export function ContactForm({ circles, initial, onSaved, onCancel }: ContactForm
     if (!displayName.trim()) found.displayName = 'Enter a name';
     methods.forEach((m, i) => {
       const v = m.value.trim();
-      if (m.kind === 'email' && v && !EMAIL.test(v)) found[`methods.${i}`] = 'This is not a valid email address';
+      if (m.kind === 'email' && v && !isEmailAddress(v)) found[`methods.${i}`] = 'This is not a valid email address';
       if (m.kind === 'phone' && v && !/\d/.test(v)) found[`methods.${i}`] = 'A phone number needs digits';
     });
     if (bMonth || bDay || bYear) {
@@ -266,14 +266,14 @@ export function ContactForm({ circles, initial, onSaved, onCancel }: ContactForm
         {methods.length === 0 && <p className="subtle">No email, phone or address yet.</p>}
         {methods.map((m, i) => {
           const n = kindCount(m.kind, i);
-          const label = n > 1 ? `${KIND_LABEL[m.kind]} ${n}` : KIND_LABEL[m.kind];
+          const label = n > 1 ? `${METHOD_KIND_LABELS[m.kind]} ${n}` : METHOD_KIND_LABELS[m.kind];
           const error = errors[`methods.${i}`];
           return (
             <div className="method-row" key={m.key}>
               <select aria-label={`${label}: kind`} value={m.kind} onChange={(e) => updateMethod(m.key, { kind: e.target.value as MethodKindName })}>
                 {METHOD_KINDS.map((k) => (
                   <option key={k} value={k}>
-                    {KIND_LABEL[k]}
+                    {METHOD_KIND_LABELS[k]}
                   </option>
                 ))}
               </select>
@@ -311,7 +311,7 @@ export function ContactForm({ circles, initial, onSaved, onCancel }: ContactForm
               className="button small"
               onClick={() => setMethods([...methods, { key: nextKey++, kind: k, label: '', value: '', isPrimary: !methods.some((x) => x.kind === k) }])}
             >
-              + {KIND_LABEL[k]}
+              + {METHOD_KIND_LABELS[k]}
             </button>
           ))}
         </div>

@@ -7,24 +7,9 @@ import { INTERACTION_KINDS, type Direction, type Interaction, type InteractionKi
 import { toLocalInputValue } from '../lib/format';
 import { isModKey, MOD_LABEL } from '../lib/keyboard';
 import { Modal } from './Modal';
+import { DIRECTION_LABELS, KIND_LABELS } from '../lib/labels';
 import { Field } from './Field';
 import { ContactPicker, type PickedContact } from './contact/ContactPicker';
-
-export const KIND_LABELS: Record<InteractionKind, string> = {
-  call: 'Call',
-  video: 'Video',
-  meeting: 'Meeting',
-  message: 'Message',
-  email: 'Email',
-  social: 'Social',
-  other: 'Other',
-};
-
-export const DIRECTION_LABELS: Record<Direction, string> = {
-  outbound: 'I reached out',
-  inbound: 'They reached out',
-  mutual: 'Mutual',
-};
 
 export function QuickLogDialog({ people: initialPeople, editing, onClose, now = () => Date.now() }: { people: PickedContact[]; editing?: Interaction; onClose(): void; now?: () => number }) {
   const [people, setPeople] = useState<PickedContact[]>(editing?.participants ?? initialPeople);

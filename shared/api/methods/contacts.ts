@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { command, query } from '../define';
 import { id, monthDay, nonEmptyText, notes, optionalText, pageInput } from '../schemas';
+import { isEmailAddress } from '../../domain/normalize';
 import { IMPORTANCE, METHOD_KINDS, type Contact, type ContactSearchHit, type ContactSummary } from '../../domain/contact';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const contactMethodInput = z
   .object({
@@ -12,7 +12,7 @@ export const contactMethodInput = z
     value: nonEmptyText('Value', 1000),
     isPrimary: z.boolean().default(false),
   })
-  .refine((m) => m.kind !== 'email' || EMAIL.test(m.value), { message: 'Not a valid email address', path: ['value'] })
+  .refine((m) => m.kind !== 'email' || isEmailAddress(m.value), { message: 'Not a valid email address', path: ['value'] })
   .refine((m) => m.kind !== 'phone' || /\d/.test(m.value), { message: 'A phone number needs digits', path: ['value'] });
 
 /** each field once; create fills defaults, update leaves out what it does not change */

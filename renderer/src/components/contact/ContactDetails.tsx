@@ -2,8 +2,8 @@
 import type { Contact, ContactMethod } from '../../../../shared/domain/contact';
 import { formatAgo, formatDay, formatMonthDay } from '../../lib/format';
 import { useRouter } from '../../stores/router';
+import { METHOD_KIND_LABELS } from '../../lib/labels';
 
-const KIND_LABEL = { email: 'Email', phone: 'Phone', address: 'Address', website: 'Website', social: 'Social' } as const;
 
 function hrefOf(m: ContactMethod): string | undefined {
   if (m.kind === 'email') return `mailto:${m.value}`;
@@ -28,7 +28,7 @@ export function ContactDetails({ contact }: { contact: Contact }) {
           return (
             <div key={m.id}>
               <dt>
-                {m.label ? `${KIND_LABEL[m.kind]} · ${m.label}` : KIND_LABEL[m.kind]}
+                {m.label ? `${METHOD_KIND_LABELS[m.kind]} · ${m.label}` : METHOD_KIND_LABELS[m.kind]}
                 {m.isPrimary && contact.methods.filter((x) => x.kind === m.kind).length > 1 && <span className="primary-dot" title="Primary" aria-label="primary" />}
               </dt>
               <dd>{href ? <a href={href} target="_blank" rel="noreferrer">{m.value}</a> : m.value}</dd>

@@ -6,7 +6,7 @@ import { formatAgo, formatWhen } from '../../lib/format';
 import { useRouter } from '../../stores/router';
 import { useUi } from '../../stores/ui';
 import type { Interaction } from '../../../../shared/domain/interaction';
-import { DIRECTION_LABELS, KIND_LABELS } from '../QuickLogDialog';
+import { DIRECTION_LABELS, KIND_LABELS } from '../../lib/labels';
 import { Markdown } from '../Markdown';
 
 const PAGE = 20;
