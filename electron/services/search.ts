@@ -10,39 +10,40 @@ import type Database from 'better-sqlite3';
 import type { ContactSearchHit } from '../../shared/domain/contact';
 import { foldForSearch, ftsMatchExpression, nameMatchTier, searchTerms } from '../../shared/domain/search';
 import type { HandlerGroup } from './context';
+import { refreshSearchIndex } from './searchIndex';
 
 /** rows looked at from the FTS index per step, as a multiple of the page asked for */
 const CANDIDATE_FACTOR = 3;
 
-type Row = { rowid: number; id: string; display_name: string; company: string | null; title: string | null; circle_id: string | null; archived_at: number | null };
+type Row = { key: number; id: string; display_name: string; company: string | null; title: string | null; circle_id: string | null; archived_at: number | null };
 
-const CONTACT_COLUMNS = 'c.rowid, c.id, c.display_name, c.company, c.title, c.circle_id, c.archived_at';
+const CONTACT_COLUMNS = 'c.id, c.display_name, c.company, c.title, c.circle_id, c.archived_at';
 
 function prepare(db: Database.Database) {
   return {
     namePrefix: db.prepare<{ from: string; to: string; archived: number; limit: number }, Row>(`
-      SELECT ${CONTACT_COLUMNS} FROM contacts c
+      SELECT k.key, ${CONTACT_COLUMNS} FROM contacts c JOIN search_keys k ON k.contact_id = c.id
       WHERE c.display_name >= @from COLLATE NOCASE AND c.display_name < @to COLLATE NOCASE AND (@archived OR c.archived_at IS NULL)
       ORDER BY c.display_name COLLATE NOCASE LIMIT @limit`),
     /** one or two letters, too short for trigrams: a later word of the name starting with them */
     wordStart: db.prepare<{ word: string; archived: number; limit: number }, Row>(`
-      SELECT ${CONTACT_COLUMNS} FROM contacts c
+      SELECT k.key, ${CONTACT_COLUMNS} FROM contacts c JOIN search_keys k ON k.contact_id = c.id
       WHERE (@archived OR c.archived_at IS NULL) AND c.display_name LIKE @word ESCAPE '\\'
       ORDER BY c.display_name COLLATE NOCASE LIMIT @limit`),
     names: db.prepare<{ match: string; archived: number; limit: number }, Row>(`
-      SELECT ${CONTACT_COLUMNS} FROM contact_names_fts n JOIN contacts c ON c.rowid = n.rowid
+      SELECT n.rowid AS key, ${CONTACT_COLUMNS} FROM contact_names_fts n JOIN search_keys k ON k.key = n.rowid JOIN contacts c ON c.id = k.contact_id
       WHERE contact_names_fts MATCH @match AND (@archived OR c.archived_at IS NULL)
       LIMIT @limit`),
     fts: db.prepare<{ match: string; archived: number; limit: number }, Row>(`
-      SELECT ${CONTACT_COLUMNS}
-      FROM contacts_fts f JOIN contacts c ON c.rowid = f.rowid
+      SELECT f.rowid AS key, ${CONTACT_COLUMNS}
+      FROM contacts_fts f JOIN search_keys k ON k.key = f.rowid JOIN contacts c ON c.id = k.contact_id
       WHERE contacts_fts MATCH @match AND (@archived OR c.archived_at IS NULL)
       LIMIT @limit`),
-    columns: db.prepare<{ rowid: number }, { name: string; company: string | null; methods: string | null; tags: string | null }>(
-      `SELECT name, company, methods, tags FROM contacts_fts WHERE rowid = @rowid`,
+    columns: db.prepare<{ key: number }, { name: string; company: string | null; methods: string | null; tags: string | null }>(
+      `SELECT name, company, methods, tags FROM contacts_fts WHERE rowid = @key`,
     ),
-    notesExcerpt: db.prepare<{ match: string; rowid: number }, { excerpt: string | null }>(
-      `SELECT snippet(contacts_fts, 5, char(2), char(3), '…', 10) AS excerpt FROM contacts_fts WHERE contacts_fts MATCH @match AND rowid = @rowid`,
+    notesExcerpt: db.prepare<{ match: string; key: number }, { excerpt: string | null }>(
+      `SELECT snippet(contacts_fts, 4, char(2), char(3), '…', 10) AS excerpt FROM contacts_fts WHERE contacts_fts MATCH @match AND rowid = @key`,
     ),
   };
 }
@@ -51,6 +52,7 @@ const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 export function searchContacts(db: Database.Database, query: string, limit: number, includeArchived: boolean): ContactSearchHit[] {
   const q = query.trim();
   if (!q) return [];
+  refreshSearchIndex(db);
   let s = cache.get(db);
   if (!s) cache.set(db, (s = prepare(db)));
   const archived = includeArchived ? 1 : 0;
@@ -73,13 +75,13 @@ export function searchContacts(db: Database.Database, query: string, limit: numb
 
   const terms = searchTerms(q);
   const placed = [...found.values()].map((r) => {
-    const cols = s.columns.get({ rowid: r.rowid });
+    const cols = s.columns.get({ key: r.key });
     return { r, cols, matchedIn: whereItMatched(cols, terms) };
   });
   return rank(placed, q, (x) => x.r.display_name, (x) => PLACES.indexOf(x.matchedIn))
     .slice(0, limit)
     .map(({ r, cols, matchedIn }) => {
-      if (matchedIn === 'notes') return hit(r, matchedIn, s.notesExcerpt.get({ match, rowid: r.rowid })?.excerpt ?? null);
+      if (matchedIn === 'notes') return hit(r, matchedIn, s.notesExcerpt.get({ match, key: r.key })?.excerpt ?? null);
       if (matchedIn === 'methods' || matchedIn === 'tags') return hit(r, matchedIn, matchingWord(matchedIn === 'methods' ? cols?.methods : cols?.tags, terms));
       return hit(r, matchedIn, null);
     });

@@ -199,7 +199,9 @@ describe('the archive', () => {
     expect(kith.sqlite.prepare('SELECT id FROM reminders').pluck().all()).toEqual(['r2']);
     for (const table of ['relationships', 'contact_methods', 'contact_tags']) expect(count(table), table).toBe(0);
     expect((await kith.call('contacts.get', { id: stay.id })).introducedById).toBeNull();
+    expect(await kith.call('contacts.search', { query: 'gone', includeArchived: true })).toEqual([]);
     expect(kith.sqlite.prepare('SELECT count(*) FROM contacts_fts').pluck().get()).toBe(1);
+    expect(kith.sqlite.prepare('SELECT contact_id FROM search_keys').pluck().all()).toEqual([stay.id]);
   });
 
   it('rolls the whole delete back when any part fails', async () => {

@@ -94,4 +94,28 @@ describe('contact search', () => {
     expect(await names('raw ins')).toEqual([]);
     expect(kith.sqlite.prepare('SELECT count(*) FROM contacts_fts').pluck().get()).toBe(1);
   });
+
+  it('keys the index by a stable integer, so VACUUM (which may renumber contacts) leaves it right', async () => {
+    for (const n of ['Alpha One', 'Bravo Two', 'Charlie Three']) await kith.call('contacts.create', { displayName: n, notes: `${n.split(' ')[1]} notes` });
+    await kith.call('contacts.search', { query: 'one' });
+    kith.sqlite.prepare(`DELETE FROM contacts WHERE display_name = 'Alpha One'`).run();
+    kith.sqlite.exec('VACUUM');
+    expect(await names('three')).toEqual(['Charlie Three']);
+    expect(await names('two not')).toEqual(['Bravo Two']);
+  });
+
+  it('indexes a bulk write once, at the next search', async () => {
+    const insert = kith.sqlite.prepare(`INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (?, ?, 0, 0)`);
+    const method = kith.sqlite.prepare(`INSERT INTO contact_methods (id, contact_id, kind, value, value_normalized) VALUES (?, ?, 'email', ?, ?)`);
+    kith.sqlite.transaction(() => {
+      for (let i = 0; i < 500; i++) {
+        insert.run(`c${i}`, `Imported ${i}`);
+        method.run(`m${i}`, `c${i}`, `imp${i}@bulk.example`, `imp${i}@bulk.example`);
+      }
+    })();
+    expect(kith.sqlite.prepare('SELECT count(DISTINCT contact_id) FROM search_dirty').pluck().get()).toBe(500);
+    expect(await names('imp42@')).toEqual(['Imported 42']);
+    expect(kith.sqlite.prepare('SELECT count(*) FROM search_dirty').pluck().get()).toBe(0);
+    expect(kith.sqlite.prepare('SELECT count(*) FROM contacts_fts').pluck().get()).toBe(500);
+  });
 });
