@@ -1,4 +1,5 @@
-// Contacts and circles: create, read, update, list.
+// Contacts: create, read, update, list, photo. Circles, tags, relationships, search and the archive
+// have their own files.
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -9,40 +10,11 @@ import type { Contact, ContactSummary } from '../../shared/domain/contact';
 import { normalizeMethodValue } from '../../shared/domain/normalize';
 import { effectiveCadence } from '../../shared/domain/cadence';
 import type { HandlerGroup, ServiceContext } from './context';
+import { MAX_PHOTO_BYTES } from '../../shared/api/methods/contacts';
 
 export type ContactFields = ParsedInputOf<'contacts.create'>;
 
-export const contactHandlers: HandlerGroup<'circles.list' | 'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update'> = {
-  async 'circles.list'(ctx) {
-    const rows = await ctx.db
-      .selectFrom('circles')
-      .select([
-        'id',
-        'name',
-        'color',
-        'default_cadence_days',
-        'sort_order',
-        (eb) =>
-          eb
-            .selectFrom('contacts')
-            .select(eb.fn.countAll<number>().as('n'))
-            .whereRef('contacts.circle_id', '=', 'circles.id')
-            .where('contacts.archived_at', 'is', null)
-            .as('contact_count'),
-      ])
-      .orderBy('sort_order')
-      .orderBy('name')
-      .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      color: r.color,
-      defaultCadenceDays: r.default_cadence_days,
-      sortOrder: r.sort_order,
-      contactCount: Number(r.contact_count ?? 0),
-    }));
-  },
-
+export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update' | 'contacts.setPhoto'> = {
   async 'contacts.list'(ctx, input) {
     let q = ctx.db
       .selectFrom('contacts as c')
@@ -55,6 +27,7 @@ export const contactHandlers: HandlerGroup<'circles.list' | 'contacts.list' | 'c
           eb
             .selectFrom('contact_tags as ct')
             .innerJoin('tags as t', 't.id', 'ct.tag_id')
+            .select('ct.contact_id')
             .whereRef('ct.contact_id', '=', 'c.id')
             .where('t.name', '=', tag),
         ),
@@ -77,7 +50,8 @@ export const contactHandlers: HandlerGroup<'circles.list' | 'contacts.list' | 'c
     ordered =
       input.sort === 'lastInteraction'
         ? ordered.orderBy(sql`last_interaction_at IS NULL`).orderBy(sql`last_interaction_at`, 'desc')
-        : ordered.orderBy(sql`c.display_name COLLATE NOCASE`);
+        : // 'health' and 'nextCheckIn' belong to the health service; until it orders them, by name
+          ordered.orderBy(sql`c.display_name COLLATE NOCASE`);
     const rows = await ordered.orderBy('c.id').limit(input.limit).offset(input.offset).execute();
     const items: ContactSummary[] = rows.map((r) => ({
       id: r.id,
@@ -117,6 +91,28 @@ export const contactHandlers: HandlerGroup<'circles.list' | 'contacts.list' | 'c
       if (patch.tags) await replaceTags(trx, id, patch.tags, now);
     });
     return loadContact(ctx, id);
+  },
+
+  async 'contacts.setPhoto'(ctx, input) {
+    const now = ctx.clock.now().getTime();
+    await ctx.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('contacts').select('id').where('id', '=', input.id).executeTakeFirst();
+      if (!existing) throw new ServiceError('not_found', 'No contact with that id', 'id');
+      if (input.photo === null) {
+        await trx.deleteFrom('contact_photos').where('contact_id', '=', input.id).execute();
+      } else {
+        const [, mime, base64] = /^data:(image\/[a-z]+);base64,(.*)$/.exec(input.photo)!;
+        const data = Buffer.from(base64!, 'base64');
+        if (data.length > MAX_PHOTO_BYTES) throw new ServiceError('invalid_input', 'The photo is too large; scale it down first', 'photo');
+        await trx
+          .insertInto('contact_photos')
+          .values({ contact_id: input.id, mime: mime!, data, updated_at: now })
+          .onConflict((oc) => oc.column('contact_id').doUpdateSet({ mime: mime!, data, updated_at: now }))
+          .execute();
+      }
+      await trx.updateTable('contacts').set({ updated_at: now }).where('id', '=', input.id).execute();
+    });
+    return loadContact(ctx, input.id);
   },
 };
 
@@ -212,8 +208,10 @@ export async function loadContact(ctx: Pick<ServiceContext, 'db'>, id: string): 
   const row = await ctx.db
     .selectFrom('contacts as c')
     .leftJoin('circles as ci', 'ci.id', 'c.circle_id')
+    .leftJoin('contacts as intro', 'intro.id', 'c.introduced_by_id')
     .selectAll('c')
-    .select('ci.default_cadence_days')
+    .select(['ci.default_cadence_days', 'intro.display_name as introduced_by_name'])
+    .select(sql<number | null>`(SELECT max(p.occurred_at) FROM interaction_participants p WHERE p.contact_id = c.id)`.as('last_interaction_at'))
     .where('c.id', '=', id)
     .executeTakeFirst();
   if (!row) throw new ServiceError('not_found', 'No contact with that id', 'id');
@@ -242,6 +240,7 @@ export async function loadContact(ctx: Pick<ServiceContext, 'db'>, id: string): 
     birthday: row.birthday_month && row.birthday_day ? { month: row.birthday_month, day: row.birthday_day, year: row.birthday_year } : null,
     howMet: row.how_met,
     introducedById: row.introduced_by_id,
+    introducedBy: row.introduced_by_id && row.introduced_by_name ? { id: row.introduced_by_id, displayName: row.introduced_by_name } : null,
     notes: row.notes,
     cadenceDays: row.cadence_days,
     effectiveCadenceDays: effectiveCadence(row.cadence_days, row.default_cadence_days),
@@ -249,6 +248,7 @@ export async function loadContact(ctx: Pick<ServiceContext, 'db'>, id: string): 
     dates: dates.map((d) => ({ id: d.id, label: d.label, month: d.month, day: d.day, year: d.year })),
     tags: tags.map((t) => t.name),
     photo: photo ? `data:${photo.mime};base64,${Buffer.from(photo.data).toString('base64')}` : null,
+    lastInteractionAt: row.last_interaction_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archivedAt: row.archived_at,

@@ -3,6 +3,11 @@
 import type { Handlers } from './context';
 import { appHandlers } from './app';
 import { contactHandlers } from './contacts';
+import { archiveHandlers } from './archive';
+import { circleHandlers } from './circles';
+import { tagHandlers } from './tags';
+import { relationshipHandlers } from './relationships';
+import { searchHandlers } from './search';
 import { interactionHandlers } from './interactions';
 import { healthHandlers } from './health';
 import { reminderHandlers } from './reminders';
@@ -12,6 +17,11 @@ import { settingsHandlers } from './settings';
 export const handlers = {
   ...appHandlers,
   ...contactHandlers,
+  ...archiveHandlers,
+  ...circleHandlers,
+  ...tagHandlers,
+  ...relationshipHandlers,
+  ...searchHandlers,
   ...interactionHandlers,
   ...healthHandlers,
   ...reminderHandlers,

@@ -11,6 +11,8 @@ import { ContactsPage } from './pages/ContactsPage';
 import { ContactPage } from './pages/ContactPage';
 import { RemindersPage } from './pages/RemindersPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { GlobalDialogs } from './components/GlobalDialogs';
+import { useUi } from './stores/ui';
 
 export function App() {
   const route = useRouter((s) => s.route);
@@ -46,7 +48,14 @@ export function App() {
       page = <SettingsPage />;
       break;
     default:
-      page = <DashboardPage onAddContact={() => navigate({ page: 'contacts' })} />;
+      page = (
+        <DashboardPage
+          onAddContact={() => {
+            navigate({ page: 'contacts' });
+            useUi.getState().setNewContactOpen(true);
+          }}
+        />
+      );
   }
 
   return (
@@ -57,7 +66,8 @@ export function App() {
           {page}
         </main>
       </div>
-      <Toaster position="bottom-right" richColors closeButton />
+      <GlobalDialogs />
+      <Toaster position="bottom-right" richColors closeButton theme="system" />
     </>
   );
 }

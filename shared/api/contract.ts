@@ -4,6 +4,10 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { appMethods } from './methods/app';
 import { contactMethods } from './methods/contacts';
+import { archiveMethods } from './methods/archive';
+import { circleMethods } from './methods/circles';
+import { tagMethods } from './methods/tags';
+import { relationshipMethods } from './methods/relationships';
 import { interactionMethods } from './methods/interactions';
 import { healthMethods } from './methods/health';
 import { reminderMethods } from './methods/reminders';
@@ -13,6 +17,10 @@ import { settingsMethods } from './methods/settings';
 export const contract = {
   ...appMethods,
   ...contactMethods,
+  ...archiveMethods,
+  ...circleMethods,
+  ...tagMethods,
+  ...relationshipMethods,
   ...interactionMethods,
   ...healthMethods,
   ...reminderMethods,

@@ -41,6 +41,8 @@ export interface Contact {
   birthday: MonthDay | null;
   howMet: string | null;
   introducedById: string | null;
+  /** the contact named by introducedById, for display (null when none) */
+  introducedBy: { id: string; displayName: string } | null;
   notes: string;
   /** null = the circle's default; 0 = never remind */
   cadenceDays: number | null;
@@ -51,6 +53,8 @@ export interface Contact {
   tags: string[];
   /** data: URL of the downscaled photo, or null */
   photo: string | null;
+  /** the newest interaction with them, or null */
+  lastInteractionAt: number | null;
   createdAt: number;
   updatedAt: number;
   archivedAt: number | null;
@@ -68,6 +72,26 @@ export interface ContactSummary {
   tags: string[];
   lastInteractionAt: number | null;
   archivedAt: number | null;
+}
+
+/** One search hit: enough to show and open it. */
+export interface ContactSearchHit {
+  id: string;
+  displayName: string;
+  company: string | null;
+  title: string | null;
+  circleId: string | null;
+  archivedAt: number | null;
+  /** which part matched, and a short excerpt with the match between \u0002 and \u0003 when not the name */
+  matchedIn: 'name' | 'company' | 'methods' | 'tags' | 'notes';
+  excerpt: string | null;
+}
+
+export interface Tag {
+  id: string;
+  name: string;
+  color: string | null;
+  contactCount: number;
 }
 
 export interface Circle {

@@ -17,3 +17,8 @@ export function normalizeMethodValue(kind: MethodKindName, value: string): strin
       return v.toLowerCase().replace(/\s+/g, ' ');
   }
 }
+
+/** the one rule for what counts as an email address, in the form and at the API */
+export function isEmailAddress(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
+}

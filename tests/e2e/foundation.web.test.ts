@@ -20,9 +20,9 @@ describe('a new user in the browser', () => {
     await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
     await s.page.getByRole('button', { name: 'New contact' }).click();
     const dialog = s.page.getByRole('dialog', { name: 'New contact' });
-    await dialog.getByLabel('Name').fill('Margaret Hamilton');
-    await dialog.getByLabel('Circle').selectOption({ label: 'Colleagues' });
-    await dialog.getByLabel('Email').fill('margaret@mit.edu');
+    await dialog.getByLabel('Name', { exact: true }).fill('Margaret Hamilton');
+    await dialog.getByLabel('Circle', { exact: true }).selectOption({ label: 'Colleagues' });
+    await dialog.getByLabel('Email', { exact: true }).fill('margaret@mit.edu');
     await dialog.getByRole('button', { name: 'Add contact' }).click();
     await s.page.getByRole('list', { name: 'Contacts' }).getByRole('listitem').filter({ hasText: 'Margaret Hamilton' }).waitFor();
     await s.screenshot('foundation-contacts-list');
@@ -38,8 +38,8 @@ describe('a new user in the browser', () => {
   it('shows a field error for a malformed email and writes nothing', async () => {
     await s.page.getByRole('button', { name: 'New contact' }).click();
     const dialog = s.page.getByRole('dialog', { name: 'New contact' });
-    await dialog.getByLabel('Name').fill('Bad Email');
-    await dialog.getByLabel('Email').fill('nope@');
+    await dialog.getByLabel('Name', { exact: true }).fill('Bad Email');
+    await dialog.getByLabel('Email', { exact: true }).fill('nope@');
     await dialog.getByRole('button', { name: 'Add contact' }).click();
     await dialog.getByText('This is not a valid email address').waitFor();
     await s.page.keyboard.press('Escape');

@@ -58,4 +58,21 @@ describe('the interaction log', () => {
     await kith.call('interactions.delete', { id: call.id });
     expect(kith.sqlite.prepare('SELECT count(*) FROM interaction_participants').pluck().get()).toBe(0);
   });
+
+  it('keeps what an edit leaves out: direction, summary, notes, rating', async () => {
+    const a = await kith.call('contacts.create', { displayName: 'Ann' });
+    const call = await kith.call('interactions.log', { kind: 'call', direction: 'inbound', summary: 'Catch-up', notes: 'She moved', rating: 4, participantIds: [a.id] });
+    const edited = await kith.call('interactions.update', { id: call.id, kind: 'video' });
+    expect(edited).toMatchObject({ kind: 'video', direction: 'inbound', summary: 'Catch-up', notes: 'She moved', rating: 4 });
+  });
+
+  it('shows a dinner with three people on each of their timelines, and an edit that drops one takes it off theirs only', async () => {
+    const [a, b, c] = await Promise.all(['Ann', 'Ben', 'Cy'].map((n) => kith.call('contacts.create', { displayName: n })));
+    const dinner = await kith.call('interactions.log', { kind: 'meeting', summary: 'Dinner', participantIds: [a!.id, b!.id, c!.id] });
+    await kith.call('interactions.update', { id: dinner.id, participantIds: [a!.id, b!.id] });
+    const ids = async (x: { id: string }) => (await kith.call('interactions.listForContact', { contactId: x.id })).items.map((i) => i.id);
+    expect(await ids(a!)).toEqual([dinner.id]);
+    expect(await ids(b!)).toEqual([dinner.id]);
+    expect(await ids(c!)).toEqual([]);
+  });
 });

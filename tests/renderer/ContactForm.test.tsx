@@ -47,3 +47,82 @@ describe('the contact form', () => {
     });
   });
 });
+
+describe('the contact form, every field', { timeout: 30_000 }, () => {
+  it('refuses 31 February with a message at the birthday, and writes nothing', async () => {
+    const { onSaved, user } = await renderForm();
+    await user.type(screen.getByLabelText('Name'), 'Feb Person');
+    await user.selectOptions(screen.getByLabelText('Birthday month'), 'February');
+    await user.type(screen.getByLabelText('Birthday day'), '31');
+    await user.click(screen.getByRole('button', { name: 'Add contact' }));
+    expect(await screen.findByText('February has no day 31')).toBeVisible();
+    expect(screen.getByLabelText('Birthday day')).toHaveAttribute('aria-invalid', 'true');
+    expect(onSaved).not.toHaveBeenCalled();
+    expect(contactsInFile()).toEqual([]);
+  });
+
+  it('shows the server’s refusal of an unknown circle next to the circle, and writes nothing', async () => {
+    const circles = [...(await kith.call('circles.list', {})), { id: 'circle-gone', name: 'Deleted meanwhile', color: '#000000', defaultCadenceDays: 5, sortOrder: 9, contactCount: 0 }];
+    const onSaved = vi.fn();
+    render(<ContactForm circles={circles} onSaved={onSaved} onCancel={() => {}} />);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Name'), 'Orphan');
+    await user.selectOptions(screen.getByLabelText('Circle'), 'Deleted meanwhile');
+    await user.click(screen.getByRole('button', { name: 'Add contact' }));
+    expect(await screen.findByText('Unknown circle')).toBeVisible();
+    expect(onSaved).not.toHaveBeenCalled();
+    expect(contactsInFile()).toEqual([]);
+  });
+
+  it('saves names, several emails with a chosen primary, tags, a birthday without a year, a cadence, introduced-by and notes', async () => {
+    const intro = await kith.call('contacts.create', { displayName: 'Ivy Introducer' });
+    const { onSaved, user } = await renderForm();
+    await user.type(screen.getByLabelText('Name'), 'Ada Lovelace');
+    await user.type(screen.getByLabelText('Given name'), 'Ada');
+    await user.type(screen.getByLabelText('Nickname'), 'Countess');
+    await user.type(screen.getByLabelText('Email'), 'ada@work.example');
+    await user.type(screen.getByLabelText('Email: label'), 'work');
+    await user.click(screen.getByRole('button', { name: '+ Email' }));
+    await user.type(screen.getByLabelText('Email 2'), 'ada@home.example');
+    await user.click(screen.getByLabelText('Email 2: primary'));
+    await user.type(screen.getByLabelText('Phone'), '+44 20 7946 0000');
+    await user.type(screen.getByLabelText('Tags'), 'math,poetry{Enter}');
+    await user.selectOptions(screen.getByLabelText('Birthday month'), 'December');
+    await user.type(screen.getByLabelText('Birthday day'), '10');
+    await user.clear(screen.getByLabelText('Days between check-ins'));
+    await user.type(screen.getByLabelText('Days between check-ins'), '21');
+    await user.type(screen.getByRole('combobox', { name: 'Introduced by' }), 'ivy');
+    await user.click(await screen.findByRole('option', { name: /Ivy Introducer/ }));
+    await user.type(screen.getByLabelText('Notes'), 'Writes **poetical science**');
+    await user.click(screen.getByRole('button', { name: 'Add contact' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
+    const saved = await kith.call('contacts.get', { id: onSaved.mock.calls[0]![0].id });
+    expect(saved).toMatchObject({
+      displayName: 'Ada Lovelace',
+      givenName: 'Ada',
+      nickname: 'Countess',
+      tags: ['math', 'poetry'],
+      birthday: { month: 12, day: 10, year: null },
+      cadenceDays: 21,
+      introducedById: intro.id,
+      notes: 'Writes **poetical science**',
+    });
+    expect(saved.methods.map((m) => [m.kind, m.label, m.value, m.isPrimary])).toEqual([
+      ['email', 'work', 'ada@work.example', false],
+      ['phone', null, '+44 20 7946 0000', true],
+      ['email', null, 'ada@home.example', true],
+    ]);
+  });
+
+  it('edits a contact: "never remind" stores cadence 0 and other fields stay', async () => {
+    const made = await kith.call('contacts.create', { displayName: 'Ben', company: 'Acme', tags: ['x'], cadenceDays: 10 });
+    const circles = await kith.call('circles.list', {});
+    const onSaved = vi.fn();
+    render(<ContactForm circles={circles} initial={made} onSaved={onSaved} onCancel={() => {}} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByLabelText('Never remind me'));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
+    expect(await kith.call('contacts.get', { id: made.id })).toMatchObject({ cadenceDays: 0, effectiveCadenceDays: 0, company: 'Acme', tags: ['x'] });
+  });
+});

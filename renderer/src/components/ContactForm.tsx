@@ -1,9 +1,17 @@
-// Add or edit a contact. Checks what it can before sending; the main process checks everything again.
+// Add or edit a contact with every field of the domain model. Checks what it can before sending;
+// the main process checks everything again and its field errors land next to the field.
 import { useState, type FormEvent } from 'react';
 import { api } from '../lib/api';
 import { ApiError } from '../../../shared/api/errors';
-import type { Circle, Contact } from '../../../shared/domain/contact';
+import { IMPORTANCE, METHOD_KINDS, type Circle, type Contact, type Importance, type MethodKindName } from '../../../shared/domain/contact';
+import { isValidMonthDay } from '../../../shared/domain/calendar';
+import { downscalePhoto } from '../lib/photo';
+import { monthNames } from '../lib/format';
+import { METHOD_KIND_LABELS } from '../lib/labels';
+import { isEmailAddress } from '../../../shared/domain/normalize';
 import { Field } from './Field';
+import { Avatar } from './Avatar';
+import { ContactPicker } from './contact/ContactPicker';
 
 export interface ContactFormProps {
   circles: Circle[];
@@ -12,35 +20,137 @@ export interface ContactFormProps {
   onCancel(): void;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const LABEL_SUGGESTIONS: Record<MethodKindName, string> = { email: 'home, work', phone: 'mobile, work', address: 'home', website: 'blog', social: 'Mastodon, LinkedIn' };
+const IMPORTANCE_LABEL: Record<Importance, string> = { inner: 'Inner — closest people', regular: 'Regular', outer: 'Outer — loose ties' };
+
+interface MethodRow {
+  key: number;
+  kind: MethodKindName;
+  label: string;
+  value: string;
+  isPrimary: boolean;
+}
+
+type CadenceMode = 'inherit' | 'custom' | 'never';
+
+let nextKey = 1;
 
 export function ContactForm({ circles, initial, onSaved, onCancel }: ContactFormProps) {
   const [displayName, setDisplayName] = useState(initial?.displayName ?? '');
-  const [circleId, setCircleId] = useState(initial?.circleId ?? circles[1]?.id ?? circles[0]?.id ?? '');
-  const [email, setEmail] = useState(initial?.methods.find((m) => m.kind === 'email')?.value ?? '');
+  const [givenName, setGivenName] = useState(initial?.givenName ?? '');
+  const [familyName, setFamilyName] = useState(initial?.familyName ?? '');
+  const [nickname, setNickname] = useState(initial?.nickname ?? '');
+  const [company, setCompany] = useState(initial?.company ?? '');
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [circleId, setCircleId] = useState(initial ? (initial.circleId ?? '') : (circles.find((c) => c.id === 'circle-friends')?.id ?? circles[0]?.id ?? ''));
+  const [importance, setImportance] = useState<Importance>(initial?.importance ?? 'regular');
+  const [bMonth, setBMonth] = useState(initial?.birthday?.month.toString() ?? '');
+  const [bDay, setBDay] = useState(initial?.birthday?.day.toString() ?? '');
+  const [bYear, setBYear] = useState(initial?.birthday?.year?.toString() ?? '');
+  const [howMet, setHowMet] = useState(initial?.howMet ?? '');
+  const [introducedBy, setIntroducedBy] = useState(initial?.introducedBy ?? null);
+  const [notes, setNotes] = useState(initial?.notes ?? '');
+  const [cadenceMode, setCadenceMode] = useState<CadenceMode>(initial?.cadenceDays == null ? 'inherit' : initial.cadenceDays === 0 ? 'never' : 'custom');
+  const [cadenceDays, setCadenceDays] = useState(initial?.cadenceDays ? String(initial.cadenceDays) : '30');
+  const [methods, setMethods] = useState<MethodRow[]>(() => {
+    const rows = (initial?.methods ?? []).map((m) => ({ key: nextKey++, kind: m.kind, label: m.label ?? '', value: m.value, isPrimary: m.isPrimary }));
+    // a new contact starts with an empty email and phone, the two most people fill in
+    if (!initial) rows.push({ key: nextKey++, kind: 'email', label: '', value: '', isPrimary: true }, { key: nextKey++, kind: 'phone', label: '', value: '', isPrimary: true });
+    return rows;
+  });
+  const [tags, setTags] = useState<string[]>(initial?.tags ?? []);
+  const [tagDraft, setTagDraft] = useState('');
+  const [photo, setPhoto] = useState<string | null | undefined>(undefined); // undefined = unchanged
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  const circle = circles.find((c) => c.id === circleId);
+  const months = monthNames();
+
+  function updateMethod(key: number, patch: Partial<MethodRow>) {
+    setMethods((rows) =>
+      rows.map((r) => {
+        if (r.key === key) return { ...r, ...patch };
+        // one primary per kind
+        if (patch.isPrimary && r.kind === rows.find((x) => x.key === key)?.kind) return { ...r, isPrimary: false };
+        return r;
+      }),
+    );
+  }
+
+  function addTag(draft = tagDraft) {
+    const t = draft.trim();
+    if (t && !tags.some((x) => x.toLowerCase() === t.toLowerCase())) setTags([...tags, t]);
+    setTagDraft('');
+  }
+
+  async function pickPhoto(file: File | undefined) {
+    if (!file) return;
+    try {
+      setPhoto(await downscalePhoto(file));
+      setErrors((e) => ({ ...e, photo: '' }));
+    } catch (err) {
+      setErrors((e) => ({ ...e, photo: (err as Error).message }));
+    }
+  }
+
+  function validate(): Record<string, string> {
     const found: Record<string, string> = {};
     if (!displayName.trim()) found.displayName = 'Enter a name';
-    if (email.trim() && !EMAIL.test(email.trim())) found.email = 'This is not a valid email address';
+    methods.forEach((m, i) => {
+      const v = m.value.trim();
+      if (m.kind === 'email' && v && !isEmailAddress(v)) found[`methods.${i}`] = 'This is not a valid email address';
+      if (m.kind === 'phone' && v && !/\d/.test(v)) found[`methods.${i}`] = 'A phone number needs digits';
+    });
+    if (bMonth || bDay || bYear) {
+      const month = Number(bMonth);
+      const day = Number(bDay);
+      const year = bYear.trim() ? Number(bYear) : null;
+      if (!bMonth || !bDay) found.birthday = 'Pick a month and a day (the year is optional)';
+      else if (year !== null && (!Number.isInteger(year) || year < 1800 || year > 2200)) found.birthday = 'Enter the year as four digits, or leave it empty';
+      else if (!isValidMonthDay(month, day, year)) found.birthday = `${months[month - 1]} has no day ${day}${year ? ` in ${year}` : ''}`;
+    }
+    if (cadenceMode === 'custom') {
+      const n = Number(cadenceDays);
+      if (!Number.isInteger(n) || n < 1 || n > 3650) found.cadence = 'Enter a number of days from 1 to 3650';
+    }
+    return found;
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const found = validate();
     setErrors(found);
     if (Object.keys(found).length) return;
     setSaving(true);
-    const otherMethods = (initial?.methods ?? []).filter((m) => m.kind !== 'email').map(({ kind, label, value, isPrimary }) => ({ kind, label, value, isPrimary }));
+    const kept = methods.filter((m) => m.value.trim());
     const fields = {
       displayName: displayName.trim(),
+      givenName: givenName.trim() || null,
+      familyName: familyName.trim() || null,
+      nickname: nickname.trim() || null,
+      company: company.trim() || null,
+      title: title.trim() || null,
       circleId: circleId || null,
-      methods: [...(email.trim() ? [{ kind: 'email' as const, label: 'home', value: email.trim(), isPrimary: true }] : []), ...otherMethods],
+      importance,
+      birthday: bMonth && bDay ? { month: Number(bMonth), day: Number(bDay), year: bYear.trim() ? Number(bYear) : null } : null,
+      howMet: howMet.trim() || null,
+      introducedById: introducedBy?.id ?? null,
+      notes,
+      cadenceDays: cadenceMode === 'inherit' ? null : cadenceMode === 'never' ? 0 : Number(cadenceDays),
+      methods: kept.map((m) => ({ kind: m.kind, label: m.label.trim() || null, value: m.value.trim(), isPrimary: m.isPrimary })),
+      tags: tagDraft.trim() ? [...tags, tagDraft.trim()] : tags,
     };
     try {
-      const saved = initial ? await api.call('contacts.update', { id: initial.id, ...fields }) : await api.call('contacts.create', fields);
+      let saved = initial ? await api.call('contacts.update', { id: initial.id, ...fields }) : await api.call('contacts.create', fields);
+      if (photo !== undefined) saved = await api.call('contacts.setPhoto', { id: saved.id, photo });
       onSaved(saved);
     } catch (err) {
       if (err instanceof ApiError && err.field) {
-        const key = err.field.startsWith('methods') ? 'email' : err.field;
+        const m = /^methods\.(\d+)/.exec(err.field);
+        // the server numbers the methods it was sent: map back to the row on screen
+        const key = m ? `methods.${methods.indexOf(kept[Number(m[1])]!)}` : err.field.split('.')[0]!.replace('cadenceDays', 'cadence');
         setErrors({ [key]: err.message });
       } else setErrors({ form: (err as Error).message });
     } finally {
@@ -48,24 +158,250 @@ export function ContactForm({ circles, initial, onSaved, onCancel }: ContactForm
     }
   }
 
+  const shownPhoto = photo === undefined ? initial?.photo : photo;
+  const kindCount = (kind: MethodKindName, upTo: number) => methods.slice(0, upTo + 1).filter((m) => m.kind === kind).length;
+
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      <Field label="Name" error={errors.displayName}>
-        <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoComplete="off" />
-      </Field>
-      <Field label="Circle">
-        <select value={circleId} onChange={(e) => setCircleId(e.target.value)}>
-          {circles.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
+    <form className="form contact-form" onSubmit={submit} noValidate>
+      <div className="form-section identity">
+        <div className="photo-picker">
+          <Avatar name={displayName || '?'} photo={shownPhoto} size={72} />
+          <label className="button small">
+            {shownPhoto ? 'Change photo' : 'Add photo'}
+            <input type="file" accept="image/*" className="visually-hidden" onChange={(e) => void pickPhoto(e.target.files?.[0])} />
+          </label>
+          {shownPhoto && (
+            <button type="button" className="link-button" onClick={() => setPhoto(null)}>
+              Remove photo
+            </button>
+          )}
+          {errors.photo && <small className="field-error">{errors.photo}</small>}
+        </div>
+        <div className="identity-fields">
+          <Field label="Name" error={errors.displayName}>
+            <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoComplete="off" placeholder="How you call them" />
+          </Field>
+          <div className="form-row">
+            <Field label="Given name">
+              <input value={givenName} onChange={(e) => setGivenName(e.target.value)} autoComplete="off" />
+            </Field>
+            <Field label="Family name">
+              <input value={familyName} onChange={(e) => setFamilyName(e.target.value)} autoComplete="off" />
+            </Field>
+            <Field label="Nickname">
+              <input value={nickname} onChange={(e) => setNickname(e.target.value)} autoComplete="off" />
+            </Field>
+          </div>
+          <div className="form-row">
+            <Field label="Company">
+              <input value={company} onChange={(e) => setCompany(e.target.value)} autoComplete="off" />
+            </Field>
+            <Field label="Job title">
+              <input value={title} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />
+            </Field>
+          </div>
+        </div>
+      </div>
+
+      <div className="form-row">
+        <Field label="Circle" error={errors.circleId}>
+          <select value={circleId} onChange={(e) => setCircleId(e.target.value)}>
+            {circles.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+            <option value="">No circle</option>
+          </select>
+        </Field>
+        <Field label="Importance">
+          <select value={importance} onChange={(e) => setImportance(e.target.value as Importance)}>
+            {IMPORTANCE.map((i) => (
+              <option key={i} value={i}>
+                {IMPORTANCE_LABEL[i]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+
+      <fieldset className="form-group">
+        <legend>Check in</legend>
+        <div className="radio-row">
+          <label>
+            <input type="radio" name="cadence" checked={cadenceMode === 'inherit'} onChange={() => setCadenceMode('inherit')} />
+            {circle ? `As the circle: every ${circle.defaultCadenceDays} days` : 'Default: every 30 days'}
+          </label>
+          <label>
+            <input type="radio" name="cadence" checked={cadenceMode === 'custom'} onChange={() => setCadenceMode('custom')} />
+            Every
+          </label>
+          <input
+            type="number"
+            className="narrow"
+            aria-label="Days between check-ins"
+            min={1}
+            value={cadenceDays}
+            aria-invalid={errors.cadence ? true : undefined}
+            onChange={(e) => {
+              setCadenceDays(e.target.value);
+              setCadenceMode('custom');
+            }}
+          />
+          <span>days</span>
+          <label>
+            <input type="radio" name="cadence" checked={cadenceMode === 'never'} onChange={() => setCadenceMode('never')} />
+            Never remind me
+          </label>
+        </div>
+        {errors.cadence && (
+          <small className="field-error" role="alert">
+            {errors.cadence}
+          </small>
+        )}
+      </fieldset>
+
+      <fieldset className="form-group">
+        <legend>Contact details</legend>
+        {methods.length === 0 && <p className="subtle">No email, phone or address yet.</p>}
+        {methods.map((m, i) => {
+          const n = kindCount(m.kind, i);
+          const label = n > 1 ? `${METHOD_KIND_LABELS[m.kind]} ${n}` : METHOD_KIND_LABELS[m.kind];
+          const error = errors[`methods.${i}`];
+          return (
+            <div className="method-row" key={m.key}>
+              <select aria-label={`${label}: kind`} value={m.kind} onChange={(e) => updateMethod(m.key, { kind: e.target.value as MethodKindName })}>
+                {METHOD_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {METHOD_KIND_LABELS[k]}
+                  </option>
+                ))}
+              </select>
+              <input className="method-label" aria-label={`${label}: label`} placeholder={LABEL_SUGGESTIONS[m.kind]} value={m.label} onChange={(e) => updateMethod(m.key, { label: e.target.value })} />
+              <div className="method-value">
+                <input
+                  aria-label={label}
+                  type={m.kind === 'email' ? 'email' : m.kind === 'phone' ? 'tel' : 'text'}
+                  value={m.value}
+                  aria-invalid={error ? true : undefined}
+                  onChange={(e) => updateMethod(m.key, { value: e.target.value })}
+                  autoComplete="off"
+                />
+                {error && (
+                  <small className="field-error" role="alert">
+                    {error}
+                  </small>
+                )}
+              </div>
+              <label className="primary-toggle" title="Primary">
+                <input type="radio" name={`primary-${m.kind}`} checked={m.isPrimary} onChange={() => updateMethod(m.key, { isPrimary: true })} aria-label={`${label}: primary`} />
+                Primary
+              </label>
+              <button type="button" className="icon-button" aria-label={`Remove ${label}`} onClick={() => setMethods(methods.filter((x) => x.key !== m.key))}>
+                ×
+              </button>
+            </div>
+          );
+        })}
+        <div className="add-methods">
+          {METHOD_KINDS.map((k) => (
+            <button
+              key={k}
+              type="button"
+              className="button small"
+              onClick={() => setMethods([...methods, { key: nextKey++, kind: k, label: '', value: '', isPrimary: !methods.some((x) => x.kind === k) }])}
+            >
+              + {METHOD_KIND_LABELS[k]}
+            </button>
           ))}
-          <option value="">No circle</option>
-        </select>
+        </div>
+      </fieldset>
+
+      <fieldset className="form-group">
+        <legend>Birthday</legend>
+        <div className="radio-row">
+          <select aria-label="Birthday month" value={bMonth} onChange={(e) => setBMonth(e.target.value)} aria-invalid={errors.birthday ? true : undefined}>
+            <option value="">Month</option>
+            {months.map((name, i) => (
+              <option key={name} value={i + 1}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <input aria-label="Birthday day" className="narrow" type="number" min={1} max={31} placeholder="Day" value={bDay} onChange={(e) => setBDay(e.target.value)} aria-invalid={errors.birthday ? true : undefined} />
+          <input aria-label="Birthday year (optional)" className="narrow wide-4" type="number" placeholder="Year" value={bYear} onChange={(e) => setBYear(e.target.value)} />
+          {(bMonth || bDay || bYear) && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setBMonth('');
+                setBDay('');
+                setBYear('');
+              }}
+            >
+              Clear
+            </button>
+          )}
+        </div>
+        {errors.birthday && (
+          <small className="field-error" role="alert">
+            {errors.birthday}
+          </small>
+        )}
+      </fieldset>
+
+      <div className="form-row">
+        <Field label="How we met">
+          <input value={howMet} onChange={(e) => setHowMet(e.target.value)} placeholder="At Sam’s wedding, 2019" />
+        </Field>
+        <div className="field">
+          <span className="field-label">Introduced by</span>
+          {introducedBy ? (
+            <span className="person-chip">
+              {introducedBy.displayName}
+              <button type="button" aria-label={`Remove ${introducedBy.displayName} as introducer`} onClick={() => setIntroducedBy(null)}>
+                ×
+              </button>
+            </span>
+          ) : (
+            <ContactPicker label="Introduced by" placeholder="Who introduced you?" exclude={initial ? [initial.id] : []} onPick={(c) => setIntroducedBy(c)} />
+          )}
+          {errors.introducedById && <small className="field-error">{errors.introducedById}</small>}
+        </div>
+      </div>
+
+      <div className="field">
+        <label htmlFor="contact-tags">Tags</label>
+        <div className="chips-input">
+          {tags.map((t) => (
+            <span className="person-chip" key={t}>
+              {t}
+              <button type="button" aria-label={`Remove tag ${t}`} onClick={() => setTags(tags.filter((x) => x !== t))}>
+                ×
+              </button>
+            </span>
+          ))}
+          <input
+            id="contact-tags"
+            value={tagDraft}
+            placeholder={tags.length ? '' : 'climbing, book club…'}
+            onChange={(e) => (e.target.value.endsWith(',') ? addTag(e.target.value.slice(0, -1)) : setTagDraft(e.target.value))}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && tagDraft.trim()) {
+                e.preventDefault();
+                addTag();
+              } else if (e.key === 'Backspace' && !tagDraft) setTags(tags.slice(0, -1));
+            }}
+            onBlur={() => addTag()}
+          />
+        </div>
+      </div>
+
+      <Field label="Notes" hint="Markdown: **bold**, lists, links. Kids’ names, what matters to them.">
+        <textarea rows={5} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </Field>
-      <Field label="Email" error={errors.email}>
-        <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
-      </Field>
+
       {errors.form && (
         <p className="form-error" role="alert">
           {errors.form}

@@ -1,5 +1,6 @@
 import { useRouter, type Route } from '../stores/router';
 import { Icon, type IconName } from './Icon';
+import { GlobalSearch } from './GlobalSearch';
 
 const ITEMS: { label: string; route: Route; icon: IconName; key: string }[] = [
   { label: 'Dashboard', route: { page: 'dashboard' }, icon: 'home', key: 'dashboard' },
@@ -20,6 +21,7 @@ export function Sidebar() {
         </span>
         <span className="brand-name">Kith</span>
       </div>
+      <GlobalSearch />
       <ul>
         {ITEMS.map((item) => (
           <li key={item.key}>

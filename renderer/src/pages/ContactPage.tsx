@@ -1,15 +1,24 @@
 // One contact: who they are, how the relationship is doing, what happened, what is coming.
 // Each part is its own component; the page only lays them out.
 import { useCallback, useEffect, useState } from 'react';
+import { toast } from 'sonner';
 import { api } from '../lib/api';
 import { onDataChanged } from '../lib/refresh';
 import type { Contact } from '../../../shared/domain/contact';
+import { useContacts } from '../stores/contacts';
 import { ContactHeader } from '../components/contact/ContactHeader';
 import { ContactDetails } from '../components/contact/ContactDetails';
+import { RelationshipsCard } from '../components/contact/RelationshipsCard';
+import { Timeline } from '../components/contact/Timeline';
+import { Markdown } from '../components/Markdown';
+import { Modal } from '../components/Modal';
+import { ContactForm } from '../components/ContactForm';
 
 export function ContactPage({ id }: { id: string }) {
   const [contact, setContact] = useState<Contact | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const circles = useContacts((s) => s.circles);
   const load = useCallback(() => api.call('contacts.get', { id }).then(setContact, (e: Error) => setError(e.message)), [id]);
   useEffect(() => {
     setContact(null);
@@ -20,21 +29,57 @@ export function ContactPage({ id }: { id: string }) {
   if (error)
     return (
       <section className="page">
-        <p className="form-error" role="alert">
-          {error}
-        </p>
+        <div className="empty-state">
+          <h2>This contact is not here</h2>
+          <p>{error}. It may have been deleted.</p>
+          <a className="button" href="#/contacts">
+            Back to contacts
+          </a>
+        </div>
       </section>
     );
   if (!contact) return <section className="page" aria-busy="true" />;
   return (
     <section className="page contact-page" aria-label={contact.displayName}>
-      <ContactHeader contact={contact} />
+      {contact.archivedAt !== null && (
+        <div className="banner" role="status">
+          {contact.displayName} is archived: hidden from lists, search and reminders until you restore them.
+        </div>
+      )}
+      <ContactHeader contact={contact} onEdit={() => setEditing(true)} />
       <div className="contact-columns">
-        <div className="contact-main">{/* timeline (interactions), health and value panels go here */}</div>
+        <div className="contact-main">
+          {/* health and value panels go here (issue 4) */}
+          <Timeline contact={contact} />
+        </div>
         <aside className="contact-side">
           <ContactDetails contact={contact} />
+          <RelationshipsCard contactId={contact.id} name={contact.displayName} />
+          <section className="card" aria-labelledby="notes-title">
+            <div className="card-header">
+              <h2 id="notes-title">Notes</h2>
+              <button className="button small" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+            </div>
+            {contact.notes.trim() ? <Markdown text={contact.notes} /> : <p className="subtle">What matters to them: kids’ names, favourite food, what you talked about.</p>}
+          </section>
         </aside>
       </div>
+      {editing && (
+        <Modal title={`Edit ${contact.displayName}`} onClose={() => setEditing(false)} wide>
+          <ContactForm
+            circles={circles}
+            initial={contact}
+            onCancel={() => setEditing(false)}
+            onSaved={(saved) => {
+              setEditing(false);
+              setContact(saved);
+              toast.success('Saved');
+            }}
+          />
+        </Modal>
+      )}
     </section>
   );
 }

@@ -1,36 +1,82 @@
-// The contacts list: a virtualised list, so the DOM holds only the visible rows however many there are.
+// The contacts list (and the Archive view): a virtualised list over pages loaded as they scroll
+// into view, so the DOM holds only the visible rows however many people there are.
 import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { toast } from 'sonner';
-import { useContacts } from '../stores/contacts';
+import { api } from '../lib/api';
+import { useContacts, type ContactFilter } from '../stores/contacts';
 import { useRouter } from '../stores/router';
+import { useUi } from '../stores/ui';
 import { Avatar } from '../components/Avatar';
 import { Icon } from '../components/Icon';
-import { Modal } from '../components/Modal';
-import { ContactForm } from '../components/ContactForm';
+import { ConfirmDelete } from '../components/contact/ConfirmDelete';
+import { formatAgo } from '../lib/format';
+import { MOD_LABEL } from '../lib/keyboard';
+import type { ContactSummary } from '../../../shared/domain/contact';
 
-const ROW_HEIGHT = 56;
+const ROW_HEIGHT = 60;
+
+const SORT_LABELS: Record<ContactFilter['sort'], string> = {
+  name: 'Name',
+  lastInteraction: 'Last interaction',
+  health: 'Health',
+  nextCheckIn: 'Next check-in',
+};
 
 export function ContactsPage({ archived }: { archived: boolean }) {
-  const { items, total, circles, filter, setFilter, loading, error } = useContacts();
+  const { rows, total, circles, tags, filter, setFilter, loaded, error, ensureRows } = useContacts();
   const navigate = useRouter((s) => s.navigate);
-  const [adding, setAdding] = useState(false);
+  const openNewContact = () => useUi.getState().setNewContactOpen(true);
+  const [deleting, setDeleting] = useState<ContactSummary | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const circleById = new Map(circles.map((c) => [c.id, c]));
+  const filtered = Boolean(filter.circleId || filter.tag);
+  const now = Date.now();
 
   useEffect(() => {
     if (filter.archived !== archived) void setFilter({ archived });
   }, [archived, filter.archived, setFilter]);
+  const current = filter.archived === archived;
 
-  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({ count: current ? total : 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const visible = virtualizer.getVirtualItems();
+  const first = visible[0]?.index ?? 0;
+  const last = visible.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (total > 0) ensureRows(first, last);
+  }, [first, last, total, rows, ensureRows]);
+
+  async function restore(c: ContactSummary) {
+    await api.call('contacts.restore', { id: c.id });
+    toast.success(`${c.displayName} restored`);
+  }
 
   return (
     <section className="page contacts-page" aria-labelledby="contacts-title">
       <header className="page-header">
         <div>
           <h1 id="contacts-title">{archived ? 'Archive' : 'Contacts'}</h1>
-          <p className="subtle">{total === 1 ? '1 person' : `${total.toLocaleString()} people`}</p>
+          <p className="subtle">
+            {!loaded ? '…' : total === 1 ? '1 person' : `${total.toLocaleString()} people`}
+            {archived && ' · hidden everywhere else until you restore them'}
+          </p>
         </div>
+        {!archived && (
+          <button className="button primary" onClick={openNewContact}>
+            <Icon name="plus" size={16} /> New contact
+          </button>
+        )}
+      </header>
+
+      <div className="list-toolbar">
+        <nav className="tabs" aria-label="Contacts or archive">
+          <a href="#/contacts" className={archived ? 'tab' : 'tab active'} aria-current={archived ? undefined : 'page'} onClick={(e) => (e.preventDefault(), navigate({ page: 'contacts' }))}>
+            All
+          </a>
+          <a href="#/contacts/archive" className={archived ? 'tab active' : 'tab'} aria-current={archived ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate({ page: 'contacts', archived: true }))}>
+            <Icon name="archive" size={14} /> Archive
+          </a>
+        </nav>
         <div className="toolbar">
           <select aria-label="Filter by circle" value={filter.circleId ?? ''} onChange={(e) => void setFilter({ circleId: e.target.value || undefined })}>
             <option value="">All circles</option>
@@ -40,81 +86,138 @@ export function ContactsPage({ archived }: { archived: boolean }) {
               </option>
             ))}
           </select>
-          <select aria-label="Sort by" value={filter.sort} onChange={(e) => void setFilter({ sort: e.target.value as typeof filter.sort })}>
-            <option value="name">Name</option>
-            <option value="lastInteraction">Last interaction</option>
+          <select aria-label="Filter by tag" value={filter.tag ?? ''} onChange={(e) => void setFilter({ tag: e.target.value || undefined })}>
+            <option value="">All tags</option>
+            {tags.map((t) => (
+              <option key={t.id} value={t.name}>
+                {t.name}
+              </option>
+            ))}
           </select>
-          {!archived && (
-            <button className="button primary" onClick={() => setAdding(true)}>
-              <Icon name="plus" size={16} /> New contact
-            </button>
-          )}
+          <select aria-label="Sort by" value={filter.sort} onChange={(e) => void setFilter({ sort: e.target.value as ContactFilter['sort'] })}>
+            {(Object.keys(SORT_LABELS) as ContactFilter['sort'][]).map((s) => (
+              <option key={s} value={s}>
+                Sort: {SORT_LABELS[s]}
+              </option>
+            ))}
+          </select>
         </div>
-      </header>
+      </div>
 
       {error && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
-      {!loading && items.length === 0 && !error ? (
-        <div className="empty-state">
-          <h2>{archived ? 'Nothing archived' : 'No one here yet'}</h2>
-          <p>{archived ? 'Archived contacts wait here until you restore or delete them.' : 'Add the first person you want to stay close to: a friend, a relative, a client.'}</p>
-          {!archived && (
-            <button className="button primary" onClick={() => setAdding(true)}>
-              Add your first contact
-            </button>
-          )}
-        </div>
+      {current && loaded && total === 0 && !error ? (
+        <EmptyList archived={archived} filtered={filtered} onAdd={openNewContact} onClear={() => void setFilter({ circleId: undefined, tag: undefined })} />
       ) : (
-        <div className="list-scroller" ref={scroller} role="list" aria-label="Contacts">
+        <div className="list-scroller" ref={scroller} role="list" aria-label={archived ? 'Archived contacts' : 'Contacts'} aria-busy={!loaded}>
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((row) => {
-              const c = items[row.index]!;
+            {visible.map((row) => {
+              const c = rows.get(row.index);
+              if (!c)
+                return (
+                  <div key={row.key} role="listitem" className="contact-row placeholder" style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}>
+                    <span className="skeleton-avatar" />
+                    <span className="skeleton-line" />
+                  </div>
+                );
               const circle = c.circleId ? circleById.get(c.circleId) : undefined;
               return (
-                <a
+                <div
                   key={c.id}
                   role="listitem"
                   className="contact-row"
-                  href={`#/contacts/${c.id}`}
                   style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
                   onClick={(e) => {
-                    e.preventDefault();
+                    if ((e.target as HTMLElement).closest('button, a')) return;
                     navigate({ page: 'contact', id: c.id });
                   }}
                 >
-                  <Avatar name={c.displayName} />
+                  <Avatar name={c.displayName} size={36} />
                   <span className="contact-row-main">
-                    <span className="contact-name">{c.displayName}</span>
-                    <span className="subtle">{[c.title, c.company].filter(Boolean).join(' · ') || c.primaryEmail || ' '}</span>
+                    <a
+                      className="contact-name"
+                      href={`#/contacts/${c.id}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate({ page: 'contact', id: c.id });
+                      }}
+                    >
+                      {c.displayName}
+                    </a>
+                    <span className="subtle">{[c.title, c.company].filter(Boolean).join(' · ') || c.primaryEmail || '\u00a0'}</span>
                   </span>
-                  {circle && (
+                  <span className="row-tags">
+                    {c.tags.slice(0, 3).map((t) => (
+                      <span className="tag" key={t}>
+                        {t}
+                      </span>
+                    ))}
+                  </span>
+                  <span className="row-last subtle" title="Last interaction">
+                    {c.lastInteractionAt ? formatAgo(c.lastInteractionAt, now) : 'No interactions yet'}
+                  </span>
+                  {circle ? (
                     <span className="chip" style={{ ['--chip' as string]: circle.color }}>
                       {circle.name}
                     </span>
+                  ) : (
+                    <span className="chip-spacer" />
                   )}
-                </a>
+                  {archived && (
+                    <span className="row-actions">
+                      <button className="button small" onClick={() => void restore(c)}>
+                        Restore
+                      </button>
+                      <button className="button small danger" onClick={() => setDeleting(c)}>
+                        Delete…
+                      </button>
+                    </span>
+                  )}
+                </div>
               );
             })}
           </div>
         </div>
       )}
-
-      {adding && (
-        <Modal title="New contact" onClose={() => setAdding(false)}>
-          <ContactForm
-            circles={circles}
-            onCancel={() => setAdding(false)}
-            onSaved={(contact) => {
-              setAdding(false);
-              toast.success(`${contact.displayName} added`);
-              void useContacts.getState().load();
-            }}
-          />
-        </Modal>
-      )}
+      {deleting && <ConfirmDelete contact={deleting} onClose={() => setDeleting(null)} />}
     </section>
+  );
+}
+
+function EmptyList({ archived, filtered, onAdd, onClear }: { archived: boolean; filtered: boolean; onAdd(): void; onClear(): void }) {
+  if (filtered)
+    return (
+      <div className="empty-state">
+        <h2>No one matches these filters</h2>
+        <p>Try another circle or tag, or show everyone.</p>
+        <button className="button" onClick={onClear}>
+          Clear filters
+        </button>
+      </div>
+    );
+  if (archived)
+    return (
+      <div className="empty-state">
+        <h2>Nothing archived</h2>
+        <p>When you archive someone from their page, they wait here — hidden everywhere else — until you restore them or delete them for good.</p>
+      </div>
+    );
+  return (
+    <div className="empty-state">
+      <div className="empty-icon" aria-hidden>
+        <Icon name="people" size={28} />
+      </div>
+      <h2>No one here yet</h2>
+      <p>Add the first person you want to stay close to: a friend, a relative, a client. Then log a call or a coffee with them and Kith keeps track.</p>
+      <button className="button primary" onClick={onAdd}>
+        Add your first contact
+      </button>
+      <p className="subtle small">
+        Tip: <kbd>{MOD_LABEL}</kbd> <kbd>K</kbd> finds anyone, <kbd>{MOD_LABEL}</kbd> <kbd>L</kbd> logs an interaction.
+      </p>
+    </div>
   );
 }

@@ -1,41 +1,87 @@
-// The contacts list and circles as the UI sees them; refreshed after every write.
+// The contacts list as the UI sees it: the total and the pages loaded so far (the list asks for
+// the pages its visible rows fall in), plus circles and tags. Refreshed after every write.
 import { create } from 'zustand';
 import { api } from '../lib/api';
-import type { Circle, ContactSummary } from '../../../shared/domain/contact';
+import type { Circle, ContactSummary, Tag } from '../../../shared/domain/contact';
 import type { InputOf } from '../../../shared/api/contract';
 
+export const PAGE_SIZE = 100;
+
+export type ContactFilter = { circleId?: string; tag?: string; archived: boolean; sort: NonNullable<InputOf<'contacts.list'>['sort']> };
+
 interface ContactsState {
-  items: ContactSummary[];
+  /** rows by index; a page not loaded yet has no entries */
+  rows: Map<number, ContactSummary>;
   total: number;
   circles: Circle[];
+  tags: Tag[];
   loading: boolean;
+  /** set once the first page of the current filter has arrived */
+  loaded: boolean;
   error: string | null;
-  filter: { circleId?: string; tag?: string; archived: boolean; sort: NonNullable<InputOf<'contacts.list'>['sort']> };
+  filter: ContactFilter;
+  /** bumped on every reload, so answers to an older filter are dropped */
+  generation: number;
   load(): Promise<void>;
-  setFilter(filter: Partial<ContactsState['filter']>): Promise<void>;
+  ensureRows(from: number, to: number): void;
+  setFilter(filter: Partial<ContactFilter>): Promise<void>;
 }
 
-export const useContacts = create<ContactsState>((set, get) => ({
-  items: [],
-  total: 0,
-  circles: [],
-  loading: false,
-  error: null,
-  filter: { archived: false, sort: 'name' },
-  async load() {
-    set({ loading: true });
+const inFlight = new Set<string>();
+
+export const useContacts = create<ContactsState>((set, get) => {
+  async function fetchPage(page: number, generation: number) {
+    const key = `${generation}:${page}`;
+    if (inFlight.has(key)) return;
+    inFlight.add(key);
     try {
-      const [list, circles] = await Promise.all([
-        api.call('contacts.list', { ...get().filter, limit: 500 }),
-        api.call('circles.list', {}),
-      ]);
-      set({ items: list.items, total: list.total, circles, loading: false, error: null });
-    } catch (err) {
-      set({ loading: false, error: (err as Error).message });
+      const list = await api.call('contacts.list', { ...get().filter, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
+      if (get().generation !== generation) return;
+      const rows = new Map(get().rows);
+      list.items.forEach((item, i) => rows.set(page * PAGE_SIZE + i, item));
+      set({ rows, total: list.total });
+    } finally {
+      inFlight.delete(key);
     }
-  },
-  async setFilter(filter) {
-    set({ filter: { ...get().filter, ...filter } });
-    await get().load();
-  },
-}));
+  }
+
+  return {
+    rows: new Map(),
+    total: 0,
+    circles: [],
+    tags: [],
+    loading: false,
+    loaded: false,
+    error: null,
+    filter: { archived: false, sort: 'name' },
+    generation: 0,
+    async load() {
+      const generation = get().generation + 1;
+      set({ loading: true, generation });
+      try {
+        const [list, circles, tags] = await Promise.all([
+          api.call('contacts.list', { ...get().filter, limit: PAGE_SIZE, offset: 0 }),
+          api.call('circles.list', {}),
+          api.call('tags.list', {}),
+        ]);
+        if (get().generation !== generation) return;
+        const rows = new Map<number, ContactSummary>();
+        list.items.forEach((item, i) => rows.set(i, item));
+        set({ rows, total: list.total, circles, tags, loading: false, loaded: true, error: null });
+      } catch (err) {
+        if (get().generation === generation) set({ loading: false, error: (err as Error).message });
+      }
+    },
+    ensureRows(from, to) {
+      const { rows, generation, total } = get();
+      const last = Math.min(to, total - 1);
+      for (let page = Math.floor(from / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
+        if (!rows.has(page * PAGE_SIZE)) void fetchPage(page, generation);
+      }
+    },
+    async setFilter(filter) {
+      set({ filter: { ...get().filter, ...filter }, loaded: false });
+      await get().load();
+    },
+  };
+});

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { command, query } from '../define';
 import { id, monthDay, nonEmptyText, notes, optionalText, pageInput } from '../schemas';
-import { IMPORTANCE, METHOD_KINDS, type Circle, type Contact, type ContactSummary } from '../../domain/contact';
+import { isEmailAddress } from '../../domain/normalize';
+import { IMPORTANCE, METHOD_KINDS, type Contact, type ContactSearchHit, type ContactSummary } from '../../domain/contact';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const contactMethodInput = z
   .object({
@@ -12,10 +12,11 @@ export const contactMethodInput = z
     value: nonEmptyText('Value', 1000),
     isPrimary: z.boolean().default(false),
   })
-  .refine((m) => m.kind !== 'email' || EMAIL.test(m.value), { message: 'Not a valid email address', path: ['value'] })
+  .refine((m) => m.kind !== 'email' || isEmailAddress(m.value), { message: 'Not a valid email address', path: ['value'] })
   .refine((m) => m.kind !== 'phone' || /\d/.test(m.value), { message: 'A phone number needs digits', path: ['value'] });
 
-export const contactFields = z.object({
+/** each field once; create fills defaults, update leaves out what it does not change */
+const fieldShape = {
   displayName: nonEmptyText('Name', 200),
   givenName: optionalText(200),
   familyName: optionalText(200),
@@ -23,22 +24,37 @@ export const contactFields = z.object({
   company: optionalText(200),
   title: optionalText(200),
   circleId: id.nullish().transform((v) => v ?? null),
-  importance: z.enum(IMPORTANCE).default('regular'),
+  importance: z.enum(IMPORTANCE),
   birthday: monthDay.nullish().transform((v) => v ?? null),
   howMet: optionalText(2000),
   introducedById: id.nullish().transform((v) => v ?? null),
-  notes,
+  notes: notes.unwrap(),
   cadenceDays: z.number().int().min(0, 'Cadence cannot be negative').max(3650, 'Cadence is over ten years').nullish().transform((v) => v ?? null),
-  methods: z.array(contactMethodInput).max(100).default([]),
-  tags: z.array(nonEmptyText('Tag', 60)).max(100).default([]),
+  methods: z.array(contactMethodInput).max(100),
+  tags: z.array(nonEmptyText('Tag', 60)).max(100),
+};
+
+export const contactFields = z.object({
+  ...fieldShape,
+  importance: fieldShape.importance.default('regular'),
+  notes: fieldShape.notes.default(''),
+  methods: fieldShape.methods.default([]),
+  tags: fieldShape.tags.default([]),
 });
+
+/** a partial update: a field left out keeps its value (no defaults here) */
+export const contactPatch = z.object(fieldShape).partial();
 
 export type ContactInput = z.input<typeof contactFields>;
 
+/** 'health' and 'nextCheckIn' are ordered by the health service once it exists; by name until then */
 export const CONTACT_SORTS = ['name', 'lastInteraction', 'health', 'nextCheckIn'] as const;
 
+/** a downscaled photo as a data: URL (the renderer scales it to at most 256 px before sending) */
+const PHOTO_DATA_URL = /^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+=*$/;
+export const MAX_PHOTO_BYTES = 512 * 1024;
+
 export const contactMethods = {
-  'circles.list': query<Circle[]>()(z.object({}).strict()),
   'contacts.list': query<{ items: ContactSummary[]; total: number }>()(
     z
       .object({
@@ -52,5 +68,28 @@ export const contactMethods = {
   ),
   'contacts.get': query<Contact>()(z.object({ id }).strict()),
   'contacts.create': command<Contact>()(contactFields.strict()),
-  'contacts.update': command<Contact>()(contactFields.partial().extend({ id }).strict()),
+  'contacts.update': command<Contact>()(contactPatch.extend({ id }).strict()),
+  /** replace (or with null remove) the contact's photo */
+  'contacts.setPhoto': command<Contact>()(
+    z
+      .object({
+        id,
+        photo: z
+          .string()
+          .max(Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 40, 'The photo is too large; it should be scaled down to 256 px first')
+          .regex(PHOTO_DATA_URL, 'Expected a JPEG, PNG or WebP image')
+          .nullable(),
+      })
+      .strict(),
+  ),
+  /** search as you type: names, nickname, company, emails, phones, tags, notes; exact names first */
+  'contacts.search': query<ContactSearchHit[]>()(
+    z
+      .object({
+        query: z.string().max(200, 'The search is longer than 200 characters'),
+        limit: z.number().int().min(1).max(100).default(20),
+        includeArchived: z.boolean().default(false),
+      })
+      .strict(),
+  ),
 };

@@ -3,25 +3,35 @@ import { command, query } from '../define';
 import { id, instant, notes } from '../schemas';
 import { DIRECTIONS, INTERACTION_KINDS, type Interaction } from '../../domain/interaction';
 
-export const interactionFields = z.object({
+const fieldShape = {
   /** when it happened; defaults to now. Later than now is refused (the health score ignores the future) */
   occurredAt: instant.optional(),
   kind: z.enum(INTERACTION_KINDS),
-  direction: z.enum(DIRECTIONS).default('mutual'),
+  direction: z.enum(DIRECTIONS),
   durationMinutes: z.number().int().min(0, 'Duration cannot be negative').max(7 * 24 * 60, 'Duration is over a week').nullish().transform((v) => v ?? null),
   rating: z.number().int().min(1, 'Rating is 1 to 5').max(5, 'Rating is 1 to 5').nullish().transform((v) => v ?? null),
-  summary: z.string().trim().max(500, 'Summary is longer than 500 characters').default(''),
-  notes,
+  summary: z.string().trim().max(500, 'Summary is longer than 500 characters'),
+  notes: notes.unwrap(),
   participantIds: z
     .array(id)
     .min(1, 'Pick at least one person')
     .max(200, 'At most 200 people in one interaction')
     .refine((ids) => new Set(ids).size === ids.length, 'The same person is listed twice'),
+};
+
+export const interactionFields = z.object({
+  ...fieldShape,
+  direction: fieldShape.direction.default('mutual'),
+  summary: fieldShape.summary.default(''),
+  notes: fieldShape.notes.default(''),
 });
+
+/** an edit: a field left out keeps its value */
+export const interactionPatch = z.object(fieldShape).partial();
 
 export const interactionMethods = {
   'interactions.log': command<Interaction>()(interactionFields.strict()),
-  'interactions.update': command<Interaction>()(interactionFields.partial().extend({ id }).strict()),
+  'interactions.update': command<Interaction>()(interactionPatch.extend({ id }).strict()),
   'interactions.delete': command<{ id: string }>()(z.object({ id }).strict()),
   'interactions.get': query<Interaction>()(z.object({ id }).strict()),
   /** a contact's timeline, newest first, in pages: pass the last item's (occurredAt, id) as the cursor */

@@ -1,15 +1,80 @@
-import type { Contact } from '../../../../shared/domain/contact';
+// The facts: ways to reach them (primary first), birthday, how you met, who introduced you, cadence.
+import type { Contact, ContactMethod } from '../../../../shared/domain/contact';
+import { formatAgo, formatDay, formatMonthDay } from '../../lib/format';
+import { useRouter } from '../../stores/router';
+import { METHOD_KIND_LABELS } from '../../lib/labels';
+
+
+function hrefOf(m: ContactMethod): string | undefined {
+  if (m.kind === 'email') return `mailto:${m.value}`;
+  if (m.kind === 'phone') return `tel:${m.value.replace(/[^\d+]/g, '')}`;
+  if (m.kind === 'website') return /^https?:\/\//.test(m.value) ? m.value : `https://${m.value}`;
+  return undefined;
+}
 
 export function ContactDetails({ contact }: { contact: Contact }) {
+  const navigate = useRouter((s) => s.navigate);
+  const methods = [...contact.methods].sort((a, b) => a.kind.localeCompare(b.kind) || Number(b.isPrimary) - Number(a.isPrimary));
+  const cadence =
+    contact.effectiveCadenceDays === 0
+      ? 'Never remind me'
+      : `Every ${contact.effectiveCadenceDays} days${contact.cadenceDays === null ? ' (from the circle)' : ''}`;
   return (
-    <section className="card" aria-label="Details">
+    <section className="card" aria-labelledby="details-title">
+      <h2 id="details-title">Details</h2>
       <dl className="facts">
-        {contact.methods.map((m) => (
-          <div key={m.id}>
-            <dt>{m.label ?? m.kind}</dt>
-            <dd>{m.value}</dd>
+        {methods.map((m) => {
+          const href = hrefOf(m);
+          return (
+            <div key={m.id}>
+              <dt>
+                {m.label ? `${METHOD_KIND_LABELS[m.kind]} · ${m.label}` : METHOD_KIND_LABELS[m.kind]}
+                {m.isPrimary && contact.methods.filter((x) => x.kind === m.kind).length > 1 && <span className="primary-dot" title="Primary" aria-label="primary" />}
+              </dt>
+              <dd>{href ? <a href={href} target="_blank" rel="noreferrer">{m.value}</a> : m.value}</dd>
+            </div>
+          );
+        })}
+        {contact.birthday && (
+          <div>
+            <dt>Birthday</dt>
+            <dd>{formatMonthDay(contact.birthday)}</dd>
           </div>
-        ))}
+        )}
+        {contact.howMet && (
+          <div>
+            <dt>How we met</dt>
+            <dd>{contact.howMet}</dd>
+          </div>
+        )}
+        {contact.introducedBy && (
+          <div>
+            <dt>Introduced by</dt>
+            <dd>
+              <a
+                href={`#/contacts/${contact.introducedBy.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate({ page: 'contact', id: contact.introducedBy!.id });
+                }}
+              >
+                {contact.introducedBy.displayName}
+              </a>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>Last talked</dt>
+          <dd>{contact.lastInteractionAt ? `${formatAgo(contact.lastInteractionAt, Date.now())} · ${formatDay(contact.lastInteractionAt)}` : 'Not yet'}</dd>
+        </div>
+        <div>
+          <dt>Check in</dt>
+          <dd>{cadence}</dd>
+        </div>
+        <div>
+          <dt>In Kith since</dt>
+          <dd>{formatDay(contact.createdAt)}</dd>
+        </div>
       </dl>
     </section>
   );

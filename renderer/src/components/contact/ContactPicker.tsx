@@ -1,0 +1,114 @@
+// Pick a person by typing: a combobox over search results. Arrow keys move, Enter picks.
+// Enter with nothing typed is left to the surrounding form (the quick-log saves on it).
+import { useId, useState, type KeyboardEvent } from 'react';
+import { Avatar } from '../Avatar';
+import { useContactSearch } from './useContactSearch';
+
+export interface PickedContact {
+  id: string;
+  displayName: string;
+}
+
+export function ContactPicker({
+  label,
+  placeholder = 'Type a name…',
+  exclude = [],
+  onPick,
+  onBackspaceEmpty,
+  autoFocus,
+  id,
+}: {
+  label: string;
+  placeholder?: string;
+  exclude?: string[];
+  onPick(contact: PickedContact): void;
+  onBackspaceEmpty?(): void;
+  autoFocus?: boolean;
+  id?: string;
+}) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const { hits } = useContactSearch(query, { limit: 8 });
+  const options = hits.filter((h) => !exclude.includes(h.id));
+  const listId = useId();
+  const open = query.trim().length > 0;
+
+  function pick(index: number) {
+    const chosen = options[index];
+    if (!chosen) return;
+    onPick({ id: chosen.id, displayName: chosen.displayName });
+    setQuery('');
+    setActive(0);
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'ArrowDown' && open) {
+      e.preventDefault();
+      setActive((a) => Math.min(a + 1, options.length - 1));
+    } else if (e.key === 'ArrowUp' && open) {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter' && open) {
+      // a pick, not a submit
+      e.preventDefault();
+      e.stopPropagation();
+      pick(active);
+    } else if (e.key === 'Escape' && open) {
+      e.stopPropagation();
+      setQuery('');
+    } else if (e.key === 'Backspace' && !query) {
+      onBackspaceEmpty?.();
+    }
+  }
+
+  return (
+    <div className="picker">
+      <input
+        id={id}
+        role="combobox"
+        aria-label={label}
+        aria-expanded={open && options.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open && options[active] ? `${listId}-${active}` : undefined}
+        value={query}
+        placeholder={placeholder}
+        autoComplete="off"
+        data-autofocus={autoFocus ? true : undefined}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {open && (
+        <ul className="picker-list" role="listbox" id={listId} aria-label={`${label}: suggestions`}>
+          {options.length === 0 ? (
+            <li className="picker-empty" role="presentation">
+              No one matches “{query}”
+            </li>
+          ) : (
+            options.map((h, i) => (
+              <li
+                key={h.id}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'picker-option active' : 'picker-option'}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  pick(i);
+                }}
+                onMouseEnter={() => setActive(i)}
+              >
+                <Avatar name={h.displayName} size={22} />
+                <span>{h.displayName}</span>
+                {h.company && <span className="subtle">{h.company}</span>}
+              </li>
+            ))
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// Search as you type from the renderer: the newest answer wins, older ones are dropped.
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../../lib/api';
+import type { ContactSearchHit } from '../../../../shared/domain/contact';
+
+export function useContactSearch(query: string, options: { limit?: number; includeArchived?: boolean } = {}) {
+  const [hits, setHits] = useState<ContactSearchHit[]>([]);
+  const [searching, setSearching] = useState(false);
+  const latest = useRef(0);
+  useEffect(() => {
+    const ticket = ++latest.current;
+    if (!query.trim()) {
+      setHits([]);
+      setSearching(false);
+      return;
+    }
+    setSearching(true);
+    api.call('contacts.search', { query, limit: options.limit ?? 8, includeArchived: options.includeArchived ?? false }).then(
+      (found) => {
+        if (ticket !== latest.current) return;
+        setHits(found);
+        setSearching(false);
+      },
+      () => ticket === latest.current && setSearching(false),
+    );
+  }, [query, options.limit, options.includeArchived]);
+  return { hits, searching };
+}

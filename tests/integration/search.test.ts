@@ -1,0 +1,121 @@
+// Search as you type over the FTS5 index: partial words, case and diacritics folded, exact names
+// first, and the index kept in step by triggers whoever writes.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestBackend, type TestBackend } from '../helpers/backend';
+
+let kith: TestBackend;
+beforeEach(async () => (kith = await startTestBackend()));
+afterEach(async () => kith.dispose());
+
+const names = async (query: string) => (await kith.call('contacts.search', { query })).map((h) => h.displayName);
+
+describe('contact search', () => {
+  it('finds partial words in names and inside notes, folding case and diacritics both ways', async () => {
+    await kith.call('contacts.create', { displayName: 'Margaret Hamilton', notes: 'Wrote the Apollo guidance software' });
+    await kith.call('contacts.create', { displayName: 'José Müller', company: 'Zürich Bank' });
+    await kith.call('contacts.create', { displayName: 'Someone Else' });
+    expect(await names('ham')).toEqual(['Margaret Hamilton']);
+    expect(await names('HAMIL')).toEqual(['Margaret Hamilton']);
+    expect(await names('guidan')).toEqual(['Margaret Hamilton']);
+    expect(await names('jose')).toEqual(['José Müller']);
+    expect(await names('MÜLL')).toEqual(['José Müller']);
+    expect(await names('zurich')).toEqual(['José Müller']);
+    expect(await names('nobody-has-this')).toEqual([]);
+  });
+
+  it('says where a contact matched, with an excerpt of the notes', async () => {
+    await kith.call('contacts.create', { displayName: 'Ann', notes: 'Met her at the climbing gym in Leeds, great belayer.' });
+    const [hit] = await kith.call('contacts.search', { query: 'belay' });
+    expect(hit).toMatchObject({ displayName: 'Ann', matchedIn: 'notes' });
+    expect(hit!.excerpt).toContain('\u0002belay\u0003');
+  });
+
+  it('searches nickname, company, emails, phones and tags', async () => {
+    await kith.call('contacts.create', {
+      displayName: 'Robert Tables',
+      nickname: 'Bobby',
+      company: 'Initech',
+      methods: [
+        { kind: 'email', value: 'rob@tables.example' },
+        { kind: 'phone', value: '+1 (555) 123-4567' },
+      ],
+      tags: ['Climbing'],
+    });
+    for (const q of ['bobb', 'initech', 'tables.exa', '5551234', '123-45', 'climb']) expect(await names(q), q).toEqual(['Robert Tables']);
+    const [byPhone] = await kith.call('contacts.search', { query: '555' });
+    expect(byPhone?.matchedIn).toBe('methods');
+  });
+
+  it('ranks the exact name first, then names starting with the query, then other matches', async () => {
+    await kith.call('contacts.create', { displayName: 'Ann Annotated', notes: 'ann ann ann ann' });
+    await kith.call('contacts.create', { displayName: 'Joanne Smith' });
+    await kith.call('contacts.create', { displayName: 'Zed', notes: 'knows Ann from school' });
+    await kith.call('contacts.create', { displayName: 'Ann' });
+    await kith.call('contacts.create', { displayName: 'Annabel Lee' });
+    const hits = await names('ann');
+    expect(hits[0]).toBe('Ann');
+    expect(hits.slice(1, 3).sort()).toEqual(['Ann Annotated', 'Annabel Lee']);
+    expect(hits.slice(3).sort()).toEqual(['Joanne Smith', 'Zed']);
+  });
+
+  it('matches the start of names for one or two letters', async () => {
+    await kith.call('contacts.create', { displayName: 'Al Green' });
+    await kith.call('contacts.create', { displayName: 'Bea Alvarez' });
+    await kith.call('contacts.create', { displayName: 'Carl' });
+    expect(await names('al')).toEqual(['Al Green', 'Bea Alvarez']);
+    expect(await names('%')).toEqual([]);
+  });
+
+  it('treats FTS syntax in the query as plain text', async () => {
+    await kith.call('contacts.create', { displayName: 'O"Brien AND NOT' });
+    await expect(names('"bri')).resolves.toEqual(['O"Brien AND NOT']);
+    await expect(names('NOT*')).resolves.toEqual([]);
+    await expect(names('AND NOT')).resolves.toEqual(['O"Brien AND NOT']);
+  });
+
+  it('stays in step with every writer: updates, methods, tag renames, raw SQL and deletes', async () => {
+    const c = await kith.call('contacts.create', { displayName: 'Old Name', tags: ['sailing'] });
+    await kith.call('contacts.update', { id: c.id, displayName: 'Newname Person', methods: [{ kind: 'email', value: 'fresh@mail.example' }] });
+    expect(await names('old name')).toEqual([]);
+    expect(await names('newna')).toEqual(['Newname Person']);
+    expect(await names('fresh@')).toEqual(['Newname Person']);
+    const tag = (await kith.call('tags.list', {})).find((t) => t.name === 'sailing')!;
+    await kith.call('tags.rename', { id: tag.id, name: 'yachting' });
+    expect(await names('sailing')).toEqual([]);
+    expect(await names('yacht')).toEqual(['Newname Person']);
+    // a writer that knows nothing of the index, as an import or a restore might be
+    kith.sqlite.prepare(`UPDATE contacts SET notes = 'plays the theremin' WHERE id = ?`).run(c.id);
+    kith.sqlite.prepare(`INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES ('raw', 'Raw Insert', 0, 0)`).run();
+    expect(await names('theremi')).toEqual(['Newname Person']);
+    expect(await names('raw ins')).toEqual(['Raw Insert']);
+    await kith.call('tags.delete', { id: tag.id });
+    expect(await names('yacht')).toEqual([]);
+    kith.sqlite.prepare(`DELETE FROM contacts WHERE id = 'raw'`).run();
+    expect(await names('raw ins')).toEqual([]);
+    expect(kith.sqlite.prepare('SELECT count(*) FROM contacts_fts').pluck().get()).toBe(1);
+  });
+
+  it('keys the index by a stable integer, so VACUUM (which may renumber contacts) leaves it right', async () => {
+    for (const n of ['Alpha One', 'Bravo Two', 'Charlie Three']) await kith.call('contacts.create', { displayName: n, notes: `${n.split(' ')[1]} notes` });
+    await kith.call('contacts.search', { query: 'one' });
+    kith.sqlite.prepare(`DELETE FROM contacts WHERE display_name = 'Alpha One'`).run();
+    kith.sqlite.exec('VACUUM');
+    expect(await names('three')).toEqual(['Charlie Three']);
+    expect(await names('two not')).toEqual(['Bravo Two']);
+  });
+
+  it('indexes a bulk write once, at the next search', async () => {
+    const insert = kith.sqlite.prepare(`INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (?, ?, 0, 0)`);
+    const method = kith.sqlite.prepare(`INSERT INTO contact_methods (id, contact_id, kind, value, value_normalized) VALUES (?, ?, 'email', ?, ?)`);
+    kith.sqlite.transaction(() => {
+      for (let i = 0; i < 500; i++) {
+        insert.run(`c${i}`, `Imported ${i}`);
+        method.run(`m${i}`, `c${i}`, `imp${i}@bulk.example`, `imp${i}@bulk.example`);
+      }
+    })();
+    expect(kith.sqlite.prepare('SELECT count(DISTINCT contact_id) FROM search_dirty').pluck().get()).toBe(500);
+    expect(await names('imp42@')).toEqual(['Imported 42']);
+    expect(kith.sqlite.prepare('SELECT count(*) FROM search_dirty').pluck().get()).toBe(0);
+    expect(kith.sqlite.prepare('SELECT count(*) FROM contacts_fts').pluck().get()).toBe(500);
+  });
+});

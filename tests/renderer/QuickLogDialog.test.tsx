@@ -1,0 +1,95 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { QuickLogDialog } from '../../renderer/src/components/QuickLogDialog';
+import { GlobalDialogs } from '../../renderer/src/components/GlobalDialogs';
+import { useUi } from '../../renderer/src/stores/ui';
+import { startTestBackend, type TestBackend } from '../helpers/backend';
+import { installBridge } from '../helpers/bridge';
+
+let kith: TestBackend;
+beforeEach(async () => {
+  kith = await startTestBackend();
+  installBridge(kith);
+});
+afterEach(async () => {
+  act(() => useUi.setState({ quickLog: null, paletteOpen: false, newContactOpen: false }));
+  await kith.dispose();
+});
+
+const NOW = new Date('2026-06-15T12:00:00Z').getTime();
+
+describe('the quick-log dialog', { timeout: 30_000 }, () => {
+  it('picks people by typing and Enter, then saves with Enter', async () => {
+    const ann = await kith.call('contacts.create', { displayName: 'Ann Archer' });
+    await kith.call('contacts.create', { displayName: 'Ben Baker' });
+    const onClose = vi.fn();
+    render(<QuickLogDialog people={[{ id: ann.id, displayName: ann.displayName }]} onClose={onClose} now={() => NOW} />);
+    const user = userEvent.setup();
+    const people = screen.getByRole('combobox', { name: 'People' });
+    expect(people).toHaveFocus();
+    await user.type(people, 'bak');
+    await screen.findByRole('option', { name: /Ben Baker/ });
+    await user.keyboard('{Enter}');
+    expect(screen.getByText('Ben Baker')).toBeVisible();
+    expect(onClose).not.toHaveBeenCalled(); // Enter picked; it did not submit
+    await user.click(screen.getByRole('radio', { name: 'Video' }));
+    await user.click(screen.getByRole('radio', { name: '4 of 5' }));
+    await user.type(screen.getByLabelText('Summary'), 'Planning the trip{Enter}');
+    await waitFor(() => expect(onClose).toHaveBeenCalledOnce());
+    const row = kith.sqlite.prepare('SELECT kind, rating, summary, occurred_at FROM interactions').get();
+    expect(row).toMatchObject({ kind: 'video', rating: 4, summary: 'Planning the trip' });
+    const names = kith.sqlite.prepare('SELECT c.display_name FROM interaction_participants p JOIN contacts c ON c.id = p.contact_id ORDER BY 1').pluck().all();
+    expect(names).toEqual(['Ann Archer', 'Ben Baker']);
+  });
+
+  it('refuses to save without anyone, and removes a person with Backspace', async () => {
+    const ann = await kith.call('contacts.create', { displayName: 'Ann Archer' });
+    const onClose = vi.fn();
+    render(<QuickLogDialog people={[{ id: ann.id, displayName: ann.displayName }]} onClose={onClose} now={() => NOW} />);
+    const user = userEvent.setup();
+    await user.keyboard('{Backspace}');
+    expect(screen.queryByText('Ann Archer')).toBeNull();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('Pick at least one person')).toBeVisible();
+    expect(onClose).not.toHaveBeenCalled();
+    expect(kith.sqlite.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(0);
+  });
+
+  it('refuses a time in the future', async () => {
+    const ann = await kith.call('contacts.create', { displayName: 'Ann Archer' });
+    render(<QuickLogDialog people={[{ id: ann.id, displayName: ann.displayName }]} onClose={() => {}} now={() => NOW} />);
+    const user = userEvent.setup();
+    const when = screen.getByLabelText('When');
+    await user.clear(when);
+    await user.type(when, '2030-01-01T10:00');
+    await user.click(screen.getByRole('button', { name: 'Log it' }));
+    expect(await screen.findByText('That is in the future')).toBeVisible();
+    expect(kith.sqlite.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(0);
+  });
+});
+
+describe('global shortcuts', () => {
+  it('opens the quick-log with Ctrl+L from anywhere, but a plain "n" or "l" typed in a field opens nothing', async () => {
+    render(
+      <>
+        <input aria-label="Some field" />
+        <GlobalDialogs />
+      </>,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByLabelText('Some field'));
+    await user.keyboard('nl');
+    expect(screen.getByLabelText('Some field')).toHaveValue('nl');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await user.keyboard('{Control>}l{/Control}');
+    expect(await screen.findByRole('dialog', { name: 'Log an interaction' })).toBeVisible();
+  });
+
+  it('opens the new-contact form with "n" when not typing', async () => {
+    render(<GlobalDialogs />);
+    const user = userEvent.setup();
+    await user.keyboard('n');
+    expect(await screen.findByRole('dialog', { name: 'New contact' })).toBeVisible();
+  });
+});
