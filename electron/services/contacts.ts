@@ -9,6 +9,7 @@ import type { Contact, ContactSummary } from '../../shared/domain/contact';
 import { normalizeMethodValue } from '../../shared/domain/normalize';
 import { effectiveCadence } from '../../shared/domain/cadence';
 import type { HandlerGroup, ServiceContext } from './context';
+import { healthSortExpression } from './health';
 
 export type ContactFields = ParsedInputOf<'contacts.create'>;
 
@@ -77,7 +78,9 @@ export const contactHandlers: HandlerGroup<'circles.list' | 'contacts.list' | 'c
     ordered =
       input.sort === 'lastInteraction'
         ? ordered.orderBy(sql`last_interaction_at IS NULL`).orderBy(sql`last_interaction_at`, 'desc')
-        : ordered.orderBy(sql`c.display_name COLLATE NOCASE`);
+        : input.sort === 'health' || input.sort === 'nextCheckIn'
+          ? ordered.orderBy(healthSortExpression(ctx, input.sort)).orderBy(sql`c.display_name COLLATE NOCASE`)
+          : ordered.orderBy(sql`c.display_name COLLATE NOCASE`);
     const rows = await ordered.orderBy('c.id').limit(input.limit).offset(input.offset).execute();
     const items: ContactSummary[] = rows.map((r) => ({
       id: r.id,

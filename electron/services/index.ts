@@ -5,6 +5,7 @@ import { appHandlers } from './app';
 import { contactHandlers } from './contacts';
 import { interactionHandlers } from './interactions';
 import { healthHandlers } from './health';
+import { valueHandlers } from './value';
 import { reminderHandlers } from './reminders';
 import { transferHandlers } from './transfer';
 import { settingsHandlers } from './settings';
@@ -14,6 +15,7 @@ export const handlers = {
   ...contactHandlers,
   ...interactionHandlers,
   ...healthHandlers,
+  ...valueHandlers,
   ...reminderHandlers,
   ...transferHandlers,
   ...settingsHandlers,

@@ -6,6 +6,7 @@ import { appMethods } from './methods/app';
 import { contactMethods } from './methods/contacts';
 import { interactionMethods } from './methods/interactions';
 import { healthMethods } from './methods/health';
+import { valueMethods } from './methods/value';
 import { reminderMethods } from './methods/reminders';
 import { transferMethods } from './methods/transfer';
 import { settingsMethods } from './methods/settings';
@@ -15,6 +16,7 @@ export const contract = {
   ...contactMethods,
   ...interactionMethods,
   ...healthMethods,
+  ...valueMethods,
   ...reminderMethods,
   ...transferMethods,
   ...settingsMethods,
