@@ -103,6 +103,7 @@ export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'>, now: number, 
         daysOverdue: h.daysOverdue,
         priority: followUpPriority(h.daysOverdue, r.importance),
         lastInteractionAt: h.lastInteractionAt,
+        daysSinceLast: h.daysSinceLast,
         score: h.score,
         band: h.band,
       });

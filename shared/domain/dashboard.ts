@@ -15,6 +15,8 @@ export interface FollowUp {
   /** followUpPriority(daysOverdue, importance): the list's order */
   priority: number;
   lastInteractionAt: number | null;
+  /** local days since the last interaction; null = never */
+  daysSinceLast: number | null;
   score: number | null;
   band: HealthBand | null;
 }

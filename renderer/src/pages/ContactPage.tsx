@@ -6,6 +6,8 @@ import { onDataChanged } from '../lib/refresh';
 import type { Contact } from '../../../shared/domain/contact';
 import { ContactHeader } from '../components/contact/ContactHeader';
 import { ContactDetails } from '../components/contact/ContactDetails';
+import { HealthPanel } from '../components/contact/HealthPanel';
+import { ValuePanel } from '../components/contact/ValuePanel';
 
 export function ContactPage({ id }: { id: string }) {
   const [contact, setContact] = useState<Contact | null>(null);
@@ -30,7 +32,11 @@ export function ContactPage({ id }: { id: string }) {
     <section className="page contact-page" aria-label={contact.displayName}>
       <ContactHeader contact={contact} />
       <div className="contact-columns">
-        <div className="contact-main">{/* timeline (interactions), health and value panels go here */}</div>
+        <div className="contact-main">
+          {/* timeline (interactions), health and value panels go here */}
+          <HealthPanel contactId={contact.id} />
+          <ValuePanel contact={contact} />
+        </div>
         <aside className="contact-side">
           <ContactDetails contact={contact} />
         </aside>
