@@ -54,9 +54,8 @@ export function OverdueList({ items, total }: { items: FollowUp[]; total: number
                   {f.displayName}
                 </ContactLink>
                 <span className="subtle small">
-                  <strong className="overdue-text">{overdueText(f.daysOverdue)}</strong> · last talked{' '}
-                  {daysAgo(f.daysSinceLast)}
-                  {f.importance === 'inner' && ' · inner circle'}
+                  <strong className="overdue-text">{overdueText(f.daysOverdue)}</strong> · {f.daysSinceLast === null ? 'never talked' : `talked ${daysAgo(f.daysSinceLast)}`}
+                  {f.importance !== 'regular' && ` · ${f.importance}`}
                 </span>
               </div>
               {f.score !== null && f.band && (
@@ -65,11 +64,11 @@ export function OverdueList({ items, total }: { items: FollowUp[]; total: number
                 </span>
               )}
               <div className="dash-row-actions">
-                <button type="button" className="button small" disabled={busy === f.contactId} onClick={() => void logQuick(f)} aria-label={`Log interaction with ${f.displayName}`}>
-                  Log interaction
+                <button type="button" className="button small" disabled={busy === f.contactId} onClick={() => void logQuick(f)} aria-label={`Log interaction with ${f.displayName}`} title="Log a quick check-in, now">
+                  Log
                 </button>
-                <button type="button" className="button small ghost" disabled={busy === f.contactId} onClick={() => void snooze(f)} aria-label={`Snooze check-in with ${f.displayName} for a week`}>
-                  Snooze check-in
+                <button type="button" className="button small ghost" disabled={busy === f.contactId} onClick={() => void snooze(f)} aria-label={`Snooze check-in with ${f.displayName} for a week`} title="Not due again for a week">
+                  Snooze
                 </button>
               </div>
             </li>

@@ -76,7 +76,7 @@ export function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
           <h3 id="pc-weekly">Interactions per week</h3>
           <BarChart
             title="Interactions per week, last 26 weeks"
-            bars={weekly.map((w, i) => ({ label: `Week ending ${w.weekEnding}`, value: w.count, tick: i % 6 === 0 || i === weekly.length - 1 ? shortDate(w.weekEnding) : '' }))}
+            bars={weekly.map((w, i) => ({ label: `Week ending ${w.weekEnding}`, value: w.count, tick: (weekly.length - 1 - i) % 6 === 0 ? shortDate(w.weekEnding) : '' }))}
           />
           <div className="stat-row">
             <div>

@@ -1,5 +1,5 @@
 // Small charts in plain SVG: no chart library, sized by their container, readable in both themes.
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 export interface Bar {
   label: string;
@@ -107,27 +107,51 @@ export function Legend({ items }: { items: Array<{ label: string; color: string;
   );
 }
 
-/** the score over time: a line with dots, null points (before the contact existed) left out */
-export function Sparkline({ points, color, label, width = 240, height = 56 }: { points: Array<{ date: string; score: number | null }>; color: string; label: string; width?: number; height?: number }) {
-  const pad = 4;
-  const step = (width - pad * 2) / Math.max(1, points.length - 1);
+/** the width of an element, following resizes (SVG that must not stretch its dots) */
+function useWidth<T extends Element>(fallback: number) {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => entry && entry.contentRect.width > 0 && setWidth(Math.round(entry.contentRect.width)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
+
+/** the score over time: a line with dots on a 0–100 scale, null points (before the contact existed) left out */
+export function Sparkline({ points, color, label, height = 64 }: { points: Array<{ date: string; score: number | null }>; color: string; label: string; height?: number }) {
+  const [ref, width] = useWidth<HTMLDivElement>(320);
+  const left = 26;
+  const pad = 5;
+  const step = (width - left - pad) / Math.max(1, points.length - 1);
   const y = (score: number) => pad + (1 - score / 100) * (height - pad * 2);
-  const coords = points.map((p, i) => (p.score === null ? null : ([pad + i * step, y(p.score)] as const)));
+  const coords = points.map((p, i) => (p.score === null ? null : ([left + i * step, y(p.score)] as const)));
   const path = coords.reduce((d, c, i) => (c === null ? d : `${d}${d === '' || coords[i - 1] === null ? 'M' : 'L'}${c[0].toFixed(1)},${c[1].toFixed(1)} `), '');
   const last = coords.at(-1);
   return (
-    <svg className="sparkline" viewBox={`0 0 ${width} ${height}`} width="100%" height={height} role="img" aria-label={label}>
-      {[0, 50, 100].map((g) => (
-        <line key={g} x1={pad} x2={width - pad} y1={y(g)} y2={y(g)} stroke="var(--border)" strokeDasharray={g === 50 ? '3 3' : undefined} />
-      ))}
-      <path d={path} fill="none" stroke={color} strokeWidth="2" strokeLinejoin="round" strokeLinecap="round" />
-      {coords.map((c, i) =>
-        c ? (
-          <circle key={i} cx={c[0]} cy={c[1]} r={c === last ? 3.5 : 2} fill={c === last ? color : 'var(--panel)'} stroke={color} strokeWidth="1.5">
-            <title>{`${points[i]!.date}: ${points[i]!.score}`}</title>
-          </circle>
-        ) : null,
-      )}
-    </svg>
+    <div ref={ref} className="sparkline-box">
+      <svg className="sparkline" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={label}>
+        {[0, 50, 100].map((g) => (
+          <g key={g}>
+            <line x1={left} x2={width - pad} y1={y(g)} y2={y(g)} stroke="var(--border)" strokeDasharray={g === 50 ? '3 3' : undefined} />
+            <text x={left - 6} y={y(g) + 3.5} textAnchor="end" fontSize="10" fill="var(--muted)">
+              {g}
+            </text>
+          </g>
+        ))}
+        {path && <path d={`${path} L${last ? last[0] : 0},${y(0)} L${coords.find(Boolean)![0]},${y(0)} Z`} fill={color} opacity="0.08" />}
+        <path d={path} fill="none" stroke={color} strokeWidth="2" strokeLinejoin="round" strokeLinecap="round" />
+        {coords.map((c, i) =>
+          c ? (
+            <circle key={i} cx={c[0]} cy={c[1]} r={c === last ? 4 : 2.5} fill={c === last ? color : 'var(--panel)'} stroke={color} strokeWidth="1.5">
+              <title>{`${points[i]!.date}: ${points[i]!.score}`}</title>
+            </circle>
+          ) : null,
+        )}
+      </svg>
+    </div>
   );
 }
