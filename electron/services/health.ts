@@ -50,7 +50,7 @@ export const healthHandlers: HandlerGroup<'health.forContact' | 'health.dashboar
   async 'health.portfolio'(ctx) {
     const now = ctx.clock.now().getTime();
     const zone = ctx.clock.timeZone();
-    const rows = allContactsHealth(ctx.sqlite, now, zone);
+    const rows = allContactsHealth(ctx.sqlite, now, zone, { explain: false });
     return {
       circles: healthPerCircle(ctx, rows),
       retention: retention(ctx, now, zone),
@@ -81,7 +81,7 @@ export const healthHandlers: HandlerGroup<'health.forContact' | 'health.dashboar
 
 /** Everything the home page shows, as of `now` in `timeZone`: the benchmark's "dashboard data". */
 export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone: string) {
-  const rows = allContactsHealth(ctx.sqlite, now, timeZone);
+  const rows = allContactsHealth(ctx.sqlite, now, timeZone, { explain: false });
   const today = localDateOf(now, timeZone);
   const bands = emptyBands();
   const overdue: FollowUp[] = [];
@@ -307,7 +307,7 @@ function clientValue(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone:
  * Lowest score first (who needs care); soonest check-in first; contacts without either last.
  */
 export function healthSortExpression(ctx: Pick<ServiceContext, 'sqlite' | 'clock'>, sort: 'health' | 'nextCheckIn') {
-  const rows = allContactsHealth(ctx.sqlite, ctx.clock.now().getTime(), ctx.clock.timeZone());
+  const rows = allContactsHealth(ctx.sqlite, ctx.clock.now().getTime(), ctx.clock.timeZone(), { explain: false });
   ctx.sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS health_sort (contact_id TEXT PRIMARY KEY, score INTEGER, next_check_in TEXT) WITHOUT ROWID`);
   const insert = ctx.sqlite.prepare(`INSERT INTO temp.health_sort (contact_id, score, next_check_in) VALUES (?, ?, ?)`);
   ctx.sqlite.transaction(() => {

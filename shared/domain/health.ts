@@ -132,6 +132,7 @@ export interface ContactHealth {
   nextCheckIn: string | null;
   /** days past the check-in date (0 = due today, negative = not yet); null = never */
   daysOverdue: number | null;
+  /** '' when asked not to explain (lists of every contact that never show it) */
   explanation: string;
 }
 
@@ -217,7 +218,7 @@ export function ratingAdjustment(ratingSum: number, ratedCount: number): number 
 }
 
 /** The score and everything said about it, from the reduced facts. */
-export function healthFromFacts(subject: HealthSubject, facts: HealthFacts, windows: HealthWindows, now: number, timeZone: string): ContactHealth {
+export function healthFromFacts(subject: HealthSubject, facts: HealthFacts, windows: HealthWindows, now: number, timeZone: string, explain = true): ContactHealth {
   const C = subject.cadenceDays;
   const daysSinceLast = facts.lastAt === null ? null : windows.todayDay - localEpochDay(facts.lastAt, timeZone);
   const averageRating = facts.ratedCount ? facts.ratingSum / facts.ratedCount : null;
@@ -237,7 +238,7 @@ export function healthFromFacts(subject: HealthSubject, facts: HealthFacts, wind
       flags: [],
       nextCheckIn: null,
       daysOverdue: null,
-      explanation: `${lastTalked(daysSinceLast)}; you chose not to be reminded about this relationship.`,
+      explanation: explain ? `${lastTalked(daysSinceLast)}; you chose not to be reminded about this relationship.` : '',
     };
   }
   const parts: HealthParts = {
@@ -255,8 +256,8 @@ export function healthFromFacts(subject: HealthSubject, facts: HealthFacts, wind
     snoozedUntilDay: subject.snoozedUntil === null ? null : localEpochDay(subject.snoozedUntil, timeZone),
   });
   const flags = flagsOf(facts, C, windows, daysSinceLast, windows.todayDay - createdDay);
-  let explanation = `${lastTalked(daysSinceLast)}; you aim for every ${plural(C, 'day')}. ${formatCount(weightedCount)} of ${formatCount(expectedCount)} expected contacts in the last ${windows.windowDays} days.`;
-  if (parts.ratingAdjustment !== 0 && averageRating !== null)
+  let explanation = !explain ? '' : `${lastTalked(daysSinceLast)}; you aim for every ${plural(C, 'day')}. ${formatCount(weightedCount)} of ${formatCount(expectedCount)} expected contacts in the last ${windows.windowDays} days.`;
+  if (explain && parts.ratingAdjustment !== 0 && averageRating !== null)
     explanation += ` Recent interactions went ${averageRating > 3 ? 'well' : 'badly'} (${formatCount(averageRating)} of 5 on average, ${parts.ratingAdjustment > 0 ? '+' : ''}${parts.ratingAdjustment}).`;
   return {
     cadenceDays: C,

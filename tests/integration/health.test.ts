@@ -42,22 +42,25 @@ describe('the all-contacts database path', () => {
         interactions: fc.array(interactionArb(count), { maxLength: 120 }),
         zone: fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kathmandu'),
         nowShift: fc.integer({ min: -30 * DAY, max: 0 }),
+        laterToday: fc.integer({ min: 0, max: 6 * 3600_000 }),
       }),
     );
     const db = kith.sqlite;
+    // a name with the separator the fast path packs rows with must come back whole
+    const nameOf = (i: number) => `Person ${i}\u001f${'🙂'.repeat(i % 3)}`;
     const insertContact = db.prepare(`INSERT INTO contacts (id, display_name, circle_id, importance, cadence_days, checkin_snoozed_until, created_at, updated_at, archived_at) VALUES (?,?,?,?,?,?,?,?,?)`);
     const insertInteraction = db.prepare(`INSERT INTO interactions (id, occurred_at, kind, direction, rating, created_at, updated_at) VALUES (?,?,?,?,?,?,?)`);
     const insertParticipant = db.prepare(`INSERT INTO interaction_participants (interaction_id, contact_id, occurred_at, kind, direction, rating) VALUES (?,?,?,?,?,?)`);
     fc.assert(
       fc.property(world, (w) => {
         const at = now + w.nowShift;
-        db.exec('DELETE FROM interactions; DELETE FROM contacts;');
+        db.exec('DELETE FROM interactions; DELETE FROM contacts; DELETE FROM health_facts_cache;');
         const perContact = new Map<string, HealthInteraction[]>();
         db.transaction(() => {
           w.contacts.forEach((c, i) => {
             const id = `c${i}`;
             perContact.set(id, []);
-            insertContact.run(id, `Person ${i}`, c.circle, c.importance, c.own, c.snoozeOffset === null ? null : now + c.snoozeOffset, now - c.createdAgo, now, c.archived ? now : null);
+            insertContact.run(id, nameOf(i), c.circle, c.importance, c.own, c.snoozeOffset === null ? null : now + c.snoozeOffset, now - c.createdAgo, now, c.archived ? now : null);
           });
           w.interactions.forEach((x, j) => {
             const id = `x${String(j).padStart(3, '0')}`;
@@ -68,13 +71,16 @@ describe('the all-contacts database path', () => {
             }
           });
         })();
-        const fast = allContactsHealth(db, at, w.zone);
+        const simple = allContactsHealth(db, at, w.zone, { useCache: false });
+        const cold = allContactsHealth(db, at, w.zone); // computes and fills the cache
+        const warm = allContactsHealth(db, at + w.laterToday, w.zone); // served from it where still valid
         const expected = w.contacts.flatMap((c, i) =>
           c.archived
             ? []
             : [
                 {
                   id: `c${i}`,
+                  displayName: nameOf(i),
                   health: computeHealth(
                     {
                       cadenceDays: effectiveCadence(c.own, c.circle ? CIRCLES[c.circle] : null),
@@ -90,7 +96,17 @@ describe('the all-contacts database path', () => {
               ],
         );
         const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-        expect(fast.map((r) => ({ id: r.id, health: r.health })).sort(byId)).toEqual(expected.sort(byId));
+        const shape = (rows: typeof simple) => rows.map((r) => ({ id: r.id, displayName: r.displayName, health: r.health })).sort(byId);
+        expect(shape(simple)).toEqual(expected.sort(byId));
+        expect(shape(cold)).toEqual(shape(simple));
+        expect(shape(warm)).toEqual(shape(allContactsHealth(db, at + w.laterToday, w.zone, { useCache: false })));
+        // a write (here: deleting an interaction, which cascades to its participants) drops the cached rows it touches
+        if (w.interactions.length > 0) {
+          db.prepare(`DELETE FROM interactions WHERE id = 'x000'`).run();
+          expect(shape(allContactsHealth(db, at, w.zone))).toEqual(shape(allContactsHealth(db, at, w.zone, { useCache: false })));
+          db.prepare(`UPDATE interaction_participants SET kind = 'meeting', occurred_at = occurred_at - 86400000 WHERE interaction_id = 'x001'`).run();
+          expect(shape(allContactsHealth(db, at, w.zone))).toEqual(shape(allContactsHealth(db, at, w.zone, { useCache: false })));
+        }
       }),
       { numRuns: 60 },
     );
