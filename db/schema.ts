@@ -142,6 +142,23 @@ export interface ValueEntryTable {
   created_at: number;
 }
 
+/** per-contact health facts for one local day and zone; see db/migrations/0003 */
+export interface HealthFactsCacheTable {
+  contact_id: string;
+  zone: string;
+  day: number;
+  cadence: number;
+  computed_at: number;
+  last_at: number | null;
+  win_weight: number;
+  win_count: number;
+  prev_weight: number;
+  sample_count: number;
+  sample_outbound: number;
+  rated_count: number;
+  rating_sum: number;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -161,6 +178,7 @@ export interface DB {
   reminders: ReminderTable;
   value_entries: ValueEntryTable;
   settings: SettingTable;
+  health_facts_cache: HealthFactsCacheTable;
 }
 
 export type ContactRow = Selectable<ContactTable>;

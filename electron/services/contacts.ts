@@ -11,6 +11,7 @@ import { normalizeMethodValue } from '../../shared/domain/normalize';
 import { effectiveCadence } from '../../shared/domain/cadence';
 import type { HandlerGroup, ServiceContext } from './context';
 import { MAX_PHOTO_BYTES } from '../../shared/api/methods/contacts';
+import { healthSortExpression } from './health';
 
 export type ContactFields = ParsedInputOf<'contacts.create'>;
 
@@ -50,8 +51,9 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
     ordered =
       input.sort === 'lastInteraction'
         ? ordered.orderBy(sql`last_interaction_at IS NULL`).orderBy(sql`last_interaction_at`, 'desc')
-        : // 'health' and 'nextCheckIn' belong to the health service; until it orders them, by name
-          ordered.orderBy(sql`c.display_name COLLATE NOCASE`);
+        : input.sort === 'health' || input.sort === 'nextCheckIn'
+          ? ordered.orderBy(healthSortExpression(ctx, input.sort)).orderBy(sql`c.display_name COLLATE NOCASE`)
+          : ordered.orderBy(sql`c.display_name COLLATE NOCASE`);
     const rows = await ordered.orderBy('c.id').limit(input.limit).offset(input.offset).execute();
     const items: ContactSummary[] = rows.map((r) => ({
       id: r.id,

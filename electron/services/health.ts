@@ -1,3 +1,320 @@
-import type { HandlerGroup } from './context';
+// Health scores, the dashboard and the portfolio. The numbers come from the pure engine
+// (shared/domain/health.ts); all contacts at once from db/queries/health.ts.
+import { sql } from 'kysely';
+import { allContactsHealth, contactHealthInteractions, type ContactHealthRow } from '../../db/queries/health';
+import { ServiceError } from '../../shared/api/errors';
+import { effectiveCadence, followUpPriority } from '../../shared/domain/cadence';
+import {
+  clientConcentration,
+  emptyBands,
+  upcomingYearly,
+  type AttentionItem,
+  type CircleHealth,
+  type FollowUp,
+  type UpcomingItem,
+} from '../../shared/domain/dashboard';
+import { computeHealth, DORMANT_CADENCES, weeklyScores } from '../../shared/domain/health';
+import { addDaysToDate, daysBetween, localDateOf, startOfLocalDay } from '../../shared/domain/localDate';
+import type { HandlerGroup, ServiceContext } from './context';
 
-export const healthHandlers: HandlerGroup<never> = {};
+/** the dashboard's lists stay short whatever the number of contacts; totals say how many more */
+const LIST_LIMIT = 50;
+const COMING_UP_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+export const healthHandlers: HandlerGroup<'health.forContact' | 'health.dashboard' | 'health.portfolio' | 'health.snoozeCheckIn'> = {
+  async 'health.forContact'(ctx, input) {
+    const row = await ctx.db
+      .selectFrom('contacts as c')
+      .leftJoin('circles as ci', 'ci.id', 'c.circle_id')
+      .select(['c.cadence_days', 'ci.default_cadence_days', 'c.created_at', 'c.checkin_snoozed_until', 'c.importance'])
+      .where('c.id', '=', input.contactId)
+      .executeTakeFirst();
+    if (!row) throw new ServiceError('not_found', 'No contact with that id', 'contactId');
+    const subject = {
+      cadenceDays: effectiveCadence(row.cadence_days, row.default_cadence_days),
+      createdAt: row.created_at,
+      snoozedUntil: row.checkin_snoozed_until,
+      importance: row.importance,
+    };
+    const interactions = contactHealthInteractions(ctx.sqlite, input.contactId);
+    const now = ctx.clock.now().getTime();
+    const zone = ctx.clock.timeZone();
+    return { health: computeHealth(subject, interactions, now, zone), weekly: weeklyScores(subject, interactions, now, zone) };
+  },
+
+  async 'health.dashboard'(ctx) {
+    return dashboardData(ctx, ctx.clock.now().getTime(), ctx.clock.timeZone());
+  },
+
+  async 'health.portfolio'(ctx) {
+    const now = ctx.clock.now().getTime();
+    const zone = ctx.clock.timeZone();
+    const rows = allContactsHealth(ctx.sqlite, now, zone, { explain: false });
+    return {
+      circles: healthPerCircle(ctx, rows),
+      retention: retention(ctx, now, zone),
+      averageDurationDays: averageDurationDays(ctx, now),
+      weekly: interactionsPerWeek(ctx, now, zone),
+      clients: clientValue(ctx, now, zone),
+    };
+  },
+
+  async 'health.snoozeCheckIn'(ctx, input) {
+    const now = ctx.clock.now().getTime();
+    const zone = ctx.clock.timeZone();
+    const row = await ctx.db
+      .selectFrom('contacts as c')
+      .leftJoin('circles as ci', 'ci.id', 'c.circle_id')
+      .select(['c.cadence_days', 'ci.default_cadence_days', 'c.archived_at'])
+      .where('c.id', '=', input.contactId)
+      .executeTakeFirst();
+    if (!row) throw new ServiceError('not_found', 'No contact with that id', 'contactId');
+    if (row.archived_at !== null) throw new ServiceError('invalid_input', 'This contact is archived', 'contactId');
+    if (effectiveCadence(row.cadence_days, row.default_cadence_days) === 0) throw new ServiceError('invalid_input', 'This contact has no check-ins to snooze', 'contactId');
+    const snoozedUntil = startOfLocalDay(addDaysToDate(localDateOf(now, zone), input.days), zone);
+    await ctx.db.updateTable('contacts').set({ checkin_snoozed_until: snoozedUntil, updated_at: now }).where('id', '=', input.contactId).execute();
+    const report = await healthHandlers['health.forContact'](ctx, { contactId: input.contactId });
+    return { contactId: input.contactId, snoozedUntil, nextCheckIn: report.health.nextCheckIn };
+  },
+};
+
+/** Everything the home page shows, as of `now` in `timeZone`: the benchmark's "dashboard data". */
+export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone: string) {
+  const rows = allContactsHealth(ctx.sqlite, now, timeZone, { explain: false });
+  const today = localDateOf(now, timeZone);
+  const bands = emptyBands();
+  const overdue: FollowUp[] = [];
+  const attention: AttentionItem[] = [];
+  const comingUp: UpcomingItem[] = [];
+  let trackedCount = 0;
+  for (const r of rows) {
+    const h = r.health;
+    if (h.band === null) continue;
+    trackedCount += 1;
+    bands[h.band] += 1;
+    if (h.daysOverdue !== null && h.daysOverdue >= 0)
+      overdue.push({
+        contactId: r.id,
+        displayName: r.displayName,
+        importance: r.importance,
+        circleId: r.circleId,
+        nextCheckIn: h.nextCheckIn!,
+        daysOverdue: h.daysOverdue,
+        priority: followUpPriority(h.daysOverdue, r.importance),
+        lastInteractionAt: h.lastInteractionAt,
+        daysSinceLast: h.daysSinceLast,
+        score: h.score,
+        band: h.band,
+      });
+    else if (h.daysOverdue !== null && h.daysOverdue >= -COMING_UP_DAYS)
+      comingUp.push({ kind: 'checkin', date: h.nextCheckIn!, daysAway: -h.daysOverdue, contactId: r.id, displayName: r.displayName, title: 'Check-in', turns: null, reminderId: null, dueTime: null });
+    if (h.flags.length) attention.push({ contactId: r.id, displayName: r.displayName, score: h.score, band: h.band, flags: h.flags });
+  }
+  overdue.sort((a, b) => b.priority - a.priority || b.daysOverdue - a.daysOverdue || a.displayName.localeCompare(b.displayName));
+  // most warning signs first, then the lowest score
+  attention.sort((a, b) => b.flags.length - a.flags.length || (a.score ?? 0) - (b.score ?? 0) || a.displayName.localeCompare(b.displayName));
+  comingUp.push(...yearlyDatesComingUp(ctx, today), ...remindersComingUp(ctx, today));
+  const kindOrder = { birthday: 0, anniversary: 1, reminder: 2, checkin: 3 } as const;
+  comingUp.sort((a, b) => a.daysAway - b.daysAway || kindOrder[a.kind] - kindOrder[b.kind] || (a.dueTime ?? '').localeCompare(b.dueTime ?? '') || (a.displayName ?? a.title).localeCompare(b.displayName ?? b.title));
+  return {
+    today,
+    contactCount: rows.length,
+    trackedCount,
+    bands,
+    overdue: { items: overdue.slice(0, LIST_LIMIT), total: overdue.length },
+    comingUp: comingUp.slice(0, LIST_LIMIT),
+    attention: { items: attention.slice(0, LIST_LIMIT), total: attention.length },
+  };
+}
+
+/** month-day keys (month * 100 + day) of the next days, so the database only returns those dates */
+function monthDayKeys(today: string, days: number): number[] {
+  const keys = new Set<number>();
+  for (let i = 0; i <= days; i++) {
+    const d = addDaysToDate(today, i);
+    keys.add(Number(d.slice(5, 7)) * 100 + Number(d.slice(8, 10)));
+  }
+  // 29 February is celebrated on the 28th in other years
+  if (keys.has(228)) keys.add(229);
+  return [...keys];
+}
+
+function yearlyDatesComingUp(ctx: Pick<ServiceContext, 'sqlite'>, today: string): UpcomingItem[] {
+  const keys = JSON.stringify(monthDayKeys(today, COMING_UP_DAYS));
+  const birthdays = ctx.sqlite
+    .prepare(
+      `SELECT id, display_name, birthday_month AS month, birthday_day AS day, birthday_year AS year FROM contacts
+       WHERE archived_at IS NULL AND birthday_month IS NOT NULL AND birthday_month * 100 + birthday_day IN (SELECT value FROM json_each(?))`,
+    )
+    .all(keys) as Array<{ id: string; display_name: string; month: number; day: number; year: number | null }>;
+  const dates = ctx.sqlite
+    .prepare(
+      `SELECT c.id, c.display_name, d.label, d.month, d.day, d.year FROM contact_dates d JOIN contacts c ON c.id = d.contact_id
+       WHERE c.archived_at IS NULL AND d.month * 100 + d.day IN (SELECT value FROM json_each(?))`,
+    )
+    .all(keys) as Array<{ id: string; display_name: string; label: string; month: number; day: number; year: number | null }>;
+  const items: UpcomingItem[] = [];
+  for (const [kind, list] of [
+    ['birthday', birthdays],
+    ['anniversary', dates],
+  ] as const) {
+    for (const r of list) {
+      const next = upcomingYearly(r.month, r.day, r.year, today, COMING_UP_DAYS);
+      if (!next) continue;
+      const title = kind === 'birthday' ? 'Birthday' : (r as { label: string }).label;
+      items.push({ kind, date: next.date, daysAway: next.daysAway, contactId: r.id, displayName: r.display_name, title, turns: next.turns, reminderId: null, dueTime: null });
+    }
+  }
+  return items;
+}
+
+function remindersComingUp(ctx: Pick<ServiceContext, 'sqlite'>, today: string): UpcomingItem[] {
+  // birthday, anniversary and check-in reminders are shown from their source above
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT r.id, r.title, r.due_date, r.due_time, r.contact_id, c.display_name FROM reminders r LEFT JOIN contacts c ON c.id = r.contact_id
+       WHERE r.status = 'open' AND r.source = 'manual' AND r.due_date >= ? AND r.due_date <= ? AND (c.id IS NULL OR c.archived_at IS NULL)
+       ORDER BY r.due_date, r.due_time LIMIT ${LIST_LIMIT}`,
+    )
+    .all(today, addDaysToDate(today, COMING_UP_DAYS)) as Array<{ id: string; title: string; due_date: string; due_time: string | null; contact_id: string | null; display_name: string | null }>;
+  return rows.map((r) => ({
+    kind: 'reminder',
+    date: r.due_date,
+    daysAway: daysBetween(today, r.due_date),
+    contactId: r.contact_id,
+    displayName: r.display_name,
+    title: r.title,
+    turns: null,
+    reminderId: r.id,
+    dueTime: r.due_time,
+  }));
+}
+
+function healthPerCircle(ctx: Pick<ServiceContext, 'sqlite'>, rows: ContactHealthRow[]): CircleHealth[] {
+  const circles = ctx.sqlite.prepare(`SELECT id, name, color FROM circles ORDER BY sort_order, name`).all() as Array<{ id: string; name: string; color: string }>;
+  const byId = new Map<string | null, CircleHealth>(circles.map((c) => [c.id, { circleId: c.id, name: c.name, color: c.color, bands: emptyBands(), untracked: 0 }]));
+  byId.set(null, { circleId: null, name: 'No circle', color: '#8b8d98', bands: emptyBands(), untracked: 0 });
+  for (const r of rows) {
+    const c = byId.get(r.circleId) ?? byId.get(null)!;
+    if (r.health.band) c.bands[r.health.band] += 1;
+    else c.untracked += 1;
+  }
+  return [...byId.values()].filter((c) => c.untracked + Object.values(c.bands).reduce((a, b) => a + b, 0) > 0);
+}
+
+/**
+ * Relationships kept alive vs gone dormant, as of today and each month back over a year. Alive =
+ * some interaction within DORMANT_CADENCES cadences (or added within that time); cadence-0 contacts
+ * are not counted.
+ */
+function retention(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone: string) {
+  const today = localDateOf(now, timeZone);
+  const points: Array<{ date: string; at: number }> = [];
+  for (let k = 12; k >= 0; k--) {
+    const date = monthsBack(today, k);
+    points.push({ date, at: k === 0 ? now : startOfLocalDay(addDaysToDate(date, 1), timeZone) - 1 });
+  }
+  const aliveAt = (at: string) => `(k.created_at > ${at} - k.cadence * ${DORMANT_CADENCES * DAY_MS} OR EXISTS (
+      SELECT 1 FROM interaction_participants p WHERE p.contact_id = k.id AND p.occurred_at <= ${at} AND p.occurred_at > ${at} - k.cadence * ${DORMANT_CADENCES * DAY_MS}))`;
+  const tracked = `k AS (SELECT c.id, c.created_at, coalesce(c.cadence_days, ci.default_cadence_days, 30) AS cadence
+      FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id WHERE c.archived_at IS NULL)`;
+  const series = ctx.sqlite
+    .prepare(
+      `WITH pts(i, at) AS (SELECT key, value FROM json_each(?)), ${tracked}
+       SELECT pts.i AS i, count(*) AS existing, total(${aliveAt('pts.at')}) AS alive
+       FROM pts JOIN k ON k.created_at <= pts.at AND k.cadence > 0 GROUP BY pts.i`,
+    )
+    .all(JSON.stringify(points.map((p) => p.at))) as Array<{ i: number; existing: number; alive: number }>;
+  const byIndex = new Map(series.map((s) => [s.i, s]));
+  const yearAgo = points[0]!.at;
+  const pair = ctx.sqlite
+    .prepare(
+      `WITH ${tracked}, t AS (SELECT ${aliveAt(':then')} AS then_alive, ${aliveAt(':now')} AS now_alive FROM k WHERE k.cadence > 0 AND k.created_at <= :then)
+       SELECT total(then_alive) AS alive_then, total(then_alive AND now_alive) AS kept FROM t`,
+    )
+    .get({ then: yearAgo, now }) as { alive_then: number; kept: number };
+  return {
+    points: points.map((p, i) => {
+      const s = byIndex.get(i);
+      return { date: p.date, alive: s?.alive ?? 0, dormant: s ? s.existing - s.alive : 0 };
+    }),
+    aliveYearAgo: pair.alive_then,
+    kept: pair.kept,
+    churned: pair.alive_then - pair.kept,
+  };
+}
+
+/** the same day of the month k months back (the month's last day when it is shorter) */
+function monthsBack(today: string, k: number): string {
+  let y = Number(today.slice(0, 4));
+  let m = Number(today.slice(5, 7)) - k;
+  while (m < 1) {
+    m += 12;
+    y -= 1;
+  }
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const d = Math.min(Number(today.slice(8, 10)), last);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** how long, on average, you have known the people in Kith: since the first interaction or since they were added */
+function averageDurationDays(ctx: Pick<ServiceContext, 'sqlite'>, now: number): number | null {
+  const avg = ctx.sqlite
+    .prepare(
+      `SELECT avg(:now - min(c.created_at, coalesce((SELECT min(p.occurred_at) FROM interaction_participants p WHERE p.contact_id = c.id), c.created_at)))
+       FROM contacts c WHERE c.archived_at IS NULL`,
+    )
+    .pluck()
+    .get({ now }) as number | null;
+  return avg === null ? null : Math.max(0, Math.round(avg / DAY_MS));
+}
+
+const WEEKS = 26;
+
+function interactionsPerWeek(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone: string) {
+  const today = localDateOf(now, timeZone);
+  // week k ends on today - 7k (local days); its bounds are local midnights
+  const weeks = Array.from({ length: WEEKS }, (_, i) => {
+    const k = WEEKS - 1 - i;
+    const end = addDaysToDate(today, -7 * k);
+    return { weekEnding: end, from: startOfLocalDay(addDaysToDate(end, -6), timeZone), to: k === 0 ? now + 1 : startOfLocalDay(addDaysToDate(end, 1), timeZone) };
+  });
+  const counts = ctx.sqlite
+    .prepare(
+      `SELECT b.key AS i, (SELECT count(*) FROM interactions x WHERE x.occurred_at >= b.value ->> 0 AND x.occurred_at < b.value ->> 1) AS n FROM json_each(?) b`,
+    )
+    .all(JSON.stringify(weeks.map((w) => [w.from, w.to]))) as Array<{ i: number; n: number }>;
+  return weeks.map((w, i) => ({ weekEnding: w.weekEnding, count: counts[i]?.n ?? 0 }));
+}
+
+function clientValue(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone: string) {
+  const since = addDaysToDate(localDateOf(now, timeZone), -365);
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT v.contact_id AS contactId, c.display_name AS displayName, v.currency, sum(v.amount_minor) AS amountMinor,
+              total(CASE WHEN v.kind = 'paid' THEN v.amount_minor END) AS paidMinor
+       FROM value_entries v JOIN contacts c ON c.id = v.contact_id
+       WHERE v.occurred_on > ? AND c.archived_at IS NULL GROUP BY v.contact_id, v.currency`,
+    )
+    .all(since) as Array<{ contactId: string; displayName: string; currency: string; amountMinor: number; paidMinor: number }>;
+  return clientConcentration(rows);
+}
+
+/**
+ * For contacts.list's 'health' and 'nextCheckIn' sorts: fills a per-connection temp table with
+ * every contact's score and next check-in, and returns the ORDER BY expression over it (alias c).
+ * Lowest score first (who needs care); soonest check-in first; contacts without either last.
+ */
+export function healthSortExpression(ctx: Pick<ServiceContext, 'sqlite' | 'clock'>, sort: 'health' | 'nextCheckIn') {
+  const rows = allContactsHealth(ctx.sqlite, ctx.clock.now().getTime(), ctx.clock.timeZone(), { explain: false });
+  ctx.sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS health_sort (contact_id TEXT PRIMARY KEY, score INTEGER, next_check_in TEXT) WITHOUT ROWID`);
+  const insert = ctx.sqlite.prepare(`INSERT INTO temp.health_sort (contact_id, score, next_check_in) VALUES (?, ?, ?)`);
+  ctx.sqlite.transaction(() => {
+    ctx.sqlite.exec(`DELETE FROM temp.health_sort`);
+    for (const r of rows) insert.run(r.id, r.health.score, r.health.nextCheckIn);
+  })();
+  return sort === 'health'
+    ? sql`coalesce((SELECT h.score FROM temp.health_sort h WHERE h.contact_id = c.id), 1000)`
+    : sql`coalesce((SELECT h.next_check_in FROM temp.health_sort h WHERE h.contact_id = c.id), '9999-12-31')`;
+}

@@ -10,6 +10,7 @@ import { relationshipHandlers } from './relationships';
 import { searchHandlers } from './search';
 import { interactionHandlers } from './interactions';
 import { healthHandlers } from './health';
+import { valueHandlers } from './value';
 import { reminderHandlers } from './reminders';
 import { transferHandlers } from './transfer';
 import { settingsHandlers } from './settings';
@@ -24,6 +25,7 @@ export const handlers = {
   ...searchHandlers,
   ...interactionHandlers,
   ...healthHandlers,
+  ...valueHandlers,
   ...reminderHandlers,
   ...transferHandlers,
   ...settingsHandlers,

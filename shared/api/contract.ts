@@ -10,6 +10,7 @@ import { tagMethods } from './methods/tags';
 import { relationshipMethods } from './methods/relationships';
 import { interactionMethods } from './methods/interactions';
 import { healthMethods } from './methods/health';
+import { valueMethods } from './methods/value';
 import { reminderMethods } from './methods/reminders';
 import { transferMethods } from './methods/transfer';
 import { settingsMethods } from './methods/settings';
@@ -23,6 +24,7 @@ export const contract = {
   ...relationshipMethods,
   ...interactionMethods,
   ...healthMethods,
+  ...valueMethods,
   ...reminderMethods,
   ...transferMethods,
   ...settingsMethods,

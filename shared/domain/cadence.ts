@@ -1,6 +1,7 @@
 // Check-in cadences: which one applies to a contact, and when its next check-in falls due.
 import type { Importance } from './contact';
-import { addDaysToDate, daysBetween, localDateOf } from './localDate';
+import { daysBetween } from './localDate';
+import { dateOfEpochDay, localEpochDay } from './epochDay';
 
 /** when neither the contact nor its circle says anything */
 export const DEFAULT_CADENCE_DAYS = 30;
@@ -19,12 +20,20 @@ export function nextCheckInDate(
   p: { lastInteractionAt: number | null; createdAt: number; cadenceDays: number; snoozedUntil: number | null },
   timeZone: string,
 ): string | null {
+  const day = nextCheckInDay({
+    lastInteractionDay: p.lastInteractionAt === null ? null : localEpochDay(p.lastInteractionAt, timeZone),
+    createdDay: localEpochDay(p.createdAt, timeZone),
+    cadenceDays: p.cadenceDays,
+    snoozedUntilDay: p.snoozedUntil === null ? null : localEpochDay(p.snoozedUntil, timeZone),
+  });
+  return day === null ? null : dateOfEpochDay(day);
+}
+
+/** the same rule on local days as integers (epochDay.ts), for paths over every contact at once */
+export function nextCheckInDay(p: { lastInteractionDay: number | null; createdDay: number; cadenceDays: number; snoozedUntilDay: number | null }): number | null {
   if (p.cadenceDays <= 0) return null;
-  const base = localDateOf(p.lastInteractionAt ?? p.createdAt, timeZone);
-  const due = addDaysToDate(base, p.cadenceDays);
-  if (p.snoozedUntil === null) return due;
-  const snoozeEnds = localDateOf(p.snoozedUntil, timeZone);
-  return snoozeEnds > due ? snoozeEnds : due;
+  const due = (p.lastInteractionDay ?? p.createdDay) + p.cadenceDays;
+  return p.snoozedUntilDay !== null && p.snoozedUntilDay > due ? p.snoozedUntilDay : due;
 }
 
 /** days past the check-in date: 0 on the day it falls due, negative before */

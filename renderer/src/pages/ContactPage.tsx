@@ -13,6 +13,8 @@ import { Timeline } from '../components/contact/Timeline';
 import { Markdown } from '../components/Markdown';
 import { Modal } from '../components/Modal';
 import { ContactForm } from '../components/ContactForm';
+import { HealthPanel } from '../components/contact/HealthPanel';
+import { ValuePanel } from '../components/contact/ValuePanel';
 
 export function ContactPage({ id }: { id: string }) {
   const [contact, setContact] = useState<Contact | null>(null);
@@ -49,8 +51,9 @@ export function ContactPage({ id }: { id: string }) {
       <ContactHeader contact={contact} onEdit={() => setEditing(true)} />
       <div className="contact-columns">
         <div className="contact-main">
-          {/* health and value panels go here (issue 4) */}
+          <HealthPanel contactId={contact.id} />
           <Timeline contact={contact} />
+          <ValuePanel contact={contact} />
         </div>
         <aside className="contact-side">
           <ContactDetails contact={contact} />

@@ -1,0 +1,81 @@
+// Overdue follow-ups, most pressing first, each with one-click "log" and "snooze".
+import { useState } from 'react';
+import { toast } from 'sonner';
+import type { FollowUp } from '../../../../shared/domain/dashboard';
+import { api } from '../../lib/api';
+import { Avatar } from '../Avatar';
+import { ContactLink } from './ContactLink';
+import { BAND_COLOR_VAR, daysAgo, overdueText } from './format';
+
+export function OverdueList({ items, total }: { items: FollowUp[]; total: number }) {
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function logQuick(f: FollowUp) {
+    setBusy(f.contactId);
+    try {
+      const logged = await api.call('interactions.log', { kind: 'other', direction: 'outbound', participantIds: [f.contactId], summary: 'Checked in' });
+      toast.success(`Logged a check-in with ${f.displayName}`, {
+        action: { label: 'Undo', onClick: () => void api.call('interactions.delete', { id: logged.id }).catch((e: Error) => toast.error(e.message)) },
+      });
+    } catch (e) {
+      toast.error((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function snooze(f: FollowUp) {
+    setBusy(f.contactId);
+    try {
+      const r = await api.call('health.snoozeCheckIn', { contactId: f.contactId, days: 7 });
+      toast.success(`${f.displayName}: check-in moved to ${r.nextCheckIn}`);
+    } catch (e) {
+      toast.error((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className="card dash-card" aria-labelledby="overdue-title">
+      <header className="dash-card-header">
+        <h2 id="overdue-title">Overdue follow-ups</h2>
+        {total > 0 && <span className="count-pill danger">{total}</span>}
+      </header>
+      {items.length === 0 ? (
+        <p className="dash-empty">Nobody is waiting on you. Every check-in is up to date.</p>
+      ) : (
+        <ol className="dash-list" aria-label="Overdue follow-ups">
+          {items.map((f) => (
+            <li key={f.contactId} className="dash-row">
+              <Avatar name={f.displayName} photo={null} size={32} />
+              <div className="dash-row-main">
+                <ContactLink id={f.contactId} className="dash-row-name">
+                  {f.displayName}
+                </ContactLink>
+                <span className="subtle small">
+                  <strong className="overdue-text">{overdueText(f.daysOverdue)}</strong> · {f.daysSinceLast === null ? 'never talked' : `talked ${daysAgo(f.daysSinceLast)}`}
+                  {f.importance !== 'regular' && ` · ${f.importance}`}
+                </span>
+              </div>
+              {f.score !== null && f.band && (
+                <span className="score-pill" style={{ ['--band' as string]: BAND_COLOR_VAR[f.band] }} title={`Health ${f.score}`}>
+                  {f.score}
+                </span>
+              )}
+              <div className="dash-row-actions">
+                <button type="button" className="button small" disabled={busy === f.contactId} onClick={() => void logQuick(f)} aria-label={`Log interaction with ${f.displayName}`} title="Log a quick check-in, now">
+                  Log
+                </button>
+                <button type="button" className="button small ghost" disabled={busy === f.contactId} onClick={() => void snooze(f)} aria-label={`Snooze check-in with ${f.displayName} for a week`} title="Not due again for a week">
+                  Snooze
+                </button>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      {total > items.length && <p className="subtle small">and {total - items.length} more</p>}
+    </section>
+  );
+}

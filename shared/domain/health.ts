@@ -1,0 +1,332 @@
+// The relationship health score of DESIGN.md ("Health score"), as pure functions of a contact's
+// interactions, its cadence, "now" and the user's time zone. Nothing here reads a clock.
+//
+// The rules, made exact:
+// - Days are the user's local calendar days: "45 days ago" counts midnights in the zone.
+// - recency: d = days since the last interaction at or before now; 100 while d <= C, then
+//   100 * 2^(-(d - C) / C); 0 when there never was one.
+// - frequency: the window is the last W = max(90, 3C) local days, today included. Each interaction
+//   in it weighs (meeting, video 1.0; call 0.8; message, email, social 0.4; other 0.5); the sum is
+//   set against the W / C contacts expected, capped at 100.
+// - rating adjustment: the average rating of the last 5 rated interactions (at or before now),
+//   mapped 1..5 -> -10..+10 by (avg - 3) * 5 and rounded. "Recent" is counted in interactions, not in
+//   days, so that time passing alone never changes the adjustment (the score only falls as time passes).
+// - score = clamp(round(0.6 * recency + 0.4 * frequency) + adjustment, 0, 100).
+// - bands: thriving >= 80, steady 60–79, cooling 40–59, at risk < 40.
+// - flags: cooling = weight of the window under half of the window before it; one-sided = at least
+//   80% of the last 10 interactions were outbound (judged from 5 interactions on, so one message is
+//   not a pattern); dormant = nothing for 3C days (counted from the day the contact was added when
+//   there never was an interaction).
+// - cadence 0 ("never remind"): no score, no flags, no check-in.
+// - interactions after "now" do not exist yet: they are ignored.
+//
+// Weights are kept in tenths (integers) so that every path that sums them gets exactly the same
+// number, whatever order it adds them in.
+import { nextCheckInDay } from './cadence';
+import type { Importance } from './contact';
+import type { Direction, InteractionKind } from './interaction';
+import { dateOfEpochDay, localEpochDay } from './epochDay';
+import { addDaysToDate, localDateOf, startOfLocalDay } from './localDate';
+
+export const KIND_WEIGHT_TENTHS: Record<InteractionKind, number> = {
+  meeting: 10,
+  video: 10,
+  call: 8,
+  message: 4,
+  email: 4,
+  social: 4,
+  other: 5,
+};
+
+/** how many of the latest rated interactions the rating adjustment averages */
+export const RATED_RECENT_COUNT = 5;
+/** one-sided looks at this many latest interactions… */
+export const ONE_SIDED_SAMPLE = 10;
+/** …and needs at least this many of them to say anything */
+export const ONE_SIDED_MIN_SAMPLE = 5;
+/** dormant after this many cadences without contact */
+export const DORMANT_CADENCES = 3;
+export const MIN_WINDOW_DAYS = 90;
+
+export const BANDS = ['thriving', 'steady', 'cooling', 'at-risk'] as const;
+export type HealthBand = (typeof BANDS)[number];
+export const BAND_LABEL: Record<HealthBand, string> = { thriving: 'Thriving', steady: 'Steady', cooling: 'Cooling', 'at-risk': 'At risk' };
+
+export const HEALTH_FLAGS = ['cooling', 'one-sided', 'dormant'] as const;
+export type HealthFlag = (typeof HEALTH_FLAGS)[number];
+
+/** one interaction as the engine sees it (a row of interaction_participants) */
+export interface HealthInteraction {
+  id: string;
+  occurredAt: number;
+  kind: InteractionKind;
+  direction: Direction;
+  rating: number | null;
+}
+
+/** the contact as the engine sees it */
+export interface HealthSubject {
+  /** the effective cadence (own, else the circle's); 0 = never */
+  cadenceDays: number;
+  createdAt: number;
+  snoozedUntil: number | null;
+  importance: Importance;
+}
+
+/** the local-day boundaries of the frequency window and the one before it, for a cadence */
+export interface HealthWindows {
+  today: string;
+  /** today as a local epoch day (epochDay.ts) */
+  todayDay: number;
+  windowDays: number;
+  /** first instant of the window (its first local day's start) */
+  windowStart: number;
+  /** first instant of the window before it; that window ends where this one starts */
+  previousStart: number;
+}
+
+/**
+ * Everything the score depends on, reduced from the interaction history. Both the per-contact path
+ * (a list of interactions) and the all-contacts database path produce these, then share one formula.
+ */
+export interface HealthFacts {
+  /** the latest interaction at or before now */
+  lastAt: number | null;
+  windowWeightTenths: number;
+  windowCount: number;
+  previousWeightTenths: number;
+  /** the latest RATED_RECENT_COUNT rated interactions */
+  ratedCount: number;
+  ratingSum: number;
+  /** the latest ONE_SIDED_SAMPLE interactions */
+  sampleCount: number;
+  sampleOutbound: number;
+}
+
+export interface HealthFlagDetail {
+  flag: HealthFlag;
+  reason: string;
+}
+
+export interface HealthParts {
+  recency: number;
+  frequency: number;
+  ratingAdjustment: number;
+}
+
+export interface ContactHealth {
+  cadenceDays: number;
+  /** null when the cadence is 0 (not tracked) */
+  score: number | null;
+  band: HealthBand | null;
+  /** unrounded parts; the score is computed from these */
+  parts: HealthParts | null;
+  lastInteractionAt: number | null;
+  daysSinceLast: number | null;
+  windowDays: number;
+  /** weighted contacts in the window, and how many the cadence expects there */
+  weightedCount: number;
+  expectedCount: number;
+  averageRating: number | null;
+  flags: HealthFlagDetail[];
+  nextCheckIn: string | null;
+  /** days past the check-in date (0 = due today, negative = not yet); null = never */
+  daysOverdue: number | null;
+  /** '' when asked not to explain (lists of every contact that never show it) */
+  explanation: string;
+}
+
+export function windowDaysFor(cadenceDays: number): number {
+  return Math.max(MIN_WINDOW_DAYS, 3 * cadenceDays);
+}
+
+export function healthWindows(cadenceDays: number, now: number, timeZone: string): HealthWindows {
+  const today = localDateOf(now, timeZone);
+  const windowDays = windowDaysFor(cadenceDays);
+  const firstDay = addDaysToDate(today, -(windowDays - 1));
+  return {
+    today,
+    todayDay: localEpochDay(now, timeZone),
+    windowDays,
+    windowStart: startOfLocalDay(firstDay, timeZone),
+    previousStart: startOfLocalDay(addDaysToDate(firstDay, -windowDays), timeZone),
+  };
+}
+
+/**
+ * Newest first; at the same instant by kind, direction, then rating (no rating first): the order of
+ * the covering index, so "the last N" are the same rows on every path. Rows equal on all four
+ * count the same, so no further tie-break is needed.
+ */
+export function byRecency(a: HealthInteraction, b: HealthInteraction): number {
+  return b.occurredAt - a.occurredAt || compare(a.kind, b.kind) || compare(a.direction, b.direction) || (a.rating ?? 0) - (b.rating ?? 0);
+}
+
+function compare(a: string, b: string) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function factsFromInteractions(interactions: readonly HealthInteraction[], windows: HealthWindows, now: number): HealthFacts {
+  const past = interactions.filter((i) => i.occurredAt <= now).sort(byRecency);
+  const facts: HealthFacts = {
+    lastAt: past[0]?.occurredAt ?? null,
+    windowWeightTenths: 0,
+    windowCount: 0,
+    previousWeightTenths: 0,
+    ratedCount: 0,
+    ratingSum: 0,
+    sampleCount: Math.min(ONE_SIDED_SAMPLE, past.length),
+    sampleOutbound: past.slice(0, ONE_SIDED_SAMPLE).filter((i) => i.direction === 'outbound').length,
+  };
+  for (const i of past) {
+    if (i.occurredAt >= windows.windowStart) {
+      facts.windowWeightTenths += KIND_WEIGHT_TENTHS[i.kind];
+      facts.windowCount += 1;
+    } else if (i.occurredAt >= windows.previousStart) {
+      facts.previousWeightTenths += KIND_WEIGHT_TENTHS[i.kind];
+    }
+    if (i.rating !== null && facts.ratedCount < RATED_RECENT_COUNT) {
+      facts.ratedCount += 1;
+      facts.ratingSum += i.rating;
+    }
+  }
+  return facts;
+}
+
+export function bandOf(score: number): HealthBand {
+  if (score >= 80) return 'thriving';
+  if (score >= 60) return 'steady';
+  if (score >= 40) return 'cooling';
+  return 'at-risk';
+}
+
+export function recencyScore(daysSinceLast: number | null, cadenceDays: number): number {
+  if (daysSinceLast === null) return 0;
+  if (daysSinceLast <= cadenceDays) return 100;
+  return 100 * 2 ** (-(daysSinceLast - cadenceDays) / cadenceDays);
+}
+
+/** weighted count against window / C expected, capped at 100 (integer arithmetic until the one division) */
+export function frequencyScore(windowWeightTenths: number, cadenceDays: number, windowDays: number): number {
+  return Math.min(100, (windowWeightTenths * cadenceDays * 10) / windowDays);
+}
+
+/** 1..5 -> -10..+10; 0 without ratings */
+export function ratingAdjustment(ratingSum: number, ratedCount: number): number {
+  if (ratedCount === 0) return 0;
+  return Math.round((ratingSum / ratedCount - 3) * 5);
+}
+
+/** The score and everything said about it, from the reduced facts. */
+export function healthFromFacts(subject: HealthSubject, facts: HealthFacts, windows: HealthWindows, now: number, timeZone: string, explain = true): ContactHealth {
+  const C = subject.cadenceDays;
+  const daysSinceLast = facts.lastAt === null ? null : windows.todayDay - localEpochDay(facts.lastAt, timeZone);
+  const averageRating = facts.ratedCount ? facts.ratingSum / facts.ratedCount : null;
+  const weightedCount = facts.windowWeightTenths / 10;
+  if (C <= 0) {
+    return {
+      cadenceDays: C,
+      lastInteractionAt: facts.lastAt,
+      daysSinceLast,
+      windowDays: windows.windowDays,
+      weightedCount,
+      averageRating,
+      score: null,
+      band: null,
+      parts: null,
+      expectedCount: 0,
+      flags: [],
+      nextCheckIn: null,
+      daysOverdue: null,
+      explanation: explain ? `${lastTalked(daysSinceLast)}; you chose not to be reminded about this relationship.` : '',
+    };
+  }
+  const parts: HealthParts = {
+    recency: recencyScore(daysSinceLast, C),
+    frequency: frequencyScore(facts.windowWeightTenths, C, windows.windowDays),
+    ratingAdjustment: ratingAdjustment(facts.ratingSum, facts.ratedCount),
+  };
+  const score = Math.min(100, Math.max(0, Math.round(0.6 * parts.recency + 0.4 * parts.frequency) + parts.ratingAdjustment));
+  const expectedCount = windows.windowDays / C;
+  const createdDay = localEpochDay(subject.createdAt, timeZone);
+  const nextDay = nextCheckInDay({
+    lastInteractionDay: facts.lastAt === null ? null : windows.todayDay - daysSinceLast!,
+    createdDay,
+    cadenceDays: C,
+    snoozedUntilDay: subject.snoozedUntil === null ? null : localEpochDay(subject.snoozedUntil, timeZone),
+  });
+  const flags = flagsOf(facts, C, windows, daysSinceLast, windows.todayDay - createdDay);
+  let explanation = !explain ? '' : `${lastTalked(daysSinceLast)}; you aim for every ${plural(C, 'day')}. ${formatCount(weightedCount)} of ${formatCount(expectedCount)} expected contacts in the last ${windows.windowDays} days.`;
+  if (explain && parts.ratingAdjustment !== 0 && averageRating !== null)
+    explanation += ` Recent interactions went ${averageRating > 3 ? 'well' : 'badly'} (${formatCount(averageRating)} of 5 on average, ${parts.ratingAdjustment > 0 ? '+' : ''}${parts.ratingAdjustment}).`;
+  return {
+    cadenceDays: C,
+    lastInteractionAt: facts.lastAt,
+    daysSinceLast,
+    windowDays: windows.windowDays,
+    weightedCount,
+    averageRating,
+    score,
+    band: bandOf(score),
+    parts,
+    expectedCount,
+    flags,
+    nextCheckIn: nextDay === null ? null : dateOfEpochDay(nextDay),
+    daysOverdue: nextDay === null ? null : windows.todayDay - nextDay,
+    explanation,
+  };
+}
+
+function flagsOf(facts: HealthFacts, C: number, windows: HealthWindows, daysSinceLast: number | null, daysSinceAdded: number): HealthFlagDetail[] {
+  const flags: HealthFlagDetail[] = [];
+  if (2 * facts.windowWeightTenths < facts.previousWeightTenths)
+    flags.push({
+      flag: 'cooling',
+      reason: `Contact is dropping off: ${formatCount(facts.windowWeightTenths / 10)} in the last ${windows.windowDays} days against ${formatCount(facts.previousWeightTenths / 10)} in the ${windows.windowDays} before.`,
+    });
+  if (facts.sampleCount >= ONE_SIDED_MIN_SAMPLE && 5 * facts.sampleOutbound >= 4 * facts.sampleCount)
+    flags.push({ flag: 'one-sided', reason: `You started ${facts.sampleOutbound} of the last ${facts.sampleCount} interactions.` });
+  const quietDays = daysSinceLast ?? daysSinceAdded;
+  if (quietDays >= DORMANT_CADENCES * C)
+    flags.push({
+      flag: 'dormant',
+      reason:
+        daysSinceLast === null
+          ? `No interaction since you added them ${plural(quietDays, 'day')} ago.`
+          : `Nothing for ${plural(quietDays, 'day')}, over ${DORMANT_CADENCES}× the ${plural(C, 'day')} you aim for.`,
+    });
+  return flags;
+}
+
+/** the health of one contact from its interactions (any order; later than now is ignored) */
+export function computeHealth(subject: HealthSubject, interactions: readonly HealthInteraction[], now: number, timeZone: string): ContactHealth {
+  const windows = healthWindows(subject.cadenceDays, now, timeZone);
+  return healthFromFacts(subject, factsFromInteractions(interactions, windows, now), windows, now, timeZone);
+}
+
+/** The score as of the end of each of the last `weeks` weeks (oldest first, the last one is now). */
+export function weeklyScores(subject: HealthSubject, interactions: readonly HealthInteraction[], now: number, timeZone: string, weeks = 12): Array<{ date: string; score: number | null }> {
+  const out: Array<{ date: string; score: number | null }> = [];
+  for (let k = weeks - 1; k >= 0; k--) {
+    const at = now - k * 7 * 86_400_000;
+    // before the contact existed there was nothing to score
+    out.push({ date: localDateOf(at, timeZone), score: at < subject.createdAt ? null : computeHealth(subject, interactions, at, timeZone).score });
+  }
+  return out;
+}
+
+function lastTalked(days: number | null): string {
+  if (days === null) return 'No interactions logged yet';
+  if (days === 0) return 'Last talked today';
+  if (days === 1) return 'Last talked yesterday';
+  return `Last talked ${days} days ago`;
+}
+
+function plural(n: number, word: string) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** 2 -> "2", 1.2 -> "1.2", 1.25 -> "1.3" */
+export function formatCount(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}

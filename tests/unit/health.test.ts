@@ -1,0 +1,189 @@
+// The health engine on hand-computed cases (DESIGN.md "Health score"), then its properties.
+import { fc, test as propTest } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { computeHealth, type HealthInteraction, type HealthSubject } from '../../shared/domain/health';
+import { INTERACTION_KINDS, DIRECTIONS } from '../../shared/domain/interaction';
+
+const DAY = 86_400_000;
+const NOW = Date.parse('2026-06-01T12:00:00Z');
+const subject = (over: Partial<HealthSubject> = {}): HealthSubject => ({ cadenceDays: 30, createdAt: Date.parse('2025-01-01T09:00:00Z'), snoozedUntil: null, importance: 'regular', ...over });
+let n = 0;
+const ix = (daysAgo: number, over: Partial<HealthInteraction> = {}): HealthInteraction => ({
+  id: `i${++n}`,
+  occurredAt: NOW - daysAgo * DAY,
+  kind: 'meeting',
+  direction: 'mutual',
+  rating: null,
+  ...over,
+});
+const health = (list: HealthInteraction[], over: Partial<HealthSubject> = {}, now = NOW, zone = 'UTC') => computeHealth(subject(over), list, now, zone);
+
+describe('the health score on hand-computed cases (cadence 30, window 90 days, now 2026-06-01 12:00 UTC)', () => {
+  it('no interactions: recency 0, frequency 0, score 0, at risk, dormant since added, check-in long overdue', () => {
+    const h = health([]);
+    expect(h.parts).toEqual({ recency: 0, frequency: 0, ratingAdjustment: 0 });
+    expect(h.score).toBe(0);
+    expect(h.band).toBe('at-risk');
+    expect(h.nextCheckIn).toBe('2025-01-31'); // added 2025-01-01 + 30 days
+    expect(h.daysOverdue).toBe(486);
+    expect(h.flags.map((f) => f.flag)).toEqual(['dormant']);
+    expect(h.flags[0]!.reason).toBe('No interaction since you added them 516 days ago.');
+    expect(h.explanation).toBe('No interactions logged yet; you aim for every 30 days. 0 of 3 expected contacts in the last 90 days.');
+  });
+
+  it('a meeting today: recency 100, frequency 1 of 3 = 33.3, score round(60 + 13.33) = 73, steady', () => {
+    const h = health([ix(0)]);
+    expect(h.parts!.recency).toBe(100);
+    expect(h.parts!.frequency).toBeCloseTo(100 / 3, 10);
+    expect(h.score).toBe(73);
+    expect(h.band).toBe('steady');
+    expect(h.nextCheckIn).toBe('2026-07-01');
+    expect(h.daysOverdue).toBe(-30);
+    expect(h.flags).toEqual([]);
+    expect(h.explanation).toBe('Last talked today; you aim for every 30 days. 1 of 3 expected contacts in the last 90 days.');
+  });
+
+  it('exactly at the cadence boundary (a call 30 days ago): recency still 100, due today', () => {
+    const h = health([ix(30, { kind: 'call' })]);
+    expect(h.daysSinceLast).toBe(30);
+    expect(h.parts!.recency).toBe(100);
+    expect(h.parts!.frequency).toBeCloseTo(0.8 * 100 / 3, 10); // 26.67
+    expect(h.score).toBe(71); // round(60 + 10.67)
+    expect(h.nextCheckIn).toBe('2026-06-01');
+    expect(h.daysOverdue).toBe(0);
+  });
+
+  it('one cadence overdue (60 days): recency halves to 50, score round(30 + 13.33) = 43, cooling band', () => {
+    const h = health([ix(60)]);
+    expect(h.parts!.recency).toBe(50);
+    expect(h.score).toBe(43);
+    expect(h.band).toBe('cooling');
+    expect(h.daysOverdue).toBe(30);
+    expect(h.flags).toEqual([]);
+  });
+
+  it('two cadences overdue (90 days): recency 25, out of the window, score 15, cooling and dormant flags', () => {
+    const h = health([ix(90)]);
+    expect(h.parts!.recency).toBe(25);
+    expect(h.parts!.frequency).toBe(0); // the window is the 90 days 2026-03-04..2026-06-01
+    expect(h.score).toBe(15);
+    expect(h.band).toBe('at-risk');
+    expect(h.daysOverdue).toBe(60);
+    expect(h.flags.map((f) => f.flag)).toEqual(['cooling', 'dormant']);
+    expect(h.flags[1]!.reason).toBe('Nothing for 90 days, over 3× the 30 days you aim for.');
+  });
+
+  it('ratings move the score by (average − 3) × 5: +10 at 5, −10 at 1, and the result stays within 0–100', () => {
+    expect(health([ix(0, { rating: 5 })]).score).toBe(83);
+    expect(health([ix(0, { rating: 5 })]).band).toBe('thriving');
+    expect(health([ix(0, { rating: 1 })]).score).toBe(63);
+    expect(health([ix(0, { rating: 3 })]).score).toBe(73);
+    // only the last 5 rated count: five 5s after an old 1
+    expect(health([ix(10, { rating: 1 }), ...[0, 1, 2, 3, 4].map((d) => ix(d, { rating: 5 }))]).parts!.ratingAdjustment).toBe(10);
+    const full = [0, 1, 2].map((d) => ix(d, { rating: 5 }));
+    expect(health(full).parts).toMatchObject({ recency: 100, frequency: 100, ratingAdjustment: 10 });
+    expect(health(full).score).toBe(100);
+    expect(health([ix(400, { rating: 1 })]).score).toBe(0);
+    expect(health([ix(0, { rating: 4 }), ix(1, { rating: 5 })]).explanation).toBe(
+      'Last talked today; you aim for every 30 days. 2 of 3 expected contacts in the last 90 days. Recent interactions went well (4.5 of 5 on average, +8).',
+    );
+  });
+
+  it('says it in words: 45 days ago, 2 of 3 expected', () => {
+    const h = health([ix(45), ix(60)]);
+    expect(h.explanation).toBe('Last talked 45 days ago; you aim for every 30 days. 2 of 3 expected contacts in the last 90 days.');
+    expect(h.score).toBe(Math.round(0.6 * 100 * 2 ** -0.5 + 0.4 * (200 / 3)));
+  });
+
+  it('weights kinds: meeting and video 1.0, call 0.8, message/email/social 0.4, other 0.5', () => {
+    const kinds = ['video', 'call', 'message', 'email', 'social', 'other'] as const;
+    expect(health(kinds.map((kind) => ix(1, { kind }))).weightedCount).toBeCloseTo(1 + 0.8 + 0.4 * 3 + 0.5, 10);
+    expect(health([ix(1, { kind: 'email' })], { cadenceDays: 60 }).windowDays).toBe(180); // max(90, 3C)
+  });
+
+  it('cadence 0: no score, no flags, no check-in', () => {
+    const h = health([ix(500)], { cadenceDays: 0 });
+    expect(h).toMatchObject({ score: null, band: null, parts: null, flags: [], nextCheckIn: null, daysOverdue: null });
+    expect(h.explanation).toBe('Last talked 500 days ago; you chose not to be reminded about this relationship.');
+  });
+
+  it('ignores interactions after now', () => {
+    expect(health([ix(-1), ix(-30, { rating: 5 })])).toEqual(health([]));
+    expect(health([ix(60), ix(-2)]).score).toBe(43);
+  });
+
+  it('one-sided when at least 8 of the last 10 were started by me (from 5 interactions on)', () => {
+    const started = (outbound: number, total: number) =>
+      health(Array.from({ length: total }, (_, i) => ix(i, { direction: i < outbound ? 'outbound' : 'inbound' }))).flags.map((f) => f.flag);
+    expect(started(8, 10)).toContain('one-sided');
+    expect(started(7, 10)).not.toContain('one-sided');
+    expect(started(4, 4)).not.toContain('one-sided');
+    expect(started(5, 5)).toContain('one-sided');
+    // older interactions beyond the last 10 do not count
+    const list = [...Array.from({ length: 10 }, (_, i) => ix(i, { direction: 'outbound' })), ...Array.from({ length: 10 }, (_, i) => ix(20 + i, { direction: 'inbound' }))];
+    expect(health(list).flags.find((f) => f.flag === 'one-sided')!.reason).toBe('You started 10 of the last 10 interactions.');
+  });
+
+  it('cooling when the window holds under half of the window before it', () => {
+    const before = [100, 110, 120, 130].map((d) => ix(d)); // 4.0 in 2025-12-04..2026-03-03
+    expect(health([...before, ix(10)]).flags.map((f) => f.flag)).toContain('cooling'); // 1 < 2
+    expect(health([...before, ix(10), ix(11)]).flags.map((f) => f.flag)).not.toContain('cooling'); // 2 = half
+  });
+
+  it('counts days in the user’s time zone', () => {
+    const late = { ...ix(0), occurredAt: Date.parse('2026-05-31T22:30:00Z') }; // 1 June 00:30 in Berlin
+    expect(health([late], {}, NOW, 'UTC').daysSinceLast).toBe(1);
+    expect(health([late], {}, NOW, 'Europe/Berlin').daysSinceLast).toBe(0);
+  });
+
+  it('a snooze moves the check-in date', () => {
+    expect(health([ix(60)], { snoozedUntil: Date.parse('2026-06-08T00:00:00Z') }).daysOverdue).toBe(-7);
+  });
+});
+
+const interactionArb = (now: number) =>
+  fc.record({
+    id: fc.uuid(),
+    occurredAt: fc.integer({ min: now - 800 * DAY, max: now }),
+    kind: fc.constantFrom(...INTERACTION_KINDS),
+    direction: fc.constantFrom(...DIRECTIONS),
+    rating: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+  });
+const subjectArb = fc.record({
+  cadenceDays: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 400 })),
+  createdAt: fc.integer({ min: NOW - 1000 * DAY, max: NOW }),
+  snoozedUntil: fc.option(fc.integer({ min: NOW - 100 * DAY, max: NOW + 100 * DAY }), { nil: null }),
+  importance: fc.constantFrom('inner' as const, 'regular' as const, 'outer' as const),
+});
+const zoneArb = fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu');
+
+describe('health properties', () => {
+  propTest.prop([subjectArb, fc.array(interactionArb(NOW), { maxLength: 40 }), zoneArb])('the score is always within 0–100 (or absent for cadence 0)', (s, list, zone) => {
+    const h = computeHealth(s, list, NOW, zone);
+    if (s.cadenceDays === 0) expect(h.score).toBeNull();
+    else {
+      expect(Number.isInteger(h.score)).toBe(true);
+      expect(h.score).toBeGreaterThanOrEqual(0);
+      expect(h.score).toBeLessThanOrEqual(100);
+    }
+  });
+
+  propTest.prop([subjectArb.filter((s) => s.cadenceDays > 0), fc.array(interactionArb(NOW), { maxLength: 30 }), interactionArb(NOW), zoneArb])(
+    'a new interaction at now never lowers recency',
+    (s, list, extra, zone) => {
+      const before = computeHealth(s, list, NOW, zone).parts!.recency;
+      const after = computeHealth(s, [...list, { ...extra, occurredAt: NOW }], NOW, zone).parts!.recency;
+      expect(after).toBeGreaterThanOrEqual(before);
+      expect(after).toBe(100);
+    },
+  );
+
+  propTest.prop([subjectArb.filter((s) => s.cadenceDays > 0), fc.array(interactionArb(NOW), { maxLength: 30 }), fc.integer({ min: 1, max: 400 * DAY }), zoneArb])(
+    'moving now forward with no new interaction never raises the score',
+    (s, list, forward, zone) => {
+      const then = computeHealth(s, list, NOW, zone).score!;
+      const later = computeHealth(s, list, NOW + forward, zone).score!;
+      expect(later).toBeLessThanOrEqual(then);
+    },
+  );
+});
