@@ -1,7 +1,9 @@
 // Every migration, in order. Names sort in the order they run; never rename or edit a released one.
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as m0004 from './0004_reminder_series';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0004_reminder_series': m0004,
 };
