@@ -149,8 +149,8 @@ export async function syncAutomaticReminders(db: Kysely<DB>, now: number, timeZo
   });
 }
 
-/** contacts whose check-in (from their cadence) falls due on or before today */
-export async function dueCheckIns(db: Kysely<DB>, now: number, timeZone: string, contactId?: string): Promise<CheckInDue[]> {
+/** every contact's next check-in date (from its cadence), most overdue first; cadence 0 has none */
+export async function checkInDates(db: Kysely<DB>, now: number, timeZone: string, contactId?: string): Promise<CheckInDue[]> {
   let q = db
     .selectFrom('contacts as c')
     .leftJoin('circles as ci', 'ci.id', 'c.circle_id')
@@ -167,17 +167,20 @@ export async function dueCheckIns(db: Kysely<DB>, now: number, timeZone: string,
   if (contactId) q = q.where('c.id', '=', contactId);
   const rows = await q.execute();
   const today = localDateOf(now, timeZone);
-  const due: CheckInDue[] = [];
+  const dates: CheckInDue[] = [];
   for (const r of rows) {
     const next = nextCheckInDate(
       { lastInteractionAt: (r.last_at as number | null) ?? null, createdAt: r.created_at, cadenceDays: effectiveCadence(r.cadence_days, r.default_cadence_days), snoozedUntil: r.checkin_snoozed_until },
       timeZone,
     );
-    if (next === null) continue;
-    const overdue = daysOverdue(next, today);
-    if (overdue >= 0) due.push({ contactId: r.id, contactName: r.display_name, dueDate: next, daysOverdue: overdue });
+    if (next !== null) dates.push({ contactId: r.id, contactName: r.display_name, dueDate: next, daysOverdue: daysOverdue(next, today) });
   }
-  return due.sort((a, b) => b.daysOverdue - a.daysOverdue || a.contactName.localeCompare(b.contactName));
+  return dates.sort((a, b) => b.daysOverdue - a.daysOverdue || a.contactName.localeCompare(b.contactName));
+}
+
+/** contacts whose check-in falls due on or before today */
+export async function dueCheckIns(db: Kysely<DB>, now: number, timeZone: string, contactId?: string): Promise<CheckInDue[]> {
+  return (await checkInDates(db, now, timeZone, contactId)).filter((c) => c.daysOverdue >= 0);
 }
 
 async function requireContact(db: Kysely<DB>, contactId: string | null) {
@@ -250,7 +253,14 @@ async function close(ctx: ServiceContext, id: string, status: 'done' | 'dismisse
         updated_at: now,
       })
       .execute();
-    await trx.updateTable('reminders').set({ due_date: next, snoozed_until: null, last_notified_at: null, updated_at: now }).where('id', '=', id).execute();
+    // the next occurrence may already be past (completed late): it is on screen, so it does not ring
+    const settings = await loadSettings(trx);
+    const nextFires = reminderFireAt({ dueDate: next, dueTime: row.due_time, leadDays: row.lead_days, snoozedUntil: null }, ctx.clock.timeZone(), settings.digestTime);
+    await trx
+      .updateTable('reminders')
+      .set({ due_date: next, snoozed_until: null, last_notified_at: nextFires <= now ? now : null, updated_at: now })
+      .where('id', '=', id)
+      .execute();
     return record;
   });
   const settings = await loadSettings(ctx.db);
