@@ -11,6 +11,7 @@ import { ContactsPage } from './pages/ContactsPage';
 import { ContactPage } from './pages/ContactPage';
 import { RemindersPage } from './pages/RemindersPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { BrowserNotifications } from './components/reminders/BrowserNotifications';
 
 export function App() {
   const route = useRouter((s) => s.route);
@@ -58,6 +59,7 @@ export function App() {
         </main>
       </div>
       <Toaster position="bottom-right" richColors closeButton />
+      <BrowserNotifications />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useRouter, type Route } from '../stores/router';
 import { Icon, type IconName } from './Icon';
+import { useOverdueCount } from './reminders/useOverdueCount';
 
 const ITEMS: { label: string; route: Route; icon: IconName; key: string }[] = [
   { label: 'Dashboard', route: { page: 'dashboard' }, icon: 'home', key: 'dashboard' },
@@ -12,6 +13,7 @@ export function Sidebar() {
   const route = useRouter((s) => s.route);
   const navigate = useRouter((s) => s.navigate);
   const current = route.page === 'contact' ? 'contacts' : route.page;
+  const overdue = useOverdueCount();
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand">
@@ -34,6 +36,11 @@ export function Sidebar() {
             >
               <Icon name={item.icon} />
               <span>{item.label}</span>
+              {item.key === 'reminders' && overdue > 0 && (
+                <span className="nav-badge" aria-label={`${overdue} overdue`}>
+                  {overdue}
+                </span>
+              )}
             </a>
           </li>
         ))}

@@ -6,6 +6,7 @@ import { onDataChanged } from '../lib/refresh';
 import type { Contact } from '../../../shared/domain/contact';
 import { ContactHeader } from '../components/contact/ContactHeader';
 import { ContactDetails } from '../components/contact/ContactDetails';
+import { RemindersPanel } from '../components/contact/RemindersPanel';
 
 export function ContactPage({ id }: { id: string }) {
   const [contact, setContact] = useState<Contact | null>(null);
@@ -30,7 +31,7 @@ export function ContactPage({ id }: { id: string }) {
     <section className="page contact-page" aria-label={contact.displayName}>
       <ContactHeader contact={contact} />
       <div className="contact-columns">
-        <div className="contact-main">{/* timeline (interactions), health and value panels go here */}</div>
+        <div className="contact-main">{/* timeline (interactions), health and value panels go here */}<RemindersPanel contactId={contact.id} /></div>
         <aside className="contact-side">
           <ContactDetails contact={contact} />
         </aside>

@@ -1,5 +1,6 @@
 // Settings: one section per concern, each its own component.
 import { DataFileSection } from '../components/settings/DataFileSection';
+import { NotificationsSection } from '../components/settings/NotificationsSection';
 
 export function SettingsPage() {
   return (
@@ -7,6 +8,7 @@ export function SettingsPage() {
       <header className="page-header">
         <h1 id="settings-title">Settings</h1>
       </header>
+      <NotificationsSection />
       <DataFileSection />
     </section>
   );
