@@ -3,7 +3,13 @@ import type { Reminder } from '../../../../shared/domain/reminder';
 import { describeRecurrence } from '../../../../shared/domain/recurrence';
 import { useRouter } from '../../stores/router';
 import { completeReminder, deleteReminder, reopenReminder } from './actions';
-import { dueLabel, eventNote, overdueNote, timeOfInstant } from './format';
+import { dayLabel, dueLabel, eventNote, overdueNote, timeOfInstant, whenPhrase } from './format';
+import { format } from 'date-fns';
+
+function completedLabel(at: number, today: string): string {
+  const day = dayLabel(format(new Date(at), 'yyyy-MM-dd'), today);
+  return day === 'Today' ? `at ${timeOfInstant(at)}` : day === 'Yesterday' ? 'yesterday' : `on ${day}`;
+}
 import { ReminderIcon } from './icons';
 import { SnoozeMenu } from './SnoozeMenu';
 
@@ -81,7 +87,7 @@ export function ReminderRow({ reminder: r, today, morningTime, focused, snoozeOp
       <div className="reminder-when">
         {closed ? (
           <span className="subtle">
-            {r.status === 'done' ? 'Done' : 'Skipped'} {r.completedAt ? timeOfInstant(r.completedAt) : ''} · was due {dueLabel(r, today)}
+            {r.status === 'done' ? 'Done' : 'Skipped'} {r.completedAt ? completedLabel(r.completedAt, today) : ''} · was due {whenPhrase(r.dueDate, today)}
           </span>
         ) : (
           <>
