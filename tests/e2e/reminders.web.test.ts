@@ -3,6 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWebSession, type WebSession } from '../helpers/browser';
 import { fixedClock, type TestBackend } from '../helpers/backend';
 import { instantOfLocal } from '../../shared/domain/localDate';
+import AxeBuilder from '@axe-core/playwright';
+
+async function axeViolations(s: WebSession) {
+  const result = await new AxeBuilder({ page: s.page }).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 // the browser and the back end share this machine's zone, as they do for a real user
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -41,6 +47,7 @@ describe('the Reminders view in the browser', () => {
     await s.page.getByRole('region', { name: /Done/ }).getByText('Book dentist').waitFor();
     await s.page.getByRole('heading', { name: /Check-ins due/ }).waitFor();
     await s.screenshot('reminders-light');
+    expect(await axeViolations(s)).toEqual([]);
   });
 
   it('creates a repeating reminder, completes it with one key, and shows the next occurrence', async () => {
@@ -97,6 +104,34 @@ describe('the Reminders view in the browser', () => {
     await moved.waitFor();
     expect(await moved.textContent()).toContain('Thursday 18:30');
     await s.page.getByRole('navigation', { name: 'Main' }).getByLabel('2 overdue').waitFor();
+  });
+
+  it('shows a contact’s reminders on their page, and adds one there for them', async () => {
+    await s.page.getByRole('link', { name: 'Ada Lovelace' }).first().click();
+    const panel = s.page.getByRole('region', { name: 'Reminders' });
+    await panel.getByText('Lunch with Ada').waitFor();
+    await panel.getByRole('button', { name: 'Add reminder' }).click();
+    const dialog = s.page.getByRole('dialog', { name: 'New reminder' });
+    expect(await dialog.getByLabel('About').inputValue()).not.toBe('');
+    await dialog.getByLabel('Remind me to').fill('Send Ada the Bernoulli notes');
+    await dialog.getByLabel('Date').fill('2026-03-16');
+    await dialog.getByRole('button', { name: 'Add reminder' }).click();
+    await panel.getByText('Send Ada the Bernoulli notes').waitFor();
+    await s.screenshot('reminders-contact-panel');
+    expect(await axeViolations(s)).toEqual([]);
+  });
+
+  it('has notification settings that save', async () => {
+    await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    const section = s.page.getByRole('region', { name: 'Notifications and reminders' });
+    await section.getByLabel('From').fill('21:30');
+    await section.getByLabel('Birthdays and anniversaries, days ahead').fill('5');
+    await section.getByLabel('Daily digest at').focus();
+    await section.getByLabel('Daily digest at').fill('08:15');
+    await s.screenshot('reminders-settings');
+    expect(await axeViolations(s)).toEqual([]);
+    const settings = await s.kith.call('settings.get', {});
+    expect(settings).toMatchObject({ quietHours: { enabled: true, start: '21:30', end: '08:00' }, birthdayLeadDays: 5, digestTime: '08:15' });
   });
 });
 
