@@ -125,7 +125,7 @@ describe('the Reminders view in the browser', () => {
     await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     const section = s.page.getByRole('region', { name: 'Notifications and reminders' });
     await section.getByLabel('From').fill('21:30');
-    await section.getByLabel('Birthdays and anniversaries, days ahead').fill('5');
+    await section.getByLabel('Birthdays, days ahead').fill('5');
     await section.getByLabel('Daily digest at').focus();
     await section.getByLabel('Daily digest at').fill('08:15');
     await s.screenshot('reminders-settings');

@@ -23,7 +23,8 @@ export async function completeReminder(r: Reminder, status: 'done' | 'dismissed'
 export async function snoozeReminder(r: Reminder, choice: SnoozePreset | { date: string; time: string }) {
   try {
     const snoozed = await api.call('reminders.snooze', typeof choice === 'string' ? { id: r.id, preset: choice } : { id: r.id, until: choice });
-    toast(`Snoozed: ${r.title}, until ${whenPhrase(snoozed.remindOn, today())} at ${timeOfInstant(snoozed.snoozedUntil!)}`);
+    const day = whenPhrase(snoozed.remindOn, today()).replace(/^on /, '');
+    toast(`Snoozed until ${day} at ${timeOfInstant(snoozed.snoozedUntil!)}`, { description: r.title });
     return true;
   } catch (err) {
     fail(err);

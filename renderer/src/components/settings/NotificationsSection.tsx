@@ -84,7 +84,7 @@ export function NotificationsSection() {
         <Field label="“Tomorrow morning” is" hint="For snoozing">
           <input type="time" value={settings.morningTime} onChange={(e) => e.target.value && void save({ morningTime: e.target.value })} />
         </Field>
-        <Field label="Birthdays and anniversaries, days ahead" error={leadError}>
+        <Field label="Birthdays, days ahead" hint="Anniversaries too" error={leadError}>
           <input
             type="number"
             min={0}
