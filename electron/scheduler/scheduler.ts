@@ -9,7 +9,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../services/context';
-import { checkInDates, isOverdue, loadOpenReminders, syncAutomaticReminders } from '../services/reminders';
+import { dueCheckIns, firstCheckInAfter, isOverdue, loadOpenReminders, nextReminderFireAt, syncAutomaticReminders } from '../services/reminders';
 import { loadSettings, readState, writeState } from '../services/settings';
 import { addDaysToDate, instantOfLocal, localDateOf } from '../../shared/domain/localDate';
 import { endOfQuietHours, inQuietHours } from '../../shared/domain/settings';
@@ -84,16 +84,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const settings = await loadSettings(db);
     await syncAutomaticReminders(db, now, timeZone, settings.birthdayLeadDays);
     const today = localDateOf(now, timeZone);
-    const open = await loadOpenReminders(db, timeZone, settings);
+    // what is listed through today: what may ring now, and the tray's counts
+    const open = await loadOpenReminders(db, timeZone, settings, { through: today });
 
     const dueReminders = open.filter((r) => r.lastNotifiedAt === null && r.fireAt <= now);
     const digestToday = instantOfLocal(today, settings.digestTime, timeZone);
     // check-ins ring once a day, at the digest time, and only those that came due since the last digest
     const announcedThrough = await readState<string>(db, CHECKINS_ANNOUNCED_KEY);
     const checkInDigestPending = now >= digestToday && (announcedThrough === null || announcedThrough < today);
-    const unannounced = (await checkInDates(db, now, timeZone)).filter((c) => announcedThrough === null || c.dueDate > announcedThrough);
-    const newCheckIns = checkInDigestPending ? unannounced.filter((c) => c.dueDate <= today) : [];
-    const laterCheckIns = unannounced.filter((c) => !newCheckIns.includes(c));
+    const due = await dueCheckIns(db, now, timeZone);
+    const newCheckIns = checkInDigestPending ? due.filter((c) => announcedThrough === null || c.dueDate > announcedThrough) : [];
+    // the next digest with something to say: today's if check-ins already wait for it, else the first future one's
+    const waiting = !checkInDigestPending && due.some((c) => announcedThrough === null || c.dueDate > announcedThrough);
+    const announcedNow = checkInDigestPending ? today : announcedThrough;
+    const nextCheckIn = waiting ? today : await firstCheckInAfter(db, now, timeZone, announcedNow !== null && announcedNow > today ? announcedNow : today);
 
     const quiet = settings.notificationsEnabled && inQuietHours(now, settings.quietHours, timeZone);
     let deferredUntil: number | null = null;
@@ -114,11 +118,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     // the next moment anything should ring
     const candidates: number[] = [];
     for (const r of open) if (r.lastNotifiedAt === null && r.fireAt > now) candidates.push(r.fireAt);
-    if (laterCheckIns.length) {
-      // the first digest that will have a check-in to announce
-      const firstDue = laterCheckIns.reduce((min, c) => (c.dueDate < min ? c.dueDate : min), laterCheckIns[0]!.dueDate);
+    const later = await nextReminderFireAt(db, timeZone, settings, today);
+    if (later !== null) candidates.push(later);
+    if (nextCheckIn !== null) {
       const earliestDigest = now < digestToday ? today : addDaysToDate(today, 1);
-      candidates.push(instantOfLocal(firstDue > earliestDigest ? firstDue : earliestDigest, settings.digestTime, timeZone));
+      candidates.push(instantOfLocal(nextCheckIn > earliestDigest ? nextCheckIn : earliestDigest, settings.digestTime, timeZone));
     }
     if (deferredUntil !== null) candidates.push(deferredUntil);
     let nextFireAt: number | null = candidates.length ? Math.min(...candidates) : null;

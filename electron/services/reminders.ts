@@ -1,14 +1,14 @@
 // Reminders: the user's own (one-off or repeating) and the automatic ones from birthdays and
 // anniversaries, kept as rows so they can be completed, snoozed and announced once like any other.
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB, ReminderTable } from '../../db/schema';
 import { ServiceError } from '../../shared/api/errors';
 import type { ParsedInputOf } from '../../shared/api/contract';
-import { addDaysToDate, instantOfLocal, localDateOf } from '../../shared/domain/localDate';
+import { addDaysToDate, instantOfLocal, localDateOf, startOfLocalDay } from '../../shared/domain/localDate';
 import { nextOccurrenceAfter, occurrenceOnOrAfter, type Recurrence } from '../../shared/domain/recurrence';
-import { reminderFireAt, reminderRemindOn, type CheckInDue, type Reminder, type ReminderBoard } from '../../shared/domain/reminder';
-import { daysOverdue, effectiveCadence, nextCheckInDate } from '../../shared/domain/cadence';
+import { LATER_SHOWN, reminderFireAt, reminderRemindOn, type CheckInDue, type Reminder, type ReminderBoard } from '../../shared/domain/reminder';
+import { DEFAULT_CADENCE_DAYS, daysOverdue, effectiveCadence, nextCheckInDate } from '../../shared/domain/cadence';
 import type { Settings } from '../../shared/domain/settings';
 import { loadSettings } from './settings';
 import type { HandlerGroup, ServiceContext } from './context';
@@ -53,12 +53,89 @@ async function loadReminder(ctx: ServiceContext, id: string, settings?: Settings
   return toReminder(row, ctx.clock.timeZone(), s.digestTime);
 }
 
-/** every open reminder with when it rings, earliest first */
-export async function loadOpenReminders(db: Kysely<DB>, timeZone: string, settings: Settings, contactId?: string): Promise<Reminder[]> {
+/** the longest a reminder rings ahead of its date (the lead-days setting's maximum) */
+export const MAX_LEAD_DAYS = 60;
+
+export interface OpenReminderFilter {
+  contactId?: string;
+  /** only those listed on or before this local date (its day, or its snooze's day) */
+  through?: string;
+  /** only those listed after this local date */
+  after?: string;
+  /** only those not yet announced */
+  unannounced?: boolean;
+  limit?: number;
+}
+
+/**
+ * Open reminders with when they ring, earliest first. The date filters run in SQL (an indexed
+ * bound on due_date, then the exact listed date), so a view of today does not read every reminder.
+ */
+export async function loadOpenReminders(db: Kysely<DB>, timeZone: string, settings: Settings, filter: OpenReminderFilter = {}): Promise<Reminder[]> {
   let q = selectReminders(db).where('r.status', '=', 'open');
-  if (contactId) q = q.where('r.contact_id', '=', contactId);
+  if (filter.contactId) q = q.where('r.contact_id', '=', filter.contactId);
+  if (filter.unannounced) q = q.where('r.last_notified_at', 'is', null);
+  const remindOn = sql<string>`date(r.due_date, '-' || r.lead_days || ' days')`;
+  const { through, after } = filter;
+  if (through !== undefined) {
+    const snoozeEnd = startOfLocalDay(addDaysToDate(through, 1), timeZone);
+    const bound = addDaysToDate(through, MAX_LEAD_DAYS);
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('r.snoozed_until', 'is', null), eb('r.due_date', '<=', bound), eb(remindOn, '<=', through)]),
+        eb('r.snoozed_until', '<', snoozeEnd),
+      ]),
+    );
+  }
+  if (after !== undefined) {
+    const snoozeStart = startOfLocalDay(addDaysToDate(after, 1), timeZone);
+    q = q.where((eb) =>
+      eb.or([eb.and([eb('r.snoozed_until', 'is', null), eb('r.due_date', '>', after), eb(remindOn, '>', after)]), eb('r.snoozed_until', '>=', snoozeStart)]),
+    );
+  }
+  if (filter.limit !== undefined) q = q.orderBy(sql`coalesce(date(r.snoozed_until / 1000, 'unixepoch'), ${remindOn})`).orderBy('r.due_time').limit(filter.limit);
   const rows = await q.execute();
   return rows.map((r) => toReminder(r, timeZone, settings.digestTime)).sort((a, b) => a.fireAt - b.fireAt || a.title.localeCompare(b.title));
+}
+
+/** how many open reminders are listed after a date (for "Later") */
+export async function countOpenAfter(db: Kysely<DB>, timeZone: string, after: string, contactId?: string): Promise<number> {
+  const remindOn = sql<string>`date(r.due_date, '-' || r.lead_days || ' days')`;
+  const snoozeStart = startOfLocalDay(addDaysToDate(after, 1), timeZone);
+  let q = db
+    .selectFrom('reminders as r')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('r.status', '=', 'open')
+    .where((eb) => eb.or([eb.and([eb('r.snoozed_until', 'is', null), eb('r.due_date', '>', after), eb(remindOn, '>', after)]), eb('r.snoozed_until', '>=', snoozeStart)]));
+  if (contactId) q = q.where('r.contact_id', '=', contactId);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** the earliest moment an open, not yet announced reminder listed after `after` rings */
+export async function nextReminderFireAt(db: Kysely<DB>, timeZone: string, settings: Settings, after: string): Promise<number | null> {
+  const remindOn = sql<string>`date(r.due_date, '-' || r.lead_days || ' days')`;
+  const first = await db
+    .selectFrom('reminders as r')
+    .select([sql<string | null>`min(${remindOn})`.as('day')])
+    .where('r.status', '=', 'open')
+    .where('r.last_notified_at', 'is', null)
+    .where('r.snoozed_until', 'is', null)
+    .where(remindOn, '>', after)
+    .executeTakeFirst();
+  const snooze = await db
+    .selectFrom('reminders as r')
+    .select((eb) => eb.fn.min('r.snoozed_until').as('at'))
+    .where('r.status', '=', 'open')
+    .where('r.last_notified_at', 'is', null)
+    .where('r.snoozed_until', '>=', startOfLocalDay(addDaysToDate(after, 1), timeZone))
+    .executeTakeFirst();
+  const times: number[] = [];
+  if (first?.day) {
+    const that = await loadOpenReminders(db, timeZone, settings, { unannounced: true, after, through: first.day });
+    for (const r of that) if (r.snoozedUntil === null) times.push(r.fireAt);
+  }
+  if (snooze?.at !== null && snooze?.at !== undefined) times.push(Number(snooze.at));
+  return times.length ? Math.min(...times) : null;
 }
 
 /** overdue: its day has passed, or it has a time (or a snooze) that has passed */
@@ -98,6 +175,14 @@ export async function syncAutomaticReminders(db: Kysely<DB>, now: number, timeZo
   }
   const existing = await db.selectFrom('reminders').selectAll().where('source', 'in', ['birthday', 'anniversary']).where('source_key', 'is not', null).execute();
   const yearly: Recurrence = { unit: 'year', interval: 1 };
+  // a past anchor's next date depends only on its month and day: work each one out once
+  const nextDates = new Map<string, string>();
+  const nextEvent = (anchor: string) => {
+    const key = anchor < today ? anchor.slice(4) : anchor;
+    let date = nextDates.get(key);
+    if (date === undefined) nextDates.set(key, (date = occurrenceOnOrAfter(anchor, yearly, today)!));
+    return date;
+  };
   const writes: ((trx: Transaction<DB>) => Promise<unknown>)[] = [];
   const seen = new Set<string>();
   for (const row of existing) {
@@ -108,7 +193,7 @@ export async function syncAutomaticReminders(db: Kysely<DB>, now: number, timeZo
       writes.push((trx) => trx.deleteFrom('reminders').where('id', '=', row.id).execute());
       continue;
     }
-    const target = occurrenceOnOrAfter(want.anchor, yearly, today)!;
+    const target = nextEvent(want.anchor);
     const change: Partial<ReminderTable> = {};
     if (row.anchor_date !== want.anchor || row.status !== 'open') Object.assign(change, { anchor_date: want.anchor, due_date: target, status: 'open', snoozed_until: null, last_notified_at: null });
     else if (row.due_date < target) Object.assign(change, { due_date: target, snoozed_until: null, last_notified_at: null }); // its day passed
@@ -127,7 +212,7 @@ export async function syncAutomaticReminders(db: Kysely<DB>, now: number, timeZo
           contact_id: want.contactId,
           title: want.title,
           notes: '',
-          due_date: occurrenceOnOrAfter(want.anchor, yearly, today)!,
+          due_date: nextEvent(want.anchor),
           due_time: null,
           recurrence_unit: 'year',
           recurrence_interval: 1,
@@ -149,28 +234,34 @@ export async function syncAutomaticReminders(db: Kysely<DB>, now: number, timeZo
   });
 }
 
-/** every contact's next check-in date (from its cadence), most overdue first; cadence 0 has none */
-export async function checkInDates(db: Kysely<DB>, now: number, timeZone: string, contactId?: string): Promise<CheckInDue[]> {
+const DAY = 86_400_000;
+/** room for zone offsets between the SQL's instant arithmetic and the exact local-date rule */
+const SLACK = 2 * DAY;
+
+/**
+ * Contacts' next check-in dates (the rule is cadence.ts's nextCheckInDate), most overdue first.
+ * `dueBy`: only contacts whose check-in may fall due by this instant; SQL narrows them roughly
+ * (with slack) so ten thousand contacts cost one indexed query, and the exact rule decides.
+ */
+export async function checkInDates(db: Kysely<DB>, now: number, timeZone: string, options: { contactId?: string; dueBy?: number } = {}): Promise<CheckInDue[]> {
+  const lastAt = sql<number | null>`(SELECT max(p.occurred_at) FROM interaction_participants p WHERE p.contact_id = c.id)`;
+  const cadence = sql<number>`coalesce(c.cadence_days, ci.default_cadence_days, ${DEFAULT_CADENCE_DAYS})`;
   let q = db
     .selectFrom('contacts as c')
     .leftJoin('circles as ci', 'ci.id', 'c.circle_id')
-    .select((eb) => [
-      'c.id',
-      'c.display_name',
-      'c.cadence_days',
-      'c.created_at',
-      'c.checkin_snoozed_until',
-      'ci.default_cadence_days',
-      eb.selectFrom('interaction_participants as p').select((e) => e.fn.max('p.occurred_at').as('m')).whereRef('p.contact_id', '=', 'c.id').as('last_at'),
-    ])
-    .where('c.archived_at', 'is', null);
-  if (contactId) q = q.where('c.id', '=', contactId);
+    .select(['c.id', 'c.display_name', 'c.cadence_days', 'c.created_at', 'c.checkin_snoozed_until', 'ci.default_cadence_days', lastAt.as('last_at')])
+    .where('c.archived_at', 'is', null)
+    .where(cadence, '>', 0);
+  if (options.contactId) q = q.where('c.id', '=', options.contactId);
+  if (options.dueBy !== undefined) {
+    q = q.where(sql<number>`max(coalesce(${lastAt}, c.created_at) + ${cadence} * ${DAY}, coalesce(c.checkin_snoozed_until, 0))`, '<=', options.dueBy + SLACK);
+  }
   const rows = await q.execute();
   const today = localDateOf(now, timeZone);
   const dates: CheckInDue[] = [];
   for (const r of rows) {
     const next = nextCheckInDate(
-      { lastInteractionAt: (r.last_at as number | null) ?? null, createdAt: r.created_at, cadenceDays: effectiveCadence(r.cadence_days, r.default_cadence_days), snoozedUntil: r.checkin_snoozed_until },
+      { lastInteractionAt: r.last_at ?? null, createdAt: r.created_at, cadenceDays: effectiveCadence(r.cadence_days, r.default_cadence_days), snoozedUntil: r.checkin_snoozed_until },
       timeZone,
     );
     if (next !== null) dates.push({ contactId: r.id, contactName: r.display_name, dueDate: next, daysOverdue: daysOverdue(next, today) });
@@ -180,7 +271,27 @@ export async function checkInDates(db: Kysely<DB>, now: number, timeZone: string
 
 /** contacts whose check-in falls due on or before today */
 export async function dueCheckIns(db: Kysely<DB>, now: number, timeZone: string, contactId?: string): Promise<CheckInDue[]> {
-  return (await checkInDates(db, now, timeZone, contactId)).filter((c) => c.daysOverdue >= 0);
+  return (await checkInDates(db, now, timeZone, { contactId, dueBy: now })).filter((c) => c.daysOverdue >= 0);
+}
+
+/** the earliest check-in date after `after` (a local date), or null if no contact has a cadence */
+export async function firstCheckInAfter(db: Kysely<DB>, now: number, timeZone: string, after: string): Promise<string | null> {
+  const lastAt = sql<number | null>`(SELECT max(p.occurred_at) FROM interaction_participants p WHERE p.contact_id = c.id)`;
+  const cadence = sql<number>`coalesce(c.cadence_days, ci.default_cadence_days, ${DEFAULT_CADENCE_DAYS})`;
+  const afterStart = instantOfLocal(after, '00:00', timeZone);
+  // roughly the earliest one after the date, then the exact rule over everything near it
+  const row = await db
+    .selectFrom('contacts as c')
+    .leftJoin('circles as ci', 'ci.id', 'c.circle_id')
+    .select(sql<number | null>`min(max(coalesce(${lastAt}, c.created_at) + ${cadence} * ${DAY}, coalesce(c.checkin_snoozed_until, 0)))`.as('approx'))
+    .where('c.archived_at', 'is', null)
+    .where(cadence, '>', 0)
+    .where(sql<number>`max(coalesce(${lastAt}, c.created_at) + ${cadence} * ${DAY}, coalesce(c.checkin_snoozed_until, 0))`, '>', afterStart - SLACK)
+    .executeTakeFirst();
+  if (row?.approx === null || row?.approx === undefined) return null;
+  const near = await checkInDates(db, now, timeZone, { dueBy: Math.max(row.approx, afterStart) + SLACK });
+  const dates = near.map((c) => c.dueDate).filter((d) => d > after).sort();
+  return dates[0] ?? null;
 }
 
 async function requireContact(db: Kysely<DB>, contactId: string | null) {
@@ -278,16 +389,17 @@ export const reminderHandlers: HandlerGroup<
     await syncAutomaticReminders(ctx.db, now, tz, settings.birthdayLeadDays);
     const today = localDateOf(now, tz);
     const horizon = addDaysToDate(today, UPCOMING_DAYS);
-    const board: ReminderBoard = { today, overdue: [], dueToday: [], upcoming: [], later: [], done: [], checkIns: [] };
-    for (const r of await loadOpenReminders(ctx.db, tz, settings, input.contactId)) {
+    const board: ReminderBoard = { today, overdue: [], dueToday: [], upcoming: [], later: [], laterTotal: 0, done: [], checkIns: [] };
+    for (const r of await loadOpenReminders(ctx.db, tz, settings, { contactId: input.contactId, through: horizon })) {
       if (isOverdue(r, now, today)) board.overdue.push(r);
       else if (r.remindOn === today) board.dueToday.push(r);
-      else if (r.remindOn <= horizon) board.upcoming.push(r);
-      else board.later.push(r);
+      else board.upcoming.push(r);
     }
+    board.later = await loadOpenReminders(ctx.db, tz, settings, { contactId: input.contactId, after: horizon, limit: LATER_SHOWN });
+    board.laterTotal = await countOpenAfter(ctx.db, tz, horizon, input.contactId);
     let done = selectReminders(ctx.db).where('r.status', 'in', ['done', 'dismissed']);
     if (input.contactId) done = done.where('r.contact_id', '=', input.contactId);
-    const doneRows = await done.orderBy('r.completed_at', 'desc').orderBy('r.id').limit(input.doneLimit).execute();
+    const doneRows = await done.orderBy('r.completed_at', 'desc').orderBy('r.due_date', 'desc').orderBy('r.id').limit(input.doneLimit).execute();
     board.done = doneRows.map((r) => toReminder(r, tz, settings.digestTime));
     board.checkIns = await dueCheckIns(ctx.db, now, tz, input.contactId);
     return board;
@@ -301,7 +413,7 @@ export const reminderHandlers: HandlerGroup<
     const today = localDateOf(now, tz);
     let overdue = 0;
     let dueToday = 0;
-    for (const r of await loadOpenReminders(ctx.db, tz, settings)) {
+    for (const r of await loadOpenReminders(ctx.db, tz, settings, { through: today })) {
       if (isOverdue(r, now, today)) overdue += 1;
       else if (r.remindOn === today) dueToday += 1;
     }

@@ -2,8 +2,7 @@
 // first occurrence). Counting from the anchor, never chaining from the previous occurrence, is what
 // brings a monthly reminder on the 31st back to the 31st after a short month, and a yearly one on
 // 29 February back to the 29th in leap years. All maths is on calendar dates: no zone, no clock.
-import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, addWeeks, addYears, format } from 'date-fns';
+import { addDays, addMonths, addWeeks, addYears } from 'date-fns';
 
 export const RECURRENCE_UNITS = ['none', 'day', 'week', 'month', 'year'] as const;
 export type RecurrenceUnit = (typeof RECURRENCE_UNITS)[number];
@@ -13,14 +12,21 @@ export interface Recurrence {
   interval: number;
 }
 
-/** a calendar date as a date-fns value in UTC, so the process's own zone cannot shift it */
-function toDate(date: string): TZDate {
+/**
+ * A calendar date as a Date at local noon: date-fns steps by the Date's local fields, and noon
+ * exists on every day in every zone (clock changes happen at night), so the process's own zone
+ * cannot shift the answer.
+ */
+function toDate(date: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d, 'UTC');
+  const value = new Date(2000, 0, 1, 12);
+  value.setFullYear(y, m - 1, d); // setFullYear keeps years below 100 as written
+  return value;
 }
 
-function toIso(date: TZDate): string {
-  return format(date, 'yyyy-MM-dd');
+function toIso(date: Date): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /**
@@ -48,7 +54,8 @@ export function occurrenceDate(anchor: string, recurrence: Recurrence, n: number
 const APPROX_DAYS: Record<Exclude<RecurrenceUnit, 'none'>, number> = { day: 1, week: 7, month: 30.436875, year: 365.2425 };
 
 function dayNumber(date: string): number {
-  return Math.round(toDate(date).getTime() / 86_400_000);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86_400_000;
 }
 
 /** the first occurrence strictly after `after` (a date), or null for a one-off */

@@ -31,13 +31,17 @@ export interface Reminder {
   fireAt: number;
 }
 
+export const LATER_SHOWN = 100;
+
 /** what the view shows: open reminders by when, and the latest done */
 export interface ReminderBoard {
   today: string;
   overdue: Reminder[];
   dueToday: Reminder[];
   upcoming: Reminder[];
+  /** the first LATER_SHOWN beyond the next 30 days */
   later: Reminder[];
+  laterTotal: number;
   done: Reminder[];
   checkIns: CheckInDue[];
 }
@@ -63,12 +67,26 @@ export interface ReminderTiming {
  */
 export function reminderFireAt(r: ReminderTiming, timeZone: string, dayTime: string): number {
   if (r.snoozedUntil !== null) return r.snoozedUntil;
-  const date = addDaysToDate(r.dueDate, -r.leadDays);
-  return instantOfLocal(date, r.dueTime ?? dayTime, timeZone);
+  const date = r.leadDays ? addDaysToDate(r.dueDate, -r.leadDays) : r.dueDate;
+  return cachedInstantOfLocal(date, r.dueTime ?? dayTime, timeZone);
 }
 
 /** the local date a reminder is listed under */
 export function reminderRemindOn(r: ReminderTiming, timeZone: string): string {
   if (r.snoozedUntil !== null) return localDateOf(r.snoozedUntil, timeZone);
-  return addDaysToDate(r.dueDate, -r.leadDays);
+  return r.leadDays ? addDaysToDate(r.dueDate, -r.leadDays) : r.dueDate;
+}
+
+// Thousands of reminders share a few hundred (date, time) pairs, and a zone's rules do not change
+// while Kith runs: remember the answers rather than ask Intl again for each row.
+const instants = new Map<string, number>();
+function cachedInstantOfLocal(date: string, time: string, timeZone: string): number {
+  const key = `${date} ${time} ${timeZone}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    if (instants.size > 20_000) instants.clear();
+    instant = instantOfLocal(date, time, timeZone);
+    instants.set(key, instant);
+  }
+  return instant;
 }

@@ -35,13 +35,13 @@ export function RemindersPage() {
     };
   }, []);
 
-  const open = board ? board.overdue.length + board.dueToday.length + board.upcoming.length + board.later.length : 0;
+  const open = board ? board.overdue.length + board.dueToday.length + board.upcoming.length + board.laterTotal : 0;
   const sections: ReminderSection[] = board
     ? [
         { key: 'overdue', title: 'Overdue', items: board.overdue, tone: 'danger' },
         { key: 'today', title: 'Today', items: board.dueToday, tone: 'accent', empty: open ? 'Nothing else due today.' : undefined },
         { key: 'upcoming', title: 'Upcoming', items: board.upcoming, empty: open ? 'Nothing in the next 30 days.' : undefined },
-        { key: 'later', title: 'Later', items: board.later, tone: 'muted' },
+        { key: 'later', title: board.laterTotal > board.later.length ? `Later · first ${board.later.length} of ${board.laterTotal}` : 'Later', items: board.later, tone: 'muted' },
         { key: 'done', title: 'Done', items: board.done, tone: 'muted' },
       ]
     : [];
