@@ -173,7 +173,14 @@ export async function syncAutomaticReminders(db: Kysely<DB>, now: number, timeZo
   for (const d of dates) {
     wanted.set(`anniversary:${d.id}`, { source: 'anniversary', contactId: d.contact_id, title: `${d.display_name}: ${d.label}`, anchor: anchorOf(d.month, d.day, d.year) });
   }
-  const existing = await db.selectFrom('reminders').selectAll().where('source', 'in', ['birthday', 'anniversary']).where('source_key', 'is not', null).execute();
+  // through the source_key index: only generated rows, only the columns compared
+  const existing = (
+    await db
+      .selectFrom('reminders')
+      .select(['id', 'source', 'source_key', 'anchor_date', 'status', 'due_date', 'lead_days', 'title', 'contact_id'])
+      .where('source_key', 'is not', null)
+      .execute()
+  ).filter((r) => r.source === 'birthday' || r.source === 'anniversary');
   const yearly: Recurrence = { unit: 'year', interval: 1 };
   // a past anchor's next date depends only on its month and day: work each one out once
   const nextDates = new Map<string, string>();
