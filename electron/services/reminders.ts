@@ -376,7 +376,7 @@ async function close(ctx: ServiceContext, id: string, status: 'done' | 'dismisse
     const nextFires = reminderFireAt({ dueDate: next, dueTime: row.due_time, leadDays: row.lead_days, snoozedUntil: null }, ctx.clock.timeZone(), settings.digestTime);
     await trx
       .updateTable('reminders')
-      .set({ due_date: next, snoozed_until: null, last_notified_at: nextFires <= now ? now : null, updated_at: now })
+      .set({ due_date: next, anchor_date: row.anchor_date ?? row.due_date, snoozed_until: null, last_notified_at: nextFires <= now ? now : null, updated_at: now })
       .where('id', '=', id)
       .execute();
     return record;
