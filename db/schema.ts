@@ -129,6 +129,12 @@ export interface ReminderTable {
   source_key: string | null;
   created_at: number;
   updated_at: number;
+  /** first occurrence of a repeating series; occurrences are counted from it (null: due_date) */
+  anchor_date: string | null;
+  /** rings this many days before due_date (birthdays, anniversaries); 0 for the user's own */
+  lead_days: number;
+  /** a done/dismissed record of one occurrence points at its repeating series */
+  series_id: string | null;
 }
 
 export interface ValueEntryTable {

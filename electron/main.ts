@@ -8,6 +8,11 @@ import { startBackend, type KithBackend } from './kith';
 import { resolveDatabasePath } from './paths';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { IPC_CHANNEL, IPC_EVENT_CHANNEL, type BridgeEvent } from '../shared/api/bridge';
+import { attachScheduler, type AttachedScheduler } from './scheduler/attach';
+import { electronNotifier } from './adapters/notifier';
+import { createTray, type KithTray } from './adapters/tray';
+import { applyLaunchAtLogin, onWake } from './adapters/system';
+import { loadSettings } from './services/settings';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by electron-vite in development
@@ -15,6 +20,10 @@ const rendererFile = join(here, '..', 'renderer', 'index.html');
 
 let backend: KithBackend | null = null;
 let mainWindow: BrowserWindow | null = null;
+let scheduler: AttachedScheduler | null = null;
+let tray: KithTray | null = null;
+/** set by "Quit": closing the window otherwise leaves Kith in the tray */
+let quitting = false;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -47,6 +56,37 @@ async function start() {
   });
   createWindow();
   app.on('activate', () => showWindow());
+  startReminders(backend);
+}
+
+/** the scheduler, the tray with the overdue count, wake-ups, and the launch-at-login setting */
+function startReminders(kith: KithBackend) {
+  tray = createTray({ open: (path) => openAt(path), quit: () => quit() });
+  scheduler = attachScheduler(kith, {
+    notifier: electronNotifier((path) => openAt(path)),
+    onStatus: (status) => tray?.update(status),
+  });
+  onWake(() => void scheduler?.rearm('resume'));
+  const syncLoginItem = () => loadSettings(kith.ctx.db).then((s) => applyLaunchAtLogin(s.launchAtLogin), () => {});
+  kith.events.on('committed', (method) => {
+    if (method === 'settings.update') void syncLoginItem();
+  });
+  void syncLoginItem();
+  void scheduler.start();
+}
+
+/** show the window on a route (a notification's contact or reminder) */
+function openAt(path?: string) {
+  const fresh = !mainWindow;
+  showWindow();
+  if (!path || !mainWindow) return;
+  if (fresh) mainWindow.webContents.once('did-finish-load', () => broadcast({ type: 'navigate', path }));
+  else broadcast({ type: 'navigate', path });
+}
+
+function quit() {
+  quitting = true;
+  app.quit();
 }
 
 function createWindow() {
@@ -73,6 +113,12 @@ function createWindow() {
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
+  // closing the window hides it: Kith stays in the tray so reminders still ring
+  mainWindow.on('close', (event) => {
+    if (quitting || !tray) return;
+    event.preventDefault();
+    mainWindow?.hide();
+  });
   if (rendererUrl) void mainWindow.loadURL(rendererUrl);
   else void mainWindow.loadFile(rendererFile);
 }
@@ -128,11 +174,18 @@ app.on('web-contents-created', (_event, contents) => {
   });
 });
 
+// Kith lives on in the tray when its window closes; only "Quit" (tray, menu, Cmd+Q) ends it
 app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+  if (!tray) app.quit(); // started without a tray (failed early): nothing would keep it reachable
+});
+
+app.on('before-quit', () => {
+  quitting = true;
 });
 
 app.on('will-quit', () => {
+  scheduler?.detach();
+  tray?.destroy();
   void backend?.close();
 });
 

@@ -1,3 +1,538 @@
-import type { HandlerGroup } from './context';
+// Reminders: the user's own (one-off or repeating) and the automatic ones from birthdays and
+// anniversaries, kept as rows so they can be completed, snoozed and announced once like any other.
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { DB, ReminderTable } from '../../db/schema';
+import { ServiceError } from '../../shared/api/errors';
+import type { ParsedInputOf } from '../../shared/api/contract';
+import { addDaysToDate, instantOfLocal, localDateOf, startOfLocalDay } from '../../shared/domain/localDate';
+import { nextOccurrenceAfter, occurrenceOnOrAfter, type Recurrence } from '../../shared/domain/recurrence';
+import { LATER_SHOWN, reminderFireAt, reminderRemindOn, type CheckInDue, type Reminder, type ReminderBoard } from '../../shared/domain/reminder';
+import { DEFAULT_CADENCE_DAYS, daysOverdue, effectiveCadence, nextCheckInDate } from '../../shared/domain/cadence';
+import type { Settings } from '../../shared/domain/settings';
+import { loadSettings } from './settings';
+import type { HandlerGroup, ServiceContext } from './context';
 
-export const reminderHandlers: HandlerGroup<never> = {};
+type ReminderRecord = Selectable<ReminderTable> & { contact_name: string | null };
+
+/** how far ahead the view's "Upcoming" looks */
+export const UPCOMING_DAYS = 30;
+const HOUR = 3_600_000;
+
+function selectReminders(db: Kysely<DB>) {
+  return db.selectFrom('reminders as r').leftJoin('contacts as c', 'c.id', 'r.contact_id').selectAll('r').select('c.display_name as contact_name');
+}
+
+export function toReminder(row: ReminderRecord, timeZone: string, dayTime: string): Reminder {
+  const timing = { dueDate: row.due_date, dueTime: row.due_time, leadDays: row.lead_days, snoozedUntil: row.snoozed_until };
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    contactName: row.contact_name,
+    title: row.title,
+    notes: row.notes,
+    dueDate: row.due_date,
+    dueTime: row.due_time,
+    recurrence: { unit: row.recurrence_unit, interval: row.recurrence_interval },
+    status: row.status,
+    snoozedUntil: row.snoozed_until,
+    lastNotifiedAt: row.last_notified_at,
+    completedAt: row.completed_at,
+    source: row.source,
+    leadDays: row.lead_days,
+    seriesId: row.series_id,
+    remindOn: reminderRemindOn(timing, timeZone),
+    fireAt: reminderFireAt(timing, timeZone, dayTime),
+  };
+}
+
+async function loadReminder(ctx: ServiceContext, id: string, settings?: Settings): Promise<Reminder> {
+  const row = await selectReminders(ctx.db).where('r.id', '=', id).executeTakeFirst();
+  if (!row) throw new ServiceError('not_found', 'No such reminder', 'id');
+  const s = settings ?? (await loadSettings(ctx.db));
+  return toReminder(row, ctx.clock.timeZone(), s.digestTime);
+}
+
+/** the longest a reminder rings ahead of its date (the lead-days setting's maximum) */
+export const MAX_LEAD_DAYS = 60;
+
+export interface OpenReminderFilter {
+  contactId?: string;
+  /** only those listed on or before this local date (its day, or its snooze's day) */
+  through?: string;
+  /** only those listed after this local date */
+  after?: string;
+  /** only those not yet announced */
+  unannounced?: boolean;
+  limit?: number;
+}
+
+/**
+ * Open reminders with when they ring, earliest first. The date filters run in SQL (an indexed
+ * bound on due_date, then the exact listed date), so a view of today does not read every reminder.
+ */
+export async function loadOpenReminders(db: Kysely<DB>, timeZone: string, settings: Settings, filter: OpenReminderFilter = {}): Promise<Reminder[]> {
+  let q = selectReminders(db).where('r.status', '=', 'open');
+  if (filter.contactId) q = q.where('r.contact_id', '=', filter.contactId);
+  if (filter.unannounced) q = q.where('r.last_notified_at', 'is', null);
+  const remindOn = sql<string>`date(r.due_date, '-' || r.lead_days || ' days')`;
+  const { through, after } = filter;
+  if (through !== undefined) {
+    const snoozeEnd = startOfLocalDay(addDaysToDate(through, 1), timeZone);
+    const bound = addDaysToDate(through, MAX_LEAD_DAYS);
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('r.snoozed_until', 'is', null), eb('r.due_date', '<=', bound), eb(remindOn, '<=', through)]),
+        eb('r.snoozed_until', '<', snoozeEnd),
+      ]),
+    );
+  }
+  if (after !== undefined) {
+    const snoozeStart = startOfLocalDay(addDaysToDate(after, 1), timeZone);
+    q = q.where((eb) =>
+      eb.or([eb.and([eb('r.snoozed_until', 'is', null), eb('r.due_date', '>', after), eb(remindOn, '>', after)]), eb('r.snoozed_until', '>=', snoozeStart)]),
+    );
+  }
+  if (filter.limit !== undefined) q = q.orderBy(sql`coalesce(date(r.snoozed_until / 1000, 'unixepoch'), ${remindOn})`).orderBy('r.due_time').limit(filter.limit);
+  const rows = await q.execute();
+  return rows.map((r) => toReminder(r, timeZone, settings.digestTime)).sort((a, b) => a.fireAt - b.fireAt || a.title.localeCompare(b.title));
+}
+
+/** how many open reminders are listed after a date (for "Later") */
+export async function countOpenAfter(db: Kysely<DB>, timeZone: string, after: string, contactId?: string): Promise<number> {
+  const remindOn = sql<string>`date(r.due_date, '-' || r.lead_days || ' days')`;
+  const snoozeStart = startOfLocalDay(addDaysToDate(after, 1), timeZone);
+  let q = db
+    .selectFrom('reminders as r')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('r.status', '=', 'open')
+    .where((eb) => eb.or([eb.and([eb('r.snoozed_until', 'is', null), eb('r.due_date', '>', after), eb(remindOn, '>', after)]), eb('r.snoozed_until', '>=', snoozeStart)]));
+  if (contactId) q = q.where('r.contact_id', '=', contactId);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** the earliest moment an open, not yet announced reminder listed after `after` rings */
+export async function nextReminderFireAt(db: Kysely<DB>, timeZone: string, settings: Settings, after: string): Promise<number | null> {
+  const remindOn = sql<string>`date(r.due_date, '-' || r.lead_days || ' days')`;
+  const first = await db
+    .selectFrom('reminders as r')
+    .select([sql<string | null>`min(${remindOn})`.as('day')])
+    .where('r.status', '=', 'open')
+    .where('r.last_notified_at', 'is', null)
+    .where('r.snoozed_until', 'is', null)
+    .where(remindOn, '>', after)
+    .executeTakeFirst();
+  const snooze = await db
+    .selectFrom('reminders as r')
+    .select((eb) => eb.fn.min('r.snoozed_until').as('at'))
+    .where('r.status', '=', 'open')
+    .where('r.last_notified_at', 'is', null)
+    .where('r.snoozed_until', '>=', startOfLocalDay(addDaysToDate(after, 1), timeZone))
+    .executeTakeFirst();
+  const times: number[] = [];
+  if (first?.day) {
+    const that = await loadOpenReminders(db, timeZone, settings, { unannounced: true, after, through: first.day });
+    for (const r of that) if (r.snoozedUntil === null) times.push(r.fireAt);
+  }
+  if (snooze?.at !== null && snooze?.at !== undefined) times.push(Number(snooze.at));
+  return times.length ? Math.min(...times) : null;
+}
+
+/** overdue: its day has passed, or it has a time (or a snooze) that has passed */
+export function isOverdue(r: Reminder, now: number, today: string): boolean {
+  if (r.remindOn < today) return true;
+  return r.remindOn === today && (r.dueTime !== null || r.snoozedUntil !== null) && r.fireAt < now;
+}
+
+/**
+ * Birthdays and anniversaries as yearly reminder rows, one per source (source_key is unique), made
+ * to match the contacts as they are now. Idempotent: a second run changes nothing.
+ */
+export async function syncAutomaticReminders(db: Kysely<DB>, now: number, timeZone: string, leadDays: number): Promise<void> {
+  const today = localDateOf(now, timeZone);
+  const birthdays = await db
+    .selectFrom('contacts')
+    .select(['id', 'display_name', 'birthday_month', 'birthday_day', 'birthday_year'])
+    .where('archived_at', 'is', null)
+    .where('birthday_month', 'is not', null)
+    .where('birthday_day', 'is not', null)
+    .execute();
+  const dates = await db
+    .selectFrom('contact_dates as d')
+    .innerJoin('contacts as c', 'c.id', 'd.contact_id')
+    .select(['d.id', 'd.contact_id', 'd.label', 'd.month', 'd.day', 'd.year', 'c.display_name'])
+    .where('c.archived_at', 'is', null)
+    .execute();
+  const wanted = new Map<string, { source: 'birthday' | 'anniversary'; contactId: string; title: string; anchor: string }>();
+  // no year known: anchor in a leap year, so 29 February stays the 29th when it exists
+  const anchorOf = (month: number, day: number, year: number | null) =>
+    `${String(year ?? 2000).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  for (const b of birthdays) {
+    wanted.set(`birthday:${b.id}`, { source: 'birthday', contactId: b.id, title: `${b.display_name}’s birthday`, anchor: anchorOf(b.birthday_month!, b.birthday_day!, b.birthday_year) });
+  }
+  for (const d of dates) {
+    wanted.set(`anniversary:${d.id}`, { source: 'anniversary', contactId: d.contact_id, title: `${d.display_name}: ${d.label}`, anchor: anchorOf(d.month, d.day, d.year) });
+  }
+  // through the source_key index: only generated rows, only the columns compared
+  const existing = (
+    await db
+      .selectFrom('reminders')
+      .select(['id', 'source', 'source_key', 'anchor_date', 'status', 'due_date', 'lead_days', 'title', 'contact_id'])
+      .where('source_key', 'is not', null)
+      .execute()
+  ).filter((r) => r.source === 'birthday' || r.source === 'anniversary');
+  const yearly: Recurrence = { unit: 'year', interval: 1 };
+  // a past anchor's next date depends only on its month and day: work each one out once
+  const nextDates = new Map<string, string>();
+  const nextEvent = (anchor: string) => {
+    const key = anchor < today ? anchor.slice(4) : anchor;
+    let date = nextDates.get(key);
+    if (date === undefined) nextDates.set(key, (date = occurrenceOnOrAfter(anchor, yearly, today)!));
+    return date;
+  };
+  const writes: ((trx: Transaction<DB>) => Promise<unknown>)[] = [];
+  const seen = new Set<string>();
+  for (const row of existing) {
+    const key = row.source_key!;
+    seen.add(key);
+    const want = wanted.get(key);
+    if (!want) {
+      writes.push((trx) => trx.deleteFrom('reminders').where('id', '=', row.id).execute());
+      continue;
+    }
+    const target = nextEvent(want.anchor);
+    const change: Partial<ReminderTable> = {};
+    if (row.anchor_date !== want.anchor || row.status !== 'open') Object.assign(change, { anchor_date: want.anchor, due_date: target, status: 'open', snoozed_until: null, last_notified_at: null });
+    else if (row.due_date < target) Object.assign(change, { due_date: target, snoozed_until: null, last_notified_at: null }); // its day passed
+    if (row.lead_days !== leadDays) Object.assign(change, { lead_days: leadDays, last_notified_at: null });
+    if (row.title !== want.title) change.title = want.title;
+    if (row.contact_id !== want.contactId) change.contact_id = want.contactId;
+    if (Object.keys(change).length) writes.push((trx) => trx.updateTable('reminders').set({ ...change, updated_at: now }).where('id', '=', row.id).execute());
+  }
+  for (const [key, want] of wanted) {
+    if (seen.has(key)) continue;
+    writes.push((trx) =>
+      trx
+        .insertInto('reminders')
+        .values({
+          id: randomUUID(),
+          contact_id: want.contactId,
+          title: want.title,
+          notes: '',
+          due_date: nextEvent(want.anchor),
+          due_time: null,
+          recurrence_unit: 'year',
+          recurrence_interval: 1,
+          status: 'open',
+          source: want.source,
+          source_key: key,
+          anchor_date: want.anchor,
+          lead_days: leadDays,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.column('source_key').doNothing())
+        .execute(),
+    );
+  }
+  if (!writes.length) return;
+  await db.transaction().execute(async (trx) => {
+    for (const write of writes) await write(trx);
+  });
+}
+
+const DAY = 86_400_000;
+/** room for zone offsets between the SQL's instant arithmetic and the exact local-date rule */
+const SLACK = 2 * DAY;
+
+/**
+ * Contacts' next check-in dates (the rule is cadence.ts's nextCheckInDate), most overdue first.
+ * `dueBy`: only contacts whose check-in may fall due by this instant; SQL narrows them roughly
+ * (with slack) so ten thousand contacts cost one indexed query, and the exact rule decides.
+ */
+export async function checkInDates(db: Kysely<DB>, now: number, timeZone: string, options: { contactId?: string; dueBy?: number } = {}): Promise<CheckInDue[]> {
+  const lastAt = sql<number | null>`(SELECT max(p.occurred_at) FROM interaction_participants p WHERE p.contact_id = c.id)`;
+  const cadence = sql<number>`coalesce(c.cadence_days, ci.default_cadence_days, ${DEFAULT_CADENCE_DAYS})`;
+  let q = db
+    .selectFrom('contacts as c')
+    .leftJoin('circles as ci', 'ci.id', 'c.circle_id')
+    .select(['c.id', 'c.display_name', 'c.cadence_days', 'c.created_at', 'c.checkin_snoozed_until', 'ci.default_cadence_days', lastAt.as('last_at')])
+    .where('c.archived_at', 'is', null)
+    .where(cadence, '>', 0);
+  if (options.contactId) q = q.where('c.id', '=', options.contactId);
+  if (options.dueBy !== undefined) {
+    q = q.where(sql<number>`max(coalesce(${lastAt}, c.created_at) + ${cadence} * ${DAY}, coalesce(c.checkin_snoozed_until, 0))`, '<=', options.dueBy + SLACK);
+  }
+  const rows = await q.execute();
+  const today = localDateOf(now, timeZone);
+  const dates: CheckInDue[] = [];
+  for (const r of rows) {
+    const next = nextCheckInDate(
+      { lastInteractionAt: r.last_at ?? null, createdAt: r.created_at, cadenceDays: effectiveCadence(r.cadence_days, r.default_cadence_days), snoozedUntil: r.checkin_snoozed_until },
+      timeZone,
+    );
+    if (next !== null) dates.push({ contactId: r.id, contactName: r.display_name, dueDate: next, daysOverdue: daysOverdue(next, today) });
+  }
+  return dates.sort((a, b) => b.daysOverdue - a.daysOverdue || a.contactName.localeCompare(b.contactName));
+}
+
+/** contacts whose check-in falls due on or before today */
+export async function dueCheckIns(db: Kysely<DB>, now: number, timeZone: string, contactId?: string): Promise<CheckInDue[]> {
+  return (await checkInDates(db, now, timeZone, { contactId, dueBy: now })).filter((c) => c.daysOverdue >= 0);
+}
+
+/** the earliest check-in date after `after` (a local date), or null if no contact has a cadence */
+export async function firstCheckInAfter(db: Kysely<DB>, now: number, timeZone: string, after: string): Promise<string | null> {
+  const lastAt = sql<number | null>`(SELECT max(p.occurred_at) FROM interaction_participants p WHERE p.contact_id = c.id)`;
+  const cadence = sql<number>`coalesce(c.cadence_days, ci.default_cadence_days, ${DEFAULT_CADENCE_DAYS})`;
+  const afterStart = instantOfLocal(after, '00:00', timeZone);
+  // roughly the earliest one after the date, then the exact rule over everything near it
+  const row = await db
+    .selectFrom('contacts as c')
+    .leftJoin('circles as ci', 'ci.id', 'c.circle_id')
+    .select(sql<number | null>`min(max(coalesce(${lastAt}, c.created_at) + ${cadence} * ${DAY}, coalesce(c.checkin_snoozed_until, 0)))`.as('approx'))
+    .where('c.archived_at', 'is', null)
+    .where(cadence, '>', 0)
+    .where(sql<number>`max(coalesce(${lastAt}, c.created_at) + ${cadence} * ${DAY}, coalesce(c.checkin_snoozed_until, 0))`, '>', afterStart - SLACK)
+    .executeTakeFirst();
+  if (row?.approx === null || row?.approx === undefined) return null;
+  const near = await checkInDates(db, now, timeZone, { dueBy: Math.max(row.approx, afterStart) + SLACK });
+  const dates = near.map((c) => c.dueDate).filter((d) => d > after).sort();
+  return dates[0] ?? null;
+}
+
+async function requireContact(db: Kysely<DB>, contactId: string | null) {
+  if (contactId === null) return;
+  const found = await db.selectFrom('contacts').select('id').where('id', '=', contactId).executeTakeFirst();
+  if (!found) throw new ServiceError('not_found', 'No such contact', 'contactId');
+}
+
+async function requireRow(db: Kysely<DB> | Transaction<DB>, id: string) {
+  const row = await db.selectFrom('reminders').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new ServiceError('not_found', 'No such reminder', 'id');
+  return row;
+}
+
+/** a reminder written for a moment already past is not announced: the user is looking at it */
+function notifiedIfPast(timing: { dueDate: string; dueTime: string | null }, ctx: ServiceContext, settings: Settings): number | null {
+  const now = ctx.clock.now().getTime();
+  return reminderFireAt({ ...timing, leadDays: 0, snoozedUntil: null }, ctx.clock.timeZone(), settings.digestTime) <= now ? now : null;
+}
+
+/** the instant a snooze ends */
+export function snoozeUntil(input: ParsedInputOf<'reminders.snooze'>, now: number, timeZone: string, morningTime: string): number {
+  if ('until' in input) return instantOfLocal(input.until.date, input.until.time, timeZone);
+  const today = localDateOf(now, timeZone);
+  switch (input.preset) {
+    case 'hour':
+      return now + HOUR;
+    case 'tomorrow':
+      return instantOfLocal(addDaysToDate(today, 1), morningTime, timeZone);
+    case 'nextWeek': {
+      // next Monday morning (ISO weekday: Monday = 1)
+      const weekday = new Date(`${today}T12:00:00Z`).getUTCDay() || 7;
+      return instantOfLocal(addDaysToDate(today, 8 - weekday), morningTime, timeZone);
+    }
+  }
+}
+
+/** done or dismissed: a one-off closes; a repeating one keeps a record and moves to its next date */
+async function close(ctx: ServiceContext, id: string, status: 'done' | 'dismissed') {
+  const now = ctx.clock.now().getTime();
+  const recordId = await ctx.db.transaction().execute(async (trx) => {
+    const row = await requireRow(trx, id);
+    if (row.status !== 'open') throw new ServiceError('conflict', `This reminder is already ${row.status}`, 'id');
+    if (row.recurrence_unit === 'none') {
+      await trx.updateTable('reminders').set({ status, completed_at: now, snoozed_until: null, updated_at: now }).where('id', '=', id).execute();
+      return id;
+    }
+    const next = nextOccurrenceAfter(row.anchor_date ?? row.due_date, { unit: row.recurrence_unit, interval: row.recurrence_interval }, row.due_date)!;
+    const record = randomUUID();
+    await trx
+      .insertInto('reminders')
+      .values({
+        id: record,
+        contact_id: row.contact_id,
+        title: row.title,
+        notes: row.notes,
+        due_date: row.due_date,
+        due_time: row.due_time,
+        recurrence_unit: 'none',
+        recurrence_interval: 1,
+        status,
+        last_notified_at: row.last_notified_at,
+        completed_at: now,
+        source: row.source,
+        source_key: null,
+        anchor_date: null,
+        lead_days: row.lead_days,
+        series_id: row.id,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    // the next occurrence may already be past (completed late): it is on screen, so it does not ring
+    const settings = await loadSettings(trx);
+    const nextFires = reminderFireAt({ dueDate: next, dueTime: row.due_time, leadDays: row.lead_days, snoozedUntil: null }, ctx.clock.timeZone(), settings.digestTime);
+    await trx
+      .updateTable('reminders')
+      .set({ due_date: next, anchor_date: row.anchor_date ?? row.due_date, snoozed_until: null, last_notified_at: nextFires <= now ? now : null, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+    return record;
+  });
+  const settings = await loadSettings(ctx.db);
+  const done = await loadReminder(ctx, recordId, settings);
+  return { done, next: recordId === id ? null : await loadReminder(ctx, id, settings) };
+}
+
+export const reminderHandlers: HandlerGroup<
+  'reminders.list' | 'reminders.summary' | 'reminders.get' | 'reminders.create' | 'reminders.update' | 'reminders.complete' | 'reminders.dismiss' | 'reminders.reopen' | 'reminders.delete' | 'reminders.snooze'
+> = {
+  async 'reminders.list'(ctx, input) {
+    const now = ctx.clock.now().getTime();
+    const tz = ctx.clock.timeZone();
+    const settings = await loadSettings(ctx.db);
+    await syncAutomaticReminders(ctx.db, now, tz, settings.birthdayLeadDays);
+    const today = localDateOf(now, tz);
+    const horizon = addDaysToDate(today, UPCOMING_DAYS);
+    const board: ReminderBoard = { today, overdue: [], dueToday: [], upcoming: [], later: [], laterTotal: 0, done: [], checkIns: [] };
+    for (const r of await loadOpenReminders(ctx.db, tz, settings, { contactId: input.contactId, through: horizon })) {
+      if (isOverdue(r, now, today)) board.overdue.push(r);
+      else if (r.remindOn === today) board.dueToday.push(r);
+      else board.upcoming.push(r);
+    }
+    board.later = await loadOpenReminders(ctx.db, tz, settings, { contactId: input.contactId, after: horizon, limit: LATER_SHOWN });
+    board.laterTotal = await countOpenAfter(ctx.db, tz, horizon, input.contactId);
+    let done = selectReminders(ctx.db).where('r.status', 'in', ['done', 'dismissed']);
+    if (input.contactId) done = done.where('r.contact_id', '=', input.contactId);
+    const doneRows = await done.orderBy('r.completed_at', 'desc').orderBy('r.due_date', 'desc').orderBy('r.id').limit(input.doneLimit).execute();
+    board.done = doneRows.map((r) => toReminder(r, tz, settings.digestTime));
+    board.checkIns = await dueCheckIns(ctx.db, now, tz, input.contactId);
+    return board;
+  },
+
+  async 'reminders.summary'(ctx) {
+    const now = ctx.clock.now().getTime();
+    const tz = ctx.clock.timeZone();
+    const settings = await loadSettings(ctx.db);
+    await syncAutomaticReminders(ctx.db, now, tz, settings.birthdayLeadDays);
+    const today = localDateOf(now, tz);
+    let overdue = 0;
+    let dueToday = 0;
+    for (const r of await loadOpenReminders(ctx.db, tz, settings, { through: today })) {
+      if (isOverdue(r, now, today)) overdue += 1;
+      else if (r.remindOn === today) dueToday += 1;
+    }
+    return { overdue, dueToday };
+  },
+
+  async 'reminders.get'(ctx, input) {
+    return loadReminder(ctx, input.id);
+  },
+
+  async 'reminders.create'(ctx, input) {
+    await requireContact(ctx.db, input.contactId);
+    const now = ctx.clock.now().getTime();
+    const settings = await loadSettings(ctx.db);
+    const id = randomUUID();
+    await ctx.db
+      .insertInto('reminders')
+      .values({
+        id,
+        contact_id: input.contactId,
+        title: input.title,
+        notes: input.notes,
+        due_date: input.dueDate,
+        due_time: input.dueTime,
+        recurrence_unit: input.recurrence.unit,
+        recurrence_interval: input.recurrence.interval,
+        status: 'open',
+        last_notified_at: notifiedIfPast(input, ctx, settings),
+        source: 'manual',
+        anchor_date: input.recurrence.unit === 'none' ? null : input.dueDate,
+        lead_days: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    return loadReminder(ctx, id, settings);
+  },
+
+  async 'reminders.update'(ctx, input) {
+    const row = await requireRow(ctx.db, input.id);
+    const { id, ...fields } = input;
+    if (row.source !== 'manual') {
+      const locked = (['title', 'contactId', 'dueDate', 'dueTime', 'recurrence'] as const).find((k) => fields[k] !== undefined);
+      if (locked) throw new ServiceError('conflict', 'This reminder follows the contact’s date: change the date on the contact', locked);
+    }
+    if (fields.contactId !== undefined) await requireContact(ctx.db, fields.contactId);
+    const now = ctx.clock.now().getTime();
+    const settings = await loadSettings(ctx.db);
+    const change: Partial<ReminderTable> = { updated_at: now };
+    if (fields.title !== undefined) change.title = fields.title;
+    if (fields.notes !== undefined) change.notes = fields.notes;
+    if (fields.contactId !== undefined) change.contact_id = fields.contactId;
+    const timingChanged = fields.dueDate !== undefined || fields.dueTime !== undefined || fields.recurrence !== undefined;
+    if (timingChanged) {
+      const dueDate = fields.dueDate ?? row.due_date;
+      const dueTime = fields.dueTime !== undefined ? fields.dueTime : row.due_time;
+      const recurrence = fields.recurrence ?? { unit: row.recurrence_unit, interval: row.recurrence_interval };
+      Object.assign(change, {
+        due_date: dueDate,
+        due_time: dueTime,
+        recurrence_unit: recurrence.unit,
+        recurrence_interval: recurrence.interval,
+        anchor_date: recurrence.unit === 'none' ? null : dueDate,
+        snoozed_until: null,
+        last_notified_at: notifiedIfPast({ dueDate, dueTime }, ctx, settings),
+      });
+    }
+    await ctx.db.updateTable('reminders').set(change).where('id', '=', id).execute();
+    return loadReminder(ctx, id, settings);
+  },
+
+  async 'reminders.complete'(ctx, input) {
+    return close(ctx, input.id, 'done');
+  },
+
+  async 'reminders.dismiss'(ctx, input) {
+    return close(ctx, input.id, 'dismissed');
+  },
+
+  async 'reminders.reopen'(ctx, input) {
+    const now = ctx.clock.now().getTime();
+    const reopened = await ctx.db.transaction().execute(async (trx) => {
+      const row = await requireRow(trx, input.id);
+      if (row.status === 'open') throw new ServiceError('conflict', 'This reminder is already open', 'id');
+      const series = row.series_id ? await trx.selectFrom('reminders').selectAll().where('id', '=', row.series_id).executeTakeFirst() : undefined;
+      if (series && series.status === 'open') {
+        // undo of a repeating one: the series goes back to this occurrence and the record goes
+        await trx.updateTable('reminders').set({ due_date: row.due_date, snoozed_until: null, last_notified_at: row.last_notified_at, updated_at: now }).where('id', '=', series.id).execute();
+        await trx.deleteFrom('reminders').where('id', '=', row.id).execute();
+        return series.id;
+      }
+      await trx.updateTable('reminders').set({ status: 'open', completed_at: null, series_id: null, updated_at: now }).where('id', '=', row.id).execute();
+      return row.id;
+    });
+    return loadReminder(ctx, reopened);
+  },
+
+  async 'reminders.delete'(ctx, input) {
+    const row = await requireRow(ctx.db, input.id);
+    if (row.source_key !== null) throw new ServiceError('conflict', 'This reminder comes from the contact’s date: remove the date on the contact, or dismiss this year’s', 'id');
+    await ctx.db.deleteFrom('reminders').where('id', '=', input.id).execute();
+    return { id: input.id };
+  },
+
+  async 'reminders.snooze'(ctx, input) {
+    const row = await requireRow(ctx.db, input.id);
+    if (row.status !== 'open') throw new ServiceError('conflict', 'Only an open reminder can be snoozed', 'id');
+    const now = ctx.clock.now().getTime();
+    const settings = await loadSettings(ctx.db);
+    const until = snoozeUntil(input, now, ctx.clock.timeZone(), settings.morningTime);
+    if (until <= now) throw new ServiceError('invalid_input', 'Pick a time in the future', 'until');
+    await ctx.db.updateTable('reminders').set({ snoozed_until: until, last_notified_at: null, updated_at: now }).where('id', '=', input.id).execute();
+    return loadReminder(ctx, input.id, settings);
+  },
+};

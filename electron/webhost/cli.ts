@@ -5,6 +5,9 @@ import { existsSync } from 'node:fs';
 import { startBackend } from '../kith';
 import { defaultDataDir, resolveDatabasePath } from '../paths';
 import { startWebHost } from './server';
+import { attachScheduler } from '../scheduler/attach';
+import type { KithNotification } from '../scheduler/messages';
+import { EventEmitter } from 'node:events';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const staticDir = join(here, '..', '..', 'out', 'renderer');
@@ -19,10 +22,16 @@ async function main() {
     process.exit(1);
   }
   const backend = await startBackend({ databasePath, host: 'web' });
-  const host = await startWebHost({ dispatch: backend.dispatch, staticDir, port, events: backend.events });
+  // the same scheduler as the desktop app; its notifications go to the page as server-sent events,
+  // which shows them with the browser's Notification API
+  const notifications = new EventEmitter<{ notification: [KithNotification] }>();
+  const host = await startWebHost({ dispatch: backend.dispatch, staticDir, port, events: backend.events, notifications });
+  const scheduler = attachScheduler(backend, { notifier: { notify: (n) => notifications.emit('notification', n) } });
+  await scheduler.start();
   console.log(`Kith is serving ${databasePath}`);
   console.log(`Open: ${host.url}`);
   const stop = async () => {
+    scheduler.detach();
     await host.close();
     await backend.close();
     process.exit(0);

@@ -22,6 +22,8 @@ export interface WebHostOptions {
   port?: number;
   token?: string;
   events?: EventEmitter<{ committed: [MethodName] }>;
+  /** the reminder scheduler's notifications, pushed to open pages */
+  notifications?: EventEmitter<{ notification: [{ title: string; body: string; path: string }] }>;
 }
 
 export interface WebHost {
@@ -145,6 +147,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     for (const stream of eventStreams) stream.write(`event: committed\ndata: ${JSON.stringify({ method })}\n\n`);
   };
   options.events?.on('committed', onCommitted);
+  const onNotification = (n: { title: string; body: string; path: string }) => {
+    const data = JSON.stringify({ title: n.title, body: n.body, path: n.path });
+    for (const stream of eventStreams) stream.write(`event: notification\ndata: ${data}\n\n`);
+  };
+  options.notifications?.on('notification', onNotification);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -159,6 +166,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     async close() {
       options.events?.off('committed', onCommitted);
+      options.notifications?.off('notification', onNotification);
       for (const stream of eventStreams) stream.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

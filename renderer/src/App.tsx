@@ -13,6 +13,7 @@ import { RemindersPage } from './pages/RemindersPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { GlobalDialogs } from './components/GlobalDialogs';
 import { useUi } from './stores/ui';
+import { BrowserNotifications } from './components/reminders/BrowserNotifications';
 
 export function App() {
   const route = useRouter((s) => s.route);
@@ -68,6 +69,7 @@ export function App() {
       </div>
       <GlobalDialogs />
       <Toaster position="bottom-right" richColors closeButton theme="system" />
+      <BrowserNotifications />
     </>
   );
 }

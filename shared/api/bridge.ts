@@ -6,10 +6,12 @@ import type { ApiResult } from './errors';
 export const IPC_CHANNEL = 'kith:api';
 export const IPC_EVENT_CHANNEL = 'kith:event';
 
-/** pushed from the main process: a write happened, or a notification asks to open something */
+/** pushed from the main process: a write happened, a notification asks to open something, or
+ *  (web host only) a reminder notification for the page to show with the browser's Notification API */
 export type BridgeEvent =
   | { type: 'committed'; method: MethodName }
-  | { type: 'navigate'; path: string };
+  | { type: 'navigate'; path: string }
+  | { type: 'notification'; title: string; body: string; path: string };
 
 export type KithBridge = { [M in MethodName]: (input: unknown) => Promise<ApiResult<unknown>> };
 

@@ -1,6 +1,7 @@
 import { useRouter, type Route } from '../stores/router';
 import { Icon, type IconName } from './Icon';
 import { GlobalSearch } from './GlobalSearch';
+import { useOverdueCount } from './reminders/useOverdueCount';
 
 const ITEMS: { label: string; route: Route; icon: IconName; key: string }[] = [
   { label: 'Dashboard', route: { page: 'dashboard' }, icon: 'home', key: 'dashboard' },
@@ -13,6 +14,7 @@ export function Sidebar() {
   const route = useRouter((s) => s.route);
   const navigate = useRouter((s) => s.navigate);
   const current = route.page === 'contact' ? 'contacts' : route.page;
+  const overdue = useOverdueCount();
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand">
@@ -36,6 +38,11 @@ export function Sidebar() {
             >
               <Icon name={item.icon} />
               <span>{item.label}</span>
+              {item.key === 'reminders' && overdue > 0 && (
+                <span className="nav-badge" aria-label={`${overdue} overdue`}>
+                  {overdue}
+                </span>
+              )}
             </a>
           </li>
         ))}

@@ -52,5 +52,6 @@ export function subscribeToEvents(listener: (event: BridgeEvent) => void): () =>
   if (typeof EventSource === 'undefined') return () => {};
   const source = new EventSource('/api/events');
   source.addEventListener('committed', (e) => listener({ type: 'committed', ...JSON.parse((e as MessageEvent).data) }));
+  source.addEventListener('notification', (e) => listener({ type: 'notification', ...JSON.parse((e as MessageEvent).data) }));
   return () => source.close();
 }

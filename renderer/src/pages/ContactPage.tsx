@@ -15,6 +15,7 @@ import { Modal } from '../components/Modal';
 import { ContactForm } from '../components/ContactForm';
 import { HealthPanel } from '../components/contact/HealthPanel';
 import { ValuePanel } from '../components/contact/ValuePanel';
+import { RemindersPanel } from '../components/contact/RemindersPanel';
 
 export function ContactPage({ id }: { id: string }) {
   const [contact, setContact] = useState<Contact | null>(null);
@@ -52,6 +53,7 @@ export function ContactPage({ id }: { id: string }) {
       <div className="contact-columns">
         <div className="contact-main">
           <HealthPanel contactId={contact.id} />
+          <RemindersPanel contactId={contact.id} />
           <Timeline contact={contact} />
           <ValuePanel contact={contact} />
         </div>

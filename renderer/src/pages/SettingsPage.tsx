@@ -1,6 +1,7 @@
 // Settings: one section per concern, each its own component.
 import { DataFileSection } from '../components/settings/DataFileSection';
 import { CirclesSection } from '../components/settings/CirclesSection';
+import { NotificationsSection } from '../components/settings/NotificationsSection';
 
 export function SettingsPage() {
   return (
@@ -9,6 +10,7 @@ export function SettingsPage() {
         <h1 id="settings-title">Settings</h1>
       </header>
       <CirclesSection />
+      <NotificationsSection />
       <DataFileSection />
     </section>
   );

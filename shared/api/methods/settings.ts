@@ -1,4 +1,23 @@
 // Methods for user settings (notifications, quiet hours, digest time, launch at login).
-import type { MethodSpec } from '../define';
+import { z } from 'zod';
+import { command, query } from '../define';
+import { wallTime } from '../schemas';
+import type { Settings } from '../../domain/settings';
 
-export const settingsMethods = {} satisfies Record<string, MethodSpec>;
+export const settingsMethods = {
+  'settings.get': query<Settings>()(z.object({}).strict()),
+  /** change some settings; returns all of them */
+  'settings.update': command<Settings>()(
+    z
+      .object({
+        notificationsEnabled: z.boolean(),
+        quietHours: z.object({ enabled: z.boolean(), start: wallTime, end: wallTime }).strict(),
+        digestTime: wallTime,
+        morningTime: wallTime,
+        birthdayLeadDays: z.number().int('Whole days').min(0, 'Days ahead cannot be negative').max(60, 'At most 60 days ahead'),
+        launchAtLogin: z.boolean(),
+      })
+      .partial()
+      .strict(),
+  ),
+};

@@ -1,0 +1,50 @@
+// What a notification says: one item speaks for itself; several become one digest.
+import { format } from 'date-fns';
+import type { CheckInDue, Reminder } from '../../shared/domain/reminder';
+
+/** what the scheduler hands the notifier: text, and where a click should take the user */
+export interface KithNotification {
+  title: string;
+  body: string;
+  /** a route of the app, e.g. '/contacts/<id>' or '/reminders' */
+  path: string;
+  /** how many items it announces */
+  count: number;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function whenText(r: Reminder, today: string): string {
+  if (r.leadDays > 0 && r.dueDate !== today) return `on ${format(new Date(`${r.dueDate}T12:00:00`), 'EEEE d MMMM')}`;
+  if (r.dueTime) return `due at ${r.dueTime}`;
+  return r.remindOn < today ? 'overdue' : 'due today';
+}
+
+export function composeNotification(reminders: Reminder[], checkIns: CheckInDue[], today: string): KithNotification | null {
+  const count = reminders.length + checkIns.length;
+  if (count === 0) return null;
+  if (count === 1 && reminders[0]) {
+    const r = reminders[0];
+    return {
+      title: r.title,
+      body: [r.contactName, whenText(r, today)].filter(Boolean).join(' · '),
+      path: r.contactId ? `/contacts/${encodeURIComponent(r.contactId)}` : `/reminders/${encodeURIComponent(r.id)}`,
+      count,
+    };
+  }
+  if (count === 1 && checkIns[0]) {
+    const c = checkIns[0];
+    return {
+      title: `Time to check in with ${c.contactName}`,
+      body: c.daysOverdue === 0 ? 'Your check-in is due today' : `Your check-in is ${plural(c.daysOverdue, 'day', 'days')} overdue`,
+      path: `/contacts/${encodeURIComponent(c.contactId)}`,
+      count,
+    };
+  }
+  const parts = [];
+  if (reminders.length) parts.push(plural(reminders.length, 'reminder', 'reminders'));
+  if (checkIns.length) parts.push(plural(checkIns.length, 'check-in', 'check-ins'));
+  const names = [...reminders.map((r) => r.title), ...checkIns.map((c) => c.contactName)];
+  const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+  return { title: `${parts.join(' and ')} ${count === 1 ? 'is' : 'are'} due`, body: shown, path: '/reminders', count };
+}

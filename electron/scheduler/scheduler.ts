@@ -1,0 +1,159 @@
+// The reminder scheduler: plain Node, with the clock, the timer functions and the notifier passed
+// in, so the Electron app, the web host and the tests run the same code.
+//
+// One timer, for the next thing that should ring (never more than an hour away, as a safety net).
+// Every run announces whatever is due and not yet announced; several items make one digest, so a
+// start-up after a week away or a wake after a long sleep rings once. What was announced is stored
+// (reminders.last_notified_at; for check-ins the last digest date), so nothing rings twice, even
+// across restarts.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { Clock } from '../services/context';
+import { dueCheckIns, firstCheckInAfter, isOverdue, loadOpenReminders, nextReminderFireAt, syncAutomaticReminders } from '../services/reminders';
+import { loadSettings, readState, writeState } from '../services/settings';
+import { addDaysToDate, instantOfLocal, localDateOf } from '../../shared/domain/localDate';
+import { endOfQuietHours, inQuietHours } from '../../shared/domain/settings';
+import { composeNotification, type KithNotification } from './messages';
+
+export const SAFETY_INTERVAL_MS = 60 * 60 * 1000;
+/** the local date through which due check-ins have been announced */
+export const CHECKINS_ANNOUNCED_KEY = 'scheduler.checkinsAnnouncedThrough';
+
+export interface Notifier {
+  notify(notification: KithNotification): void;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface SchedulerStatus {
+  overdue: number;
+  dueToday: number;
+  /** when the timer will next look (already capped by the safety interval) */
+  wakeAt: number;
+  /** the next moment something is due to ring, or null if nothing is scheduled */
+  nextFireAt: number | null;
+}
+
+export interface SchedulerOptions {
+  db: Kysely<DB>;
+  clock: Clock;
+  timers: Timers;
+  notifier: Notifier;
+  /** after every run: the tray shows the overdue count */
+  onStatus?(status: SchedulerStatus): void;
+  onError?(error: unknown): void;
+}
+
+export interface Scheduler {
+  /** first run: announces what came due while Kith was closed, as one digest */
+  start(): Promise<void>;
+  /** look again now (after a write, a wake, a time-zone change) */
+  rearm(reason: string): Promise<void>;
+  /** re-arms if the user's time zone differs from the last run's */
+  checkTimeZone(): Promise<void>;
+  stop(): void;
+  status(): SchedulerStatus | null;
+  /** resolves when the runs queued so far have finished */
+  idle(): Promise<void>;
+}
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { db, clock, timers, notifier } = options;
+  let handle: unknown = null;
+  let stopped = false;
+  let lastZone: string | null = null;
+  let last: SchedulerStatus | null = null;
+  // runs never overlap: a re-arm during a run queues one more run after it
+  let chain: Promise<void> = Promise.resolve();
+
+  const schedule = (_reason: string) => {
+    chain = chain.then(() => run()).catch((err) => options.onError?.(err));
+    return chain;
+  };
+
+  async function run() {
+    if (stopped) return;
+    if (handle !== null) timers.clearTimeout(handle);
+    handle = null;
+    const now = clock.now().getTime();
+    const timeZone = clock.timeZone();
+    lastZone = timeZone;
+    const settings = await loadSettings(db);
+    await syncAutomaticReminders(db, now, timeZone, settings.birthdayLeadDays);
+    const today = localDateOf(now, timeZone);
+    // what is listed through today: what may ring now, and the tray's counts
+    const open = await loadOpenReminders(db, timeZone, settings, { through: today });
+
+    const dueReminders = open.filter((r) => r.lastNotifiedAt === null && r.fireAt <= now);
+    const digestToday = instantOfLocal(today, settings.digestTime, timeZone);
+    // check-ins ring once a day, at the digest time, and only those that came due since the last digest
+    const announcedThrough = await readState<string>(db, CHECKINS_ANNOUNCED_KEY);
+    const checkInDigestPending = now >= digestToday && (announcedThrough === null || announcedThrough < today);
+    const due = await dueCheckIns(db, now, timeZone);
+    const newCheckIns = checkInDigestPending ? due.filter((c) => announcedThrough === null || c.dueDate > announcedThrough) : [];
+    // the next digest with something to say: today's if check-ins already wait for it, else the first future one's
+    const waiting = !checkInDigestPending && due.some((c) => announcedThrough === null || c.dueDate > announcedThrough);
+    const announcedNow = checkInDigestPending ? today : announcedThrough;
+    const nextCheckIn = waiting ? today : await firstCheckInAfter(db, now, timeZone, announcedNow !== null && announcedNow > today ? announcedNow : today);
+
+    const quiet = settings.notificationsEnabled && inQuietHours(now, settings.quietHours, timeZone);
+    let deferredUntil: number | null = null;
+    if (dueReminders.length || checkInDigestPending) {
+      if (quiet) {
+        deferredUntil = endOfQuietHours(now, settings.quietHours, timeZone);
+      } else {
+        // store first, then ring: a crash between the two loses one notification rather than repeating it forever
+        await db.transaction().execute(async (trx) => {
+          if (dueReminders.length) await trx.updateTable('reminders').set({ last_notified_at: now }).where('id', 'in', dueReminders.map((r) => r.id)).execute();
+          if (checkInDigestPending) await writeState(trx, CHECKINS_ANNOUNCED_KEY, today);
+        });
+        const notification = settings.notificationsEnabled ? composeNotification(dueReminders, newCheckIns, today) : null;
+        if (notification) notifier.notify(notification);
+      }
+    }
+
+    // the next moment anything should ring
+    const candidates: number[] = [];
+    for (const r of open) if (r.lastNotifiedAt === null && r.fireAt > now) candidates.push(r.fireAt);
+    const later = await nextReminderFireAt(db, timeZone, settings, today);
+    if (later !== null) candidates.push(later);
+    if (nextCheckIn !== null) {
+      const earliestDigest = now < digestToday ? today : addDaysToDate(today, 1);
+      candidates.push(instantOfLocal(nextCheckIn > earliestDigest ? nextCheckIn : earliestDigest, settings.digestTime, timeZone));
+    }
+    if (deferredUntil !== null) candidates.push(deferredUntil);
+    let nextFireAt: number | null = candidates.length ? Math.min(...candidates) : null;
+    if (nextFireAt !== null && settings.notificationsEnabled && inQuietHours(nextFireAt, settings.quietHours, timeZone)) {
+      nextFireAt = endOfQuietHours(nextFireAt, settings.quietHours, timeZone);
+    }
+    const wakeAt = Math.min(nextFireAt ?? Infinity, now + SAFETY_INTERVAL_MS);
+    if (!stopped) handle = timers.setTimeout(() => void schedule('timer'), Math.max(0, wakeAt - now));
+
+    let overdue = 0;
+    let dueTodayCount = 0;
+    for (const r of open) {
+      if (isOverdue(r, now, today)) overdue += 1;
+      else if (r.remindOn === today) dueTodayCount += 1;
+    }
+    last = { overdue, dueToday: dueTodayCount, wakeAt, nextFireAt };
+    options.onStatus?.(last);
+  }
+
+  return {
+    start: () => schedule('start'),
+    rearm: (reason) => schedule(reason),
+    async checkTimeZone() {
+      if (lastZone !== null && clock.timeZone() !== lastZone) await schedule('time zone changed');
+    },
+    stop() {
+      stopped = true;
+      if (handle !== null) timers.clearTimeout(handle);
+      handle = null;
+    },
+    status: () => last,
+    idle: () => chain,
+  };
+}

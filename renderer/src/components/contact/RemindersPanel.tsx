@@ -1,0 +1,32 @@
+// A contact's reminders on their page: what is open (birthday included), and a quick add.
+import { useState } from 'react';
+import { format } from 'date-fns';
+import { ReminderSections } from '../reminders/ReminderSections';
+import { ReminderForm } from '../reminders/ReminderForm';
+import { useReminderBoard } from '../reminders/useReminderBoard';
+import { Icon } from '../Icon';
+
+export function RemindersPanel({ contactId }: { contactId: string }) {
+  const { board, morningTime } = useReminderBoard(contactId);
+  const [creating, setCreating] = useState(false);
+  const openItems = board ? [...board.overdue, ...board.dueToday, ...board.upcoming, ...board.later] : [];
+  const checkIn = board?.checkIns[0];
+  return (
+    <section className="card reminders-panel" aria-labelledby="contact-reminders-title">
+      <header className="panel-header">
+        <h2 id="contact-reminders-title">Reminders</h2>
+        <button type="button" className="button" onClick={() => setCreating(true)}>
+          <Icon name="plus" size={14} />
+          Add reminder
+        </button>
+      </header>
+      {checkIn && <p className="checkin-note">Check-in {checkIn.daysOverdue === 0 ? 'due today' : `${checkIn.daysOverdue} days overdue`}</p>}
+      {board && openItems.length > 0 ? (
+        <ReminderSections sections={[{ key: 'open', title: 'Open', items: openItems }]} today={board.today} morningTime={morningTime} hideContact />
+      ) : (
+        board && <p className="subtle">Nothing planned. Add a reminder to follow up.</p>
+      )}
+      {creating && <ReminderForm defaults={{ contactId, dueDate: format(new Date(), 'yyyy-MM-dd') }} onClose={() => setCreating(false)} />}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+// One reminder in a list: a round "done" button, what and about whom, when, and its actions.
+import type { Reminder } from '../../../../shared/domain/reminder';
+import { describeRecurrence } from '../../../../shared/domain/recurrence';
+import { useRouter } from '../../stores/router';
+import { completeReminder, deleteReminder, reopenReminder } from './actions';
+import { dayLabel, dueLabel, eventNote, overdueNote, timeOfInstant, whenPhrase } from './format';
+import { format } from 'date-fns';
+
+function completedLabel(at: number, today: string): string {
+  const day = dayLabel(format(new Date(at), 'yyyy-MM-dd'), today);
+  return day === 'Today' ? `at ${timeOfInstant(at)}` : day === 'Yesterday' ? 'yesterday' : `on ${day}`;
+}
+import { ReminderIcon } from './icons';
+import { SnoozeMenu } from './SnoozeMenu';
+
+export interface ReminderRowProps {
+  reminder: Reminder;
+  today: string;
+  morningTime: string;
+  focused: boolean;
+  snoozeOpen: boolean;
+  onSnoozeOpen(open: boolean): void;
+  onEdit(): void;
+  onFocus(): void;
+  /** on a contact's page the contact's name is not repeated */
+  hideContact?: boolean;
+}
+
+export function ReminderRow({ reminder: r, today, morningTime, focused, snoozeOpen, onSnoozeOpen, onEdit, onFocus, hideContact }: ReminderRowProps) {
+  const navigate = useRouter((s) => s.navigate);
+  const closed = r.status !== 'open';
+  const overdue = !closed ? overdueNote(r, today) : null;
+  const event = eventNote(r, today);
+  const repeating = r.recurrence.unit !== 'none';
+  return (
+    <li
+      className={`reminder-row${closed ? ' closed' : ''}${overdue ? ' overdue' : ''}`}
+      data-reminder-id={r.id}
+      tabIndex={focused ? 0 : -1}
+      onFocus={(e) => e.target === e.currentTarget && onFocus()}
+      aria-label={`${r.title}, ${closed ? (r.status === 'done' ? 'done' : 'skipped') : dueLabel(r, today)}`}
+    >
+      {closed ? (
+        <button type="button" className="done-toggle checked" aria-label={`Reopen ${r.title}`} title="Reopen" onClick={() => void reopenReminder(r)}>
+          <ReminderIcon name="check" size={14} />
+        </button>
+      ) : (
+        <button type="button" className="done-toggle" aria-label={`Mark ${r.title} done`} title="Done (d)" onClick={() => void completeReminder(r)}>
+          <ReminderIcon name="check" size={14} />
+        </button>
+      )}
+      <div className="reminder-main">
+        <span className="reminder-title">
+          {r.source === 'birthday' && (
+            <span className="reminder-kind birthday" title="Birthday">
+              <ReminderIcon name="cake" size={14} />
+            </span>
+          )}
+          {r.title}
+        </span>
+        <span className="reminder-meta">
+          {r.contactId && r.contactName && !hideContact && (
+            <a
+              href={`#/contacts/${encodeURIComponent(r.contactId)}`}
+              className="reminder-contact"
+              tabIndex={-1}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate({ page: 'contact', id: r.contactId! });
+              }}
+            >
+              <ReminderIcon name="person" size={12} />
+              {r.contactName}
+            </a>
+          )}
+          {event && <span>{event}</span>}
+          {repeating && r.source === 'manual' && (
+            <span className="reminder-repeat">
+              <ReminderIcon name="repeat" size={12} />
+              {describeRecurrence(r.recurrence)}
+            </span>
+          )}
+          {r.snoozedUntil !== null && !closed && <span className="reminder-snoozed">Snoozed</span>}
+          {r.notes && <span className="reminder-notes">{r.notes.split('\n')[0]}</span>}
+        </span>
+      </div>
+      <div className="reminder-when">
+        {closed ? (
+          <span className="subtle">
+            {r.status === 'done' ? 'Done' : 'Skipped'} {r.completedAt ? completedLabel(r.completedAt, today) : ''} · was due {whenPhrase(r.dueDate, today)}
+          </span>
+        ) : (
+          <>
+            <span className="reminder-due">{dueLabel(r, today)}</span>
+            {overdue && <span className="reminder-overdue">{overdue}</span>}
+          </>
+        )}
+      </div>
+      {!closed && (
+        <div className="reminder-actions">
+          <SnoozeMenu reminder={r} morningTime={morningTime} open={snoozeOpen} onOpenChange={onSnoozeOpen} />
+          <button type="button" className="row-action" aria-label={`Edit ${r.title}`} title="Edit (e)" onClick={onEdit}>
+            <ReminderIcon name="edit" />
+          </button>
+          {repeating ? (
+            <button type="button" className="row-action" aria-label={`Skip this ${r.title}`} title="Skip this one" onClick={() => void completeReminder(r, 'dismissed')}>
+              <ReminderIcon name="skip" />
+            </button>
+          ) : (
+            <button type="button" className="row-action" aria-label={`Dismiss ${r.title}`} title="Dismiss" onClick={() => void completeReminder(r, 'dismissed')}>
+              <ReminderIcon name="skip" />
+            </button>
+          )}
+          {r.source === 'manual' && (
+            <button type="button" className="row-action danger" aria-label={`Delete ${r.title}`} title="Delete" onClick={() => void deleteReminder(r)}>
+              <ReminderIcon name="trash" />
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

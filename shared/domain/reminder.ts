@@ -1,0 +1,92 @@
+// Reminders as the API returns them, and the rules for when one is due and when it rings.
+import type { Recurrence } from './recurrence';
+import { addDaysToDate, instantOfLocal, localDateOf } from './localDate';
+
+export type ReminderStatus = 'open' | 'done' | 'dismissed';
+export type ReminderSource = 'manual' | 'birthday' | 'anniversary' | 'checkin';
+
+export interface Reminder {
+  id: string;
+  contactId: string | null;
+  contactName: string | null;
+  title: string;
+  notes: string;
+  /** the local date it is about (for a birthday: the birthday itself) */
+  dueDate: string;
+  /** 'HH:mm' local wall time, or null for a whole-day reminder */
+  dueTime: string | null;
+  recurrence: Recurrence;
+  status: ReminderStatus;
+  snoozedUntil: number | null;
+  lastNotifiedAt: number | null;
+  completedAt: number | null;
+  source: ReminderSource;
+  /** birthdays and anniversaries remind this many days before their date */
+  leadDays: number;
+  /** a done record points at the repeating series it was an occurrence of */
+  seriesId: string | null;
+  /** the local date it shows under (the snooze's date when snoozed) */
+  remindOn: string;
+  /** the instant it rings */
+  fireAt: number;
+}
+
+export const LATER_SHOWN = 100;
+
+/** what the view shows: open reminders by when, and the latest done */
+export interface ReminderBoard {
+  today: string;
+  overdue: Reminder[];
+  dueToday: Reminder[];
+  upcoming: Reminder[];
+  /** the first LATER_SHOWN beyond the next 30 days */
+  later: Reminder[];
+  laterTotal: number;
+  done: Reminder[];
+  checkIns: CheckInDue[];
+}
+
+export interface CheckInDue {
+  contactId: string;
+  contactName: string;
+  dueDate: string;
+  daysOverdue: number;
+}
+
+/** the fields that decide when a reminder rings */
+export interface ReminderTiming {
+  dueDate: string;
+  dueTime: string | null;
+  leadDays: number;
+  snoozedUntil: number | null;
+}
+
+/**
+ * The instant a reminder rings in the user's zone now. The date and time float: 09:00 is 09:00
+ * wherever the user is. A whole-day reminder rings at the daily digest time; a snooze wins.
+ */
+export function reminderFireAt(r: ReminderTiming, timeZone: string, dayTime: string): number {
+  if (r.snoozedUntil !== null) return r.snoozedUntil;
+  const date = r.leadDays ? addDaysToDate(r.dueDate, -r.leadDays) : r.dueDate;
+  return cachedInstantOfLocal(date, r.dueTime ?? dayTime, timeZone);
+}
+
+/** the local date a reminder is listed under */
+export function reminderRemindOn(r: ReminderTiming, timeZone: string): string {
+  if (r.snoozedUntil !== null) return localDateOf(r.snoozedUntil, timeZone);
+  return r.leadDays ? addDaysToDate(r.dueDate, -r.leadDays) : r.dueDate;
+}
+
+// Thousands of reminders share a few hundred (date, time) pairs, and a zone's rules do not change
+// while Kith runs: remember the answers rather than ask Intl again for each row.
+const instants = new Map<string, number>();
+function cachedInstantOfLocal(date: string, time: string, timeZone: string): number {
+  const key = `${date} ${time} ${timeZone}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    if (instants.size > 20_000) instants.clear();
+    instant = instantOfLocal(date, time, timeZone);
+    instants.set(key, instant);
+  }
+  return instant;
+}
