@@ -77,7 +77,7 @@ export function suggestMapping(headers: string[]): CsvTarget[] {
     [/address|street/i, 'address'],
     [/web|url|site|homepage/i, 'website'],
     [/birth|bday|dob/i, 'birthday'],
-    [/note|comment|description/i, 'notes'],
+    [/note|comment|description|remark/i, 'notes'],
     [/tag|label|categor|group/i, 'tags'],
     [/how we met|met/i, 'howMet'],
   ];
@@ -115,7 +115,8 @@ export function csvToRecords(table: CsvTable, mapping?: CsvTarget[]): ParsedFile
       failed.push({ record: row.number, line: row.line, reason: 'row has no name, company or email' });
       continue;
     }
-    records.push({ number: row.number, line: row.line, fields: fields as ImportRecord['fields'], uid: null, dates: fields.dates ?? [], photo: null });
+    const { dates, ...contactFields } = fields;
+    records.push({ number: row.number, line: row.line, fields: contactFields as ImportRecord['fields'], uid: null, dates: dates ?? [], photo: null });
   }
   failed.sort((a, b) => a.record - b.record);
   return { records, failed, warnings };
@@ -126,12 +127,10 @@ type RowFields = Omit<Partial<ImportRecord['fields']>, 'displayName'> & { displa
 const KNOWN: Record<Exclude<CsvFormat, 'generic'>, (get: Row, warn: (r: string) => void) => RowFields | null> = {
   google(get, warn) {
     const methods: Method[] = [];
-    for (let n = 1; n <= 20; n++) {
-      collect(methods, 'email', get(`E-mail ${n} - Label`), get(`E-mail ${n} - Value`), warn);
-      collect(methods, 'phone', get(`Phone ${n} - Label`), get(`Phone ${n} - Value`), warn);
-      collect(methods, 'address', get(`Address ${n} - Label`), get(`Address ${n} - Formatted`), warn);
-      collect(methods, 'website', get(`Website ${n} - Label`), get(`Website ${n} - Value`), warn);
-    }
+    for (let n = 1; n <= 20; n++) collect(methods, 'email', get(`E-mail ${n} - Label`), get(`E-mail ${n} - Value`), warn);
+    for (let n = 1; n <= 20; n++) collect(methods, 'phone', get(`Phone ${n} - Label`), get(`Phone ${n} - Value`), warn);
+    for (let n = 1; n <= 20; n++) collect(methods, 'address', get(`Address ${n} - Label`), get(`Address ${n} - Formatted`), warn);
+    for (let n = 1; n <= 20; n++) collect(methods, 'website', get(`Website ${n} - Label`), get(`Website ${n} - Value`), warn);
     const dates: ImportRecord['dates'] = [];
     for (let n = 1; n <= 5; n++) {
       const value = get(`Event ${n} - Value`);
@@ -163,12 +162,10 @@ const KNOWN: Record<Exclude<CsvFormat, 'generic'>, (get: Row, warn: (r: string) 
   },
   'google-legacy'(get, warn) {
     const methods: Method[] = [];
-    for (let n = 1; n <= 20; n++) {
-      collect(methods, 'email', get(`E-mail ${n} - Type`), get(`E-mail ${n} - Value`), warn);
-      collect(methods, 'phone', get(`Phone ${n} - Type`), get(`Phone ${n} - Value`), warn);
-      collect(methods, 'address', get(`Address ${n} - Type`), get(`Address ${n} - Formatted`), warn);
-      collect(methods, 'website', get(`Website ${n} - Type`), get(`Website ${n} - Value`), warn);
-    }
+    for (let n = 1; n <= 20; n++) collect(methods, 'email', get(`E-mail ${n} - Type`), get(`E-mail ${n} - Value`), warn);
+    for (let n = 1; n <= 20; n++) collect(methods, 'phone', get(`Phone ${n} - Type`), get(`Phone ${n} - Value`), warn);
+    for (let n = 1; n <= 20; n++) collect(methods, 'address', get(`Address ${n} - Type`), get(`Address ${n} - Formatted`), warn);
+    for (let n = 1; n <= 20; n++) collect(methods, 'website', get(`Website ${n} - Type`), get(`Website ${n} - Value`), warn);
     const given = get('Given Name');
     const family = get('Family Name');
     const company = get('Organization 1 - Name');

@@ -188,8 +188,9 @@ export function decodeQuotedPrintable(value: string): Buffer {
 
 /** 2.1 escapes only `\;` inside structured values; 3.0 wants commas, semicolons, newlines and backslashes escaped */
 function escapeLegacyValue(name: string, value: string): string {
-  const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r\n|\r|\n/g, '\\n');
-  if (STRUCTURED.has(name)) return splitUnescaped(value, ';').map(escape).join(';');
+  const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  // a `;` inside a structured part must be escaped; in plain text ical.js reads it as it is
+  if (STRUCTURED.has(name)) return splitUnescaped(value, ';').map((part) => escape(part).replace(/;/g, '\\;')).join(';');
   if (LIST_VALUED.has(name)) return value.split(',').map((v) => escape(v.trim())).join(',');
   return escape(value);
 }

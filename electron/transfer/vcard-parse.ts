@@ -212,7 +212,13 @@ function typeValues(p: ICAL.Property): string[] {
 
 function text(p: ICAL.Property): string {
   const v = p.getFirstValue();
-  return v == null ? '' : String(v);
+  if (v == null) return '';
+  // ical.js leaves values of properties it does not know (X-ABLabel, X-…) escaped
+  return p.type === 'unknown' ? unescapeText(String(v)) : String(v);
+}
+
+function unescapeText(v: string): string {
+  return v.replace(/\\([\\,;nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
 function rawValue(p: ICAL.Property): string {
