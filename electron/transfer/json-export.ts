@@ -36,7 +36,8 @@ export function buildJsonExport(sqlite: Database.Database, now: Date): JsonExpor
   // one read transaction: the export is a consistent snapshot
   sqlite.transaction(() => {
     for (const table of dataTables(sqlite)) {
-      const rows = sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
+      const withoutRowid = /WITHOUT ROWID\s*$/i.test(String(sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = ?`).pluck().get(table) ?? ''));
+      const rows = sqlite.prepare(`SELECT * FROM "${table}" ORDER BY ${withoutRowid ? '1, 2' : 'rowid'}`).all() as Record<string, unknown>[];
       tables[table] = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toCell(v)])));
     }
   })();
