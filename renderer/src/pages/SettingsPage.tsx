@@ -1,5 +1,7 @@
 // Settings: one section per concern, each its own component.
 import { DataFileSection } from '../components/settings/DataFileSection';
+import { ImportExportSection } from '../components/settings/ImportExportSection';
+import { BackupsSection } from '../components/settings/BackupsSection';
 
 export function SettingsPage() {
   return (
@@ -8,6 +10,8 @@ export function SettingsPage() {
         <h1 id="settings-title">Settings</h1>
       </header>
       <DataFileSection />
+      <ImportExportSection />
+      <BackupsSection />
     </section>
   );
 }
