@@ -23,6 +23,9 @@ interface LogicalLine {
   line: number;
 }
 
+/** stands in for an escaped backslash while ical.js parses; vcard-parse.ts turns it back */
+export const BACKSLASH = '\uE000';
+
 const STRUCTURED = new Set(['N', 'ADR', 'ORG', 'GENDER', 'CLIENTPIDMAP']);
 const LIST_VALUED = new Set(['CATEGORIES', 'NICKNAME']);
 
@@ -160,7 +163,9 @@ function decodeCard(number: number, start: number, lines: LogicalLine[]): CardTe
         return { record: number, line: l.line, reason: `unknown character set "${charset}" on line ${l.line}` };
       }
       value = decoder.decode(bytes);
-      value = legacy ? escapeLegacyValue(name, value) : unescapeSemicolons(name, value);
+      value = legacy ? escapeLegacyValue(name, value) : value;
+      // ical.js misreads an escaped backslash before a separator (N:;\\;;; gives "\;"): hand it a stand-in
+      value = unescapeSemicolons(name, value.replace(/\\\\/g, BACKSLASH));
     }
     out.push(`${nameWithGroup}${kept.length ? ';' + kept.join(';') : ''}:${value}`);
     lineOf.push(l.line);
@@ -212,8 +217,8 @@ function splitUnescaped(value: string, separator: string): string[] {
   return parts;
 }
 
-/** ical.js leaves `\;` escaped in plain text values (3.0 and 4.0); in those a `;` needs no escape */
+/** ical.js leaves `\;` escaped in plain text values (3.0 and 4.0); in those a `;` needs no escape (escaped backslashes are stand-ins by now) */
 function unescapeSemicolons(name: string, value: string): string {
   if (STRUCTURED.has(name)) return value;
-  return value.replace(/(?<!\\)((?:\\\\)*)\\;/g, '$1;');
+  return value.replace(/\\;/g, ';');
 }

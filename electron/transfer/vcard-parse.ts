@@ -3,7 +3,7 @@
 import ICAL from 'ical.js';
 import { isValidMonthDay } from '../../shared/domain/calendar';
 import type { ContactInput } from '../../shared/api/methods/contacts';
-import { splitCards, type CardText } from './vcard-lines';
+import { BACKSLASH, splitCards, type CardText } from './vcard-lines';
 import { composeDisplayName, decodePhoto, imageMimeFromType, type ImportedDate, type ImportProblem, type ImportRecord, type ParsedFile } from './record';
 
 type Method = NonNullable<ContactInput['methods']>[number];
@@ -85,7 +85,7 @@ function cardToRecord(card: CardText, warnings: ImportProblem[]): ImportRecord |
         break;
       }
       case 'nickname':
-        nickname = nickname ?? (p.getValues().map(String).find((v) => v.trim()) ?? null);
+        nickname = nickname ?? (values(p).find((v) => v.trim()) ?? null);
         break;
       case 'org':
         company = structured(p)[0] || company;
@@ -139,12 +139,12 @@ function cardToRecord(card: CardText, warnings: ImportProblem[]): ImportRecord |
         break;
       }
       case 'note': {
-        const value = text(p).trim();
+        const value = text(p);
         if (value) notes.push(value);
         break;
       }
       case 'categories':
-        for (const v of p.getValues().map(String)) if (v.trim()) tags.push(v.trim());
+        for (const v of values(p)) if (v.trim()) tags.push(v.trim());
         break;
       case 'photo': {
         const result = readPhoto(p);
@@ -210,11 +210,17 @@ function typeValues(p: ICAL.Property): string[] {
   return list.map((v) => String(v).toLowerCase().trim());
 }
 
+const restoreBackslashes = (s: string) => s.replaceAll(BACKSLASH, '\\');
+
 function text(p: ICAL.Property): string {
   const v = p.getFirstValue();
   if (v == null) return '';
   // ical.js leaves values of properties it does not know (X-ABLabel, X-…) escaped
-  return p.type === 'unknown' ? unescapeText(String(v)) : String(v);
+  return restoreBackslashes(p.type === 'unknown' ? unescapeText(String(v)) : String(v));
+}
+
+function values(p: ICAL.Property): string[] {
+  return p.getValues().map((v) => restoreBackslashes(String(v)));
 }
 
 function unescapeText(v: string): string {
@@ -223,13 +229,13 @@ function unescapeText(v: string): string {
 
 function rawValue(p: ICAL.Property): string {
   const v = p.jCal[3];
-  return typeof v === 'string' ? v : String(p.getFirstValue() ?? '');
+  return restoreBackslashes(typeof v === 'string' ? v : String(p.getFirstValue() ?? ''));
 }
 
 function structured(p: ICAL.Property): string[] {
   const v = p.getFirstValue() as unknown;
   const list = Array.isArray(v) ? v : [v];
-  return list.map((part) => (Array.isArray(part) ? part.join(', ') : part == null ? '' : String(part)));
+  return list.map((part) => restoreBackslashes(Array.isArray(part) ? part.join(', ') : part == null ? '' : String(part)));
 }
 
 function cleanAppleLabel(label: string): string {

@@ -13,7 +13,9 @@ export interface VCardExtras {
 export function contactToVCard(contact: Contact, extras: VCardExtras): string {
   const card = new ICAL.Component('vcard');
   let groupCounter = 0;
-  const add = (name: string, value: unknown, params: Record<string, unknown> = {}, type = 'text') => {
+  const add = (name: string, raw: unknown, params: Record<string, unknown> = {}, type = 'text') => {
+    // vCard lines end at CR or LF: a line break inside a value is always written as \n
+    const value = typeof raw === 'string' ? raw.replace(/\r\n?/g, '\n') : Array.isArray(raw) ? raw.map((v) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v)) : raw;
     card.addProperty(new ICAL.Property([name, params, type, value] as unknown as [string, Record<string, string>, string, string], card));
   };
   const labelled = (name: string, value: string, label: string | null, primary: boolean, type = 'text') => {
@@ -71,7 +73,7 @@ export function contactToVCard(contact: Contact, extras: VCardExtras): string {
   if (contact.notes) add('note', contact.notes);
   if (contact.tags.length) {
     const categories = new ICAL.Property('categories', card);
-    categories.setValues(contact.tags);
+    categories.setValues(contact.tags.map((t) => t.replace(/\r\n?/g, '\n')));
     card.addProperty(categories);
   }
   if (contact.photo) add('photo', contact.photo, {}, 'uri');
