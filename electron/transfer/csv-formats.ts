@@ -72,7 +72,7 @@ export function suggestMapping(headers: string[]): CsvTarget[] {
     [/nick/i, 'nickname'],
     [/compan|organi[sz]ation|employer|^org$/i, 'company'],
     [/title|position|role|job/i, 'title'],
-    [/e-?mail/i, 'email'],
+    [/e-?mail|^mail$/i, 'email'],
     [/phone|mobile|cell|tel/i, 'phone'],
     [/address|street/i, 'address'],
     [/web|url|site|homepage/i, 'website'],

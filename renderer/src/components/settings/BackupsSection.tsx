@@ -16,6 +16,7 @@ const KIND_LABELS: Record<BackupInfo['kind'], string> = {
 };
 
 const formatDate = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 export function BackupsSection() {
@@ -126,7 +127,8 @@ function RestoreDialog({ backups, onClose }: { backups: BackupInfo[]; onClose():
           <p className="subtle">Reading the backup…</p>
         ) : details.ok ? (
           <p>
-            The backup from <strong>{formatDate(details.takenAt)}</strong> holds <strong>{details.contacts} contacts</strong> and <strong>{details.interactions} interactions</strong>. Restoring replaces
+            The backup from <strong>{formatDate(details.takenAt)}</strong> holds <strong>{plural(details.contacts, 'contact', 'contacts')}</strong> and{' '}
+            <strong>{plural(details.interactions, 'interaction', 'interactions')}</strong>. Restoring replaces
             everything in Kith with it; your current data is backed up first, so this can be undone.
           </p>
         ) : (

@@ -37,6 +37,8 @@ const TARGET_LABELS: Record<CsvTarget, string> = {
 const ACTION_LABELS: Record<DuplicateAction, string> = { merge: 'Merge', keepBoth: 'Keep both', skip: 'Skip' };
 const MATCH_LABELS = { id: 'same contact', email: 'same email', phone: 'same phone', name: 'same name' } as const;
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 type Step = 'choose' | 'mapping' | 'review' | 'running' | 'done';
 
 export function ImportDialog({ onClose }: { onClose(): void }) {
@@ -278,7 +280,8 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                 <div>
                   <dt>Restored</dt>
                   <dd>
-                    {summary.restored.contacts ?? 0} contacts, {summary.restored.interactions ?? 0} interactions, {summary.restored.reminders ?? 0} reminders
+                    {plural(summary.restored.contacts ?? 0, 'contact', 'contacts')}, {plural(summary.restored.interactions ?? 0, 'interaction', 'interactions')},{' '}
+                    {plural(summary.restored.reminders ?? 0, 'reminder', 'reminders')}
                   </dd>
                 </div>
               ) : (
@@ -321,7 +324,8 @@ function ReviewHeader({ preview }: { preview: ImportPreview }) {
     const exported = preview.json.exportedAt ? new Date(preview.json.exportedAt).toLocaleString() : 'an unknown date';
     return (
       <p>
-        <strong>{preview.fileName}</strong> is a full Kith export from {exported}: {preview.json.contacts} contacts, {preview.json.interactions} interactions and {preview.json.reminders} reminders. It is
+        <strong>{preview.fileName}</strong> is a full Kith export from {exported}: {plural(preview.json.contacts, 'contact', 'contacts')}, {plural(preview.json.interactions, 'interaction', 'interactions')} and{' '}
+        {plural(preview.json.reminders, 'reminder', 'reminders')}. It is
         restored exactly, into a Kith that has no data yet.
       </p>
     );
