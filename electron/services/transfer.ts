@@ -82,6 +82,7 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
   },
 
   async 'transfer.backupNow'(ctx) {
+    assertIdle(ctx);
     const info = await takeBackup(ctx.sqlite, ctx.databasePath, 'manual', ctx.clock.now());
     rotateBackups(backupFolder(ctx.databasePath), ctx.clock.timeZone());
     return info;
@@ -91,7 +92,7 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
     const folder = backupFolder(ctx.databasePath);
     const details = backupDetails(folder, resolveBackup(folder, input.fileName));
     if (!details.ok) throw new ServiceError('invalid_input', `That backup is damaged (${details.problem}); choose another`, 'fileName');
-    if (ctx.sqlite.inTransaction) throw new ServiceError('conflict', 'An import or other change is running; try again when it has finished');
+    assertIdle(ctx);
     const safetyBackup = await takeBackup(ctx.sqlite, ctx.databasePath, 'before-restore', ctx.clock.now());
     await copyIntoLive(join(folder, details.fileName), ctx.databasePath);
     // an older backup comes back at its own schema version: bring it up to this version of Kith
@@ -100,9 +101,18 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
   },
 };
 
+/**
+ * The raw connection is shared with Kysely: while an import's transaction is open (it yields between
+ * records), a backup or a raw read would see its uncommitted rows. Those wait for it to finish.
+ */
+function assertIdle(ctx: ServiceContext) {
+  if (ctx.sqlite.inTransaction) throw new ServiceError('conflict', 'An import is running; try again when it has finished');
+}
+
 async function buildExport(ctx: ServiceContext, format: ExportFormat, contactIds?: string[]): Promise<Omit<ExportResult, 'savedTo' | 'cancelled' | 'content'> & { content: string }> {
   const today = localDateOf(ctx.clock.now().getTime(), ctx.clock.timeZone());
   if (format === 'json') {
+    assertIdle(ctx);
     const data = buildJsonExport(ctx.sqlite, ctx.clock.now());
     return { fileName: `kith-export-${today}.json`, mime: 'application/json', content: JSON.stringify(data, null, 1), count: data.tables.contacts?.length ?? 0 };
   }

@@ -32,7 +32,8 @@ export function startAutomaticBackups(
   const timers: Timers = options.timers ?? { setInterval: (fn, ms) => setInterval(fn, ms).unref(), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) };
   let running = false;
   const tick = async (): Promise<BackupInfo | null> => {
-    if (running || target.databasePath === ':memory:' || !target.sqlite.open) return null;
+    // not while an import's transaction is open on this connection: the backup would see its rows
+    if (running || target.databasePath === ':memory:' || !target.sqlite.open || target.sqlite.inTransaction) return null;
     running = true;
     try {
       const folder = backupFolder(target.databasePath);

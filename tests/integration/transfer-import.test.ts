@@ -108,6 +108,14 @@ describe('vCard import', () => {
     ]);
   });
 
+  it('leaves out a photo over 2 MB, with a warning, and keeps the contact', async () => {
+    const big = Buffer.alloc(3 * 1024 * 1024, 7).toString('base64');
+    const card = `BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Huge Photo\r\nPHOTO:data:image/jpeg;base64,${big}\r\nEND:VCARD\r\n`;
+    const { summary } = await importFile(kith, 'big-photo.vcf', card);
+    expect(summary).toMatchObject({ added: 1, failed: [], warnings: [{ record: 1, line: 4, reason: 'photo is larger than 2 MB; the contact was imported without it' }] });
+    expect(kith.sqlite.prepare('SELECT count(*) FROM contact_photos').pluck().get()).toBe(0);
+  });
+
   it('refuses a preview without a file, and writes nothing', async () => {
     const err = await kith.call('transfer.importPreview', {}).catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
@@ -288,6 +296,10 @@ describe('one transaction', () => {
       const p = await kith.call('transfer.importProgress', { sessionId: preview.sessionId });
       seen.push(p.processed);
       if (p.processed >= 500) break;
+    }
+    // a backup or a JSON export now would capture the import's uncommitted rows: they wait
+    for (const attempt of [kith.call('transfer.backupNow', {}), kith.call('transfer.export', { format: 'json' })]) {
+      expect(await attempt.catch((e) => e.message)).toBe('An import is running; try again when it has finished');
     }
     expect(await kith.call('transfer.importCancel', { sessionId: preview.sessionId })).toEqual({ cancelled: true });
     const err = await commit.catch((e) => e);
