@@ -196,6 +196,9 @@ export async function commitSession(
         return;
       }
       const index = await buildDuplicateIndex(trx);
+      const savepoint = ctx.sqlite.prepare('SAVEPOINT import_record');
+      const release = ctx.sqlite.prepare('RELEASE import_record');
+      const rollback = ctx.sqlite.prepare('ROLLBACK TO import_record');
       const takenIds = new Set((await trx.selectFrom('contacts').select('id').execute()).map((c) => c.id));
       const circles = new Map((await trx.selectFrom('circles').select(['id', 'name']).execute()).map((c) => [c.name.toLowerCase(), c.id]));
       for (let i = 0; i < records.length; i++) {
@@ -215,7 +218,7 @@ export async function commitSession(
         }
         // one savepoint per record: a record that fails leaves nothing behind and the others go on
         // (raw statements on the same connection: cheaper than a query builder round trip per record)
-        ctx.sqlite.exec('SAVEPOINT import_record');
+        savepoint.run();
         try {
           if (match && action === 'merge') {
             await mergeIntoContact(trx, match.contact.id, { fields, dates: record.dates, photo: record.photo }, now);
@@ -226,9 +229,10 @@ export async function commitSession(
             takenIds.add(await addRecord(trx, record, fields, now, id));
             summary.added++;
           }
-          ctx.sqlite.exec('RELEASE import_record');
+          release.run();
         } catch (err) {
-          ctx.sqlite.exec('ROLLBACK TO import_record; RELEASE import_record');
+          rollback.run();
+          release.run();
           failed.push({ record: record.number, line: record.line, reason: `could not be saved: ${(err as Error).message}` });
         }
       }

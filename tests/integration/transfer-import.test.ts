@@ -311,6 +311,16 @@ describe('one transaction', () => {
     expect((await kith.call('transfer.importProgress', { sessionId: preview.sessionId })).state).toBe('cancelled');
   });
 
+  it('a record the database refuses is listed as failed, leaves nothing behind, and the others are saved', async () => {
+    // a trigger stands in for any write that fails half way through a record (after its methods were written)
+    kith.sqlite.exec(`CREATE TRIGGER refuse_tag BEFORE INSERT ON contact_tags WHEN (SELECT name FROM tags WHERE id = NEW.tag_id) = 'explode' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+    const file = many(2) + 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Explodes\r\nEMAIL:boom@example.com\r\nCATEGORIES:explode\r\nEND:VCARD\r\n' + many(2, 'Later');
+    const { summary } = await importFile(kith, 'mixed.vcf', file);
+    expect(summary).toMatchObject({ added: 4, failed: [{ record: 3, line: 13, reason: 'could not be saved: refused by the test' }] });
+    expect(kith.sqlite.prepare(`SELECT display_name FROM contacts ORDER BY display_name`).pluck().all()).toEqual(['Later 0', 'Later 1', 'Person 0', 'Person 1']);
+    expect(kith.sqlite.prepare(`SELECT count(*) FROM contact_methods WHERE value = 'boom@example.com'`).pluck().get()).toBe(0);
+  });
+
   it('imports 10,000 vCards in one go', async () => {
     const preview = await previewFile(kith, 'huge.vcf', many(10_000));
     const started = performance.now();
