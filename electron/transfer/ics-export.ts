@@ -23,7 +23,7 @@ export interface IcsReminder {
 const FREQ = { day: ICalEventRepeatingFreq.DAILY, week: ICalEventRepeatingFreq.WEEKLY, month: ICalEventRepeatingFreq.MONTHLY, year: ICalEventRepeatingFreq.YEARLY } as const;
 
 /**
- * Dates without a year start in a leap year (so 29 February exists); with a year they start on the
+ * Dates without a year start in 2000, a leap year (so 29 February exists); with a year they start on the
  * real date. `stamp` is the export time, passed in so the output does not depend on the clock.
  */
 export function buildIcs(contacts: IcsContactDates[], reminders: IcsReminder[], stamp: Date): string {
@@ -36,7 +36,8 @@ export function buildIcs(contacts: IcsContactDates[], reminders: IcsReminder[], 
       allDay: true,
       summary,
       stamp,
-      repeating: { freq: ICalEventRepeatingFreq.YEARLY },
+      // 29 February falls on the last day of February in other years, as Kith's own reminders do
+      repeating: d.month === 2 && d.day === 29 ? { freq: ICalEventRepeatingFreq.YEARLY, byMonth: 2, byMonthDay: -1 } : { freq: ICalEventRepeatingFreq.YEARLY },
     });
   };
   for (const c of contacts) {

@@ -96,10 +96,14 @@ describe('CSV and iCalendar export', () => {
     });
     expect(events).toEqual([
       ['Ada Lovelace’s birthday (born 1815)', '1815-12-10', true, 'FREQ=YEARLY'],
-      ['Ada Lovelace: Name day', '2000-02-29', true, 'FREQ=YEARLY'],
+      ['Ada Lovelace: Name day', '2000-02-29', true, 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1'],
       ['Ada Lovelace: Anniversary (1835)', '1835-07-08', true, 'FREQ=YEARLY'],
       ['Send the notes (Ada Lovelace)', '2026-03-10T09:30:00', false, 'FREQ=WEEKLY;INTERVAL=2'],
       ['Renew domain', '2026-04-01', true, 'FREQ=YEARLY'],
     ]);
+    // a calendar app expanding the 29 February date lands on 28 February in other years
+    const leap = new ICAL.Event(calendar.getAllSubcomponents('vevent').find((e) => String(e.getFirstPropertyValue('summary')).includes('Name day'))!);
+    const it = leap.iterator();
+    expect([it.next(), it.next(), it.next(), it.next(), it.next()].map((t) => t!.toString())).toEqual(['2000-02-29', '2001-02-28', '2002-02-28', '2003-02-28', '2004-02-29']);
   });
 });
