@@ -5,6 +5,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBackend, type KithBackend } from './kith';
+import { askToRestoreDamagedFile, electronFileDialogs } from './adapters/fileDialogs';
+import { startAutomaticBackups } from './transfer/backup-schedule';
+import { DatabaseDamagedError, replaceDamagedFile } from './transfer/integrity';
 import { resolveDatabasePath } from './paths';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { IPC_CHANNEL, IPC_EVENT_CHANNEL, type BridgeEvent } from '../shared/api/bridge';
@@ -42,11 +45,19 @@ function electronNativeBinding(): string | undefined {
 async function start() {
   hardenSessions();
   const databasePath = resolveDatabasePath(process.argv.slice(1), process.env, app.getPath('userData'));
+  const open = () => startBackend({ databasePath, host: 'electron', nativeBinding: electronNativeBinding(), files: electronFileDialogs(() => mainWindow) });
   try {
-    backend = await startBackend({ databasePath, host: 'electron', nativeBinding: electronNativeBinding() });
+    backend = await open().catch(async (err) => {
+      // a damaged file: offer the newest good backup instead of failing
+      if (!(err instanceof DatabaseDamagedError) || !(await askToRestoreDamagedFile(err))) throw err;
+      await replaceDamagedFile(databasePath, err.newestGoodBackup!.fileName, new Date());
+      return open();
+    });
   } catch (err) {
     return fail(err);
   }
+  const backups = startAutomaticBackups(backend.ctx, { onError: (err) => console.error('[kith] automatic backup failed:', err) });
+  app.on('will-quit', () => backups.stop());
   backend.events.on('committed', (method) => broadcast({ type: 'committed', method }));
   ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
     if (!isTrustedSender(event)) {

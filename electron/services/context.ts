@@ -16,12 +16,20 @@ export const systemClock: Clock = {
   timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
 };
 
+/** native open/save dialogs (Electron); the web host has none and moves files through the page */
+export interface FileDialogs {
+  openFile(options: { title: string; extensions: string[] }): Promise<{ name: string; bytes: Buffer } | null>;
+  /** returns the chosen path after writing, or null when the user cancelled */
+  saveFile(options: { title: string; defaultName: string; content: string }): Promise<string | null>;
+}
+
 export interface ServiceContext {
   db: Kysely<DB>;
   sqlite: Database.Database;
   clock: Clock;
   databasePath: string;
   host: 'electron' | 'web';
+  files?: FileDialogs;
 }
 
 export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => Promise<OutputOf<M>>;

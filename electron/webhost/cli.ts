@@ -8,6 +8,8 @@ import { startWebHost } from './server';
 import { attachScheduler } from '../scheduler/attach';
 import type { KithNotification } from '../scheduler/messages';
 import { EventEmitter } from 'node:events';
+import { startAutomaticBackups } from '../transfer/backup-schedule';
+import { DatabaseDamagedError, replaceDamagedFile } from '../transfer/integrity';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const staticDir = join(here, '..', '..', 'out', 'renderer');
@@ -21,7 +23,20 @@ async function main() {
     console.error(`The renderer is not built (${staticDir}). Run: npm run build`);
     process.exit(1);
   }
-  const backend = await startBackend({ databasePath, host: 'web' });
+  const backend = await startBackend({ databasePath, host: 'web' }).catch(async (err) => {
+    if (!(err instanceof DatabaseDamagedError)) throw err;
+    const backup = err.newestGoodBackup;
+    // a damaged file: say so and offer the newest good backup instead of failing silently
+    if (!backup || !argv.includes('--restore-newest-backup')) {
+      console.error(err.message);
+      if (backup) console.error(`To restore ${backup.fileName} (the damaged file is kept beside it), run again with --restore-newest-backup`);
+      process.exit(2);
+    }
+    const kept = await replaceDamagedFile(databasePath, backup.fileName, new Date());
+    console.log(`Restored ${backup.fileName}; the damaged file is kept as ${kept}`);
+    return startBackend({ databasePath, host: 'web' });
+  });
+  const backups = startAutomaticBackups(backend.ctx, { onError: (err) => console.error('[kith] automatic backup failed:', err) });
   // the same scheduler as the desktop app; its notifications go to the page as server-sent events,
   // which shows them with the browser's Notification API
   const notifications = new EventEmitter<{ notification: [KithNotification] }>();
@@ -31,6 +46,7 @@ async function main() {
   console.log(`Kith is serving ${databasePath}`);
   console.log(`Open: ${host.url}`);
   const stop = async () => {
+    backups.stop();
     scheduler.detach();
     await host.close();
     await backend.close();

@@ -2,6 +2,8 @@
 import { DataFileSection } from '../components/settings/DataFileSection';
 import { CirclesSection } from '../components/settings/CirclesSection';
 import { NotificationsSection } from '../components/settings/NotificationsSection';
+import { ImportExportSection } from '../components/settings/ImportExportSection';
+import { BackupsSection } from '../components/settings/BackupsSection';
 
 export function SettingsPage() {
   return (
@@ -12,6 +14,8 @@ export function SettingsPage() {
       <CirclesSection />
       <NotificationsSection />
       <DataFileSection />
+      <ImportExportSection />
+      <BackupsSection />
     </section>
   );
 }

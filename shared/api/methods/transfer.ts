@@ -1,4 +1,152 @@
 // Methods for import, export and backups.
-import type { MethodSpec } from '../define';
+import { z } from 'zod';
+import { command, query } from '../define';
+import { id } from '../schemas';
 
-export const transferMethods = {} satisfies Record<string, MethodSpec>;
+export const IMPORT_FORMATS = ['vcard', 'google', 'google-legacy', 'linkedin', 'outlook', 'generic', 'json'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export type CsvFormat = Exclude<ImportFormat, 'vcard' | 'json'>;
+
+/** what a column of an unknown CSV can become */
+export const CSV_TARGETS = ['ignore', 'displayName', 'givenName', 'familyName', 'nickname', 'company', 'title', 'email', 'phone', 'address', 'website', 'birthday', 'notes', 'tags', 'howMet'] as const;
+export type CsvTarget = (typeof CSV_TARGETS)[number];
+
+export const DUPLICATE_ACTIONS = ['merge', 'keepBoth', 'skip'] as const;
+export type DuplicateAction = (typeof DUPLICATE_ACTIONS)[number];
+
+export interface ImportProblem {
+  /** record (card, row) number in the file; 0 for the file as a whole */
+  record: number;
+  line: number | null;
+  reason: string;
+}
+
+export interface DuplicateCandidate {
+  record: number;
+  incoming: { displayName: string; emails: string[]; phones: string[] };
+  existing: { id: string; displayName: string; emails: string[]; phones: string[] };
+  matchedBy: 'id' | 'email' | 'phone' | 'name';
+}
+
+export interface ImportPreview {
+  sessionId: string;
+  fileName: string;
+  format: ImportFormat;
+  /** records read from the file (without those that failed) */
+  total: number;
+  /** of those, how many match nobody already in Kith */
+  newCount: number;
+  duplicates: DuplicateCandidate[];
+  failed: ImportProblem[];
+  warnings: ImportProblem[];
+  /** the first records as they will be imported */
+  sample: { record: number; displayName: string; detail: string }[];
+  /** an unknown CSV: the columns, the first rows and the mapping in use (suggested until changed) */
+  csv: { headers: string[]; rows: string[][]; mapping: CsvTarget[] } | null;
+  /** a full Kith JSON export: what it holds */
+  json: { contacts: number; interactions: number; reminders: number; exportedAt: string | null } | null;
+}
+
+export interface ImportSummary {
+  added: number;
+  merged: number;
+  skipped: number;
+  failed: ImportProblem[];
+  warnings: ImportProblem[];
+  /** a JSON restore: the rows written per table */
+  restored: Record<string, number> | null;
+}
+
+export interface ImportProgress {
+  state: 'ready' | 'running' | 'done' | 'cancelled' | 'failed';
+  processed: number;
+  total: number;
+}
+
+export const EXPORT_FORMATS = ['vcard', 'csv', 'json', 'ics'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportResult {
+  fileName: string;
+  mime: string;
+  /** the file's text, for a download (web host); null when it was saved through a dialog */
+  content: string | null;
+  /** where the native dialog saved it; null for a download or a cancelled dialog */
+  savedTo: string | null;
+  cancelled: boolean;
+  count: number;
+}
+
+export interface BackupInfo {
+  fileName: string;
+  /** when it was taken (epoch ms) */
+  takenAt: number;
+  kind: 'daily' | 'manual' | 'before-migration' | 'before-restore' | 'other';
+  sizeBytes: number;
+}
+
+export interface BackupDetails extends BackupInfo {
+  ok: boolean;
+  problem: string | null;
+  contacts: number;
+  interactions: number;
+  schemaVersion: string | null;
+}
+
+const source = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('upload'),
+      fileName: z.string().trim().min(1, 'Missing file name').max(300),
+      /** the file's bytes, base64: vCard 2.1 files may carry other character sets than UTF-8 */
+      base64: z.string().max(90_000_000, 'The file is larger than 64 MB'),
+    })
+    .strict(),
+  /** the main process asks with a native open dialog (Electron) */
+  z.object({ kind: z.literal('dialog') }).strict(),
+]);
+
+export const transferMethods = {
+  /** reads a file and says what an import would do; writes nothing */
+  'transfer.importPreview': query<ImportPreview | null>()(
+    z
+      .object({
+        source: source.optional(),
+        /** re-read an open session, e.g. with a changed column mapping */
+        sessionId: id.optional(),
+        format: z.enum(IMPORT_FORMATS).optional(),
+        mapping: z.array(z.enum(CSV_TARGETS)).max(500).optional(),
+      })
+      .strict()
+      .refine((v) => v.source || v.sessionId, { message: 'Choose a file to import', path: ['source'] }),
+  ),
+  /** writes the previewed import in one transaction; per-record failures come back in the summary */
+  'transfer.importCommit': command<ImportSummary>()(
+    z
+      .object({
+        sessionId: id,
+        defaultAction: z.enum(DUPLICATE_ACTIONS).default('merge'),
+        /** per record number: what to do with that duplicate */
+        actions: z.record(z.string().regex(/^\d+$/, 'Expected a record number'), z.enum(DUPLICATE_ACTIONS)).default({}),
+      })
+      .strict(),
+  ),
+  'transfer.importProgress': query<ImportProgress>()(z.object({ sessionId: id }).strict()),
+  /** stops a running import: its transaction is rolled back, nothing of it stays */
+  'transfer.importCancel': command<{ cancelled: boolean }>()(z.object({ sessionId: id }).strict()),
+  'transfer.export': query<ExportResult>()(
+    z
+      .object({
+        format: z.enum(EXPORT_FORMATS),
+        /** only these contacts (vCard, CSV, .ics); all when left out */
+        contactIds: z.array(id).max(100_000).optional(),
+        destination: z.enum(['download', 'dialog']).default('download'),
+      })
+      .strict(),
+  ),
+  'transfer.backupsList': query<{ folder: string; backups: BackupInfo[] }>()(z.object({}).strict()),
+  'transfer.backupInspect': query<BackupDetails>()(z.object({ fileName: z.string().min(1).max(300) }).strict()),
+  'transfer.backupNow': command<BackupInfo>()(z.object({}).strict()),
+  /** replaces the data with a backup's, after backing up the current file */
+  'transfer.backupRestore': command<{ restored: BackupDetails; safetyBackup: BackupInfo }>()(z.object({ fileName: z.string().min(1).max(300) }).strict()),
+};

@@ -1,0 +1,380 @@
+// CSV import: Google Contacts (current and legacy), LinkedIn Connections, Outlook, and any other CSV
+// through a column mapping the user confirms. csv-parse reads the file; each format maps a row by
+// its header names, so column order does not matter.
+import { parse } from 'csv-parse/sync';
+import type { ContactInput } from '../../shared/api/methods/contacts';
+import { CSV_TARGETS, type CsvFormat, type CsvTarget } from '../../shared/api/methods/transfer';
+import { isValidMonthDay } from '../../shared/domain/calendar';
+import { composeDisplayName, type ImportProblem, type ImportRecord, type ParsedFile } from './record';
+import { EMAIL_PATTERN, parseVCardDate } from './vcard-parse';
+
+type Method = NonNullable<ContactInput['methods']>[number];
+type Row = (header: string) => string;
+
+export interface CsvTable {
+  format: CsvFormat;
+  headers: string[];
+  rows: { cells: string[]; number: number; line: number }[];
+  /** rows that could not be split into cells */
+  failed: ImportProblem[];
+}
+
+export function decodeText(bytes: Buffer): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes); // older Outlook exports are "ANSI"
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+/** reads the table and recognises the exporter by its header row (found, not counted: LinkedIn puts notes first) */
+export function readCsv(bytes: Buffer): CsvTable {
+  const text = decodeText(bytes);
+  const failed: ImportProblem[] = [];
+  const records = parse(text, {
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+    skip_records_with_error: true,
+    on_skip: (err) => {
+      if (err) failed.push({ record: 0, line: (err as { lines?: number }).lines ?? null, reason: `this part of the file could not be read: ${err.message}` });
+      return undefined;
+    },
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+
+  let headerIndex = records.findIndex((r) => detectFormat(r.record) !== null);
+  const format = headerIndex >= 0 ? detectFormat(records[headerIndex]!.record)! : 'generic';
+  if (headerIndex < 0) headerIndex = records.findIndex((r) => r.record.filter((c) => c.trim()).length > 1);
+  if (headerIndex < 0) headerIndex = 0;
+  const headers = (records[headerIndex]?.record ?? []).map((h) => h.trim());
+  const rows = records.slice(headerIndex + 1).map((r, i) => ({ cells: r.record, number: i + 1, line: r.info.lines }));
+  return { format, headers, rows, failed };
+}
+
+export function detectFormat(header: string[]): Exclude<CsvFormat, 'generic'> | null {
+  const h = new Set(header.map((c) => c.trim()));
+  if (h.has('First Name') && h.has('Last Name') && h.has('Connected On')) return 'linkedin';
+  if (h.has('First Name') && h.has('Last Name') && (h.has('E-mail 1 - Value') || h.has('Organization Name') || h.has('Labels'))) return 'google';
+  if (h.has('Name') && h.has('Given Name') && h.has('Family Name') && h.has('Group Membership')) return 'google-legacy';
+  if (h.has('First Name') && h.has('Last Name') && h.has('E-mail Address') && (h.has('Job Title') || h.has('Business Phone') || h.has('Mobile Phone'))) return 'outlook';
+  return null;
+}
+
+/** a first guess for an unknown CSV's columns, by header name */
+export function suggestMapping(headers: string[]): CsvTarget[] {
+  const rules: [RegExp, CsvTarget][] = [
+    [/^(full ?name|name|display ?name|contact)$/i, 'displayName'],
+    [/^(first|given|fore) ?name$|^first$/i, 'givenName'],
+    [/^(last|family|sur) ?name$|^surname$|^last$/i, 'familyName'],
+    [/nick/i, 'nickname'],
+    [/compan|organi[sz]ation|employer|^org$/i, 'company'],
+    [/title|position|role|job/i, 'title'],
+    [/e-?mail|^mail$/i, 'email'],
+    [/phone|mobile|cell|tel/i, 'phone'],
+    [/address|street/i, 'address'],
+    [/web|url|site|homepage/i, 'website'],
+    [/birth|bday|dob/i, 'birthday'],
+    [/note|comment|description|remark/i, 'notes'],
+    [/tag|label|categor|group/i, 'tags'],
+    [/how we met|met/i, 'howMet'],
+  ];
+  const used = new Set<CsvTarget>();
+  return headers.map((h) => {
+    const found = rules.find(([re]) => re.test(h.trim()))?.[1];
+    if (!found) return 'ignore';
+    const repeatable = found === 'email' || found === 'phone' || found === 'address' || found === 'website' || found === 'tags' || found === 'notes';
+    if (used.has(found) && !repeatable) return 'ignore';
+    used.add(found);
+    return found;
+  });
+}
+
+export function csvToRecords(table: CsvTable, mapping?: CsvTarget[]): ParsedFile {
+  const records: ImportRecord[] = [];
+  const failed: ImportProblem[] = [...table.failed];
+  const warnings: ImportProblem[] = [];
+  const index = new Map<string, number>();
+  table.headers.forEach((h, i) => index.has(h) || index.set(h, i));
+  const map = mapping ?? suggestMapping(table.headers);
+  for (const row of table.rows) {
+    if (row.cells.length !== table.headers.length) {
+      failed.push({ record: row.number, line: row.line, reason: `row has ${row.cells.length} fields but the header has ${table.headers.length}` });
+      continue;
+    }
+    const get: Row = (header) => {
+      const i = index.get(header);
+      return i === undefined ? '' : (row.cells[i] ?? '').trim();
+    };
+    const warn = (reason: string) => warnings.push({ record: row.number, line: row.line, reason });
+    const fields = table.format === 'generic' ? genericRow(row.cells, map, warn) : KNOWN[table.format](get, warn);
+    if (!fields) continue; // an empty row
+    if (!fields.displayName) {
+      failed.push({ record: row.number, line: row.line, reason: 'row has no name, company or email' });
+      continue;
+    }
+    const { dates, ...contactFields } = fields;
+    records.push({ number: row.number, line: row.line, fields: contactFields as ImportRecord['fields'], uid: null, dates: dates ?? [], photo: null });
+  }
+  failed.sort((a, b) => a.record - b.record);
+  return { records, failed, warnings };
+}
+
+type RowFields = Omit<Partial<ImportRecord['fields']>, 'displayName'> & { displayName: string | null; dates?: ImportRecord['dates'] };
+
+const KNOWN: Record<Exclude<CsvFormat, 'generic'>, (get: Row, warn: (r: string) => void) => RowFields | null> = {
+  google(get, warn) {
+    const methods: Method[] = [];
+    for (let n = 1; n <= 20; n++) collect(methods, 'email', get(`E-mail ${n} - Label`), get(`E-mail ${n} - Value`), warn);
+    for (let n = 1; n <= 20; n++) collect(methods, 'phone', get(`Phone ${n} - Label`), get(`Phone ${n} - Value`), warn);
+    for (let n = 1; n <= 20; n++) collect(methods, 'address', get(`Address ${n} - Label`), get(`Address ${n} - Formatted`), warn);
+    for (let n = 1; n <= 20; n++) collect(methods, 'website', get(`Website ${n} - Label`), get(`Website ${n} - Value`), warn);
+    const dates: ImportRecord['dates'] = [];
+    for (let n = 1; n <= 5; n++) {
+      const value = get(`Event ${n} - Value`);
+      if (!value) continue;
+      const d = parseLooseDate(value, 'mdy');
+      if (d) dates.push({ label: cleanLabel(get(`Event ${n} - Label`)) ?? 'Date', ...d });
+      else warn(`date "${value}" is not a date and was left out`);
+    }
+    const given = get('First Name');
+    const middle = get('Middle Name');
+    const family = get('Last Name');
+    const company = get('Organization Name');
+    return build(get, warn, {
+      given,
+      family,
+      display: get('File As') || composeDisplayName({ given, middle, family, company, email: methods.find((m) => m.kind === 'email')?.value }),
+      nickname: get('Nickname'),
+      company,
+      title: get('Organization Title'),
+      birthday: get('Birthday'),
+      notes: get('Notes'),
+      tags: get('Labels')
+        .split(' ::: ')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('* ')),
+      methods,
+      dates,
+    });
+  },
+  'google-legacy'(get, warn) {
+    const methods: Method[] = [];
+    for (let n = 1; n <= 20; n++) collect(methods, 'email', get(`E-mail ${n} - Type`), get(`E-mail ${n} - Value`), warn);
+    for (let n = 1; n <= 20; n++) collect(methods, 'phone', get(`Phone ${n} - Type`), get(`Phone ${n} - Value`), warn);
+    for (let n = 1; n <= 20; n++) collect(methods, 'address', get(`Address ${n} - Type`), get(`Address ${n} - Formatted`), warn);
+    for (let n = 1; n <= 20; n++) collect(methods, 'website', get(`Website ${n} - Type`), get(`Website ${n} - Value`), warn);
+    const given = get('Given Name');
+    const family = get('Family Name');
+    const company = get('Organization 1 - Name');
+    return build(get, warn, {
+      given,
+      family,
+      display: get('Name') || composeDisplayName({ given, middle: get('Additional Name'), family, company, email: methods.find((m) => m.kind === 'email')?.value }),
+      nickname: get('Nickname'),
+      company,
+      title: get('Organization 1 - Title'),
+      birthday: get('Birthday'),
+      notes: get('Notes'),
+      tags: get('Group Membership')
+        .split(' ::: ')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('* ')),
+      methods,
+    });
+  },
+  linkedin(get, warn) {
+    const methods: Method[] = [];
+    collect(methods, 'email', '', get('Email Address'), warn);
+    collect(methods, 'social', 'LinkedIn', get('URL'), warn);
+    const given = get('First Name');
+    const family = get('Last Name');
+    const connected = get('Connected On');
+    const connectedOn = connected ? parseLooseDate(connected, 'dmy') : null;
+    if (connected && !connectedOn) warn(`"Connected On" date "${connected}" is not a date`);
+    return build(get, warn, {
+      given,
+      family,
+      display: composeDisplayName({ given, family, company: get('Company'), email: get('Email Address') }),
+      company: get('Company'),
+      title: get('Position'),
+      howMet: connectedOn?.year ? `Connected on LinkedIn on ${isoOf(connectedOn)}` : 'Connected on LinkedIn',
+      methods,
+    });
+  },
+  outlook(get, warn) {
+    const methods: Method[] = [];
+    collect(methods, 'email', '', get('E-mail Address'), warn);
+    collect(methods, 'email', '', get('E-mail 2 Address'), warn);
+    collect(methods, 'email', '', get('E-mail 3 Address'), warn);
+    for (const [header, label] of [
+      ['Mobile Phone', 'Mobile'],
+      ['Home Phone', 'Home'],
+      ['Home Phone 2', 'Home'],
+      ['Business Phone', 'Work'],
+      ['Business Phone 2', 'Work'],
+      ['Other Phone', 'Other'],
+      ['Primary Phone', null],
+    ] as const)
+      collect(methods, 'phone', label ?? '', get(header), warn);
+    for (const [prefix, label] of [
+      ['Home', 'Home'],
+      ['Business', 'Work'],
+      ['Other', 'Other'],
+    ] as const) {
+      const parts = ['Street', 'City', 'State', 'Postal Code', 'Country/Region'].map((p) => get(`${prefix} ${p}`)).filter(Boolean);
+      if (parts.length) collect(methods, 'address', label, parts.join(', '), warn);
+    }
+    collect(methods, 'website', '', get('Web Page'), warn);
+    collect(methods, 'website', 'Personal', get('Personal Web Page'), warn);
+    const given = get('First Name');
+    const family = get('Last Name');
+    const anniversary = get('Anniversary');
+    const anniversaryDate = isBlankOutlookDate(anniversary) ? null : parseLooseDate(anniversary, 'mdy');
+    if (!isBlankOutlookDate(anniversary) && !anniversaryDate) warn(`anniversary "${anniversary}" is not a date and was left out`);
+    return build(get, warn, {
+      given,
+      family,
+      display: composeDisplayName({ given, middle: get('Middle Name'), family, company: get('Company'), email: methods.find((m) => m.kind === 'email')?.value }),
+      nickname: get('Nickname'),
+      company: get('Company'),
+      title: get('Job Title'),
+      birthday: isBlankOutlookDate(get('Birthday')) ? '' : get('Birthday'),
+      notes: get('Notes'),
+      tags: get('Categories')
+        .split(/;/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+      methods,
+      dates: anniversaryDate ? [{ label: 'Anniversary', ...anniversaryDate }] : [],
+    });
+  },
+};
+
+function genericRow(cells: string[], mapping: CsvTarget[], warn: (r: string) => void): RowFields | null {
+  const methods: Method[] = [];
+  const single: Partial<Record<CsvTarget, string>> = {};
+  const notes: string[] = [];
+  const tags: string[] = [];
+  cells.forEach((raw, i) => {
+    const value = raw.trim();
+    const target = mapping[i] ?? 'ignore';
+    if (!value || target === 'ignore') return;
+    if (target === 'email' || target === 'phone' || target === 'address' || target === 'website') collect(methods, target, '', value, warn);
+    else if (target === 'notes') notes.push(value);
+    else if (target === 'tags') tags.push(...value.split(/[;,|]/).map((t) => t.trim()).filter(Boolean));
+    else single[target] ??= value;
+  });
+  const get: Row = () => '';
+  return build(get, warn, {
+    given: single.givenName ?? '',
+    family: single.familyName ?? '',
+    display: single.displayName || composeDisplayName({ given: single.givenName, family: single.familyName, company: single.company, email: methods.find((m) => m.kind === 'email')?.value }),
+    nickname: single.nickname,
+    company: single.company,
+    title: single.title,
+    birthday: single.birthday,
+    notes: notes.join('\n\n'),
+    tags,
+    howMet: single.howMet,
+    methods,
+  });
+}
+
+function build(
+  _get: Row,
+  warn: (r: string) => void,
+  f: { given: string; family: string; display: string | null; nickname?: string; company?: string; title?: string; birthday?: string; notes?: string; tags?: string[]; howMet?: string; methods: Method[]; dates?: ImportRecord['dates'] },
+): RowFields | null {
+  const anything = f.display || f.methods.length || f.notes;
+  if (!anything) return null;
+  let birthday: RowFields['birthday'] = null;
+  if (f.birthday) {
+    birthday = parseLooseDate(f.birthday, 'mdy');
+    if (!birthday) warn(`birthday "${f.birthday}" is not a date and was left out`);
+  }
+  return {
+    displayName: f.display,
+    givenName: f.given || null,
+    familyName: f.family || null,
+    nickname: f.nickname || null,
+    company: f.company || null,
+    title: f.title || null,
+    birthday,
+    notes: f.notes ?? '',
+    tags: [...new Set(f.tags ?? [])],
+    howMet: f.howMet || null,
+    methods: f.methods,
+    dates: f.dates ?? [],
+  };
+}
+
+/** adds one method per value; Google joins several values in one cell with " ::: " */
+function collect(methods: Method[], kind: Method['kind'], label: string, cell: string, warn: (r: string) => void) {
+  if (!cell) return;
+  for (const raw of cell.split(' ::: ')) {
+    const value = raw.trim();
+    if (!value) continue;
+    if (kind === 'email' && !EMAIL_PATTERN.test(value)) {
+      warn(`email "${value}" is not a valid address and was left out`);
+      continue;
+    }
+    if (kind === 'phone' && !/\d/.test(value)) {
+      warn(`phone "${value}" has no digits and was left out`);
+      continue;
+    }
+    methods.push({ kind, label: cleanLabel(label), value, isPrimary: false });
+  }
+}
+
+function cleanLabel(label: string): string | null {
+  const l = label.replace(/^\*\s*/, '').trim();
+  return l ? l.charAt(0).toUpperCase() + l.slice(1) : null;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** 1980-04-12, --04-12, 4/12/1980 (order given), 12 Mar 2024, Mar 12, 2024, 12.04.1980 */
+export function parseLooseDate(value: string, slashOrder: 'mdy' | 'dmy'): { month: number; day: number; year: number | null } | null {
+  const v = value.trim();
+  const iso = parseVCardDate(v);
+  if (iso) return iso;
+  let m = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$/.exec(v);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const dotted = v.includes('.');
+    const [month, day] = slashOrder === 'mdy' && !dotted ? [a, b] : [b, a];
+    return checked(month, day, m[3] ? fullYear(m[3]) : null);
+  }
+  m = /^(\d{1,2})\s+([A-Za-z]{3,})\.?\s+(\d{4})$/.exec(v);
+  if (m) return checked(monthOf(m[2]!), Number(m[1]), Number(m[3]));
+  m = /^([A-Za-z]{3,})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(v);
+  if (m) return checked(monthOf(m[1]!), Number(m[2]), Number(m[3]));
+  return null;
+}
+
+function monthOf(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+function fullYear(y: string): number {
+  const n = Number(y);
+  return y.length === 2 ? (n < 50 ? 2000 + n : 1900 + n) : n;
+}
+
+function checked(month: number, day: number, year: number | null) {
+  if (year !== null && (year < 1800 || year > 2200)) return null;
+  return isValidMonthDay(month, day, year) ? { month, day, year } : null;
+}
+
+function isBlankOutlookDate(v: string): boolean {
+  return !v || /^0{1,2}\/0{1,2}\/0{2,4}$/.test(v);
+}
+
+function isoOf(d: { month: number; day: number; year: number | null }): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+export { CSV_TARGETS };

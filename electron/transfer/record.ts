@@ -1,0 +1,76 @@
+// What every importer produces: one candidate contact per record, plus the problems met on the way.
+// Importers never touch the database; the import session decides what is written.
+import type { ContactInput } from '../../shared/api/methods/contacts';
+
+export interface ImportedDate {
+  label: string;
+  month: number;
+  day: number;
+  year: number | null;
+}
+
+export interface ImportedPhoto {
+  mime: string;
+  data: Buffer;
+}
+
+export interface ImportRecord {
+  /** 1-based position in the file (card number, data row number) */
+  number: number;
+  /** first line of the record in the file, when known */
+  line: number | null;
+  /** the contact's fields as the form would send them */
+  fields: ContactInput & { circleName?: string | null };
+  /** a stable id the file carried (vCard UID), used when it is free */
+  uid: string | null;
+  dates: ImportedDate[];
+  photo: ImportedPhoto | null;
+}
+
+export interface ImportProblem {
+  /** record number (card, row); 0 for the file as a whole */
+  record: number;
+  line: number | null;
+  reason: string;
+}
+
+export interface ParsedFile {
+  records: ImportRecord[];
+  /** records that could not be read at all */
+  failed: ImportProblem[];
+  /** records read with something left out (a bad photo, an invalid email) */
+  warnings: ImportProblem[];
+}
+
+/** "Ann Lee" from the parts a file gave; null when there is nothing to call the person */
+export function composeDisplayName(parts: { given?: string | null; middle?: string | null; family?: string | null; company?: string | null; email?: string | null }): string | null {
+  const name = [parts.given, parts.middle, parts.family].map((p) => p?.trim()).filter(Boolean).join(' ');
+  return name || parts.company?.trim() || parts.email?.trim() || null;
+}
+
+const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** decodes a photo's base64, or says why it cannot be kept */
+export function decodePhoto(base64: string, mime: string): ImportedPhoto | { error: string } {
+  const clean = base64.replace(/\s+/g, '');
+  if (!clean || clean.length % 4 === 1 || !BASE64.test(clean)) return { error: 'photo is not valid base64' };
+  const data = Buffer.from(clean, 'base64');
+  if (data.length === 0) return { error: 'photo is empty' };
+  if (data.length > MAX_PHOTO_BYTES) return { error: `photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB` };
+  return { mime: sniffImageMime(data) ?? mime, data };
+}
+
+function sniffImageMime(data: Buffer): string | null {
+  if (data[0] === 0xff && data[1] === 0xd8) return 'image/jpeg';
+  if (data.subarray(0, 4).toString('latin1') === '\x89PNG') return 'image/png';
+  if (data.subarray(0, 3).toString('latin1') === 'GIF') return 'image/gif';
+  if (data.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  return null;
+}
+
+export function imageMimeFromType(type: string | null | undefined): string {
+  const t = (type ?? '').toLowerCase().replace(/^image\//, '');
+  if (t === 'png' || t === 'gif' || t === 'webp') return `image/${t}`;
+  return 'image/jpeg';
+}

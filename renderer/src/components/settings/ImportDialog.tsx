@@ -1,0 +1,369 @@
+// The import dialog: choose a file → (map the columns of an unknown CSV) → review what will happen,
+// including duplicates → import with a progress bar → the summary of what was done.
+import { useEffect, useRef, useState } from 'react';
+import { Modal } from '../Modal';
+import { api } from '../../lib/api';
+import { appHost, readAsBase64 } from '../../lib/files';
+import { CSV_TARGETS, type CsvTarget, type DuplicateAction, type ImportFormat, type ImportPreview, type ImportProblem, type ImportProgress, type ImportSummary } from '../../../../shared/api/methods/transfer';
+
+const FORMAT_LABELS: Record<ImportFormat, string> = {
+  vcard: 'vCard',
+  google: 'Google Contacts CSV',
+  'google-legacy': 'Google Contacts CSV (older format)',
+  linkedin: 'LinkedIn connections',
+  outlook: 'Outlook CSV',
+  generic: 'CSV',
+  json: 'Kith export (JSON)',
+};
+
+const TARGET_LABELS: Record<CsvTarget, string> = {
+  ignore: 'Don’t import',
+  displayName: 'Full name',
+  givenName: 'First name',
+  familyName: 'Last name',
+  nickname: 'Nickname',
+  company: 'Company',
+  title: 'Job title',
+  email: 'Email',
+  phone: 'Phone',
+  address: 'Address',
+  website: 'Website',
+  birthday: 'Birthday',
+  notes: 'Notes',
+  tags: 'Tags',
+  howMet: 'How we met',
+};
+
+const ACTION_LABELS: Record<DuplicateAction, string> = { merge: 'Merge', keepBoth: 'Keep both', skip: 'Skip' };
+const MATCH_LABELS = { id: 'same contact', email: 'same email', phone: 'same phone', name: 'same name' } as const;
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+type Step = 'choose' | 'mapping' | 'review' | 'running' | 'done';
+
+export function ImportDialog({ onClose }: { onClose(): void }) {
+  const [step, setStep] = useState<Step>('choose');
+  const [host, setHost] = useState<'electron' | 'web' | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<CsvTarget[]>([]);
+  const [defaultAction, setDefaultAction] = useState<DuplicateAction>('merge');
+  const [actions, setActions] = useState<Record<string, DuplicateAction>>({});
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const polling = useRef<ReturnType<typeof setInterval> | null>(null);
+
+  useEffect(() => {
+    void appHost().then(setHost);
+    return () => {
+      if (polling.current) clearInterval(polling.current);
+    };
+  }, []);
+
+  function showPreview(p: ImportPreview | null) {
+    if (!p) return; // the dialog was cancelled
+    setPreview(p);
+    setActions({});
+    if (p.csv) {
+      setMapping(p.csv.mapping);
+      setStep('mapping');
+    } else setStep('review');
+  }
+
+  async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
+    setBusy(true);
+    setError(null);
+    try {
+      return await work();
+    } catch (err) {
+      setError((err as Error).message);
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const chooseUploaded = (file: File) =>
+    run(async () => showPreview(await api.call('transfer.importPreview', { source: { kind: 'upload', fileName: file.name, base64: await readAsBase64(file) } })));
+  const chooseWithDialog = () => run(async () => showPreview(await api.call('transfer.importPreview', { source: { kind: 'dialog' } })));
+  const applyMapping = () =>
+    run(async () => {
+      const p = await api.call('transfer.importPreview', { sessionId: preview!.sessionId, mapping });
+      if (p) setPreview(p);
+      setStep('review');
+    });
+
+  async function startImport() {
+    if (!preview) return;
+    setStep('running');
+    setError(null);
+    setProgress({ state: 'running', processed: 0, total: preview.total });
+    polling.current = setInterval(() => {
+      api.call('transfer.importProgress', { sessionId: preview.sessionId }).then(setProgress, () => {});
+    }, 200);
+    try {
+      setSummary(await api.call('transfer.importCommit', { sessionId: preview.sessionId, defaultAction, actions }));
+      setStep('done');
+    } catch (err) {
+      setError((err as Error).message);
+      setStep('review');
+    } finally {
+      if (polling.current) clearInterval(polling.current);
+      polling.current = null;
+    }
+  }
+
+  const cancelImport = () => preview && void api.call('transfer.importCancel', { sessionId: preview.sessionId });
+
+  const title = step === 'done' ? 'Import finished' : 'Import contacts';
+  return (
+    <Modal title={title} onClose={step === 'running' ? cancelImport : onClose} wide>
+      <div className="import-dialog">
+        {step === 'choose' && (
+          <div className="import-choose">
+            <p>Choose a vCard (.vcf), a CSV from Google Contacts, LinkedIn or Outlook, any other CSV, or a Kith JSON export. Nothing is saved until you confirm.</p>
+            {host === 'electron' ? (
+              <button type="button" className="button primary" onClick={chooseWithDialog} disabled={busy}>
+                Choose file…
+              </button>
+            ) : (
+              <label className="file-drop">
+                <span className="file-drop-title">{busy ? 'Reading the file…' : 'Choose a file to import'}</span>
+                <span className="subtle">.vcf, .csv or .json</span>
+                <input type="file" accept=".vcf,.vcard,.csv,.json,text/vcard,text/csv,application/json" disabled={busy} onChange={(e) => e.target.files?.[0] && void chooseUploaded(e.target.files[0])} />
+              </label>
+            )}
+          </div>
+        )}
+
+        {step === 'mapping' && preview?.csv && (
+          <>
+            <p>
+              Kith does not know the columns of <strong>{preview.fileName}</strong>. Say what each column holds; the first rows show how it will be read.
+            </p>
+            <div className="mapping-scroller">
+              <table className="mapping-table">
+                <thead>
+                  <tr>
+                    {preview.csv.headers.map((h, i) => (
+                      <th key={i} scope="col">
+                        <span className="mapping-header">{h || `Column ${i + 1}`}</span>
+                        <select aria-label={`Column “${h || i + 1}” is`} value={mapping[i] ?? 'ignore'} onChange={(e) => setMapping((m) => m.map((t, j) => (j === i ? (e.target.value as CsvTarget) : t)))}>
+                          {CSV_TARGETS.map((t) => (
+                            <option key={t} value={t}>
+                              {TARGET_LABELS[t]}
+                            </option>
+                          ))}
+                        </select>
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.csv.rows.map((row, r) => (
+                    <tr key={r}>
+                      {preview.csv!.headers.map((_, i) => (
+                        <td key={i} className={mapping[i] === 'ignore' ? 'ignored' : undefined}>
+                          {row[i] ?? ''}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {error && <p className="form-error" role="alert">{error}</p>}
+            <div className="form-actions">
+              <button type="button" className="button" onClick={onClose}>
+                Cancel
+              </button>
+              <button type="button" className="button primary" onClick={applyMapping} disabled={busy || !mapping.some((t) => t === 'displayName' || t === 'givenName' || t === 'familyName' || t === 'email')}>
+                Continue
+              </button>
+            </div>
+          </>
+        )}
+
+        {step === 'review' && preview && (
+          <>
+            <ReviewHeader preview={preview} />
+            {preview.duplicates.length > 0 && (
+              <section className="duplicates" aria-labelledby="duplicates-title">
+                <div className="section-heading">
+                  <h3 id="duplicates-title">
+                    {preview.duplicates.length === 1 ? '1 person is already in Kith' : `${preview.duplicates.length} people are already in Kith`}
+                  </h3>
+                  <label className="inline-field">
+                    For all
+                    <select
+                      aria-label="For all duplicates"
+                      value={defaultAction}
+                      onChange={(e) => {
+                        setDefaultAction(e.target.value as DuplicateAction);
+                        setActions({});
+                      }}
+                    >
+                      {Object.entries(ACTION_LABELS).map(([value, label]) => (
+                        <option key={value} value={value}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                </div>
+                <ul className="duplicate-list">
+                  {preview.duplicates.map((d) => (
+                    <li key={d.record}>
+                      <div className="duplicate-text">
+                        <strong>{d.incoming.displayName}</strong>
+                        <span className="subtle">
+                          matches {d.existing.displayName} ({MATCH_LABELS[d.matchedBy]}
+                          {d.matchedBy === 'email' ? `: ${d.incoming.emails.find((e) => d.existing.emails.some((x) => x.toLowerCase() === e.toLowerCase())) ?? ''}` : ''})
+                        </span>
+                      </div>
+                      <select aria-label={`What to do with ${d.incoming.displayName}`} value={actions[d.record] ?? defaultAction} onChange={(e) => setActions((a) => ({ ...a, [d.record]: e.target.value as DuplicateAction }))}>
+                        {Object.entries(ACTION_LABELS).map(([value, label]) => (
+                          <option key={value} value={value}>
+                            {label}
+                          </option>
+                        ))}
+                      </select>
+                    </li>
+                  ))}
+                </ul>
+                <p className="subtle">Merge keeps every email, phone, address, tag and note of both and fills in what is missing.</p>
+              </section>
+            )}
+            <Problems title="Cannot be imported" problems={preview.failed} tone="danger" />
+            <Problems title="Imported with something left out" problems={preview.warnings} tone="warn" />
+            {error && <p className="form-error" role="alert">{error}</p>}
+            <div className="form-actions">
+              <button type="button" className="button" onClick={onClose}>
+                Cancel
+              </button>
+              {preview.csv && (
+                <button type="button" className="button" onClick={() => setStep('mapping')}>
+                  Back to columns
+                </button>
+              )}
+              <button type="button" className="button primary" onClick={startImport} disabled={busy || (preview.total === 0 && !preview.json)}>
+                {preview.json ? 'Restore everything' : `Import ${preview.total} ${preview.total === 1 ? 'contact' : 'contacts'}`}
+              </button>
+            </div>
+          </>
+        )}
+
+        {step === 'running' && (
+          <div className="import-running">
+            <p>
+              Importing {progress?.total ?? 0} {progress?.total === 1 ? 'record' : 'records'}… Nothing is saved until the end: cancelling leaves Kith as it was.
+            </p>
+            <progress className="progress" max={Math.max(progress?.total ?? 1, 1)} value={progress?.processed ?? 0} aria-label="Import progress">
+              {progress?.processed ?? 0} of {progress?.total ?? 0}
+            </progress>
+            <p className="subtle" aria-live="polite">
+              {progress?.processed ?? 0} of {progress?.total ?? 0}
+            </p>
+            <div className="form-actions">
+              <button type="button" className="button" onClick={cancelImport}>
+                Cancel import
+              </button>
+            </div>
+          </div>
+        )}
+
+        {step === 'done' && summary && (
+          <>
+            <dl className="import-summary" aria-label="Import summary">
+              {summary.restored ? (
+                <div>
+                  <dt>Restored</dt>
+                  <dd>
+                    {plural(summary.restored.contacts ?? 0, 'contact', 'contacts')}, {plural(summary.restored.interactions ?? 0, 'interaction', 'interactions')},{' '}
+                    {plural(summary.restored.reminders ?? 0, 'reminder', 'reminders')}
+                  </dd>
+                </div>
+              ) : (
+                (
+                  [
+                    ['Added', summary.added],
+                    ['Merged', summary.merged],
+                    ['Skipped', summary.skipped],
+                    ['Failed', summary.failed.length],
+                  ] as const
+                ).map(([label, n]) => (
+                  <div key={label} className={label === 'Failed' && n > 0 ? 'bad' : undefined}>
+                    <dt>{label}</dt>
+                    <dd>{n}</dd>
+                  </div>
+                ))
+              )}
+            </dl>
+            <Problems title="Not imported" problems={summary.failed} tone="danger" />
+            <Problems title="Imported with something left out" problems={summary.warnings} tone="warn" />
+            <div className="form-actions">
+              <button type="button" className="button primary" onClick={onClose}>
+                Done
+              </button>
+            </div>
+          </>
+        )}
+        {step === 'choose' && error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </Modal>
+  );
+}
+
+function ReviewHeader({ preview }: { preview: ImportPreview }) {
+  if (preview.json) {
+    const exported = preview.json.exportedAt ? new Date(preview.json.exportedAt).toLocaleString() : 'an unknown date';
+    return (
+      <p>
+        <strong>{preview.fileName}</strong> is a full Kith export from {exported}: {plural(preview.json.contacts, 'contact', 'contacts')}, {plural(preview.json.interactions, 'interaction', 'interactions')} and{' '}
+        {plural(preview.json.reminders, 'reminder', 'reminders')}. It is
+        restored exactly, into a Kith that has no data yet.
+      </p>
+    );
+  }
+  return (
+    <div className="import-overview">
+      <p>
+        <strong>{preview.fileName}</strong> · {FORMAT_LABELS[preview.format]} · {preview.total} {preview.total === 1 ? 'contact' : 'contacts'} read
+        {preview.duplicates.length ? `, ${preview.newCount} new` : ''}
+      </p>
+      {preview.sample.length > 0 && (
+        <ul className="import-sample" aria-label="First contacts in the file">
+          {preview.sample.map((s) => (
+            <li key={s.record}>
+              <span>{s.displayName}</span>
+              {s.detail && <span className="subtle">{s.detail}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Problems({ title, problems, tone }: { title: string; problems: ImportProblem[]; tone: 'danger' | 'warn' }) {
+  if (!problems.length) return null;
+  return (
+    <details className={`problems ${tone}`} open={problems.length <= 5}>
+      <summary>
+        {title}: {problems.length}
+      </summary>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={i}>
+            <span className="problem-where">{p.record === 0 ? 'File' : `Record ${p.record}`}{p.line ? `, line ${p.line}` : ''}</span> {p.reason}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,54 @@
+// A database with something in every table, for export and restore tests.
+import type { TestBackend } from './backend';
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+export async function seedEverything(kith: TestBackend): Promise<{ ada: string; charles: string }> {
+  kith.sqlite.prepare(`INSERT INTO circles (id, name, color, default_cadence_days, sort_order, created_at, updated_at) VALUES ('circle-book', 'Book club', '#8e4ec6', 21, 4, 5, 6)`).run();
+  const charles = await kith.call('contacts.create', { displayName: 'Charles Babbage', circleId: 'circle-colleagues', methods: [{ kind: 'phone', value: '+44 20 7946 0100', label: 'Work' }] });
+  const ada = await kith.call('contacts.create', {
+    displayName: 'Ada Lovelace',
+    givenName: 'Ada',
+    familyName: 'Lovelace',
+    nickname: 'Countess',
+    company: 'Engines',
+    title: 'Mathematician',
+    circleId: 'circle-book',
+    importance: 'inner',
+    birthday: { month: 12, day: 10, year: 1815 },
+    howMet: 'At the salon',
+    introducedById: charles.id,
+    notes: '**Markdown** notes\nwith lines',
+    cadenceDays: 14,
+    methods: [
+      { kind: 'email', value: 'ada@example.org', label: 'Home' },
+      { kind: 'email', value: 'ada@engines.example', label: 'Work', isPrimary: true },
+      { kind: 'address', value: '12 St James’s Square, London' },
+      { kind: 'social', value: '@ada', label: 'Mastodon' },
+    ],
+    tags: ['Mathematics', 'Friends'],
+  });
+  const sql = kith.sqlite;
+  sql.prepare(`INSERT INTO contact_dates (id, contact_id, label, month, day, year) VALUES ('date-1', ?, 'Anniversary', 7, 8, 1835), ('date-2', ?, 'Name day', 2, 29, NULL)`).run(ada.id, ada.id);
+  sql.prepare(`INSERT INTO contact_photos (contact_id, mime, data, updated_at) VALUES (?, 'image/png', ?, 7)`).run(ada.id, PNG);
+  sql.prepare(`INSERT INTO relationships (id, from_contact_id, to_contact_id, kind, created_at) VALUES ('rel-1', ?, ?, 'colleague', 8)`).run(ada.id, charles.id);
+  sql.prepare(`UPDATE tags SET color = '#ff0000' WHERE name = 'Friends'`).run();
+  sql.prepare(`UPDATE contacts SET archived_at = NULL, checkin_snoozed_until = 1234 WHERE id = ?`).run(ada.id);
+  await kith.call('interactions.log', { kind: 'meeting', direction: 'outbound', occurredAt: Date.UTC(2026, 0, 5, 18), durationMinutes: 90, rating: 5, summary: 'Dinner', notes: 'Talked about the engine', participantIds: [ada.id, charles.id] });
+  await kith.call('interactions.log', { kind: 'call', occurredAt: Date.UTC(2026, 1, 1, 9), participantIds: [ada.id] });
+  sql.prepare(
+    `INSERT INTO reminders (id, contact_id, title, notes, due_date, due_time, recurrence_unit, recurrence_interval, status, snoozed_until, last_notified_at, completed_at, source, source_key, created_at, updated_at)
+     VALUES ('rem-1', ?, 'Send the notes', 'the long version', '2026-03-10', '09:30', 'week', 2, 'open', NULL, 99, NULL, 'manual', NULL, 10, 11),
+            ('rem-2', NULL, 'Renew domain', '', '2026-04-01', NULL, 'year', 1, 'open', NULL, NULL, NULL, 'manual', NULL, 12, 13),
+            ('rem-3', ?, 'Old one', '', '2025-01-01', NULL, 'none', 1, 'done', NULL, NULL, 5, 'manual', NULL, 14, 15)`,
+  ).run(ada.id, charles.id);
+  sql.prepare(`INSERT INTO value_entries (id, contact_id, occurred_on, amount_minor, currency, kind, note, created_at) VALUES ('val-1', ?, '2026-01-31', 125000, 'EUR', 'invoiced', 'January', 16)`).run(ada.id);
+  sql.prepare(`INSERT INTO settings (key, value) VALUES ('theme', '"dark"'), ('digestTime', '"08:00"')`).run();
+  return { ada: ada.id, charles: charles.id };
+}
+
+/** every data table, every row, in a stable order: what "exactly the same data" means */
+export function dumpTables(kith: TestBackend): Record<string, unknown[]> {
+  const tables = kith.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_versions' ORDER BY name`).pluck().all() as string[];
+  return Object.fromEntries(tables.map((t) => [t, kith.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all()]));
+}

@@ -1,0 +1,40 @@
+// Helpers for import tests: read a fixture, preview it through the API, commit it.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestBackend } from './backend';
+import type { InputOf } from '../../shared/api/contract';
+
+export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'import');
+
+export function fixture(name: string): Buffer {
+  return readFileSync(join(FIXTURES, name));
+}
+
+export function upload(fileName: string, bytes: Buffer | string) {
+  return { kind: 'upload' as const, fileName, base64: Buffer.from(bytes).toString('base64') };
+}
+
+export async function previewFile(kith: TestBackend, fileName: string, bytes: Buffer | string = fixture(fileName), extra: Partial<InputOf<'transfer.importPreview'>> = {}) {
+  const preview = await kith.call('transfer.importPreview', { source: upload(fileName, bytes), ...extra });
+  if (!preview) throw new Error('no preview');
+  return preview;
+}
+
+export async function importFile(kith: TestBackend, fileName: string, bytes?: Buffer | string, commit: Partial<InputOf<'transfer.importCommit'>> = {}) {
+  const preview = await previewFile(kith, fileName, bytes);
+  const summary = await kith.call('transfer.importCommit', { sessionId: preview.sessionId, ...commit });
+  return { preview, summary };
+}
+
+/** every contact, fully loaded, by display name */
+export async function contactsByName(kith: TestBackend) {
+  const ids = kith.sqlite.prepare(`SELECT id FROM contacts ORDER BY display_name, id`).pluck().all() as string[];
+  const out = [];
+  for (const id of ids) out.push(await kith.call('contacts.get', { id }));
+  return out;
+}
+
+export function methodsOf(c: { methods: { kind: string; label: string | null; value: string; isPrimary: boolean }[] }) {
+  return c.methods.map((m) => [m.kind, m.label, m.value, m.isPrimary]);
+}

@@ -1,0 +1,123 @@
+// Backups: "Back up now", the daily timer with its rotation, restore (after a safety backup), and a
+// damaged data file found at start-up with the newest good backup offered.
+import { existsSync, openSync, readdirSync, writeSync, closeSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startBackend } from '../../electron/kith';
+import { startAutomaticBackups, type Timers } from '../../electron/transfer/backup-schedule';
+import { DatabaseDamagedError, replaceDamagedFile } from '../../electron/transfer/integrity';
+import { fixedClock, startTestBackend, type TestBackend } from '../helpers/backend';
+import { seedEverything } from '../helpers/seed';
+
+let kith: TestBackend;
+const clock = fixedClock('2026-03-01T10:00:00Z', 'Europe/Berlin');
+beforeEach(async () => {
+  clock.set('2026-03-01T10:00:00Z');
+  kith = await startTestBackend({ clock });
+});
+afterEach(async () => kith.dispose());
+
+const count = (table: string) => kith.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+
+describe('back up now and restore', () => {
+  it('takes a backup with the online API, lists it and shows what it holds', async () => {
+    await seedEverything(kith);
+    const info = await kith.call('transfer.backupNow', {});
+    expect(info).toMatchObject({ fileName: 'kith-manual-2026-03-01T10-00-00-000Z.sqlite', kind: 'manual', takenAt: Date.parse('2026-03-01T10:00:00Z') });
+    const list = await kith.call('transfer.backupsList', {});
+    expect(list.folder).toBe(join(kith.dir, 'backups'));
+    expect(list.backups.map((b) => b.fileName)).toEqual([info.fileName]);
+    expect(await kith.call('transfer.backupInspect', { fileName: info.fileName })).toMatchObject({ ok: true, contacts: 2, interactions: 2, schemaVersion: expect.any(String) });
+  });
+
+  it('restores a backup into the open database after backing up the current file', async () => {
+    await seedEverything(kith);
+    const backup = await kith.call('transfer.backupNow', {});
+    clock.advance(60_000);
+    await kith.call('contacts.create', { displayName: 'Added after the backup' });
+    await kith.call('interactions.log', { kind: 'call', participantIds: [kith.sqlite.prepare(`SELECT id FROM contacts WHERE display_name = 'Added after the backup'`).pluck().get() as string] });
+    expect([count('contacts'), count('interactions')]).toEqual([3, 3]);
+
+    const result = await kith.call('transfer.backupRestore', { fileName: backup.fileName });
+    expect(result.restored).toMatchObject({ fileName: backup.fileName, contacts: 2, interactions: 2 });
+    expect(result.safetyBackup.kind).toBe('before-restore');
+    // the same connection now reads the restored data, through the services too
+    expect([count('contacts'), count('interactions')]).toEqual([2, 2]);
+    expect((await kith.call('contacts.list', {})).items.map((c) => c.displayName)).toEqual(['Ada Lovelace', 'Charles Babbage']);
+    expect(kith.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    // what was there before the restore is kept in the safety backup
+    expect(await kith.call('transfer.backupInspect', { fileName: result.safetyBackup.fileName })).toMatchObject({ contacts: 3, interactions: 3 });
+    // and writing goes on normally
+    await kith.call('contacts.create', { displayName: 'After the restore' });
+    expect(count('contacts')).toBe(3);
+  });
+
+  it('refuses a name outside the backups folder and an unknown backup, and changes nothing', async () => {
+    await kith.call('contacts.create', { displayName: 'Stays' });
+    for (const fileName of ['../kith.sqlite', 'kith-manual-2020-01-01T00-00-00-000Z.sqlite', 'nonsense']) {
+      const err = await kith.call('transfer.backupRestore', { fileName }).catch((e) => e);
+      expect(err.field).toBe('fileName');
+    }
+    expect(count('contacts')).toBe(1);
+  });
+});
+
+describe('automatic daily backups', () => {
+  it('takes one backup per local day while running, and rotates old ones away', async () => {
+    let scheduled: (() => void) | null = null;
+    const timers: Timers = { setInterval: (fn) => ((scheduled = fn), 1), clearInterval: () => (scheduled = null) };
+    const schedule = startAutomaticBackups({ sqlite: kith.sqlite, databasePath: join(kith.dir, 'kith.sqlite'), clock }, { timers });
+    await new Promise((r) => setTimeout(r, 50)); // the check at start
+    const folder = join(kith.dir, 'backups');
+    expect(readdirSync(folder)).toEqual(['kith-daily-2026-03-01T10-00-00-000Z.sqlite']);
+    clock.advance(3600_000);
+    expect(await schedule.tick()).toBeNull(); // same day: nothing new
+    // forty days later, one check an hour
+    for (let hour = 0; hour < 40 * 24; hour++) {
+      clock.advance(3600_000);
+      await schedule.tick();
+    }
+    // the last check is 10 April 13:00 in Berlin; backups fall at local midnight (23:00 UTC, 22:00 after the DST change)
+    expect(readdirSync(folder).sort()).toEqual([
+      'kith-daily-2026-03-21T23-00-00-000Z.sqlite', // weekly: newest of ISO week 12 (local 22 March)
+      'kith-daily-2026-03-28T23-00-00-000Z.sqlite', // weekly: week 13 (local 29 March, the day clocks change)
+      'kith-daily-2026-03-30T22-00-00-000Z.sqlite', // monthly: newest of March (local 31 March)
+      'kith-daily-2026-04-03T22-00-00-000Z.sqlite', // daily: local 4–10 April (also weeks 14 and 15, and April)
+      'kith-daily-2026-04-04T22-00-00-000Z.sqlite',
+      'kith-daily-2026-04-05T22-00-00-000Z.sqlite',
+      'kith-daily-2026-04-06T22-00-00-000Z.sqlite',
+      'kith-daily-2026-04-07T22-00-00-000Z.sqlite',
+      'kith-daily-2026-04-08T22-00-00-000Z.sqlite',
+      'kith-daily-2026-04-09T22-00-00-000Z.sqlite',
+    ]);
+    schedule.stop();
+    expect(scheduled).toBeNull();
+  });
+});
+
+describe('a damaged data file at start-up', () => {
+  it('is reported with the newest good backup, which can be put in its place', async () => {
+    const dir = kith.dir;
+    const path = join(dir, 'kith.sqlite');
+    await seedEverything(kith);
+    await kith.call('transfer.backupNow', {});
+    await kith.close();
+    // scribble over everything after the first page
+    const size = statSync(path).size;
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(size - 4096, 0x5a), 0, size - 4096, 4096);
+    closeSync(fd);
+
+    const err = await startBackend({ databasePath: path, host: 'web', clock }).catch((e) => e);
+    expect(err).toBeInstanceOf(DatabaseDamagedError);
+    expect(err.message).toMatch(/^Kith's data file is damaged \(/);
+    expect(err.newestGoodBackup).toMatchObject({ fileName: 'kith-manual-2026-03-01T10-00-00-000Z.sqlite', contacts: 2, interactions: 2 });
+
+    const kept = await replaceDamagedFile(path, err.newestGoodBackup.fileName, clock.now());
+    expect(existsSync(kept)).toBe(true);
+    const reopened = await startBackend({ databasePath: path, host: 'web', clock });
+    expect(reopened.handle.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(2);
+    await reopened.close();
+    kith = await startTestBackend({ clock }); // for afterEach
+  });
+});

@@ -1,0 +1,109 @@
+// Exports: JSON that restores exactly, vCard that comes back as the same contacts, CSV, and an
+// .ics file calendar apps accept.
+import ICAL from 'ical.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock, startTestBackend, type TestBackend } from '../helpers/backend';
+import { dumpTables, seedEverything } from '../helpers/seed';
+import { contactsByName, importFile, previewFile } from '../helpers/transfer';
+
+let kith: TestBackend;
+let fresh: TestBackend | null = null;
+const clock = fixedClock('2026-03-01T10:00:00Z', 'Europe/Berlin');
+beforeEach(async () => (kith = await startTestBackend({ clock })));
+afterEach(async () => {
+  await kith.dispose();
+  await fresh?.dispose();
+  fresh = null;
+});
+
+describe('full JSON export', () => {
+  it('restores exactly, every table and row, into an empty database', async () => {
+    await seedEverything(kith);
+    const file = await kith.call('transfer.export', { format: 'json' });
+    expect(file.fileName).toBe('kith-export-2026-03-01.json');
+    expect(file.count).toBe(2);
+
+    fresh = await startTestBackend({ clock });
+    const { preview, summary } = await importFile(fresh, file.fileName, file.content!);
+    expect(preview.format).toBe('json');
+    expect(preview.json).toEqual({ contacts: 2, interactions: 2, reminders: 3, exportedAt: '2026-03-01T10:00:00.000Z' });
+    expect(summary.restored).toMatchObject({ contacts: 2, interactions: 2, interaction_participants: 3, reminders: 3, value_entries: 1, settings: 2, circles: 5, tags: 2, contact_photos: 1 });
+    expect(dumpTables(fresh)).toEqual(dumpTables(kith));
+    expect(fresh.sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('refuses to restore into a database that already has data, and writes nothing', async () => {
+    await seedEverything(kith);
+    const file = await kith.call('transfer.export', { format: 'json' });
+    const before = dumpTables(kith);
+    const preview = await previewFile(kith, 'again.json', file.content!);
+    const err = await kith.call('transfer.importCommit', { sessionId: preview.sessionId }).catch((e) => e);
+    expect(err.code).toBe('conflict');
+    expect(err.message).toMatch(/^A full JSON import restores into an empty Kith; this one already has data/);
+    expect(dumpTables(kith)).toEqual(before);
+  });
+
+  it('refuses a JSON file that is not a Kith export', async () => {
+    const err = await previewFile(kith, 'x.json', '{"hello": 1}').catch((e) => e);
+    expect([err.field, err.message]).toEqual(['source', 'This JSON file is not a Kith export']);
+  });
+});
+
+describe('vCard export', () => {
+  it('comes back as the same contacts when imported into an empty database', async () => {
+    await seedEverything(kith);
+    const file = await kith.call('transfer.export', { format: 'vcard' });
+    expect(file.mime).toBe('text/vcard');
+    expect(file.content).toContain('VERSION:4.0');
+    fresh = await startTestBackend({ clock });
+    // the circle travels by name: this user has one called the same
+    fresh.sqlite.prepare(`INSERT INTO circles (id, name, color, default_cadence_days, sort_order, created_at, updated_at) VALUES ('circle-book', 'Book club', '#8e4ec6', 21, 4, 5, 6)`).run();
+    const { summary } = await importFile(fresh, file.fileName, file.content!);
+    expect(summary).toMatchObject({ added: 2, failed: [], warnings: [] });
+    const strip = (c: Awaited<ReturnType<typeof contactsByName>>[number]) => ({ ...c, methods: c.methods.map(({ id: _id, ...m }) => m), dates: c.dates.map(({ id: _id, ...d }) => d), introducedById: null, createdAt: 0, updatedAt: 0 });
+    expect((await contactsByName(fresh)).map(strip)).toEqual((await contactsByName(kith)).map(strip));
+  });
+
+  it('exports a selection only', async () => {
+    const { ada } = await seedEverything(kith);
+    const file = await kith.call('transfer.export', { format: 'vcard', contactIds: [ada] });
+    expect(file.count).toBe(1);
+    expect(file.content!.match(/BEGIN:VCARD/g)).toHaveLength(1);
+    const err = await kith.call('transfer.export', { format: 'vcard', contactIds: ['nobody'] }).catch((e) => e);
+    expect(err.field).toBe('contactIds');
+  });
+});
+
+describe('CSV and iCalendar export', () => {
+  it('writes a CSV this importer reads back', async () => {
+    await seedEverything(kith);
+    const file = await kith.call('transfer.export', { format: 'csv' });
+    const preview = await previewFile(kith, file.fileName, file.content!);
+    expect(preview.csv!.mapping).toEqual(['displayName', 'givenName', 'familyName', 'nickname', 'company', 'title', 'email', 'phone', 'address', 'website', 'birthday', 'tags', 'notes', 'howMet']);
+    expect(preview.sample.map((s) => s.displayName)).toEqual(['Ada Lovelace', 'Charles Babbage']);
+    expect(preview.duplicates.map((d) => d.matchedBy)).toEqual(['email', 'phone']);
+  });
+
+  it('writes birthdays and dates as yearly all-day events and open reminders with their recurrence', async () => {
+    await seedEverything(kith);
+    const file = await kith.call('transfer.export', { format: 'ics' });
+    expect(file.fileName).toBe('kith-calendar-2026-03-01.ics');
+    const calendar = new ICAL.Component(ICAL.parse(file.content!) as unknown as unknown[]);
+    const events = calendar.getAllSubcomponents('vevent').map((e) => {
+      const event = new ICAL.Event(e);
+      const rrule = e.getFirstPropertyValue('rrule') as ICAL.Recur | null;
+      return [event.summary, event.startDate.toString(), event.startDate.isDate, rrule ? rrule.toString() : null];
+    });
+    expect(events).toEqual([
+      ['Ada Lovelace’s birthday (born 1815)', '1815-12-10', true, 'FREQ=YEARLY'],
+      ['Ada Lovelace: Name day', '2000-02-29', true, 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1'],
+      ['Ada Lovelace: Anniversary (1835)', '1835-07-08', true, 'FREQ=YEARLY'],
+      ['Send the notes (Ada Lovelace)', '2026-03-10T09:30:00', false, 'FREQ=WEEKLY;INTERVAL=2'],
+      ['Renew domain', '2026-04-01', true, 'FREQ=YEARLY'],
+    ]);
+    // a calendar app expanding the 29 February date lands on 28 February in other years
+    const leap = new ICAL.Event(calendar.getAllSubcomponents('vevent').find((e) => String(e.getFirstPropertyValue('summary')).includes('Name day'))!);
+    const it = leap.iterator();
+    expect([it.next(), it.next(), it.next(), it.next(), it.next()].map((t) => t!.toString())).toEqual(['2000-02-29', '2001-02-28', '2002-02-28', '2003-02-28', '2004-02-29']);
+  });
+});

@@ -1,0 +1,88 @@
+// Property: any contacts Kith can hold → vCard export → import into an empty database → the same
+// contacts (names, methods with labels and primaries, birthday, dates, notes, tags, circle, cadence…).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fixedClock, startTestBackend, type TestBackend } from '../helpers/backend';
+import { contactsByName, importFile } from '../helpers/transfer';
+import type { InputOf } from '../../shared/api/contract';
+import { isValidMonthDay } from '../../shared/domain/calendar';
+
+// text a user can type: any characters but control characters (a line break is fine where the form allows one)
+const char = fc.oneof(
+  { weight: 6, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) },
+  { weight: 3, arbitrary: fc.constantFrom(',', ';', '\\', ':', '"', "'", '=', ' ', 'é', 'ß', '漢', '😀', '\\n', '\\;', '\\,') },
+);
+const text = (max: number) => fc.array(char, { maxLength: max }).map((cs) => cs.join('').replace(/[\u0000-\u001f\u007f]/g, ''));
+const line = (max: number) => text(max).map((s) => s.trim()).filter((s) => s.length > 0 && s.length <= max);
+const optionalLine = (max: number) => fc.option(line(max), { nil: null });
+const notes = fc.array(fc.oneof(text(20), fc.constant('\n')), { maxLength: 6 }).map((parts) => parts.join(''));
+const monthDay = fc
+  .record({ month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }), year: fc.option(fc.integer({ min: 1800, max: 2200 }), { nil: null }) })
+  .filter((d) => isValidMonthDay(d.month, d.day, d.year));
+const label = fc.option(fc.oneof(line(20), fc.constantFrom('home', 'Work', 'mobile', 'Other')), { nil: null });
+const method = fc.oneof(
+  fc.record({ kind: fc.constant('email' as const), value: fc.emailAddress().filter((e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e) && e.length < 200), label, isPrimary: fc.boolean() }),
+  fc.record({ kind: fc.constant('phone' as const), value: fc.stringMatching(/^\+?[0-9][0-9 ()-]{3,18}[0-9]$/), label, isPrimary: fc.boolean() }),
+  fc.record({ kind: fc.constant('address' as const), value: line(80), label, isPrimary: fc.boolean() }),
+  fc.record({ kind: fc.constant('website' as const), value: fc.webUrl(), label, isPrimary: fc.boolean() }),
+  fc.record({ kind: fc.constant('social' as const), value: line(40), label, isPrimary: fc.boolean() }),
+);
+const contact = fc.record({
+  displayName: line(60),
+  givenName: optionalLine(30),
+  familyName: optionalLine(30),
+  nickname: optionalLine(30),
+  company: optionalLine(40),
+  title: optionalLine(40),
+  circleId: fc.constantFrom(null, 'circle-family', 'circle-friends', 'circle-colleagues', 'circle-clients'),
+  importance: fc.constantFrom('inner' as const, 'regular' as const, 'outer' as const),
+  birthday: fc.option(monthDay, { nil: null }),
+  howMet: optionalLine(80),
+  notes,
+  cadenceDays: fc.option(fc.integer({ min: 0, max: 3650 }), { nil: null }),
+  methods: fc.array(method, { maxLength: 6 }),
+  tags: fc.uniqueArray(line(20), { maxLength: 4, selector: (t) => t.toLowerCase() }),
+  dates: fc.array(fc.record({ label: fc.oneof(fc.constant('Anniversary'), line(20)), date: monthDay }), { maxLength: 3 }),
+});
+
+type Generated = Omit<InputOf<'contacts.create'>, 'introducedById'> & { dates: { label: string; date: { month: number; day: number; year: number | null } }[] };
+
+async function seed(kith: TestBackend, people: Generated[]) {
+  for (const { dates, ...fields } of people) {
+    const created = await kith.call('contacts.create', fields);
+    dates.forEach((d, i) =>
+      kith.sqlite.prepare(`INSERT INTO contact_dates (id, contact_id, label, month, day, year) VALUES (?, ?, ?, ?, ?, ?)`).run(`${created.id}-d${i}`, created.id, d.label, d.date.month, d.date.day, d.date.year),
+    );
+  }
+}
+
+const comparable = (c: Awaited<ReturnType<typeof contactsByName>>[number]) => ({
+  ...c,
+  methods: c.methods.map(({ id: _id, ...m }) => m),
+  dates: c.dates.map(({ id: _id, ...d }) => d).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+  createdAt: 0,
+  updatedAt: 0,
+});
+
+describe('vCard round trip', () => {
+  it('random contacts → vCard → import into an empty database → the same contacts', async () => {
+    const clock = fixedClock('2026-03-01T10:00:00Z', 'UTC');
+    await fc.assert(
+      fc.asyncProperty(fc.array(contact, { minLength: 1, maxLength: 4 }), async (people) => {
+        const source = await startTestBackend({ clock });
+        const target = await startTestBackend({ clock });
+        try {
+          await seed(source, people);
+          const file = await source.call('transfer.export', { format: 'vcard' });
+          const { summary } = await importFile(target, file.fileName, file.content!);
+          expect(summary).toMatchObject({ added: people.length, merged: 0, failed: [], warnings: [] });
+          expect((await contactsByName(target)).map(comparable)).toEqual((await contactsByName(source)).map(comparable));
+        } finally {
+          await source.dispose();
+          await target.dispose();
+        }
+      }),
+      { numRuns: Number(process.env.KITH_FC_RUNS ?? 40) },
+    );
+  }, 240_000);
+});
