@@ -11,7 +11,9 @@ export function databaseFingerprint(sqlite: Database.Database): string {
   for (const table of tables) {
     if (/_(data|idx|content|docsize|config)$/.test(table) && tables.some((t) => table.startsWith(t + '_'))) continue; // FTS shadow tables follow their sources
     hash.update(`#${table}\n`);
-    for (const row of sqlite.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).raw().iterate()) {
+    const columns = (sqlite.prepare(`SELECT count(*) FROM pragma_table_info('${table}')`).pluck().get() as number) || 1;
+    const order = Array.from({ length: Math.min(columns, 3) }, (_, i) => i + 1).join(', ');
+    for (const row of sqlite.prepare(`SELECT * FROM "${table}" ORDER BY ${order}`).raw().iterate()) {
       hash.update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? String(v) : v)));
     }
   }

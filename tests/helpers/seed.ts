@@ -50,5 +50,10 @@ export async function seedEverything(kith: TestBackend): Promise<{ ada: string; 
 /** every data table, every row, in a stable order: what "exactly the same data" means */
 export function dumpTables(kith: TestBackend): Record<string, unknown[]> {
   const tables = kith.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_versions' ORDER BY name`).pluck().all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, kith.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all()]));
+  return Object.fromEntries(
+    tables.map((t) => {
+      const columns = kith.sqlite.prepare(`SELECT count(*) FROM pragma_table_info('${t}')`).pluck().get() as number;
+      return [t, kith.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY ${columns > 1 ? '1, 2' : '1'}`).all()];
+    }),
+  );
 }
