@@ -2,6 +2,7 @@
 // relationships, the quick-log shortcut, search, and the archive. Screenshots in light and dark.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWebSession, type WebSession } from '../helpers/browser';
+import { jpegSize, solidPng } from '../helpers/images';
 
 let s: WebSession;
 beforeAll(async () => (s = await openWebSession({ viewport: { width: 1320, height: 860 } })));
@@ -133,5 +134,18 @@ describe('a new user keeping people close', () => {
     await s.page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
     // Markdown notes are rendered, not shown raw
     expect(await s.page.locator('.markdown strong').first().innerText()).toBe('poetical science');
+  });
+
+  it('adds a photo, scaled down in the window to a JPEG of at most 256 px before it is stored', async () => {
+    await s.page.getByRole('button', { name: 'Edit', exact: true }).first().click();
+    const dialog = s.page.getByRole('dialog', { name: 'Edit Ada Lovelace' });
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'ada.png', mimeType: 'image/png', buffer: solidPng(1200, 800) });
+    await dialog.getByRole('button', { name: 'Remove photo' }).waitFor();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await s.page.locator('.contact-hero img.avatar').waitFor();
+    const [photo] = q<{ mime: string; data: Buffer }>('SELECT mime, data FROM contact_photos');
+    expect(photo!.mime).toBe('image/jpeg');
+    expect(jpegSize(photo!.data)).toEqual({ width: 256, height: 171 });
   });
 });

@@ -21,7 +21,7 @@ async function renderForm() {
   return { onSaved, user: userEvent.setup() };
 }
 
-describe('the contact form', () => {
+describe('the contact form', { timeout: 30_000 }, () => {
   it('refuses an empty name and a malformed email without saving anything', async () => {
     const { onSaved, user } = await renderForm();
     await user.type(screen.getByLabelText('Email'), 'not-an-email');

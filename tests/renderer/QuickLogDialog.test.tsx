@@ -69,7 +69,7 @@ describe('the quick-log dialog', { timeout: 30_000 }, () => {
   });
 });
 
-describe('global shortcuts', () => {
+describe('global shortcuts', { timeout: 30_000 }, () => {
   it('opens the quick-log with Ctrl+L from anywhere, but a plain "n" or "l" typed in a field opens nothing', async () => {
     render(
       <>

@@ -34,6 +34,7 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
 
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div role="dialog" aria-modal="true" aria-label="Command palette" className="palette-dialog">
       <Command
         label="Command palette"
         className="palette"
@@ -78,6 +79,7 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
           )}
         </Command.List>
       </Command>
+      </div>
     </div>
   );
 }

@@ -19,10 +19,17 @@ export function ContactDetails({ contact }: { contact: Contact }) {
     contact.effectiveCadenceDays === 0
       ? 'Never remind me'
       : `Every ${contact.effectiveCadenceDays} days${contact.cadenceDays === null ? ' (from the circle)' : ''}`;
+  const fullName = [contact.givenName, contact.familyName].filter(Boolean).join(' ');
   return (
     <section className="card" aria-labelledby="details-title">
       <h2 id="details-title">Details</h2>
       <dl className="facts">
+        {fullName && fullName !== contact.displayName && (
+          <div>
+            <dt>Full name</dt>
+            <dd>{fullName}</dd>
+          </div>
+        )}
         {methods.map((m) => {
           const href = hrefOf(m);
           return (
@@ -70,6 +77,10 @@ export function ContactDetails({ contact }: { contact: Contact }) {
         <div>
           <dt>Check in</dt>
           <dd>{cadence}</dd>
+        </div>
+        <div>
+          <dt>Importance</dt>
+          <dd>{contact.importance === 'inner' ? 'Inner circle: among the closest' : contact.importance === 'outer' ? 'Outer: a looser tie' : 'Regular'}</dd>
         </div>
         <div>
           <dt>In Kith since</dt>
