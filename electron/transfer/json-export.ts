@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema';
 import { ServiceError } from '../../shared/api/errors';
 import { insertContact } from '../services/contacts';
 import { contactFields } from '../../shared/api/methods/contacts';
+import { dataTables } from '../../db/derived';
 
 export const JSON_FORMAT = 'kith-export';
 export const JSON_FORMAT_VERSION = 1;
@@ -21,15 +22,6 @@ export interface JsonExport {
 
 /** binary values (photos) as { $base64 } */
 type Cell = string | number | null | { $base64: string };
-
-/** the user's tables: not SQLite's own, not the schema record, not full-text indexes (rebuilt from data) */
-export function dataTables(sqlite: Database.Database): string[] {
-  const rows = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string; sql: string | null }[];
-  const virtual = rows.filter((r) => /^CREATE VIRTUAL TABLE/i.test(r.sql ?? '')).map((r) => r.name);
-  return rows
-    .map((r) => r.name)
-    .filter((name) => name !== 'schema_versions' && !virtual.includes(name) && !virtual.some((v) => name.startsWith(`${v}_`)));
-}
 
 export function buildJsonExport(sqlite: Database.Database, now: Date): JsonExport {
   const tables: JsonExport['tables'] = {};

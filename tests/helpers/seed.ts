@@ -1,5 +1,6 @@
 // A database with something in every table, for export and restore tests.
 import type { TestBackend } from './backend';
+import { dataTables } from '../../db/derived';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -49,7 +50,7 @@ export async function seedEverything(kith: TestBackend): Promise<{ ada: string; 
 
 /** every data table, every row, in a stable order: what "exactly the same data" means */
 export function dumpTables(kith: TestBackend): Record<string, unknown[]> {
-  const tables = kith.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_versions' ORDER BY name`).pluck().all() as string[];
+  const tables = dataTables(kith.sqlite);
   return Object.fromEntries(
     tables.map((t) => {
       const columns = kith.sqlite.prepare(`SELECT count(*) FROM pragma_table_info('${t}')`).pluck().get() as number;

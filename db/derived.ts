@@ -1,0 +1,14 @@
+// Tables that hold nothing of the user's own: indexes and caches rebuilt from the data by triggers
+// and services. Exports, restores and "did anything change?" checks leave them out.
+import type Database from 'better-sqlite3';
+
+const DERIVED_TABLES = new Set(['search_keys', 'search_dirty', 'health_facts_cache']);
+
+/** the user's tables: not SQLite's own, not the schema record, not full-text indexes or caches */
+export function dataTables(sqlite: Database.Database): string[] {
+  const rows = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string; sql: string | null }[];
+  const virtual = rows.filter((r) => /^CREATE VIRTUAL TABLE/i.test(r.sql ?? '')).map((r) => r.name);
+  return rows
+    .map((r) => r.name)
+    .filter((name) => name !== 'schema_versions' && !DERIVED_TABLES.has(name) && !virtual.includes(name) && !virtual.some((v) => name.startsWith(`${v}_`)));
+}
