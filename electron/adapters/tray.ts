@@ -2,18 +2,13 @@
 // still ring. Its menu shows the overdue count, "Open Kith" and "Quit".
 import { Menu, Tray, nativeImage } from 'electron';
 import type { SchedulerStatus } from '../scheduler/scheduler';
+import { trayMenuLabel } from '../scheduler/messages';
 
 const ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAQUlEQVR42u3XsREAIAgAMSZzGed2Fh1BG4Qif0dNSohQx8ZcO2NKlz8hspdfEQAAAAAAAAAAAADlgPKzvMVjot8dkvx0k1r/+CwAAAAASUVORK5CYII=';
 
 export interface KithTray {
   update(status: Pick<SchedulerStatus, 'overdue' | 'dueToday'>): void;
   destroy(): void;
-}
-
-export function trayMenuLabel(status: Pick<SchedulerStatus, 'overdue' | 'dueToday'>): string {
-  if (status.overdue > 0) return `${status.overdue} overdue reminder${status.overdue === 1 ? '' : 's'}`;
-  if (status.dueToday > 0) return `${status.dueToday} due today`;
-  return 'Nothing overdue';
 }
 
 export function createTray(actions: { open(path?: string): void; quit(): void }): KithTray {

@@ -48,3 +48,10 @@ export function composeNotification(reminders: Reminder[], checkIns: CheckInDue[
   const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
   return { title: `${parts.join(' and ')} ${count === 1 ? 'is' : 'are'} due`, body: shown, path: '/reminders', count };
 }
+
+/** the tray menu's first line */
+export function trayMenuLabel(status: { overdue: number; dueToday: number }): string {
+  if (status.overdue > 0) return plural(status.overdue, 'overdue reminder', 'overdue reminders');
+  if (status.dueToday > 0) return `${status.dueToday} due today`;
+  return 'Nothing overdue';
+}

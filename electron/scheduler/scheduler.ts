@@ -16,6 +16,7 @@ import { endOfQuietHours, inQuietHours } from '../../shared/domain/settings';
 import { composeNotification, type KithNotification } from './messages';
 
 export const SAFETY_INTERVAL_MS = 60 * 60 * 1000;
+export const RETRY_MS = 5 * 60 * 1000;
 /** the local date through which due check-ins have been announced */
 export const CHECKINS_ANNOUNCED_KEY = 'scheduler.checkinsAnnouncedThrough';
 
@@ -70,7 +71,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let chain: Promise<void> = Promise.resolve();
 
   const schedule = (_reason: string) => {
-    chain = chain.then(() => run()).catch((err) => options.onError?.(err));
+    chain = chain
+      .then(() => run())
+      .catch((err) => {
+        options.onError?.(err);
+        // a failed run (a locked file, a bad row) must not leave Kith silent: look again soon
+        if (!stopped && handle === null) handle = timers.setTimeout(() => void schedule('retry'), RETRY_MS);
+      });
     return chain;
   };
 
@@ -106,12 +113,22 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         deferredUntil = endOfQuietHours(now, settings.quietHours, timeZone);
       } else {
         // store first, then ring: a crash between the two loses one notification rather than repeating it forever
+        const ids = dueReminders.map((r) => r.id);
         await db.transaction().execute(async (trx) => {
-          if (dueReminders.length) await trx.updateTable('reminders').set({ last_notified_at: now }).where('id', 'in', dueReminders.map((r) => r.id)).execute();
+          if (ids.length) await trx.updateTable('reminders').set({ last_notified_at: now }).where('id', 'in', ids).execute();
           if (checkInDigestPending) await writeState(trx, CHECKINS_ANNOUNCED_KEY, today);
         });
         const notification = settings.notificationsEnabled ? composeNotification(dueReminders, newCheckIns, today) : null;
-        if (notification) notifier.notify(notification);
+        try {
+          if (notification) notifier.notify(notification);
+        } catch (err) {
+          // the system refused it: unmark, so the retry announces these too
+          await db.transaction().execute(async (trx) => {
+            if (ids.length) await trx.updateTable('reminders').set({ last_notified_at: null }).where('id', 'in', ids).where('last_notified_at', '=', now).execute();
+            if (checkInDigestPending) await writeState(trx, CHECKINS_ANNOUNCED_KEY, announcedThrough);
+          });
+          throw err;
+        }
       }
     }
 

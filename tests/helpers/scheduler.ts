@@ -23,7 +23,7 @@ export interface SchedulerHarness {
   sleepUntil(iso: string): void;
 }
 
-export function harness(kith: TestBackend, clock: ReturnType<typeof fixedClock>): SchedulerHarness {
+export function harness(kith: TestBackend, clock: ReturnType<typeof fixedClock>, options: { beforeNotify?(n: KithNotification): void } = {}): SchedulerHarness {
   const queue = new Map<number, { at: number; fn: () => void }>();
   let seq = 0;
   const timers: Timers = {
@@ -37,7 +37,12 @@ export function harness(kith: TestBackend, clock: ReturnType<typeof fixedClock>)
   const rung: Rung[] = [];
   const scheduler = attachScheduler(kith, {
     timers,
-    notifier: { notify: (n) => rung.push({ ...n, at: clock.now().toISOString() }) },
+    notifier: {
+      notify: (n) => {
+        options.beforeNotify?.(n); // may throw, as a failing system notification would
+        rung.push({ ...n, at: clock.now().toISOString() });
+      },
+    },
     watchTimeZone: false,
   });
   const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());

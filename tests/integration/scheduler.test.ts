@@ -197,6 +197,24 @@ describe('the reminder scheduler', () => {
     h.scheduler.detach();
   });
 
+  it('a refused notification is retried five minutes later, not lost and not silent', async () => {
+    const { clock, kith } = await setup('2026-03-02T10:00:00Z');
+    let failures = 1;
+    const h = harness(kith, clock, {
+      beforeNotify: () => {
+        if (failures-- > 0) throw new Error('the notification service is not running');
+      },
+    });
+    await h.scheduler.start();
+    await kith.call('reminders.create', { title: 'Water the ferns', dueDate: '2026-03-02', dueTime: '11:30' });
+    await h.runUntil('2026-03-02T10:30:00Z'); // 11:30 Berlin: the system refuses the notification
+    expect(h.rung).toEqual([]);
+    expect(h.timerAt()).toBe('2026-03-02T10:35:00.000Z');
+    await h.runUntil('2026-03-02T12:00:00Z');
+    expect(h.rung.map((n) => [n.at, n.title])).toEqual([['2026-03-02T10:35:00.000Z', 'Water the ferns']]);
+    h.scheduler.detach();
+  });
+
   it('runs with the real timer functions too (what the apps use)', async () => {
     const { kith } = await setup('2026-03-02T10:00:00Z');
     const rung: string[] = [];

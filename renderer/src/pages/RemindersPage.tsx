@@ -51,7 +51,7 @@ export function RemindersPage() {
       <header className="page-header">
         <div>
           <h1 id="rem-title">Reminders</h1>
-          {board && (
+          {board && (open > 0 || board.done.length > 0) && (
             <p className="subtle">
               {board.overdue.length ? `${board.overdue.length} overdue · ` : ''}
               {board.dueToday.length} today · {board.upcoming.length} in the next 30 days
@@ -59,10 +59,10 @@ export function RemindersPage() {
           )}
         </div>
         <div className="toolbar">
-          <span className="subtle key-hints" aria-hidden="true">
+          {board && open > 0 && <span className="subtle key-hints" aria-hidden="true">
             <kbd>↑</kbd>
             <kbd>↓</kbd> move · <kbd>d</kbd> done · <kbd>s</kbd> snooze · <kbd>e</kbd> edit · <kbd>n</kbd> new
-          </span>
+          </span>}
           <button type="button" className="button primary" onClick={() => setCreating(true)}>
             <Icon name="plus" size={16} />
             New reminder
@@ -74,20 +74,19 @@ export function RemindersPage() {
           {error}
         </p>
       )}
-      {board && (
+      {board && open === 0 && board.done.length === 0 && board.checkIns.length === 0 && (
+        <div className="empty-state">
+          <h2>No reminders yet</h2>
+          <p>Add one for anything you must not forget. Birthdays and anniversaries on your contacts appear here on their own.</p>
+          <button type="button" className="button primary" onClick={() => setCreating(true)}>
+            New reminder
+          </button>
+        </div>
+      )}
+      {board && (open > 0 || board.done.length > 0 || board.checkIns.length > 0) && (
         <div className="reminders-layout">
           <div className="reminders-column">
-            {open === 0 && board.done.length === 0 ? (
-              <div className="empty-state">
-                <h2>No reminders yet</h2>
-                <p>Add one for anything you must not forget. Birthdays and anniversaries on your contacts appear here on their own.</p>
-                <button type="button" className="button primary" onClick={() => setCreating(true)}>
-                  New reminder
-                </button>
-              </div>
-            ) : (
-              <ReminderSections sections={sections} today={board.today} morningTime={morningTime} focusId={focusId} />
-            )}
+            <ReminderSections sections={sections} today={board.today} morningTime={morningTime} focusId={focusId} />
           </div>
           {board.checkIns.length > 0 && (
             <aside className="reminders-aside">
