@@ -55,9 +55,7 @@ const FRESH = `f.contact_id = k.id AND f.zone = :zone AND f.day = :day AND f.cad
 const CACHED_SQL = `
 WITH ${CONTACTS_CTE}
 SELECT k.id || char(31) || coalesce(k.circle_id, '') || char(31) || k.importance || char(31) || k.created_at || char(31) ||
-       coalesce(k.checkin_snoozed_until, '') || char(31) || k.cadence || char(31) || coalesce(f.last_at, '') || char(31) ||
-       f.win_weight || char(31) || f.win_count || char(31) || f.prev_weight || char(31) || f.sample_count || char(31) ||
-       f.sample_outbound || char(31) || f.rated_count || char(31) || f.rating_sum || char(31) || k.display_name
+       coalesce(k.checkin_snoozed_until, '') || char(31) || k.cadence || char(31) || f.facts || char(31) || k.display_name
 FROM k JOIN health_facts_cache f ON ${FRESH}`;
 
 const STALE_CADENCES_SQL = `
@@ -96,8 +94,10 @@ WHERE NOT EXISTS (SELECT 1 FROM health_facts_cache f WHERE ${FRESH})
 
 const STORE_SQL = `
 INSERT OR REPLACE INTO health_facts_cache
-  (contact_id, zone, day, cadence, computed_at, last_at, win_weight, win_count, prev_weight, sample_count, sample_outbound, rated_count, rating_sum)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  (contact_id, zone, day, cadence, computed_at, facts) VALUES (?, ?, ?, ?, ?, ?)`;
+
+/** HealthFacts in the order the cache's facts column keeps them */
+const FACT_FIELDS = ['lastAt', 'windowWeightTenths', 'windowCount', 'previousWeightTenths', 'sampleCount', 'sampleOutbound', 'ratedCount', 'ratingSum'] as const;
 
 interface ContactColumns {
   id: string;
@@ -121,6 +121,7 @@ interface StaleRow extends ContactColumns {
 interface Statements {
   cached: Database.Statement;
   staleCadences: Database.Statement;
+  activeCount: Database.Statement;
   stale: Database.Statement;
   store: Database.Statement;
 }
@@ -132,6 +133,7 @@ function statements(sqlite: Database.Database): Statements {
     s = {
       cached: sqlite.prepare(CACHED_SQL).pluck(),
       staleCadences: sqlite.prepare(STALE_CADENCES_SQL).pluck(),
+      activeCount: sqlite.prepare(`SELECT count(*) FROM contacts WHERE archived_at IS NULL`).pluck(),
       stale: sqlite.prepare(STALE_SQL),
       store: sqlite.prepare(STORE_SQL),
     };
@@ -216,6 +218,8 @@ export function allContactsHealth(
       );
     }
 
+  // every contact served from the cache: nothing stale to look for
+  if (useCache && out.length === (s.activeCount.get() as number)) return out;
   const cadences = s.staleCadences.all(key) as number[];
   if (cadences.length === 0) return out;
   const windowsJson = JSON.stringify(cadences.map((c) => [c, windowsFor(c).windowStart, windowsFor(c).previousStart]));
@@ -233,7 +237,7 @@ export function allContactsHealth(
     };
     emit(r, facts);
     if (useCache && (r.max_at === null || r.max_at <= now))
-      toStore.push([r.id, timeZone, day, r.cadence, now, facts.lastAt, facts.windowWeightTenths, facts.windowCount, facts.previousWeightTenths, facts.sampleCount, facts.sampleOutbound, facts.ratedCount, facts.ratingSum]);
+      toStore.push([r.id, timeZone, day, r.cadence, now, FACT_FIELDS.map((k) => facts[k] ?? '').join('\u001f')]);
   }
   if (toStore.length > 0 && !sqlite.readonly && !sqlite.inTransaction) {
     try {

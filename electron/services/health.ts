@@ -21,6 +21,8 @@ import type { HandlerGroup, ServiceContext } from './context';
 const LIST_LIMIT = 50;
 const COMING_UP_DAYS = 14;
 const DAY_MS = 86_400_000;
+/** a collator compares names far faster than localeCompare, which the overdue list may call 100,000 times */
+const byName = new Intl.Collator(undefined, { sensitivity: 'base' }).compare;
 
 export const healthHandlers: HandlerGroup<'health.forContact' | 'health.dashboard' | 'health.portfolio' | 'health.snoozeCheckIn'> = {
   async 'health.forContact'(ctx, input) {
@@ -111,9 +113,9 @@ export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'>, now: number, 
       comingUp.push({ kind: 'checkin', date: h.nextCheckIn!, daysAway: -h.daysOverdue, contactId: r.id, displayName: r.displayName, title: 'Check-in', turns: null, reminderId: null, dueTime: null });
     if (h.flags.length) attention.push({ contactId: r.id, displayName: r.displayName, score: h.score, band: h.band, flags: h.flags });
   }
-  overdue.sort((a, b) => b.priority - a.priority || b.daysOverdue - a.daysOverdue || a.displayName.localeCompare(b.displayName));
+  overdue.sort((a, b) => b.priority - a.priority || b.daysOverdue - a.daysOverdue || byName(a.displayName, b.displayName));
   // most warning signs first, then the lowest score
-  attention.sort((a, b) => b.flags.length - a.flags.length || (a.score ?? 0) - (b.score ?? 0) || a.displayName.localeCompare(b.displayName));
+  attention.sort((a, b) => b.flags.length - a.flags.length || (a.score ?? 0) - (b.score ?? 0) || byName(a.displayName, b.displayName));
   comingUp.push(...yearlyDatesComingUp(ctx, today), ...remindersComingUp(ctx, today));
   const kindOrder = { birthday: 0, anniversary: 1, reminder: 2, checkin: 3 } as const;
   comingUp.sort((a, b) => a.daysAway - b.daysAway || kindOrder[a.kind] - kindOrder[b.kind] || (a.dueTime ?? '').localeCompare(b.dueTime ?? '') || (a.displayName ?? a.title).localeCompare(b.displayName ?? b.title));
