@@ -7,7 +7,7 @@
 // contact for the local day (migration 0003; triggers drop a contact's row whenever its interactions
 // change), so after the first dashboard of the day every contact costs one row of one scan.
 import type Database from 'better-sqlite3';
-import { DEFAULT_CADENCE_DAYS } from '../../shared/domain/cadence';
+import { DEFAULT_CADENCE_DAYS, effectiveCadence } from '../../shared/domain/cadence';
 import { localEpochDay } from '../../shared/domain/epochDay';
 import type { Importance } from '../../shared/domain/contact';
 import {
@@ -52,11 +52,14 @@ const FRESH = `f.contact_id = k.id AND f.zone = :zone AND f.day = :day AND f.cad
 
 // One text column per contact: materialising a JS value per column is the dominant cost at 10,000
 // rows (one string is ~10x cheaper than 15 values). The name goes last so its characters never matter.
+// No join with circles here: the cadence is resolved in JS with effectiveCadence() and compared with
+// the cached one; a contact whose cadence changed is left to the stale path below.
 const CACHED_SQL = `
-WITH ${CONTACTS_CTE}
-SELECT k.id || char(31) || coalesce(k.circle_id, '') || char(31) || k.importance || char(31) || k.created_at || char(31) ||
-       coalesce(k.checkin_snoozed_until, '') || char(31) || k.cadence || char(31) || f.facts || char(31) || k.display_name
-FROM k JOIN health_facts_cache f ON ${FRESH}`;
+SELECT c.id || char(31) || coalesce(c.circle_id, '') || char(31) || c.importance || char(31) || c.created_at || char(31) ||
+       coalesce(c.checkin_snoozed_until, '') || char(31) || coalesce(c.cadence_days, '') || char(31) || f.cadence || char(31) ||
+       f.facts || char(31) || c.display_name
+FROM contacts c JOIN health_facts_cache f ON f.contact_id = c.id AND f.zone = :zone AND f.day = :day AND f.computed_at <= :now
+WHERE c.archived_at IS NULL`;
 
 const STALE_CADENCES_SQL = `
 WITH ${CONTACTS_CTE}
@@ -96,6 +99,8 @@ const STORE_SQL = `
 INSERT OR REPLACE INTO health_facts_cache
   (contact_id, zone, day, cadence, computed_at, facts) VALUES (?, ?, ?, ?, ?, ?)`;
 
+const nullable = (x: string) => (x === '' ? null : Number(x));
+
 /** HealthFacts in the order the cache's facts column keeps them */
 const FACT_FIELDS = ['lastAt', 'windowWeightTenths', 'windowCount', 'previousWeightTenths', 'sampleCount', 'sampleOutbound', 'ratedCount', 'ratingSum'] as const;
 
@@ -122,6 +127,7 @@ interface Statements {
   cached: Database.Statement;
   staleCadences: Database.Statement;
   activeCount: Database.Statement;
+  circleCadences: Database.Statement;
   stale: Database.Statement;
   store: Database.Statement;
 }
@@ -134,6 +140,7 @@ function statements(sqlite: Database.Database): Statements {
       cached: sqlite.prepare(CACHED_SQL).pluck(),
       staleCadences: sqlite.prepare(STALE_CADENCES_SQL).pluck(),
       activeCount: sqlite.prepare(`SELECT count(*) FROM contacts WHERE archived_at IS NULL`).pluck(),
+      circleCadences: sqlite.prepare(`SELECT id, default_cadence_days FROM circles`).raw(),
       stale: sqlite.prepare(STALE_SQL),
       store: sqlite.prepare(STORE_SQL),
     };
@@ -188,35 +195,39 @@ export function allContactsHealth(
     });
   };
 
-  if (useCache)
+  if (useCache) {
+    const circleDefaults = new Map((s.circleCadences.all() as Array<[string, number]>).map(([id, days]) => [id, days]));
     for (const packed of s.cached.all(key) as string[]) {
-      // 14 numeric fields, then the name (which may itself contain anything)
-      const v = packed.split('\u001f', 14);
+      // 15 short fields, then the name (which may itself contain anything)
+      const v = packed.split('\u001f', 15);
       let nameAt = 0;
-      for (let i = 0; i < 14; i++) nameAt = packed.indexOf('\u001f', nameAt) + 1;
-      const nullable = (x: string) => (x === '' ? null : Number(x));
+      for (let i = 0; i < 15; i++) nameAt = packed.indexOf('\u001f', nameAt) + 1;
+      const circleId = v[1] || null;
+      const cadence = effectiveCadence(nullable(v[5]!), circleId === null ? null : circleDefaults.get(circleId));
+      if (cadence !== Number(v[6])) continue; // computed for another cadence: stale
       emit(
         {
           id: v[0]!,
-          circle_id: v[1] || null,
+          circle_id: circleId,
           importance: v[2] as Importance,
           created_at: Number(v[3]),
           checkin_snoozed_until: nullable(v[4]!),
-          cadence: Number(v[5]),
+          cadence,
           display_name: packed.slice(nameAt),
         },
         {
-          lastAt: nullable(v[6]!),
-          windowWeightTenths: Number(v[7]),
-          windowCount: Number(v[8]),
-          previousWeightTenths: Number(v[9]),
-          sampleCount: Number(v[10]),
-          sampleOutbound: Number(v[11]),
-          ratedCount: Number(v[12]),
-          ratingSum: Number(v[13]),
+          lastAt: nullable(v[7]!),
+          windowWeightTenths: Number(v[8]),
+          windowCount: Number(v[9]),
+          previousWeightTenths: Number(v[10]),
+          sampleCount: Number(v[11]),
+          sampleOutbound: Number(v[12]),
+          ratedCount: Number(v[13]),
+          ratingSum: Number(v[14]),
         },
       );
     }
+  }
 
   // every contact served from the cache: nothing stale to look for
   if (useCache && out.length === (s.activeCount.get() as number)) return out;
