@@ -113,9 +113,9 @@ export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'>, now: number, 
       comingUp.push({ kind: 'checkin', date: h.nextCheckIn!, daysAway: -h.daysOverdue, contactId: r.id, displayName: r.displayName, title: 'Check-in', turns: null, reminderId: null, dueTime: null });
     if (h.flags.length) attention.push({ contactId: r.id, displayName: r.displayName, score: h.score, band: h.band, flags: h.flags });
   }
-  overdue.sort((a, b) => b.priority - a.priority || b.daysOverdue - a.daysOverdue || byName(a.displayName, b.displayName));
+  const overdueTop = firstInOrder(overdue, LIST_LIMIT, (a, b) => b.priority - a.priority || b.daysOverdue - a.daysOverdue, (a, b) => byName(a.displayName, b.displayName));
   // most warning signs first, then the lowest score
-  attention.sort((a, b) => b.flags.length - a.flags.length || (a.score ?? 0) - (b.score ?? 0) || byName(a.displayName, b.displayName));
+  const attentionTop = firstInOrder(attention, LIST_LIMIT, (a, b) => b.flags.length - a.flags.length || (a.score ?? 0) - (b.score ?? 0), (a, b) => byName(a.displayName, b.displayName));
   comingUp.push(...yearlyDatesComingUp(ctx, today), ...remindersComingUp(ctx, today));
   const kindOrder = { birthday: 0, anniversary: 1, reminder: 2, checkin: 3 } as const;
   comingUp.sort((a, b) => a.daysAway - b.daysAway || kindOrder[a.kind] - kindOrder[b.kind] || (a.dueTime ?? '').localeCompare(b.dueTime ?? '') || (a.displayName ?? a.title).localeCompare(b.displayName ?? b.title));
@@ -124,10 +124,26 @@ export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'>, now: number, 
     contactCount: rows.length,
     trackedCount,
     bands,
-    overdue: { items: overdue.slice(0, LIST_LIMIT), total: overdue.length },
+    overdue: { items: overdueTop, total: overdue.length },
     comingUp: comingUp.slice(0, LIST_LIMIT),
-    attention: { items: attention.slice(0, LIST_LIMIT), total: attention.length },
+    attention: { items: attentionTop, total: attention.length },
   };
+}
+
+/**
+ * The first n items in (order, then tie) order. Sorting thousands of items by name is the costly
+ * part, so the cheap order sorts everything and names only decide among the ties that reach the top.
+ */
+export function firstInOrder<T>(items: T[], n: number, order: (a: T, b: T) => number, tie: (a: T, b: T) => number): T[] {
+  items.sort(order);
+  if (items.length <= n) return items.sort((a, b) => order(a, b) || tie(a, b));
+  const last = items[n - 1]!;
+  let end = n;
+  while (end < items.length && order(items[end]!, last) === 0) end++;
+  return items
+    .slice(0, end)
+    .sort((a, b) => order(a, b) || tie(a, b))
+    .slice(0, n);
 }
 
 /** month-day keys (month * 100 + day) of the next days, so the database only returns those dates */
