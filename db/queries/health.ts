@@ -99,7 +99,41 @@ const STORE_SQL = `
 INSERT OR REPLACE INTO health_facts_cache
   (contact_id, zone, day, cadence, computed_at, facts) VALUES (?, ?, ?, ?, ?, ?)`;
 
-const nullable = (x: string) => (x === '' ? null : Number(x));
+/**
+ * Reads a row packed as fields joined by char(31) without splitting it: numbers are parsed from the
+ * character codes, so only the few text fields allocate strings.
+ */
+class FieldReader {
+  private pos = 0;
+  constructor(private readonly packed: string) {}
+  text(): string {
+    const end = this.packed.indexOf('\u001f', this.pos);
+    const value = this.packed.slice(this.pos, end);
+    this.pos = end + 1;
+    return value;
+  }
+  /** an integer, or null for an empty field */
+  number(): number | null {
+    const s = this.packed;
+    let n = 0;
+    let digits = 0;
+    let negative = false;
+    for (;;) {
+      const c = s.charCodeAt(this.pos++);
+      if (c === 31 || c !== c) break; // separator, or past the end (NaN)
+      if (c === 45) negative = true;
+      else {
+        n = n * 10 + (c - 48);
+        digits++;
+      }
+    }
+    return digits === 0 ? null : negative ? -n : n;
+  }
+  /** everything left: the last field, whatever characters it holds */
+  rest(): string {
+    return this.packed.slice(this.pos);
+  }
+}
 
 /** HealthFacts in the order the cache's facts column keeps them */
 const FACT_FIELDS = ['lastAt', 'windowWeightTenths', 'windowCount', 'previousWeightTenths', 'sampleCount', 'sampleOutbound', 'ratedCount', 'ratingSum'] as const;
@@ -198,34 +232,27 @@ export function allContactsHealth(
   if (useCache) {
     const circleDefaults = new Map((s.circleCadences.all() as Array<[string, number]>).map(([id, days]) => [id, days]));
     for (const packed of s.cached.all(key) as string[]) {
-      // 15 short fields, then the name (which may itself contain anything)
-      const v = packed.split('\u001f', 15);
-      let nameAt = 0;
-      for (let i = 0; i < 15; i++) nameAt = packed.indexOf('\u001f', nameAt) + 1;
-      const circleId = v[1] || null;
-      const cadence = effectiveCadence(nullable(v[5]!), circleId === null ? null : circleDefaults.get(circleId));
-      if (cadence !== Number(v[6])) continue; // computed for another cadence: stale
-      emit(
-        {
-          id: v[0]!,
-          circle_id: circleId,
-          importance: v[2] as Importance,
-          created_at: Number(v[3]),
-          checkin_snoozed_until: nullable(v[4]!),
-          cadence,
-          display_name: packed.slice(nameAt),
-        },
-        {
-          lastAt: nullable(v[7]!),
-          windowWeightTenths: Number(v[8]),
-          windowCount: Number(v[9]),
-          previousWeightTenths: Number(v[10]),
-          sampleCount: Number(v[11]),
-          sampleOutbound: Number(v[12]),
-          ratedCount: Number(v[13]),
-          ratingSum: Number(v[14]),
-        },
-      );
+      const f = new FieldReader(packed);
+      const id = f.text();
+      const circleId = f.text() || null;
+      const importance = f.text() as Importance;
+      const createdAt = f.number()!;
+      const snoozedUntil = f.number();
+      const ownCadence = f.number();
+      const cachedCadence = f.number();
+      const cadence = effectiveCadence(ownCadence, circleId === null ? null : circleDefaults.get(circleId));
+      if (cadence !== cachedCadence) continue; // computed for another cadence: stale
+      const facts: HealthFacts = {
+        lastAt: f.number(),
+        windowWeightTenths: f.number()!,
+        windowCount: f.number()!,
+        previousWeightTenths: f.number()!,
+        sampleCount: f.number()!,
+        sampleOutbound: f.number()!,
+        ratedCount: f.number()!,
+        ratingSum: f.number()!,
+      };
+      emit({ id, circle_id: circleId, importance, created_at: createdAt, checkin_snoozed_until: snoozedUntil, cadence, display_name: f.rest() }, facts);
     }
   }
 
