@@ -155,14 +155,8 @@ export interface HealthFactsCacheTable {
   day: number;
   cadence: number;
   computed_at: number;
-  last_at: number | null;
-  win_weight: number;
-  win_count: number;
-  prev_weight: number;
-  sample_count: number;
-  sample_outbound: number;
-  rated_count: number;
-  rating_sum: number;
+  /** HealthFacts joined by char(31) */
+  facts: string;
 }
 
 export interface SettingTable {

@@ -13,14 +13,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       day INTEGER NOT NULL,
       cadence INTEGER NOT NULL,
       computed_at INTEGER NOT NULL,
-      last_at INTEGER,
-      win_weight INTEGER NOT NULL,
-      win_count INTEGER NOT NULL,
-      prev_weight INTEGER NOT NULL,
-      sample_count INTEGER NOT NULL,
-      sample_outbound INTEGER NOT NULL,
-      rated_count INTEGER NOT NULL,
-      rating_sum INTEGER NOT NULL
+      -- HealthFacts as text, fields joined by char(31): read back in one piece (see db/queries/health.ts)
+      facts TEXT NOT NULL
     ) STRICT, WITHOUT ROWID`,
     `CREATE TRIGGER health_facts_on_insert AFTER INSERT ON interaction_participants BEGIN
        DELETE FROM health_facts_cache WHERE contact_id = NEW.contact_id;

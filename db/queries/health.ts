@@ -7,7 +7,7 @@
 // contact for the local day (migration 0003; triggers drop a contact's row whenever its interactions
 // change), so after the first dashboard of the day every contact costs one row of one scan.
 import type Database from 'better-sqlite3';
-import { DEFAULT_CADENCE_DAYS } from '../../shared/domain/cadence';
+import { DEFAULT_CADENCE_DAYS, effectiveCadence } from '../../shared/domain/cadence';
 import { localEpochDay } from '../../shared/domain/epochDay';
 import type { Importance } from '../../shared/domain/contact';
 import {
@@ -52,13 +52,14 @@ const FRESH = `f.contact_id = k.id AND f.zone = :zone AND f.day = :day AND f.cad
 
 // One text column per contact: materialising a JS value per column is the dominant cost at 10,000
 // rows (one string is ~10x cheaper than 15 values). The name goes last so its characters never matter.
+// No join with circles here: the cadence is resolved in JS with effectiveCadence() and compared with
+// the cached one; a contact whose cadence changed is left to the stale path below.
 const CACHED_SQL = `
-WITH ${CONTACTS_CTE}
-SELECT k.id || char(31) || coalesce(k.circle_id, '') || char(31) || k.importance || char(31) || k.created_at || char(31) ||
-       coalesce(k.checkin_snoozed_until, '') || char(31) || k.cadence || char(31) || coalesce(f.last_at, '') || char(31) ||
-       f.win_weight || char(31) || f.win_count || char(31) || f.prev_weight || char(31) || f.sample_count || char(31) ||
-       f.sample_outbound || char(31) || f.rated_count || char(31) || f.rating_sum || char(31) || k.display_name
-FROM k JOIN health_facts_cache f ON ${FRESH}`;
+SELECT c.id || char(31) || coalesce(c.circle_id, '') || char(31) || c.importance || char(31) || c.created_at || char(31) ||
+       coalesce(c.checkin_snoozed_until, '') || char(31) || coalesce(c.cadence_days, '') || char(31) || f.cadence || char(31) ||
+       f.facts || char(31) || c.display_name
+FROM contacts c JOIN health_facts_cache f ON f.contact_id = c.id AND f.zone = :zone AND f.day = :day AND f.computed_at <= :now
+WHERE c.archived_at IS NULL`;
 
 const STALE_CADENCES_SQL = `
 WITH ${CONTACTS_CTE}
@@ -96,8 +97,46 @@ WHERE NOT EXISTS (SELECT 1 FROM health_facts_cache f WHERE ${FRESH})
 
 const STORE_SQL = `
 INSERT OR REPLACE INTO health_facts_cache
-  (contact_id, zone, day, cadence, computed_at, last_at, win_weight, win_count, prev_weight, sample_count, sample_outbound, rated_count, rating_sum)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  (contact_id, zone, day, cadence, computed_at, facts) VALUES (?, ?, ?, ?, ?, ?)`;
+
+/**
+ * Reads a row packed as fields joined by char(31) without splitting it: numbers are parsed from the
+ * character codes, so only the few text fields allocate strings.
+ */
+class FieldReader {
+  private pos = 0;
+  constructor(private readonly packed: string) {}
+  text(): string {
+    const end = this.packed.indexOf('\u001f', this.pos);
+    const value = this.packed.slice(this.pos, end);
+    this.pos = end + 1;
+    return value;
+  }
+  /** an integer, or null for an empty field */
+  number(): number | null {
+    const s = this.packed;
+    let n = 0;
+    let digits = 0;
+    let negative = false;
+    for (;;) {
+      const c = s.charCodeAt(this.pos++);
+      if (c === 31 || c !== c) break; // separator, or past the end (NaN)
+      if (c === 45) negative = true;
+      else {
+        n = n * 10 + (c - 48);
+        digits++;
+      }
+    }
+    return digits === 0 ? null : negative ? -n : n;
+  }
+  /** everything left: the last field, whatever characters it holds */
+  rest(): string {
+    return this.packed.slice(this.pos);
+  }
+}
+
+/** HealthFacts in the order the cache's facts column keeps them */
+const FACT_FIELDS = ['lastAt', 'windowWeightTenths', 'windowCount', 'previousWeightTenths', 'sampleCount', 'sampleOutbound', 'ratedCount', 'ratingSum'] as const;
 
 interface ContactColumns {
   id: string;
@@ -121,6 +160,8 @@ interface StaleRow extends ContactColumns {
 interface Statements {
   cached: Database.Statement;
   staleCadences: Database.Statement;
+  activeCount: Database.Statement;
+  circleCadences: Database.Statement;
   stale: Database.Statement;
   store: Database.Statement;
 }
@@ -132,6 +173,8 @@ function statements(sqlite: Database.Database): Statements {
     s = {
       cached: sqlite.prepare(CACHED_SQL).pluck(),
       staleCadences: sqlite.prepare(STALE_CADENCES_SQL).pluck(),
+      activeCount: sqlite.prepare(`SELECT count(*) FROM contacts WHERE archived_at IS NULL`).pluck(),
+      circleCadences: sqlite.prepare(`SELECT id, default_cadence_days FROM circles`).raw(),
       stale: sqlite.prepare(STALE_SQL),
       store: sqlite.prepare(STORE_SQL),
     };
@@ -186,36 +229,35 @@ export function allContactsHealth(
     });
   };
 
-  if (useCache)
+  if (useCache) {
+    const circleDefaults = new Map((s.circleCadences.all() as Array<[string, number]>).map(([id, days]) => [id, days]));
     for (const packed of s.cached.all(key) as string[]) {
-      // 14 numeric fields, then the name (which may itself contain anything)
-      const v = packed.split('\u001f', 14);
-      let nameAt = 0;
-      for (let i = 0; i < 14; i++) nameAt = packed.indexOf('\u001f', nameAt) + 1;
-      const nullable = (x: string) => (x === '' ? null : Number(x));
-      emit(
-        {
-          id: v[0]!,
-          circle_id: v[1] || null,
-          importance: v[2] as Importance,
-          created_at: Number(v[3]),
-          checkin_snoozed_until: nullable(v[4]!),
-          cadence: Number(v[5]),
-          display_name: packed.slice(nameAt),
-        },
-        {
-          lastAt: nullable(v[6]!),
-          windowWeightTenths: Number(v[7]),
-          windowCount: Number(v[8]),
-          previousWeightTenths: Number(v[9]),
-          sampleCount: Number(v[10]),
-          sampleOutbound: Number(v[11]),
-          ratedCount: Number(v[12]),
-          ratingSum: Number(v[13]),
-        },
-      );
+      const f = new FieldReader(packed);
+      const id = f.text();
+      const circleId = f.text() || null;
+      const importance = f.text() as Importance;
+      const createdAt = f.number()!;
+      const snoozedUntil = f.number();
+      const ownCadence = f.number();
+      const cachedCadence = f.number();
+      const cadence = effectiveCadence(ownCadence, circleId === null ? null : circleDefaults.get(circleId));
+      if (cadence !== cachedCadence) continue; // computed for another cadence: stale
+      const facts: HealthFacts = {
+        lastAt: f.number(),
+        windowWeightTenths: f.number()!,
+        windowCount: f.number()!,
+        previousWeightTenths: f.number()!,
+        sampleCount: f.number()!,
+        sampleOutbound: f.number()!,
+        ratedCount: f.number()!,
+        ratingSum: f.number()!,
+      };
+      emit({ id, circle_id: circleId, importance, created_at: createdAt, checkin_snoozed_until: snoozedUntil, cadence, display_name: f.rest() }, facts);
     }
+  }
 
+  // every contact served from the cache: nothing stale to look for
+  if (useCache && out.length === (s.activeCount.get() as number)) return out;
   const cadences = s.staleCadences.all(key) as number[];
   if (cadences.length === 0) return out;
   const windowsJson = JSON.stringify(cadences.map((c) => [c, windowsFor(c).windowStart, windowsFor(c).previousStart]));
@@ -233,7 +275,7 @@ export function allContactsHealth(
     };
     emit(r, facts);
     if (useCache && (r.max_at === null || r.max_at <= now))
-      toStore.push([r.id, timeZone, day, r.cadence, now, facts.lastAt, facts.windowWeightTenths, facts.windowCount, facts.previousWeightTenths, facts.sampleCount, facts.sampleOutbound, facts.ratedCount, facts.ratingSum]);
+      toStore.push([r.id, timeZone, day, r.cadence, now, FACT_FIELDS.map((k) => facts[k] ?? '').join('\u001f')]);
   }
   if (toStore.length > 0 && !sqlite.readonly && !sqlite.inTransaction) {
     try {

@@ -14,8 +14,20 @@ export function epochDayOf(date: string): number {
   return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 
+// a few thousand distinct days cover every contact's dates: remember the strings
+const dateStrings = new Map<number, string>();
+
 /** days since 1970-01-01 -> 'YYYY-MM-DD' */
 export function dateOfEpochDay(day: number): string {
+  let s = dateStrings.get(day);
+  if (s === undefined) {
+    if (dateStrings.size > 50_000) dateStrings.clear();
+    dateStrings.set(day, (s = formatEpochDay(day)));
+  }
+  return s;
+}
+
+function formatEpochDay(day: number): string {
   const t = new Date(day * DAY_MS);
   const y = t.getUTCFullYear();
   const m = t.getUTCMonth() + 1;

@@ -258,7 +258,7 @@ export function healthFromFacts(subject: HealthSubject, facts: HealthFacts, wind
   const flags = flagsOf(facts, C, windows, daysSinceLast, windows.todayDay - createdDay);
   let explanation = !explain ? '' : `${lastTalked(daysSinceLast)}; you aim for every ${plural(C, 'day')}. ${formatCount(weightedCount)} of ${formatCount(expectedCount)} expected contacts in the last ${windows.windowDays} days.`;
   if (explain && parts.ratingAdjustment !== 0 && averageRating !== null)
-    explanation += ` Recent interactions went ${averageRating > 3 ? 'well' : 'badly'} (${formatCount(averageRating)} of 5 on average, ${parts.ratingAdjustment > 0 ? '+' : ''}${parts.ratingAdjustment}).`;
+    explanation += ` Your last rated interactions went ${averageRating > 3 ? 'well' : 'badly'} (${formatCount(averageRating)} of 5 on average, ${parts.ratingAdjustment > 0 ? '+' : ''}${parts.ratingAdjustment}).`;
   return {
     cadenceDays: C,
     lastInteractionAt: facts.lastAt,

@@ -100,6 +100,12 @@ describe('the all-contacts database path', () => {
         expect(shape(simple)).toEqual(expected.sort(byId));
         expect(shape(cold)).toEqual(shape(simple));
         expect(shape(warm)).toEqual(shape(allContactsHealth(db, at + w.laterToday, w.zone, { useCache: false })));
+        // a cadence changed by the contact or by its circle makes the cached facts stale
+        db.prepare(`UPDATE contacts SET cadence_days = 7 WHERE id = 'c0'`).run();
+        db.prepare(`UPDATE circles SET default_cadence_days = 45 WHERE id = 'circle-friends'`).run();
+        expect(shape(allContactsHealth(db, at, w.zone))).toEqual(shape(allContactsHealth(db, at, w.zone, { useCache: false })));
+        db.prepare(`UPDATE circles SET default_cadence_days = 30 WHERE id = 'circle-friends'`).run();
+        expect(shape(allContactsHealth(db, at, w.zone))).toEqual(shape(allContactsHealth(db, at, w.zone, { useCache: false })));
         // a write (here: deleting an interaction, which cascades to its participants) drops the cached rows it touches
         if (w.interactions.length > 0) {
           db.prepare(`DELETE FROM interactions WHERE id = 'x000'`).run();
@@ -110,6 +116,34 @@ describe('the all-contacts database path', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the health facts cache', () => {
+  it('serves the rest of the day from the cache, and recomputes only the contact a write touched', async () => {
+    const clock = fixedClock('2026-06-15T08:00:00Z', 'Europe/Berlin');
+    const kith = await startTestBackend({ clock });
+    try {
+      const ids: string[] = [];
+      for (const name of ['Ann', 'Ben', 'Cem']) ids.push((await kith.call('contacts.create', { displayName: name })).id);
+      await kith.call('interactions.log', { kind: 'call', participantIds: [ids[0]!], occurredAt: clock.now().getTime() - 3 * DAY });
+      const computedAt = () => kith.sqlite.prepare(`SELECT contact_id, computed_at FROM health_facts_cache ORDER BY contact_id`).raw().all() as Array<[string, number]>;
+      await kith.call('health.dashboard', {});
+      const first = computedAt();
+      expect(first).toHaveLength(3);
+      clock.set('2026-06-15T15:00:00Z');
+      await kith.call('health.dashboard', {});
+      expect(computedAt()).toEqual(first);
+      await kith.call('interactions.log', { kind: 'meeting', participantIds: [ids[1]!] });
+      expect(computedAt()).toHaveLength(2); // Ben's row went with the write, in its transaction
+      const dash = await kith.call('health.dashboard', {});
+      expect(dash.bands.thriving + dash.bands.steady).toBe(2);
+      clock.set('2026-06-16T08:00:00Z'); // a new local day: everything is computed again
+      await kith.call('health.dashboard', {});
+      expect(computedAt().every(([, at]) => at === clock.now().getTime())).toBe(true);
+    } finally {
+      await kith.dispose();
+    }
   });
 });
 

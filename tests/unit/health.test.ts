@@ -85,7 +85,7 @@ describe('the health score on hand-computed cases (cadence 30, window 90 days, n
     expect(health(full).score).toBe(100);
     expect(health([ix(400, { rating: 1 })]).score).toBe(0);
     expect(health([ix(0, { rating: 4 }), ix(1, { rating: 5 })]).explanation).toBe(
-      'Last talked today; you aim for every 30 days. 2 of 3 expected contacts in the last 90 days. Recent interactions went well (4.5 of 5 on average, +8).',
+      'Last talked today; you aim for every 30 days. 2 of 3 expected contacts in the last 90 days. Your last rated interactions went well (4.5 of 5 on average, +8).',
     );
   });
 

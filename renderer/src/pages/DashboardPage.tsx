@@ -12,23 +12,26 @@ import { PortfolioSection } from '../components/dashboard/PortfolioSection';
 import { BAND_COLOR_VAR, longDate } from '../components/dashboard/format';
 
 export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
-  const [data, setData] = useState<{ dashboard: Dashboard; portfolio: Portfolio } | null>(null);
+  // the lists come first; the portfolio (a year of history) follows without holding them back
+  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
+  const [portfolio, setPortfolio] = useState<Portfolio | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
-    try {
-      const [dashboard, portfolio] = await Promise.all([api.call('health.dashboard', {}), api.call('health.portfolio', {})]);
-      setData({ dashboard, portfolio });
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    const fail = (e: Error) => setError(e.message);
+    await Promise.all([
+      api.call('health.dashboard', {}).then((d) => {
+        setDashboard(d);
+        setError(null);
+      }, fail),
+      api.call('health.portfolio', {}).then(setPortfolio, fail),
+    ]);
   }, []);
   useEffect(() => {
     void load();
     return onDataChanged(load);
   }, [load]);
 
-  if (error && !data)
+  if (error && !dashboard)
     return (
       <section className="page">
         <p className="form-error" role="alert">
@@ -36,8 +39,7 @@ export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
         </p>
       </section>
     );
-  if (!data) return <section className="page" aria-busy="true" aria-label="Dashboard" />;
-  const { dashboard, portfolio } = data;
+  if (!dashboard) return <section className="page" aria-busy="true" aria-label="Dashboard" />;
 
   return (
     <section className="page dashboard-page" aria-labelledby="dash-title">
@@ -75,9 +77,9 @@ export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
             <OverdueList items={dashboard.overdue.items} total={dashboard.overdue.total} />
             <ComingUpList items={dashboard.comingUp} />
             <AttentionList items={dashboard.attention.items} total={dashboard.attention.total} />
-            <ClientsSection report={portfolio.clients} />
+            {portfolio ? <ClientsSection report={portfolio.clients} /> : <section className="card dash-card" aria-busy="true" aria-label="Clients" />}
           </div>
-          <PortfolioSection portfolio={portfolio} />
+          {portfolio && <PortfolioSection portfolio={portfolio} />}
         </>
       )}
     </section>

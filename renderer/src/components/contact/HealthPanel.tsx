@@ -42,7 +42,7 @@ export function HealthPanel({ contactId }: { contactId: string }) {
   async function snooze() {
     try {
       const r = await api.call('health.snoozeCheckIn', { contactId, days: 7 });
-      toast.success(`Check-in moved to ${r.nextCheckIn}`);
+      toast.success(`Check-in moved to ${r.nextCheckIn ? shortDate(r.nextCheckIn) : 'later'}`);
     } catch (e) {
       toast.error((e as Error).message);
     }

@@ -5,7 +5,7 @@ import type { FollowUp } from '../../../../shared/domain/dashboard';
 import { api } from '../../lib/api';
 import { Avatar } from '../Avatar';
 import { ContactLink } from './ContactLink';
-import { BAND_COLOR_VAR, daysAgo, overdueText } from './format';
+import { BAND_COLOR_VAR, daysAgo, overdueText, shortDate } from './format';
 
 export function OverdueList({ items, total }: { items: FollowUp[]; total: number }) {
   const [busy, setBusy] = useState<string | null>(null);
@@ -28,7 +28,7 @@ export function OverdueList({ items, total }: { items: FollowUp[]; total: number
     setBusy(f.contactId);
     try {
       const r = await api.call('health.snoozeCheckIn', { contactId: f.contactId, days: 7 });
-      toast.success(`${f.displayName}: check-in moved to ${r.nextCheckIn}`);
+      toast.success(`${f.displayName}: check-in moved to ${r.nextCheckIn ? shortDate(r.nextCheckIn) : 'later'}`);
     } catch (e) {
       toast.error((e as Error).message);
     } finally {

@@ -1,0 +1,64 @@
+// The dashboard and the value panel against a real back end: what a new user sees, and the value
+// entry form's errors and totals.
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DashboardPage } from '../../renderer/src/pages/DashboardPage';
+import { ValuePanel } from '../../renderer/src/components/contact/ValuePanel';
+import { dataChanged } from '../../renderer/src/lib/refresh';
+import { fixedClock, startTestBackend, type TestBackend } from '../helpers/backend';
+import { installBridge } from '../helpers/bridge';
+
+// one back end for the file: the renderer's API client binds to the first bridge it sees
+let kith: TestBackend;
+beforeAll(async () => {
+  kith = await startTestBackend({ clock: fixedClock('2026-06-15T10:00:00Z') });
+  installBridge(kith);
+});
+afterAll(async () => kith.dispose());
+
+describe('the dashboard for a new user', () => {
+  it('welcomes someone with no contacts, then shows calm empty sections after the first one', async () => {
+    render(<DashboardPage onAddContact={() => {}} />);
+    expect(await screen.findByText('Welcome to Kith')).toBeVisible();
+    await kith.call('contacts.create', { displayName: 'Ann' });
+    dataChanged();
+    expect(await screen.findByText('Nobody is waiting on you. Every check-in is up to date.')).toBeVisible();
+    expect(screen.getByText('No warning signs: nothing cooling, one-sided or dormant.')).toBeVisible();
+    expect(screen.getByText(/Freelancing\? Add value entries/)).toBeVisible();
+    // added today: the first check-in is 30 days away, beyond the 14 days shown
+    expect(screen.getByText('Nothing in the next two weeks. Add birthdays and reminders to see them here.')).toBeVisible();
+  });
+});
+
+describe('the value panel', () => {
+  it('names the field in error, writes nothing, then adds an entry and shows totals', async () => {
+    const acme = await kith.call('contacts.create', { displayName: 'Acme', circleId: 'circle-clients' });
+    const user = userEvent.setup();
+    render(<ValuePanel contact={acme} />);
+    const form = await screen.findByRole('form', { name: 'Add a value entry' });
+    await user.type(within(form).getByLabelText('Amount'), '12,50x');
+    await user.click(within(form).getByRole('button', { name: 'Add entry' }));
+    expect(await screen.findByText('Enter an amount such as 1200 or 1200.50')).toBeVisible();
+    await user.clear(within(form).getByLabelText('Amount'));
+    await user.type(within(form).getByLabelText('Amount'), '100');
+    await user.clear(within(form).getByLabelText('Currency'));
+    await user.type(within(form).getByLabelText('Currency'), 'ZZZ');
+    await user.click(within(form).getByRole('button', { name: 'Add entry' }));
+    expect(await screen.findByText('Not a known currency code')).toBeVisible();
+    expect(kith.sqlite.prepare('SELECT count(*) FROM value_entries').pluck().get()).toBe(0);
+
+    await user.clear(within(form).getByLabelText('Currency'));
+    await user.type(within(form).getByLabelText('Currency'), 'EUR');
+    await user.clear(within(form).getByLabelText('Date'));
+    await user.type(within(form).getByLabelText('Date'), '2026-06-01');
+    await user.type(within(form).getByLabelText('Note'), 'June');
+    await user.click(within(form).getByRole('button', { name: 'Add entry' }));
+    await waitFor(() => expect(kith.sqlite.prepare('SELECT amount_minor, currency, kind, note FROM value_entries').get()).toEqual({ amount_minor: 10000, currency: 'EUR', kind: 'invoiced', note: 'June' }));
+    dataChanged();
+    const entries = await screen.findByRole('list', { name: 'Value entries' });
+    expect(within(entries).getByText('June')).toBeVisible();
+    await user.click(within(entries).getByRole('button', { name: /mark €100.00 as paid/ }));
+    await waitFor(() => expect(kith.sqlite.prepare('SELECT kind FROM value_entries').pluck().get()).toBe('paid'));
+  });
+});
