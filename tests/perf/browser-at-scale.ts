@@ -19,6 +19,8 @@ export interface BrowserResult {
   firstRowsMs: number;
   /** what the page says it holds, e.g. "99,702 people" */
   totalLabel: string;
+  /** the number in that label */
+  listedTotal: number | null;
   /** rows the list can scroll through (its height / row height) */
   rowsScrollable: number;
   scrollSteps: number;
@@ -43,6 +45,8 @@ async function main() {
   const screenshots: string[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // tsx (esbuild) names functions with a __name helper; functions sent to the page need it too
+    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
     page.on('pageerror', (err) => failures.push(`page error: ${err.message}`));
     const shot = async (suffix: string) => {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -138,6 +142,7 @@ async function main() {
     const result: BrowserResult = {
       firstRowsMs,
       totalLabel,
+      listedTotal: /\d/.test(totalLabel) ? Number(totalLabel.replace(/\D/g, '')) : null,
       rowsScrollable: scroll.rowsScrollable,
       scrollSteps: scroll.steps,
       maxRowElements: scroll.maxRowElements,
@@ -153,6 +158,9 @@ async function main() {
       `  first rows ${firstRowsMs.toFixed(0)} ms; "${totalLabel}"; scrollable rows ${scroll.rowsScrollable.toLocaleString('en-US')}; ` +
         `${scroll.steps} steps, at most ${scroll.maxRowElements} row elements; frame p95 ${result.scrollFrame.p95.toFixed(1)} ms`,
     );
+    if (result.listedTotal !== null && result.rowsScrollable < result.listedTotal) {
+      console.log(`  NOTE: the list ends after ${result.rowsScrollable.toLocaleString('en-US')} of ${result.listedTotal.toLocaleString('en-US')} people: it does not load further pages when scrolled`);
+    }
     for (const f of failures) console.log(`  FAIL: ${f}`);
   } finally {
     await browser.close();

@@ -17,7 +17,7 @@ import {
 } from './names';
 
 /** bump when the generator's output changes, so cached bench files are rebuilt */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface SizeSpec {
   contacts: number;
@@ -485,12 +485,19 @@ function planContacts(r: Random, size: SizeSpec): PlannedContact[] {
     if (archetype === 'acquaintance') to = r.next() * 0.9;
     const from = archetype === 'acquaintance' ? Math.max(0, to - 0.05 * r.next()) : Math.max(0, to - length);
     const oneSided = r.chance(0.1);
+    let given = r.pick(culture.given);
+    if (culture.middleInitial && r.chance(0.2)) given = `${given} ${String.fromCharCode(65 + r.int(0, 25))}.`;
+    let family = r.pick(culture.family);
+    if (culture.doubleFamily && r.chance(0.8)) {
+      const second = r.pick(culture.family);
+      if (second !== family) family = `${family} ${second}`;
+    }
     out.push({
       id: r.uuid(),
       archetype,
       culture,
-      given: r.pick(culture.given),
-      family: r.pick(culture.family),
+      given,
+      family,
       from,
       to,
       count: 0,

@@ -8,6 +8,10 @@ export interface Culture {
   family: readonly string[];
   /** family name first, as in Vietnamese and Japanese */
   familyFirst?: boolean;
+  /** two family names (Spanish, Portuguese) */
+  doubleFamily?: boolean;
+  /** a middle initial now and then ("James T. Wright") */
+  middleInitial?: boolean;
   /** ASCII form for email local parts */
   emailDomain: readonly string[];
   phone(r: Random): string;
@@ -20,8 +24,9 @@ const digits = (r: Random, n: number) => Array.from({ length: n }, () => r.int(0
 export const CULTURES: readonly Culture[] = [
   {
     key: 'en',
-    given: ['Zoë', 'Oliver', 'Amelia', 'Harry', 'Isla', 'Jack', 'Chloë', 'Noah', 'Grace', 'Liam', 'Emily', 'James', 'Sophie', 'Henry', 'Ruth', 'Margaret', 'Arthur', 'Evie', 'Samuel', 'Florence'],
-    family: ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Robinson', 'Wright', "O'Brien", 'Hamilton', 'Clarke', 'Hughes', 'Walker', 'Bennett'],
+    given: ['Zoë', 'Oliver', 'Amelia', 'Harry', 'Isla', 'Jack', 'Chloë', 'Noah', 'Grace', 'Liam', 'Emily', 'James', 'Sophie', 'Henry', 'Ruth', 'Margaret', 'Arthur', 'Evie', 'Samuel', 'Florence', 'Poppy', 'Theo', 'Imogen', 'Alfie', 'Matilda', 'George', 'Rosie', 'Freddie', 'Niamh', 'Seán', 'Siobhán', 'Rhys'],
+    family: ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Robinson', 'Wright', "O'Brien", 'Hamilton', 'Clarke', 'Hughes', 'Walker', 'Bennett', 'Edwards', 'Green', 'Hall', 'Wood', 'Turner', 'Cooper', 'Morgan', 'Patel', 'Khan', 'Murphy', 'MacLeod', 'Ní Bhriain'],
+    middleInitial: true,
     emailDomain: ['gmail.com', 'outlook.com', 'btinternet.com', 'icloud.com'],
     phone: (r) => (r.chance(0.5) ? `+44 20 7${digits(r, 3)} ${digits(r, 4)}` : `+44 7${digits(r, 3)} ${digits(r, 6)}`),
     address: (r) => `${r.int(1, 220)} ${r.pick(['Baker Street', 'Mill Lane', 'Church Road', 'Victoria Road', 'High Street'])}\n${r.pick(['London', 'Manchester', 'Bristol', 'Leeds'])} ${r.pick(['NW1', 'M4', 'BS1', 'LS2'])} ${r.int(1, 9)}${r.pick(['AB', 'XY', 'QT', 'HN'])}\nUnited Kingdom`,
@@ -29,8 +34,9 @@ export const CULTURES: readonly Culture[] = [
   },
   {
     key: 'us',
-    given: ['Madison', 'Ethan', 'Ava', 'Mason', 'Harper', 'Logan', 'Abigail', 'Lucas', 'Ella', 'Elijah', 'Aaliyah', 'Jayden', 'Renée', 'Dakota'],
-    family: ['Miller', 'Davis', 'Garcia', 'Rodriguez', 'Martinez', 'Anderson', 'Thomas', 'Moore', 'Jackson', 'White', 'Harris', 'Thompson'],
+    given: ['Madison', 'Ethan', 'Ava', 'Mason', 'Harper', 'Logan', 'Abigail', 'Lucas', 'Ella', 'Elijah', 'Aaliyah', 'Jayden', 'Renée', 'Dakota', 'Carter', 'Scarlett', 'Wyatt', 'Aubrey', 'Isaiah', 'Savannah', 'Jamal', 'Mía', 'DeShawn', 'Hailey'],
+    family: ['Miller', 'Davis', 'Garcia', 'Rodriguez', 'Martinez', 'Anderson', 'Thomas', 'Moore', 'Jackson', 'White', 'Harris', 'Thompson', 'Nguyen', 'Kim', 'Lee', 'Clark', 'Lewis', 'Young', 'King', 'Scott', 'Baker', 'Adams', 'Nelson', 'Hill'],
+    middleInitial: true,
     emailDomain: ['gmail.com', 'yahoo.com', 'outlook.com', 'proton.me'],
     phone: (r) => `+1 (${r.int(201, 989)}) 555-${digits(r, 4)}`,
     address: (r) => `${r.int(10, 9999)} ${r.pick(['Oak St', 'Maple Ave', 'Pine St', 'Mission St', 'Elm Dr'])}\n${r.pick(['San Francisco, CA 94110', 'Austin, TX 78701', 'Brooklyn, NY 11201', 'Portland, OR 97205'])}\nUSA`,
@@ -38,8 +44,8 @@ export const CULTURES: readonly Culture[] = [
   },
   {
     key: 'de',
-    given: ['Jürgen', 'Käthe', 'Björn', 'Lukas', 'Lena', 'Maximilian', 'Jörg', 'Anneliese', 'Uwe', 'Greta', 'Tobias', 'Sören', 'Hannah', 'Günther'],
-    family: ['Müller', 'Schäfer', 'Weiß', 'Groß', 'Schröder', 'Köhler', 'Fischer', 'Becker', 'Hoffmann', 'Krüger', 'Schmitt', 'Böhm', 'Vogel', 'Straße'],
+    given: ['Jürgen', 'Käthe', 'Björn', 'Lukas', 'Lena', 'Maximilian', 'Jörg', 'Anneliese', 'Uwe', 'Greta', 'Tobias', 'Sören', 'Hannah', 'Günther', 'Matthias', 'Lisa-Marie', 'Ulrike', 'Florian', 'Dörte', 'Benedikt', 'Friederike', 'Malte', 'Heike', 'Jonas'],
+    family: ['Müller', 'Schäfer', 'Weiß', 'Groß', 'Schröder', 'Köhler', 'Fischer', 'Becker', 'Hoffmann', 'Krüger', 'Schmitt', 'Böhm', 'Vogel', 'Straße', 'Wagner', 'Becker-Lindström', 'Zimmermann', 'Braun', 'Hartmann', 'Lange', 'Schulze', 'Jäger', 'Kühn', 'Löffler'],
     emailDomain: ['web.de', 'gmx.de', 't-online.de', 'posteo.de'],
     phone: (r) => (r.chance(0.5) ? `+49 30 ${digits(r, 8)}` : `+49 151 ${digits(r, 4)} ${digits(r, 4)}`),
     address: (r) => `${r.pick(['Hauptstraße', 'Gartenweg', 'Schillerstraße', 'Am Mühlbach'])} ${r.int(1, 120)}\n${r.pick(['10115 Berlin', '80331 München', '50667 Köln', '20095 Hamburg'])}\nDeutschland`,
@@ -75,7 +81,8 @@ export const CULTURES: readonly Culture[] = [
   {
     key: 'es',
     given: ['José', 'María', 'Lucía', 'Andrés', 'Inés', 'Álvaro', 'Begoña', 'Íñigo', 'Martín', 'Sofía', 'Ramón', 'Nuria'],
-    family: ['García', 'Fernández', 'González', 'Rodríguez', 'López', 'Martínez', 'Sánchez', 'Pérez', 'Muñoz', 'Gómez', 'Ibáñez', 'Núñez'],
+    family: ['García', 'Fernández', 'González', 'Rodríguez', 'López', 'Martínez', 'Sánchez', 'Pérez', 'Muñoz', 'Gómez', 'Ibáñez', 'Núñez', 'Ortega', 'Delgado', 'Castillo', 'Vázquez', 'Ramírez', 'Cortés'],
+    doubleFamily: true,
     emailDomain: ['gmail.com', 'hotmail.es', 'telefonica.net'],
     phone: (r) => `+34 ${digits(r, 3)} ${digits(r, 3)} ${digits(r, 3)}`,
     address: (r) => `Calle ${r.pick(['de Alcalá', 'Mayor', 'del Príncipe', 'de la Reina'])}, ${r.int(1, 180)}\n${r.pick(['28014 Madrid', '08001 Barcelona', '41001 Sevilla'])}\nEspaña`,
@@ -83,8 +90,8 @@ export const CULTURES: readonly Culture[] = [
   },
   {
     key: 'fr',
-    given: ['Amélie', 'Théo', 'Léa', 'François', 'Hélène', 'Gaël', 'Chloé', 'Jérôme', 'Maëlle', 'Benoît', 'Noémie', 'Loïc'],
-    family: ['Martin', 'Bernard', 'Lefèvre', 'Dubois', 'Moreau', 'Laurent', 'Girard', 'Bonnet', 'Mercier', 'Rousseau'],
+    given: ['Amélie', 'Théo', 'Léa', 'François', 'Hélène', 'Gaël', 'Chloé', 'Jérôme', 'Maëlle', 'Benoît', 'Noémie', 'Loïc', 'Élodie', 'Raphaël', 'Cécile', 'Mathis', 'Océane', 'Aurélien', 'Anaïs', 'Hugo'],
+    family: ['Martin', 'Bernard', 'Lefèvre', 'Dubois', 'Moreau', 'Laurent', 'Girard', 'Bonnet', 'Mercier', 'Rousseau', 'Lefèbvre', 'Faure', 'André', 'Gauthier', 'Perrin', 'Chevalier', 'Lemaître', 'Fontaine'],
     emailDomain: ['orange.fr', 'free.fr', 'laposte.net', 'gmail.com'],
     phone: (r) => `+33 ${r.int(1, 7)} ${digits(r, 2)} ${digits(r, 2)} ${digits(r, 2)} ${digits(r, 2)}`,
     address: (r) => `${r.int(1, 140)} ${r.pick(['rue de Rivoli', 'avenue des Gobelins', 'rue Sainte-Catherine', 'boulevard Saint-Michel'])}\n${r.pick(['75004 Paris', '69002 Lyon', '33000 Bordeaux'])}\nFrance`,
@@ -122,7 +129,8 @@ export const CULTURES: readonly Culture[] = [
   {
     key: 'pt',
     given: ['João', 'Conceição', 'Gonçalo', 'Inês', 'Sebastião', 'Leonor', 'Tomás', 'Beatriz'],
-    family: ['Gonçalves', 'Araújo', 'Magalhães', 'Simões', 'Conceição', 'Brandão', 'Loureiro'],
+    family: ['Gonçalves', 'Araújo', 'Magalhães', 'Simões', 'Conceição', 'Brandão', 'Loureiro', 'Silva', 'Santos', 'Ferreira', 'Pereira'],
+    doubleFamily: true,
     emailDomain: ['sapo.pt', 'gmail.com'],
     phone: (r) => `+351 ${r.pick(['21', '22', '91', '96'])}${digits(r, 1)} ${digits(r, 3)} ${digits(r, 3)}`,
     address: (r) => `${r.pick(['Rua Augusta', 'Avenida da Liberdade', 'Rua de Santa Catarina'])}, ${r.int(1, 250)}\n${r.pick(['1100-048 Lisboa', '4000-447 Porto'])}\nPortugal`,

@@ -149,6 +149,9 @@ export function renderMarkdown(r: BenchReport): string {
     else {
       out.push(`- Time to the contacts list's first rows (page load, API call, render): **${b.firstRowsMs.toFixed(0)} ms**`);
       out.push(`- The page says: "${b.totalLabel}"; the list can scroll through **${n(b.rowsScrollable)}** rows (its height / 56 px).`);
+      if (b.listedTotal !== null && b.rowsScrollable < b.listedTotal) {
+        out.push(`- **The list ends after ${n(b.rowsScrollable)} of ${n(b.listedTotal)} people**: it loads one page and fetches no more when scrolled to its end, so most people cannot be reached by scrolling.`);
+      }
       out.push(`- Scrolled to the end in ${b.scrollSteps} steps: at most **${b.maxRowElements}** row elements in the DOM (limit: fewer than 100); last row "${b.lastRowName}"; ${n(b.domNodes)} DOM elements in all.`);
       out.push(`- Frame after a scroll step: p50 ${ms(b.scrollFrame.p50)} ms, p95 ${ms(b.scrollFrame.p95)} ms.`);
       if ('skipped' in b.search) out.push(`- Typing in search: not measured (${b.search.skipped}).`);
