@@ -3,7 +3,7 @@
 // filled with prepared statements in big transactions on the raw connection. Triggers that
 // migrations define fire by themselves, so aggregates they keep stay in step.
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import { daysInMonth } from '../../shared/domain/calendar';
@@ -128,12 +128,16 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
   const partial = `${options.out}.partial`;
   for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
 
+  // the app's own code creates and migrates the file …
   const handle = openDatabase(partial);
   await migrateToLatest(handle, { now: options.now });
-  const sqlite = handle.sqlite;
-  pinMigrationTimestamps(sqlite, now);
-  // a fresh file nobody else has open: no journal, no fsync, a big cache; WAL again at the end
-  sqlite.pragma('journal_mode = OFF');
+  pinMigrationTimestamps(handle.sqlite, now);
+  await handle.close();
+  // … then a connection of our own fills it: nobody else has the file open, so no journal, no
+  // fsync, a big cache (the app's connection cannot leave WAL mode); WAL again at the end
+  const sqlite = new Database(partial);
+  sqlite.pragma('journal_mode = DELETE');
+  if (sqlite.pragma('journal_mode = OFF', { simple: true }) !== 'off') log('  (the journal could not be turned off: slower)');
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('foreign_keys = OFF');
   sqlite.pragma('cache_size = -524288');
@@ -410,7 +414,7 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
   step('value_entries', valueCount, t0);
 
   sqlite.pragma('journal_mode = WAL');
-  await handle.close();
+  sqlite.close();
   if (existsSync(options.out)) rmSync(options.out);
   for (const f of [`${options.out}-wal`, `${options.out}-shm`]) rmSync(f, { force: true });
   renameSync(partial, options.out);
