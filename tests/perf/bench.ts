@@ -71,15 +71,19 @@ async function main() {
 
     // cold starts, each in a fresh process, alternating API and raw SQL; the first of each is a warm-up
     const cold: { api: number[]; sql: number[] } = { api: [], sql: [] };
+    const coldCpu: { api: number[]; sql: number[] } = { api: [], sql: [] };
     for (let i = 0; i <= coldRuns; i++) {
       for (const mode of ['api', 'sql'] as const) {
         const coldOut = join(tmp, `cold-${size}-${mode}.json`);
         const c = await runScript('cold-start.ts', ['--file', work, '--mode', mode, '--out', coldOut]);
         if (c !== 0) throw new Error(`cold start (${mode}) failed on ${size}`);
-        if (i > 0) cold[mode].push(readJson<{ ms: number }>(coldOut).ms);
+        if (i === 0) continue;
+        const measured = readJson<{ ms: number; cpuMs: number }>(coldOut);
+        cold[mode].push(measured.ms);
+        coldCpu[mode].push(measured.cpuMs);
       }
     }
-    const coldStats = { api: summarise(cold.api), sql: summarise(cold.sql), runs: coldRuns };
+    const coldStats = { api: summarise(cold.api, coldCpu.api), sql: summarise(cold.sql, coldCpu.sql), runs: coldRuns };
     log(`  cold start (${COLD_START.method}): api p50 ${coldStats.api.p50.toFixed(1)} ms, p95 ${coldStats.api.p95.toFixed(1)} ms | sql p50 ${coldStats.sql.p50.toFixed(1)} ms`);
 
     report.sizes.push({

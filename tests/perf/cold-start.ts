@@ -13,6 +13,7 @@ async function main() {
   const { values } = parseArgs({ options: { file: { type: 'string' }, mode: { type: 'string' }, out: { type: 'string' } } });
   const now = new Date(DEFAULT_NOW);
   let ms: number;
+  const c0 = process.cpuUsage();
   if (values.mode === 'sql') {
     const t0 = performance.now();
     const db = new Database(values.file!);
@@ -27,7 +28,8 @@ async function main() {
     if (!result.ok) throw new Error(result.error.message);
     await backend.close();
   }
-  writeFileSync(values.out!, JSON.stringify({ ms }));
+  const c = process.cpuUsage(c0);
+  writeFileSync(values.out!, JSON.stringify({ ms, cpuMs: (c.user + c.system) / 1000 }));
 }
 
 main().catch((err) => {

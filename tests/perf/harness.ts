@@ -56,6 +56,8 @@ export interface Stats {
   min: number;
   max: number;
   mean: number;
+  /** median CPU time of this process per run (user + system): steadier than wall time on a busy machine */
+  cpuP50?: number;
 }
 
 export interface BenchResult {
@@ -76,9 +78,11 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
 }
 
-export function summarise(samples: number[]): Stats {
+export function summarise(samples: number[], cpuSamples?: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
+  const cpu = cpuSamples ? [...cpuSamples].sort((a, b) => a - b) : undefined;
   return {
+    ...(cpu ? { cpuP50: percentile(cpu, 50) } : {}),
     runs: sorted.length,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
@@ -99,12 +103,16 @@ export function makeCall(backend: KithBackend): BenchEnv['call'] {
 async function time(runs: number, warmup: number, once: (run: number) => unknown): Promise<Stats> {
   for (let i = 0; i < warmup; i++) await once(i);
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await once(warmup + i);
     samples.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return summarise(samples);
+  return summarise(samples, cpu);
 }
 
 export async function runBenchmark(b: Benchmark, env: BenchEnv, options: { runs: number; warmup: number }): Promise<BenchResult> {
