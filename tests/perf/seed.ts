@@ -39,6 +39,7 @@ async function main() {
   );
   const report = await generateDatabase({ out: o.out, size: spec, seed: o.seed, now: o.now, timeZone: o.timeZone, log: (l) => console.log(l) });
   console.log(`Wrote ${o.out}: ${(report.bytes / 1024 / 1024).toFixed(1)} MB in ${report.seconds.toFixed(1)} s (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`);
+  console.log(`Try it: KITH_DB=${o.out} npm run web   (or npm start)`);
 }
 
 main().catch((err) => {
