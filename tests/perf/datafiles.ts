@@ -1,7 +1,7 @@
 // Where the bench keeps its generated databases (bench-data/, gitignored), and how it runs its
 // helpers in child processes: each size's benchmarks, cold starts and the browser check get a
 // process of their own, so memory figures and "cold" mean what they say.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -40,16 +40,21 @@ export function runScript(script: string, args: string[], options: { quiet?: boo
 export async function ensureDataFile(size: SizeName, seed: number, log: (line: string) => void): Promise<{ path: string; generatedSeconds: number | null }> {
   mkdirSync(DATA_DIR, { recursive: true });
   const path = dataFilePath(size, seed);
+  const meta = `${path}.json`;
   if (existsSync(path)) {
     log(`Reusing ${path}`);
-    return { path, generatedSeconds: null };
+    // how long it took when it was made, for the record
+    const made = existsSync(meta) ? (JSON.parse(readFileSync(meta, 'utf8')) as { generatedSeconds?: number }) : {};
+    return { path, generatedSeconds: made.generatedSeconds ?? null };
   }
   // older files of this size and seed were for another schema or generator: they only take space
   for (const f of readdirSync(DATA_DIR)) if (f.startsWith(`${size}-seed${seed}-`)) rmSync(join(DATA_DIR, f), { force: true });
   const t0 = performance.now();
   const code = await runScript('seed.ts', ['--size', size, '--out', path, '--seed', String(seed)]);
   if (code !== 0) throw new Error(`Generating ${size} failed (exit ${code})`);
-  return { path, generatedSeconds: (performance.now() - t0) / 1000 };
+  const generatedSeconds = (performance.now() - t0) / 1000;
+  writeFileSync(meta, JSON.stringify({ generatedSeconds, generatedAt: new Date().toISOString() }));
+  return { path, generatedSeconds };
 }
 
 /** a scratch copy the benchmarks may write to, so the cached file stays as generated */

@@ -92,12 +92,12 @@ export function renderMarkdown(r: BenchReport): string {
   out.push(`- Load average when the bench started (1 / 5 / 15 min): ${m.loadAtStart}. Figures from a shared machine run high; compare runs on the same one.`, '');
 
   out.push('## Data sets', '');
-  out.push(`Generated with \`npm run seed -- --size SIZE --seed ${r.seed}\` (fixed "now" 2026-11-01 12:00 UTC).`, '');
+  out.push(`Generated with \`npm run seed -- --size SIZE --seed ${r.seed}\` (fixed "now" 2026-11-01 12:00 UTC); "generated in" is the wall time when the file was made (it is reused while the seed, schema and generator stay the same).`, '');
   out.push('| size | contacts | interactions | participants | reminders | file | generated in | bench peak memory (maxRSS) |');
   out.push('|---|--:|--:|--:|--:|--:|--:|--:|');
   for (const s of r.sizes) {
     out.push(
-      `| ${s.size} | ${n(s.rows.contacts)} | ${n(s.rows.interactions)} | ${n(s.rows.interaction_participants)} | ${n(s.rows.reminders)} | ${mb(s.bytes)} | ${s.generatedSeconds === null ? 'reused' : `${s.generatedSeconds.toFixed(0)} s`} | ${s.maxRssMB} MB |`,
+      `| ${s.size} | ${n(s.rows.contacts)} | ${n(s.rows.interactions)} | ${n(s.rows.interaction_participants)} | ${n(s.rows.reminders)} | ${mb(s.bytes)} | ${s.generatedSeconds === null ? '–' : `${s.generatedSeconds.toFixed(0)} s`} | ${s.maxRssMB} MB |`,
     );
   }
   out.push('');
