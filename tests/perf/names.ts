@@ -204,7 +204,7 @@ export function emailLocal(given: string, family: string): string {
       .replace(/ı/g, 'i')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '');
-  const g = fold(given) || 'contact';
+  const g = fold(given.replace(/\s+\p{Lu}\.$/u, '')) || 'contact'; // "James T." writes as james
   const f = fold(family) || 'kith';
   return `${g}.${f}`;
 }
