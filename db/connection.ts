@@ -45,6 +45,12 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Sized for 100,000 contacts / 2,000,000 interactions (see docs/benchmarks.md): the default 2 MB
+  // page cache thrashes on a file of hundreds of MB; memory-mapped reads skip a copy per page;
+  // sorts and temp indexes stay in memory instead of temp files.
+  sqlite.pragma('cache_size = -65536'); // 64 MB
+  sqlite.pragma('mmap_size = 268435456'); // 256 MB
+  sqlite.pragma('temp_store = MEMORY');
 }
 
 const STATEMENT_CACHE_SIZE = 500;

@@ -1,6 +1,7 @@
 // Debian's Chromium driven by playwright-core, against the web host on a temp database.
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import { startTestBackend, type TestBackend } from './backend';
@@ -8,8 +9,10 @@ import type { Clock } from '../../electron/services/context';
 
 export const CHROMIUM = process.env.KITH_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
-export const RENDERER_DIR = join(__dirname, '..', '..', 'out', 'renderer');
-export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-results');
+// import.meta.url, not __dirname: the bench imports this under plain Node (tsx, ES modules) too
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const RENDERER_DIR = join(HERE, '..', '..', 'out', 'renderer');
+export const SCREENSHOT_DIR = join(HERE, '..', '..', 'test-results');
 
 export interface WebSession {
   kith: TestBackend;

@@ -1,0 +1,153 @@
+// `npm run bench [-- --only large|huge] [--runs N] [--quick] [--seed N] [--browser | --no-browser]`
+// Generates (or reuses) the large and huge databases, runs every benchmark of benchmarks.ts on each
+// through the real dispatcher and as raw SQL, times cold starts, checks the renderer at scale in
+// Chromium, prints it all and writes docs/benchmarks.md.
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { execSync } from 'node:child_process';
+import { COLD_START } from './benchmarks';
+import { DEFAULT_SEED, SIZES, type SizeName } from './generate';
+import { summarise } from './harness';
+import { DATA_DIR, ROOT, ensureDataFile, runScript, workingCopy } from './datafiles';
+import { describeMachine, renderMarkdown, verdict, type BenchReport, type SizeReport } from './report';
+import type { WorkerResult } from './bench-worker';
+import type { BrowserResult } from './browser-at-scale';
+import { RENDERER_DIR } from '../helpers/browser';
+
+const log = (line: string) => console.log(line);
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string', multiple: true },
+      runs: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      seed: { type: 'string' },
+      browser: { type: 'boolean', default: false },
+      'no-browser': { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+    },
+  });
+  const sizes = (values.only?.flatMap((o) => o.split(',')) ?? ['large', 'huge']) as SizeName[];
+  for (const s of sizes) if (s !== 'large' && s !== 'huge' && s !== 'small') throw new Error(`--only takes large or huge, not ${s}`);
+  const runs = Number(values.runs ?? (values.quick ? 10 : 30));
+  const warmup = values.quick ? 2 : 5;
+  const coldRuns = values.quick ? 3 : 7;
+  const seed = Number(values.seed ?? DEFAULT_SEED);
+  const browserOnly = values.browser;
+  const withBrowser = !values['no-browser'];
+  const tmp = join(DATA_DIR, 'results');
+  mkdirSync(tmp, { recursive: true });
+  const readJson = <T>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+  const machine = describeMachine();
+  log(`Kith bench — ${machine.cpu}, ${machine.cores} cores, ${machine.ramGB} GB, Node ${machine.node}, SQLite ${machine.sqlite}; load ${machine.loadAtStart}`);
+
+  const report: BenchReport = {
+    date: new Date(),
+    machine,
+    options: process.argv.slice(2).join(' '),
+    seed,
+    sizes: [],
+    coldBudget: COLD_START.budget,
+    coldLabel: COLD_START.method,
+  };
+  let failed = false;
+
+  const files = new Map<SizeName, { path: string; generatedSeconds: number | null }>();
+  for (const size of sizes) {
+    log(`\n== ${size}: ${SIZES[size].contacts.toLocaleString('en-US')} contacts, ${SIZES[size].interactions.toLocaleString('en-US')} interactions`);
+    const data = await ensureDataFile(size, seed, log);
+    files.set(size, data);
+    if (browserOnly) continue;
+
+    const work = workingCopy(data.path, size);
+    const out = join(tmp, `${size}.json`);
+    rmSync(out, { force: true });
+    const code = await runScript('bench-worker.ts', ['--file', work, '--size', size, '--runs', String(runs), '--warmup', String(warmup), '--out', out]);
+    if (code !== 0 || !existsSync(out)) throw new Error(`The ${size} benchmarks failed (exit ${code})`);
+    const worker = readJson<WorkerResult>(out);
+
+    // cold starts, each in a fresh process, alternating API and raw SQL; the first of each is a warm-up
+    const cold: { api: number[]; sql: number[] } = { api: [], sql: [] };
+    const coldCpu: { api: number[]; sql: number[] } = { api: [], sql: [] };
+    for (let i = 0; i <= coldRuns; i++) {
+      for (const mode of ['api', 'sql'] as const) {
+        const coldOut = join(tmp, `cold-${size}-${mode}.json`);
+        const c = await runScript('cold-start.ts', ['--file', work, '--mode', mode, '--out', coldOut]);
+        if (c !== 0) throw new Error(`cold start (${mode}) failed on ${size}`);
+        if (i === 0) continue;
+        const measured = readJson<{ ms: number; cpuMs: number }>(coldOut);
+        cold[mode].push(measured.ms);
+        coldCpu[mode].push(measured.cpuMs);
+      }
+    }
+    const coldStats = { api: summarise(cold.api, coldCpu.api), sql: summarise(cold.sql, coldCpu.sql), runs: coldRuns };
+    log(`  cold start (${COLD_START.method}): api p50 ${coldStats.api.p50.toFixed(1)} ms, p95 ${coldStats.api.p95.toFixed(1)} ms | sql p50 ${coldStats.sql.p50.toFixed(1)} ms`);
+
+    report.sizes.push({
+      size,
+      spec: SIZES[size],
+      file: data.path,
+      bytes: statSync(data.path).size,
+      generatedSeconds: data.generatedSeconds,
+      rows: worker.rows,
+      results: worker.results,
+      cold: coldStats,
+      maxRssMB: worker.maxRssMB,
+    });
+    log(`  file ${(statSync(data.path).size / 1024 / 1024).toFixed(0)} MB; bench process peak memory ${worker.maxRssMB} MB`);
+    if (worker.results.some((r) => r.error)) failed = true;
+  }
+
+  if (withBrowser || browserOnly) {
+    const size: SizeName = sizes.includes('huge') ? 'huge' : sizes.at(-1)!;
+    log(`\n== the renderer at scale (${size}, Chromium)`);
+    try {
+      if (!values['no-build']) {
+        log('  building the renderer (electron-vite build)…');
+        execSync('npx electron-vite build', { cwd: ROOT, stdio: 'ignore' });
+      }
+      if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('the renderer is not built (npx electron-vite build)');
+      const work = workingCopy(files.get(size)!.path, size);
+      const out = join(tmp, 'browser.json');
+      rmSync(out, { force: true });
+      const code = await runScript('browser-at-scale.ts', ['--file', work, '--out', out, '--screenshot', `bench-${size}`]);
+      if (code !== 0 || !existsSync(out)) throw new Error(`exit ${code}`);
+      const result = readJson<BrowserResult>(out);
+      report.browser = { size, result };
+      if (result.failures.length) failed = true;
+    } catch (err) {
+      report.browser = { size, error: (err as Error).message };
+      failed = true;
+      log(`  could not run: ${(err as Error).message}`);
+    }
+  }
+
+  if (!browserOnly) {
+    for (const s of report.sizes) {
+      if (s.size !== 'large') continue;
+      const over = [
+        verdict(COLD_START.budget, s.cold.api),
+        ...s.results.map((r) => verdict(r.budget, r.api)),
+      ].filter((v) => v.startsWith('✗'));
+      log(over.length ? `\nOver budget on large: ${over.join('; ')}` : '\nEvery measured budget is met on large.');
+    }
+    const doc = join(ROOT, 'docs', 'benchmarks.md');
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    writeFileSync(doc, renderMarkdown(report));
+    log(`Wrote ${doc}`);
+  } else if (report.browser?.result) {
+    log('(--browser: docs/benchmarks.md is written by a full run)');
+  }
+  if (failed) {
+    log('Some checks failed (see above).');
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err) => {
+  console.error(`Bench failed: ${(err as Error).stack ?? err}`);
+  process.exit(1);
+});

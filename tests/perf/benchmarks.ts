@@ -1,0 +1,171 @@
+// THE list of benchmarks `npm run bench` runs on every data set. Adding one is a few lines:
+//
+//   {
+//     name: 'dashboard (health for all, overdue, coming up)',
+//     budget: { stat: 'p50', ms: 25 },
+//     needs: ['health.dashboard'],
+//     api: (env) => env.call('health.dashboard', {}),
+//     sql: (env) => stmt(env, `SELECT … one query doing the same work …`).all(env.now),
+//   },
+//
+// `api` runs through the real dispatcher; `sql` (optional) is the same work as raw SQL, for the
+// "API overhead" ratio. `run` counts up from 0, so each run can ask about someone else.
+import type Database from 'better-sqlite3';
+import type { Benchmark, BenchEnv } from './harness';
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** a prepared statement on the env's raw connection, prepared once */
+export function stmt(env: BenchEnv, source: string): Database.Statement {
+  let cache = statements.get(env.sqlite);
+  if (!cache) statements.set(env.sqlite, (cache = new Map()));
+  let s = cache.get(source);
+  if (!s) cache.set(source, (s = env.sqlite.prepare(source)));
+  return s;
+}
+
+/** the n-th sample, going round */
+const nth = (list: string[], run: number) => list[run % list.length]!;
+
+const LIST_PAGE = 100;
+const TIMELINE_PAGE = 30;
+
+/** contacts.list's columns for one row, as raw SQL */
+const LIST_COLUMNS = `c.id, c.display_name, c.company, c.title, c.circle_id, c.importance, c.archived_at,
+  (SELECT max(p.occurred_at) FROM interaction_participants p WHERE p.contact_id = c.id) AS last_interaction_at,
+  (SELECT m.value FROM contact_methods m WHERE m.contact_id = c.id AND m.kind = 'email' ORDER BY m.is_primary DESC, m.sort_order LIMIT 1) AS primary_email,
+  (SELECT group_concat(t.name, char(31)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id) AS tag_names`;
+
+function rawContactsPage(env: BenchEnv, order: string) {
+  const total = stmt(env, `SELECT count(*) FROM contacts c WHERE c.archived_at IS NULL`).pluck().get();
+  const items = stmt(env, `SELECT ${LIST_COLUMNS} FROM contacts c WHERE c.archived_at IS NULL ORDER BY ${order}, c.id LIMIT ${LIST_PAGE}`).all();
+  return { total, items };
+}
+
+/** a timeline page as raw SQL: keyset over the covering index, then the interactions and who took part */
+function rawTimelinePage(env: BenchEnv, contactId: string, cursor: { occurredAt: number; id: string } | null) {
+  const page = (
+    cursor
+      ? stmt(env, `SELECT interaction_id FROM interaction_participants WHERE contact_id = ? AND (occurred_at < ? OR (occurred_at = ? AND interaction_id < ?))
+                   ORDER BY occurred_at DESC, interaction_id DESC LIMIT ${TIMELINE_PAGE + 1}`).pluck().all(contactId, cursor.occurredAt, cursor.occurredAt, cursor.id)
+      : stmt(env, `SELECT interaction_id FROM interaction_participants WHERE contact_id = ? ORDER BY occurred_at DESC, interaction_id DESC LIMIT ${TIMELINE_PAGE + 1}`)
+          .pluck()
+          .all(contactId)
+  ) as string[];
+  const ids = JSON.stringify(page.slice(0, TIMELINE_PAGE));
+  const items = stmt(env, `SELECT i.* FROM interactions i WHERE i.id IN (SELECT value FROM json_each(?))`).all(ids);
+  const people = stmt(
+    env,
+    `SELECT p.interaction_id, c.id, c.display_name FROM interaction_participants p JOIN contacts c ON c.id = p.contact_id
+     WHERE p.interaction_id IN (SELECT value FROM json_each(?)) ORDER BY c.display_name`,
+  ).all(ids);
+  return { items, people, more: page.length > TIMELINE_PAGE };
+}
+
+function rawContact(env: BenchEnv, id: string) {
+  return {
+    row: stmt(env, `SELECT c.*, ci.default_cadence_days FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id WHERE c.id = ?`).get(id),
+    methods: stmt(env, `SELECT * FROM contact_methods WHERE contact_id = ? ORDER BY sort_order`).all(id),
+    dates: stmt(env, `SELECT * FROM contact_dates WHERE contact_id = ? ORDER BY month, day`).all(id),
+    tags: stmt(env, `SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ? ORDER BY t.name`).all(id),
+    photo: stmt(env, `SELECT mime, data FROM contact_photos WHERE contact_id = ?`).get(id),
+  };
+}
+
+/** cursors through the busiest contact's whole timeline, so paging runs walk deep into it */
+let timelineCursors: ({ occurredAt: number; id: string } | null)[] = [null];
+
+export const benchmarks: Benchmark[] = [
+  {
+    name: `contacts.list, first ${LIST_PAGE} by name`,
+    api: (env) => env.call('contacts.list', { sort: 'name', limit: LIST_PAGE }),
+    sql: (env) => rawContactsPage(env, 'c.display_name COLLATE NOCASE'),
+  },
+  {
+    name: `contacts.list, first ${LIST_PAGE} by last interaction`,
+    api: (env) => env.call('contacts.list', { sort: 'lastInteraction', limit: LIST_PAGE }),
+    sql: (env) => rawContactsPage(env, 'last_interaction_at IS NULL, last_interaction_at DESC'),
+  },
+  {
+    name: 'interactions.log (one call, one person)',
+    budget: { stat: 'p95', ms: 2 },
+    api: (env, run) =>
+      env.call('interactions.log', {
+        kind: 'call',
+        direction: 'outbound',
+        durationMinutes: 12,
+        rating: 4,
+        summary: 'Bench: quick call',
+        occurredAt: env.now - (run + 1) * 60_000,
+        participantIds: [nth(env.samples.spread, run)],
+      }),
+    sql: (env, run) => {
+      const id = `bench-raw-${run}-${env.now}`;
+      const occurredAt = env.now - (run + 1) * 60_000;
+      env.sqlite.transaction(() => {
+        stmt(env, `SELECT id FROM contacts WHERE id = ?`).get(nth(env.samples.spread, run));
+        stmt(env, `INSERT INTO interactions (id, occurred_at, kind, direction, duration_minutes, rating, summary, notes, created_at, updated_at) VALUES (?, ?, 'call', 'outbound', 12, 4, 'Bench: quick call', '', ?, ?)`).run(id, occurredAt, env.now, env.now);
+        stmt(env, `INSERT INTO interaction_participants (interaction_id, contact_id, occurred_at, kind, direction, rating) VALUES (?, ?, ?, 'call', 'outbound', 4)`).run(id, nth(env.samples.spread, run), occurredAt);
+      })();
+      return stmt(env, `SELECT * FROM interactions WHERE id = ?`).get(id);
+    },
+  },
+  {
+    name: `contact page (contacts.get + first ${TIMELINE_PAGE} of the timeline)`,
+    api: async (env, run) => {
+      const id = nth(run % 2 ? env.samples.spread : env.samples.busiest, run);
+      return Promise.all([env.call('contacts.get', { id }), env.call('interactions.listForContact', { contactId: id, limit: TIMELINE_PAGE })]);
+    },
+    sql: (env, run) => {
+      const id = nth(run % 2 ? env.samples.spread : env.samples.busiest, run);
+      return [rawContact(env, id), rawTimelinePage(env, id, null)];
+    },
+  },
+  {
+    name: `timeline paging (next ${TIMELINE_PAGE}, busiest contact)`,
+    setup: async (env) => {
+      // walk the whole timeline once to know every page's cursor
+      timelineCursors = [null];
+      const contactId = env.samples.busiest[0]!;
+      for (;;) {
+        const page = await env.call('interactions.listForContact', { contactId, limit: TIMELINE_PAGE, cursor: timelineCursors.at(-1) });
+        if (!page.nextCursor) break;
+        timelineCursors.push(page.nextCursor);
+      }
+    },
+    api: (env, run) => env.call('interactions.listForContact', { contactId: env.samples.busiest[0]!, limit: TIMELINE_PAGE, cursor: timelineCursors[run % timelineCursors.length] }),
+    sql: (env, run) => rawTimelinePage(env, env.samples.busiest[0]!, timelineCursors[run % timelineCursors.length] ?? null),
+  },
+
+  // ---- waiting for the parts being built in parallel; the lead fills in `api` (and `sql`) when they land
+  {
+    name: 'dashboard (health for all, overdue, coming up)',
+    budget: { stat: 'p50', ms: 25 },
+    pending: 'waits for the health/dashboard methods (issue 4)',
+  },
+  ...[1, 2, 3, 5].map(
+    (chars): Benchmark => ({
+      name: `search as you type, ${chars} character${chars > 1 ? 's' : ''}`,
+      budget: { stat: 'p95', ms: 5 },
+      pending: 'waits for contact search (issue 3)',
+    }),
+  ),
+  {
+    name: 'import 10,000 vCards',
+    budget: { stat: 'p50', ms: 3000 },
+    runs: 3,
+    pending: 'waits for vCard import (issue 6)',
+  },
+];
+
+/**
+ * The cold start: a fresh process opens the file, migrates it and answers this first call.
+ * DESIGN.md's budget is for the first dashboard; until that method exists, the contacts list.
+ */
+export const COLD_START = {
+  budget: { stat: 'p50', ms: 300 } as const,
+  method: 'contacts.list',
+  input: { sort: 'name', limit: LIST_PAGE } as Record<string, unknown>,
+  /** the same first answer as raw SQL on a fresh better-sqlite3 connection */
+  sql: `SELECT ${LIST_COLUMNS} FROM contacts c WHERE c.archived_at IS NULL ORDER BY c.display_name COLLATE NOCASE, c.id LIMIT ${LIST_PAGE}`,
+};

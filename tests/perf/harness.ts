@@ -1,0 +1,134 @@
+// What a benchmark is, and how one is measured: warm-up runs, then N timed runs of the API call
+// (through the real dispatcher) and of the same work as raw SQL, summarised as p50/p95.
+import type Database from 'better-sqlite3';
+import type { KithBackend } from '../../electron/kith';
+import { isMethodName, type InputOf, type MethodName, type OutputOf } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import type { SizeName } from './generate';
+
+/** ids picked from the generated data, so benchmarks ask about real people */
+export interface Samples {
+  /** the contacts with the most interactions, busiest first */
+  busiest: string[];
+  /** contacts spread evenly over the whole table */
+  spread: string[];
+}
+
+export interface BenchEnv {
+  size: SizeName;
+  backend: KithBackend;
+  /** the backend's own raw connection to the same file */
+  sqlite: Database.Database;
+  /** a call through the dispatcher (validation, service, result envelope); throws ApiError on failure */
+  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>>;
+  samples: Samples;
+  /** the generator's fixed "now", which the backend's clock also reports */
+  now: number;
+}
+
+export interface Budget {
+  stat: 'p50' | 'p95';
+  ms: number;
+}
+
+export interface Benchmark {
+  name: string;
+  /** DESIGN.md's performance budget, judged on "large" */
+  budget?: Budget;
+  /** API methods it needs; while one is missing from the contract it is reported as pending */
+  needs?: string[];
+  /** why it cannot run yet (a part of the app still being built) */
+  pending?: string;
+  /** timed runs; default: the --runs option */
+  runs?: number;
+  /** runs once before timing, e.g. to prepare input */
+  setup?(env: BenchEnv): Promise<void> | void;
+  /** one run through the API */
+  api?(env: BenchEnv, run: number): Promise<unknown>;
+  /** the same work as raw SQL through better-sqlite3 (prepared statements), where there is such a thing */
+  sql?(env: BenchEnv, run: number): unknown;
+}
+
+export interface Stats {
+  runs: number;
+  p50: number;
+  p95: number;
+  min: number;
+  max: number;
+  mean: number;
+  /** median CPU time of this process per run (user + system): steadier than wall time on a busy machine */
+  cpuP50?: number;
+}
+
+export interface BenchResult {
+  name: string;
+  budget?: Budget;
+  api?: Stats;
+  sql?: Stats;
+  /** api p50 / sql p50: what the API adds over the database itself */
+  overhead?: number;
+  skipped?: string;
+  error?: string;
+}
+
+/** nearest-rank percentile of sorted samples */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}
+
+export function summarise(samples: number[], cpuSamples?: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const cpu = cpuSamples ? [...cpuSamples].sort((a, b) => a - b) : undefined;
+  return {
+    ...(cpu ? { cpuP50: percentile(cpu, 50) } : {}),
+    runs: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    min: sorted[0] ?? NaN,
+    max: sorted.at(-1) ?? NaN,
+    mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
+  };
+}
+
+export function makeCall(backend: KithBackend): BenchEnv['call'] {
+  return async (method, input) => {
+    const result = await backend.dispatch(method, input);
+    if (!result.ok) throw new ApiError(result.error);
+    return result.value as never;
+  };
+}
+
+async function time(runs: number, warmup: number, once: (run: number) => unknown): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await once(i);
+  const samples: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await once(warmup + i);
+    samples.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return summarise(samples, cpu);
+}
+
+export async function runBenchmark(b: Benchmark, env: BenchEnv, options: { runs: number; warmup: number }): Promise<BenchResult> {
+  const base: BenchResult = { name: b.name, budget: b.budget };
+  const missing = (b.needs ?? []).filter((m) => !isMethodName(m));
+  if (!b.api) return { ...base, skipped: b.pending ?? 'no API run defined' };
+  if (missing.length > 0) return { ...base, skipped: `${missing.join(', ')} not in the API yet` };
+  try {
+    await b.setup?.(env);
+    const runs = b.runs ?? options.runs;
+    const warmup = Math.min(options.warmup, runs);
+    const api = await time(runs, warmup, (i) => b.api!(env, i));
+    const sqlRun = b.sql;
+    const sql = sqlRun ? await time(runs, warmup, (i) => sqlRun(env, i)) : undefined;
+    return { ...base, api, sql, overhead: sql && sql.p50 > 0 ? api.p50 / sql.p50 : undefined };
+  } catch (err) {
+    return { ...base, error: (err as Error).stack ?? String(err) };
+  }
+}
