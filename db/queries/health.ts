@@ -3,9 +3,10 @@
 // direction, rating): the latest interaction, the two frequency windows, the last 10 interactions
 // and the last 5 rated ones. It reduces them to the same HealthFacts the pure engine reduces a list
 // to, then runs the engine's one formula, so both paths give the same numbers by construction
-// (and tests/integration/health.test.ts checks it on random data). The reduced facts are cached per
-// contact for the local day (migration 0003; triggers drop a contact's row whenever its interactions
-// change), so after the first dashboard of the day every contact costs one row of one scan.
+// (and tests/integration/health.test.ts checks it on random data). Each contact's fields and facts
+// are cached for the local day (migration 0003; triggers drop a contact's row whenever it, its
+// interactions or the circles change), so after the first dashboard of the day every contact costs
+// one row of one table scan.
 import type Database from 'better-sqlite3';
 import { DEFAULT_CADENCE_DAYS } from '../../shared/domain/cadence';
 import { localEpochDay } from '../../shared/domain/epochDay';
