@@ -155,8 +155,8 @@ export interface HealthFactsCacheTable {
   day: number;
   cadence: number;
   computed_at: number;
-  /** HealthFacts joined by char(31) */
-  facts: string;
+  /** the contact's fields and HealthFacts joined by char(31) */
+  packed: string;
 }
 
 export interface SettingTable {

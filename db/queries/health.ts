@@ -3,11 +3,12 @@
 // direction, rating): the latest interaction, the two frequency windows, the last 10 interactions
 // and the last 5 rated ones. It reduces them to the same HealthFacts the pure engine reduces a list
 // to, then runs the engine's one formula, so both paths give the same numbers by construction
-// (and tests/integration/health.test.ts checks it on random data). The reduced facts are cached per
-// contact for the local day (migration 0003; triggers drop a contact's row whenever its interactions
-// change), so after the first dashboard of the day every contact costs one row of one scan.
+// (and tests/integration/health.test.ts checks it on random data). Each contact's fields and facts
+// are cached for the local day (migration 0003; triggers drop a contact's row whenever it, its
+// interactions or the circles change), so after the first dashboard of the day every contact costs
+// one row of one table scan.
 import type Database from 'better-sqlite3';
-import { DEFAULT_CADENCE_DAYS, effectiveCadence } from '../../shared/domain/cadence';
+import { DEFAULT_CADENCE_DAYS } from '../../shared/domain/cadence';
 import { localEpochDay } from '../../shared/domain/epochDay';
 import type { Importance } from '../../shared/domain/contact';
 import {
@@ -51,15 +52,8 @@ const CONTACTS_CTE = `
 const FRESH = `f.contact_id = k.id AND f.zone = :zone AND f.day = :day AND f.cadence = k.cadence AND f.computed_at <= :now`;
 
 // One text column per contact: materialising a JS value per column is the dominant cost at 10,000
-// rows (one string is ~10x cheaper than 15 values). The name goes last so its characters never matter.
-// No join with circles here: the cadence is resolved in JS with effectiveCadence() and compared with
-// the cached one; a contact whose cadence changed is left to the stale path below.
-const CACHED_SQL = `
-SELECT c.id || char(31) || coalesce(c.circle_id, '') || char(31) || c.importance || char(31) || c.created_at || char(31) ||
-       coalesce(c.checkin_snoozed_until, '') || char(31) || coalesce(c.cadence_days, '') || char(31) || f.cadence || char(31) ||
-       f.facts || char(31) || c.display_name
-FROM contacts c JOIN health_facts_cache f ON f.contact_id = c.id AND f.zone = :zone AND f.day = :day AND f.computed_at <= :now
-WHERE c.archived_at IS NULL`;
+// rows (one string is ~10x cheaper than 15 values). The row was packed by packRow() below.
+const CACHED_SQL = `SELECT packed FROM health_facts_cache WHERE zone = :zone AND day = :day AND computed_at <= :now`;
 
 const STALE_CADENCES_SQL = `
 WITH ${CONTACTS_CTE}
@@ -97,7 +91,7 @@ WHERE NOT EXISTS (SELECT 1 FROM health_facts_cache f WHERE ${FRESH})
 
 const STORE_SQL = `
 INSERT OR REPLACE INTO health_facts_cache
-  (contact_id, zone, day, cadence, computed_at, facts) VALUES (?, ?, ?, ?, ?, ?)`;
+  (contact_id, zone, day, cadence, computed_at, packed) VALUES (?, ?, ?, ?, ?, ?)`;
 
 /**
  * Reads a row packed as fields joined by char(31) without splitting it: numbers are parsed from the
@@ -138,6 +132,12 @@ class FieldReader {
 /** HealthFacts in the order the cache's facts column keeps them */
 const FACT_FIELDS = ['lastAt', 'windowWeightTenths', 'windowCount', 'previousWeightTenths', 'sampleCount', 'sampleOutbound', 'ratedCount', 'ratingSum'] as const;
 
+/** a contact and its facts as one string, read back by FieldReader in the same order; the name last */
+function packRow(r: ContactColumns, facts: HealthFacts): string {
+  const fields = [r.id, r.circle_id ?? '', r.importance, r.created_at, r.checkin_snoozed_until ?? '', r.cadence, ...FACT_FIELDS.map((k) => facts[k] ?? ''), r.display_name];
+  return fields.join('\u001f');
+}
+
 interface ContactColumns {
   id: string;
   display_name: string;
@@ -161,7 +161,6 @@ interface Statements {
   cached: Database.Statement;
   staleCadences: Database.Statement;
   activeCount: Database.Statement;
-  circleCadences: Database.Statement;
   stale: Database.Statement;
   store: Database.Statement;
 }
@@ -174,7 +173,6 @@ function statements(sqlite: Database.Database): Statements {
       cached: sqlite.prepare(CACHED_SQL).pluck(),
       staleCadences: sqlite.prepare(STALE_CADENCES_SQL).pluck(),
       activeCount: sqlite.prepare(`SELECT count(*) FROM contacts WHERE archived_at IS NULL`).pluck(),
-      circleCadences: sqlite.prepare(`SELECT id, default_cadence_days FROM circles`).raw(),
       stale: sqlite.prepare(STALE_SQL),
       store: sqlite.prepare(STORE_SQL),
     };
@@ -229,19 +227,18 @@ export function allContactsHealth(
     });
   };
 
-  if (useCache) {
-    const circleDefaults = new Map((s.circleCadences.all() as Array<[string, number]>).map(([id, days]) => [id, days]));
+  if (useCache)
     for (const packed of s.cached.all(key) as string[]) {
       const f = new FieldReader(packed);
-      const id = f.text();
-      const circleId = f.text() || null;
-      const importance = f.text() as Importance;
-      const createdAt = f.number()!;
-      const snoozedUntil = f.number();
-      const ownCadence = f.number();
-      const cachedCadence = f.number();
-      const cadence = effectiveCadence(ownCadence, circleId === null ? null : circleDefaults.get(circleId));
-      if (cadence !== cachedCadence) continue; // computed for another cadence: stale
+      const row: ContactColumns = {
+        id: f.text(),
+        circle_id: f.text() || null,
+        importance: f.text() as Importance,
+        created_at: f.number()!,
+        checkin_snoozed_until: f.number(),
+        cadence: f.number()!,
+        display_name: '',
+      };
       const facts: HealthFacts = {
         lastAt: f.number(),
         windowWeightTenths: f.number()!,
@@ -252,9 +249,9 @@ export function allContactsHealth(
         ratedCount: f.number()!,
         ratingSum: f.number()!,
       };
-      emit({ id, circle_id: circleId, importance, created_at: createdAt, checkin_snoozed_until: snoozedUntil, cadence, display_name: f.rest() }, facts);
+      row.display_name = f.rest();
+      emit(row, facts);
     }
-  }
 
   // every contact served from the cache: nothing stale to look for
   if (useCache && out.length === (s.activeCount.get() as number)) return out;
@@ -275,7 +272,7 @@ export function allContactsHealth(
     };
     emit(r, facts);
     if (useCache && (r.max_at === null || r.max_at <= now))
-      toStore.push([r.id, timeZone, day, r.cadence, now, FACT_FIELDS.map((k) => facts[k] ?? '').join('\u001f')]);
+      toStore.push([r.id, timeZone, day, r.cadence, now, packRow(r, facts)]);
   }
   if (toStore.length > 0 && !sqlite.readonly && !sqlite.inTransaction) {
     try {

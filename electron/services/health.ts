@@ -14,8 +14,20 @@ import {
   type UpcomingItem,
 } from '../../shared/domain/dashboard';
 import { computeHealth, DORMANT_CADENCES, weeklyScores } from '../../shared/domain/health';
-import { addDaysToDate, daysBetween, localDateOf, startOfLocalDay } from '../../shared/domain/localDate';
+import { dateOfEpochDay, epochDayOf } from '../../shared/domain/epochDay';
+import { addDaysToDate, localDateOf, startOfLocalDay } from '../../shared/domain/localDate';
+import type Database from 'better-sqlite3';
 import type { HandlerGroup, ServiceContext } from './context';
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+/** a statement prepared once per connection */
+function prepared(sqlite: Database.Database, source: string): Database.Statement {
+  let byText = statements.get(sqlite);
+  if (!byText) statements.set(sqlite, (byText = new Map()));
+  let statement = byText.get(source);
+  if (!statement) byText.set(source, (statement = sqlite.prepare(source)));
+  return statement;
+}
 
 /** the dashboard's lists stay short whatever the number of contacts; totals say how many more */
 const LIST_LIMIT = 50;
@@ -162,7 +174,7 @@ export function firstInOrder<T>(items: T[], n: number, order: (a: T, b: T) => nu
 function monthDayKeys(today: string, days: number): number[] {
   const keys = new Set<number>();
   for (let i = 0; i <= days; i++) {
-    const d = addDaysToDate(today, i);
+    const d = dateOfEpochDay(epochDayOf(today) + i);
     keys.add(Number(d.slice(5, 7)) * 100 + Number(d.slice(8, 10)));
   }
   // 29 February is celebrated on the 28th in other years
@@ -172,14 +184,12 @@ function monthDayKeys(today: string, days: number): number[] {
 
 function yearlyDatesComingUp(ctx: Pick<ServiceContext, 'sqlite'>, today: string): UpcomingItem[] {
   const keys = JSON.stringify(monthDayKeys(today, COMING_UP_DAYS));
-  const birthdays = ctx.sqlite
-    .prepare(
+  const birthdays = prepared(ctx.sqlite, 
       `SELECT id, display_name, birthday_month AS month, birthday_day AS day, birthday_year AS year FROM contacts
        WHERE archived_at IS NULL AND birthday_month IS NOT NULL AND birthday_month * 100 + birthday_day IN (SELECT value FROM json_each(?))`,
     )
     .all(keys) as Array<{ id: string; display_name: string; month: number; day: number; year: number | null }>;
-  const dates = ctx.sqlite
-    .prepare(
+  const dates = prepared(ctx.sqlite, 
       `SELECT c.id, c.display_name, d.label, d.month, d.day, d.year FROM contact_dates d JOIN contacts c ON c.id = d.contact_id
        WHERE c.archived_at IS NULL AND d.month * 100 + d.day IN (SELECT value FROM json_each(?))`,
     )
@@ -201,8 +211,7 @@ function yearlyDatesComingUp(ctx: Pick<ServiceContext, 'sqlite'>, today: string)
 
 function remindersComingUp(ctx: Pick<ServiceContext, 'sqlite'>, today: string): UpcomingItem[] {
   // birthday, anniversary and check-in reminders are shown from their source above
-  const rows = ctx.sqlite
-    .prepare(
+  const rows = prepared(ctx.sqlite, 
       `SELECT r.id, r.title, r.due_date, r.due_time, r.contact_id, c.display_name FROM reminders r LEFT JOIN contacts c ON c.id = r.contact_id
        WHERE r.status = 'open' AND r.source = 'manual' AND r.due_date >= ? AND r.due_date <= ? AND (c.id IS NULL OR c.archived_at IS NULL)
        ORDER BY r.due_date, r.due_time LIMIT ${LIST_LIMIT}`,
@@ -211,7 +220,7 @@ function remindersComingUp(ctx: Pick<ServiceContext, 'sqlite'>, today: string): 
   return rows.map((r) => ({
     kind: 'reminder',
     date: r.due_date,
-    daysAway: daysBetween(today, r.due_date),
+    daysAway: epochDayOf(r.due_date) - epochDayOf(today),
     contactId: r.contact_id,
     displayName: r.display_name,
     title: r.title,
@@ -222,7 +231,7 @@ function remindersComingUp(ctx: Pick<ServiceContext, 'sqlite'>, today: string): 
 }
 
 function healthPerCircle(ctx: Pick<ServiceContext, 'sqlite'>, rows: ContactHealthRow[]): CircleHealth[] {
-  const circles = ctx.sqlite.prepare(`SELECT id, name, color FROM circles ORDER BY sort_order, name`).all() as Array<{ id: string; name: string; color: string }>;
+  const circles = prepared(ctx.sqlite, `SELECT id, name, color FROM circles ORDER BY sort_order, name`).all() as Array<{ id: string; name: string; color: string }>;
   const byId = new Map<string | null, CircleHealth>(circles.map((c) => [c.id, { circleId: c.id, name: c.name, color: c.color, bands: emptyBands(), untracked: 0 }]));
   byId.set(null, { circleId: null, name: 'No circle', color: '#8b8d98', bands: emptyBands(), untracked: 0 });
   for (const r of rows) {
@@ -249,8 +258,7 @@ function retention(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone: s
       SELECT 1 FROM interaction_participants p WHERE p.contact_id = k.id AND p.occurred_at <= ${at} AND p.occurred_at > ${at} - k.cadence * ${DORMANT_CADENCES * DAY_MS}))`;
   const tracked = `k AS (SELECT c.id, c.created_at, coalesce(c.cadence_days, ci.default_cadence_days, 30) AS cadence
       FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id WHERE c.archived_at IS NULL)`;
-  const series = ctx.sqlite
-    .prepare(
+  const series = prepared(ctx.sqlite, 
       `WITH pts(i, at) AS (SELECT key, value FROM json_each(?)), ${tracked}
        SELECT pts.i AS i, count(*) AS existing, total(${aliveAt('pts.at')}) AS alive
        FROM pts JOIN k ON k.created_at <= pts.at AND k.cadence > 0 GROUP BY pts.i`,
@@ -258,8 +266,7 @@ function retention(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone: s
     .all(JSON.stringify(points.map((p) => p.at))) as Array<{ i: number; existing: number; alive: number }>;
   const byIndex = new Map(series.map((s) => [s.i, s]));
   const yearAgo = points[0]!.at;
-  const pair = ctx.sqlite
-    .prepare(
+  const pair = prepared(ctx.sqlite, 
       `WITH ${tracked}, t AS (SELECT ${aliveAt(':then')} AS then_alive, ${aliveAt(':now')} AS now_alive FROM k WHERE k.cadence > 0 AND k.created_at <= :then)
        SELECT total(then_alive) AS alive_then, total(then_alive AND now_alive) AS kept FROM t`,
     )
@@ -290,8 +297,7 @@ function monthsBack(today: string, k: number): string {
 
 /** how long, on average, you have known the people in Kith: since the first interaction or since they were added */
 function averageDurationDays(ctx: Pick<ServiceContext, 'sqlite'>, now: number): number | null {
-  const avg = ctx.sqlite
-    .prepare(
+  const avg = prepared(ctx.sqlite, 
       `SELECT avg(:now - min(c.created_at, coalesce((SELECT min(p.occurred_at) FROM interaction_participants p WHERE p.contact_id = c.id), c.created_at)))
        FROM contacts c WHERE c.archived_at IS NULL`,
     )
@@ -310,8 +316,7 @@ function interactionsPerWeek(ctx: Pick<ServiceContext, 'sqlite'>, now: number, t
     const end = addDaysToDate(today, -7 * k);
     return { weekEnding: end, from: startOfLocalDay(addDaysToDate(end, -6), timeZone), to: k === 0 ? now + 1 : startOfLocalDay(addDaysToDate(end, 1), timeZone) };
   });
-  const counts = ctx.sqlite
-    .prepare(
+  const counts = prepared(ctx.sqlite, 
       `SELECT b.key AS i, (SELECT count(*) FROM interactions x WHERE x.occurred_at >= b.value ->> 0 AND x.occurred_at < b.value ->> 1) AS n FROM json_each(?) b`,
     )
     .all(JSON.stringify(weeks.map((w) => [w.from, w.to]))) as Array<{ i: number; n: number }>;
@@ -320,8 +325,7 @@ function interactionsPerWeek(ctx: Pick<ServiceContext, 'sqlite'>, now: number, t
 
 function clientValue(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone: string) {
   const since = addDaysToDate(localDateOf(now, timeZone), -365);
-  const rows = ctx.sqlite
-    .prepare(
+  const rows = prepared(ctx.sqlite, 
       `SELECT v.contact_id AS contactId, c.display_name AS displayName, v.currency, sum(v.amount_minor) AS amountMinor,
               total(CASE WHEN v.kind = 'paid' THEN v.amount_minor END) AS paidMinor
        FROM value_entries v JOIN contacts c ON c.id = v.contact_id
@@ -339,7 +343,7 @@ function clientValue(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone:
 export function healthSortExpression(ctx: Pick<ServiceContext, 'sqlite' | 'clock'>, sort: 'health' | 'nextCheckIn') {
   const rows = allContactsHealth(ctx.sqlite, ctx.clock.now().getTime(), ctx.clock.timeZone(), { explain: false });
   ctx.sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS health_sort (contact_id TEXT PRIMARY KEY, score INTEGER, next_check_in TEXT) WITHOUT ROWID`);
-  const insert = ctx.sqlite.prepare(`INSERT INTO temp.health_sort (contact_id, score, next_check_in) VALUES (?, ?, ?)`);
+  const insert = prepared(ctx.sqlite, `INSERT INTO temp.health_sort (contact_id, score, next_check_in) VALUES (?, ?, ?)`);
   ctx.sqlite.transaction(() => {
     ctx.sqlite.exec(`DELETE FROM temp.health_sort`);
     for (const r of rows) insert.run(r.id, r.health.score, r.health.nextCheckIn);

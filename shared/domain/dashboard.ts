@@ -3,7 +3,7 @@
 import type { Importance } from './contact';
 import { daysInMonth } from './calendar';
 import type { ContactHealth, HealthBand, HealthFlagDetail } from './health';
-import { daysBetween } from './localDate';
+import { epochDayOf } from './epochDay';
 
 export interface FollowUp {
   contactId: string;
@@ -137,7 +137,7 @@ export function nextYearlyDate(month: number, day: number, today: string): strin
 /** yearly dates falling within `days` days from today (today included), with the years they mark */
 export function upcomingYearly(month: number, day: number, year: number | null, today: string, days: number): { date: string; daysAway: number; turns: number | null } | null {
   const date = nextYearlyDate(month, day, today);
-  const daysAway = daysBetween(today, date);
+  const daysAway = epochDayOf(date) - epochDayOf(today);
   if (daysAway > days) return null;
   const turns = year === null ? null : Number(date.slice(0, 4)) - year;
   return { date, daysAway, turns: turns !== null && turns > 0 ? turns : null };

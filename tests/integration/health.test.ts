@@ -106,6 +106,10 @@ describe('the all-contacts database path', () => {
         expect(shape(allContactsHealth(db, at, w.zone))).toEqual(shape(allContactsHealth(db, at, w.zone, { useCache: false })));
         db.prepare(`UPDATE circles SET default_cadence_days = 30 WHERE id = 'circle-friends'`).run();
         expect(shape(allContactsHealth(db, at, w.zone))).toEqual(shape(allContactsHealth(db, at, w.zone, { useCache: false })));
+        // so do edits of the contact itself: name, snooze, archive
+        db.prepare(`UPDATE contacts SET display_name = 'Renamed', checkin_snoozed_until = ? WHERE id = 'c0'`).run(now + 3 * DAY);
+        db.prepare(`UPDATE contacts SET archived_at = CASE WHEN archived_at IS NULL THEN ? END WHERE id = ?`).run(now, `c${w.contacts.length - 1}`);
+        expect(shape(allContactsHealth(db, at, w.zone))).toEqual(shape(allContactsHealth(db, at, w.zone, { useCache: false })));
         // a write (here: deleting an interaction, which cascades to its participants) drops the cached rows it touches
         if (w.interactions.length > 0) {
           db.prepare(`DELETE FROM interactions WHERE id = 'x000'`).run();
