@@ -9,7 +9,7 @@ import { askToRestoreDamagedFile, electronFileDialogs } from './adapters/fileDia
 import { startAutomaticBackups } from './transfer/backup-schedule';
 import { DatabaseDamagedError, replaceDamagedFile } from './transfer/integrity';
 import { resolveDatabasePath } from './paths';
-import { CONTENT_SECURITY_POLICY } from './security';
+import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES, isAllowedPermission, isExternalLink, isOwnPage, isTrustedSender, type OwnPage } from './security';
 import { IPC_CHANNEL, IPC_EVENT_CHANNEL, type BridgeEvent } from '../shared/api/bridge';
 import { attachScheduler, type AttachedScheduler } from './scheduler/attach';
 import { electronNotifier } from './adapters/notifier';
@@ -20,6 +20,7 @@ import { loadSettings } from './services/settings';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by electron-vite in development
 const rendererFile = join(here, '..', 'renderer', 'index.html');
+const ownPage: OwnPage = { devServerUrl: rendererUrl, rendererFile };
 
 let backend: KithBackend | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -60,7 +61,7 @@ async function start() {
   app.on('will-quit', () => backups.stop());
   backend.events.on('committed', (method) => broadcast({ type: 'committed', method }));
   ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
-    if (!isTrustedSender(event)) {
+    if (!isTrustedIpcSender(event)) {
       return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from Kith’s own window' } };
     }
     return backend!.dispatch(method, input);
@@ -111,15 +112,7 @@ function createWindow() {
     backgroundColor: '#101114',
     webPreferences: {
       preload: join(here, '..', 'preload', 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      // middle-click would otherwise open links in a new window, around setWindowOpenHandler
-      disableBlinkFeatures: 'Auxclick',
+      ...SECURE_WEB_PREFERENCES,
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
@@ -147,20 +140,13 @@ function broadcast(event: BridgeEvent) {
   mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event);
 }
 
-/** only our own page, in our own window, may call the API */
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+/** only our own page, in our own window's top frame, may call the API */
+function isTrustedIpcSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  if (!frame || !mainWindow || event.sender !== mainWindow.webContents) return false;
-  return isOwnPage(frame.url);
-}
-
-function isOwnPage(url: string): boolean {
-  if (rendererUrl) return url.startsWith(rendererUrl);
-  try {
-    return new URL(url).protocol === 'file:' && fileURLToPath(url.split('#')[0]!) === rendererFile;
-  } catch {
-    return false;
-  }
+  return isTrustedSender(
+    { isMainWindow: !!mainWindow && event.sender === mainWindow.webContents, isMainFrame: !!frame && frame === event.sender.mainFrame, frameUrl: frame?.url ?? null },
+    ownPage,
+  );
 }
 
 function hardenSessions() {
@@ -169,18 +155,18 @@ function hardenSessions() {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   // desktop notifications are the only permission Kith's page may have
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
-  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permission === 'notifications');
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(isAllowedPermission(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => isAllowedPermission(permission));
 }
 
 app.on('web-contents-created', (_event, contents) => {
   // no navigation away from the app, no new windows; web links open in the user's browser
   contents.on('will-navigate', (event, url) => {
-    if (!isOwnPage(url)) event.preventDefault();
+    if (!isOwnPage(url, ownPage)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//i.test(url) || /^mailto:/i.test(url)) void shell.openExternal(url);
+    if (isExternalLink(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 });

@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../shared/api/contract';
 import { IPC_CHANNEL } from '../../shared/api/bridge';
-import { CONTENT_SECURITY_POLICY } from '../../electron/security';
+import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES, isAllowedPermission, isExternalLink, isOwnPage, isTrustedSender } from '../../electron/security';
 
 const root = join(__dirname, '..', '..');
 
@@ -60,5 +60,52 @@ describe('the Content-Security-Policy', () => {
     const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBe(CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; '));
     expect(html).not.toMatch(/<script>(?!\s*<\/script>)/); // no inline script in the page
+  });
+});
+
+describe('the main process policies', () => {
+  const page = { rendererFile: '/opt/Kith/resources/app/out/renderer/index.html' };
+  const dev = { devServerUrl: 'http://localhost:5173', rendererFile: page.rendererFile };
+
+  it('creates the window isolated, sandboxed, without Node, webviews or insecure content', () => {
+    expect(SECURE_WEB_PREFERENCES).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('allows navigation only to its own page', () => {
+    expect(isOwnPage('file:///opt/Kith/resources/app/out/renderer/index.html#/contacts/1', page)).toBe(true);
+    expect(isOwnPage('file:///etc/passwd', page)).toBe(false);
+    expect(isOwnPage('file:///opt/Kith/resources/app/out/renderer/../../evil.html', page)).toBe(false);
+    expect(isOwnPage('https://example.org/', page)).toBe(false);
+    expect(isOwnPage('http://localhost:5173/#/settings', dev)).toBe(true);
+    expect(isOwnPage('http://localhost:5174/', dev)).toBe(false);
+    expect(isOwnPage('http://localhost:5173.evil.example/', dev)).toBe(false);
+    expect(isOwnPage('not a url', page)).toBe(false);
+  });
+
+  it('sends only web and mail links to the user’s browser; denies the rest', () => {
+    for (const url of ['https://example.org', 'http://example.org/x', 'mailto:ada@example.org']) expect(isExternalLink(url)).toBe(true);
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-msdt:/id', 'vbscript:x', '']) expect(isExternalLink(url)).toBe(false);
+  });
+
+  it('grants notifications and refuses every other permission', () => {
+    expect(isAllowedPermission('notifications')).toBe(true);
+    for (const p of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'serial', 'usb']) expect(isAllowedPermission(p)).toBe(false);
+  });
+
+  it('answers IPC only from the main window’s top frame showing its own page', () => {
+    const own = 'file:///opt/Kith/resources/app/out/renderer/index.html';
+    expect(isTrustedSender({ isMainWindow: true, isMainFrame: true, frameUrl: own }, page)).toBe(true);
+    expect(isTrustedSender({ isMainWindow: false, isMainFrame: true, frameUrl: own }, page)).toBe(false);
+    expect(isTrustedSender({ isMainWindow: true, isMainFrame: false, frameUrl: own }, page)).toBe(false);
+    expect(isTrustedSender({ isMainWindow: true, isMainFrame: true, frameUrl: 'https://evil.example/' }, page)).toBe(false);
+    expect(isTrustedSender({ isMainWindow: true, isMainFrame: true, frameUrl: null }, page)).toBe(false);
   });
 });
