@@ -179,7 +179,7 @@ export function ContactForm({ circles, initial, onSaved, onCancel }: ContactForm
         </div>
         <div className="identity-fields">
           <Field label="Name" error={errors.displayName}>
-            <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoComplete="off" placeholder="How you call them" />
+            <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoComplete="off" placeholder="How you call them" data-autofocus />
           </Field>
           <div className="form-row">
             <Field label="Given name">

@@ -33,6 +33,8 @@ export function GlobalDialogs() {
       }
       if (e.metaKey || e.ctrlKey || e.altKey || isTypingTarget(e.target) || document.querySelector('[role="dialog"], .palette')) return;
       if (key === 'n') {
+        // on the Reminders page "n" means a new reminder (RemindersPage handles it)
+        if (useRouter.getState().route.page === 'reminders') return;
         e.preventDefault();
         ui.setNewContactOpen(true);
       } else if (key === 'l') {
