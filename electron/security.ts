@@ -15,19 +15,6 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** the window's web preferences: an isolated, sandboxed page with no Node and no way around the CSP */
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  // middle-click would otherwise open links in a new window, around setWindowOpenHandler
-  disableBlinkFeatures: 'Auxclick',
-} as const;
-
 /** desktop notifications are the only permission Kith's page may have */
 export function isAllowedPermission(permission: string): boolean {
   return permission === 'notifications';
