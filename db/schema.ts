@@ -36,6 +36,8 @@ export interface ContactTable {
   created_at: number;
   updated_at: number;
   archived_at: number | null;
+  /** the newest interaction's instant, kept in step by triggers (migration 0005) */
+  last_interaction_at: number | null;
 }
 
 export interface ContactPhotoTable {

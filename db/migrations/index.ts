@@ -4,10 +4,12 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_search';
 import * as m0003 from './0003_health_facts_cache';
 import * as m0004 from './0004_reminder_series';
+import * as m0005 from './0005_last_interaction';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_search': m0002,
   '0003_health_facts_cache': m0003,
   '0004_reminder_series': m0004,
+  '0005_last_interaction': m0005,
 };

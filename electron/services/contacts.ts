@@ -35,7 +35,6 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
       );
     }
     const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const lastInteraction = sql<number | null>`(SELECT max(p.occurred_at) FROM interaction_participants p WHERE p.contact_id = c.id)`;
     let ordered = q.select([
       'c.id',
       'c.display_name',
@@ -44,13 +43,13 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
       'c.circle_id',
       'c.importance',
       'c.archived_at',
-      lastInteraction.as('last_interaction_at'),
+      'c.last_interaction_at',
       sql<string | null>`(SELECT m.value FROM contact_methods m WHERE m.contact_id = c.id AND m.kind = 'email' ORDER BY m.is_primary DESC, m.sort_order LIMIT 1)`.as('primary_email'),
       sql<string | null>`(SELECT group_concat(t.name, char(31)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id)`.as('tag_names'),
     ]);
     ordered =
       input.sort === 'lastInteraction'
-        ? ordered.orderBy(sql`last_interaction_at IS NULL`).orderBy(sql`last_interaction_at`, 'desc')
+        ? ordered.orderBy('c.last_interaction_at', 'desc') // never talked to (NULL) come last
         : input.sort === 'health' || input.sort === 'nextCheckIn'
           ? ordered.orderBy(healthSortExpression(ctx, input.sort)).orderBy(sql`c.display_name COLLATE NOCASE`)
           : ordered.orderBy(sql`c.display_name COLLATE NOCASE`);
@@ -213,7 +212,6 @@ export async function loadContact(ctx: Pick<ServiceContext, 'db'>, id: string): 
     .leftJoin('contacts as intro', 'intro.id', 'c.introduced_by_id')
     .selectAll('c')
     .select(['ci.default_cadence_days', 'intro.display_name as introduced_by_name'])
-    .select(sql<number | null>`(SELECT max(p.occurred_at) FROM interaction_participants p WHERE p.contact_id = c.id)`.as('last_interaction_at'))
     .where('c.id', '=', id)
     .executeTakeFirst();
   if (!row) throw new ServiceError('not_found', 'No contact with that id', 'id');

@@ -251,7 +251,7 @@ const SLACK = 2 * DAY;
  * (with slack) so ten thousand contacts cost one indexed query, and the exact rule decides.
  */
 export async function checkInDates(db: Kysely<DB>, now: number, timeZone: string, options: { contactId?: string; dueBy?: number } = {}): Promise<CheckInDue[]> {
-  const lastAt = sql<number | null>`(SELECT max(p.occurred_at) FROM interaction_participants p WHERE p.contact_id = c.id)`;
+  const lastAt = sql<number | null>`c.last_interaction_at`; // kept in step by triggers (migration 0005)
   const cadence = sql<number>`coalesce(c.cadence_days, ci.default_cadence_days, ${DEFAULT_CADENCE_DAYS})`;
   let q = db
     .selectFrom('contacts as c')
@@ -283,7 +283,7 @@ export async function dueCheckIns(db: Kysely<DB>, now: number, timeZone: string,
 
 /** the earliest check-in date after `after` (a local date), or null if no contact has a cadence */
 export async function firstCheckInAfter(db: Kysely<DB>, now: number, timeZone: string, after: string): Promise<string | null> {
-  const lastAt = sql<number | null>`(SELECT max(p.occurred_at) FROM interaction_participants p WHERE p.contact_id = c.id)`;
+  const lastAt = sql<number | null>`c.last_interaction_at`; // kept in step by triggers (migration 0005)
   const cadence = sql<number>`coalesce(c.cadence_days, ci.default_cadence_days, ${DEFAULT_CADENCE_DAYS})`;
   const afterStart = instantOfLocal(after, '00:00', timeZone);
   // roughly the earliest one after the date, then the exact rule over everything near it

@@ -76,3 +76,24 @@ describe('the interaction log', () => {
     expect(await ids(c!)).toEqual([]);
   });
 });
+
+describe("a contact's last interaction", () => {
+  it('follows every log, edit and delete of its interactions, and orders the list', async () => {
+    const a = await kith.call('contacts.create', { displayName: 'Ann' });
+    const b = await kith.call('contacts.create', { displayName: 'Ben' });
+    await kith.call('contacts.create', { displayName: 'Cy (never)' });
+    const last = (id: string) => kith.sqlite.prepare('SELECT last_interaction_at FROM contacts WHERE id = ?').pluck().get(id);
+    const now = clock.now().getTime();
+    const old = await kith.call('interactions.log', { kind: 'call', participantIds: [a.id], occurredAt: now - 10 * DAY });
+    const recent = await kith.call('interactions.log', { kind: 'call', participantIds: [a.id, b.id], occurredAt: now - DAY });
+    expect([last(a.id), last(b.id)]).toEqual([now - DAY, now - DAY]);
+    await kith.call('interactions.update', { id: recent.id, participantIds: [b.id] }); // Ann leaves it
+    expect(last(a.id)).toBe(now - 10 * DAY);
+    await kith.call('interactions.update', { id: old.id, occurredAt: now - 2 * DAY });
+    expect(last(a.id)).toBe(now - 2 * DAY);
+    const list = await kith.call('contacts.list', { sort: 'lastInteraction' });
+    expect(list.items.map((c) => c.displayName)).toEqual(['Ben', 'Ann', 'Cy (never)']);
+    await kith.call('interactions.delete', { id: recent.id });
+    expect(last(b.id)).toBeNull();
+  });
+});
