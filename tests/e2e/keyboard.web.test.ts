@@ -4,6 +4,11 @@ import { openWebSession, type WebSession } from '../helpers/browser';
 
 let s: WebSession;
 const count = (sql: string) => s.kith.sqlite.prepare(sql).pluck().get() as number;
+/** press Tab until the element has the focus (the way a keyboard user gets to a button) */
+async function tabTo(target: import('playwright-core').Locator, limit = 150) {
+  for (let i = 0; i < limit && !(await target.evaluate((el) => el === document.activeElement)); i++) await s.page.keyboard.press('Tab');
+  expect(await target.evaluate((el) => el === document.activeElement)).toBe(true);
+}
 const focusedLabel = () => s.page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
 
 beforeAll(async () => {
@@ -45,6 +50,40 @@ describe('with the keyboard alone', () => {
     await s.page.getByRole('option', { name: /Dorothy Vaughan/ }).waitFor();
     await s.page.keyboard.press('Enter');
     await s.page.getByRole('heading', { name: 'Dorothy Vaughan' }).waitFor();
+  });
+
+  it('archives the open contact and restores her from the Archive, tabbing to the buttons', async () => {
+    // on Dorothy's page (the search above opened it)
+    await tabTo(s.page.getByRole('button', { name: 'Archive' }));
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => count(`SELECT count(*) FROM contacts WHERE display_name = 'Dorothy Vaughan' AND archived_at IS NOT NULL`)).toBe(1);
+    await s.page.keyboard.press('Control+k');
+    await s.page.keyboard.type('Go to Archive');
+    await s.page.keyboard.press('Enter');
+    const restore = s.page.getByRole('button', { name: 'Restore' }).first();
+    await restore.waitFor();
+    await tabTo(restore);
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => count(`SELECT count(*) FROM contacts WHERE display_name = 'Dorothy Vaughan' AND archived_at IS NULL`)).toBe(1);
+  });
+
+  it('links two people as partners from the keyboard', async () => {
+    await s.page.keyboard.press('/');
+    await s.page.keyboard.type('katherine');
+    await s.page.locator('.search-hit', { hasText: 'Katherine Johnson' }).waitFor();
+    await s.page.keyboard.press('Enter');
+    await s.page.getByRole('heading', { name: 'Katherine Johnson' }).waitFor();
+    await tabTo(s.page.getByRole('button', { name: 'Link someone' }));
+    await s.page.keyboard.press('Enter');
+    await s.page.getByRole('combobox', { name: 'Linked person' }).evaluate((el) => el === document.activeElement || Promise.reject(new Error('the picker does not have the focus')));
+    await s.page.keyboard.press('Shift+Tab'); // from the picker back to the kind of relationship
+    await s.page.keyboard.type('Partner');
+    expect(await s.page.getByRole('combobox', { name: 'Relationship' }).inputValue()).toBe('partner');
+    await s.page.keyboard.press('Tab');
+    await s.page.keyboard.type('dorothy');
+    await s.page.getByRole('option', { name: /Dorothy Vaughan/ }).waitFor();
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => count(`SELECT count(*) FROM relationships WHERE kind = 'partner'`)).toBe(1);
   });
 
   it('goes anywhere with the command palette (Ctrl+K)', async () => {

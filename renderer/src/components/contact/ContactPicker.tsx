@@ -1,6 +1,6 @@
 // Pick a person by typing: a combobox over search results. Arrow keys move, Enter picks.
 // Enter with nothing typed is left to the surrounding form (the quick-log saves on it).
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Avatar } from '../Avatar';
 import { useContactSearch } from './useContactSearch';
 
@@ -61,9 +61,16 @@ export function ContactPicker({
     }
   }
 
+  // inside a Modal, data-autofocus is enough; elsewhere (a card that just opened) focus it here
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, [autoFocus]);
+
   return (
     <div className="picker">
       <input
+        ref={input}
         id={id}
         role="combobox"
         aria-label={label}
