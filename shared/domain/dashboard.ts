@@ -1,9 +1,9 @@
 // What the dashboard and the portfolio say, and the small date rules they need (yearly dates,
 // client concentration). Pure: no clock, no database.
 import type { Importance } from './contact';
-import { daysInMonth } from './calendar';
 import type { ContactHealth, HealthBand, HealthFlagDetail } from './health';
 import { epochDayOf } from './epochDay';
+import { occurrenceOnOrAfter } from './recurrence';
 
 export interface FollowUp {
   contactId: string;
@@ -125,13 +125,9 @@ export const emptyBands = (): Record<HealthBand, number> => ({ thriving: 0, stea
  * on 28 February in years without it.
  */
 export function nextYearlyDate(month: number, day: number, today: string): string {
-  const year = Number(today.slice(0, 4));
-  for (const y of [year, year + 1]) {
-    const d = Math.min(day, daysInMonth(month, y));
-    const date = `${y}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    if (date >= today) return date;
-  }
-  throw new Error('unreachable: a yearly date falls within a year');
+  // the reminders' yearly rule, anchored in a leap year so that 29 February exists
+  const anchor = `2000-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return occurrenceOnOrAfter(anchor, { unit: 'year', interval: 1 }, today)!;
 }
 
 /** yearly dates falling within `days` days from today (today included), with the years they mark */
