@@ -10,7 +10,7 @@ function completedLabel(at: number, today: string): string {
   const day = dayLabel(format(new Date(at), 'yyyy-MM-dd'), today);
   return day === 'Today' ? `at ${timeOfInstant(at)}` : day === 'Yesterday' ? 'yesterday' : `on ${day}`;
 }
-import { ReminderIcon } from './icons';
+import { Icon } from '../Icon';
 import { SnoozeMenu } from './SnoozeMenu';
 
 export interface ReminderRowProps {
@@ -42,18 +42,18 @@ export function ReminderRow({ reminder: r, today, morningTime, focused, snoozeOp
     >
       {closed ? (
         <button type="button" className="done-toggle checked" aria-label={`Reopen ${r.title}`} title="Reopen" onClick={() => void reopenReminder(r)}>
-          <ReminderIcon name="check" size={14} />
+          <Icon name="check" size={14} />
         </button>
       ) : (
         <button type="button" className="done-toggle" aria-label={`Mark ${r.title} done`} title="Done (d)" onClick={() => void completeReminder(r)}>
-          <ReminderIcon name="check" size={14} />
+          <Icon name="check" size={14} />
         </button>
       )}
       <div className="reminder-main">
         <span className="reminder-title">
           {r.source === 'birthday' && (
             <span className="reminder-kind birthday" title="Birthday">
-              <ReminderIcon name="cake" size={14} />
+              <Icon name="cake" size={14} />
             </span>
           )}
           {r.title}
@@ -69,14 +69,14 @@ export function ReminderRow({ reminder: r, today, morningTime, focused, snoozeOp
                 navigate({ page: 'contact', id: r.contactId! });
               }}
             >
-              <ReminderIcon name="person" size={12} />
+              <Icon name="person" size={12} />
               {r.contactName}
             </a>
           )}
           {event && <span>{event}</span>}
           {repeating && r.source === 'manual' && (
             <span className="reminder-repeat">
-              <ReminderIcon name="repeat" size={12} />
+              <Icon name="repeat" size={12} />
               {describeRecurrence(r.recurrence)}
             </span>
           )}
@@ -100,20 +100,20 @@ export function ReminderRow({ reminder: r, today, morningTime, focused, snoozeOp
         <div className="reminder-actions">
           <SnoozeMenu reminder={r} morningTime={morningTime} open={snoozeOpen} onOpenChange={onSnoozeOpen} />
           <button type="button" className="row-action" aria-label={`Edit ${r.title}`} title="Edit (e)" onClick={onEdit}>
-            <ReminderIcon name="edit" />
+            <Icon name="edit" size={16} />
           </button>
           {repeating ? (
             <button type="button" className="row-action" aria-label={`Skip this ${r.title}`} title="Skip this one" onClick={() => void completeReminder(r, 'dismissed')}>
-              <ReminderIcon name="skip" />
+              <Icon name="skip" size={16} />
             </button>
           ) : (
             <button type="button" className="row-action" aria-label={`Dismiss ${r.title}`} title="Dismiss" onClick={() => void completeReminder(r, 'dismissed')}>
-              <ReminderIcon name="skip" />
+              <Icon name="skip" size={16} />
             </button>
           )}
           {r.source === 'manual' && (
             <button type="button" className="row-action danger" aria-label={`Delete ${r.title}`} title="Delete" onClick={() => void deleteReminder(r)}>
-              <ReminderIcon name="trash" />
+              <Icon name="trash" size={16} />
             </button>
           )}
         </div>

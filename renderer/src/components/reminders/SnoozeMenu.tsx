@@ -6,7 +6,7 @@ import type { SnoozePreset } from '../../../../shared/api/methods/reminders';
 import { Modal } from '../Modal';
 import { Field } from '../Field';
 import { snoozeReminder } from './actions';
-import { ReminderIcon } from './icons';
+import { Icon } from '../Icon';
 
 export function SnoozeMenu({ reminder, morningTime, open, onOpenChange }: { reminder: Reminder; morningTime: string; open: boolean; onOpenChange(open: boolean): void }) {
   const menu = useRef<HTMLDivElement>(null);
@@ -55,7 +55,7 @@ export function SnoozeMenu({ reminder, morningTime, open, onOpenChange }: { remi
         title="Snooze (s)"
         onClick={() => onOpenChange(!open)}
       >
-        <ReminderIcon name="clock" />
+        <Icon name="clock" size={16} />
       </button>
       {open && (
         <div
