@@ -8,7 +8,9 @@ import { migrateToLatest, type MigrationReport } from '../db/migrate';
 import type { MethodName } from '../shared/api/contract';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { systemClock, type Clock, type FileDialogs, type ServiceContext } from './services/context';
-import { damagedError, quickCheck } from './transfer/integrity';
+import { damagedError, quickCheck, quickCheckInBackground, type DatabaseDamagedError } from './transfer/integrity';
+import { appliedVersions } from '../db/migrate';
+import { migrations as knownMigrations } from '../db/migrations';
 import { handlers } from './services';
 
 export interface KithBackend {
@@ -18,6 +20,8 @@ export interface KithBackend {
   /** 'committed' (method name) after every successful write */
   events: EventEmitter<{ committed: [MethodName] }>;
   migration: MigrationReport;
+  /** the start-up integrity check: null when the file is sound (already settled unless run in the background) */
+  integrity: Promise<DatabaseDamagedError | null>;
   close(): Promise<void>;
 }
 
@@ -28,6 +32,12 @@ export interface StartOptions {
   nativeBinding?: string;
   /** native open/save dialogs (Electron) */
   files?: FileDialogs;
+  /**
+   * 'blocking' (default): a damaged file is refused before anything reads it. 'background': the
+   * app starts at once and `integrity` reports later — unless a migration is pending, which never
+   * runs on a file that has not passed the check.
+   */
+  integrityCheck?: 'blocking' | 'background';
 }
 
 export async function startBackend(options: StartOptions): Promise<KithBackend> {
@@ -42,10 +52,18 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     throw err;
   }
   // a damaged file is reported (with the newest good backup), never used as if nothing happened
-  const problem = existing ? quickCheck(handle.sqlite) : null;
-  if (problem) {
-    await handle.close();
-    throw damagedError(options.databasePath, problem);
+  let integrity: Promise<DatabaseDamagedError | null> = Promise.resolve(null);
+  if (existing) {
+    const background = options.integrityCheck === 'background' && !(await migrationPending(handle));
+    if (background) {
+      integrity = quickCheckInBackground(options.databasePath, options.nativeBinding).then((problem) => (problem ? damagedError(options.databasePath, problem) : null));
+    } else {
+      const problem = quickCheck(handle.sqlite);
+      if (problem) {
+        await handle.close();
+        throw damagedError(options.databasePath, problem);
+      }
+    }
   }
   let migration: MigrationReport;
   try {
@@ -69,5 +87,15 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     onCommitted: (method) => events.emit('committed', method),
     onInternalError: (method, error) => console.error(`[kith] ${method} failed:`, error),
   });
-  return { handle, ctx, dispatch, events, migration, close: () => handle.close() };
+  return { handle, ctx, dispatch, events, migration, integrity, close: () => handle.close() };
+}
+
+/** true when this version of Kith would migrate the file (or cannot even read its versions) */
+async function migrationPending(handle: DatabaseHandle): Promise<boolean> {
+  try {
+    const applied = await appliedVersions(handle);
+    return Object.keys(knownMigrations).some((name) => !applied.includes(name));
+  } catch {
+    return true;
+  }
 }

@@ -46,7 +46,8 @@ function electronNativeBinding(): string | undefined {
 async function start() {
   hardenSessions();
   const databasePath = resolveDatabasePath(process.argv.slice(1), process.env, app.getPath('userData'));
-  const open = () => startBackend({ databasePath, host: 'electron', nativeBinding: electronNativeBinding(), files: electronFileDialogs(() => mainWindow) });
+  const open = () =>
+    startBackend({ databasePath, host: 'electron', nativeBinding: electronNativeBinding(), files: electronFileDialogs(() => mainWindow), integrityCheck: 'background' });
   try {
     backend = await open().catch(async (err) => {
       // a damaged file: offer the newest good backup instead of failing
@@ -69,6 +70,19 @@ async function start() {
   createWindow();
   app.on('activate', () => showWindow());
   startReminders(backend);
+  // the integrity check ran beside the start-up: if it finds damage, offer the newest good backup
+  // and start again on it (the damaged file is kept beside it, renamed)
+  void backend.integrity.then(async (damaged) => {
+    if (!damaged) return;
+    const restore = await askToRestoreDamagedFile(damaged); // "Restore this backup" or "Quit"
+    quitting = true;
+    await backend?.close();
+    if (restore) {
+      await replaceDamagedFile(databasePath, damaged.newestGoodBackup!.fileName, new Date());
+      app.relaunch();
+    }
+    app.exit(0);
+  });
 }
 
 /** the scheduler, the tray with the overdue count, wake-ups, and the launch-at-login setting */

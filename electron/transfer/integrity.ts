@@ -1,6 +1,8 @@
 // The start-up health check: PRAGMA quick_check on the data file. A damaged file is not opened as if
 // nothing happened; the caller is told, with the newest backup that passes the same check.
 import Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { existsSync, renameSync } from 'node:fs';
 import type { BackupDetails } from '../../shared/api/methods/transfer';
 import { backupFolder, copyIntoLive, newestGoodBackup } from './backups';
@@ -31,6 +33,32 @@ export function quickCheck(sqlite: Database.Database): string | null {
   } catch (err) {
     return (err as Error).message;
   }
+}
+
+/**
+ * The same check on its own read-only connection in a worker thread: on a file of hundreds of MB
+ * quick_check takes seconds, which the start-up should not wait for when no migration is pending.
+ */
+export function quickCheckInBackground(databasePath: string, nativeBinding?: string): Promise<string | null> {
+  const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    let db;
+    try {
+      const Database = require(workerData.modulePath);
+      db = new Database(workerData.path, { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding });
+      const rows = db.prepare('PRAGMA quick_check').pluck().all();
+      parentPort.postMessage(rows.length === 1 && rows[0] === 'ok' ? null : rows.slice(0, 3).join('; '));
+    } catch (err) {
+      parentPort.postMessage(String((err && err.message) || err));
+    } finally {
+      if (db) db.close();
+    }`;
+  return new Promise((resolve) => {
+    const worker = new Worker(code, { eval: true, workerData: { path: databasePath, modulePath, nativeBinding } });
+    worker.once('message', (problem: string | null) => resolve(problem));
+    worker.once('error', (err) => resolve(err.message));
+  });
 }
 
 export function damagedError(databasePath: string, problem: string): DatabaseDamagedError {

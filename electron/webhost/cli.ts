@@ -23,7 +23,7 @@ async function main() {
     console.error(`The renderer is not built (${staticDir}). Run: npm run build`);
     process.exit(1);
   }
-  const backend = await startBackend({ databasePath, host: 'web' }).catch(async (err) => {
+  const backend = await startBackend({ databasePath, host: 'web', integrityCheck: 'background' }).catch(async (err) => {
     if (!(err instanceof DatabaseDamagedError)) throw err;
     const backup = err.newestGoodBackup;
     // a damaged file: say so and offer the newest good backup instead of failing silently
@@ -43,6 +43,11 @@ async function main() {
   const host = await startWebHost({ dispatch: backend.dispatch, staticDir, port, events: backend.events, notifications });
   const scheduler = attachScheduler(backend, { notifier: { notify: (n) => notifications.emit('notification', n) } });
   await scheduler.start();
+  void backend.integrity.then((damaged) => {
+    if (!damaged) return;
+    console.error(`\n${damaged.message}`);
+    if (damaged.newestGoodBackup) console.error(`Stop Kith and run it again with --restore-newest-backup to restore ${damaged.newestGoodBackup.fileName} (the damaged file is kept beside it).`);
+  });
   console.log(`Kith is serving ${databasePath}`);
   console.log(`Open: ${host.url}`);
   const stop = async () => {

@@ -22,7 +22,7 @@ async function main() {
     db.close();
   } else {
     const t0 = performance.now();
-    const backend = await startBackend({ databasePath: values.file!, host: 'electron', clock: { now: () => now, timeZone: () => 'Europe/Berlin' } });
+    const backend = await startBackend({ databasePath: values.file!, host: 'electron', clock: { now: () => now, timeZone: () => 'Europe/Berlin' }, integrityCheck: 'background' }); // as the app starts
     const result = await backend.dispatch(COLD_START.method, COLD_START.input);
     ms = performance.now() - t0;
     if (!result.ok) throw new Error(result.error.message);
