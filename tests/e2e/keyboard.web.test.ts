@@ -107,8 +107,27 @@ describe('with the keyboard alone', () => {
     for (let i = 0; i < 40 && !(await row.evaluate((el) => el === document.activeElement)); i++) await s.page.keyboard.press('Tab');
     expect(await row.evaluate((el) => el === document.activeElement)).toBe(true);
     await s.page.keyboard.press('d');
-    await s.page.waitForFunction(() => true);
     await expect.poll(() => count(`SELECT count(*) FROM reminders WHERE title = 'Send Katherine the orbit notes' AND status = 'done'`)).toBe(1);
+  });
+
+  it('snoozes a reminder with "s" and the arrow keys', async () => {
+    await s.page.keyboard.press('n');
+    const dialog = s.page.getByRole('dialog', { name: 'New reminder' });
+    await dialog.waitFor();
+    await s.page.keyboard.type('Ask Dorothy about FORTRAN');
+    await s.page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    const row = s.page.locator('.reminder-row', { hasText: 'Ask Dorothy about FORTRAN' });
+    await row.waitFor();
+    // Tab into the list, then the arrow keys move between reminders
+    await tabTo(s.page.locator('.reminder-row[tabindex="0"]').first());
+    for (let i = 0; i < 10 && !(await row.evaluate((el) => el === document.activeElement)); i++) await s.page.keyboard.press('ArrowUp');
+    expect(await row.evaluate((el) => el === document.activeElement)).toBe(true);
+    await s.page.keyboard.press('s');
+    await s.page.getByRole('menu').waitFor();
+    await s.page.keyboard.press('ArrowDown'); // past "1 hour", to the next choice
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => count(`SELECT count(*) FROM reminders WHERE title = 'Ask Dorothy about FORTRAN' AND snoozed_until IS NOT NULL`)).toBe(1);
   });
 
   it('backs up from Settings by tabbing to the button and pressing Enter', async () => {
