@@ -29,7 +29,7 @@ beforeAll(async () => {
     target: 'node20',
     outfile: childScript,
     external: ['better-sqlite3'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    banner: { js: "import { createRequire as __bannerCreateRequire } from 'node:module'; const require = __bannerCreateRequire(import.meta.url);" },
     logLevel: 'silent',
   });
 }, 60_000);
