@@ -86,6 +86,37 @@ describe('with the keyboard alone', () => {
     await expect.poll(() => count(`SELECT count(*) FROM relationships WHERE kind = 'partner'`)).toBe(1);
   });
 
+  it('records client value on a contact page with Tab, typing and Enter', async () => {
+    // still on Katherine's page
+    await tabTo(s.page.getByRole('button', { name: 'Track client value' }));
+    await s.page.keyboard.press('Enter');
+    await tabTo(s.page.getByRole('textbox', { name: 'Amount' }));
+    await s.page.keyboard.type('1200');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => count(`SELECT count(*) FROM value_entries WHERE amount_minor = 120000`)).toBe(1);
+  });
+
+  it('logs and snoozes from the dashboard with Tab and Enter', async () => {
+    // Katherine and Dorothy have a 30-day cadence: make them overdue by moving their history back
+    const longAgo = Date.now() - 60 * 86_400_000;
+    s.kith.sqlite.prepare('UPDATE interaction_participants SET occurred_at = ?').run(longAgo);
+    s.kith.sqlite.prepare('UPDATE interactions SET occurred_at = ?').run(longAgo);
+    s.kith.sqlite.prepare('UPDATE contacts SET created_at = ?').run(longAgo);
+    await s.page.keyboard.press('Control+k');
+    await s.page.keyboard.type('Go to Dashboard');
+    await s.page.keyboard.press('Enter');
+    const log = s.page.getByRole('button', { name: 'Log interaction with Dorothy Vaughan' });
+    await log.waitFor();
+    await tabTo(log);
+    const before = count('SELECT count(*) FROM interactions');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => count('SELECT count(*) FROM interactions')).toBe(before + 1);
+    const snooze = s.page.getByRole('button', { name: 'Snooze check-in with Katherine Johnson for a week' });
+    await tabTo(snooze);
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => count(`SELECT count(*) FROM contacts WHERE display_name = 'Katherine Johnson' AND checkin_snoozed_until IS NOT NULL`)).toBe(1);
+  });
+
   it('goes anywhere with the command palette (Ctrl+K)', async () => {
     await s.page.keyboard.press('Control+k');
     await s.page.getByRole('dialog', { name: 'Command palette' }).waitFor();
@@ -128,6 +159,34 @@ describe('with the keyboard alone', () => {
     await s.page.keyboard.press('ArrowDown'); // past "1 hour", to the next choice
     await s.page.keyboard.press('Enter');
     await expect.poll(() => count(`SELECT count(*) FROM reminders WHERE title = 'Ask Dorothy about FORTRAN' AND snoozed_until IS NOT NULL`)).toBe(1);
+  });
+
+  it('imports a vCard file with a duplicate, merging it, from the keyboard', async () => {
+    await s.page.keyboard.press('Control+k');
+    await s.page.keyboard.type('Go to Settings');
+    await s.page.keyboard.press('Enter');
+    await tabTo(s.page.getByRole('button', { name: 'Import contacts…' }));
+    await s.page.keyboard.press('Enter');
+    const dialog = s.page.getByRole('dialog', { name: 'Import contacts' });
+    await dialog.waitFor();
+    // the file field opens the system's file dialog on Space; the test answers that dialog
+    const chooser = s.page.waitForEvent('filechooser');
+    await tabTo(dialog.locator('input[type=file]'));
+    await s.page.keyboard.press('Space');
+    const vcards = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Katherine Johnson', 'EMAIL:katherine@nasa.example', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'FN:Mary Jackson', 'END:VCARD', ''].join('\r\n');
+    await (await chooser).setFiles({ name: 'people.vcf', mimeType: 'text/vcard', buffer: Buffer.from(vcards) });
+    const choice = dialog.getByLabel('What to do with Katherine Johnson');
+    await choice.waitFor();
+    await tabTo(choice);
+    await s.page.keyboard.type('Merge');
+    expect(await choice.inputValue()).toBe('merge');
+    const commit = dialog.getByRole('button', { name: /^Import \d+ contacts?$/ });
+    await tabTo(commit);
+    await s.page.keyboard.press('Enter');
+    await s.page.getByRole('dialog', { name: 'Import finished' }).waitFor();
+    await s.page.keyboard.press('Escape');
+    expect(count(`SELECT count(*) FROM contacts WHERE display_name = 'Katherine Johnson'`)).toBe(1); // merged, not added twice
+    expect(count(`SELECT count(*) FROM contacts WHERE display_name = 'Mary Jackson'`)).toBe(1);
   });
 
   it('backs up from Settings by tabbing to the button and pressing Enter', async () => {
