@@ -223,14 +223,11 @@ export function healthFromFacts(subject: HealthSubject, facts: HealthFacts, wind
   const daysSinceLast = facts.lastAt === null ? null : windows.todayDay - localEpochDay(facts.lastAt, timeZone);
   const averageRating = facts.ratedCount ? facts.ratingSum / facts.ratedCount : null;
   const weightedCount = facts.windowWeightTenths / 10;
+  // what is said of every contact, scored or not
+  const observed = { cadenceDays: C, lastInteractionAt: facts.lastAt, daysSinceLast, windowDays: windows.windowDays, weightedCount, averageRating };
   if (C <= 0) {
     return {
-      cadenceDays: C,
-      lastInteractionAt: facts.lastAt,
-      daysSinceLast,
-      windowDays: windows.windowDays,
-      weightedCount,
-      averageRating,
+      ...observed,
       score: null,
       band: null,
       parts: null,
@@ -260,12 +257,7 @@ export function healthFromFacts(subject: HealthSubject, facts: HealthFacts, wind
   if (explain && parts.ratingAdjustment !== 0 && averageRating !== null)
     explanation += ` Your last rated interactions went ${averageRating > 3 ? 'well' : 'badly'} (${formatCount(averageRating)} of 5 on average, ${parts.ratingAdjustment > 0 ? '+' : ''}${parts.ratingAdjustment}).`;
   return {
-    cadenceDays: C,
-    lastInteractionAt: facts.lastAt,
-    daysSinceLast,
-    windowDays: windows.windowDays,
-    weightedCount,
-    averageRating,
+    ...observed,
     score,
     band: bandOf(score),
     parts,
