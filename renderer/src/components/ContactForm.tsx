@@ -12,6 +12,7 @@ import { isEmailAddress } from '../../../shared/domain/normalize';
 import { Field } from './Field';
 import { Avatar } from './Avatar';
 import { ContactPicker } from './contact/ContactPicker';
+import { FormFooter } from './FormFooter';
 
 export interface ContactFormProps {
   circles: Circle[];
@@ -402,19 +403,7 @@ export function ContactForm({ circles, initial, onSaved, onCancel }: ContactForm
         <textarea rows={5} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </Field>
 
-      {errors.form && (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={saving}>
-          {initial ? 'Save' : 'Add contact'}
-        </button>
-      </div>
+      <FormFooter error={errors.form} onCancel={onCancel} submitLabel={initial ? 'Save' : 'Add contact'} saving={saving} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { Modal } from './Modal';
 import { DIRECTION_LABELS, KIND_LABELS } from '../lib/labels';
 import { Field } from './Field';
 import { ContactPicker, type PickedContact } from './contact/ContactPicker';
+import { FormFooter } from './FormFooter';
 
 export function QuickLogDialog({ people: initialPeople, editing, onClose, now = () => Date.now() }: { people: PickedContact[]; editing?: Interaction; onClose(): void; now?: () => number }) {
   const [people, setPeople] = useState<PickedContact[]>(editing?.participants ?? initialPeople);
@@ -145,25 +146,22 @@ export function QuickLogDialog({ people: initialPeople, editing, onClose, now = 
         <Field label="Notes" hint="Markdown is fine.">
           <textarea rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
         </Field>
-        {errors.form && (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        )}
-        <div className="form-actions">
-          {editing && (
-            <button type="button" className="button danger" onClick={() => void remove()} style={{ marginRight: 'auto' }}>
-              Delete
-            </button>
-          )}
-          <span className="subtle kbd-hint">Enter or {MOD_LABEL}+Enter saves</span>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={saving}>
-            {editing ? 'Save' : 'Log it'}
-          </button>
-        </div>
+        <FormFooter
+          error={errors.form}
+          onCancel={onClose}
+          submitLabel={editing ? 'Save' : 'Log it'}
+          saving={saving}
+          before={
+            <>
+              {editing && (
+                <button type="button" className="button danger" onClick={() => void remove()} style={{ marginRight: 'auto' }}>
+                  Delete
+                </button>
+              )}
+              <span className="subtle kbd-hint">Enter or {MOD_LABEL}+Enter saves</span>
+            </>
+          }
+        />
       </form>
     </Modal>
   );

@@ -8,6 +8,7 @@ import type { RecurrenceUnit } from '../../../../shared/domain/recurrence';
 import { ContactPicker, type PickedContact } from '../contact/ContactPicker';
 import { Field } from '../Field';
 import { Modal } from '../Modal';
+import { FormFooter } from '../FormFooter';
 
 export interface ReminderFormProps {
   initial?: Reminder;
@@ -137,19 +138,7 @@ export function ReminderForm({ initial, defaults, onClose, onSaved }: ReminderFo
         <Field label="Notes" error={errors.notes}>
           <textarea rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
         </Field>
-        {errors.form && (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={saving}>
-            {initial ? 'Save' : 'Add reminder'}
-          </button>
-        </div>
+        <FormFooter error={errors.form} onCancel={onClose} submitLabel={initial ? 'Save' : 'Add reminder'} saving={saving} />
       </form>
     </Modal>
   );
