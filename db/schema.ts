@@ -151,14 +151,43 @@ export interface ValueEntryTable {
 }
 
 /** per-contact health facts for one local day and zone; see db/migrations/0003 */
-export interface HealthFactsCacheTable {
+/** every active contact's health facts and results (migration 0006, db/queries/health.ts) */
+export interface ContactHealthTable {
   contact_id: string;
+  name_key: string;
+  importance: 'inner' | 'regular' | 'outer';
+  circle_id: string | null;
+  created_at: number;
+  snoozed_until: number | null;
+  cadence: number;
+  last_at: number | null;
+  win_weight: number;
+  win_count: number;
+  prev_weight: number;
+  sample_count: number;
+  sample_outbound: number;
+  rated_count: number;
+  rating_sum: number;
+  valid_until: number;
+  last_day: number | null;
+  created_day: number;
+  snoozed_day: number | null;
+  score: number | null;
+  band: string | null;
+  next_day: number | null;
+  flags: number;
+  flag_count: number;
+}
+
+export interface HealthDirtyTable {
+  contact_id: string;
+}
+
+export interface HealthMetaTable {
+  id: number;
   zone: string;
   day: number;
-  cadence: number;
   computed_at: number;
-  /** the contact's fields and HealthFacts joined by char(31) */
-  packed: string;
 }
 
 export interface SettingTable {
@@ -180,7 +209,9 @@ export interface DB {
   reminders: ReminderTable;
   value_entries: ValueEntryTable;
   settings: SettingTable;
-  health_facts_cache: HealthFactsCacheTable;
+  contact_health: ContactHealthTable;
+  health_dirty: HealthDirtyTable;
+  health_meta: HealthMetaTable;
 }
 
 export type ContactRow = Selectable<ContactTable>;

@@ -1,26 +1,44 @@
-// Health for every contact at once: one prepared statement that reads, per contact, only what the
-// score needs from the covering index participants_by_contact (contact_id, occurred_at DESC, kind,
-// direction, rating): the latest interaction, the two frequency windows, the last 10 interactions
-// and the last 5 rated ones. It reduces them to the same HealthFacts the pure engine reduces a list
-// to, then runs the engine's one formula, so both paths give the same numbers by construction
-// (and tests/integration/health.test.ts checks it on random data). Each contact's fields and facts
-// are cached for the local day (migration 0003; triggers drop a contact's row whenever it, its
-// interactions or the circles change), so after the first dashboard of the day every contact costs
-// one row of one table scan.
+// Health for every contact at once, kept in the contact_health table (migration 0006) so that the
+// dashboard, the portfolio and the contacts list's health sorts are indexed queries over stored
+// results instead of the score computed for every contact on every call.
+//
+// Facts are reduced from the covering index participants_by_contact (contact_id, occurred_at DESC,
+// kind, direction, rating) by one statement: the latest interaction, the two frequency windows, the
+// last 10 interactions and the last 5 rated ones: the same HealthFacts the pure engine reduces a
+// list to. The results come from the engine's one formula (healthCore), so the table and the pure
+// path agree by construction; tests/integration/health.test.ts checks it on random data and days.
+//
+// refreshHealth() brings the table up to date before any read:
+// - same day: only the contacts in health_dirty (triggers put them there with every write) and
+//   those whose facts expired (an interaction dated later than when they were computed is now past);
+// - a later day in the same zone: the frequency windows slide, reading only the interactions that
+//   crossed a window edge (participants_by_time), then every row's results are recomputed in memory
+//   from its stored facts (no interaction is read for that);
+// - anything else (first use, another zone, the clock set back): everything from scratch.
 import type Database from 'better-sqlite3';
-import { DEFAULT_CADENCE_DAYS } from '../../shared/domain/cadence';
-import { localEpochDay } from '../../shared/domain/epochDay';
+import { DEFAULT_CADENCE_DAYS, IMPORTANCE_WEIGHT } from '../../shared/domain/cadence';
+import { dateOfEpochDay, localEpochDay } from '../../shared/domain/epochDay';
 import type { Importance } from '../../shared/domain/contact';
+import { nameSortKey } from '../../shared/domain/normalize';
+import { startOfLocalDay } from '../../shared/domain/localDate';
 import {
+  bandOf,
+  healthCore,
+  healthDays,
+  healthFromCore,
   healthFromFacts,
   healthWindows,
+  resultsThrough,
+  windowDaysFor,
   KIND_WEIGHT_TENTHS,
   ONE_SIDED_SAMPLE,
   RATED_RECENT_COUNT,
   type ContactHealth,
+  type HealthDays,
   type HealthFacts,
   type HealthWindows,
 } from '../../shared/domain/health';
+import { prepared } from '../prepared';
 
 export interface ContactHealthRow {
   id: string;
@@ -32,49 +50,43 @@ export interface ContactHealthRow {
   health: ContactHealth;
 }
 
+/** "no later change": the largest instant a JS Date can hold */
+const NEVER = 8_640_000_000_000_000;
 /** two counts in one column: weight * PACK + count (both stay far below 2^53) */
 const PACK = 1_048_576;
 
-const weightCase = `CASE p.kind ${Object.entries(KIND_WEIGHT_TENTHS)
+const weightCase = (alias: string) => `CASE ${alias}.kind ${Object.entries(KIND_WEIGHT_TENTHS)
   .map(([kind, w]) => `WHEN '${kind}' THEN ${w}`)
   .join(' ')} ELSE 0 END`;
 
+/** the importance weight of IMPORTANCE_WEIGHT, in SQL over contact_health (alias h) */
+export const IMPORTANCE_WEIGHT_SQL = `CASE h.importance ${Object.entries(IMPORTANCE_WEIGHT)
+  .map(([importance, w]) => `WHEN '${importance}' THEN ${w}`)
+  .join(' ')} END`;
+
 // The effective cadence is coalesce(own, circle default, 30): the SQL twin of effectiveCadence().
-const CONTACTS_CTE = `
-  k AS (
-    SELECT c.id, c.display_name, c.circle_id, c.importance, c.created_at, c.checkin_snoozed_until,
-           coalesce(c.cadence_days, ci.default_cadence_days, :defaultCadence) AS cadence
-    FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id
-    WHERE c.archived_at IS NULL
-  )`;
-
-/** a cached row is good for this contact when it was computed today, in this zone, for this cadence, not after now */
-const FRESH = `f.contact_id = k.id AND f.zone = :zone AND f.day = :day AND f.cadence = k.cadence AND f.computed_at <= :now`;
-
-// One text column per contact: materialising a JS value per column is the dominant cost at 10,000
-// rows (one string is ~10x cheaper than 15 values). The row was packed by packRow() below.
-const CACHED_SQL = `SELECT packed FROM health_facts_cache WHERE zone = :zone AND day = :day AND computed_at <= :now`;
-
-const STALE_CADENCES_SQL = `
-WITH ${CONTACTS_CTE}
-SELECT DISTINCT cadence FROM k WHERE NOT EXISTS (SELECT 1 FROM health_facts_cache f WHERE ${FRESH})`;
-
-const STALE_SQL = `
+// :ids is a JSON array of contact ids, or null for every contact.
+const FACTS_SQL = `
 WITH
   w(cadence, win_start, prev_start) AS (
     SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(:windows)
   ),
-  ${CONTACTS_CTE}
+  k AS (
+    SELECT c.id, c.display_name, c.circle_id, c.importance, c.created_at, c.checkin_snoozed_until,
+           coalesce(c.cadence_days, ci.default_cadence_days, ${DEFAULT_CADENCE_DAYS}) AS cadence
+    FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id
+    WHERE c.archived_at IS NULL AND (:ids IS NULL OR c.id IN (SELECT value FROM json_each(:ids)))
+  )
 SELECT
   k.id, k.display_name, k.circle_id, k.importance, k.created_at, k.checkin_snoozed_until, k.cadence,
   (SELECT p.occurred_at FROM interaction_participants p
-     WHERE p.contact_id = k.id ORDER BY p.occurred_at DESC LIMIT 1) AS max_at,
+     WHERE p.contact_id = k.id AND p.occurred_at > :now ORDER BY p.occurred_at LIMIT 1) AS next_at,
   (SELECT p.occurred_at FROM interaction_participants p
      WHERE p.contact_id = k.id AND p.occurred_at <= :now
      ORDER BY p.occurred_at DESC LIMIT 1) AS last_at,
-  (SELECT total(${weightCase}) * ${PACK} + count(*) FROM interaction_participants p
+  (SELECT total(${weightCase('p')}) * ${PACK} + count(*) FROM interaction_participants p
      WHERE p.contact_id = k.id AND p.occurred_at >= w.win_start AND p.occurred_at <= :now) AS win,
-  (SELECT total(${weightCase}) FROM interaction_participants p
+  (SELECT total(${weightCase('p')}) FROM interaction_participants p
      WHERE p.contact_id = k.id AND p.occurred_at >= w.prev_start AND p.occurred_at < w.win_start) AS prev_weight,
   (SELECT count(*) * 100 + total(s.direction = 'outbound') FROM (
      SELECT p.direction FROM interaction_participants p
@@ -85,60 +97,14 @@ SELECT
      WHERE p.contact_id = k.id AND p.occurred_at <= :now AND p.rating IS NOT NULL
      ORDER BY p.occurred_at DESC, p.kind, p.direction, p.rating LIMIT ${RATED_RECENT_COUNT}) r) AS rated
 FROM k
-JOIN w ON w.cadence = k.cadence
-WHERE NOT EXISTS (SELECT 1 FROM health_facts_cache f WHERE ${FRESH})
-`;
+JOIN w ON w.cadence = k.cadence`;
 
-const STORE_SQL = `
-INSERT OR REPLACE INTO health_facts_cache
-  (contact_id, zone, day, cadence, computed_at, packed) VALUES (?, ?, ?, ?, ?, ?)`;
+const CADENCES_SQL = `
+SELECT DISTINCT coalesce(c.cadence_days, ci.default_cadence_days, ${DEFAULT_CADENCE_DAYS})
+FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id
+WHERE c.archived_at IS NULL AND (:ids IS NULL OR c.id IN (SELECT value FROM json_each(:ids)))`;
 
-/**
- * Reads a row packed as fields joined by char(31) without splitting it: numbers are parsed from the
- * character codes, so only the few text fields allocate strings.
- */
-class FieldReader {
-  private pos = 0;
-  constructor(private readonly packed: string) {}
-  text(): string {
-    const end = this.packed.indexOf('\u001f', this.pos);
-    const value = this.packed.slice(this.pos, end);
-    this.pos = end + 1;
-    return value;
-  }
-  /** an integer, or null for an empty field */
-  number(): number | null {
-    const s = this.packed;
-    let n = 0;
-    let digits = 0;
-    let negative = false;
-    for (;;) {
-      const c = s.charCodeAt(this.pos++);
-      if (c === 31 || c !== c) break; // separator, or past the end (NaN)
-      if (c === 45) negative = true;
-      else {
-        n = n * 10 + (c - 48);
-        digits++;
-      }
-    }
-    return digits === 0 ? null : negative ? -n : n;
-  }
-  /** everything left: the last field, whatever characters it holds */
-  rest(): string {
-    return this.packed.slice(this.pos);
-  }
-}
-
-/** HealthFacts in the order the cache's facts column keeps them */
-const FACT_FIELDS = ['lastAt', 'windowWeightTenths', 'windowCount', 'previousWeightTenths', 'sampleCount', 'sampleOutbound', 'ratedCount', 'ratingSum'] as const;
-
-/** a contact and its facts as one string, read back by FieldReader in the same order; the name last */
-function packRow(r: ContactColumns, facts: HealthFacts): string {
-  const fields = [r.id, r.circle_id ?? '', r.importance, r.created_at, r.checkin_snoozed_until ?? '', r.cadence, ...FACT_FIELDS.map((k) => facts[k] ?? ''), r.display_name];
-  return fields.join('\u001f');
-}
-
-interface ContactColumns {
+interface FactsRow {
   id: string;
   display_name: string;
   circle_id: string | null;
@@ -146,10 +112,7 @@ interface ContactColumns {
   created_at: number;
   checkin_snoozed_until: number | null;
   cadence: number;
-}
-
-interface StaleRow extends ContactColumns {
-  max_at: number | null;
+  next_at: number | null;
   last_at: number | null;
   win: number;
   prev_weight: number;
@@ -157,138 +120,323 @@ interface StaleRow extends ContactColumns {
   rated: number;
 }
 
-interface Statements {
-  cached: Database.Statement;
-  staleCadences: Database.Statement;
-  activeCount: Database.Statement;
-  stale: Database.Statement;
-  store: Database.Statement;
+function factsOf(r: FactsRow): HealthFacts {
+  return {
+    lastAt: r.last_at,
+    windowWeightTenths: Math.floor(r.win / PACK),
+    windowCount: r.win % PACK,
+    previousWeightTenths: r.prev_weight,
+    sampleCount: Math.floor(r.sample / 100),
+    sampleOutbound: r.sample % 100,
+    ratedCount: Math.floor(r.rated / 100),
+    ratingSum: r.rated % 100,
+  };
 }
-const prepared = new WeakMap<Database.Database, Statements>();
 
-function statements(sqlite: Database.Database): Statements {
-  let s = prepared.get(sqlite);
-  if (!s) {
-    s = {
-      cached: sqlite.prepare(CACHED_SQL).pluck(),
-      staleCadences: sqlite.prepare(STALE_CADENCES_SQL).pluck(),
-      activeCount: sqlite.prepare(`SELECT count(*) FROM contacts WHERE archived_at IS NULL`).pluck(),
-      stale: sqlite.prepare(STALE_SQL),
-      store: sqlite.prepare(STORE_SQL),
-    };
-    prepared.set(sqlite, s);
+/** the frequency windows of each cadence, computed once per call */
+function windowsCache(now: number, timeZone: string) {
+  const byCadence = new Map<number, HealthWindows>();
+  return (cadence: number) => {
+    let w = byCadence.get(cadence);
+    if (!w) byCadence.set(cadence, (w = healthWindows(cadence, now, timeZone)));
+    return w;
+  };
+}
+
+/** every active contact's (or just these contacts') facts, straight from the interactions */
+function computeFacts(sqlite: Database.Database, now: number, timeZone: string, ids: string[] | null, windowsFor: (c: number) => HealthWindows): FactsRow[] {
+  const idsJson = ids === null ? null : JSON.stringify(ids);
+  const cadences = prepared(sqlite, CADENCES_SQL).pluck().all({ ids: idsJson }) as number[];
+  if (cadences.length === 0) return [];
+  const windows = JSON.stringify(cadences.map((c) => [c, windowsFor(c).windowStart, windowsFor(c).previousStart]));
+  return prepared(sqlite, FACTS_SQL).all({ windows, now, ids: idsJson }) as FactsRow[];
+}
+
+const subjectOf = (r: FactsRow) => ({ cadenceDays: r.cadence, createdAt: r.created_at, snoozedUntil: r.checkin_snoozed_until, importance: r.importance });
+
+/**
+ * The reference path: every active contact's health computed from its interactions, touching no
+ * table but the user's. Tests hold the table to it.
+ */
+export function computeAllContactsHealth(sqlite: Database.Database, now: number, timeZone: string, explain = true): ContactHealthRow[] {
+  const windowsFor = windowsCache(now, timeZone);
+  return computeFacts(sqlite, now, timeZone, null, windowsFor).map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    circleId: r.circle_id,
+    importance: r.importance,
+    createdAt: r.created_at,
+    snoozedUntil: r.checkin_snoozed_until,
+    health: healthFromFacts(subjectOf(r), factsOf(r), windowsFor(r.cadence), timeZone, explain),
+  }));
+}
+
+const UPSERT_SQL = `
+INSERT OR REPLACE INTO contact_health (
+  contact_id, name_key, importance, circle_id, created_at, snoozed_until, cadence,
+  last_at, win_weight, win_count, prev_weight, sample_count, sample_outbound, rated_count, rating_sum, valid_until,
+  last_day, created_day, snoozed_day, score, band, next_day, flags, flag_count, results_through)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** score, band, next_day, flags, flag_count and results_through, from healthCore */
+function results(cadence: number, facts: HealthFacts, days: HealthDays): [number | null, string | null, number | null, number, number, number] {
+  const windowDays = windowDaysFor(cadence);
+  const core = healthCore(cadence, facts, windowDays, days);
+  const flags = core.flags;
+  return [
+    core.score,
+    core.score === null ? null : bandOf(core.score),
+    core.nextDay,
+    flags,
+    (flags & 1) + ((flags >> 1) & 1) + ((flags >> 2) & 1),
+    resultsThrough(cadence, facts, windowDays, days, core),
+  ];
+}
+
+/** computes these contacts' rows from their interactions (null: all) and stores them */
+function storeFromInteractions(sqlite: Database.Database, now: number, timeZone: string, ids: string[] | null) {
+  const windowsFor = windowsCache(now, timeZone);
+  const upsert = prepared(sqlite, UPSERT_SQL);
+  for (const r of computeFacts(sqlite, now, timeZone, ids, windowsFor)) {
+    const facts = factsOf(r);
+    const subject = subjectOf(r);
+    const days = healthDays(subject, facts.lastAt, windowsFor(r.cadence), timeZone);
+    upsert.run(
+      r.id,
+      nameSortKey(r.display_name),
+      r.importance,
+      r.circle_id,
+      r.created_at,
+      r.checkin_snoozed_until,
+      r.cadence,
+      facts.lastAt,
+      facts.windowWeightTenths,
+      facts.windowCount,
+      facts.previousWeightTenths,
+      facts.sampleCount,
+      facts.sampleOutbound,
+      facts.ratedCount,
+      facts.ratingSum,
+      r.next_at ?? NEVER,
+      days.lastDay,
+      days.createdDay,
+      days.snoozedDay,
+      ...results(r.cadence, facts, days),
+    );
   }
-  return s;
 }
 
-export interface HealthQueryOptions {
-  /** false: ignore and do not fill the cache (tests compare both paths) */
-  useCache?: boolean;
-  /** false: leave the explanation sentence empty (the dashboard and sorts never show it) */
-  explain?: boolean;
+// The windows slide from day :from to today for the rows of one cadence: what left the window
+// moves to the window before it, what left that one is gone. Only interactions inside the two
+// stretches that moved are read, through participants_by_time.
+const SLIDE_SQL = `
+UPDATE contact_health AS h
+SET win_weight = h.win_weight - d.ww, win_count = h.win_count - d.wc, prev_weight = h.prev_weight + d.ww - d.pw, results_through = -1
+FROM (
+  SELECT contact_id, total(ww) AS ww, total(wc) AS wc, total(pw) AS pw FROM (
+    SELECT p.contact_id, ${weightCase('p')} AS ww, 1 AS wc, 0 AS pw FROM interaction_participants p
+    WHERE p.occurred_at >= :winFrom AND p.occurred_at < :winTo
+    UNION ALL
+    SELECT p.contact_id, 0, 0, ${weightCase('p')} FROM interaction_participants p
+    WHERE p.occurred_at >= :prevFrom AND p.occurred_at < :prevTo
+  ) GROUP BY contact_id
+) AS d
+WHERE h.contact_id = d.contact_id AND h.cadence = :cadence`;
+// (those rows' results are computed again below: results_through = -1)
+
+/** slides every row's windows from local day `fromDay` to today, then recomputes every row's results */
+function slideToToday(sqlite: Database.Database, fromDay: number, now: number, timeZone: string) {
+  // any instant of the old day gives that day's windows
+  const then = startOfLocalDay(dateOfEpochDay(fromDay), timeZone);
+  const windowsNow = windowsCache(now, timeZone);
+  const todayDay = localEpochDay(now, timeZone);
+  for (const cadence of prepared(sqlite, `SELECT DISTINCT cadence FROM contact_health`).pluck().all() as number[]) {
+    const before = healthWindows(cadence, then, timeZone);
+    const after = windowsNow(cadence);
+    prepared(sqlite, SLIDE_SQL).run({ cadence, winFrom: before.windowStart, winTo: after.windowStart, prevFrom: before.previousStart, prevTo: after.previousStart });
+  }
+  // time alone changes some results (recency decays, dormancy begins): those rows are known by
+  // results_through, and their facts are in the row
+  const rows = prepared(
+    sqlite,
+    `SELECT contact_id, cadence, last_at, win_weight, win_count, prev_weight, sample_count, sample_outbound, rated_count, rating_sum,
+            last_day, created_day, snoozed_day FROM contact_health WHERE results_through < ?`,
+  )
+    .raw()
+    .all(todayDay) as Array<[string, number, number | null, number, number, number, number, number, number, number, number | null, number, number | null]>;
+  // next_day does not depend on the day: it is left alone (and so are its indexes)
+  const update = prepared(sqlite, `UPDATE contact_health SET score = ?, band = ?, flags = ?, flag_count = ?, results_through = ? WHERE contact_id = ?`);
+  for (const r of rows) {
+    const facts: HealthFacts = { lastAt: r[2], windowWeightTenths: r[3], windowCount: r[4], previousWeightTenths: r[5], sampleCount: r[6], sampleOutbound: r[7], ratedCount: r[8], ratingSum: r[9] };
+    const [score, band, , flags, flagCount, through] = results(r[1], facts, { todayDay, lastDay: r[10], createdDay: r[11], snoozedDay: r[12] });
+    update.run(score, band, flags, flagCount, through, r[0]);
+  }
 }
 
 /**
- * The health of every contact that is not archived, as of `now` in `timeZone`. Plain function over
- * the raw connection so the dashboard, the contacts list's sort and the benchmark all call it.
- * Facts computed today are taken from health_facts_cache; the rest are computed from the covering
- * index and cached, unless the contact has an interaction after now (then the facts would change
- * by themselves as time passes).
+ * Brings contact_health up to date for `now` in `timeZone` (see the top of this file). Every read of
+ * the table calls it first; when nothing changed it costs three small indexed queries.
  */
-export function allContactsHealth(
-  db: Database.Database | { sqlite: Database.Database },
-  now: number,
-  timeZone: string,
-  options: HealthQueryOptions = {},
-): ContactHealthRow[] {
-  const sqlite = 'sqlite' in db ? db.sqlite : db;
-  const useCache = options.useCache ?? true;
-  const s = statements(sqlite);
-  const day = localEpochDay(now, timeZone);
-  // without the cache, nothing is fresh: an impossible zone name makes every row stale
-  const key = { defaultCadence: DEFAULT_CADENCE_DAYS, zone: useCache ? timeZone : '\u0000', day, now };
-  const windowsByCadence = new Map<number, HealthWindows>();
-  const windowsFor = (cadence: number) => {
-    let w = windowsByCadence.get(cadence);
-    if (!w) windowsByCadence.set(cadence, (w = healthWindows(cadence, now, timeZone)));
-    return w;
-  };
-  const out: ContactHealthRow[] = [];
-  const emit = (r: ContactColumns, facts: HealthFacts) => {
-    const subject = { cadenceDays: r.cadence, createdAt: r.created_at, snoozedUntil: r.checkin_snoozed_until, importance: r.importance };
-    out.push({
-      id: r.id,
-      displayName: r.display_name,
-      circleId: r.circle_id,
-      importance: r.importance,
-      createdAt: r.created_at,
-      snoozedUntil: r.checkin_snoozed_until,
-      health: healthFromFacts(subject, facts, windowsFor(r.cadence), now, timeZone, options.explain ?? true),
-    });
-  };
-
-  if (useCache)
-    for (const packed of s.cached.all(key) as string[]) {
-      const f = new FieldReader(packed);
-      const row: ContactColumns = {
-        id: f.text(),
-        circle_id: f.text() || null,
-        importance: f.text() as Importance,
-        created_at: f.number()!,
-        checkin_snoozed_until: f.number(),
-        cadence: f.number()!,
-        display_name: '',
-      };
-      const facts: HealthFacts = {
-        lastAt: f.number(),
-        windowWeightTenths: f.number()!,
-        windowCount: f.number()!,
-        previousWeightTenths: f.number()!,
-        sampleCount: f.number()!,
-        sampleOutbound: f.number()!,
-        ratedCount: f.number()!,
-        ratingSum: f.number()!,
-      };
-      row.display_name = f.rest();
-      emit(row, facts);
-    }
-
-  // every contact served from the cache: nothing stale to look for
-  if (useCache && out.length === (s.activeCount.get() as number)) return out;
-  const cadences = s.staleCadences.all(key) as number[];
-  if (cadences.length === 0) return out;
-  const windowsJson = JSON.stringify(cadences.map((c) => [c, windowsFor(c).windowStart, windowsFor(c).previousStart]));
-  const toStore: unknown[][] = [];
-  for (const r of s.stale.all({ ...key, windows: windowsJson }) as StaleRow[]) {
-    const facts: HealthFacts = {
-      lastAt: r.last_at,
-      windowWeightTenths: Math.floor(r.win / PACK),
-      windowCount: r.win % PACK,
-      previousWeightTenths: r.prev_weight,
-      sampleCount: Math.floor(r.sample / 100),
-      sampleOutbound: r.sample % 100,
-      ratedCount: Math.floor(r.rated / 100),
-      ratingSum: r.rated % 100,
-    };
-    emit(r, facts);
-    if (useCache && (r.max_at === null || r.max_at <= now))
-      toStore.push([r.id, timeZone, day, r.cadence, now, packRow(r, facts)]);
+export function refreshHealth(sqlite: Database.Database, now: number, timeZone: string): void {
+  const today = localEpochDay(now, timeZone);
+  const meta = prepared(sqlite, `SELECT zone, day, computed_at FROM health_meta WHERE id = 1`).get() as { zone: string; day: number; computed_at: number } | undefined;
+  const sameZone = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day <= today;
+  const stale = () => [
+    ...new Set([
+      ...(prepared(sqlite, `SELECT contact_id FROM health_dirty`).pluck().all() as string[]),
+      ...(prepared(sqlite, `SELECT contact_id FROM contact_health WHERE valid_until <= ?`).pluck().all(now) as string[]),
+    ]),
+  ];
+  if (sameZone && meta.day === today) {
+    const ids = stale();
+    if (ids.length === 0) return;
+    sqlite.transaction(() => recompute(sqlite, now, timeZone, ids))();
+    return;
   }
-  if (toStore.length > 0 && !sqlite.readonly && !sqlite.inTransaction) {
-    try {
-      sqlite.transaction(() => {
-        for (const row of toStore) s.store.run(...row);
-      })();
-    } catch {
-      // a busy or read-only file: the cache is an optimisation, the answer above stands
+  sqlite.transaction(() => {
+    if (sameZone) {
+      const ids = stale();
+      slideToToday(sqlite, meta.day, now, timeZone);
+      recompute(sqlite, now, timeZone, ids);
+    } else {
+      sqlite.exec(`DELETE FROM contact_health; DELETE FROM health_dirty;`);
+      storeFromInteractions(sqlite, now, timeZone, null);
     }
-  }
-  return out;
+    prepared(sqlite, `INSERT OR REPLACE INTO health_meta (id, zone, day, computed_at) VALUES (1, ?, ?, ?)`).run(timeZone, today, now);
+  })();
+}
+
+/** these contacts' rows computed again from their interactions (archived or deleted ones: removed) */
+function recompute(sqlite: Database.Database, now: number, timeZone: string, ids: string[]) {
+  const json = JSON.stringify(ids);
+  prepared(sqlite, `DELETE FROM contact_health WHERE contact_id IN (SELECT value FROM json_each(?))`).run(json);
+  storeFromInteractions(sqlite, now, timeZone, ids);
+  prepared(sqlite, `DELETE FROM health_dirty WHERE contact_id IN (SELECT value FROM json_each(?))`).run(json);
+  prepared(sqlite, `UPDATE health_meta SET computed_at = max(computed_at, ?)`).run(now);
+}
+
+/** a stored row, with the contact's name, as the engine's full answer (reasons included) */
+const ROW_COLUMNS = `h.contact_id, c.display_name, h.name_key, h.next_day, h.circle_id, h.importance, h.created_at, h.snoozed_until, h.cadence,
+  h.last_at, h.win_weight, h.win_count, h.prev_weight, h.sample_count, h.sample_outbound, h.rated_count, h.rating_sum,
+  h.last_day, h.created_day, h.snoozed_day`;
+
+interface StoredRow {
+  contact_id: string;
+  display_name: string;
+  circle_id: string | null;
+  importance: Importance;
+  created_at: number;
+  snoozed_until: number | null;
+  cadence: number;
+  last_at: number | null;
+  win_weight: number;
+  win_count: number;
+  prev_weight: number;
+  sample_count: number;
+  sample_outbound: number;
+  rated_count: number;
+  rating_sum: number;
+  last_day: number | null;
+  created_day: number;
+  snoozed_day: number | null;
+}
+
+function rowOf(r: StoredRow, todayDay: number, explain: boolean): ContactHealthRow {
+  const facts: HealthFacts = {
+    lastAt: r.last_at,
+    windowWeightTenths: r.win_weight,
+    windowCount: r.win_count,
+    previousWeightTenths: r.prev_weight,
+    sampleCount: r.sample_count,
+    sampleOutbound: r.sample_outbound,
+    ratedCount: r.rated_count,
+    ratingSum: r.rating_sum,
+  };
+  const days: HealthDays = { todayDay, lastDay: r.last_day, createdDay: r.created_day, snoozedDay: r.snoozed_day };
+  return {
+    id: r.contact_id,
+    displayName: r.display_name,
+    circleId: r.circle_id,
+    importance: r.importance,
+    createdAt: r.created_at,
+    snoozedUntil: r.snoozed_until,
+    health: healthFromCore(r.cadence, facts, { windowDays: windowDaysFor(r.cadence) }, days, explain),
+  };
+}
+
+/** Every active contact's health, from the table (refreshed first). */
+export function allContactsHealth(sqlite: Database.Database, now: number, timeZone: string, options: { explain?: boolean } = {}): ContactHealthRow[] {
+  refreshHealth(sqlite, now, timeZone);
+  const todayDay = localEpochDay(now, timeZone);
+  const rows = prepared(sqlite, `SELECT ${ROW_COLUMNS} FROM contact_health h JOIN contacts c ON c.id = h.contact_id`).all() as StoredRow[];
+  return rows.map((r) => rowOf(r, todayDay, options.explain ?? true));
+}
+
+export interface HealthTotals {
+  contactCount: number;
+  trackedCount: number;
+  bands: { thriving: number; steady: number; cooling: number; 'at-risk': number };
+  overdue: number;
+  attention: number;
+}
+
+/** counts over the table as of today (refreshHealth first) */
+export function healthTotals(sqlite: Database.Database, todayDay: number): HealthTotals {
+  // three narrow indexed counts: cheaper than one pass that tests every row
+  const byBand = prepared(sqlite, `SELECT band, count(*) AS n FROM contact_health GROUP BY band`).all() as Array<{ band: string | null; n: number }>;
+  const count = (band: string) => byBand.find((b) => b.band === band)?.n ?? 0;
+  const t = {
+    contacts: byBand.reduce((a, b) => a + b.n, 0),
+    tracked: byBand.reduce((a, b) => a + (b.band === null ? 0 : b.n), 0),
+    thriving: count('thriving'),
+    steady: count('steady'),
+    cooling: count('cooling'),
+    at_risk: count('at-risk'),
+    overdue: prepared(sqlite, `SELECT count(*) FROM contact_health WHERE next_day <= ?`).pluck().get(todayDay) as number,
+    attention: prepared(sqlite, `SELECT count(*) FROM contact_health WHERE flag_count > 0`).pluck().get() as number,
+  };
+  return {
+    contactCount: t.contacts,
+    trackedCount: t.tracked,
+    bands: { thriving: t.thriving, steady: t.steady, cooling: t.cooling, 'at-risk': t.at_risk },
+    overdue: t.overdue,
+    attention: t.attention,
+  };
+}
+
+/**
+ * The first `limit` rows of one of the dashboard's lists, in its order, ties by name:
+ * - overdue: days overdue weighted by importance, then days overdue;
+ * - attention: most warning signs, then the lowest score;
+ * - checkins: check-ins due in the next `days` days, the soonest first.
+ */
+export function healthList(sqlite: Database.Database, list: 'overdue' | 'attention' | 'checkins', todayDay: number, limit: number, days = 0): ContactHealthRow[] {
+  const select = `SELECT ${ROW_COLUMNS} FROM contact_health h JOIN contacts c ON c.id = h.contact_id`;
+  // the priority is monotonic in next_day within one importance: the top of each, merged
+  const ofImportance = (importance: Importance) => `SELECT * FROM (${select} WHERE h.importance = '${importance}' AND h.next_day <= :today ORDER BY h.next_day, h.name_key, h.contact_id LIMIT :limit)`;
+  const sql = {
+    overdue: `SELECT * FROM (${Object.keys(IMPORTANCE_WEIGHT).map((i) => ofImportance(i as Importance)).join(' UNION ALL ')}) h
+      ORDER BY (:today - h.next_day) * ${IMPORTANCE_WEIGHT_SQL} DESC, h.next_day, h.name_key, h.contact_id LIMIT :limit`,
+    attention: `${select} WHERE h.flag_count > 0 ORDER BY h.flag_count DESC, h.score, h.name_key, h.contact_id LIMIT :limit`,
+    checkins: `${select} WHERE h.next_day > :today AND h.next_day <= :today + :days ORDER BY h.next_day, h.name_key, h.contact_id LIMIT :limit`,
+  }[list];
+  const rows = prepared(sqlite, sql).all(list === 'attention' ? { limit } : list === 'overdue' ? { today: todayDay, limit } : { today: todayDay, days, limit }) as StoredRow[];
+  return rows.map((r) => rowOf(r, todayDay, false));
+}
+
+/** per circle (null: none), how many contacts are in each band and how many have no score */
+export function healthByCircle(sqlite: Database.Database): Array<{ circleId: string | null; band: string | null; n: number }> {
+  return prepared(sqlite, `SELECT circle_id AS circleId, band, count(*) AS n FROM contact_health GROUP BY circle_id, band`).all() as Array<{ circleId: string | null; band: string | null; n: number }>;
 }
 
 /** one contact's interactions as the engine reads them, from the same covering index */
 export function contactHealthInteractions(sqlite: Database.Database, contactId: string) {
-  return sqlite
-    .prepare(`SELECT interaction_id AS id, occurred_at AS occurredAt, kind, direction, rating FROM interaction_participants WHERE contact_id = ? ORDER BY occurred_at DESC`)
-    .all(contactId) as Array<{ id: string; occurredAt: number; kind: never; direction: never; rating: number | null }>;
+  return prepared(sqlite, `SELECT interaction_id AS id, occurred_at AS occurredAt, kind, direction, rating FROM interaction_participants WHERE contact_id = ? ORDER BY occurred_at DESC`).all(contactId) as Array<{
+    id: string;
+    occurredAt: number;
+    kind: never;
+    direction: never;
+    rating: number | null;
+  }>;
 }
+

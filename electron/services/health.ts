@@ -1,11 +1,10 @@
 // Health scores, the dashboard and the portfolio. The numbers come from the pure engine
 // (shared/domain/health.ts); all contacts at once from db/queries/health.ts.
 import { sql } from 'kysely';
-import { allContactsHealth, contactHealthInteractions, type ContactHealthRow } from '../../db/queries/health';
+import { contactHealthInteractions, healthByCircle, healthList, healthTotals, refreshHealth, type ContactHealthRow } from '../../db/queries/health';
 import { ServiceError } from '../../shared/api/errors';
 import { effectiveCadence, followUpPriority } from '../../shared/domain/cadence';
 import {
-  clientConcentration,
   emptyBands,
   upcomingYearly,
   type AttentionItem,
@@ -13,18 +12,16 @@ import {
   type FollowUp,
   type UpcomingItem,
 } from '../../shared/domain/dashboard';
-import { computeHealth, DORMANT_CADENCES, weeklyScores } from '../../shared/domain/health';
+import { BANDS, computeHealth, weeklyScores, type HealthBand } from '../../shared/domain/health';
 import { dateOfEpochDay, epochDayOf } from '../../shared/domain/epochDay';
 import { addDaysToDate, localDateOf, startOfLocalDay } from '../../shared/domain/localDate';
 import { prepared } from '../../db/prepared';
 import { retention, averageDurationDays, interactionsPerWeek, clientValue } from './portfolio';
 import type { HandlerGroup, ServiceContext } from './context';
 
-
 /** the dashboard's lists stay short whatever the number of contacts; totals say how many more */
 const LIST_LIMIT = 50;
 const COMING_UP_DAYS = 14;
-const DAY_MS = 86_400_000;
 /** a collator compares names far faster than localeCompare, which the overdue list may call 100,000 times */
 const byName = new Intl.Collator(undefined, { sensitivity: 'base' }).compare;
 
@@ -56,9 +53,9 @@ export const healthHandlers: HandlerGroup<'health.forContact' | 'health.dashboar
   async 'health.portfolio'(ctx) {
     const now = ctx.clock.now().getTime();
     const zone = ctx.clock.timeZone();
-    const rows = allContactsHealth(ctx.sqlite, now, zone, { explain: false });
+    refreshHealth(ctx.sqlite, now, zone);
     return {
-      circles: healthPerCircle(ctx, rows),
+      circles: healthPerCircle(ctx),
       retention: retention(ctx, now, zone),
       averageDurationDays: averageDurationDays(ctx, now),
       weekly: interactionsPerWeek(ctx, now, zone),
@@ -87,26 +84,15 @@ export const healthHandlers: HandlerGroup<'health.forContact' | 'health.dashboar
 
 /** Everything the home page shows, as of `now` in `timeZone`: the benchmark's "dashboard data". */
 export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone: string) {
-  const rows = allContactsHealth(ctx.sqlite, now, timeZone, { explain: false });
+  refreshHealth(ctx.sqlite, now, timeZone);
   const today = localDateOf(now, timeZone);
+  const todayDay = epochDayOf(today);
+  const totals = healthTotals(ctx.sqlite, todayDay);
   const bands = emptyBands();
-  // rows only: the list entries are built for the few that make the top of each list
-  const overdue: ContactHealthRow[] = [];
-  const attention: ContactHealthRow[] = [];
-  const checkins: ContactHealthRow[] = [];
-  let trackedCount = 0;
-  for (const r of rows) {
-    const h = r.health;
-    if (h.band === null || h.daysOverdue === null) continue;
-    trackedCount += 1;
-    bands[h.band] += 1;
-    if (h.daysOverdue >= 0) overdue.push(r);
-    else if (h.daysOverdue >= -COMING_UP_DAYS) checkins.push(r);
-    if (h.flags.length) attention.push(r);
-  }
+  for (const band of BANDS) bands[band] = totals.bands[band];
   const priority = (r: ContactHealthRow) => followUpPriority(r.health.daysOverdue!, r.importance);
   const nameOrder = (a: { displayName: string | null; title: string }, b: { displayName: string | null; title: string }) => byName(a.displayName ?? a.title, b.displayName ?? b.title);
-  const overdueTop = firstInOrder(overdue, LIST_LIMIT, (a, b) => priority(b) - priority(a) || b.health.daysOverdue! - a.health.daysOverdue!, (a, b) => byName(a.displayName, b.displayName)).map(
+  const overdueTop = healthList(ctx.sqlite, 'overdue', todayDay, LIST_LIMIT).map(
     (r): FollowUp => ({
       contactId: r.id,
       displayName: r.displayName,
@@ -122,10 +108,10 @@ export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'>, now: number, 
     }),
   );
   // most warning signs first, then the lowest score
-  const attentionTop = firstInOrder(attention, LIST_LIMIT, (a, b) => b.health.flags.length - a.health.flags.length || a.health.score! - b.health.score!, (a, b) => byName(a.displayName, b.displayName)).map(
+  const attentionTop = healthList(ctx.sqlite, 'attention', todayDay, LIST_LIMIT).map(
     (r): AttentionItem => ({ contactId: r.id, displayName: r.displayName, score: r.health.score, band: r.health.band, flags: r.health.flags }),
   );
-  const checkinTop = firstInOrder(checkins, LIST_LIMIT, (a, b) => b.health.daysOverdue! - a.health.daysOverdue!, (a, b) => byName(a.displayName, b.displayName)).map(
+  const checkinTop = healthList(ctx.sqlite, 'checkins', todayDay, LIST_LIMIT, COMING_UP_DAYS).map(
     (r): UpcomingItem => ({ kind: 'checkin', date: r.health.nextCheckIn!, daysAway: -r.health.daysOverdue!, contactId: r.id, displayName: r.displayName, title: 'Check-in', turns: null, reminderId: null, dueTime: null }),
   );
   const kindOrder = { birthday: 0, anniversary: 1, reminder: 2, checkin: 3 } as const;
@@ -137,12 +123,12 @@ export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'>, now: number, 
   );
   return {
     today,
-    contactCount: rows.length,
-    trackedCount,
+    contactCount: totals.contactCount,
+    trackedCount: totals.trackedCount,
     bands,
-    overdue: { items: overdueTop, total: overdue.length },
+    overdue: { items: overdueTop, total: totals.overdue },
     comingUp,
-    attention: { items: attentionTop, total: attention.length },
+    attention: { items: attentionTop, total: totals.attention },
   };
 }
 
@@ -222,32 +208,26 @@ function remindersComingUp(ctx: Pick<ServiceContext, 'sqlite'>, today: string): 
   }));
 }
 
-function healthPerCircle(ctx: Pick<ServiceContext, 'sqlite'>, rows: ContactHealthRow[]): CircleHealth[] {
+function healthPerCircle(ctx: Pick<ServiceContext, 'sqlite'>): CircleHealth[] {
   const circles = prepared(ctx.sqlite, `SELECT id, name, color FROM circles ORDER BY sort_order, name`).all() as Array<{ id: string; name: string; color: string }>;
   const byId = new Map<string | null, CircleHealth>(circles.map((c) => [c.id, { circleId: c.id, name: c.name, color: c.color, bands: emptyBands(), untracked: 0 }]));
   byId.set(null, { circleId: null, name: 'No circle', color: '#8b8d98', bands: emptyBands(), untracked: 0 });
-  for (const r of rows) {
+  for (const r of healthByCircle(ctx.sqlite)) {
     const c = byId.get(r.circleId) ?? byId.get(null)!;
-    if (r.health.band) c.bands[r.health.band] += 1;
-    else c.untracked += 1;
+    if (r.band) c.bands[r.band as HealthBand] += r.n;
+    else c.untracked += r.n;
   }
   return [...byId.values()].filter((c) => c.untracked + Object.values(c.bands).reduce((a, b) => a + b, 0) > 0);
 }
 
 /**
- * For contacts.list's 'health' and 'nextCheckIn' sorts: fills a per-connection temp table with
- * every contact's score and next check-in, and returns the ORDER BY expression over it (alias c).
- * Lowest score first (who needs care); soonest check-in first; contacts without either last.
+ * For contacts.list's 'health' and 'nextCheckIn' sorts: the ORDER BY expression (alias c) over the
+ * health table, brought up to date first. Lowest score first (who needs care); soonest check-in
+ * first; contacts without either last.
  */
 export function healthSortExpression(ctx: Pick<ServiceContext, 'sqlite' | 'clock'>, sort: 'health' | 'nextCheckIn') {
-  const rows = allContactsHealth(ctx.sqlite, ctx.clock.now().getTime(), ctx.clock.timeZone(), { explain: false });
-  ctx.sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS health_sort (contact_id TEXT PRIMARY KEY, score INTEGER, next_check_in TEXT) WITHOUT ROWID`);
-  const insert = prepared(ctx.sqlite, `INSERT INTO temp.health_sort (contact_id, score, next_check_in) VALUES (?, ?, ?)`);
-  ctx.sqlite.transaction(() => {
-    ctx.sqlite.exec(`DELETE FROM temp.health_sort`);
-    for (const r of rows) insert.run(r.id, r.health.score, r.health.nextCheckIn);
-  })();
+  refreshHealth(ctx.sqlite, ctx.clock.now().getTime(), ctx.clock.timeZone());
   return sort === 'health'
-    ? sql`coalesce((SELECT h.score FROM temp.health_sort h WHERE h.contact_id = c.id), 1000)`
-    : sql`coalesce((SELECT h.next_check_in FROM temp.health_sort h WHERE h.contact_id = c.id), '9999-12-31')`;
+    ? sql`coalesce((SELECT h.score FROM contact_health h WHERE h.contact_id = c.id), 1000)`
+    : sql`coalesce((SELECT h.next_day FROM contact_health h WHERE h.contact_id = c.id), 1e9)`;
 }

@@ -217,15 +217,98 @@ export function ratingAdjustment(ratingSum: number, ratedCount: number): number 
   return Math.round((ratingSum / ratedCount - 3) * 5);
 }
 
+/** a contact's dates as local days (epochDay.ts) in the user's zone: all the core needs of time */
+export interface HealthDays {
+  todayDay: number;
+  /** the local day of the latest interaction at or before now */
+  lastDay: number | null;
+  createdDay: number;
+  snoozedDay: number | null;
+}
+
+/** the warning signs as bits, so a table can store and sort by them */
+export const FLAG_BIT: Record<HealthFlag, number> = { cooling: 1, 'one-sided': 2, dormant: 4 };
+
+/** The numbers of the score, without words: what the all-contacts table stores for each contact. */
+export interface HealthCore {
+  daysSinceLast: number | null;
+  /** null when the cadence is 0 (not tracked); then so are score, nextDay, and flags is 0 */
+  parts: HealthParts | null;
+  score: number | null;
+  nextDay: number | null;
+  /** FLAG_BIT of each warning sign that holds */
+  flags: number;
+}
+
+/** The one formula: the score, the next check-in and the warning signs from the facts, on local days. */
+export function healthCore(cadenceDays: number, facts: HealthFacts, windowDays: number, days: HealthDays): HealthCore {
+  const C = cadenceDays;
+  const daysSinceLast = days.lastDay === null ? null : days.todayDay - days.lastDay;
+  if (C <= 0) return { daysSinceLast, parts: null, score: null, nextDay: null, flags: 0 };
+  const parts: HealthParts = {
+    recency: recencyScore(daysSinceLast, C),
+    frequency: frequencyScore(facts.windowWeightTenths, C, windowDays),
+    ratingAdjustment: ratingAdjustment(facts.ratingSum, facts.ratedCount),
+  };
+  const score = Math.min(100, Math.max(0, Math.round(0.6 * parts.recency + 0.4 * parts.frequency) + parts.ratingAdjustment));
+  const nextDay = nextCheckInDay({ lastInteractionDay: days.lastDay, createdDay: days.createdDay, cadenceDays: C, snoozedUntilDay: days.snoozedDay });
+  let flags = 0;
+  if (2 * facts.windowWeightTenths < facts.previousWeightTenths) flags |= FLAG_BIT.cooling;
+  if (facts.sampleCount >= ONE_SIDED_MIN_SAMPLE && 5 * facts.sampleOutbound >= 4 * facts.sampleCount) flags |= FLAG_BIT['one-sided'];
+  if ((daysSinceLast ?? days.todayDay - days.createdDay) >= DORMANT_CADENCES * C) flags |= FLAG_BIT.dormant;
+  return { daysSinceLast, parts, score, nextDay, flags };
+}
+
+/** how far ahead resultsThrough() looks; a row is looked at again after that */
+export const RESULTS_HORIZON_DAYS = 3650;
+
+/**
+ * The last day on which time alone leaves the score and the warning signs as they are on
+ * days.todayDay. Both only move one way as days pass (the score falls, dormancy begins), so the
+ * first day they differ is found by bisection with the one formula itself.
+ */
+export function resultsThrough(cadenceDays: number, facts: HealthFacts, windowDays: number, days: HealthDays, today: HealthCore = healthCore(cadenceDays, facts, windowDays, days)): number {
+  if (today.score === null) return days.todayDay + RESULTS_HORIZON_DAYS;
+  const differs = (day: number) => {
+    const then = healthCore(cadenceDays, facts, windowDays, { ...days, todayDay: day });
+    return then.score !== today.score || then.flags !== today.flags;
+  };
+  let lo = days.todayDay; // results as today's
+  let hi = days.todayDay + RESULTS_HORIZON_DAYS;
+  if (!differs(hi)) return hi;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (differs(mid)) hi = mid;
+    else lo = mid;
+  }
+  return lo;
+}
+
+/** the contact's instants as local days in the zone */
+export function healthDays(subject: HealthSubject, lastAt: number | null, windows: HealthWindows, timeZone: string): HealthDays {
+  return {
+    todayDay: windows.todayDay,
+    lastDay: lastAt === null ? null : localEpochDay(lastAt, timeZone),
+    createdDay: localEpochDay(subject.createdAt, timeZone),
+    snoozedDay: subject.snoozedUntil === null ? null : localEpochDay(subject.snoozedUntil, timeZone),
+  };
+}
+
 /** The score and everything said about it, from the reduced facts. */
-export function healthFromFacts(subject: HealthSubject, facts: HealthFacts, windows: HealthWindows, now: number, timeZone: string, explain = true): ContactHealth {
-  const C = subject.cadenceDays;
-  const daysSinceLast = facts.lastAt === null ? null : windows.todayDay - localEpochDay(facts.lastAt, timeZone);
+export function healthFromFacts(subject: HealthSubject, facts: HealthFacts, windows: HealthWindows, timeZone: string, explain = true): ContactHealth {
+  return healthFromCore(subject.cadenceDays, facts, windows, healthDays(subject, facts.lastAt, windows, timeZone), explain);
+}
+
+/** …the same, when the local days are already known (the all-contacts table stores them) */
+export function healthFromCore(cadenceDays: number, facts: HealthFacts, windows: Pick<HealthWindows, 'windowDays'>, days: HealthDays, explain = true): ContactHealth {
+  const C = cadenceDays;
+  const core = healthCore(C, facts, windows.windowDays, days);
+  const { daysSinceLast, parts, score } = core;
   const averageRating = facts.ratedCount ? facts.ratingSum / facts.ratedCount : null;
   const weightedCount = facts.windowWeightTenths / 10;
   // what is said of every contact, scored or not
   const observed = { cadenceDays: C, lastInteractionAt: facts.lastAt, daysSinceLast, windowDays: windows.windowDays, weightedCount, averageRating };
-  if (C <= 0) {
+  if (parts === null || score === null) {
     return {
       ...observed,
       score: null,
@@ -238,21 +321,8 @@ export function healthFromFacts(subject: HealthSubject, facts: HealthFacts, wind
       explanation: explain ? `${lastTalked(daysSinceLast)}; you chose not to be reminded about this relationship.` : '',
     };
   }
-  const parts: HealthParts = {
-    recency: recencyScore(daysSinceLast, C),
-    frequency: frequencyScore(facts.windowWeightTenths, C, windows.windowDays),
-    ratingAdjustment: ratingAdjustment(facts.ratingSum, facts.ratedCount),
-  };
-  const score = Math.min(100, Math.max(0, Math.round(0.6 * parts.recency + 0.4 * parts.frequency) + parts.ratingAdjustment));
   const expectedCount = windows.windowDays / C;
-  const createdDay = localEpochDay(subject.createdAt, timeZone);
-  const nextDay = nextCheckInDay({
-    lastInteractionDay: facts.lastAt === null ? null : windows.todayDay - daysSinceLast!,
-    createdDay,
-    cadenceDays: C,
-    snoozedUntilDay: subject.snoozedUntil === null ? null : localEpochDay(subject.snoozedUntil, timeZone),
-  });
-  const flags = flagsOf(facts, C, windows, daysSinceLast, windows.todayDay - createdDay);
+  const flags = flagDetails(core.flags, facts, C, windows.windowDays, daysSinceLast, days.todayDay - days.createdDay);
   let explanation = !explain ? '' : `${lastTalked(daysSinceLast)}; you aim for every ${plural(C, 'day')}. ${formatCount(weightedCount)} of ${formatCount(expectedCount)} expected contacts in the last ${windows.windowDays} days.`;
   if (explain && parts.ratingAdjustment !== 0 && averageRating !== null)
     explanation += ` Your last rated interactions went ${averageRating > 3 ? 'well' : 'badly'} (${formatCount(averageRating)} of 5 on average, ${parts.ratingAdjustment > 0 ? '+' : ''}${parts.ratingAdjustment}).`;
@@ -263,23 +333,23 @@ export function healthFromFacts(subject: HealthSubject, facts: HealthFacts, wind
     parts,
     expectedCount,
     flags,
-    nextCheckIn: nextDay === null ? null : dateOfEpochDay(nextDay),
-    daysOverdue: nextDay === null ? null : windows.todayDay - nextDay,
+    nextCheckIn: core.nextDay === null ? null : dateOfEpochDay(core.nextDay),
+    daysOverdue: core.nextDay === null ? null : days.todayDay - core.nextDay,
     explanation,
   };
 }
 
-function flagsOf(facts: HealthFacts, C: number, windows: HealthWindows, daysSinceLast: number | null, daysSinceAdded: number): HealthFlagDetail[] {
+/** the reasons, in words, for the flags healthCore found */
+function flagDetails(bits: number, facts: HealthFacts, C: number, windowDays: number, daysSinceLast: number | null, daysSinceAdded: number): HealthFlagDetail[] {
   const flags: HealthFlagDetail[] = [];
-  if (2 * facts.windowWeightTenths < facts.previousWeightTenths)
+  if (bits & FLAG_BIT.cooling)
     flags.push({
       flag: 'cooling',
-      reason: `Contact is dropping off: ${formatCount(facts.windowWeightTenths / 10)} in the last ${windows.windowDays} days against ${formatCount(facts.previousWeightTenths / 10)} in the ${windows.windowDays} before.`,
+      reason: `Contact is dropping off: ${formatCount(facts.windowWeightTenths / 10)} in the last ${windowDays} days against ${formatCount(facts.previousWeightTenths / 10)} in the ${windowDays} before.`,
     });
-  if (facts.sampleCount >= ONE_SIDED_MIN_SAMPLE && 5 * facts.sampleOutbound >= 4 * facts.sampleCount)
-    flags.push({ flag: 'one-sided', reason: `You started ${facts.sampleOutbound} of the last ${facts.sampleCount} interactions.` });
-  const quietDays = daysSinceLast ?? daysSinceAdded;
-  if (quietDays >= DORMANT_CADENCES * C)
+  if (bits & FLAG_BIT['one-sided']) flags.push({ flag: 'one-sided', reason: `You started ${facts.sampleOutbound} of the last ${facts.sampleCount} interactions.` });
+  if (bits & FLAG_BIT.dormant) {
+    const quietDays = daysSinceLast ?? daysSinceAdded;
     flags.push({
       flag: 'dormant',
       reason:
@@ -287,13 +357,14 @@ function flagsOf(facts: HealthFacts, C: number, windows: HealthWindows, daysSinc
           ? `No interaction since you added them ${plural(quietDays, 'day')} ago.`
           : `Nothing for ${plural(quietDays, 'day')}, over ${DORMANT_CADENCES}× the ${plural(C, 'day')} you aim for.`,
     });
+  }
   return flags;
 }
 
 /** the health of one contact from its interactions (any order; later than now is ignored) */
 export function computeHealth(subject: HealthSubject, interactions: readonly HealthInteraction[], now: number, timeZone: string): ContactHealth {
   const windows = healthWindows(subject.cadenceDays, now, timeZone);
-  return healthFromFacts(subject, factsFromInteractions(interactions, windows, now), windows, now, timeZone);
+  return healthFromFacts(subject, factsFromInteractions(interactions, windows, now), windows, timeZone);
 }
 
 /** The score as of the end of each of the last `weeks` weeks (oldest first, the last one is now). */

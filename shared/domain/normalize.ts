@@ -22,3 +22,11 @@ export function normalizeMethodValue(kind: MethodKindName, value: string): strin
 export function isEmailAddress(value: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
 }
+
+/**
+ * A name as the dashboard's lists order ties by it in SQL: accents and case folded, so "Émile"
+ * sorts with "emile" (the database has no locale-aware collation).
+ */
+export function nameSortKey(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}

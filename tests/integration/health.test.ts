@@ -1,10 +1,12 @@
-// Health through the real back end on real SQLite files: the all-contacts path against the pure
-// engine on random data, the dashboard's lists, snoozing, sorting, and client value entries.
+// Health through the real back end on real SQLite files: the all-contacts table against the pure
+// engine on random data, writes and days, the dashboard's lists, snoozing, sorting, and client value entries.
 import { fc } from '@fast-check/vitest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allContactsHealth } from '../../db/queries/health';
+import type Database from 'better-sqlite3';
+import { allContactsHealth, computeAllContactsHealth, type ContactHealthRow } from '../../db/queries/health';
+import { epochDayOf } from '../../shared/domain/epochDay';
 import { effectiveCadence } from '../../shared/domain/cadence';
-import { computeHealth, type HealthInteraction } from '../../shared/domain/health';
+import { computeHealth, FLAG_BIT, type ContactHealth, type HealthInteraction } from '../../shared/domain/health';
 import { DIRECTIONS, INTERACTION_KINDS } from '../../shared/domain/interaction';
 import type { InputOf } from '../../shared/api/contract';
 import { fixedClock, startTestBackend, type TestBackend } from '../helpers/backend';
@@ -12,13 +14,13 @@ import { fixedClock, startTestBackend, type TestBackend } from '../helpers/backe
 const DAY = 86_400_000;
 const CIRCLES: Record<string, number> = { 'circle-family': 14, 'circle-friends': 30, 'circle-colleagues': 60, 'circle-clients': 30 };
 
-describe('the all-contacts database path', () => {
+describe('the all-contacts health table', () => {
   let kith: TestBackend;
   beforeAll(async () => (kith = await startTestBackend()));
   afterAll(async () => kith.dispose());
 
-  it('gives exactly the numbers of the pure engine, on random contacts and histories', () => {
-    const now = Date.parse('2026-06-01T12:00:00Z');
+  it('always says what the pure engine says, through writes, days passing and zone changes', () => {
+    const start = Date.parse('2026-06-01T12:00:00Z');
     const contactArb = fc.record({
       own: fc.option(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 200 })), { nil: null }),
       circle: fc.option(fc.constantFrom(...Object.keys(CIRCLES)), { nil: null }),
@@ -29,122 +31,195 @@ describe('the all-contacts database path', () => {
     });
     const interactionArb = (contacts: number) =>
       fc.record({
-        // coarse times so that ties (same instant) happen; some after now, which must be ignored
-        at: fc.integer({ min: -700, max: 5 }).map((d) => now + d * DAY - (d % 3) * 3600_000),
+        // coarse times so that ties (same instant) happen; some after now, which must be ignored until they come
+        at: fc.integer({ min: -700, max: 40 }).map((d) => start + d * DAY - (d % 3) * 3600_000),
         kind: fc.constantFrom(...INTERACTION_KINDS),
         direction: fc.constantFrom(...DIRECTIONS),
         rating: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
         who: fc.uniqueArray(fc.integer({ min: 0, max: contacts - 1 }), { minLength: 1, maxLength: 3 }),
       });
-    const world = fc.integer({ min: 1, max: 12 }).chain((count) =>
+    // what happens between two looks at the table
+    const stepArb = (contacts: number) =>
+      fc.oneof(
+        fc.record({ t: fc.constant('wait' as const), ms: fc.oneof(fc.integer({ min: 0, max: 8 * 3600_000 }), fc.integer({ min: 1, max: 3 }).map((d) => d * DAY), fc.integer({ min: 1, max: 400 }).map((d) => d * DAY + 7_000)) }),
+        fc.record({ t: fc.constant('back' as const), ms: fc.integer({ min: 1, max: 3 * DAY }) }),
+        fc.record({ t: fc.constant('zone' as const), zone: fc.constantFrom(...ZONES) }),
+        fc.record({ t: fc.constant('log' as const), x: interactionArb(contacts) }),
+        fc.record({ t: fc.constant('unlog' as const), n: fc.nat() }),
+        fc.record({ t: fc.constant('move' as const), n: fc.nat(), days: fc.integer({ min: -60, max: 60 }) }),
+        fc.record({ t: fc.constant('cadence' as const), who: fc.nat({ max: contacts - 1 }), days: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null }) }),
+        fc.record({ t: fc.constant('circle' as const), circle: fc.constantFrom(...Object.keys(CIRCLES)), days: fc.integer({ min: 0, max: 90 }) }),
+        fc.record({ t: fc.constant('snooze' as const), who: fc.nat({ max: contacts - 1 }), days: fc.integer({ min: -5, max: 30 }) }),
+        fc.record({ t: fc.constant('archive' as const), who: fc.nat({ max: contacts - 1 }) }),
+        fc.record({ t: fc.constant('add' as const), importance: fc.constantFrom('inner' as const, 'regular' as const, 'outer' as const) }),
+        fc.record({ t: fc.constant('delete' as const), who: fc.nat({ max: contacts - 1 }) }),
+      );
+    const world = fc.integer({ min: 1, max: 10 }).chain((count) =>
       fc.record({
         contacts: fc.array(contactArb, { minLength: count, maxLength: count }),
-        interactions: fc.array(interactionArb(count), { maxLength: 120 }),
-        zone: fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kathmandu'),
-        nowShift: fc.integer({ min: -30 * DAY, max: 0 }),
-        laterToday: fc.integer({ min: 0, max: 6 * 3600_000 }),
+        interactions: fc.array(interactionArb(count), { maxLength: 100 }),
+        zone: fc.constantFrom(...ZONES),
+        steps: fc.array(stepArb(count), { minLength: 1, maxLength: 14 }),
       }),
     );
     const db = kith.sqlite;
-    // a name with the separator the fast path packs rows with must come back whole
-    const nameOf = (i: number) => `Person ${i}\u001f${'🙂'.repeat(i % 3)}`;
+    const nameOf = (i: number) => `Person ${i} ${'🙂'.repeat(i % 3)}`;
     const insertContact = db.prepare(`INSERT INTO contacts (id, display_name, circle_id, importance, cadence_days, checkin_snoozed_until, created_at, updated_at, archived_at) VALUES (?,?,?,?,?,?,?,?,?)`);
     const insertInteraction = db.prepare(`INSERT INTO interactions (id, occurred_at, kind, direction, rating, created_at, updated_at) VALUES (?,?,?,?,?,?,?)`);
     const insertParticipant = db.prepare(`INSERT INTO interaction_participants (interaction_id, contact_id, occurred_at, kind, direction, rating) VALUES (?,?,?,?,?,?)`);
+    let serial = 0;
+    const log = (x: { at: number; kind: string; direction: string; rating: number | null; who: number[] }) =>
+      db.transaction(() => {
+        const id = `x${String(serial++).padStart(5, '0')}`;
+        insertInteraction.run(id, x.at, x.kind, x.direction, x.rating, start, start);
+        for (const k of x.who) if (db.prepare(`SELECT 1 FROM contacts WHERE id = ?`).get(`c${k}`)) insertParticipant.run(id, `c${k}`, x.at, x.kind, x.direction, x.rating);
+      })();
     fc.assert(
       fc.property(world, (w) => {
-        const at = now + w.nowShift;
-        db.exec('DELETE FROM interactions; DELETE FROM contacts; DELETE FROM health_facts_cache;');
-        const perContact = new Map<string, HealthInteraction[]>();
+        db.exec('DELETE FROM interactions; DELETE FROM contacts; DELETE FROM health_meta; DELETE FROM health_dirty;');
+        db.prepare(`UPDATE circles SET default_cadence_days = CASE id ${Object.entries(CIRCLES).map(([id, d]) => `WHEN '${id}' THEN ${d}`).join(' ')} END`).run();
         db.transaction(() => {
           w.contacts.forEach((c, i) => {
-            const id = `c${i}`;
-            perContact.set(id, []);
-            insertContact.run(id, nameOf(i), c.circle, c.importance, c.own, c.snoozeOffset === null ? null : now + c.snoozeOffset, now - c.createdAgo, now, c.archived ? now : null);
-          });
-          w.interactions.forEach((x, j) => {
-            const id = `x${String(j).padStart(3, '0')}`;
-            insertInteraction.run(id, x.at, x.kind, x.direction, x.rating, now, now);
-            for (const k of x.who) {
-              insertParticipant.run(id, `c${k}`, x.at, x.kind, x.direction, x.rating);
-              perContact.get(`c${k}`)!.push({ id, occurredAt: x.at, kind: x.kind, direction: x.direction, rating: x.rating });
-            }
+            insertContact.run(`c${i}`, nameOf(i), c.circle, c.importance, c.own, c.snoozeOffset === null ? null : start + c.snoozeOffset, start - c.createdAgo, start, c.archived ? start : null);
           });
         })();
-        const simple = allContactsHealth(db, at, w.zone, { useCache: false });
-        const cold = allContactsHealth(db, at, w.zone); // computes and fills the cache
-        const warm = allContactsHealth(db, at + w.laterToday, w.zone); // served from it where still valid
-        const expected = w.contacts.flatMap((c, i) =>
-          c.archived
-            ? []
-            : [
-                {
-                  id: `c${i}`,
-                  displayName: nameOf(i),
-                  health: computeHealth(
-                    {
-                      cadenceDays: effectiveCadence(c.own, c.circle ? CIRCLES[c.circle] : null),
-                      createdAt: now - c.createdAgo,
-                      snoozedUntil: c.snoozeOffset === null ? null : now + c.snoozeOffset,
-                      importance: c.importance,
-                    },
-                    perContact.get(`c${i}`)!,
-                    at,
-                    w.zone,
-                  ),
-                },
-              ],
-        );
-        const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-        const shape = (rows: typeof simple) => rows.map((r) => ({ id: r.id, displayName: r.displayName, health: r.health })).sort(byId);
-        expect(shape(simple)).toEqual(expected.sort(byId));
-        expect(shape(cold)).toEqual(shape(simple));
-        expect(shape(warm)).toEqual(shape(allContactsHealth(db, at + w.laterToday, w.zone, { useCache: false })));
-        // a cadence changed by the contact or by its circle makes the cached facts stale
-        db.prepare(`UPDATE contacts SET cadence_days = 7 WHERE id = 'c0'`).run();
-        db.prepare(`UPDATE circles SET default_cadence_days = 45 WHERE id = 'circle-friends'`).run();
-        expect(shape(allContactsHealth(db, at, w.zone))).toEqual(shape(allContactsHealth(db, at, w.zone, { useCache: false })));
-        db.prepare(`UPDATE circles SET default_cadence_days = 30 WHERE id = 'circle-friends'`).run();
-        expect(shape(allContactsHealth(db, at, w.zone))).toEqual(shape(allContactsHealth(db, at, w.zone, { useCache: false })));
-        // so do edits of the contact itself: name, snooze, archive
-        db.prepare(`UPDATE contacts SET display_name = 'Renamed', checkin_snoozed_until = ? WHERE id = 'c0'`).run(now + 3 * DAY);
-        db.prepare(`UPDATE contacts SET archived_at = CASE WHEN archived_at IS NULL THEN ? END WHERE id = ?`).run(now, `c${w.contacts.length - 1}`);
-        expect(shape(allContactsHealth(db, at, w.zone))).toEqual(shape(allContactsHealth(db, at, w.zone, { useCache: false })));
-        // a write (here: deleting an interaction, which cascades to its participants) drops the cached rows it touches
-        if (w.interactions.length > 0) {
-          db.prepare(`DELETE FROM interactions WHERE id = 'x000'`).run();
-          expect(shape(allContactsHealth(db, at, w.zone))).toEqual(shape(allContactsHealth(db, at, w.zone, { useCache: false })));
-          db.prepare(`UPDATE interaction_participants SET kind = 'meeting', occurred_at = occurred_at - 86400000 WHERE interaction_id = 'x001'`).run();
-          expect(shape(allContactsHealth(db, at, w.zone))).toEqual(shape(allContactsHealth(db, at, w.zone, { useCache: false })));
+        for (const x of w.interactions) log(x);
+        let at = start;
+        let zone = w.zone;
+        let added = w.contacts.length;
+        const check = (when: string) => {
+          const table = shape(allContactsHealth(db, at, zone));
+          const reference = shape(computeAllContactsHealth(db, at, zone));
+          expect(table, when).toEqual(reference);
+          expect(table, when).toEqual(pureHealth(db, at, zone));
+          // the stored results the dashboard's lists and counts are read from
+          expect(storedResults(db), when).toEqual(reference.map((r) => resultsOf(r.health)));
+        };
+        check('first look');
+        for (const step of w.steps) {
+          const nth = (n: number) => db.prepare(`SELECT id FROM interactions ORDER BY id LIMIT 1 OFFSET ?`).pluck().get(n % Math.max(1, db.prepare(`SELECT count(*) FROM interactions`).pluck().get() as number)) as string | undefined;
+          switch (step.t) {
+            case 'wait':
+              at += step.ms;
+              break;
+            case 'back':
+              at -= step.ms;
+              break;
+            case 'zone':
+              zone = step.zone;
+              break;
+            case 'log':
+              log({ ...step.x, at: at + (step.x.at - start) / 4 });
+              break;
+            case 'unlog': {
+              const id = nth(step.n);
+              if (id) db.prepare(`DELETE FROM interactions WHERE id = ?`).run(id);
+              break;
+            }
+            case 'move': {
+              const id = nth(step.n);
+              if (id) db.prepare(`UPDATE interaction_participants SET occurred_at = occurred_at + ?, kind = 'meeting' WHERE interaction_id = ?`).run(step.days * DAY, id);
+              break;
+            }
+            case 'cadence':
+              db.prepare(`UPDATE contacts SET cadence_days = ? WHERE id = ?`).run(step.days, `c${step.who}`);
+              break;
+            case 'circle':
+              db.prepare(`UPDATE circles SET default_cadence_days = ? WHERE id = ?`).run(step.days, step.circle);
+              break;
+            case 'snooze':
+              db.prepare(`UPDATE contacts SET checkin_snoozed_until = ?, display_name = display_name || '.' WHERE id = ?`).run(at + step.days * DAY, `c${step.who}`);
+              break;
+            case 'archive':
+              db.prepare(`UPDATE contacts SET archived_at = CASE WHEN archived_at IS NULL THEN ? END WHERE id = ?`).run(at, `c${step.who}`);
+              break;
+            case 'add':
+              insertContact.run(`c${added}`, nameOf(added), null, step.importance, null, null, at - DAY, at, null);
+              added++;
+              break;
+            case 'delete':
+              db.prepare(`DELETE FROM contacts WHERE id = ?`).run(`c${step.who}`);
+              break;
+          }
+          check(JSON.stringify(step));
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 80 },
     );
   });
 });
 
-describe('the health facts cache', () => {
-  it('serves the rest of the day from the cache, and recomputes only the contact a write touched', async () => {
+const ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe'];
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+const shape = (rows: ContactHealthRow[]) => rows.map((r) => ({ id: r.id, displayName: r.displayName, health: r.health })).sort(byId);
+
+/** each active contact's health by the pure engine, from its interactions read one by one */
+function pureHealth(db: Database.Database, at: number, zone: string) {
+  const contacts = db
+    .prepare(`SELECT c.id, c.display_name, c.cadence_days, ci.default_cadence_days, c.created_at, c.checkin_snoozed_until, c.importance FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id WHERE c.archived_at IS NULL`)
+    .all() as Array<{ id: string; display_name: string; cadence_days: number | null; default_cadence_days: number | null; created_at: number; checkin_snoozed_until: number | null; importance: 'inner' }>;
+  return contacts
+    .map((c) => ({
+      id: c.id,
+      displayName: c.display_name,
+      health: computeHealth(
+        { cadenceDays: effectiveCadence(c.cadence_days, c.default_cadence_days), createdAt: c.created_at, snoozedUntil: c.checkin_snoozed_until, importance: c.importance },
+        db.prepare(`SELECT interaction_id AS id, occurred_at AS occurredAt, kind, direction, rating FROM interaction_participants WHERE contact_id = ?`).all(c.id) as HealthInteraction[],
+        at,
+        zone,
+      ),
+    }))
+    .sort(byId);
+}
+
+function resultsOf(h: ContactHealth) {
+  return {
+    score: h.score,
+    band: h.band,
+    nextDay: h.nextCheckIn === null ? null : epochDayOf(h.nextCheckIn),
+    flags: h.flags.reduce((bits, f) => bits | FLAG_BIT[f.flag], 0),
+    flagCount: h.flags.length,
+  };
+}
+
+function storedResults(db: Database.Database) {
+  return (db.prepare(`SELECT contact_id, score, band, next_day, flags, flag_count FROM contact_health ORDER BY contact_id`).all() as Array<Record<string, never>>).map((r) => ({
+    score: r.score,
+    band: r.band,
+    nextDay: r.next_day,
+    flags: r.flags,
+    flagCount: r.flag_count,
+  }));
+}
+
+describe('the health table on a day of use', () => {
+  it('recomputes only the contact a write touched, and on the next day only what changed', async () => {
     const clock = fixedClock('2026-06-15T08:00:00Z', 'Europe/Berlin');
     const kith = await startTestBackend({ clock });
     try {
       const ids: string[] = [];
       for (const name of ['Ann', 'Ben', 'Cem']) ids.push((await kith.call('contacts.create', { displayName: name })).id);
       await kith.call('interactions.log', { kind: 'call', participantIds: [ids[0]!], occurredAt: clock.now().getTime() - 3 * DAY });
-      const computedAt = () => kith.sqlite.prepare(`SELECT contact_id, computed_at FROM health_facts_cache ORDER BY contact_id`).raw().all() as Array<[string, number]>;
+      const dirty = () => kith.sqlite.prepare(`SELECT contact_id FROM health_dirty ORDER BY contact_id`).pluck().all();
+      const meta = () => kith.sqlite.prepare(`SELECT zone, day, computed_at FROM health_meta`).get();
       await kith.call('health.dashboard', {});
-      const first = computedAt();
-      expect(first).toHaveLength(3);
+      expect(dirty()).toEqual([]);
+      expect(meta()).toEqual({ zone: 'Europe/Berlin', day: epochDayOf('2026-06-15'), computed_at: clock.now().getTime() });
       clock.set('2026-06-15T15:00:00Z');
-      await kith.call('health.dashboard', {});
-      expect(computedAt()).toEqual(first);
       await kith.call('interactions.log', { kind: 'meeting', participantIds: [ids[1]!] });
-      expect(computedAt()).toHaveLength(2); // Ben's row went with the write, in its transaction
+      expect(dirty()).toEqual([ids[1]]); // marked in the write's own transaction
       const dash = await kith.call('health.dashboard', {});
+      expect(dirty()).toEqual([]);
       expect(dash.bands.thriving + dash.bands.steady).toBe(2);
-      clock.set('2026-06-16T08:00:00Z'); // a new local day: everything is computed again
+      // a new local day: the windows slide instead of everything being read again
+      clock.set('2026-06-16T08:00:00Z');
+      const through = () => kith.sqlite.prepare(`SELECT contact_id, results_through FROM contact_health ORDER BY contact_id`).raw().all() as Array<[string, number]>;
+      const before = through();
       await kith.call('health.dashboard', {});
-      expect(computedAt().every(([, at]) => at === clock.now().getTime())).toBe(true);
+      expect(meta()).toMatchObject({ day: epochDayOf('2026-06-16') });
+      // the two talked to recently score 100-ish until their cadence runs out: their rows were not touched
+      expect(through().filter(([id]) => id !== ids[2])).toEqual(before.filter(([id]) => id !== ids[2]));
     } finally {
       await kith.dispose();
     }

@@ -56,6 +56,11 @@ describe('files from every schema version', () => {
     const report = (await call(backend, 'health.forContact', { contactId: 'c-ada' })) as { health: { score: number | null }; weekly: unknown[] };
     expect(typeof report.health.score).toBe('number');
     expect(report.weekly).toHaveLength(12);
+    // the dashboard reads the health table (0006), filled from the old history on first use
+    const dash = (await call(backend, 'health.dashboard', {})) as { contactCount: number; trackedCount: number };
+    expect(dash).toMatchObject({ contactCount: 2, trackedCount: 2 });
+    const byHealth = (await call(backend, 'contacts.list', { sort: 'health' })) as { items: { id: string }[] };
+    expect(byHealth.items.map((c) => c.id).sort()).toEqual(['c-ada', 'c-charles']);
     const archived = (await call(backend, 'contacts.list', { archived: true })) as { items: { id: string }[] };
     expect(archived.items.map((c) => c.id)).toEqual(['c-old']);
     const reminders = backend.handle.sqlite.prepare(`SELECT title FROM reminders WHERE source = 'manual' ORDER BY title`).pluck().all();
