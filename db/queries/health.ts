@@ -72,18 +72,19 @@ WITH
     SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(:windows)
   ),
   k AS (
-    SELECT c.id, c.display_name, c.circle_id, c.importance, c.created_at, c.checkin_snoozed_until,
+    SELECT c.id, c.display_name, c.circle_id, c.importance, c.created_at, c.checkin_snoozed_until, c.last_interaction_at AS latest,
            coalesce(c.cadence_days, ci.default_cadence_days, ${DEFAULT_CADENCE_DAYS}) AS cadence
     FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id
     WHERE c.archived_at IS NULL AND (:ids IS NULL OR c.id IN (SELECT value FROM json_each(:ids)))
   )
 SELECT
   k.id, k.display_name, k.circle_id, k.importance, k.created_at, k.checkin_snoozed_until, k.cadence,
-  (SELECT p.occurred_at FROM interaction_participants p
-     WHERE p.contact_id = k.id AND p.occurred_at > :now ORDER BY p.occurred_at LIMIT 1) AS next_at,
-  (SELECT p.occurred_at FROM interaction_participants p
+  -- the contact's newest interaction (kept on it by triggers, migration 0005) answers both unless it is later than now
+  CASE WHEN k.latest > :now THEN (SELECT p.occurred_at FROM interaction_participants p
+     WHERE p.contact_id = k.id AND p.occurred_at > :now ORDER BY p.occurred_at LIMIT 1) END AS next_at,
+  CASE WHEN k.latest > :now THEN (SELECT p.occurred_at FROM interaction_participants p
      WHERE p.contact_id = k.id AND p.occurred_at <= :now
-     ORDER BY p.occurred_at DESC LIMIT 1) AS last_at,
+     ORDER BY p.occurred_at DESC LIMIT 1) ELSE k.latest END AS last_at,
   (SELECT total(${weightCase('p')}) * ${PACK} + count(*) FROM interaction_participants p
      WHERE p.contact_id = k.id AND p.occurred_at >= w.win_start AND p.occurred_at <= :now) AS win,
   (SELECT total(${weightCase('p')}) FROM interaction_participants p
@@ -284,7 +285,7 @@ export function refreshHealth(sqlite: Database.Database, now: number, timeZone: 
   const stale = () => [
     ...new Set([
       ...(prepared(sqlite, `SELECT contact_id FROM health_dirty`).pluck().all() as string[]),
-      ...(prepared(sqlite, `SELECT contact_id FROM contact_health WHERE valid_until <= ?`).pluck().all(now) as string[]),
+      ...(prepared(sqlite, `SELECT contact_id FROM contact_health WHERE valid_until <= ? AND valid_until < ${NEVER}`).pluck().all(now) as string[]),
     ]),
   ];
   if (sameZone && meta.day === today) {
