@@ -18,10 +18,10 @@ export const MAX_ROWS = 100;
 /** what the sidebar's search asks for (GlobalSearch → useContactSearch) */
 const SEARCH_INPUT = { limit: 10, includeArchived: false } as const;
 
-/** one API call the page made, in ms since navigation started (server side: when the host dispatched it) */
+/** one API call the page made, timed where the web host served it */
 export interface ApiCallTiming {
   method: string;
-  /** when the dispatcher started it */
+  /** when the dispatcher started it, in ms after the page's navigation start */
   startMs: number;
   /** how long the service took (the one connection is busy meanwhile: later calls wait); null while it runs */
   serviceMs: number | null;
@@ -80,12 +80,12 @@ async function main() {
   const { values } = parseArgs({ options: { file: { type: 'string' }, out: { type: 'string' }, screenshot: { type: 'string' } } });
   const now = new Date(DEFAULT_NOW);
   const backend = await startBackend({ databasePath: values.file!, host: 'web', clock: { now: () => now, timeZone: () => 'Europe/Berlin' } });
-  // every call the page makes, timed where it is served
-  let t0 = performance.now();
+  // every call the page makes, timed where it is served; startMs is made relative to the page's
+  // navigation start below (both clocks count from the same epoch)
   const calls: (ApiCallTiming & { input: unknown })[] = [];
   const dispatch: Dispatch = async (method, input) => {
     const started = performance.now();
-    const entry = { method: String(method), input, startMs: started - t0, serviceMs: null as number | null };
+    const entry = { method: String(method), input, startMs: performance.timeOrigin + started, serviceMs: null as number | null };
     calls.push(entry);
     try {
       return await backend.dispatch(method, input);
@@ -127,13 +127,15 @@ async function main() {
 
     const list = page.getByRole('list', { name: 'Contacts' });
     calls.length = 0;
-    t0 = performance.now();
+    const t0 = performance.now();
     await page.goto(`${host.url}#/contacts`);
     // a loaded row, not a placeholder of a page still on its way
     await list.locator('.contact-row:not(.placeholder)').first().waitFor({ timeout: 120_000 });
     const firstRowsMs = await page.evaluate(() => (globalThis as unknown as { __firstRowsAt: number }).__firstRowsAt);
     const driverSawRowsMs = performance.now() - t0;
-    const firstLoad = calls.filter((c) => c.startMs <= firstRowsMs); // their times are read once they are done
+    const navigationStart = await page.evaluate(() => performance.timeOrigin);
+    for (const c of calls) c.startMs -= navigationStart;
+    const firstLoad = calls.filter((c) => c.startMs <= firstRowsMs); // their service times are read once they are done
     const totalLabel = (await page.locator('.contacts-page .page-header .subtle').first().textContent())?.trim() ?? '';
     const listedTotal = /\d/.test(totalLabel) ? Number(totalLabel.replace(/\D/g, '')) : null;
     await shot('first-rows');
