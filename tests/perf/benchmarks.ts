@@ -14,6 +14,8 @@ import type Database from 'better-sqlite3';
 import type { Benchmark, BenchEnv } from './harness';
 import { allContactsHealth } from '../../db/queries/health';
 import { searchContacts } from '../../electron/services/search';
+import { computeHealth, weeklyScores, type HealthInteraction, type HealthSubject } from '../../shared/domain/health';
+import { effectiveCadence } from '../../shared/domain/cadence';
 
 /** the zone the bench backend's clock reports (bench-worker.ts) */
 const BENCH_ZONE = 'Europe/Berlin';
@@ -77,6 +79,17 @@ function rawContact(env: BenchEnv, id: string) {
   };
 }
 
+/** health.forContact as raw SQL: the contact's cadence and its interactions off the covering index, scored now and for each of the last 12 weeks */
+function rawContactHealth(env: BenchEnv, id: string) {
+  const row = stmt(env, `SELECT c.cadence_days, ci.default_cadence_days, c.created_at, c.checkin_snoozed_until, c.importance FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id WHERE c.id = ?`).get(id) as
+    | { cadence_days: number | null; default_cadence_days: number | null; created_at: number; checkin_snoozed_until: number | null; importance: HealthSubject['importance'] }
+    | undefined;
+  if (!row) throw new Error(`no contact ${id}`);
+  const subject: HealthSubject = { cadenceDays: effectiveCadence(row.cadence_days, row.default_cadence_days), createdAt: row.created_at, snoozedUntil: row.checkin_snoozed_until, importance: row.importance };
+  const interactions = stmt(env, `SELECT interaction_id AS id, occurred_at AS occurredAt, kind, direction, rating FROM interaction_participants WHERE contact_id = ? ORDER BY occurred_at DESC`).all(id) as HealthInteraction[];
+  return { health: computeHealth(subject, interactions, env.now, BENCH_ZONE), weekly: weeklyScores(subject, interactions, env.now, BENCH_ZONE) };
+}
+
 /** the names people type: real display names from the data, lower-cased as typed */
 let searchTerms: string[] = [];
 async function typedPrefixes(env: BenchEnv): Promise<string[]> {
@@ -135,14 +148,20 @@ export const benchmarks: Benchmark[] = [
     },
   },
   {
-    name: `contact page (contacts.get + first ${TIMELINE_PAGE} of the timeline)`,
+    name: `contact page (contacts.get + first ${TIMELINE_PAGE} of the timeline + health.forContact: score and sparkline)`,
+    needs: ['health.forContact'],
     api: async (env, run) => {
       const id = nth(run % 2 ? env.samples.spread : env.samples.busiest, run);
-      return Promise.all([env.call('contacts.get', { id }), env.call('interactions.listForContact', { contactId: id, limit: TIMELINE_PAGE })]);
+      return Promise.all([
+        env.call('contacts.get', { id }),
+        env.call('interactions.listForContact', { contactId: id, limit: TIMELINE_PAGE }),
+        env.call('health.forContact', { contactId: id }),
+      ]);
     },
+    // the same reads as prepared statements, and the same pure health maths over them
     sql: (env, run) => {
       const id = nth(run % 2 ? env.samples.spread : env.samples.busiest, run);
-      return [rawContact(env, id), rawTimelinePage(env, id, null)];
+      return [rawContact(env, id), rawTimelinePage(env, id, null), rawContactHealth(env, id)];
     },
   },
   {

@@ -1,6 +1,7 @@
 // The renderer at scale: the real UI in Chromium, served by the web host over a big database.
-// Measures the time to the contacts list's first rows, scrolls to the end checking the DOM keeps
-// fewer than MAX_ROWS row elements at every step, and times typing in search when there is a box.
+// Measures the time to the contacts list's first rows (and which API calls it waited for), scrolls
+// to the end checking the DOM keeps fewer than MAX_ROWS row elements at every step and that the
+// list holds exactly the people the page says, and times typing in the sidebar's search box.
 // `browser-at-scale.ts --file F --out result.json [--screenshot name]`
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,20 +9,58 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startBackend } from '../../electron/kith';
 import { startWebHost } from '../../electron/webhost/server';
+import type { Dispatch } from '../../electron/api/dispatcher';
 import { CHROMIUM, CHROMIUM_FLAGS, RENDERER_DIR, SCREENSHOT_DIR } from '../helpers/browser';
 import { DEFAULT_NOW } from './generate';
 import { summarise, type Stats } from './harness';
 
 export const MAX_ROWS = 100;
+/** what the sidebar's search asks for (GlobalSearch → useContactSearch) */
+const SEARCH_INPUT = { limit: 10, includeArchived: false } as const;
+
+/** one API call the page made, timed where the web host served it */
+export interface ApiCallTiming {
+  method: string;
+  /** when the dispatcher started it, in ms after the page's navigation start */
+  startMs: number;
+  /** how long the service took (the one connection is busy meanwhile: later calls wait); null while it runs */
+  serviceMs: number | null;
+}
+
+export interface KeystrokeTiming {
+  /** what the box holds after this key */
+  typed: string;
+  /** from sending the key to the page's input event (the main thread took it) */
+  inputEventMs: number | null;
+  /** from sending the key to the first frame whose input shows the character */
+  echoMs: number | null;
+  /** from sending the key to the first frame whose results list shows what this query finds (null: not within 10 s) */
+  resultsMs: number | null;
+  /** how many hits the query has (limit 10) */
+  hits: number;
+  /** the hits are the same as the previous keystroke's: the list had nothing to change */
+  sameAsBefore: boolean;
+  /** the contacts.search calls for this text, server side */
+  apiMs: number[];
+}
 
 export interface BrowserResult {
-  /** from navigation to the first row on screen (page load, JS, the API call, render) */
+  /** from navigation to the first frame with a loaded row (page load, JS, the API calls, render), timed in the page */
   firstRowsMs: number;
+  /** when the driver (in the process that also serves the API) saw them: later while a call holds its event loop */
+  driverSawRowsMs: number;
+  /** the API calls made before the first rows were on screen, in the order they were dispatched */
+  firstLoadCalls: ApiCallTiming[];
   /** what the page says it holds, e.g. "99,702 people" */
   totalLabel: string;
   /** the number in that label */
   listedTotal: number | null;
-  /** rows the list can scroll through (its height / row height) */
+  /** contacts in the file, and how many of them are archived (the list shows the others) */
+  contactsInFile: number;
+  archivedInFile: number;
+  /** the height of one row as laid out, in px */
+  rowHeightPx: number;
+  /** rows the list can scroll through (its height / the measured row height) */
   rowsScrollable: number;
   scrollSteps: number;
   /** the most row elements seen in the DOM at any step */
@@ -29,8 +68,10 @@ export interface BrowserResult {
   /** time from a scroll to the frame after it, per step */
   scrollFrame: Stats;
   lastRowName: string;
+  /** the last person by name, as contacts.list answers */
+  expectedLastRowName: string;
   domNodes: number;
-  search: { skipped: string } | { perKeystroke: { typed: string; inputEchoMs: number; listUpdatedMs: number | null }[] };
+  search: { skipped: string } | { box: string; perKeystroke: KeystrokeTiming[] };
   screenshots: string[];
   failures: string[];
 }
@@ -39,14 +80,43 @@ async function main() {
   const { values } = parseArgs({ options: { file: { type: 'string' }, out: { type: 'string' }, screenshot: { type: 'string' } } });
   const now = new Date(DEFAULT_NOW);
   const backend = await startBackend({ databasePath: values.file!, host: 'web', clock: { now: () => now, timeZone: () => 'Europe/Berlin' } });
-  const host = await startWebHost({ dispatch: backend.dispatch, staticDir: RENDERER_DIR, events: backend.events });
+  // every call the page makes, timed where it is served; startMs is made relative to the page's
+  // navigation start below (both clocks count from the same epoch)
+  const calls: (ApiCallTiming & { input: unknown })[] = [];
+  const dispatch: Dispatch = async (method, input) => {
+    const started = performance.now();
+    const entry = { method: String(method), input, startMs: performance.timeOrigin + started, serviceMs: null as number | null };
+    calls.push(entry);
+    try {
+      return await backend.dispatch(method, input);
+    } finally {
+      entry.serviceMs = performance.now() - started;
+    }
+  };
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const r = await backend.dispatch(method, input);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value as T;
+  };
+  const host = await startWebHost({ dispatch, staticDir: RENDERER_DIR, events: backend.events });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   const failures: string[] = [];
   const screenshots: string[] = [];
+  const sqlite = backend.handle.sqlite;
+  const contactsInFile = sqlite.prepare('SELECT count(*) FROM contacts').pluck().get() as number;
+  const archivedInFile = sqlite.prepare('SELECT count(*) FROM contacts WHERE archived_at IS NOT NULL').pluck().get() as number;
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // tsx (esbuild) names functions with a __name helper; functions sent to the page need it too
     await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    // the first frame with a loaded row, timed in the page from navigation start: this process also
+    // serves the API, so while a call holds its event loop the driver hears of the rows only late
+    await page.addInitScript({
+      content: `(() => {
+        const tick = () => document.querySelector('.contact-row:not(.placeholder)') ? (globalThis.__firstRowsAt = performance.now()) : requestAnimationFrame(tick);
+        requestAnimationFrame(tick);
+      })();`,
+    });
     page.on('pageerror', (err) => failures.push(`page error: ${err.message}`));
     const shot = async (suffix: string) => {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -56,17 +126,25 @@ async function main() {
     };
 
     const list = page.getByRole('list', { name: 'Contacts' });
+    calls.length = 0;
     const t0 = performance.now();
     await page.goto(`${host.url}#/contacts`);
-    await list.getByRole('listitem').first().waitFor({ timeout: 60_000 });
-    const firstRowsMs = performance.now() - t0;
+    // a loaded row, not a placeholder of a page still on its way
+    await list.locator('.contact-row:not(.placeholder)').first().waitFor({ timeout: 120_000 });
+    const firstRowsMs = await page.evaluate(() => (globalThis as unknown as { __firstRowsAt: number }).__firstRowsAt);
+    const driverSawRowsMs = performance.now() - t0;
+    const navigationStart = await page.evaluate(() => performance.timeOrigin);
+    for (const c of calls) c.startMs -= navigationStart;
+    const firstLoad = calls.filter((c) => c.startMs <= firstRowsMs); // their service times are read once they are done
     const totalLabel = (await page.locator('.contacts-page .page-header .subtle').first().textContent())?.trim() ?? '';
+    const listedTotal = /\d/.test(totalLabel) ? Number(totalLabel.replace(/\D/g, '')) : null;
     await shot('first-rows');
 
     // scroll to the end in at most ~400 steps; if the list loads more near its end, keep going
     const scroll = await list.evaluate(async (el, maxRows) => {
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
       const rows = () => el.querySelectorAll('[role="listitem"]').length;
+      const rowHeight = (el.querySelector('[role="listitem"]') as HTMLElement | null)?.getBoundingClientRect().height ?? 0;
       const frames: number[] = [];
       let maxRowElements = rows();
       let steps = 0;
@@ -92,62 +170,119 @@ async function main() {
         if (n >= maxRows && overAt < 0) overAt = steps;
         if (performance.now() - started > 180_000) break;
       }
-      const items = el.querySelectorAll('[role="listitem"]');
-      const last = items[items.length - 1];
+      // the last page arrives after the scrolling stops: wait for its rows (up to 30 s)
+      const loadedUntil = performance.now() + 30_000;
+      while (el.querySelector('.contact-row.placeholder') && performance.now() < loadedUntil) await new Promise((r) => setTimeout(r, 50));
+      const items = [...el.querySelectorAll<HTMLElement>('[role="listitem"]')];
+      // the lowest row on screen: rows are positioned by transform, not in DOM order
+      const last = items.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).at(-1);
       return {
         frames,
         steps,
         maxRowElements,
         overAt,
-        rowsScrollable: Math.round(el.scrollHeight / 56),
+        rowHeight,
+        scrollHeight: el.scrollHeight,
         lastRowName: last?.querySelector('.contact-name')?.textContent ?? '',
         domNodes: document.getElementsByTagName('*').length,
       };
     }, MAX_ROWS);
+    const rowsScrollable = scroll.rowHeight > 0 ? Math.round(scroll.scrollHeight / scroll.rowHeight) : 0;
     if (scroll.maxRowElements >= MAX_ROWS) failures.push(`${scroll.maxRowElements} row elements in the DOM (first at scroll step ${scroll.overAt}); the limit is ${MAX_ROWS}`);
+    if (listedTotal !== contactsInFile - archivedInFile) failures.push(`the page says "${totalLabel}" but the file holds ${(contactsInFile - archivedInFile).toLocaleString('en-US')} people who are not archived`);
+    if (listedTotal !== null && rowsScrollable !== listedTotal) failures.push(`the list scrolls through ${rowsScrollable.toLocaleString('en-US')} rows of ${scroll.rowHeight} px, not the ${listedTotal.toLocaleString('en-US')} people the page says`);
+    const expectedLast = listedTotal ? (await call<{ items: { displayName: string }[] }>('contacts.list', { sort: 'name', archived: false, limit: 1, offset: listedTotal - 1 })).items[0]?.displayName ?? '' : '';
+    if (scroll.lastRowName !== expectedLast) failures.push(`the last row reads "${scroll.lastRowName}", not the last person by name ("${expectedLast}")`);
     await shot('end-of-list');
 
-    // typing in search, when the page has a search box by now
+    // typing in search: the box is in the sidebar (GlobalSearch), its results drop down below it
     let search: BrowserResult['search'];
-    const box = page.locator('.contacts-page').locator('input[type="search"], [role="searchbox"], input[placeholder*="earch"]').first();
+    const box = page.getByRole('navigation', { name: 'Main' }).getByRole('combobox', { name: 'Search contacts' });
     if ((await box.count()) === 0) {
-      search = { skipped: 'the contacts page has no search box yet' };
+      search = { skipped: 'no search box in the sidebar' };
     } else {
-      const perKeystroke: { typed: string; inputEchoMs: number; listUpdatedMs: number | null }[] = [];
+      const word = searchWord(sqlite.prepare('SELECT display_name FROM contacts WHERE archived_at IS NULL ORDER BY display_name COLLATE NOCASE, id').pluck().all() as string[]);
+      // what each prefix finds, asked before typing so the page's own calls are the only ones timed
+      const expected: string[][] = [];
+      for (let i = 1; i <= word.length; i++) expected.push((await call<{ displayName: string }[]>('contacts.search', { query: word.slice(0, i), ...SEARCH_INPUT })).map((h) => h.displayName));
       await box.click();
-      let typed = '';
-      for (const ch of 'Jürge') {
-        typed += ch;
-        const before = await list.evaluate((el) => el.querySelector('[role="listitem"]')?.textContent ?? '');
-        const t = performance.now();
-        await page.keyboard.type(ch);
-        const inputEchoMs = performance.now() - t;
-        let listUpdatedMs: number | null = null;
-        try {
-          await page.waitForFunction(
-            ([prev]) => (document.querySelector('[aria-label="Contacts"] [role="listitem"]')?.textContent ?? '') !== prev,
-            [before],
-            { timeout: 5_000, polling: 'raf' },
-          );
-          listUpdatedMs = performance.now() - t;
-        } catch {
-          listUpdatedMs = null; // the first rows did not change (same top match): not an error
-        }
-        perKeystroke.push({ typed, inputEchoMs, listUpdatedMs });
+      await page.evaluate(() => {
+        const w = window as unknown as { __key?: { inputAt: number | null; typed: string } };
+        document.addEventListener('input', (e) => {
+          const k = w.__key;
+          if (k && k.inputAt === null && (e.target as HTMLInputElement).value === k.typed) k.inputAt = performance.now();
+        }, true);
+      });
+      const perKeystroke: KeystrokeTiming[] = [];
+      for (let i = 0; i < word.length; i++) {
+        const typed = word.slice(0, i + 1);
+        const callsBefore = calls.length;
+        // a frame watcher in the page: when the character shows, when the results do
+        await page.evaluate(
+          ([typed, names]) => {
+            const w = window as unknown as { __key?: Record<string, unknown> };
+            const k = { typed, start: performance.now(), inputAt: null as number | null, echoAt: null as number | null, resultsAt: null as number | null, done: false };
+            w.__key = k;
+            const input = document.getElementById('global-search') as HTMLInputElement;
+            const shows = () => {
+              const list = document.querySelector('[role="listbox"][aria-label="Search results"]');
+              if (!list) return false;
+              if (names.length === 0) return list.textContent?.includes(`No one matches “${typed}”`) ?? false;
+              const shown = [...list.querySelectorAll('.search-hit-name')].map((n) => n.textContent);
+              return shown.length === names.length && shown.every((n, j) => n === names[j]);
+            };
+            const tick = () => {
+              const t = performance.now();
+              if (k.echoAt === null && input.value === typed) k.echoAt = t;
+              if (k.resultsAt === null && input.value === typed && shows()) k.resultsAt = t;
+              if ((k.echoAt !== null && k.resultsAt !== null) || t - k.start > 10_000) k.done = true;
+              else requestAnimationFrame(tick);
+            };
+            requestAnimationFrame(tick);
+          },
+          [typed, expected[i]!] as const,
+        );
+        await page.keyboard.type(typed.at(-1)!);
+        const k = (await (
+          await page.waitForFunction(() => {
+            const k = (window as unknown as { __key: { done: boolean; start: number; inputAt: number | null; echoAt: number | null; resultsAt: number | null } }).__key;
+            return k.done ? k : null;
+          }, undefined, { timeout: 15_000, polling: 'raf' })
+        ).jsonValue())!;
+        const since = (at: number | null) => (at === null ? null : at - k.start);
+        perKeystroke.push({
+          typed,
+          inputEventMs: since(k.inputAt),
+          echoMs: since(k.echoAt),
+          resultsMs: since(k.resultsAt),
+          hits: expected[i]!.length,
+          sameAsBefore: i > 0 && JSON.stringify(expected[i]) === JSON.stringify(expected[i - 1]),
+          apiMs: calls.slice(callsBefore).filter((c) => c.method === 'contacts.search' && (c.input as { query?: string }).query === typed).map((c) => c.serviceMs ?? NaN),
+        });
+        if (k.resultsAt === null) failures.push(`typing "${typed}": the results did not show what it finds within 10 s`);
+        await page.waitForTimeout(150); // a person types a few keys a second
       }
       await shot('search');
-      search = { perKeystroke };
+      await page.keyboard.press('Escape');
+      search = { box: 'the sidebar’s “Search contacts” box', perKeystroke };
     }
 
+    const firstLoadCalls = firstLoad.map(({ method, startMs, serviceMs }) => ({ method, startMs, serviceMs }));
     const result: BrowserResult = {
       firstRowsMs,
+      driverSawRowsMs,
+      firstLoadCalls,
       totalLabel,
-      listedTotal: /\d/.test(totalLabel) ? Number(totalLabel.replace(/\D/g, '')) : null,
-      rowsScrollable: scroll.rowsScrollable,
+      listedTotal,
+      contactsInFile,
+      archivedInFile,
+      rowHeightPx: scroll.rowHeight,
+      rowsScrollable,
       scrollSteps: scroll.steps,
       maxRowElements: scroll.maxRowElements,
       scrollFrame: summarise(scroll.frames),
       lastRowName: scroll.lastRowName,
+      expectedLastRowName: expectedLast,
       domNodes: scroll.domNodes,
       search,
       screenshots,
@@ -155,11 +290,11 @@ async function main() {
     };
     writeFileSync(values.out!, JSON.stringify(result, null, 2));
     console.log(
-      `  first rows ${firstRowsMs.toFixed(0)} ms; "${totalLabel}"; scrollable rows ${scroll.rowsScrollable.toLocaleString('en-US')}; ` +
-        `${scroll.steps} steps, at most ${scroll.maxRowElements} row elements; frame p95 ${result.scrollFrame.p95.toFixed(1)} ms`,
+      `  first rows ${firstRowsMs.toFixed(0)} ms (the driver saw them at ${driverSawRowsMs.toFixed(0)} ms; calls before: ${firstLoadCalls.map((c) => `${c.method} ${c.serviceMs?.toFixed(0) ?? '…'} ms`).join(', ')}); "${totalLabel}"; ` +
+        `scrollable rows ${rowsScrollable.toLocaleString('en-US')} of ${scroll.rowHeight} px; ${scroll.steps} steps, at most ${scroll.maxRowElements} row elements; frame p95 ${result.scrollFrame.p95.toFixed(1)} ms`,
     );
-    if (result.listedTotal !== null && result.rowsScrollable < result.listedTotal) {
-      console.log(`  NOTE: the list ends after ${result.rowsScrollable.toLocaleString('en-US')} of ${result.listedTotal.toLocaleString('en-US')} people: it does not load further pages when scrolled`);
+    if ('perKeystroke' in search) {
+      console.log(`  typing in search: ${search.perKeystroke.map((k) => `"${k.typed}" echo ${k.echoMs?.toFixed(0) ?? '–'} ms, results ${k.resultsMs?.toFixed(0) ?? '–'} ms`).join('; ')}`);
     }
     for (const f of failures) console.log(`  FAIL: ${f}`);
   } finally {
@@ -167,6 +302,13 @@ async function main() {
     await host.close();
     await backend.close();
   }
+}
+
+/** what to type: the start of a real name with a letter beyond ASCII (as people with such names type them), else any name */
+function searchWord(names: string[]): string {
+  const first = (n: string) => n.split(/\s+/)[0] ?? '';
+  const pick = names.find((n) => first(n).length >= 5 && /[^\x00-\x7f]/.test(first(n).slice(0, 5))) ?? names.find((n) => first(n).length >= 5) ?? names[0] ?? 'a';
+  return first(pick).slice(0, 5) || pick.slice(0, 5);
 }
 
 main().catch((err) => {

@@ -41,10 +41,42 @@ function bridgeTransport(): Transport | null {
 
 // chosen at the first call, so the page (or a test) can install the bridge before anything is sent
 let transport: Transport | null = null;
-export const api: KithClient = createClient((method, input) => {
+/** calls sent and not answered yet, and who waits for there to be none (whenIdle) */
+let pending = 0;
+let idleWaiters: Array<() => void> = [];
+function settleIdle() {
+  // a macrotask later, so an answer's follow-up calls (the next page, a refresh) go first
+  setTimeout(() => {
+    if (pending > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }, 0);
+}
+export const api: KithClient = createClient(async (method, input) => {
   transport ??= bridgeTransport() ?? httpTransport();
-  return transport(method, input);
+  pending += 1;
+  try {
+    return await transport(method, input);
+  } finally {
+    pending -= 1;
+    if (pending === 0) settleIdle();
+  }
 });
+
+/**
+ * Resolves once no API call is in flight, counting the calls the same render sends from effects
+ * that run after the caller's. For what can wait, like the sidebar's badge: the main process
+ * answers one call at a time, so a slow secondary call sent first holds up what the page shows.
+ */
+export function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    setTimeout(() => {
+      if (pending === 0) resolve();
+      else idleWaiters.push(resolve);
+    }, 0);
+  });
+}
 
 /** writes made anywhere (this window, another tab, the scheduler) and navigation requests */
 export function subscribeToEvents(listener: (event: BridgeEvent) => void): () => void {

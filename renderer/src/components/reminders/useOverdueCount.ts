@@ -1,21 +1,28 @@
-// The overdue count for the sidebar badge: after every write, and each minute as time passes.
+// The overdue count for the sidebar badge: after every write, and each minute as time passes,
+// each time once the page's own calls are answered.
 import { useEffect, useState } from 'react';
-import { api } from '../../lib/api';
+import { api, whenIdle } from '../../lib/api';
 import { onDataChanged } from '../../lib/refresh';
 import { REFRESH_MS } from './useReminderBoard';
 
 export function useOverdueCount(): number {
   const [count, setCount] = useState(0);
   useEffect(() => {
+    let live = true;
+    // after the page's own calls: on a big file the summary takes seconds, and the main process
+    // answers one call at a time, so sent first it would hold up the page's first rows
     const load = () =>
-      api.call('reminders.summary', {}).then(
-        (s) => setCount(s.overdue),
-        () => {},
-      );
+      whenIdle()
+        .then(() => (live ? api.call('reminders.summary', {}) : null))
+        .then(
+          (s) => s && live && setCount(s.overdue),
+          () => {},
+        );
     void load();
     const unregister = onDataChanged(load);
     const timer = window.setInterval(load, REFRESH_MS);
     return () => {
+      live = false;
       unregister();
       window.clearInterval(timer);
     };
