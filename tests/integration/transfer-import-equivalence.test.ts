@@ -83,7 +83,7 @@ function dump(k: TestBackend, s: Seeded, fileUids: Set<string>) {
       ...rest,
     })),
     methods: (db.prepare(`SELECT contact_id, kind, label, value, value_normalized, is_primary, sort_order FROM contact_methods`).all() as Record<string, unknown>[])
-      .map(({ contact_id, ...m }) => ({ contact: keyOf(contact_id), ...m }))
+      .map(({ contact_id, ...m }) => ({ contact: keyOf(contact_id), ...m }) as Record<string, unknown>)
       .sort((a, b) => String(a.contact).localeCompare(String(b.contact)) || (a.sort_order as number) - (b.sort_order as number)),
     tags: db.prepare(`SELECT name, color, created_at FROM tags ORDER BY name COLLATE BINARY`).all(),
     contactTags: (db.prepare(`SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id`).all() as { contact_id: string; name: string }[])
