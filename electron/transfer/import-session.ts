@@ -196,7 +196,9 @@ export async function commitSession(
         summary.added = summary.restored.contacts ?? 0;
         return;
       }
-      const index = await buildDuplicateIndex(trx);
+      // which contact a record duplicates matters only when some record may be merged or skipped
+      const keepsAll = decide.defaultAction === 'keepBoth' && Object.values(decide.actions).every((a) => a === 'keepBoth');
+      const index = keepsAll ? null : await buildDuplicateIndex(trx);
       // the records are written with prepared statements on the raw connection, inside this transaction
       // (a query built per row cost more than the writes themselves)
       const sqlite = ctx.sqlite;
@@ -204,7 +206,7 @@ export async function commitSession(
       const release = prepared(sqlite, 'RELEASE import_record');
       const rollback = prepared(sqlite, 'ROLLBACK TO import_record');
       const tags: TagIds = new Map();
-      const takenIds = new Set((await trx.selectFrom('contacts').select('id').execute()).map((c) => c.id));
+      const idTaken = prepared(sqlite, 'SELECT 1 FROM contacts WHERE id = ?');
       const circles = new Map((await trx.selectFrom('circles').select(['id', 'name']).execute()).map((c) => [c.name.toLowerCase(), c.id]));
       for (let i = 0; i < records.length; i++) {
         if (i % YIELD_EVERY === 0) {
@@ -215,7 +217,7 @@ export async function commitSession(
         const record = records[i]!;
         const { circleName, ...rest } = record.fields;
         const fields = { ...(rest as ContactFields), circleId: rest.circleId ?? (circleName ? (circles.get(circleName.toLowerCase()) ?? null) : null) };
-        const match = findDuplicate(index, record);
+        const match = index && findDuplicate(index, record);
         const action = match ? (decide.actions[String(record.number)] ?? decide.defaultAction) : 'keepBoth';
         if (action === 'skip') {
           summary.skipped++;
@@ -229,8 +231,8 @@ export async function commitSession(
             summary.merged++;
           } else {
             // a file's own id (vCard UID) is kept when it is free, so exports come back as the same contacts
-            const id = record.uid && !takenIds.has(record.uid) ? record.uid : undefined;
-            takenIds.add(addRecord(sqlite, record, fields, now, id, tags));
+            const id = record.uid && !idTaken.get(record.uid) ? record.uid : undefined;
+            addRecord(sqlite, record, fields, now, id, tags);
             summary.added++;
           }
           release.run();
@@ -253,6 +255,9 @@ export async function commitSession(
   }
   failed.sort((a, b) => a.record - b.record);
   session.progress = { state: 'done', processed: session.progress.total, total: session.progress.total };
+  // a done import is never committed again (a new preview of it reads the file anew): let its records go
+  session.parsed = { records: [], failed: [], warnings: [] };
+  session.json = null;
   return summary;
 }
 

@@ -155,14 +155,11 @@ function decodeCard(number: number, start: number, lines: LogicalLine[]): CardTe
     if (binary) {
       value = rawValue.replace(/\s+/g, '');
     } else {
-      const bytes = encoding === 'QUOTED-PRINTABLE' ? decodeQuotedPrintable(rawValue) : Buffer.from(rawValue, 'latin1');
-      let decoder: TextDecoder;
-      try {
-        decoder = new TextDecoder(charset ?? 'utf-8');
-      } catch {
-        return { record: number, line: l.line, reason: `unknown character set "${charset}" on line ${l.line}` };
-      }
-      value = decoder.decode(bytes);
+      const decoder = decoderFor(charset ?? 'utf-8');
+      if (!decoder) return { record: number, line: l.line, reason: `unknown character set "${charset}" on line ${l.line}` };
+      const quotedPrintable = encoding === 'QUOTED-PRINTABLE';
+      // plain ASCII reads the same in UTF-8 (most lines of most files): no bytes to decode
+      value = !quotedPrintable && charset === null && ASCII.test(rawValue) ? rawValue : decoder.decode(quotedPrintable ? decodeQuotedPrintable(rawValue) : Buffer.from(rawValue, 'latin1'));
       value = legacy ? escapeLegacyValue(name, value) : value;
       // ical.js misreads an escaped backslash before a separator (N:;\\;;; gives "\;"): hand it a stand-in
       value = unescapeSemicolons(name, value.replace(/\\\\/g, BACKSLASH));
@@ -173,6 +170,23 @@ function decodeCard(number: number, start: number, lines: LogicalLine[]): CardTe
   out.push('END:VCARD');
   lineOf.push(start);
   return { number, line: start, version, text: out.join('\r\n'), lineOf };
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+const decoders = new Map<string, TextDecoder>();
+
+/** one decoder per character set (a decode without `stream` keeps no state between calls); null for a set the platform does not know */
+function decoderFor(charset: string): TextDecoder | null {
+  let decoder = decoders.get(charset);
+  if (!decoder) {
+    try {
+      decoder = new TextDecoder(charset);
+    } catch {
+      return null;
+    }
+    decoders.set(charset, decoder);
+  }
+  return decoder;
 }
 
 export function decodeQuotedPrintable(value: string): Buffer {
