@@ -1,7 +1,9 @@
 // Contacts: create, read, update, list, photo. Circles, tags, relationships, search and the archive
 // have their own files.
 import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import { sql, type Transaction } from 'kysely';
+import { prepared } from '../../db/prepared';
 import type { DB } from '../../db/schema';
 import type { ContactRow } from '../../db/schema';
 import { ServiceError } from '../../shared/api/errors';
@@ -119,17 +121,54 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
 
 /**
  * Writes a new contact with its methods and tags inside the caller's transaction; returns its id.
- * Every path that creates contacts (the form, imports, restores) goes through here.
+ * Every path that creates contacts (the form, restores) goes through here, or through its twin
+ * insertContactPrepared below (imports); both build their rows with the same helpers.
  */
 export async function insertContact(trx: Transaction<DB>, input: ContactFields, now: number, id: string = randomUUID()): Promise<string> {
   await checkReferences(trx, input);
-  await trx
-    .insertInto('contacts')
-    .values({ id, ...fieldsToRow(input), created_at: now, updated_at: now, archived_at: null, checkin_snoozed_until: null })
-    .execute();
+  await trx.insertInto('contacts').values(newContactRow(input, id, now)).execute();
   await replaceMethods(trx, id, input.methods);
   await replaceTags(trx, id, input.tags, now);
   return id;
+}
+
+/**
+ * The same contact as insertContact writes (same rows, same checks, same messages), with prepared
+ * statements on the raw connection: for imports, which add thousands of contacts in one transaction.
+ * The caller's transaction must be open on this connection. `tags` remembers tag ids between calls;
+ * after rolling back a contact, the caller forgets them (`tags.clear()`), since a tag made for that
+ * contact is gone with it.
+ */
+export function insertContactPrepared(sqlite: Database.Database, input: ContactFields, now: number, id: string = randomUUID(), tags: TagIds = new Map()): string {
+  if (input.circleId && !prepared(sqlite, `SELECT 1 FROM circles WHERE id = ?`).get(input.circleId)) throw unknownCircle();
+  if (input.introducedById && !prepared(sqlite, `SELECT 1 FROM contacts WHERE id = ?`).get(input.introducedById)) throw unknownIntroducer();
+  const row = newContactRow(input, id, now);
+  const columns = Object.keys(row);
+  // the columns are those present in the input (the others keep their defaults), so one statement per set of columns
+  prepared(sqlite, `INSERT INTO contacts (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...Object.values(row));
+  const method = prepared(sqlite, `INSERT INTO contact_methods (id, contact_id, kind, label, value, value_normalized, is_primary, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const m of methodRows(id, input.methods)) method.run(m.id, m.contact_id, m.kind, m.label, m.value, m.value_normalized, m.is_primary, m.sort_order);
+  const link = prepared(sqlite, `INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)`);
+  for (const name of uniqueTagNames(input.tags)) link.run(id, tagIdPrepared(sqlite, name, now, tags));
+  return id;
+}
+
+/** tag ids by name, remembered across the contacts of one import */
+export type TagIds = Map<string, string>;
+
+/** the id of the tag with this name (names compare without case), made when there is none */
+export function tagIdPrepared(sqlite: Database.Database, name: string, now: number, tags: TagIds): string {
+  let tagId = tags.get(name);
+  if (tagId === undefined) {
+    prepared(sqlite, `INSERT INTO tags (id, name, color, created_at) VALUES (?, ?, NULL, ?) ON CONFLICT (name) DO NOTHING`).run(randomUUID(), name, now);
+    tagId = (prepared(sqlite, `SELECT id FROM tags WHERE name = ?`).get(name) as { id: string }).id;
+    tags.set(name, tagId);
+  }
+  return tagId;
+}
+
+function newContactRow(input: ContactFields, id: string, now: number) {
+  return { id, ...fieldsToRow(input), created_at: now, updated_at: now, archived_at: null, checkin_snoozed_until: null };
 }
 
 /** the contact's own fields in column form; only the keys present in the input */
@@ -158,18 +197,26 @@ function fieldsToRow(f: Partial<ContactFields>) {
 async function checkReferences(trx: Transaction<DB>, f: Partial<ContactFields>, selfId?: string) {
   if (f.circleId) {
     const circle = await trx.selectFrom('circles').select('id').where('id', '=', f.circleId).executeTakeFirst();
-    if (!circle) throw new ServiceError('invalid_input', 'Unknown circle', 'circleId');
+    if (!circle) throw unknownCircle();
   }
   if (f.introducedById) {
     if (f.introducedById === selfId) throw new ServiceError('invalid_input', 'A contact cannot introduce themselves', 'introducedById');
     const other = await trx.selectFrom('contacts').select('id').where('id', '=', f.introducedById).executeTakeFirst();
-    if (!other) throw new ServiceError('invalid_input', 'Unknown contact for "introduced by"', 'introducedById');
+    if (!other) throw unknownIntroducer();
   }
 }
 
+const unknownCircle = () => new ServiceError('invalid_input', 'Unknown circle', 'circleId');
+const unknownIntroducer = () => new ServiceError('invalid_input', 'Unknown contact for "introduced by"', 'introducedById');
+
 async function replaceMethods(trx: Transaction<DB>, contactId: string, methods: ContactFields['methods']) {
   await trx.deleteFrom('contact_methods').where('contact_id', '=', contactId).execute();
-  // exactly one primary per kind: the first marked, else the first of that kind
+  if (methods.length === 0) return;
+  await trx.insertInto('contact_methods').values(methodRows(contactId, methods)).execute();
+}
+
+/** a contact's methods as rows, in their order, with exactly one primary per kind: the first marked, else the first of that kind */
+function methodRows(contactId: string, methods: ContactFields['methods']) {
   const primaryOf = new Map<string, number>();
   methods.forEach((m, i) => {
     if (m.isPrimary && !primaryOf.has(m.kind)) primaryOf.set(m.kind, i);
@@ -177,32 +224,30 @@ async function replaceMethods(trx: Transaction<DB>, contactId: string, methods: 
   methods.forEach((m, i) => {
     if (!primaryOf.has(m.kind)) primaryOf.set(m.kind, i);
   });
-  if (methods.length === 0) return;
-  await trx
-    .insertInto('contact_methods')
-    .values(
-      methods.map((m, i) => ({
-        id: randomUUID(),
-        contact_id: contactId,
-        kind: m.kind,
-        label: m.label,
-        value: m.value,
-        value_normalized: normalizeMethodValue(m.kind, m.value),
-        is_primary: primaryOf.get(m.kind) === i ? 1 : 0,
-        sort_order: i,
-      })),
-    )
-    .execute();
+  return methods.map((m, i) => ({
+    id: randomUUID(),
+    contact_id: contactId,
+    kind: m.kind,
+    label: m.label,
+    value: m.value,
+    value_normalized: normalizeMethodValue(m.kind, m.value),
+    is_primary: primaryOf.get(m.kind) === i ? 1 : 0,
+    sort_order: i,
+  }));
 }
 
 async function replaceTags(trx: Transaction<DB>, contactId: string, names: string[], now: number) {
   await trx.deleteFrom('contact_tags').where('contact_id', '=', contactId).execute();
-  const unique = [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
-  for (const name of unique) {
+  for (const name of uniqueTagNames(names)) {
     await trx.insertInto('tags').values({ id: randomUUID(), name, color: null, created_at: now }).onConflict((oc) => oc.column('name').doNothing()).execute();
     const tag = await trx.selectFrom('tags').select('id').where('name', '=', name).executeTakeFirstOrThrow();
     await trx.insertInto('contact_tags').values({ contact_id: contactId, tag_id: tag.id }).execute();
   }
+}
+
+/** each tag once (the last spelling of names that differ only in case) */
+function uniqueTagNames(names: string[]): string[] {
+  return [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
 }
 
 export async function loadContact(ctx: Pick<ServiceContext, 'db'>, id: string): Promise<Contact> {

@@ -2,12 +2,12 @@
 // transaction for the whole file). The session between them lives in memory; progress is read by
 // polling while the commit runs, and a cancel rolls the transaction back.
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
-import type { DB } from '../../db/schema';
+import type Database from 'better-sqlite3';
+import { prepared } from '../../db/prepared';
 import { ServiceError } from '../../shared/api/errors';
 import { contactFields } from '../../shared/api/methods/contacts';
 import type { CsvTarget, DuplicateAction, ImportFormat, ImportPreview, ImportProgress, ImportSummary } from '../../shared/api/methods/transfer';
-import { insertContact, type ContactFields } from '../services/contacts';
+import { insertContactPrepared, type ContactFields, type TagIds } from '../services/contacts';
 import type { ServiceContext } from '../services/context';
 import { csvToRecords, readCsv, suggestMapping, decodeText, type CsvTable } from './csv-formats';
 import { buildDuplicateIndex, describeCandidate, findDuplicate } from './duplicates';
@@ -196,11 +196,17 @@ export async function commitSession(
         summary.added = summary.restored.contacts ?? 0;
         return;
       }
-      const index = await buildDuplicateIndex(trx);
-      const savepoint = ctx.sqlite.prepare('SAVEPOINT import_record');
-      const release = ctx.sqlite.prepare('RELEASE import_record');
-      const rollback = ctx.sqlite.prepare('ROLLBACK TO import_record');
-      const takenIds = new Set((await trx.selectFrom('contacts').select('id').execute()).map((c) => c.id));
+      // which contact a record duplicates matters only when some record may be merged or skipped
+      const keepsAll = decide.defaultAction === 'keepBoth' && Object.values(decide.actions).every((a) => a === 'keepBoth');
+      const index = keepsAll ? null : await buildDuplicateIndex(trx);
+      // the records are written with prepared statements on the raw connection, inside this transaction
+      // (a query built per row cost more than the writes themselves)
+      const sqlite = ctx.sqlite;
+      const savepoint = prepared(sqlite, 'SAVEPOINT import_record');
+      const release = prepared(sqlite, 'RELEASE import_record');
+      const rollback = prepared(sqlite, 'ROLLBACK TO import_record');
+      const tags: TagIds = new Map();
+      const idTaken = prepared(sqlite, 'SELECT 1 FROM contacts WHERE id = ?');
       const circles = new Map((await trx.selectFrom('circles').select(['id', 'name']).execute()).map((c) => [c.name.toLowerCase(), c.id]));
       for (let i = 0; i < records.length; i++) {
         if (i % YIELD_EVERY === 0) {
@@ -211,29 +217,29 @@ export async function commitSession(
         const record = records[i]!;
         const { circleName, ...rest } = record.fields;
         const fields = { ...(rest as ContactFields), circleId: rest.circleId ?? (circleName ? (circles.get(circleName.toLowerCase()) ?? null) : null) };
-        const match = findDuplicate(index, record);
+        const match = index && findDuplicate(index, record);
         const action = match ? (decide.actions[String(record.number)] ?? decide.defaultAction) : 'keepBoth';
         if (action === 'skip') {
           summary.skipped++;
           continue;
         }
         // one savepoint per record: a record that fails leaves nothing behind and the others go on
-        // (raw statements on the same connection: cheaper than a query builder round trip per record)
         savepoint.run();
         try {
           if (match && action === 'merge') {
-            await mergeIntoContact(trx, match.contact.id, { fields, dates: record.dates, photo: record.photo }, now);
+            mergeIntoContact(sqlite, match.contact.id, { fields, dates: record.dates, photo: record.photo }, now, tags);
             summary.merged++;
           } else {
             // a file's own id (vCard UID) is kept when it is free, so exports come back as the same contacts
-            const id = record.uid && !takenIds.has(record.uid) ? record.uid : undefined;
-            takenIds.add(await addRecord(trx, record, fields, now, id));
+            const id = record.uid && !idTaken.get(record.uid) ? record.uid : undefined;
+            addRecord(sqlite, record, fields, now, id, tags);
             summary.added++;
           }
           release.run();
         } catch (err) {
           rollback.run();
           release.run();
+          tags.clear(); // a tag this record made is gone with it
           failed.push({ record: record.number, line: record.line, reason: `could not be saved: ${(err as Error).message}` });
         }
       }
@@ -249,12 +255,15 @@ export async function commitSession(
   }
   failed.sort((a, b) => a.record - b.record);
   session.progress = { state: 'done', processed: session.progress.total, total: session.progress.total };
+  // a done import is never committed again (a new preview of it reads the file anew): let its records go
+  session.parsed = { records: [], failed: [], warnings: [] };
+  session.json = null;
   return summary;
 }
 
-async function addRecord(trx: Transaction<DB>, record: ImportRecord, fields: ContactFields, now: number, id?: string): Promise<string> {
-  const contactId = await insertContact(trx, fields, now, id);
-  await insertDates(trx, contactId, record.dates);
-  if (record.photo) await insertPhoto(trx, contactId, record.photo, now);
+function addRecord(sqlite: Database.Database, record: ImportRecord, fields: ContactFields, now: number, id: string | undefined, tags: TagIds): string {
+  const contactId = insertContactPrepared(sqlite, fields, now, id, tags);
+  insertDates(sqlite, contactId, record.dates);
+  if (record.photo) insertPhoto(sqlite, contactId, record.photo, now);
   return contactId;
 }

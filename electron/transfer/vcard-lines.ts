@@ -29,55 +29,60 @@ export const BACKSLASH = '\uE000';
 const STRUCTURED = new Set(['N', 'ADR', 'ORG', 'GENDER', 'CLIENTPIDMAP']);
 const LIST_VALUED = new Set(['CATEGORIES', 'NICKNAME']);
 
-/** splits a file (any line ending, optional BOM) into cards; broken cards become problems */
-export function splitCards(bytes: Buffer): { cards: CardText[]; failed: CardProblem[] } {
+/**
+ * Splits a file (any line ending, optional BOM) into cards and hands each to `onCard` as soon as it
+ * has been read, so that a big file's lines and cards are never all held at once; broken cards go to
+ * `onProblem`. Both are called in the order of the file.
+ */
+export function eachCard(bytes: Buffer, onCard: (card: CardText) => void, onProblem: (problem: CardProblem) => void): void {
   let text = bytes.toString('latin1');
   if (text.startsWith('\xEF\xBB\xBF')) text = text.slice(3);
-  const physical = text.split(/\r\n|\r|\n/);
-  const logical = unfold(physical);
 
-  const cards: CardText[] = [];
-  const failed: CardProblem[] = [];
   let current: { start: number; lines: LogicalLine[] } | null = null;
   let number = 0;
-  for (const l of logical) {
+  for (const l of logicalLines(text)) {
     const upper = l.text.trim().toUpperCase();
     if (upper === 'BEGIN:VCARD') {
-      if (current) failed.push({ record: number, line: current.start, reason: 'card has no END:VCARD before the next card begins' });
+      if (current) onProblem({ record: number, line: current.start, reason: 'card has no END:VCARD before the next card begins' });
       number++;
       current = { start: l.line, lines: [] };
     } else if (upper === 'END:VCARD') {
       if (!current) continue; // a stray END: nothing to read
       const card = decodeCard(number, current.start, current.lines);
-      if ('reason' in card) failed.push(card);
-      else cards.push(card);
+      if ('reason' in card) onProblem(card);
+      else onCard(card);
       current = null;
     } else if (current) {
       current.lines.push(l);
     }
   }
-  if (current) failed.push({ record: number, line: current.start, reason: 'card has no END:VCARD (the file ends inside it)' });
-  return { cards, failed };
+  if (current) onProblem({ record: number, line: current.start, reason: 'card has no END:VCARD (the file ends inside it)' });
 }
 
-/** joins folded lines (a leading space or tab) and 2.1 quoted-printable soft line breaks (a trailing =) */
-function unfold(physical: string[]): LogicalLine[] {
-  const out: LogicalLine[] = [];
-  for (let i = 0; i < physical.length; i++) {
-    const raw = physical[i]!;
-    const last = out.at(-1);
+/**
+ * The file's logical lines, one at a time: physical lines (split at CRLF, CR or LF) with folded
+ * lines (a leading space or tab) and 2.1 quoted-printable soft line breaks (a trailing =) joined, and
+ * blank lines left out. A line is given out once the next line shows it is complete.
+ */
+function* logicalLines(text: string): Generator<LogicalLine> {
+  const lineBreak = /\r\n|\r|\n/g;
+  let last: LogicalLine | null = null;
+  let start = 0;
+  for (let number = 1; ; number++) {
+    const found = lineBreak.exec(text);
+    const raw = text.slice(start, found ? found.index : text.length);
     if (last && /^[ \t]/.test(raw)) {
       last.text += raw.slice(1);
-      continue;
-    }
-    if (last && isQuotedPrintable(last.text) && last.text.endsWith('=') && !/^(BEGIN|END):VCARD$/i.test(raw.trim())) {
+    } else if (last && last.text.endsWith('=') && isQuotedPrintable(last.text) && !/^(BEGIN|END):VCARD$/i.test(raw.trim())) {
       last.text = last.text.slice(0, -1) + raw;
-      continue;
+    } else if (raw.trim() !== '') {
+      if (last) yield last;
+      last = { text: raw, line: number };
     }
-    if (raw.trim() === '') continue;
-    out.push({ text: raw, line: i + 1 });
+    if (!found) break;
+    start = found.index + found[0].length;
   }
-  return out;
+  if (last) yield last;
 }
 
 function isQuotedPrintable(line: string): boolean {
@@ -155,14 +160,11 @@ function decodeCard(number: number, start: number, lines: LogicalLine[]): CardTe
     if (binary) {
       value = rawValue.replace(/\s+/g, '');
     } else {
-      const bytes = encoding === 'QUOTED-PRINTABLE' ? decodeQuotedPrintable(rawValue) : Buffer.from(rawValue, 'latin1');
-      let decoder: TextDecoder;
-      try {
-        decoder = new TextDecoder(charset ?? 'utf-8');
-      } catch {
-        return { record: number, line: l.line, reason: `unknown character set "${charset}" on line ${l.line}` };
-      }
-      value = decoder.decode(bytes);
+      const decoder = decoderFor(charset ?? 'utf-8');
+      if (!decoder) return { record: number, line: l.line, reason: `unknown character set "${charset}" on line ${l.line}` };
+      const quotedPrintable = encoding === 'QUOTED-PRINTABLE';
+      // plain ASCII reads the same in UTF-8 (most lines of most files): no bytes to decode
+      value = !quotedPrintable && charset === null && ASCII.test(rawValue) ? rawValue : decoder.decode(quotedPrintable ? decodeQuotedPrintable(rawValue) : Buffer.from(rawValue, 'latin1'));
       value = legacy ? escapeLegacyValue(name, value) : value;
       // ical.js misreads an escaped backslash before a separator (N:;\\;;; gives "\;"): hand it a stand-in
       value = unescapeSemicolons(name, value.replace(/\\\\/g, BACKSLASH));
@@ -173,6 +175,23 @@ function decodeCard(number: number, start: number, lines: LogicalLine[]): CardTe
   out.push('END:VCARD');
   lineOf.push(start);
   return { number, line: start, version, text: out.join('\r\n'), lineOf };
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+const decoders = new Map<string, TextDecoder>();
+
+/** one decoder per character set (a decode without `stream` keeps no state between calls); null for a set the platform does not know */
+function decoderFor(charset: string): TextDecoder | null {
+  let decoder = decoders.get(charset);
+  if (!decoder) {
+    try {
+      decoder = new TextDecoder(charset);
+    } catch {
+      return null;
+    }
+    decoders.set(charset, decoder);
+  }
+  return decoder;
 }
 
 export function decodeQuotedPrintable(value: string): Buffer {

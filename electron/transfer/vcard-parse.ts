@@ -3,7 +3,7 @@
 import ICAL from 'ical.js';
 import { isValidMonthDay } from '../../shared/domain/calendar';
 import type { ContactInput } from '../../shared/api/methods/contacts';
-import { BACKSLASH, splitCards, type CardText } from './vcard-lines';
+import { BACKSLASH, eachCard, type CardText } from './vcard-lines';
 import { composeDisplayName, decodePhoto, imageMimeFromType, type ImportedDate, type ImportProblem, type ImportRecord, type ParsedFile } from './record';
 
 type Method = NonNullable<ContactInput['methods']>[number];
@@ -13,18 +13,23 @@ const IGNORED_TYPES = new Set(['internet', 'pref', 'voice', 'x400', 'text', 'msg
 const TYPE_LABELS: Record<string, string> = { cell: 'mobile', iphone: 'iPhone' };
 
 export function parseVCardFile(bytes: Buffer): ParsedFile {
-  const { cards, failed } = splitCards(bytes);
   const records: ImportRecord[] = [];
+  const failed: ImportProblem[] = [];
   const warnings: ImportProblem[] = [];
-  for (const card of cards) {
-    try {
-      const result = cardToRecord(card, warnings);
-      if ('reason' in result) failed.push(result);
-      else records.push(result);
-    } catch (err) {
-      failed.push({ record: card.number, line: card.line, reason: `card could not be read: ${(err as Error).message}` });
-    }
-  }
+  // each card becomes a record as soon as it is read (its text and lines are garbage at once)
+  eachCard(
+    bytes,
+    (card) => {
+      try {
+        const result = cardToRecord(card, warnings);
+        if ('reason' in result) failed.push(result);
+        else records.push(result);
+      } catch (err) {
+        failed.push({ record: card.number, line: card.line, reason: `card could not be read: ${(err as Error).message}` });
+      }
+    },
+    (problem) => failed.push(problem),
+  );
   failed.sort((a, b) => a.record - b.record);
   return { records, failed, warnings };
 }
