@@ -5,6 +5,8 @@ import * as m0002 from './0002_search';
 import * as m0003 from './0003_health_facts_cache';
 import * as m0004 from './0004_reminder_series';
 import * as m0005 from './0005_last_interaction';
+// 0006 is the health table (another branch)
+import * as m0007 from './0007_portfolio';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '0003_health_facts_cache': m0003,
   '0004_reminder_series': m0004,
   '0005_last_interaction': m0005,
+  // 0006 is the health table (another branch)
+  '0007_portfolio': m0007,
 };
