@@ -61,6 +61,9 @@ function rebuildGaps(which: string): string[] {
   ];
 }
 
+/** the contacts whose window is their circle's default */
+const inCircle = `SELECT c.id FROM contacts c WHERE c.circle_id = NEW.id AND c.cadence_days IS NULL`;
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   const statements = [
     `ALTER TABLE contacts ADD COLUMN first_interaction_at INTEGER`,
@@ -108,8 +111,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        OR OLD.archived_at IS NOT NEW.archived_at OR OLD.created_at IS NOT NEW.created_at BEGIN
        ${rebuildGaps('c.id = NEW.id').join('\n')}
      END`,
-    `CREATE TRIGGER interaction_gaps_on_circle_cadence AFTER UPDATE OF default_cadence_days ON circles
-     WHEN OLD.default_cadence_days IS NOT NEW.default_cadence_days BEGIN
+    // a circle's default reaches all its contacts without a cadence of their own (thousands, maybe):
+    // a longer window only drops and shifts gaps, 0 drops them all; only a shorter one reads the history
+    `CREATE TRIGGER interaction_gaps_on_circle_cadence_longer AFTER UPDATE OF default_cadence_days ON circles
+     WHEN OLD.default_cadence_days > 0 AND NEW.default_cadence_days > OLD.default_cadence_days BEGIN
+       DELETE FROM interaction_gaps WHERE contact_id IN (${inCircle}) AND before_at - after_at <= NEW.default_cadence_days * ${WINDOW_MS_PER_CADENCE_DAY};
+       UPDATE interaction_gaps SET dormant_from = max(after_at, (SELECT c.created_at FROM contacts c WHERE c.id = interaction_gaps.contact_id)) + NEW.default_cadence_days * ${WINDOW_MS_PER_CADENCE_DAY}
+       WHERE contact_id IN (${inCircle});
+     END`,
+    `CREATE TRIGGER interaction_gaps_on_circle_cadence_off AFTER UPDATE OF default_cadence_days ON circles
+     WHEN OLD.default_cadence_days IS NOT NEW.default_cadence_days AND NEW.default_cadence_days = 0 BEGIN
+       DELETE FROM interaction_gaps WHERE contact_id IN (${inCircle});
+     END`,
+    `CREATE TRIGGER interaction_gaps_on_circle_cadence_shorter AFTER UPDATE OF default_cadence_days ON circles
+     WHEN NEW.default_cadence_days > 0 AND (OLD.default_cadence_days = 0 OR NEW.default_cadence_days < OLD.default_cadence_days) BEGIN
        ${rebuildGaps('c.circle_id = NEW.id AND c.cadence_days IS NULL').join('\n')}
      END`,
     // a contact written after its interactions (a restore defers foreign keys) starts complete too

@@ -153,8 +153,8 @@ const NOW = Date.parse('2026-06-01T12:00:00Z');
 const CIRCLE_IDS = ['circle-family', 'circle-friends', 'circle-colleagues', 'circle-clients'];
 const contactArb = fc.record({
   // own cadence: none (the circle's), 0 (never counted), short ones (many gaps) and long ones
-  own: fc.option(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 11, max: 200 })), { nil: null }),
-  circle: fc.option(fc.constantFrom(...CIRCLE_IDS), { nil: null }),
+  own: fc.option(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 11, max: 200 })), { nil: null, freq: 2 }),
+  circle: fc.option(fc.constantFrom(...CIRCLE_IDS), { nil: null, freq: 4 }),
   // some added after "now" (an imported file from a clock ahead), most before
   createdAgo: fc.integer({ min: -20 * DAY, max: 900 * DAY }),
   archived: fc.boolean(),
@@ -232,8 +232,10 @@ describe('the portfolio from derived data', () => {
       fc.record({ t: fc.constant('moveParticipant' as const), pick: fc.nat(), by: fc.integer({ min: -300, max: 300 }) }),
       fc.record({ t: fc.constant('moveInteraction' as const), pick: fc.nat(), by: fc.integer({ min: -300, max: 300 }) }),
       fc.record({ t: fc.constant('reassign' as const), pick: fc.nat(), to: fc.nat(9) }),
-      fc.record({ t: fc.constant('cadence' as const), who: fc.nat(9), own: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }) }),
+      fc.record({ t: fc.constant('cadence' as const), who: fc.nat(9), own: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null, freq: 2 }) }),
       fc.record({ t: fc.constant('circle' as const), who: fc.nat(9), circle: fc.option(fc.constantFrom(...CIRCLE_IDS, 'circle-extra'), { nil: null }) }),
+      // a circle's default: longer, shorter, 0 and back (the triggers take different paths)
+      fc.record({ t: fc.constant('circleDefault' as const), circle: fc.constantFrom(...CIRCLE_IDS, 'circle-extra'), days: fc.integer({ min: 0, max: 60 }) }),
       fc.record({ t: fc.constant('circleDefault' as const), circle: fc.constantFrom(...CIRCLE_IDS, 'circle-extra'), days: fc.integer({ min: 0, max: 60 }) }),
       fc.record({ t: fc.constant('deleteCircle' as const) }),
       fc.record({ t: fc.constant('archive' as const), who: fc.nat(9) }),
@@ -241,7 +243,7 @@ describe('the portfolio from derived data', () => {
       fc.record({ t: fc.constant('deleteContact' as const), who: fc.nat(9) }),
     );
     fc.assert(
-      fc.property(worldArb, fc.array(op, { maxLength: 25 }), (w, ops) => {
+      fc.property(worldArb, fc.array(op, { minLength: 1, maxLength: 30, size: 'large' }), (w, ops) => {
         fill(db, w);
         db.prepare(`INSERT OR IGNORE INTO circles (id, name, color, default_cadence_days, sort_order, created_at, updated_at) VALUES ('circle-extra', 'Extra', '#000000', 10, 9, 1, 1)`).run();
         const contactIds = () => db.prepare(`SELECT id FROM contacts ORDER BY id`).pluck().all() as string[];
@@ -335,8 +337,11 @@ describe('the portfolio through the app', () => {
       await kith.call('contacts.update', { id: ben, circleId: 'circle-family' });
       check();
       const circles = (await kith.call('circles.list', {})) as Array<{ id: string; name: string }>;
-      await kith.call('circles.update', { id: circles.find((c) => c.name === 'Family')!.id, defaultCadenceDays: 5 });
-      check();
+      const family = circles.find((c) => c.name === 'Family')!.id;
+      for (const days of [5, 40, 0, 20]) {
+        await kith.call('circles.update', { id: family, defaultCadenceDays: days }); // shorter, longer, none, back
+        check();
+      }
       const extra = await kith.call('circles.create', { name: 'Climbing', color: '#30a46c', defaultCadenceDays: 3 });
       await kith.call('contacts.update', { id: dora, circleId: extra.id });
       check();
