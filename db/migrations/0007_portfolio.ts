@@ -26,23 +26,27 @@ const windowOf = (contact: string) =>
       FROM contacts k LEFT JOIN circles ci ON ci.id = k.circle_id WHERE k.id = ${contact} AND k.archived_at IS NULL)`;
 
 /**
- * After one interaction time `t` of `contact` was added or removed: the gaps touching t are those
- * starting at its predecessor or at t itself; drop them and write what the times around t give now.
- * `others` leaves out a row (an update's new row while its old one is being removed).
+ * After one interaction time `t` of `contact` was added (`added`: a row at t is there now) or
+ * removed (there may still be another at t): the gaps touching t are those starting at its
+ * predecessor or at t itself; drop them and write what the times around t give now. `others`
+ * leaves out a row (an update's new row while its old one is being removed).
  */
-function reconcileAround(contact: string, t: string, others = '1'): string[] {
+function reconcileAround(contact: string, t: string, change: 'added' | 'removed', others = '1'): string[] {
   const times = `FROM interaction_participants p WHERE p.contact_id = ${contact} AND ${others}`;
   const prev = `(SELECT max(p.occurred_at) ${times} AND p.occurred_at < ${t})`;
   const next = `(SELECT min(p.occurred_at) ${times} AND p.occurred_at > ${t})`;
   const present = `EXISTS (SELECT 1 ${times} AND p.occurred_at = ${t})`;
+  const pairs =
+    change === 'added'
+      ? `SELECT ${prev} AS a, ${t} AS b UNION ALL SELECT ${t}, ${next}`
+      : `SELECT ${prev} AS a, ${t} AS b WHERE ${present}
+         UNION ALL SELECT ${t}, ${next} WHERE ${present}
+         UNION ALL SELECT ${prev}, ${next} WHERE NOT ${present}`;
   return [
     `DELETE FROM interaction_gaps WHERE contact_id = ${contact} AND after_at IN (${prev}, ${t});`,
     `INSERT INTO interaction_gaps (contact_id, after_at, before_at, dormant_from)
        SELECT ${contact}, pair.a, pair.b, max(pair.a, win.created) + win.w
-       FROM (SELECT ${prev} AS a, ${t} AS b WHERE ${present}
-             UNION ALL SELECT ${t}, ${next} WHERE ${present}
-             UNION ALL SELECT ${prev}, ${next} WHERE NOT ${present}) pair,
-            ${windowOf(contact)} win
+       FROM ${windowOf(contact)} win, (${pairs}) pair
        WHERE win.w > 0 AND pair.b - pair.a > win.w;`,
   ];
 }
@@ -94,15 +98,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `CREATE INDEX interaction_gaps_by_end ON interaction_gaps(before_at, dormant_from)`,
     ...rebuildGaps('1'),
     `CREATE TRIGGER interaction_gaps_on_insert AFTER INSERT ON interaction_participants BEGIN
-       ${reconcileAround('NEW.contact_id', 'NEW.occurred_at').join('\n')}
+       ${reconcileAround('NEW.contact_id', 'NEW.occurred_at', 'added').join('\n')}
      END`,
     `CREATE TRIGGER interaction_gaps_on_delete AFTER DELETE ON interaction_participants BEGIN
-       ${reconcileAround('OLD.contact_id', 'OLD.occurred_at').join('\n')}
+       ${reconcileAround('OLD.contact_id', 'OLD.occurred_at', 'removed').join('\n')}
      END`,
     // first as if the old row were gone (the table without the new row), then the new row added
     `CREATE TRIGGER interaction_gaps_on_update AFTER UPDATE OF occurred_at, contact_id ON interaction_participants BEGIN
-       ${reconcileAround('OLD.contact_id', 'OLD.occurred_at', 'NOT (p.interaction_id = NEW.interaction_id AND p.contact_id = NEW.contact_id)').join('\n')}
-       ${reconcileAround('NEW.contact_id', 'NEW.occurred_at').join('\n')}
+       ${reconcileAround('OLD.contact_id', 'OLD.occurred_at', 'removed', 'NOT (p.interaction_id = NEW.interaction_id AND p.contact_id = NEW.contact_id)').join('\n')}
+       ${reconcileAround('NEW.contact_id', 'NEW.occurred_at', 'added').join('\n')}
      END`,
     // the window follows the effective cadence (the contact's own, else its circle's default);
     // archived contacts have no gaps, and dormant_from depends on created_at
