@@ -42,14 +42,34 @@ export function retention(ctx: Pick<ServiceContext, 'sqlite'>, now: number, time
   const aliveOutsideGaps = (at: number, created: number, w: number, first: number | null, lastAt: number | null) =>
     created > at - w || (first !== null && first <= at && (lastAt! <= at ? lastAt! > at - w : true));
 
-  // a plain scan of the table: through the partial index on active contacts it would be a lookup per row
-  const contacts = prepared(ctx.sqlite,
-      `SELECT c.created_at, coalesce(c.cadence_days, ci.default_cadence_days, 30) * ${WINDOW_PER_CADENCE_DAY} AS w, c.first_interaction_at, c.last_interaction_at
+  // The contacts that count, with their window; a plain scan of the table (through the partial
+  // index on active contacts it would be a lookup per row). Most are the same at every point of
+  // the year, alive throughout (first interaction by a year ago and the last one's window reaching
+  // past now, or added within the window) or dormant throughout (nothing since a year ago minus
+  // the window, or only after now): those are counted in SQL, the others come back row by row.
+  const tracked = `SELECT c.created_at AS created, coalesce(c.cadence_days, ci.default_cadence_days, 30) * ${WINDOW_PER_CADENCE_DAY} AS w,
+         c.first_interaction_at AS first, c.last_interaction_at AS last
        FROM contacts c NOT INDEXED LEFT JOIN circles ci ON ci.id = c.circle_id
-       WHERE c.archived_at IS NULL AND c.created_at <= ? AND coalesce(c.cadence_days, ci.default_cadence_days, 30) > 0`,
-    )
+       WHERE c.archived_at IS NULL AND c.created_at <= :now AND coalesce(c.cadence_days, ci.default_cadence_days, 30) > 0`;
+  const sameAllYear = `CASE WHEN k.created > :then THEN 0
+         WHEN k.first <= :then AND k.last + k.w > :now THEN 1 WHEN k.created + k.w > :now THEN 1
+         WHEN k.created + k.w > :then THEN 0
+         WHEN k.first IS NULL OR k.first > :now OR k.last + k.w <= :then THEN 2 ELSE 0 END`;
+  // both counts in one sum: alive throughout in the low 32 bits, dormant throughout above (exact below 2^53)
+  const packed = prepared(ctx.sqlite, `SELECT total(CASE ${sameAllYear} WHEN 1 THEN 1 WHEN 2 THEN 4294967296 ELSE 0 END) FROM (${tracked}) k`)
+    .pluck()
+    .get({ then: yearAgo, now }) as number;
+  const aliveAllYear = packed % 4294967296;
+  const dormantAllYear = Math.floor(packed / 4294967296);
+  for (let i = 0; i <= last; i++) {
+    existing[i]! += aliveAllYear + dormantAllYear;
+    alive[i]! += aliveAllYear;
+  }
+  aliveThen += aliveAllYear;
+  kept += aliveAllYear;
+  const contacts = prepared(ctx.sqlite, `SELECT k.created, k.w, k.first, k.last FROM (${tracked}) k WHERE ${sameAllYear} = 0`)
     .raw()
-    .all(now) as Array<[number, number, number | null, number | null]>;
+    .all({ then: yearAgo, now }) as Array<[number, number, number | null, number | null]>;
   for (const [created, w, first, lastAt] of contacts) {
     for (let i = 0; i <= last; i++) {
       const at = ats[i]!;

@@ -150,19 +150,26 @@ function expectConsistent(sqlite: Database.Database, now: number, zones = ['UTC'
 // ---- random worlds -------------------------------------------------------------------------------
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');
+/** the last millisecond of a UTC day: where the monthly points fall in UTC */
+const DAY_END = Date.parse('2026-06-01T00:00:00Z') - 1;
 const CIRCLE_IDS = ['circle-family', 'circle-friends', 'circle-colleagues', 'circle-clients'];
 const contactArb = fc.record({
   // own cadence: none (the circle's), 0 (never counted), short ones (many gaps) and long ones
   own: fc.option(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 11, max: 200 })), { nil: null, freq: 2 }),
   circle: fc.option(fc.constantFrom(...CIRCLE_IDS), { nil: null, freq: 4 }),
   // some added after "now" (an imported file from a clock ahead), most before
-  createdAgo: fc.integer({ min: -20 * DAY, max: 900 * DAY }),
+  createdAgo: fc.oneof(fc.integer({ min: -20 * DAY, max: 900 * DAY }), fc.integer({ min: -20, max: 900 }).map((d) => d * DAY)),
   archived: fc.boolean(),
 });
 const interactionArb = (contacts: number) =>
   fc.record({
-    // coarse times so that ties happen; some after now (logged with a clock ahead, or imported)
-    at: fc.integer({ min: -800, max: 10 }).map((d) => NOW + d * DAY - (d % 3) * 3600_000),
+    // coarse times so that ties happen; some after now (logged with a clock ahead, or imported);
+    // some a whole number of days before a point (the last instant of a UTC day, or noon like now),
+    // so that windows end exactly on points
+    at: fc.oneof(
+      fc.integer({ min: -800, max: 10 }).map((d) => NOW + d * DAY - (d % 3) * 3600_000),
+      fc.integer({ min: -800, max: 10 }).map((d) => DAY_END + d * DAY),
+    ),
     who: fc.uniqueArray(fc.integer({ min: 0, max: contacts - 1 }), { minLength: 1, maxLength: 3 }),
   });
 const valueArb = (contacts: number) =>
@@ -180,7 +187,7 @@ const worldArb = fc.integer({ min: 1, max: 10 }).chain((count) =>
     values: fc.array(valueArb(count), { maxLength: 20 }),
     circleCadences: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 90 })), { minLength: 4, maxLength: 4 }),
     zone: fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Auckland'),
-    nowShift: fc.integer({ min: -60 * DAY, max: 30 * DAY }),
+    nowShift: fc.oneof(fc.integer({ min: -60 * DAY, max: 30 * DAY }), fc.integer({ min: -60, max: 30 }).map((d) => d * DAY)),
   }),
 );
 type World = typeof worldArb extends fc.Arbitrary<infer T> ? T : never;
@@ -222,6 +229,39 @@ describe('the portfolio from derived data', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('is exact where a window ends on a point, a millisecond either side, and where a contact was added', () => {
+    const db = kith.sqlite;
+    for (const zone of ['UTC', 'Europe/Berlin', 'Asia/Kathmandu']) {
+      const today = localDateOf(NOW, zone);
+      const points = [...Array.from({ length: 12 }, (_, i) => startOfLocalDay(addDaysToDate(monthsBack(today, 12 - i), 1), zone) - 1), NOW];
+      db.exec('DELETE FROM value_entries; DELETE FROM interactions; DELETE FROM contacts;');
+      db.transaction(() => {
+        let n = 0;
+        for (const cadence of [1, 10]) {
+          const w = cadence * DORMANT_CADENCES * DAY;
+          for (const [p, at] of points.entries()) {
+            for (const off of [-1, 0, 1]) {
+              for (const shape of ['last', 'gap', 'created'] as const) {
+                const id = `b${n++}`;
+                // last: the latest interaction ends its window at the point; gap: a later one comes
+                // after the point; created: added exactly a window before the point, never talked to
+                const created = shape === 'created' ? at - w + off : points[0]! - 400 * DAY;
+                db.prepare(`INSERT INTO contacts (id, display_name, cadence_days, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`).run(id, id, cadence, created, NOW);
+                const times = shape === 'created' ? [] : [points[0]! - 500 * DAY + p, at - w + off, ...(shape === 'gap' ? [at + 1 + off] : [])];
+                times.forEach((t, j) => {
+                  db.prepare(`INSERT INTO interactions (id, occurred_at, kind, direction, created_at, updated_at) VALUES (?, ?, 'call', 'mutual', ?, ?)`).run(`${id}-${j}`, t, NOW, NOW);
+                  db.prepare(`INSERT INTO interaction_participants (interaction_id, contact_id, occurred_at, kind, direction) VALUES (?, ?, ?, 'call', 'mutual')`).run(`${id}-${j}`, id, t);
+                });
+              }
+            }
+          }
+        }
+      })();
+      expect(derivedStored(db)).toEqual(derivedFromScratch(db));
+      expect(portfolioOf(db, NOW, zone)).toEqual(referencePortfolioOf(db, NOW, zone));
+    }
   });
 
   it('stays exact through any sequence of writes the triggers must follow', () => {
