@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,7 +57,15 @@ try {
   execFileSync(process.execPath, [require.resolve('@doyensec/electronegativity/dist/index.js'), '-i', join(root, 'out'), '-o', csv, '-r', '-e', electronVersion], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  const rows = parse(readFileSync(csv, 'utf8'), { from_line: 2, trim: true, relax_quotes: true });
+  // Each finding starts a line with its check, severity, confidence, file and location; a code
+  // sample after them may hold commas, quotes and line breaks that the tool does not escape
+  // consistently, so the leading fields are read by pattern rather than as CSV.
+  const rows = [];
+  for (const line of readFileSync(csv, 'utf8').split(/\r?\n/).slice(1)) {
+    const m = /^([A-Z0-9_]+),\s*"([A-Z]+)",\s*"([A-Z]+)",\s*"([^"]*)",\s*"([^"]*)"/.exec(line);
+    if (m) rows.push(m.slice(1));
+    else if (/^[A-Z0-9_]+_CHECK,/.test(line)) failures.push(`unreadable finding: ${line.slice(0, 200)}`);
+  }
   {
     for (const [check, severity, confidence, file, location] of rows) {
       const finding = `${check} (${severity}, ${confidence}) at ${file}:${location}`;

@@ -38,6 +38,8 @@ export interface ContactTable {
   archived_at: number | null;
   /** the newest interaction's instant, kept in step by triggers (migration 0005) */
   last_interaction_at: number | null;
+  /** the oldest interaction's instant, kept in step by triggers (migration 0007) */
+  first_interaction_at: number | null;
 }
 
 export interface ContactPhotoTable {
@@ -195,6 +197,15 @@ export interface SettingTable {
   value: string;
 }
 
+/** consecutive interactions of an active contact further apart than its dormancy window (migration 0007) */
+export interface InteractionGapTable {
+  contact_id: string;
+  after_at: number;
+  before_at: number;
+  /** dormant from here until before_at: the window has passed since after_at and since the contact was added */
+  dormant_from: number;
+}
+
 export interface DB {
   circles: CircleTable;
   contacts: ContactTable;
@@ -212,6 +223,7 @@ export interface DB {
   contact_health: ContactHealthTable;
   health_dirty: HealthDirtyTable;
   health_meta: HealthMetaTable;
+  interaction_gaps: InteractionGapTable;
 }
 
 export type ContactRow = Selectable<ContactTable>;

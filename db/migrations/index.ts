@@ -6,6 +6,7 @@ import * as m0003 from './0003_health_facts_cache';
 import * as m0004 from './0004_reminder_series';
 import * as m0005 from './0005_last_interaction';
 import * as m0006 from './0006_contact_health';
+import * as m0007 from './0007_portfolio';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_reminder_series': m0004,
   '0005_last_interaction': m0005,
   '0006_contact_health': m0006,
+  '0007_portfolio': m0007,
 };

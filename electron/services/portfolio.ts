@@ -8,11 +8,20 @@ import { addDaysToDate, localDateOf, startOfLocalDay } from '../../shared/domain
 import type { ServiceContext } from './context';
 
 const DAY_MS = 86_400_000;
+/** a contact's dormancy window in ms is its cadence in days times this */
+const WINDOW_PER_CADENCE_DAY = DORMANT_CADENCES * DAY_MS;
 
 /**
  * Relationships kept alive vs gone dormant, as of today and each month back over a year. Alive =
  * some interaction within DORMANT_CADENCES cadences (or added within that time); cadence-0 contacts
  * are not counted.
+ *
+ * Read from what triggers keep per contact (migration 0007) rather than from the interactions: with
+ * W its window, a contact created by instant `at` is alive there when it was added after at - W, or
+ * its first interaction is at or before `at` and either its last one is too and after at - W, or
+ * it has later ones and `at` is not in one of its interaction_gaps [dormant_from, before_at).
+ * The same answer as an EXISTS per contact and point (tests/integration/portfolio.test.ts keeps
+ * that query and compares), at one pass over the contacts plus the gaps of the year.
  */
 export function retention(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone: string) {
   const today = localDateOf(now, timeZone);
@@ -21,36 +30,96 @@ export function retention(ctx: Pick<ServiceContext, 'sqlite'>, now: number, time
     const date = monthsBack(today, k);
     points.push({ date, at: k === 0 ? now : startOfLocalDay(addDaysToDate(date, 1), timeZone) - 1 });
   }
-  const aliveAt = (at: string) => `(k.created_at > ${at} - k.cadence * ${DORMANT_CADENCES * DAY_MS} OR EXISTS (
-      SELECT 1 FROM interaction_participants p WHERE p.contact_id = k.id AND p.occurred_at <= ${at} AND p.occurred_at > ${at} - k.cadence * ${DORMANT_CADENCES * DAY_MS}))`;
-  const tracked = `k AS (SELECT c.id, c.created_at, coalesce(c.cadence_days, ci.default_cadence_days, 30) AS cadence
-      FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id WHERE c.archived_at IS NULL)`;
-  const series = prepared(ctx.sqlite, 
-      `WITH pts(i, at) AS (SELECT key, value FROM json_each(?)), ${tracked}
-       SELECT pts.i AS i, count(*) AS existing, total(${aliveAt('pts.at')}) AS alive
-       FROM pts JOIN k ON k.created_at <= pts.at AND k.cadence > 0 GROUP BY pts.i`,
+  const ats = points.map((p) => p.at);
+  const yearAgo = ats[0]!;
+  const last = ats.length - 1;
+  const existing = ats.map(() => 0);
+  const alive = ats.map(() => 0);
+  let aliveThen = 0;
+  let kept = 0;
+
+  // alive as the first and last interactions alone say; a gap may still make it dormant (below)
+  const aliveOutsideGaps = (at: number, created: number, w: number, first: number | null, lastAt: number | null) =>
+    created > at - w || (first !== null && first <= at && (lastAt! <= at ? lastAt! > at - w : true));
+
+  // The contacts that count, with their window; a plain scan of the table (through the partial
+  // index on active contacts it would be a lookup per row). Most are the same at every point of
+  // the year, alive throughout (first interaction by a year ago and the last one's window reaching
+  // past now, or added within the window) or dormant throughout (nothing since a year ago minus
+  // the window, or only after now): those are counted in SQL, the others come back row by row.
+  const tracked = `SELECT c.created_at AS created, coalesce(c.cadence_days, ci.default_cadence_days, 30) * ${WINDOW_PER_CADENCE_DAY} AS w,
+         c.first_interaction_at AS first, c.last_interaction_at AS last
+       FROM contacts c NOT INDEXED LEFT JOIN circles ci ON ci.id = c.circle_id
+       WHERE c.archived_at IS NULL AND c.created_at <= :now AND coalesce(c.cadence_days, ci.default_cadence_days, 30) > 0`;
+  const sameAllYear = `CASE WHEN k.created > :then THEN 0
+         WHEN k.first <= :then AND k.last + k.w > :now THEN 1 WHEN k.created + k.w > :now THEN 1
+         WHEN k.created + k.w > :then THEN 0
+         WHEN k.first IS NULL OR k.first > :now OR k.last + k.w <= :then THEN 2 ELSE 0 END`;
+  // both counts in one sum: alive throughout in the low 32 bits, dormant throughout above (exact below 2^53)
+  const packed = prepared(ctx.sqlite, `SELECT total(CASE ${sameAllYear} WHEN 1 THEN 1 WHEN 2 THEN 4294967296 ELSE 0 END) FROM (${tracked}) k`)
+    .pluck()
+    .get({ then: yearAgo, now }) as number;
+  const aliveAllYear = packed % 4294967296;
+  const dormantAllYear = Math.floor(packed / 4294967296);
+  for (let i = 0; i <= last; i++) {
+    existing[i]! += aliveAllYear + dormantAllYear;
+    alive[i]! += aliveAllYear;
+  }
+  aliveThen += aliveAllYear;
+  kept += aliveAllYear;
+  const contacts = prepared(ctx.sqlite, `SELECT k.created, k.w, k.first, k.last FROM (${tracked}) k WHERE ${sameAllYear} = 0`)
+    .raw()
+    .all({ then: yearAgo, now }) as Array<[number, number, number | null, number | null]>;
+  for (const [created, w, first, lastAt] of contacts) {
+    for (let i = 0; i <= last; i++) {
+      const at = ats[i]!;
+      if (created > at) continue;
+      existing[i]!++;
+      if (aliveOutsideGaps(at, created, w, first, lastAt)) alive[i]!++;
+    }
+    if (created <= yearAgo && aliveOutsideGaps(yearAgo, created, w, first, lastAt)) {
+      aliveThen++;
+      if (aliveOutsideGaps(now, created, w, first, lastAt)) kept++;
+    }
+  }
+
+  // a gap holding a point makes its contact dormant there; a contact has at most one gap at any instant
+  const gaps = prepared(ctx.sqlite,
+      `SELECT g.dormant_from, g.before_at FROM interaction_gaps g WHERE g.before_at > :from AND g.dormant_from <= :now`,
     )
-    .all(JSON.stringify(points.map((p) => p.at))) as Array<{ i: number; existing: number; alive: number }>;
-  const byIndex = new Map(series.map((s) => [s.i, s]));
-  const yearAgo = points[0]!.at;
-  const pair = prepared(ctx.sqlite, 
-      `WITH ${tracked}, t AS (SELECT ${aliveAt(':then')} AS then_alive, ${aliveAt(':now')} AS now_alive FROM k WHERE k.cadence > 0 AND k.created_at <= :then)
-       SELECT total(then_alive) AS alive_then, total(then_alive AND now_alive) AS kept FROM t`,
+    .raw()
+    .all({ from: yearAgo, now }) as Array<[number, number]>;
+  for (const [from, before] of gaps) {
+    for (let i = 0; i <= last; i++) {
+      const at = ats[i]!;
+      if (from <= at && at < before) {
+        alive[i]!--;
+        if (i === 0) aliveThen--;
+      }
+    }
+  }
+  // ones dormant in a gap a year ago or now were counted as kept when alive at both ends otherwise
+  const notKept = prepared(ctx.sqlite,
+      `SELECT c.created_at, coalesce(c.cadence_days, ci.default_cadence_days, 30) * ${WINDOW_PER_CADENCE_DAY} AS w, c.first_interaction_at, c.last_interaction_at
+       FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id
+       WHERE c.id IN (SELECT g.contact_id FROM interaction_gaps g
+                      WHERE (g.before_at > :then AND g.dormant_from <= :then) OR (g.before_at > :now AND g.dormant_from <= :now))`,
     )
-    .get({ then: yearAgo, now }) as { alive_then: number; kept: number };
+    .raw()
+    .all({ then: yearAgo, now }) as Array<[number, number, number | null, number | null]>;
+  for (const [created, w, first, lastAt] of notKept) {
+    if (created <= yearAgo && aliveOutsideGaps(yearAgo, created, w, first, lastAt) && aliveOutsideGaps(now, created, w, first, lastAt)) kept--;
+  }
   return {
-    points: points.map((p, i) => {
-      const s = byIndex.get(i);
-      return { date: p.date, alive: s?.alive ?? 0, dormant: s ? s.existing - s.alive : 0 };
-    }),
-    aliveYearAgo: pair.alive_then,
-    kept: pair.kept,
-    churned: pair.alive_then - pair.kept,
+    points: points.map((p, i) => ({ date: p.date, alive: alive[i]!, dormant: existing[i]! - alive[i]! })),
+    aliveYearAgo: aliveThen,
+    kept,
+    churned: aliveThen - kept,
   };
 }
 
 /** the same day of the month k months back (the month's last day when it is shorter) */
-function monthsBack(today: string, k: number): string {
+export function monthsBack(today: string, k: number): string {
   let y = Number(today.slice(0, 4));
   let m = Number(today.slice(5, 7)) - k;
   while (m < 1) {
@@ -64,9 +133,9 @@ function monthsBack(today: string, k: number): string {
 
 /** how long, on average, you have known the people in Kith: since the first interaction or since they were added */
 export function averageDurationDays(ctx: Pick<ServiceContext, 'sqlite'>, now: number): number | null {
-  const avg = prepared(ctx.sqlite, 
-      `SELECT avg(:now - min(c.created_at, coalesce((SELECT min(p.occurred_at) FROM interaction_participants p WHERE p.contact_id = c.id), c.created_at)))
-       FROM contacts c WHERE c.archived_at IS NULL`,
+  // first_interaction_at is the oldest interaction, kept by triggers (migration 0007)
+  const avg = prepared(ctx.sqlite,
+      `SELECT avg(:now - min(c.created_at, coalesce(c.first_interaction_at, c.created_at))) FROM contacts c NOT INDEXED WHERE c.archived_at IS NULL`,
     )
     .pluck()
     .get({ now }) as number | null;
@@ -92,11 +161,14 @@ export function interactionsPerWeek(ctx: Pick<ServiceContext, 'sqlite'>, now: nu
 
 export function clientValue(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone: string) {
   const since = addDaysToDate(localDateOf(now, timeZone), -365);
-  const rows = prepared(ctx.sqlite, 
-      `SELECT v.contact_id AS contactId, c.display_name AS displayName, v.currency, sum(v.amount_minor) AS amountMinor,
-              total(CASE WHEN v.kind = 'paid' THEN v.amount_minor END) AS paidMinor
-       FROM value_entries v JOIN contacts c ON c.id = v.contact_id
-       WHERE v.occurred_on > ? AND c.archived_at IS NULL GROUP BY v.contact_id, v.currency`,
+  // summed per client and currency from one covering index (migration 0007), then one contact
+  // lookup per client rather than per entry
+  const rows = prepared(ctx.sqlite,
+      `SELECT a.contact_id AS contactId, c.display_name AS displayName, a.currency, a.amountMinor, a.paidMinor
+       FROM (SELECT v.contact_id, v.currency, sum(v.amount_minor) AS amountMinor, total(CASE WHEN v.kind = 'paid' THEN v.amount_minor END) AS paidMinor
+             FROM value_entries v WHERE v.occurred_on > ? GROUP BY v.contact_id, v.currency) a
+       JOIN contacts c ON c.id = a.contact_id
+       WHERE c.archived_at IS NULL ORDER BY a.contact_id, a.currency`,
     )
     .all(since) as Array<{ contactId: string; displayName: string; currency: string; amountMinor: number; paidMinor: number }>;
   return clientConcentration(rows);
