@@ -16,6 +16,12 @@
 // the first dashboard of each day.
 import { sql, type Kysely } from 'kysely';
 
+// Not INSERT OR IGNORE: a trigger run by a foreign-key action (ON DELETE SET NULL / CASCADE) takes
+// that action's conflict handling, which turns an ignored duplicate into a constraint error.
+const mark = (contact: string) => `INSERT INTO health_dirty SELECT ${contact} WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = ${contact});`;
+const markCircle = (circle: string) =>
+  `INSERT INTO health_dirty SELECT id FROM contacts WHERE circle_id = ${circle} AND id NOT IN (SELECT contact_id FROM health_dirty);`;
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   const statements = [
     `DROP TRIGGER health_facts_on_insert`,
@@ -80,29 +86,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // the windows slide by reading what crossed an edge: interactions by time
     `CREATE INDEX participants_by_time ON interaction_participants(occurred_at, kind, contact_id)`,
     `CREATE TRIGGER health_dirty_on_participant_insert AFTER INSERT ON interaction_participants BEGIN
-       INSERT OR IGNORE INTO health_dirty VALUES (NEW.contact_id);
+       ${mark('NEW.contact_id')}
      END`,
     `CREATE TRIGGER health_dirty_on_participant_delete AFTER DELETE ON interaction_participants BEGIN
-       INSERT OR IGNORE INTO health_dirty VALUES (OLD.contact_id);
+       ${mark('OLD.contact_id')}
      END`,
     `CREATE TRIGGER health_dirty_on_participant_update AFTER UPDATE ON interaction_participants BEGIN
-       INSERT OR IGNORE INTO health_dirty VALUES (OLD.contact_id);
-       INSERT OR IGNORE INTO health_dirty VALUES (NEW.contact_id);
+       ${mark('OLD.contact_id')}
+       ${mark('NEW.contact_id')}
      END`,
     `CREATE TRIGGER health_dirty_on_contact_insert AFTER INSERT ON contacts BEGIN
-       INSERT OR IGNORE INTO health_dirty VALUES (NEW.id);
+       ${mark('NEW.id')}
      END`,
     // last_interaction_at is kept by triggers of its own and is not read from here
     `CREATE TRIGGER health_dirty_on_contact_update
      AFTER UPDATE OF display_name, importance, circle_id, cadence_days, checkin_snoozed_until, created_at, archived_at ON contacts BEGIN
-       INSERT OR IGNORE INTO health_dirty VALUES (NEW.id);
+       ${mark('NEW.id')}
      END`,
     `CREATE TRIGGER health_dirty_on_circle_cadence AFTER UPDATE OF default_cadence_days ON circles BEGIN
-       INSERT OR IGNORE INTO health_dirty SELECT id FROM contacts WHERE circle_id = NEW.id;
+       ${markCircle('NEW.id')}
      END`,
     // before: afterwards the contacts' circle is already gone (ON DELETE SET NULL)
     `CREATE TRIGGER health_dirty_on_circle_delete BEFORE DELETE ON circles BEGIN
-       INSERT OR IGNORE INTO health_dirty SELECT id FROM contacts WHERE circle_id = OLD.id;
+       ${markCircle('OLD.id')}
      END`,
   ];
   for (const statement of statements) await sql.raw(statement).execute(db);

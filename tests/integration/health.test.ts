@@ -220,6 +220,13 @@ describe('the health table on a day of use', () => {
       expect(meta()).toMatchObject({ day: epochDayOf('2026-06-16') });
       // the two talked to recently score 100-ish until their cadence runs out: their rows were not touched
       expect(through().filter(([id]) => id !== ids[2])).toEqual(before.filter(([id]) => id !== ids[2]));
+      // a circle deleted under its contacts (ON DELETE SET NULL): they fall back to the default cadence
+      await kith.call('contacts.update', { id: ids[0]!, circleId: 'circle-family' });
+      await kith.call('health.dashboard', {});
+      kith.sqlite.prepare(`DELETE FROM circles WHERE id = 'circle-family'`).run();
+      expect(dirty()).toEqual([ids[0]]);
+      expect(shape(allContactsHealth(kith.sqlite, clock.now().getTime(), 'Europe/Berlin'))).toEqual(shape(computeAllContactsHealth(kith.sqlite, clock.now().getTime(), 'Europe/Berlin')));
+      expect(kith.sqlite.prepare(`SELECT cadence FROM contact_health WHERE contact_id = ?`).pluck().get(ids[0])).toBe(30);
     } finally {
       await kith.dispose();
     }
