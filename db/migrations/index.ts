@@ -6,6 +6,8 @@ import * as m0003 from './0003_health_facts_cache';
 import * as m0004 from './0004_reminder_series';
 import * as m0005 from './0005_last_interaction';
 import * as m0006 from './0006_contact_health';
+// 0007 is the portfolio's (another branch)
+import * as m0008 from './0008_reminder_sync';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004_reminder_series': m0004,
   '0005_last_interaction': m0005,
   '0006_contact_health': m0006,
+  // 0007 is the portfolio's (another branch)
+  '0008_reminder_sync': m0008,
 };
