@@ -192,6 +192,19 @@ export interface HealthMetaTable {
   computed_at: number;
 }
 
+/** generated reminders that may no longer match their contact (migration 0008) */
+export interface ReminderSyncDirtyTable {
+  source_key: string;
+}
+
+/** the full sync the generated reminders are in step with (migration 0008) */
+export interface ReminderSyncStateTable {
+  id: number;
+  version: number;
+  lead_days: number;
+  synced_at: number;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -224,6 +237,8 @@ export interface DB {
   health_dirty: HealthDirtyTable;
   health_meta: HealthMetaTable;
   interaction_gaps: InteractionGapTable;
+  reminder_sync_dirty: ReminderSyncDirtyTable;
+  reminder_sync_state: ReminderSyncStateTable;
 }
 
 export type ContactRow = Selectable<ContactTable>;

@@ -9,7 +9,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../services/context';
-import { dueCheckIns, firstCheckInAfter, isOverdue, loadOpenReminders, nextReminderFireAt, syncAutomaticReminders } from '../services/reminders';
+import { countOpenThrough, dueCheckIns, firstCheckInAfter, loadOpenReminders, nextReminderFireAt, syncAutomaticReminders } from '../services/reminders';
 import { loadSettings, readState, writeState } from '../services/settings';
 import { addDaysToDate, instantOfLocal, localDateOf } from '../../shared/domain/localDate';
 import { endOfQuietHours, inQuietHours } from '../../shared/domain/settings';
@@ -91,18 +91,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const settings = await loadSettings(db);
     await syncAutomaticReminders(db, now, timeZone, settings.birthdayLeadDays);
     const today = localDateOf(now, timeZone);
-    // what is listed through today: what may ring now, and the tray's counts
-    const open = await loadOpenReminders(db, timeZone, settings, { through: today });
+    // what is listed through today and not yet announced: what may ring now (the tray's counts are
+    // counted apart, so the overdue ones already announced are not read on every run)
+    const open = await loadOpenReminders(db, timeZone, settings, { through: today, unannounced: true });
 
-    const dueReminders = open.filter((r) => r.lastNotifiedAt === null && r.fireAt <= now);
+    const dueReminders = open.filter((r) => r.fireAt <= now);
     const digestToday = instantOfLocal(today, settings.digestTime, timeZone);
     // check-ins ring once a day, at the digest time, and only those that came due since the last digest
     const announcedThrough = await readState<string>(db, CHECKINS_ANNOUNCED_KEY);
     const checkInDigestPending = now >= digestToday && (announcedThrough === null || announcedThrough < today);
-    const due = await dueCheckIns(db, now, timeZone);
-    const newCheckIns = checkInDigestPending ? due.filter((c) => announcedThrough === null || c.dueDate > announcedThrough) : [];
+    // only those that came due since the last digest are read (all of them before the first one)
+    const due = await dueCheckIns(db, now, timeZone, undefined, announcedThrough ?? undefined);
+    const newCheckIns = checkInDigestPending ? due : [];
     // the next digest with something to say: today's if check-ins already wait for it, else the first future one's
-    const waiting = !checkInDigestPending && due.some((c) => announcedThrough === null || c.dueDate > announcedThrough);
+    const waiting = !checkInDigestPending && due.length > 0;
     const announcedNow = checkInDigestPending ? today : announcedThrough;
     const nextCheckIn = waiting ? today : await firstCheckInAfter(db, now, timeZone, announcedNow !== null && announcedNow > today ? announcedNow : today);
 
@@ -134,7 +136,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
     // the next moment anything should ring
     const candidates: number[] = [];
-    for (const r of open) if (r.lastNotifiedAt === null && r.fireAt > now) candidates.push(r.fireAt);
+    for (const r of open) if (r.fireAt > now) candidates.push(r.fireAt);
     const later = await nextReminderFireAt(db, timeZone, settings, today);
     if (later !== null) candidates.push(later);
     if (nextCheckIn !== null) {
@@ -149,12 +151,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const wakeAt = Math.min(nextFireAt ?? Infinity, now + SAFETY_INTERVAL_MS);
     if (!stopped) handle = timers.setTimeout(() => void schedule('timer'), Math.max(0, wakeAt - now));
 
-    let overdue = 0;
-    let dueTodayCount = 0;
-    for (const r of open) {
-      if (isOverdue(r, now, today)) overdue += 1;
-      else if (r.remindOn === today) dueTodayCount += 1;
-    }
+    const { overdue, dueToday: dueTodayCount } = await countOpenThrough(db, now, timeZone, settings);
     last = { overdue, dueToday: dueTodayCount, wakeAt, nextFireAt };
     options.onStatus?.(last);
   }

@@ -6,6 +6,7 @@ import type { DB, ReminderTable } from '../../db/schema';
 import { ServiceError } from '../../shared/api/errors';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { addDaysToDate, instantOfLocal, localDateOf, startOfLocalDay } from '../../shared/domain/localDate';
+import { isIsoDate } from '../../shared/domain/calendar';
 import { nextOccurrenceAfter, occurrenceOnOrAfter, type Recurrence } from '../../shared/domain/recurrence';
 import { LATER_SHOWN, reminderFireAt, reminderRemindOn, type CheckInDue, type Reminder, type ReminderBoard } from '../../shared/domain/reminder';
 import { DEFAULT_CADENCE_DAYS, daysOverdue, effectiveCadence, nextCheckInDate } from '../../shared/domain/cadence';
@@ -138,61 +139,95 @@ export async function nextReminderFireAt(db: Kysely<DB>, timeZone: string, setti
   return times.length ? Math.min(...times) : null;
 }
 
+/**
+ * How many open reminders are overdue and due today (isOverdue's rule), without loading them: those
+ * listed before today are counted in SQL (an index range), and only today's are read to compare
+ * their times with now. Loading every overdue reminder to count them cost a second at 100,000
+ * reminders, on every page's badge.
+ */
+export async function countOpenThrough(db: Kysely<DB>, now: number, timeZone: string, settings: Settings, contactId?: string): Promise<{ overdue: number; dueToday: number }> {
+  const today = localDateOf(now, timeZone);
+  // the planner, without statistics, would walk the open rows of another index and read each one
+  const counted = await sql<{ n: number }>`
+    SELECT count(*) AS n FROM reminders r INDEXED BY reminders_open_timing
+    WHERE r.status = 'open' AND ${contactId === undefined ? sql`1` : sql`r.contact_id = ${contactId}`}
+      AND ((r.snoozed_until IS NULL AND r.due_date < ${addDaysToDate(today, MAX_LEAD_DAYS)} AND date(r.due_date, '-' || r.lead_days || ' days') < ${today})
+        OR r.snoozed_until < ${startOfLocalDay(today, timeZone)})`.execute(db);
+  let overdue = Number(counted.rows[0]?.n ?? 0);
+  let dueToday = 0;
+  for (const r of await loadOpenReminders(db, timeZone, settings, { contactId, after: addDaysToDate(today, -1), through: today })) {
+    if (isOverdue(r, now, today)) overdue += 1;
+    else dueToday += 1;
+  }
+  return { overdue, dueToday };
+}
+
 /** overdue: its day has passed, or it has a time (or a snooze) that has passed */
 export function isOverdue(r: Reminder, now: number, today: string): boolean {
   if (r.remindOn < today) return true;
   return r.remindOn === today && (r.dueTime !== null || r.snoozedUntil !== null) && r.fireAt < now;
 }
 
-/**
- * Birthdays and anniversaries as yearly reminder rows, one per source (source_key is unique), made
- * to match the contacts as they are now. Idempotent: a second run changes nothing.
- */
-export async function syncAutomaticReminders(db: Kysely<DB>, now: number, timeZone: string, leadDays: number): Promise<void> {
-  const today = localDateOf(now, timeZone);
-  const birthdays = await db
-    .selectFrom('contacts')
-    .select(['id', 'display_name', 'birthday_month', 'birthday_day', 'birthday_year'])
-    .where('archived_at', 'is', null)
-    .where('birthday_month', 'is not', null)
-    .where('birthday_day', 'is not', null)
-    .execute();
-  const dates = await db
-    .selectFrom('contact_dates as d')
-    .innerJoin('contacts as c', 'c.id', 'd.contact_id')
-    .select(['d.id', 'd.contact_id', 'd.label', 'd.month', 'd.day', 'd.year', 'c.display_name'])
-    .where('c.archived_at', 'is', null)
-    .execute();
-  const wanted = new Map<string, { source: 'birthday' | 'anniversary'; contactId: string; title: string; anchor: string }>();
-  // no year known: anchor in a leap year, so 29 February stays the 29th when it exists
-  const anchorOf = (month: number, day: number, year: number | null) =>
-    `${String(year ?? 2000).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+/** the sync's rules: a different number makes the next sync a full one (bump it when they change) */
+export const REMINDER_SYNC_VERSION = 1;
+
+type GeneratedSource = 'birthday' | 'anniversary';
+interface WantedReminder {
+  source: GeneratedSource;
+  contactId: string;
+  title: string;
+  anchor: string;
+}
+type GeneratedRow = Pick<Selectable<ReminderTable>, 'id' | 'source' | 'source_key' | 'anchor_date' | 'status' | 'due_date' | 'lead_days' | 'title' | 'contact_id'>;
+type BirthdayRow = { id: string; display_name: string; birthday_month: number | null; birthday_day: number | null; birthday_year: number | null };
+type DateRow = { id: string; contact_id: string; label: string; month: number; day: number; year: number | null; display_name: string };
+
+const YEARLY: Recurrence = { unit: 'year', interval: 1 };
+// no year known: anchor in a leap year, so 29 February stays the 29th when it exists
+const anchorOf = (month: number, day: number, year: number | null) =>
+  `${String(year ?? 2000).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+function wantedReminders(birthdays: BirthdayRow[], dates: DateRow[]): Map<string, WantedReminder> {
+  const wanted = new Map<string, WantedReminder>();
   for (const b of birthdays) {
     wanted.set(`birthday:${b.id}`, { source: 'birthday', contactId: b.id, title: `${b.display_name}’s birthday`, anchor: anchorOf(b.birthday_month!, b.birthday_day!, b.birthday_year) });
   }
   for (const d of dates) {
     wanted.set(`anniversary:${d.id}`, { source: 'anniversary', contactId: d.contact_id, title: `${d.display_name}: ${d.label}`, anchor: anchorOf(d.month, d.day, d.year) });
   }
-  // through the source_key index: only generated rows, only the columns compared
-  const existing = (
-    await db
-      .selectFrom('reminders')
-      .select(['id', 'source', 'source_key', 'anchor_date', 'status', 'due_date', 'lead_days', 'title', 'contact_id'])
-      .where('source_key', 'is not', null)
-      .execute()
-  ).filter((r) => r.source === 'birthday' || r.source === 'anniversary');
-  const yearly: Recurrence = { unit: 'year', interval: 1 };
-  // a past anchor's next date depends only on its month and day: work each one out once
-  const nextDates = new Map<string, string>();
-  const nextEvent = (anchor: string) => {
-    const key = anchor < today ? anchor.slice(4) : anchor;
-    let date = nextDates.get(key);
-    if (date === undefined) nextDates.set(key, (date = occurrenceOnOrAfter(anchor, yearly, today)!));
+  return wanted;
+}
+
+/**
+ * Each anchor's first date on or after today. A past anchor's depends only on its month and day
+ * when it names a real day, so those are worked out once per month-day (an impossible stored date
+ * such as 1990-02-29 rolls over differently in each year, so it keeps its own).
+ */
+function nextEvents(today: string): (anchor: string) => string {
+  const cache = new Map<string, string>();
+  return (anchor) => {
+    const key = anchor < today && isIsoDate(anchor) ? anchor.slice(4) : anchor;
+    let date = cache.get(key);
+    if (date === undefined) cache.set(key, (date = occurrenceOnOrAfter(anchor, YEARLY, today)!));
     return date;
   };
-  const writes: ((trx: Transaction<DB>) => Promise<unknown>)[] = [];
+}
+
+type Write = (trx: Transaction<DB>) => Promise<unknown>;
+
+/**
+ * What makes these generated rows match these wanted ones (both for the same set of source keys),
+ * as of today. `unsettled`: keys whose row is left on a date that is not one of its anchor's
+ * yearly dates (a reopened occurrence of a date since changed): time alone may change what they
+ * should be before their day passes, so the next sync looks at them again.
+ */
+function reconcile(existing: GeneratedRow[], wanted: Map<string, WantedReminder>, today: string, leadDays: number, now: number): { writes: Write[]; unsettled: string[] } {
+  const nextEvent = nextEvents(today);
+  const writes: Write[] = [];
+  const unsettled: string[] = [];
   const seen = new Set<string>();
   for (const row of existing) {
+    if (row.source !== 'birthday' && row.source !== 'anniversary') continue;
     const key = row.source_key!;
     seen.add(key);
     const want = wanted.get(key);
@@ -208,6 +243,8 @@ export async function syncAutomaticReminders(db: Kysely<DB>, now: number, timeZo
     if (row.title !== want.title) change.title = want.title;
     if (row.contact_id !== want.contactId) change.contact_id = want.contactId;
     if (Object.keys(change).length) writes.push((trx) => trx.updateTable('reminders').set({ ...change, updated_at: now }).where('id', '=', row.id).execute());
+    const due = change.due_date ?? row.due_date;
+    if (due !== target && occurrenceOnOrAfter(want.anchor, YEARLY, due) !== due) unsettled.push(key);
   }
   for (const [key, want] of wanted) {
     if (seen.has(key)) continue;
@@ -235,9 +272,96 @@ export async function syncAutomaticReminders(db: Kysely<DB>, now: number, timeZo
         .execute(),
     );
   }
-  if (!writes.length) return;
+  return { writes, unsettled };
+}
+
+const GENERATED_COLUMNS = ['id', 'source', 'source_key', 'anchor_date', 'status', 'due_date', 'lead_days', 'title', 'contact_id'] as const;
+
+/** every contact's birthday and date, and every generated row */
+async function readEverything(trx: Transaction<DB>) {
+  const birthdays = await trx
+    .selectFrom('contacts')
+    .select(['id', 'display_name', 'birthday_month', 'birthday_day', 'birthday_year'])
+    .where('archived_at', 'is', null)
+    .where('birthday_month', 'is not', null)
+    .where('birthday_day', 'is not', null)
+    .execute();
+  const dates = await trx
+    .selectFrom('contact_dates as d')
+    .innerJoin('contacts as c', 'c.id', 'd.contact_id')
+    .select(['d.id', 'd.contact_id', 'd.label', 'd.month', 'd.day', 'd.year', 'c.display_name'])
+    .where('c.archived_at', 'is', null)
+    .execute();
+  // through the source_key index: only generated rows, only the columns compared
+  const existing = await trx.selectFrom('reminders').select(GENERATED_COLUMNS).where('source_key', 'is not', null).execute();
+  return { wanted: wantedReminders(birthdays, dates), existing };
+}
+
+/** the same, for just the keys in reminder_sync_dirty (each one an index lookup) */
+async function readDirty(trx: Transaction<DB>) {
+  const birthdays = await sql<BirthdayRow>`
+    SELECT c.id, c.display_name, c.birthday_month, c.birthday_day, c.birthday_year
+    FROM reminder_sync_dirty k JOIN contacts c ON c.id = substr(k.source_key, 10)
+    WHERE k.source_key >= 'birthday:' AND k.source_key < 'birthday;'
+      AND c.archived_at IS NULL AND c.birthday_month IS NOT NULL AND c.birthday_day IS NOT NULL`.execute(trx);
+  const dates = await sql<DateRow>`
+    SELECT d.id, d.contact_id, d.label, d.month, d.day, d.year, c.display_name
+    FROM reminder_sync_dirty k JOIN contact_dates d ON d.id = substr(k.source_key, 13) JOIN contacts c ON c.id = d.contact_id
+    WHERE k.source_key >= 'anniversary:' AND k.source_key < 'anniversary;' AND c.archived_at IS NULL`.execute(trx);
+  const existing = await sql<GeneratedRow>`
+    SELECT ${sql.join(GENERATED_COLUMNS.map((c) => sql.ref(`r.${c}`)))}
+    FROM reminder_sync_dirty k JOIN reminders r ON r.source_key = k.source_key`.execute(trx);
+  return { wanted: wantedReminders(birthdays.rows, dates.rows), existing: existing.rows };
+}
+
+/**
+ * Birthdays and anniversaries as yearly reminder rows, one per source (source_key is unique), made
+ * to match the contacts as they are now. Idempotent: a second run changes nothing.
+ *
+ * Incremental (migration 0008): a full pass only the first time and when the lead-days setting
+ * (or the rules, REMINDER_SYNC_VERSION) changed since the last one; otherwise only the keys the
+ * triggers noted in reminder_sync_dirty and the rows whose day has passed (an index range). Every
+ * other row already matches: it was made to, nothing it depends on was written since, and a row
+ * on one of its anchor's dates needs nothing from time until that date is past. With nothing to
+ * do, this is two indexed reads.
+ */
+export async function syncAutomaticReminders(db: Kysely<DB>, now: number, timeZone: string, leadDays: number): Promise<void> {
+  const today = localDateOf(now, timeZone);
+  const readState = (q: Kysely<DB> | Transaction<DB>) => q.selectFrom('reminder_sync_state').select(['version', 'lead_days']).where('id', '=', 1).executeTakeFirst();
+  const isFull = (state: { version: number; lead_days: number } | undefined) => !state || state.version !== REMINDER_SYNC_VERSION || state.lead_days !== leadDays;
+  if (!isFull(await readState(db))) {
+    const dirty = await db.selectFrom('reminder_sync_dirty').select('source_key').limit(1).executeTakeFirst();
+    const passed =
+      dirty ?? (await db.selectFrom('reminders').select('source_key').where('source_key', 'is not', null).where('due_date', '<', today).limit(1).executeTakeFirst());
+    if (!passed) return;
+  }
   await db.transaction().execute(async (trx) => {
+    const full = isFull(await readState(trx));
+    const before = new Set((await trx.selectFrom('reminder_sync_dirty').select('source_key').execute()).map((r) => r.source_key));
+    let passed = 0;
+    if (!full) {
+      // the rows whose day has passed (reminders_generated_due), looked at like the noted ones
+      const added = await sql`INSERT OR IGNORE INTO reminder_sync_dirty (source_key)
+                SELECT source_key FROM reminders WHERE source_key IS NOT NULL AND due_date < ${today}`.execute(trx);
+      passed = Number(added.numAffectedRows ?? 0);
+    }
+    const { wanted, existing } = full ? await readEverything(trx) : await readDirty(trx);
+    const { writes, unsettled } = reconcile(existing, wanted, today, leadDays, now);
     for (const write of writes) await write(trx);
+    // the writes above noted their own keys again; every key has been looked at, and only the
+    // unsettled stay (left alone when they are all there was and nothing was written)
+    const same = !writes.length && !passed && unsettled.length === before.size && unsettled.every((k) => before.has(k));
+    if (!same) {
+      await trx.deleteFrom('reminder_sync_dirty').execute();
+      for (const key of unsettled) await trx.insertInto('reminder_sync_dirty').values({ source_key: key }).execute();
+    }
+    if (full) {
+      await trx
+        .insertInto('reminder_sync_state')
+        .values({ id: 1, version: REMINDER_SYNC_VERSION, lead_days: leadDays, synced_at: now })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ version: REMINDER_SYNC_VERSION, lead_days: leadDays, synced_at: now }))
+        .execute();
+    }
   });
 }
 
@@ -250,7 +374,7 @@ const SLACK = 2 * DAY;
  * `dueBy`: only contacts whose check-in may fall due by this instant; SQL narrows them roughly
  * (with slack) so ten thousand contacts cost one indexed query, and the exact rule decides.
  */
-export async function checkInDates(db: Kysely<DB>, now: number, timeZone: string, options: { contactId?: string; dueBy?: number } = {}): Promise<CheckInDue[]> {
+export async function checkInDates(db: Kysely<DB>, now: number, timeZone: string, options: { contactId?: string; dueBy?: number; dueAfter?: string } = {}): Promise<CheckInDue[]> {
   const lastAt = sql<number | null>`c.last_interaction_at`; // kept in step by triggers (migration 0005)
   const cadence = sql<number>`coalesce(c.cadence_days, ci.default_cadence_days, ${DEFAULT_CADENCE_DAYS})`;
   let q = db
@@ -263,6 +387,10 @@ export async function checkInDates(db: Kysely<DB>, now: number, timeZone: string
   if (options.dueBy !== undefined) {
     q = q.where(sql<number>`max(coalesce(${lastAt}, c.created_at) + ${cadence} * ${DAY}, coalesce(c.checkin_snoozed_until, 0))`, '<=', options.dueBy + SLACK);
   }
+  const { dueAfter } = options;
+  if (dueAfter !== undefined) {
+    q = q.where(sql<number>`max(coalesce(${lastAt}, c.created_at) + ${cadence} * ${DAY}, coalesce(c.checkin_snoozed_until, 0))`, '>', instantOfLocal(dueAfter, '00:00', timeZone) - SLACK);
+  }
   const rows = await q.execute();
   const today = localDateOf(now, timeZone);
   const dates: CheckInDue[] = [];
@@ -271,14 +399,14 @@ export async function checkInDates(db: Kysely<DB>, now: number, timeZone: string
       { lastInteractionAt: r.last_at ?? null, createdAt: r.created_at, cadenceDays: effectiveCadence(r.cadence_days, r.default_cadence_days), snoozedUntil: r.checkin_snoozed_until },
       timeZone,
     );
-    if (next !== null) dates.push({ contactId: r.id, contactName: r.display_name, dueDate: next, daysOverdue: daysOverdue(next, today) });
+    if (next !== null && (dueAfter === undefined || next > dueAfter)) dates.push({ contactId: r.id, contactName: r.display_name, dueDate: next, daysOverdue: daysOverdue(next, today) });
   }
   return dates.sort((a, b) => b.daysOverdue - a.daysOverdue || a.contactName.localeCompare(b.contactName));
 }
 
-/** contacts whose check-in falls due on or before today */
-export async function dueCheckIns(db: Kysely<DB>, now: number, timeZone: string, contactId?: string): Promise<CheckInDue[]> {
-  return (await checkInDates(db, now, timeZone, { contactId, dueBy: now })).filter((c) => c.daysOverdue >= 0);
+/** contacts whose check-in falls due on or before today (and, given `after`, after that local date) */
+export async function dueCheckIns(db: Kysely<DB>, now: number, timeZone: string, contactId?: string, after?: string): Promise<CheckInDue[]> {
+  return (await checkInDates(db, now, timeZone, { contactId, dueBy: now, dueAfter: after })).filter((c) => c.daysOverdue >= 0);
 }
 
 /** the earliest check-in date after `after` (a local date), or null if no contact has a cadence */
@@ -296,7 +424,8 @@ export async function firstCheckInAfter(db: Kysely<DB>, now: number, timeZone: s
     .where(sql<number>`max(coalesce(${lastAt}, c.created_at) + ${cadence} * ${DAY}, coalesce(c.checkin_snoozed_until, 0))`, '>', afterStart - SLACK)
     .executeTakeFirst();
   if (row?.approx === null || row?.approx === undefined) return null;
-  const near = await checkInDates(db, now, timeZone, { dueBy: Math.max(row.approx, afterStart) + SLACK });
+  // only those near it: everything due by then would be every overdue contact (70,000 of 100,000)
+  const near = await checkInDates(db, now, timeZone, { dueBy: Math.max(row.approx, afterStart) + SLACK, dueAfter: after });
   const dates = near.map((c) => c.dueDate).filter((d) => d > after).sort();
   return dates[0] ?? null;
 }
@@ -417,14 +546,7 @@ export const reminderHandlers: HandlerGroup<
     const tz = ctx.clock.timeZone();
     const settings = await loadSettings(ctx.db);
     await syncAutomaticReminders(ctx.db, now, tz, settings.birthdayLeadDays);
-    const today = localDateOf(now, tz);
-    let overdue = 0;
-    let dueToday = 0;
-    for (const r of await loadOpenReminders(ctx.db, tz, settings, { through: today })) {
-      if (isOverdue(r, now, today)) overdue += 1;
-      else if (r.remindOn === today) dueToday += 1;
-    }
-    return { overdue, dueToday };
+    return countOpenThrough(ctx.db, now, tz, settings);
   },
 
   async 'reminders.get'(ctx, input) {

@@ -1,5 +1,5 @@
 // Tags: free labels, many per contact. Created by naming them on a contact; renamed or deleted here.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { ServiceError } from '../../shared/api/errors';
 import type { Tag } from '../../shared/domain/contact';
@@ -30,21 +30,20 @@ export const tagHandlers: HandlerGroup<'tags.list' | 'tags.rename' | 'tags.delet
   },
 };
 
-/** every tag with how many active contacts carry it; unused tags stay until deleted */
+/**
+ * Every tag with how many active contacts carry it; unused tags stay until deleted. Counted as all
+ * of a tag's links (an index range) less those of archived contacts (few, read from their partial
+ * index once): joining each link to its contact to test archived_at read 88,000 rows at 100,000
+ * contacts (130–600 ms).
+ */
 async function listTags(db: Kysely<DB>): Promise<Tag[]> {
-  const rows = await db
-    .selectFrom('tags as t')
-    .select(['t.id', 't.name', 't.color'])
-    .select((eb) =>
-      eb
-        .selectFrom('contact_tags as ct')
-        .innerJoin('contacts as c', 'c.id', 'ct.contact_id')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('ct.tag_id', '=', 't.id')
-        .where('c.archived_at', 'is', null)
-        .as('contact_count'),
+  const rows = await sql<{ id: string; name: string; color: string | null; contact_count: number }>`
+    WITH archived AS (
+      SELECT ct.tag_id, count(*) AS n FROM contacts c CROSS JOIN contact_tags ct
+      WHERE c.archived_at IS NOT NULL AND ct.contact_id = c.id GROUP BY ct.tag_id
     )
-    .orderBy('t.name')
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, color: r.color, contactCount: Number(r.contact_count ?? 0) }));
+    SELECT t.id, t.name, t.color,
+      (SELECT count(*) FROM contact_tags ct WHERE ct.tag_id = t.id) - coalesce((SELECT a.n FROM archived a WHERE a.tag_id = t.id), 0) AS contact_count
+    FROM tags t ORDER BY t.name`.execute(db);
+  return rows.rows.map((r) => ({ id: r.id, name: r.name, color: r.color, contactCount: Number(r.contact_count ?? 0) }));
 }
