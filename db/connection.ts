@@ -51,6 +51,35 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('cache_size = -65536'); // 64 MB
   sqlite.pragma('mmap_size = 268435456'); // 256 MB
   sqlite.pragma('temp_store = MEMORY');
+  // The app checkpoints the WAL itself when a write has settled (checkpointWhenIdle), so no single
+  // write pays for one (16–20 ms every ~100 writes at 10,000 contacts); SQLite's own automatic
+  // checkpoint stays as a backstop at 40 MB of WAL.
+  sqlite.pragma('wal_autocheckpoint = 10000');
+}
+
+/** how long after the last write the WAL is folded back into the file */
+const CHECKPOINT_DELAY_MS = 500;
+
+/**
+ * Call after every committed write: shortly after, once nothing else is running, the WAL is
+ * checkpointed (PASSIVE: it never waits for readers or blocks a writer). Returns a cancel for close.
+ */
+export function checkpointWhenIdle(sqlite: Database.Database): { written(): void; cancel(): void } {
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    written() {
+      if (timer !== null || sqlite.readonly) return;
+      timer = setTimeout(() => {
+        timer = null;
+        if (sqlite.open && !sqlite.inTransaction) sqlite.pragma('wal_checkpoint(PASSIVE)');
+      }, CHECKPOINT_DELAY_MS);
+      timer.unref();
+    },
+    cancel() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 500;

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EventEmitter } from 'node:events';
-import { openDatabase, type DatabaseHandle } from '../db/connection';
+import { checkpointWhenIdle, openDatabase, type DatabaseHandle } from '../db/connection';
 import { migrateToLatest, type MigrationReport } from '../db/migrate';
 import type { MethodName } from '../shared/api/contract';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
@@ -81,13 +81,21 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     files: options.files,
   };
   const events = new EventEmitter<{ committed: [MethodName] }>();
+  const checkpoint = checkpointWhenIdle(handle.sqlite);
   const dispatch = createDispatcher({
     ctx,
     handlers,
-    onCommitted: (method) => events.emit('committed', method),
+    onCommitted: (method) => {
+      checkpoint.written();
+      events.emit('committed', method);
+    },
     onInternalError: (method, error) => console.error(`[kith] ${method} failed:`, error),
   });
-  return { handle, ctx, dispatch, events, migration, integrity, close: () => handle.close() };
+  const close = () => {
+    checkpoint.cancel();
+    return handle.close();
+  };
+  return { handle, ctx, dispatch, events, migration, integrity, close };
 }
 
 /** true when this version of Kith would migrate the file (or cannot even read its versions) */
