@@ -39,6 +39,7 @@ import {
   type HealthWindows,
 } from '../../shared/domain/health';
 import { prepared } from '../prepared';
+import type { ContactHealthTable } from '../schema';
 
 export interface ContactHealthRow {
   id: string;
@@ -321,26 +322,8 @@ const ROW_COLUMNS = `h.contact_id, c.display_name, h.name_key, h.next_day, h.cir
   h.last_at, h.win_weight, h.win_count, h.prev_weight, h.sample_count, h.sample_outbound, h.rated_count, h.rating_sum,
   h.last_day, h.created_day, h.snoozed_day`;
 
-interface StoredRow {
-  contact_id: string;
-  display_name: string;
-  circle_id: string | null;
-  importance: Importance;
-  created_at: number;
-  snoozed_until: number | null;
-  cadence: number;
-  last_at: number | null;
-  win_weight: number;
-  win_count: number;
-  prev_weight: number;
-  sample_count: number;
-  sample_outbound: number;
-  rated_count: number;
-  rating_sum: number;
-  last_day: number | null;
-  created_day: number;
-  snoozed_day: number | null;
-}
+/** what ROW_COLUMNS reads: the table's row (db/schema.ts) with the contact's name */
+type StoredRow = Omit<ContactHealthTable, 'valid_until' | 'score' | 'band' | 'flags' | 'flag_count' | 'results_through'> & { display_name: string };
 
 function rowOf(r: StoredRow, todayDay: number, explain: boolean): ContactHealthRow {
   const facts: HealthFacts = {
