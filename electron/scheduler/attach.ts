@@ -20,6 +20,7 @@ export function attachScheduler(
 ): AttachedScheduler {
   const scheduler = createScheduler({
     db: backend.ctx.db,
+    sqlite: backend.ctx.sqlite,
     clock: backend.ctx.clock,
     timers: options.timers ?? nodeTimers,
     notifier: options.notifier,

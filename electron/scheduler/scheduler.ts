@@ -6,6 +6,7 @@
 // start-up after a week away or a wake after a long sleep rings once. What was announced is stored
 // (reminders.last_notified_at; for check-ins the last digest date), so nothing rings twice, even
 // across restarts.
+import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../services/context';
@@ -40,6 +41,8 @@ export interface SchedulerStatus {
 
 export interface SchedulerOptions {
   db: Kysely<DB>;
+  /** the same connection, raw: check-ins are read from the health table (db/queries/health.ts) */
+  sqlite: Database.Database;
   clock: Clock;
   timers: Timers;
   notifier: Notifier;
@@ -62,7 +65,7 @@ export interface Scheduler {
 }
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
-  const { db, clock, timers, notifier } = options;
+  const { db, sqlite, clock, timers, notifier } = options;
   let handle: unknown = null;
   let stopped = false;
   let lastZone: string | null = null;
@@ -101,12 +104,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const announcedThrough = await readState<string>(db, CHECKINS_ANNOUNCED_KEY);
     const checkInDigestPending = now >= digestToday && (announcedThrough === null || announcedThrough < today);
     // only those that came due since the last digest are read (all of them before the first one)
-    const due = await dueCheckIns(db, now, timeZone, undefined, announcedThrough ?? undefined);
+    const due = dueCheckIns(sqlite, now, timeZone, undefined, announcedThrough ?? undefined);
     const newCheckIns = checkInDigestPending ? due : [];
     // the next digest with something to say: today's if check-ins already wait for it, else the first future one's
     const waiting = !checkInDigestPending && due.length > 0;
     const announcedNow = checkInDigestPending ? today : announcedThrough;
-    const nextCheckIn = waiting ? today : await firstCheckInAfter(db, now, timeZone, announcedNow !== null && announcedNow > today ? announcedNow : today);
+    const nextCheckIn = waiting ? today : firstCheckInAfter(sqlite, now, timeZone, announcedNow !== null && announcedNow > today ? announcedNow : today);
 
     const quiet = settings.notificationsEnabled && inQuietHours(now, settings.quietHours, timeZone);
     let deferredUntil: number | null = null;

@@ -1,15 +1,19 @@
 // Reminders: the user's own (one-off or repeating) and the automatic ones from birthdays and
 // anniversaries, kept as rows so they can be completed, snoozed and announced once like any other.
 import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB, ReminderTable } from '../../db/schema';
+import { prepared } from '../../db/prepared';
+import { refreshHealth } from '../../db/queries/health';
+import { dateOfEpochDay, epochDayOf } from '../../shared/domain/epochDay';
 import { ServiceError } from '../../shared/api/errors';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { addDaysToDate, instantOfLocal, localDateOf, startOfLocalDay } from '../../shared/domain/localDate';
 import { isIsoDate } from '../../shared/domain/calendar';
 import { nextOccurrenceAfter, occurrenceOnOrAfter, type Recurrence } from '../../shared/domain/recurrence';
 import { LATER_SHOWN, reminderFireAt, reminderRemindOn, type CheckInDue, type Reminder, type ReminderBoard } from '../../shared/domain/reminder';
-import { DEFAULT_CADENCE_DAYS, daysOverdue, effectiveCadence, nextCheckInDate } from '../../shared/domain/cadence';
+import { daysOverdue } from '../../shared/domain/cadence';
 import type { Settings } from '../../shared/domain/settings';
 import { loadSettings } from './settings';
 import type { HandlerGroup, ServiceContext } from './context';
@@ -365,69 +369,35 @@ export async function syncAutomaticReminders(db: Kysely<DB>, now: number, timeZo
   });
 }
 
-const DAY = 86_400_000;
-/** room for zone offsets between the SQL's instant arithmetic and the exact local-date rule */
-const SLACK = 2 * DAY;
+/** a collator compares names far faster than localeCompare, with the same order */
+const byName = new Intl.Collator().compare;
 
 /**
- * Contacts' next check-in dates (the rule is cadence.ts's nextCheckInDate), most overdue first.
- * `dueBy`: only contacts whose check-in may fall due by this instant; SQL narrows them roughly
- * (with slack) so ten thousand contacts cost one indexed query, and the exact rule decides.
+ * Contacts whose check-in falls due on or before today (and, given `after`, after that local date),
+ * most overdue first. Read from the health table (db/queries/health.ts), which keeps every
+ * contact's next check-in day by the one rule (cadence.ts nextCheckInDay) and indexes it.
  */
-export async function checkInDates(db: Kysely<DB>, now: number, timeZone: string, options: { contactId?: string; dueBy?: number; dueAfter?: string } = {}): Promise<CheckInDue[]> {
-  const lastAt = sql<number | null>`c.last_interaction_at`; // kept in step by triggers (migration 0005)
-  const cadence = sql<number>`coalesce(c.cadence_days, ci.default_cadence_days, ${DEFAULT_CADENCE_DAYS})`;
-  let q = db
-    .selectFrom('contacts as c')
-    .leftJoin('circles as ci', 'ci.id', 'c.circle_id')
-    .select(['c.id', 'c.display_name', 'c.cadence_days', 'c.created_at', 'c.checkin_snoozed_until', 'ci.default_cadence_days', lastAt.as('last_at')])
-    .where('c.archived_at', 'is', null)
-    .where(cadence, '>', 0);
-  if (options.contactId) q = q.where('c.id', '=', options.contactId);
-  if (options.dueBy !== undefined) {
-    q = q.where(sql<number>`max(coalesce(${lastAt}, c.created_at) + ${cadence} * ${DAY}, coalesce(c.checkin_snoozed_until, 0))`, '<=', options.dueBy + SLACK);
-  }
-  const { dueAfter } = options;
-  if (dueAfter !== undefined) {
-    q = q.where(sql<number>`max(coalesce(${lastAt}, c.created_at) + ${cadence} * ${DAY}, coalesce(c.checkin_snoozed_until, 0))`, '>', instantOfLocal(dueAfter, '00:00', timeZone) - SLACK);
-  }
-  const rows = await q.execute();
+export function dueCheckIns(sqlite: Database.Database, now: number, timeZone: string, contactId?: string, after?: string): CheckInDue[] {
+  refreshHealth(sqlite, now, timeZone);
   const today = localDateOf(now, timeZone);
-  const dates: CheckInDue[] = [];
-  for (const r of rows) {
-    const next = nextCheckInDate(
-      { lastInteractionAt: r.last_at ?? null, createdAt: r.created_at, cadenceDays: effectiveCadence(r.cadence_days, r.default_cadence_days), snoozedUntil: r.checkin_snoozed_until },
-      timeZone,
-    );
-    if (next !== null && (dueAfter === undefined || next > dueAfter)) dates.push({ contactId: r.id, contactName: r.display_name, dueDate: next, daysOverdue: daysOverdue(next, today) });
-  }
-  return dates.sort((a, b) => b.daysOverdue - a.daysOverdue || a.contactName.localeCompare(b.contactName));
+  const rows = prepared(
+    sqlite,
+    `SELECT h.contact_id, c.display_name, h.next_day FROM contact_health h JOIN contacts c ON c.id = h.contact_id
+     WHERE h.next_day <= :today AND h.next_day > :after AND (:contact IS NULL OR h.contact_id = :contact)`,
+  ).all({ today: epochDayOf(today), after: after === undefined ? -1e9 : epochDayOf(after), contact: contactId ?? null }) as Array<{ contact_id: string; display_name: string; next_day: number }>;
+  return rows
+    .map((r) => {
+      const dueDate = dateOfEpochDay(r.next_day);
+      return { contactId: r.contact_id, contactName: r.display_name, dueDate, daysOverdue: daysOverdue(dueDate, today) };
+    })
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || byName(a.contactName, b.contactName));
 }
 
-/** contacts whose check-in falls due on or before today (and, given `after`, after that local date) */
-export async function dueCheckIns(db: Kysely<DB>, now: number, timeZone: string, contactId?: string, after?: string): Promise<CheckInDue[]> {
-  return (await checkInDates(db, now, timeZone, { contactId, dueBy: now, dueAfter: after })).filter((c) => c.daysOverdue >= 0);
-}
-
-/** the earliest check-in date after `after` (a local date), or null if no contact has a cadence */
-export async function firstCheckInAfter(db: Kysely<DB>, now: number, timeZone: string, after: string): Promise<string | null> {
-  const lastAt = sql<number | null>`c.last_interaction_at`; // kept in step by triggers (migration 0005)
-  const cadence = sql<number>`coalesce(c.cadence_days, ci.default_cadence_days, ${DEFAULT_CADENCE_DAYS})`;
-  const afterStart = instantOfLocal(after, '00:00', timeZone);
-  // roughly the earliest one after the date, then the exact rule over everything near it
-  const row = await db
-    .selectFrom('contacts as c')
-    .leftJoin('circles as ci', 'ci.id', 'c.circle_id')
-    .select(sql<number | null>`min(max(coalesce(${lastAt}, c.created_at) + ${cadence} * ${DAY}, coalesce(c.checkin_snoozed_until, 0)))`.as('approx'))
-    .where('c.archived_at', 'is', null)
-    .where(cadence, '>', 0)
-    .where(sql<number>`max(coalesce(${lastAt}, c.created_at) + ${cadence} * ${DAY}, coalesce(c.checkin_snoozed_until, 0))`, '>', afterStart - SLACK)
-    .executeTakeFirst();
-  if (row?.approx === null || row?.approx === undefined) return null;
-  // only those near it: everything due by then would be every overdue contact (70,000 of 100,000)
-  const near = await checkInDates(db, now, timeZone, { dueBy: Math.max(row.approx, afterStart) + SLACK, dueAfter: after });
-  const dates = near.map((c) => c.dueDate).filter((d) => d > after).sort();
-  return dates[0] ?? null;
+/** the earliest check-in date after `after` (a local date), or null if none is ahead */
+export function firstCheckInAfter(sqlite: Database.Database, now: number, timeZone: string, after: string): string | null {
+  refreshHealth(sqlite, now, timeZone);
+  const day = prepared(sqlite, `SELECT min(next_day) FROM contact_health WHERE next_day > ?`).pluck().get(epochDayOf(after)) as number | null;
+  return day === null ? null : dateOfEpochDay(day);
 }
 
 async function requireContact(db: Kysely<DB>, contactId: string | null) {
@@ -537,7 +507,7 @@ export const reminderHandlers: HandlerGroup<
     if (input.contactId) done = done.where('r.contact_id', '=', input.contactId);
     const doneRows = await done.orderBy('r.completed_at', 'desc').orderBy('r.due_date', 'desc').orderBy('r.id').limit(input.doneLimit).execute();
     board.done = doneRows.map((r) => toReminder(r, tz, settings.digestTime));
-    board.checkIns = await dueCheckIns(ctx.db, now, tz, input.contactId);
+    board.checkIns = dueCheckIns(ctx.sqlite, now, tz, input.contactId);
     return board;
   },
 
