@@ -20,6 +20,7 @@ import { DEFAULT_CADENCE_DAYS, IMPORTANCE_WEIGHT } from '../../shared/domain/cad
 import { dateOfEpochDay, localEpochDay } from '../../shared/domain/epochDay';
 import type { Importance } from '../../shared/domain/contact';
 import { nameSortKey } from '../../shared/domain/normalize';
+import { emptyBands } from '../../shared/domain/dashboard';
 import { startOfLocalDay } from '../../shared/domain/localDate';
 import {
   bandOf,
@@ -34,6 +35,7 @@ import {
   ONE_SIDED_SAMPLE,
   RATED_RECENT_COUNT,
   type ContactHealth,
+  type HealthBand,
   type HealthDays,
   type HealthFacts,
   type HealthWindows,
@@ -246,7 +248,7 @@ FROM (
 WHERE h.contact_id = d.contact_id AND h.cadence = :cadence`;
 // (those rows' results are computed again below: results_through = -1)
 
-/** slides every row's windows from local day `fromDay` to today, then recomputes every row's results */
+/** slides every row's windows from local day `fromDay` to today, then recomputes the results that changed */
 function slideToToday(sqlite: Database.Database, fromDay: number, now: number, timeZone: string) {
   // any instant of the old day gives that day's windows
   const then = startOfLocalDay(dateOfEpochDay(fromDay), timeZone);
@@ -263,16 +265,36 @@ function slideToToday(sqlite: Database.Database, fromDay: number, now: number, t
     sqlite,
     `SELECT contact_id, cadence, last_at, win_weight, win_count, prev_weight, sample_count, sample_outbound, rated_count, rating_sum,
             last_day, created_day, snoozed_day FROM contact_health WHERE results_through < ?`,
-  )
-    .raw()
-    .all(todayDay) as Array<[string, number, number | null, number, number, number, number, number, number, number, number | null, number, number | null]>;
+  ).all(todayDay) as FactColumns[];
   // next_day does not depend on the day: it is left alone (and so are its indexes)
   const update = prepared(sqlite, `UPDATE contact_health SET score = ?, band = ?, flags = ?, flag_count = ?, results_through = ? WHERE contact_id = ?`);
   for (const r of rows) {
-    const facts: HealthFacts = { lastAt: r[2], windowWeightTenths: r[3], windowCount: r[4], previousWeightTenths: r[5], sampleCount: r[6], sampleOutbound: r[7], ratedCount: r[8], ratingSum: r[9] };
-    const [score, band, , flags, flagCount, through] = results(r[1], facts, { todayDay, lastDay: r[10], createdDay: r[11], snoozedDay: r[12] });
-    update.run(score, band, flags, flagCount, through, r[0]);
+    const [score, band, , flags, flagCount, through] = results(r.cadence, storedFacts(r), storedDays(r, todayDay));
+    update.run(score, band, flags, flagCount, through, r.contact_id);
   }
+}
+
+/** the columns a row's facts and local days are kept in */
+type FactColumns = Pick<
+  ContactHealthTable,
+  'contact_id' | 'cadence' | 'last_at' | 'win_weight' | 'win_count' | 'prev_weight' | 'sample_count' | 'sample_outbound' | 'rated_count' | 'rating_sum' | 'last_day' | 'created_day' | 'snoozed_day'
+>;
+
+function storedFacts(r: FactColumns): HealthFacts {
+  return {
+    lastAt: r.last_at,
+    windowWeightTenths: r.win_weight,
+    windowCount: r.win_count,
+    previousWeightTenths: r.prev_weight,
+    sampleCount: r.sample_count,
+    sampleOutbound: r.sample_outbound,
+    ratedCount: r.rated_count,
+    ratingSum: r.rating_sum,
+  };
+}
+
+function storedDays(r: FactColumns, todayDay: number): HealthDays {
+  return { todayDay, lastDay: r.last_day, createdDay: r.created_day, snoozedDay: r.snoozed_day };
 }
 
 /**
@@ -326,17 +348,6 @@ const ROW_COLUMNS = `h.contact_id, c.display_name, h.name_key, h.next_day, h.cir
 type StoredRow = Omit<ContactHealthTable, 'valid_until' | 'score' | 'band' | 'flags' | 'flag_count' | 'results_through'> & { display_name: string };
 
 function rowOf(r: StoredRow, todayDay: number, explain: boolean): ContactHealthRow {
-  const facts: HealthFacts = {
-    lastAt: r.last_at,
-    windowWeightTenths: r.win_weight,
-    windowCount: r.win_count,
-    previousWeightTenths: r.prev_weight,
-    sampleCount: r.sample_count,
-    sampleOutbound: r.sample_outbound,
-    ratedCount: r.rated_count,
-    ratingSum: r.rating_sum,
-  };
-  const days: HealthDays = { todayDay, lastDay: r.last_day, createdDay: r.created_day, snoozedDay: r.snoozed_day };
   return {
     id: r.contact_id,
     displayName: r.display_name,
@@ -344,7 +355,7 @@ function rowOf(r: StoredRow, todayDay: number, explain: boolean): ContactHealthR
     importance: r.importance,
     createdAt: r.created_at,
     snoozedUntil: r.snoozed_until,
-    health: healthFromCore(r.cadence, facts, { windowDays: windowDaysFor(r.cadence) }, days, explain),
+    health: healthFromCore(r.cadence, storedFacts(r), { windowDays: windowDaysFor(r.cadence) }, storedDays(r, todayDay), explain),
   };
 }
 
@@ -359,7 +370,7 @@ export function allContactsHealth(sqlite: Database.Database, now: number, timeZo
 export interface HealthTotals {
   contactCount: number;
   trackedCount: number;
-  bands: { thriving: number; steady: number; cooling: number; 'at-risk': number };
+  bands: Record<HealthBand, number>;
   overdue: number;
   attention: number;
 }
@@ -367,25 +378,20 @@ export interface HealthTotals {
 /** counts over the table as of today (refreshHealth first) */
 export function healthTotals(sqlite: Database.Database, todayDay: number): HealthTotals {
   // three narrow indexed counts: cheaper than one pass that tests every row
-  const byBand = prepared(sqlite, `SELECT band, count(*) AS n FROM contact_health GROUP BY band`).all() as Array<{ band: string | null; n: number }>;
-  const count = (band: string) => byBand.find((b) => b.band === band)?.n ?? 0;
-  const t = {
-    contacts: byBand.reduce((a, b) => a + b.n, 0),
-    tracked: byBand.reduce((a, b) => a + (b.band === null ? 0 : b.n), 0),
-    thriving: count('thriving'),
-    steady: count('steady'),
-    cooling: count('cooling'),
-    at_risk: count('at-risk'),
+  const totals: HealthTotals = {
+    contactCount: 0,
+    trackedCount: 0,
+    bands: emptyBands(),
     overdue: prepared(sqlite, `SELECT count(*) FROM contact_health WHERE next_day <= ?`).pluck().get(todayDay) as number,
     attention: prepared(sqlite, `SELECT count(*) FROM contact_health WHERE flag_count > 0`).pluck().get() as number,
   };
-  return {
-    contactCount: t.contacts,
-    trackedCount: t.tracked,
-    bands: { thriving: t.thriving, steady: t.steady, cooling: t.cooling, 'at-risk': t.at_risk },
-    overdue: t.overdue,
-    attention: t.attention,
-  };
+  for (const { band, n } of prepared(sqlite, `SELECT band, count(*) AS n FROM contact_health GROUP BY band`).all() as Array<{ band: HealthBand | null; n: number }>) {
+    totals.contactCount += n;
+    if (band === null) continue;
+    totals.trackedCount += n;
+    totals.bands[band] = n;
+  }
+  return totals;
 }
 
 /**

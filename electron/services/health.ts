@@ -12,7 +12,7 @@ import {
   type FollowUp,
   type UpcomingItem,
 } from '../../shared/domain/dashboard';
-import { BANDS, computeHealth, weeklyScores, type HealthBand } from '../../shared/domain/health';
+import { computeHealth, weeklyScores, type HealthBand } from '../../shared/domain/health';
 import { dateOfEpochDay, epochDayOf } from '../../shared/domain/epochDay';
 import { addDaysToDate, localDateOf, startOfLocalDay } from '../../shared/domain/localDate';
 import { prepared } from '../../db/prepared';
@@ -22,7 +22,7 @@ import type { HandlerGroup, ServiceContext } from './context';
 /** the dashboard's lists stay short whatever the number of contacts; totals say how many more */
 const LIST_LIMIT = 50;
 const COMING_UP_DAYS = 14;
-/** a collator compares names far faster than localeCompare, which the overdue list may call 100,000 times */
+/** a collator compares names far faster than localeCompare (the coming-up list merges three sources by name) */
 const byName = new Intl.Collator(undefined, { sensitivity: 'base' }).compare;
 
 export const healthHandlers: HandlerGroup<'health.forContact' | 'health.dashboard' | 'health.portfolio' | 'health.snoozeCheckIn'> = {
@@ -88,8 +88,6 @@ export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'>, now: number, 
   const today = localDateOf(now, timeZone);
   const todayDay = epochDayOf(today);
   const totals = healthTotals(ctx.sqlite, todayDay);
-  const bands = emptyBands();
-  for (const band of BANDS) bands[band] = totals.bands[band];
   const priority = (r: ContactHealthRow) => followUpPriority(r.health.daysOverdue!, r.importance);
   const nameOrder = (a: { displayName: string | null; title: string }, b: { displayName: string | null; title: string }) => byName(a.displayName ?? a.title, b.displayName ?? b.title);
   const overdueTop = healthList(ctx.sqlite, 'overdue', todayDay, LIST_LIMIT).map(
@@ -125,7 +123,7 @@ export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'>, now: number, 
     today,
     contactCount: totals.contactCount,
     trackedCount: totals.trackedCount,
-    bands,
+    bands: totals.bands,
     overdue: { items: overdueTop, total: totals.overdue },
     comingUp,
     attention: { items: attentionTop, total: totals.attention },
