@@ -10,6 +10,8 @@ const FORMAT_LABELS: Record<ImportFormat, string> = {
   vcard: 'vCard',
   google: 'Google Contacts CSV',
   'google-legacy': 'Google Contacts CSV (older format)',
+  thunderbird: 'Thunderbird address book CSV',
+  kith: 'Kith CSV export',
   linkedin: 'LinkedIn connections',
   outlook: 'Outlook CSV',
   generic: 'CSV',
