@@ -117,19 +117,20 @@ export function detectFormat(header: string[]): Exclude<CsvFormat, 'generic'> | 
 /** a first guess for an unknown CSV's columns, by header name */
 export function suggestMapping(headers: string[]): CsvTarget[] {
   const rules: [RegExp, CsvTarget][] = [
-    [/^(full ?name|name|display ?name|contact)$/i, 'displayName'],
-    [/^(first|given|fore) ?name$|^first$/i, 'givenName'],
-    [/^(last|family|sur) ?name$|^surname$|^last$/i, 'familyName'],
-    [/nick/i, 'nickname'],
-    [/compan|organi[sz]ation|employer|^org$/i, 'company'],
-    [/title|position|role|job/i, 'title'],
-    [/e-?mail|^mail$/i, 'email'],
-    [/phone|mobile|cell|tel/i, 'phone'],
-    [/address|street/i, 'address'],
+    // English first, then the words of a German, French, Spanish, Italian, Dutch or Portuguese spreadsheet
+    [/^(full ?name|name|display ?name|contact|kontakt|nom complet|nombre completo|nome completo|volledige naam|anzeigename)$/i, 'displayName'],
+    [/^(first|given|fore) ?name$|^first$|^(vorname|prénom|prenom|nombre|nome|voornaam)$/i, 'givenName'],
+    [/^(last|family|sur) ?name$|^surname$|^last$|^(nachname|familienname|nom|nom de famille|apellidos?|cognome|achternaam|sobrenome|apelido)$/i, 'familyName'],
+    [/nick|spitzname|surnom|apodo|soprannome|bijnaam|apelido/i, 'nickname'],
+    [/compan|organi[sz]ation|employer|^org$|firma|société|societe|empresa|società|azienda|bedrijf|organisatie/i, 'company'],
+    [/title|position|role|job|beruf|fonction|puesto|cargo|posizione|functie/i, 'title'],
+    [/e-?mail|^mail$|courriel|correo/i, 'email'],
+    [/phone|mobile|cell|tel|handy|portable|móvil|movil|cellulare|mobiel|celular/i, 'phone'],
+    [/address|street|adresse|straße|strasse|dirección|direccion|indirizzo|adres|endereço/i, 'address'],
     [/web|url|site|homepage/i, 'website'],
-    [/birth|bday|dob/i, 'birthday'],
-    [/note|comment|description|remark/i, 'notes'],
-    [/tag|label|categor|group/i, 'tags'],
+    [/birth|bday|dob|geburtstag|geburtsdatum|anniversaire|naissance|cumpleaños|nacimiento|compleanno|verjaardag|geboortedatum|aniversário|nascimento/i, 'birthday'],
+    [/note|comment|description|remark|notiz|bemerkung|notas|anotações|notities|opmerking/i, 'notes'],
+    [/tag|label|categor|group|kategorie|gruppe|groupe|grupo|gruppo|groep/i, 'tags'],
     [/how we met|met/i, 'howMet'],
   ];
   const used = new Set<CsvTarget>();
@@ -203,6 +204,11 @@ const KNOWN: Record<Exclude<CsvFormat, 'generic'>, (get: Row, warn: (r: string) 
     for (let n = 1; n <= 20; n++) collect(methods, 'phone', get(`Phone ${n} - Label`), get(`Phone ${n} - Value`), warn);
     for (let n = 1; n <= 20; n++) collect(methods, 'address', get(`Address ${n} - Label`), get(`Address ${n} - Formatted`), warn);
     for (let n = 1; n <= 20; n++) collect(methods, 'website', get(`Website ${n} - Label`), get(`Website ${n} - Value`), warn);
+    const related: ImportedRelation[] = [];
+    for (let n = 1; n <= 10; n++) {
+      const label = cleanLabel(get(`Relation ${n} - Label`)) ?? 'Related';
+      for (const name of get(`Relation ${n} - Value`).split(' ::: ')) if (name.trim()) related.push({ name: name.trim(), label, role: relationRole(label), uid: null });
+    }
     const dates: ImportRecord['dates'] = [];
     for (let n = 1; n <= 5; n++) {
       const value = get(`Event ${n} - Value`);
@@ -230,6 +236,7 @@ const KNOWN: Record<Exclude<CsvFormat, 'generic'>, (get: Row, warn: (r: string) 
         .filter((l) => l && !l.startsWith('* ')),
       methods,
       dates,
+      related,
     });
   },
   'google-legacy'(get, warn, order) {
@@ -492,7 +499,8 @@ function collect(methods: Method[], kind: Method['kind'], label: string, cell: s
       methods.push({ kind: REJECTED, label: 'Phone (no digits)', value, isPrimary: false });
       continue;
     }
-    methods.push({ kind, label: cleanLabel(label), value, isPrimary: false });
+    // Google marks the primary value's label with "* "
+    methods.push({ kind, label: cleanLabel(label), value, isPrimary: /^\*\s/.test(label) });
   }
 }
 

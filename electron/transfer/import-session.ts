@@ -15,7 +15,7 @@ import { readJsonExport, restoreJsonExport, type JsonExport } from './json-expor
 import { dataTables } from '../../db/derived';
 import { insertDates, insertPhoto, mergeIntoContact } from './merge';
 import type { ImportProblem, ImportRecord, LeftOut, ParsedFile } from './record';
-import { decodeFile } from './text-encoding';
+import { decodeFile, detectEncoding } from './text-encoding';
 import { DIRECTED_KINDS, storedRelationship, type RelationshipRole } from '../../shared/domain/relationship';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -158,10 +158,12 @@ function refuseNonContactFile(fileName: string, bytes: Buffer): void {
   for (const [magic, what] of NOT_CONTACTS) {
     if (magic.test(head)) throw new ServiceError('invalid_input', `${fileName} is ${what}. Kith imports contacts from vCard (.vcf), CSV and Kith JSON exports.`, 'source');
   }
-  const { text } = decodeFile(bytes.subarray(0, 8192));
-  // control characters (other than tab and line breaks) do not occur in a text file
-  const control = (text.match(/[\x00-\x08\x0E-\x1F\x7F\uFFFD]/g) ?? []).length;
-  if (text.length > 0 && control / text.length > 0.02) {
+  const sample = bytes.subarray(0, 8192);
+  if (detectEncoding(sample).encoding.startsWith('utf-16')) return; // its every other byte is zero by nature
+  // control bytes (other than tab, line breaks and the escape of ISO-2022-JP) do not occur in a text file
+  let control = 0;
+  for (const b of sample) if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b) || b === 0x7f) control++;
+  if (control > 0 && control / sample.length > 0.01) {
     throw new ServiceError('invalid_input', `${fileName} is not a text file (it holds binary data). Kith imports contacts from vCard (.vcf), CSV and Kith JSON exports.`, 'source');
   }
 }

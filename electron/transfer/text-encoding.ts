@@ -43,13 +43,35 @@ function utf16Pattern(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
 
 /** the legacy set of bytes that are not UTF-8; windows-1252 when nothing is sure (what "ANSI" exports are) */
 export function guessLegacy(bytes: Buffer): string {
-  const found = chardet.analyse(bytes.length > 65536 ? bytes.subarray(0, 65536) : bytes);
+  const found = chardet.analyse(nonAsciiLines(bytes));
   const best = found[0];
   if (!best || best.confidence < 10) return 'windows-1252';
   const name = best.name.toLowerCase();
   // ISO-8859-1 is read as its superset windows-1252 (Outlook's "ANSI": curly quotes, the euro sign)
   if (name === 'iso-8859-1' || name === 'utf-8' || name.startsWith('utf-') || name === 'ascii') return 'windows-1252';
   return decoderFor(name) ? name : 'windows-1252';
+}
+
+/**
+ * The lines that hold bytes above 127, and of those only what follows the first ':' (a vCard value)
+ * or the whole line (CSV): the ASCII structure around them (property names, delimiters) only dilutes
+ * the byte statistics the detector reads.
+ */
+function nonAsciiLines(bytes: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let size = 0;
+  let start = 0;
+  for (let i = 0; i <= bytes.length && size < 65536; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) continue;
+    const line = bytes.subarray(start, i);
+    start = i + 1;
+    if (!line.some((b) => b > 0x7f)) continue;
+    const colon = line.indexOf(0x3a);
+    const value = colon >= 0 && colon < 80 ? line.subarray(colon + 1) : line;
+    parts.push(value, Buffer.from('\n'));
+    size += value.length + 1;
+  }
+  return parts.length ? Buffer.concat(parts) : bytes.subarray(0, 65536);
 }
 
 const decoders = new Map<string, ((bytes: Buffer) => string) | null>();
@@ -59,12 +81,16 @@ export function decoderFor(charset: string): ((bytes: Buffer) => string) | null 
   const key = charset.trim().toLowerCase();
   if (decoders.has(key)) return decoders.get(key)!;
   let decode: ((bytes: Buffer) => string) | null = null;
-  try {
-    const d = new TextDecoder(key);
-    decode = (bytes) => d.decode(bytes);
-  } catch {
-    const alias = key.replace(/^x-/, '').replace(/^cp-?(\d+)$/, 'cp$1');
-    if (iconv.encodingExists(alias)) decode = (bytes) => iconv.decode(bytes, alias);
+  // iconv-lite first: Node's TextDecoder reads windows-1252 as ISO-8859-1 (no €, no curly quotes)
+  const alias = key.replace(/^x-/, '').replace(/^cp-?(\d+)$/, 'cp$1').replace(/^sjis$/, 'shift_jis');
+  if (iconv.encodingExists(alias)) decode = (bytes) => iconv.decode(bytes, alias, { stripBOM: false });
+  else {
+    try {
+      const d = new TextDecoder(key);
+      decode = (bytes) => d.decode(bytes);
+    } catch {
+      decode = null;
+    }
   }
   decoders.set(key, decode);
   return decode;

@@ -118,6 +118,10 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
   let photo: ImportRecord['photo'] = null;
   let companyPref = Infinity;
   let titlePref = Infinity;
+  let companyProp: ICAL.Property | null = null;
+  let titleProp: ICAL.Property | null = null;
+  /** labelled lines for what could not be kept as itself (an invalid email), after the card's own notes */
+  const keptInNotes: string[] = [];
   const related: ImportedRelation[] = [];
   let uid: string | null = null;
   let circleName: string | null = null;
@@ -143,18 +147,20 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
       case 'org': {
         // the first ORG is the contact's, unless a later one is preferred
         const value = structured(p)[0]?.trim() || null;
-        if (value && (company === null || preference(p) < companyPref)) {
-          if (company !== null) leave(p, company);
+        if (value && (companyProp === null || preference(p) < companyPref)) {
+          if (companyProp) leave(companyProp);
           company = value;
+          companyProp = p;
           companyPref = preference(p);
         } else if (value) leave(p);
         break;
       }
       case 'title': {
         const value = text(p).trim() || null;
-        if (value && (title === null || preference(p) < titlePref)) {
-          if (title !== null) leave(p, title);
+        if (value && (titleProp === null || preference(p) < titlePref)) {
+          if (titleProp) leave(titleProp);
           title = value;
+          titleProp = p;
           titlePref = preference(p);
         } else if (value) leave(p);
         break;
@@ -163,7 +169,7 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
         const value = text(p).trim().replace(/^mailto:/i, '');
         if (!value) break;
         if (!EMAIL_PATTERN.test(value)) {
-          notes.push(`Email (not a valid address): ${value}`);
+          keptInNotes.push(`Email (not a valid address): ${value}`);
           warn(p, `email "${value}" is not a valid address; it was kept in the notes`);
         } else methods.push({ kind: 'email', label: labelOf(p), value, isPrimary: isPreferred(p), preference: preference(p) } as Method);
         break;
@@ -172,7 +178,7 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
         const value = text(p).trim().replace(/^tel:/i, '');
         if (!value) break;
         if (!/\d/.test(value)) {
-          notes.push(`Phone (no digits): ${value}`);
+          keptInNotes.push(`Phone (no digits): ${value}`);
           warn(p, `phone "${value}" has no digits; it was kept in the notes`);
         } else methods.push({ kind: 'phone', label: labelOf(p), value, isPrimary: isPreferred(p), preference: preference(p) } as Method);
         break;
@@ -263,7 +269,7 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
       }
       case 'x-android-custom': {
         // Android's own rows: vnd.android.cursor.item/<kind>;value;type;label...
-        const parts = structured(p);
+        const parts = splitAndroidRow(rawValue(p));
         const kind = (parts[0] ?? '').replace(/^vnd\.android\.cursor\.item\//, '');
         if (kind === 'relation' && parts[1]) {
           const label = ANDROID_RELATIONS[Number(parts[2])] ?? (parts[3] || 'Related');
@@ -303,7 +309,7 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
     title,
     birthday,
     howMet,
-    notes: notes.join('\n\n'),
+    notes: [notes.join('\n\n'), ...keptInNotes].filter(Boolean).join('\n'),
     methods,
     tags: [...new Set(tags)],
     cadenceDays,
@@ -311,6 +317,22 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
   };
   if (importance) fields.importance = importance;
   return { number: card.number, line: card.line, fields, uid, dates, photo, related };
+}
+
+/** an X-ANDROID-CUSTOM value's fields: split at unescaped ';' */
+function splitAndroidRow(value: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === '\\' && i + 1 < value.length) current += value[++i]!;
+    else if (c === ';') {
+      parts.push(current.trim());
+      current = '';
+    } else current += c;
+  }
+  parts.push(current.trim());
+  return parts;
 }
 
 function group(p: ICAL.Property): string | null {
