@@ -30,7 +30,7 @@ export function contactsToCsv(contacts: Contact[], circleNameOf: (circleId: stri
     join(c, 'social'),
     c.birthday ? isoDate(c.birthday) : '',
     c.dates.map((d) => `${d.label}: ${isoDate(d)}`).join(' ::: '),
-    c.tags.join('; '),
+    c.tags.join(' ::: '),
     circleNameOf(c.circleId) ?? '',
     c.importance,
     c.cadenceDays === null ? '' : String(c.cadenceDays),

@@ -11,7 +11,8 @@ import { decodeFile } from './text-encoding';
 import { EMAIL_PATTERN, parseVCardDate } from './vcard-parse';
 
 type Method = NonNullable<ContactInput['methods']>[number];
-type Row = (header: string) => string;
+/** a cell by its column's (English) name, trimmed unless asked */
+type Row = (header: string, untrimmed?: boolean) => string;
 
 export interface CsvTable {
   format: CsvFormat;
@@ -169,11 +170,11 @@ export function csvToRecords(table: CsvTable, mapping?: CsvTarget[]): ParsedFile
       }
       cells = cells.slice(0, table.headers.length);
     }
-    const get: Row = (header) => {
+    const get: Row = (header, untrimmed) => {
       const i = index.get(header);
       if (i === undefined) return '';
       read.add(i);
-      return (cells[i] ?? '').trim();
+      return untrimmed ? (cells[i] ?? '') : (cells[i] ?? '').trim();
     };
     const fields = table.format === 'generic' ? genericRow(cells, map, warn, table.delimiter === ';' ? 'dmy' : 'mdy') : KNOWN[table.format](get, warn, slashOrder);
     if (!fields) continue; // an empty row
@@ -400,8 +401,8 @@ const KNOWN: Record<Exclude<CsvFormat, 'generic'>, (get: Row, warn: (r: string) 
       company: get('Company'),
       title: get('Title'),
       birthday: get('Birthday'),
-      notes: get('Notes'),
-      tags: get('Tags').split(/;\s*/).map((t) => t.trim()).filter(Boolean),
+      notes: get('Notes', true),
+      tags: get('Tags').split(' ::: ').map((t) => t.trim()).filter(Boolean),
       howMet: get('How we met'),
       methods,
       dates,

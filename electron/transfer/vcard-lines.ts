@@ -160,6 +160,13 @@ function splitParams(head: string): string[] {
   return parts;
 }
 
+/** properties whose value can run over lines: where a line without ':' most likely continues one */
+const MULTI_LINE = new Set(['NOTE', 'ADR', 'LABEL', 'X-NOTE']);
+
+function propertyName(line: string): string {
+  return splitParams(line.slice(0, nameAndParamsEnd(line)))[0]!.split('.').at(-1)!.toUpperCase();
+}
+
 /** a property name as the specs allow it (with an optional group): anything else before a ':' is text that lost its fold */
 const PROPERTY_NAME = /^([A-Za-z0-9-]+\.)?[A-Za-z0-9-]+$/;
 
@@ -183,10 +190,9 @@ function repairLines(lines: LogicalLine[], legacy: boolean, notes: CardNote[]): 
       notes.push({ line: l.line, reason: `line ${l.line} is a comment ("${shorten(trimmed)}") and was skipped` });
     } else if (previous && /ENCODING=(B|BASE64)|;BASE64[;:]/i.test(previous.text.slice(0, nameAndParamsEnd(previous.text))) && /^[A-Za-z0-9+/=\s]+$/.test(trimmed)) {
       previous.text += trimmed; // 2.1 base64 goes on over lines of its own
-    } else if (previous) {
-      const name = splitParams(previous.text.slice(0, nameAndParamsEnd(previous.text)))[0]!.split('.').at(-1)!.toUpperCase();
+    } else if (previous && MULTI_LINE.has(propertyName(previous.text))) {
       previous.text += (legacy ? '\n' : '\\n') + l.text;
-      notes.push({ line: l.line, reason: `line ${l.line} is not a vCard property ("${shorten(trimmed)}"); it was read as the next line of the ${name} on line ${previous.line}` });
+      notes.push({ line: l.line, reason: `line ${l.line} is not a vCard property ("${shorten(trimmed)}"); it was read as the next line of the ${propertyName(previous.text)} on line ${previous.line}` });
     } else {
       notes.push({ line: l.line, reason: `line ${l.line} is not a vCard property ("${shorten(trimmed)}") and was skipped` });
     }

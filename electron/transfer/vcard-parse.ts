@@ -196,7 +196,7 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
       case 'x-socialprofile':
       case 'impp': {
         const value = text(p).trim();
-        if (value) methods.push({ kind: 'social', label: labelOf(p) ?? (p.getParameter('type') ? String(p.getParameter('type')) : null), value, isPrimary: isPreferred(p) });
+        if (value) methods.push({ kind: 'social', label: labelOf(p), value, isPrimary: isPreferred(p) });
         break;
       }
       case 'bday': {
