@@ -287,7 +287,7 @@ export async function commitSession(
             const extra = {
               ...(forNew.circleId ? { circleId: forNew.circleId } : {}),
               ...(forNew.cadenceDays ? { cadenceDays: forNew.cadenceDays } : {}),
-              ...(forNew.tags?.length ? { tags: [...new Set([...(fields.tags ?? []), ...forNew.tags])] } : {}),
+              ...(forNew.tags?.length ? { tags: withTags(fields.tags ?? [], forNew.tags) } : {}),
             };
             contactOf.set(record.number, addRecord(sqlite, record, { ...fields, ...extra }, now, id, tags));
             summary.added++;
@@ -317,6 +317,12 @@ export async function commitSession(
   session.parsed = { records: [], failed: [], warnings: [], leftOut: [] };
   session.json = null;
   return summary;
+}
+
+/** the record's tags and the dialog's, each once whatever its case (the record's spelling first) */
+function withTags(own: string[], added: string[]): string[] {
+  const seen = new Set(own.map((t) => t.toLocaleLowerCase()));
+  return [...own, ...added.filter((t) => !seen.has(t.toLocaleLowerCase()) && seen.add(t.toLocaleLowerCase()))];
 }
 
 export interface ForNew {

@@ -179,7 +179,9 @@ function repairLines(lines: LogicalLine[], legacy: boolean, notes: CardNote[]): 
   const out: LogicalLine[] = [];
   for (const l of lines) {
     const colon = nameAndParamsEnd(l.text);
-    const head = colon < 0 ? '' : splitParams(l.text.slice(0, colon))[0]!;
+    // the name ends at the first ';' (a name holds no quotes, so no quoted ';' comes before it)
+    const semi = l.text.indexOf(';');
+    const head = colon < 0 ? '' : l.text.slice(0, semi >= 0 && semi < colon ? semi : colon);
     if (colon >= 0 && PROPERTY_NAME.test(head)) {
       out.push({ ...l });
       continue;

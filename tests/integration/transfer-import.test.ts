@@ -338,3 +338,33 @@ describe('one transaction', () => {
     expect(again.code).toBe('conflict');
   });
 });
+
+describe('for every new contact', () => {
+  it('puts each added contact in the chosen circle with the tags and cadence, leaves merged ones as they were, and refuses an unknown circle', async () => {
+    const existing = await kith.call('contacts.create', { displayName: 'Old Friend', methods: [{ kind: 'email', value: 'old@example.com', label: null }] });
+    const file = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:New Person', 'CATEGORIES:from-file', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'FN:Old Friend', 'EMAIL:old@example.com', 'END:VCARD', ''].join('\r\n');
+    const bad = await previewFile(kith, 'people.vcf', file);
+    const err = await kith.call('transfer.importCommit', { sessionId: bad.sessionId, forNew: { circleId: 'no-such-circle' } }).catch((e) => e);
+    expect([err.code, err.field]).toEqual(['invalid_input', 'forNew.circleId']);
+    expect(kith.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(1);
+
+    const preview = await previewFile(kith, 'people.vcf', file);
+    const summary = await kith.call('transfer.importCommit', { sessionId: preview.sessionId, defaultAction: 'merge', forNew: { circleId: 'circle-friends', tags: ['imported', 'From-File'], cadenceDays: 45 } });
+    expect(summary).toMatchObject({ added: 1, merged: 1 });
+    const [newPerson, old] = await contactsByName(kith);
+    expect(newPerson).toMatchObject({ displayName: 'New Person', circleId: 'circle-friends', cadenceDays: 45 });
+    expect([...newPerson!.tags].sort()).toEqual(['from-file', 'imported']);
+    expect(old).toMatchObject({ id: existing.id, circleId: null, cadenceDays: null, tags: [] });
+  });
+
+  it('refuses a binary file with what it seems to be, and a calendar file, writing nothing', async () => {
+    for (const [name, bytes, message] of [
+      ['photo.vcf', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), /^photo\.vcf is a picture\./],
+      ['cal.ics', Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'), /^cal\.ics is a calendar file, not an address book/],
+    ] as const) {
+      const err = await previewFile(kith, name, bytes).catch((e) => e);
+      expect([err.code, err.field]).toEqual(['invalid_input', 'source']);
+      expect(err.message).toMatch(message);
+    }
+  });
+});
