@@ -78,7 +78,7 @@ async function runFixture(f: Fixture): Promise<{ right: number; present: number;
       const c = contacts.find((x) => x.displayName === e.name) ?? contacts[i];
       actual.push(c ? await project(kith, c, e) : ({ name: '(missing)' } as Expected));
     }
-    const leftOut = preview.leftOut.map((l) => `${l.field}@${l.line}`).sort();
+    const leftOut = (preview.leftOut ?? []).map((l) => `${l.field}@${l.line}`).sort();
     const wantLeftOut = [...(f.leftOut ?? [])].sort();
 
     // fields right / present: each expected field of each contact, each left-out item, each warning, and every person in
@@ -111,7 +111,7 @@ async function runFixture(f: Fixture): Promise<{ right: number; present: number;
         expect(leftOut).toEqual(wantLeftOut);
         for (const w of f.warnings ?? []) expect(summary.warnings.map((x) => x.reason)).toContainEqual(expect.stringMatching(w));
         // a warning or left-out item always says where it came from
-        for (const w of [...summary.warnings, ...preview.leftOut]) expect(w.record).toBeGreaterThan(0);
+        for (const w of [...summary.warnings, ...(preview.leftOut ?? [])]) expect(w.record).toBeGreaterThan(0);
       },
     };
   } finally {
@@ -163,6 +163,12 @@ Regenerate: \`KITH_WRITE_ACCURACY=1 npx vitest run tests/integration/import-corp
 | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 | **all** | ${total.files} | | **${total.right} / ${total.present}** | **${((100 * total.right) / total.present).toFixed(1)} %** |
+
+The corpus was written together with the importer's fixes, so 100 % here says that every kind
+listed in issue 12 is handled and stays handled; it is not an independent sample of the world's
+files. Known limits: a file in a single-byte legacy set *without* any CHARSET (an ISO-8859-2 file
+read as windows-1252, say) is detected statistically by chardet from its non-ASCII values and can be
+wrong for very short files; a Kith CSV export carries no method labels or photos (vCard and JSON do).
 ${process.env.KITH_ACCURACY_BEFORE ? `\n${process.env.KITH_ACCURACY_BEFORE}\n` : ''}`;
     writeFileSync(join(__dirname, '..', '..', 'docs', 'import-accuracy.md'), text);
   });
