@@ -36,7 +36,7 @@ async function main() {
     console.log(`Restored ${backup.fileName}; the damaged file is kept as ${kept}`);
     return startBackend({ databasePath, host: 'web' });
   });
-  const backups = startAutomaticBackups(backend.ctx, { onError: (err) => console.error('[kith] automatic backup failed:', err) });
+  const backups = startAutomaticBackups(backend.ctx, { onError: (err) => backend.status.report('backup', err), onSuccess: () => backend.status.recovered('backup') });
   // the same scheduler as the desktop app; its notifications go to the page as server-sent events,
   // which shows them with the browser's Notification API
   const notifications = new EventEmitter<{ notification: [KithNotification] }>();
