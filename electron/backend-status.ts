@@ -55,10 +55,27 @@ export class BackendStatus {
   }
 }
 
+/**
+ * A catch-up a read does first (the search index, the health table). On a full or read-only disk
+ * the read goes on with what is stored and the problem is reported; the next read tries again.
+ * Inside a caller's transaction the error is the caller's (SQLite may have rolled it back).
+ */
+export function catchUp(status: BackendStatus | undefined, sqlite: { inTransaction: boolean }, task: BackgroundProblem['task'], work: () => void): void {
+  const outer = sqlite.inTransaction;
+  try {
+    work();
+    status?.recovered(task);
+  } catch (err) {
+    if (outer || !status || !storageError(err)) throw err;
+    status.report(task, err);
+  }
+}
+
 const TASK_NAMES: Record<BackgroundProblem['task'], string> = {
   backup: 'The automatic backup',
   checkpoint: 'Saving the write-ahead log into the file',
   scheduler: 'The reminder scheduler',
   integrity: 'The integrity check',
   search: 'Updating the search index',
+  health: 'Updating the health scores',
 };
