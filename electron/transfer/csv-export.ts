@@ -3,6 +3,7 @@
 // " ::: " (as Google does), the primary one first.
 import { stringify } from 'csv-stringify/sync';
 import type { Contact } from '../../shared/domain/contact';
+import { cleanText } from '../../shared/domain/text';
 
 export const KITH_CSV_HEADER = ['Name', 'Given name', 'Family name', 'Nickname', 'Company', 'Title', 'Emails', 'Phones', 'Addresses', 'Websites', 'Social', 'Birthday', 'Dates', 'Tags', 'Circle', 'Importance', 'Check-in every (days)', 'Notes', 'How we met'];
 
@@ -37,5 +38,7 @@ export function contactsToCsv(contacts: Contact[], circleNameOf: (circleId: stri
     c.notes,
     c.howMet ?? '',
   ]);
-  return '\uFEFF' + stringify([KITH_CSV_HEADER, ...rows], { record_delimiter: '\r\n' });
+  // a NUL stored by an older Kith ends a spreadsheet's cell early: never written (shared/domain/text.ts)
+  const clean = rows.map((row) => row.map((cell) => cleanText(cell).text));
+  return '\uFEFF' + stringify([KITH_CSV_HEADER, ...clean], { record_delimiter: '\r\n' });
 }

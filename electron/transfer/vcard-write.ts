@@ -4,6 +4,7 @@
 // (itemN.X-ABLabel), which most address books understand. Written by hand rather than through
 // ical.js, which escapes the comma of a data: URI and types every unknown property.
 import type { Contact } from '../../shared/domain/contact';
+import { cleanText } from '../../shared/domain/text';
 
 const STANDARD_TYPES: Record<string, string> = { home: 'home', work: 'work', mobile: 'cell', cell: 'cell', fax: 'fax' };
 
@@ -43,7 +44,8 @@ export function contactToVCard(contact: Contact, extras: VCardExtras, version: V
   const lines: string[] = [];
   let groupCounter = 0;
   const add = (name: string, value: string, params: string[] = [], group?: string) => {
-    lines.push(fold(`${group ? group + '.' : ''}${name}${params.map((p) => ';' + p).join('')}:${value}`));
+    // a NUL (stored by an older Kith) ends the value in many readers and is never written (shared/domain/text.ts)
+    lines.push(fold(`${group ? group + '.' : ''}${name}${params.map((p) => ';' + p).join('')}:${cleanText(value).text}`));
   };
   const labelled = (name: string, value: string, label: string | null, primary: boolean, extraTypes: string[] = []) => {
     const types = [...extraTypes];
