@@ -40,5 +40,7 @@ export function contactsToCsv(contacts: Contact[], circleNameOf: (circleId: stri
   ]);
   // a NUL stored by an older Kith ends a spreadsheet's cell early: never written (shared/domain/text.ts)
   const clean = rows.map((row) => row.map((cell) => cleanText(cell).text));
-  return '\uFEFF' + stringify([KITH_CSV_HEADER, ...clean], { record_delimiter: '\r\n' });
+  // a lone LF or CR must be quoted too (csv-stringify quotes only the record delimiter, CRLF), and so
+  // are the other delimiters a reader may sniff (;, tab, |)
+  return '\uFEFF' + stringify([KITH_CSV_HEADER, ...clean], { record_delimiter: '\r\n', quoted_match: /[\r\n;\t|]/ });
 }
