@@ -16,6 +16,7 @@ import { ContactForm } from '../components/ContactForm';
 import { HealthPanel } from '../components/contact/HealthPanel';
 import { ValuePanel } from '../components/contact/ValuePanel';
 import { RemindersPanel } from '../components/contact/RemindersPanel';
+import { FactsCard } from '../components/contact/FactsCard';
 
 export function ContactPage({ id }: { id: string }) {
   const [contact, setContact] = useState<Contact | null>(null);
@@ -59,6 +60,7 @@ export function ContactPage({ id }: { id: string }) {
         </div>
         <aside className="contact-side">
           <ContactDetails contact={contact} />
+          <FactsCard contactId={contact.id} name={contact.displayName} />
           <RelationshipsCard contactId={contact.id} name={contact.displayName} />
           <section className="card" aria-labelledby="notes-title">
             <div className="card-header">

@@ -1,0 +1,97 @@
+// End to end in Chromium: what matters about a person (issue 17), by keyboard where a user would.
+// Personal facts added, reordered and found by search. Screenshots in light and dark, axe-clean.
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWebSession, type WebSession } from '../helpers/browser';
+
+let s: WebSession;
+let ada = '';
+beforeAll(async () => {
+  s = await openWebSession({
+    viewport: { width: 1320, height: 900 },
+    seed: async (k) => {
+      ada = (await k.call('contacts.create', { displayName: 'Ada Lovelace', company: 'Analytical Engines', birthday: { month: 12, day: 10, year: null } })).id;
+      await k.call('contacts.create', { displayName: 'Charles Babbage' });
+    },
+  });
+});
+afterAll(async () => s?.close());
+
+const q = <T>(sql: string, ...args: unknown[]) => s.kith.sqlite.prepare(sql).all(...args) as T[];
+async function axe(screen: string) {
+  const r = await new AxeBuilder({ page: s.page }).analyze();
+  expect(r.violations.map((v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+}
+async function openAda() {
+  await s.page.goto(`${s.host.url.split('#')[0]}#/contacts/${ada}`);
+  await s.page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+}
+
+describe('personal facts', () => {
+  it('adds facts by keyboard, a suggested label bringing its type, and refuses a bad value in place', async () => {
+    await openAda();
+    const card = s.page.getByRole('region', { name: 'Personal facts' });
+    await card.getByRole('button', { name: 'Add fact' }).click();
+    await s.page.keyboard.type('Kids');
+    await s.page.keyboard.press('Tab');
+    await s.page.keyboard.press('Tab');
+    await s.page.keyboard.type('Luis (7), Ana (4)');
+    await s.page.keyboard.press('Enter');
+    await card.getByRole('listitem', { name: 'Kids: Luis (7), Ana (4)' }).waitFor();
+
+    await card.getByRole('button', { name: 'Add fact' }).click();
+    await card.getByLabel('Label').fill('Wishlist');
+    expect(await card.getByLabel('Type').inputValue()).toBe('link');
+    await card.getByLabel('Value').fill('not a link');
+    await card.getByLabel('Value').press('Enter');
+    await card.getByRole('alert').filter({ hasText: 'web address' }).waitFor();
+    await card.getByLabel('Value').fill('https://example.org/ada-wishlist');
+    await card.getByLabel('Value').press('Enter');
+    await card.getByRole('link', { name: 'example.org/ada-wishlist' }).waitFor();
+
+    await card.getByRole('button', { name: 'Add fact' }).click();
+    await card.getByLabel('Label').fill('Favourite wine');
+    await card.getByLabel('Value').fill('Rioja');
+    await card.getByLabel('Value').press('Enter');
+    await card.getByRole('listitem', { name: 'Favourite wine: Rioja' }).waitFor();
+    expect(q<{ label: string; type: string }>('SELECT label, type FROM contact_facts ORDER BY sort_order')).toEqual([
+      { label: 'Kids', type: 'text' },
+      { label: 'Wishlist', type: 'link' },
+      { label: 'Favourite wine', type: 'text' },
+    ]);
+
+    // Escape leaves an unsaved fact unsaved
+    await card.getByRole('button', { name: 'Add fact' }).click();
+    await card.getByLabel('Label').fill('Nothing');
+    await s.page.keyboard.press('Escape');
+    await card.getByRole('button', { name: 'Add fact' }).waitFor();
+    expect(q('SELECT label FROM contact_facts WHERE label = ?', 'Nothing')).toEqual([]);
+  });
+
+  it('moves a fact with Alt+arrows, keeping the focus on it, and edits it with Enter', async () => {
+    const card = s.page.getByRole('region', { name: 'Personal facts' });
+    await card.getByRole('listitem', { name: 'Favourite wine: Rioja' }).focus();
+    await s.page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => q<{ label: string }>('SELECT label FROM contact_facts ORDER BY sort_order').map((r) => r.label)).toEqual(['Kids', 'Favourite wine', 'Wishlist']);
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Favourite wine: Rioja');
+    await s.page.keyboard.press('Enter');
+    await card.getByLabel('Value').fill('Rioja Reserva');
+    await card.getByLabel('Value').press('Enter');
+    await card.getByRole('listitem', { name: 'Favourite wine: Rioja Reserva' }).waitFor();
+    await axe('facts');
+    await s.page.emulateMedia({ colorScheme: 'dark' });
+    await s.screenshot('remember-facts-dark');
+    await s.page.emulateMedia({ colorScheme: 'light' });
+    await s.screenshot('remember-facts-light');
+  });
+
+  it('finds the person by a fact from the search box, showing the fact', async () => {
+    await s.page.keyboard.press('Control+k');
+    await s.page.locator('.palette').waitFor();
+    await s.page.keyboard.type('reserva');
+    const option = s.page.getByRole('option', { name: /Ada Lovelace/ });
+    await option.waitFor();
+    expect(await option.innerText()).toContain('Favourite wine: Rioja Reserva');
+    await s.page.keyboard.press('Escape');
+  });
+});
