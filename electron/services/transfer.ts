@@ -14,6 +14,7 @@ import { buildIcs } from '../transfer/ics-export';
 import { commitSession, getSession, openSession, previewOf, progressOf, reparseSession, requestCancel } from '../transfer/import-session';
 import { buildJsonExport } from '../transfer/json-export';
 import { contactToVCard } from '../transfer/vcard-write';
+import { rememberedProperties } from '../transfer/vcard-remember';
 
 type TransferMethod =
   | 'transfer.importPreview'
@@ -119,7 +120,8 @@ async function buildExport(ctx: ServiceContext, format: ExportFormat, contactIds
   const contacts = await selectedContacts(ctx, contactIds);
   if (format === 'vcard') {
     const circles = new Map((await ctx.db.selectFrom('circles').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
-    const content = contacts.map((c) => contactToVCard(c, { circleName: c.circleId ? (circles.get(c.circleId) ?? null) : null })).join('');
+    const remembered = await rememberedProperties(ctx.db, new Set(contacts.map((c) => c.id)));
+    const content = contacts.map((c) => contactToVCard(c, { circleName: c.circleId ? (circles.get(c.circleId) ?? null) : null, remembered: remembered.get(c.id) })).join('');
     return { fileName: `kith-contacts-${today}.vcf`, mime: 'text/vcard', content, count: contacts.length };
   }
   if (format === 'csv') return { fileName: `kith-contacts-${today}.csv`, mime: 'text/csv', content: contactsToCsv(contacts), count: contacts.length };

@@ -3,11 +3,14 @@
 // item groups (itemN.X-ABLabel), which most address books understand.
 import ICAL from 'ical.js';
 import type { Contact } from '../../shared/domain/contact';
+import type { ExtraProperty } from './vcard-remember';
 
 const STANDARD_TYPES: Record<string, string> = { home: 'home', work: 'work', mobile: 'cell', cell: 'cell', fax: 'fax' };
 
 export interface VCardExtras {
   circleName: string | null;
+  /** facts and the rest of what Kith remembers, as X- properties (./vcard-remember.ts) */
+  remembered?: ExtraProperty[];
 }
 
 export function contactToVCard(contact: Contact, extras: VCardExtras): string {
@@ -81,6 +84,14 @@ export function contactToVCard(contact: Contact, extras: VCardExtras): string {
   add('x-kith-importance', contact.importance);
   if (contact.cadenceDays !== null) add('x-kith-cadence', String(contact.cadenceDays));
   if (contact.howMet) add('x-kith-how-met', contact.howMet);
+  for (const p of extras.remembered ?? []) {
+    if (!p.label) add(p.name, p.value, p.params);
+    else {
+      const group = `item${++groupCounter}`;
+      add(p.name, p.value, { ...p.params, group });
+      add('x-ablabel', p.label, { group });
+    }
+  }
   add('rev', new Date(contact.updatedAt).toISOString().replace(/[-:]|\.\d{3}/g, ''), {}, 'timestamp');
   return card.toString() + '\r\n';
 }

@@ -44,6 +44,9 @@ export async function seedEverything(kith: TestBackend): Promise<{ ada: string; 
             ('rem-3', ?, 'Old one', '', '2025-01-01', NULL, 'none', 1, 'done', NULL, NULL, 5, 'manual', NULL, 14, 15)`,
   ).run(ada.id, charles.id);
   sql.prepare(`INSERT INTO value_entries (id, contact_id, occurred_on, amount_minor, currency, kind, note, created_at) VALUES ('val-1', ?, '2026-01-31', 125000, 'EUR', 'invoiced', 'January', 16)`).run(ada.id);
+  // what Kith remembers about a person (migration 0016)
+  await kith.call('facts.create', { contactId: ada.id, label: 'Kids', value: 'Luis (7), Ana (4)' });
+  await kith.call('facts.create', { contactId: ada.id, label: 'Wishlist', type: 'link', value: 'https://example.org/ada' });
   sql.prepare(`INSERT INTO settings (key, value) VALUES ('theme', '"dark"'), ('digestTime', '"08:00"')`).run();
   return { ada: ada.id, charles: charles.id };
 }
