@@ -15,6 +15,7 @@ import { reminderHandlers } from './reminders';
 import { transferHandlers } from './transfer';
 import { settingsHandlers } from './settings';
 import { factHandlers } from './facts';
+import { topicHandlers } from './topics';
 
 export const handlers = {
   ...appHandlers,
@@ -31,4 +32,5 @@ export const handlers = {
   ...transferHandlers,
   ...settingsHandlers,
   ...factHandlers,
+  ...topicHandlers,
 } satisfies Handlers;

@@ -15,6 +15,7 @@ import { reminderMethods } from './methods/reminders';
 import { transferMethods } from './methods/transfer';
 import { settingsMethods } from './methods/settings';
 import { factMethods } from './methods/facts';
+import { topicMethods } from './methods/topics';
 
 export const contract = {
   ...appMethods,
@@ -30,6 +31,7 @@ export const contract = {
   ...transferMethods,
   ...settingsMethods,
   ...factMethods,
+  ...topicMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

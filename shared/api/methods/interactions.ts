@@ -30,7 +30,14 @@ export const interactionFields = z.object({
 export const interactionPatch = z.object(fieldShape).partial();
 
 export const interactionMethods = {
-  'interactions.log': command<Interaction>()(interactionFields.strict()),
+  'interactions.log': command<Interaction>()(
+    interactionFields
+      .extend({
+        /** next-time topics of the participants, ticked off with this interaction (shared/domain/topics.ts) */
+        doneTopicIds: z.array(id).max(500, 'At most 500 topics').default([]),
+      })
+      .strict(),
+  ),
   'interactions.update': command<Interaction>()(interactionPatch.extend({ id }).strict()),
   'interactions.delete': command<{ id: string }>()(z.object({ id }).strict()),
   'interactions.get': query<Interaction>()(z.object({ id }).strict()),
