@@ -19,6 +19,8 @@ afterAll(async () => s?.close());
 
 const q = <T>(sql: string, ...args: unknown[]) => s.kith.sqlite.prepare(sql).all(...args) as T[];
 async function axe(screen: string) {
+  // a toast fading in or out is measured mid-animation; wait for it to go
+  await s.page.locator('[data-sonner-toast]').first().waitFor({ state: 'detached', timeout: 10_000 });
   const r = await new AxeBuilder({ page: s.page }).analyze();
   expect(r.violations.map((v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
@@ -93,5 +95,53 @@ describe('personal facts', () => {
     await option.waitFor();
     expect(await option.innerText()).toContain('Favourite wine: Rioja Reserva');
     await s.page.keyboard.press('Escape');
+  });
+});
+
+describe('next-time topics', () => {
+  it('adds topics on the contact page by typing and Enter', async () => {
+    await openAda();
+    const card = s.page.getByRole('region', { name: 'Next time' });
+    const input = card.getByRole('textbox', { name: 'Add a topic for next time with Ada Lovelace' });
+    await input.fill('Ask about the marathon');
+    await input.press('Enter');
+    await card.getByRole('checkbox', { name: 'Ask about the marathon' }).waitFor();
+    await input.fill('How is the new flat?');
+    await input.press('Enter');
+    await card.getByRole('checkbox', { name: 'How is the new flat?' }).waitFor();
+    expect(await input.inputValue()).toBe('');
+    await input.press('Enter');
+    await card.getByRole('alert').waitFor();
+  });
+
+  it('the quick-log dialog offers them, and logging ticks off the checked one', async () => {
+    await s.page.keyboard.press('Control+l');
+    const dialog = s.page.getByRole('dialog', { name: 'Log an interaction' });
+    await dialog.waitFor();
+    const marathon = dialog.getByRole('checkbox', { name: 'Ask about the marathon' });
+    await marathon.waitFor();
+    await marathon.focus();
+    await s.page.keyboard.press('Space');
+    expect(await marathon.isChecked()).toBe(true);
+    await axe('quick-log with topics');
+    await s.page.emulateMedia({ colorScheme: 'dark' });
+    await s.screenshot('remember-quicklog-dark');
+    await s.page.emulateMedia({ colorScheme: 'light' });
+    await s.screenshot('remember-quicklog-light');
+    await s.page.keyboard.press('Control+Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => q<{ text: string; done: number }>('SELECT text, done_interaction_id IS NOT NULL AS done FROM next_topics ORDER BY text')).toEqual([
+      { text: 'Ask about the marathon', done: 1 },
+      { text: 'How is the new flat?', done: 0 },
+    ]);
+    const card = s.page.getByRole('region', { name: 'Next time' });
+    await card.getByRole('checkbox', { name: 'Ask about the marathon' }).waitFor({ state: 'detached' });
+    await card.getByRole('button', { name: 'Done (1)' }).click();
+    expect(await card.getByRole('checkbox', { name: 'Ask about the marathon' }).isChecked()).toBe(true);
+    await axe('topics');
+    await s.page.emulateMedia({ colorScheme: 'dark' });
+    await s.screenshot('remember-topics-dark');
+    await s.page.emulateMedia({ colorScheme: 'light' });
+    await s.screenshot('remember-topics-light');
   });
 });

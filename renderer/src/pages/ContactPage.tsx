@@ -17,6 +17,7 @@ import { HealthPanel } from '../components/contact/HealthPanel';
 import { ValuePanel } from '../components/contact/ValuePanel';
 import { RemindersPanel } from '../components/contact/RemindersPanel';
 import { FactsCard } from '../components/contact/FactsCard';
+import { TopicsCard } from '../components/contact/TopicsCard';
 
 export function ContactPage({ id }: { id: string }) {
   const [contact, setContact] = useState<Contact | null>(null);
@@ -55,6 +56,7 @@ export function ContactPage({ id }: { id: string }) {
         <div className="contact-main">
           <HealthPanel contactId={contact.id} />
           <RemindersPanel contactId={contact.id} />
+          <TopicsCard contactId={contact.id} name={contact.displayName} />
           <Timeline contact={contact} />
           <ValuePanel contact={contact} />
         </div>
