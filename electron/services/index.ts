@@ -16,6 +16,7 @@ import { transferHandlers } from './transfer';
 import { settingsHandlers } from './settings';
 import { factHandlers } from './facts';
 import { topicHandlers } from './topics';
+import { lifeEventHandlers } from './lifeEvents';
 
 export const handlers = {
   ...appHandlers,
@@ -33,4 +34,5 @@ export const handlers = {
   ...settingsHandlers,
   ...factHandlers,
   ...topicHandlers,
+  ...lifeEventHandlers,
 } satisfies Handlers;

@@ -16,6 +16,7 @@ import { transferMethods } from './methods/transfer';
 import { settingsMethods } from './methods/settings';
 import { factMethods } from './methods/facts';
 import { topicMethods } from './methods/topics';
+import { lifeEventMethods } from './methods/lifeEvents';
 
 export const contract = {
   ...appMethods,
@@ -32,6 +33,7 @@ export const contract = {
   ...settingsMethods,
   ...factMethods,
   ...topicMethods,
+  ...lifeEventMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
