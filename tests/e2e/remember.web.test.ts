@@ -145,3 +145,55 @@ describe('next-time topics', () => {
     await s.screenshot('remember-topics-light');
   });
 });
+
+describe('life events', () => {
+  it('adds a new job by keyboard with its suggested follow-up, shown on the timeline among interactions', async () => {
+    await openAda();
+    await s.page.getByRole('button', { name: 'Add life event' }).click();
+    const dialog = s.page.getByRole('dialog', { name: 'Life event for Ada Lovelace' });
+    await dialog.waitFor();
+    // the title has the focus; New job is picked, with its follow-up
+    await s.page.keyboard.type('Started at the Engine Works');
+    expect(await dialog.getByLabel('Reminder', { exact: true }).inputValue()).toBe('Ask how the new job is going');
+    expect(await dialog.getByLabel('In days').inputValue()).toBe('30');
+    expect(await dialog.getByRole('checkbox', { name: 'Remind me every year on this date' }).isChecked()).toBe(false);
+    await dialog.getByLabel('What happened').press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    const timeline = s.page.getByRole('list', { name: 'Interactions with Ada Lovelace' });
+    await timeline.getByText('Started at the Engine Works').waitFor();
+    expect(q<{ title: string }>(`SELECT title FROM reminders WHERE source = 'manual'`)).toEqual([{ title: 'Ask how the new job is going' }]);
+
+    // a wedding: the yearly reminder is suggested
+    await s.page.getByRole('button', { name: 'Add life event' }).click();
+    await dialog.getByRole('radio', { name: 'Married' }).check();
+    expect(await dialog.getByRole('checkbox', { name: 'Remind me every year on this date' }).isChecked()).toBe(true);
+    await dialog.getByLabel('What happened').fill('Married William');
+    await dialog.getByLabel('Date', { exact: true }).fill('2019-07-08');
+    await axe('life event form');
+    await s.page.emulateMedia({ colorScheme: 'dark' });
+    await s.screenshot('remember-life-event-form-dark');
+    await s.page.emulateMedia({ colorScheme: 'light' });
+    await s.screenshot('remember-life-event-form-light');
+    await dialog.getByRole('button', { name: 'Add event' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await timeline.getByText('Married William').waitFor();
+    expect(q<{ recurrence_unit: string; anchor_date: string }>(`SELECT recurrence_unit, anchor_date FROM reminders WHERE title LIKE '%anniversary'`)).toEqual([{ recurrence_unit: 'year', anchor_date: '2019-07-08' }]);
+    // newest first: today's call and job, then the wedding of 2019
+    const rows = await timeline.getByRole('listitem').allInnerTexts();
+    expect(rows.findIndex((r) => r.includes('Married William'))).toBe(rows.length - 1);
+    await timeline.scrollIntoViewIfNeeded();
+    await axe('timeline with life events');
+    await s.page.emulateMedia({ colorScheme: 'dark' });
+    await s.screenshot('remember-timeline-dark');
+    await s.page.emulateMedia({ colorScheme: 'light' });
+    await s.screenshot('remember-timeline-light');
+  });
+
+  it('deleting one that made reminders asks whether they go too', async () => {
+    const timeline = s.page.getByRole('list', { name: 'Interactions with Ada Lovelace' });
+    await timeline.getByRole('button', { name: 'Delete life event Started at the Engine Works' }).click();
+    await s.page.getByRole('button', { name: 'Delete them too' }).click();
+    await timeline.getByText('Started at the Engine Works').waitFor({ state: 'detached' });
+    expect(q(`SELECT title FROM reminders WHERE title = 'Ask how the new job is going'`)).toEqual([]);
+  });
+});
