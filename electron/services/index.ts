@@ -17,6 +17,8 @@ import { settingsHandlers } from './settings';
 import { factHandlers } from './facts';
 import { topicHandlers } from './topics';
 import { lifeEventHandlers } from './lifeEvents';
+import { giftHandlers } from './gifts';
+import { loanHandlers } from './loans';
 
 export const handlers = {
   ...appHandlers,
@@ -35,4 +37,6 @@ export const handlers = {
   ...factHandlers,
   ...topicHandlers,
   ...lifeEventHandlers,
+  ...giftHandlers,
+  ...loanHandlers,
 } satisfies Handlers;

@@ -17,6 +17,8 @@ import { settingsMethods } from './methods/settings';
 import { factMethods } from './methods/facts';
 import { topicMethods } from './methods/topics';
 import { lifeEventMethods } from './methods/lifeEvents';
+import { giftMethods } from './methods/gifts';
+import { loanMethods } from './methods/loans';
 
 export const contract = {
   ...appMethods,
@@ -34,6 +36,8 @@ export const contract = {
   ...factMethods,
   ...topicMethods,
   ...lifeEventMethods,
+  ...giftMethods,
+  ...loanMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
