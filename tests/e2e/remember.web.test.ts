@@ -10,7 +10,9 @@ beforeAll(async () => {
   s = await openWebSession({
     viewport: { width: 1320, height: 900 },
     seed: async (k) => {
-      ada = (await k.call('contacts.create', { displayName: 'Ada Lovelace', company: 'Analytical Engines', birthday: { month: 12, day: 10, year: null } })).id;
+      // her birthday five days ahead, so the dashboard's next two weeks show it whatever the date
+      const soon = new Date(Date.now() + 5 * 86_400_000);
+      ada = (await k.call('contacts.create', { displayName: 'Ada Lovelace', company: 'Analytical Engines', birthday: { month: soon.getMonth() + 1, day: soon.getDate(), year: null } })).id;
       await k.call('contacts.create', { displayName: 'Charles Babbage' });
     },
   });
@@ -195,5 +197,62 @@ describe('life events', () => {
     await s.page.getByRole('button', { name: 'Delete them too' }).click();
     await timeline.getByText('Started at the Engine Works').waitFor({ state: 'detached' });
     expect(q(`SELECT title FROM reminders WHERE title = 'Ask how the new job is going'`)).toEqual([]);
+  });
+});
+
+describe('gifts and money', () => {
+  it('adds a gift idea with a link and a price, shown beside her upcoming birthday on the dashboard', async () => {
+    await openAda();
+    const card = s.page.getByRole('region', { name: 'Gifts' });
+    await card.getByRole('button', { name: 'Add gift' }).click();
+    await s.page.keyboard.type('A book on Bernoulli numbers');
+    await card.getByLabel('Link').fill('https://example.org/book');
+    await card.getByLabel('Price').fill('1.234');
+    await card.getByLabel('Price').press('Enter');
+    await card.getByRole('alert').filter({ hasText: 'without thousands separators' }).waitFor();
+    await card.getByLabel('Price').fill('24,50');
+    await card.getByLabel('Currency').fill('EUR');
+    await card.getByLabel('Price').press('Enter');
+    await card.getByRole('link', { name: 'A book on Bernoulli numbers' }).waitFor();
+    expect(q('SELECT status, price_minor, currency FROM gifts')).toEqual([{ status: 'idea', price_minor: 2450, currency: 'EUR' }]);
+
+    await s.page.goto(`${s.host.url.split('#')[0]}#/`);
+    const coming = s.page.getByRole('list', { name: 'Coming up' });
+    await coming.getByText(/Gift ideas: A book on Bernoulli numbers \(€24\.50\)/).waitFor();
+  });
+
+  it('keeps money lent and borrowed per currency on the contact page and in a small summary', async () => {
+    await openAda();
+    const card = s.page.getByRole('region', { name: 'Money between you' });
+    await card.getByRole('button', { name: 'Add loan' }).click();
+    await card.getByLabel('Amount').fill('20');
+    await card.getByLabel('For').fill('Concert tickets');
+    await card.getByLabel('For').press('Enter');
+    await card.getByText('Ada owes you').waitFor();
+    await card.getByRole('button', { name: 'Add loan' }).click();
+    await card.getByLabel('Who paid').selectOption('borrowed');
+    await card.getByLabel('Amount').fill('15');
+    await card.getByLabel('Currency').fill('GBP');
+    await card.getByLabel('Amount').press('Enter');
+    await card.getByText('You owe Ada').waitFor();
+    expect(await card.getByLabel('Open balance').innerText()).toMatch(/Ada owes you\s*€20\.00\s*You owe Ada\s*£15\.00/);
+    await axe('gifts and loans');
+    await card.scrollIntoViewIfNeeded();
+    await s.page.emulateMedia({ colorScheme: 'dark' });
+    await s.screenshot('remember-gifts-loans-dark');
+    await s.page.emulateMedia({ colorScheme: 'light' });
+    await s.screenshot('remember-gifts-loans-light');
+
+    await card.getByRole('button', { name: /^Open; mark €20\.00/ }).click();
+    await expect.poll(() => q('SELECT count(*) AS n FROM money_loans WHERE settled_on IS NOT NULL')).toEqual([{ n: 1 }]);
+    await s.page.goto(`${s.host.url.split('#')[0]}#/`);
+    const summary = s.page.getByRole('region', { name: 'Money lent and borrowed' });
+    await summary.getByText('you owe £15.00').first().waitFor();
+    expect(await summary.innerText()).not.toContain('€');
+    await axe('dashboard');
+    await s.page.emulateMedia({ colorScheme: 'dark' });
+    await s.screenshot('remember-dashboard-dark');
+    await s.page.emulateMedia({ colorScheme: 'light' });
+    await s.screenshot('remember-dashboard-light');
   });
 });

@@ -18,6 +18,8 @@ import { ValuePanel } from '../components/contact/ValuePanel';
 import { RemindersPanel } from '../components/contact/RemindersPanel';
 import { FactsCard } from '../components/contact/FactsCard';
 import { TopicsCard } from '../components/contact/TopicsCard';
+import { GiftsCard } from '../components/contact/GiftsCard';
+import { LoansCard } from '../components/contact/LoansCard';
 
 export function ContactPage({ id }: { id: string }) {
   const [contact, setContact] = useState<Contact | null>(null);
@@ -63,6 +65,8 @@ export function ContactPage({ id }: { id: string }) {
         <aside className="contact-side">
           <ContactDetails contact={contact} />
           <FactsCard contactId={contact.id} name={contact.displayName} />
+          <GiftsCard contactId={contact.id} name={contact.displayName} />
+          <LoansCard contactId={contact.id} name={contact.displayName} />
           <RelationshipsCard contactId={contact.id} name={contact.displayName} />
           <section className="card" aria-labelledby="notes-title">
             <div className="card-header">
