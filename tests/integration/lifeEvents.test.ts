@@ -2,6 +2,7 @@
 // leave (one transaction), a changed date moving the yearly one, and deletion with or without them.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, startTestBackend, type TestBackend } from '../helpers/backend';
+import { importFile } from '../helpers/transfer';
 
 let kith: TestBackend;
 let ada: string;
@@ -78,5 +79,22 @@ describe('life events', () => {
       ['not_found', 'contactId'],
     ]);
     expect(count()).toEqual(before);
+  });
+});
+
+describe('life events in the JSON export', () => {
+  it('restore with the reminders they made, links intact', async () => {
+    await kith.call('lifeEvents.create', { contactId: ada, kind: 'married', title: 'Married William', occurredOn: '2019-07-08', yearly: true, followUp: { title: 'Ask about the wedding', inDays: 30 } });
+    const file = await kith.call('transfer.export', { format: 'json' });
+    const fresh = await startTestBackend({ clock });
+    try {
+      const { summary } = await importFile(fresh, file.fileName, file.content!);
+      expect(summary.restored).toMatchObject({ life_events: 1, reminders: 2 });
+      const [event] = await fresh.call('lifeEvents.listForContact', { contactId: ada });
+      expect(fresh.sqlite.prepare('SELECT title FROM reminders WHERE id IN (?, ?) ORDER BY title').pluck().all(event!.followUpReminderId, event!.yearlyReminderId)).toEqual(['Ada Lovelace’s wedding anniversary', 'Ask about the wedding']);
+      expect(fresh.sqlite.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      await fresh.dispose();
+    }
   });
 });
