@@ -1,13 +1,14 @@
 // Personal facts: what matters about this person ("Kids: Luis (7), Ana (4)", "Allergies: nuts"),
 // in the user's order. Keyboard: Add opens a row with the label focused, Enter saves, Escape
 // cancels; on a fact, Alt+↑/↓ moves it.
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { api } from '../../lib/api';
 import { onDataChanged } from '../../lib/refresh';
 import { ApiError } from '../../../../shared/api/errors';
 import { FACT_TYPE_LABELS, FACT_TYPES, factValueProblem, type ContactFact, type FactLabel, type FactType } from '../../../../shared/domain/facts';
 import { formatDay } from '../../lib/format';
+import { escapeCloses, InlineFormActions, withoutField } from './inlineForm';
 
 export function FactsCard({ contactId, name }: { contactId: string; name: string }) {
   const [facts, setFacts] = useState<ContactFact[]>([]);
@@ -146,18 +147,12 @@ function FactForm({ contactId, fact, labels, onDone }: { contactId: string; fact
       else await api.call('facts.create', { contactId, label, type, value });
       onDone();
     } catch (err) {
-      if (err instanceof ApiError) setErrors({ [err.field === 'label' ? 'label' : 'value']: err.message.replace(/^\w+: /, '') });
+      if (err instanceof ApiError) setErrors({ [err.field === 'label' ? 'label' : 'value']: withoutField(err.message) });
       else toast.error((err as Error).message);
     }
   }
 
-  function onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onDone();
-    }
-  }
+  const onKeyDown = escapeCloses(onDone);
 
   return (
     <form className="fact-form" onSubmit={(e) => void save(e)} onKeyDown={onKeyDown} aria-label={fact ? `Edit ${fact.label}` : 'Add a fact'} noValidate>
@@ -219,14 +214,7 @@ function FactForm({ contactId, fact, labels, onDone }: { contactId: string; fact
           </small>
         )}
       </div>
-      <div className="fact-form-actions">
-        <button type="button" className="button small" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button small primary">
-          {fact ? 'Save' : 'Add'}
-        </button>
-      </div>
+      <InlineFormActions className="fact-form-actions" onCancel={onDone} submitLabel={fact ? 'Save' : 'Add'} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 // Gifts: ideas for this person (a link, a price) and what was given or received, by occasion and
 // date. Add opens a short form (Enter saves, Escape cancels); "Given" turns an idea into a gift.
-import { useCallback, useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { api } from '../../lib/api';
 import { onDataChanged } from '../../lib/refresh';
@@ -9,11 +9,7 @@ import { GIFT_OCCASIONS, GIFT_STATUS_LABELS, GIFT_STATUSES, type Gift, type Gift
 import { formatMoney } from '../../../../shared/domain/value';
 import { parseAmountInput } from '../../lib/amountInput';
 import { formatDay } from '../../lib/format';
-
-function todayLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { escapeCloses, fieldErrors, InlineFormActions, todayLocal, withoutField } from './inlineForm';
 
 export function GiftsCard({ contactId, name }: { contactId: string; name: string }) {
   const [gifts, setGifts] = useState<Gift[]>([]);
@@ -124,24 +120,12 @@ function GiftForm({ contactId, defaultCurrency, onDone }: { contactId: string; d
       });
       onDone();
     } catch (err) {
-      if (err instanceof ApiError) setErrors({ [err.field && ['title', 'url', 'priceMinor', 'currency', 'occasion', 'onDate'].includes(err.field) ? err.field : 'form']: err.message.replace(/^\w+: /, '') });
+      if (err instanceof ApiError) setErrors({ [err.field && ['title', 'url', 'priceMinor', 'currency', 'occasion', 'onDate'].includes(err.field) ? err.field : 'form']: withoutField(err.message) });
       else toast.error((err as Error).message);
     }
   }
-  function onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onDone();
-    }
-  }
-  const err = (k: string) => (errors[k] ? { 'aria-invalid': true as const, 'aria-describedby': `${ids.title}-${k}` } : {});
-  const msg = (k: string) =>
-    errors[k] && (
-      <small className="field-error" id={`${ids.title}-${k}`} role="alert">
-        {errors[k]}
-      </small>
-    );
+  const onKeyDown = escapeCloses(onDone);
+  const { invalid: err, message: msg } = fieldErrors(errors, ids.title);
 
   return (
     <form className="mini-form" onSubmit={(e) => void save(e)} onKeyDown={onKeyDown} aria-label="Add a gift" noValidate>
@@ -197,14 +181,7 @@ function GiftForm({ contactId, defaultCurrency, onDone }: { contactId: string; d
           {errors.form}
         </p>
       )}
-      <div className="mini-form-actions span-2">
-        <button type="button" className="button small" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button small primary">
-          Add
-        </button>
-      </div>
+      <InlineFormActions onCancel={onDone} submitLabel="Add" />
     </form>
   );
 }

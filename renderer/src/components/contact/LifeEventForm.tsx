@@ -8,11 +8,7 @@ import { LIFE_EVENT_DEFAULTS, LIFE_EVENT_KINDS, LIFE_EVENT_LABELS, type LifeEven
 import { Field } from '../Field';
 import { Modal } from '../Modal';
 import { FormFooter } from '../FormFooter';
-
-function todayLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { todayLocal, withoutField } from './inlineForm';
 
 const TITLE_HINTS: Record<LifeEventKind, string> = {
   new_job: 'e.g. Started at the Engine Works',
@@ -75,7 +71,7 @@ export function LifeEventForm({ contactId, name, editing, onClose }: { contactId
     } catch (err) {
       if (err instanceof ApiError) {
         const field = err.field === 'followUp.inDays' ? 'followUpDays' : err.field === 'followUp.title' ? 'followUpTitle' : (err.field ?? 'form');
-        setErrors({ [['kind', 'title', 'occurredOn', 'note', 'followUpDays', 'followUpTitle'].includes(field) ? field : 'form']: err.message.replace(/^[\w.]+: /, '') });
+        setErrors({ [['kind', 'title', 'occurredOn', 'note', 'followUpDays', 'followUpTitle'].includes(field) ? field : 'form']: withoutField(err.message) });
       } else setErrors({ form: (err as Error).message });
     } finally {
       setSaving(false);

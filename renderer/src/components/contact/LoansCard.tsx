@@ -1,6 +1,6 @@
 // Money lent and borrowed with this person (personal, apart from client value): who owes whom per
 // currency, each loan settled or open. Add opens a short form (Enter saves, Escape cancels).
-import { useCallback, useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { api } from '../../lib/api';
 import { onDataChanged } from '../../lib/refresh';
@@ -9,11 +9,7 @@ import type { ContactLoans, LoanDirection } from '../../../../shared/domain/loan
 import { formatMoney } from '../../../../shared/domain/value';
 import { parseAmountInput } from '../../lib/amountInput';
 import { formatDay } from '../../lib/format';
-
-function todayLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { escapeCloses, fieldErrors, InlineFormActions, todayLocal, withoutField } from './inlineForm';
 
 export function LoansCard({ contactId, name }: { contactId: string; name: string }) {
   const [data, setData] = useState<ContactLoans | null>(null);
@@ -107,24 +103,12 @@ function LoanForm({ contactId, name, defaultCurrency, onDone }: { contactId: str
       await api.call('loans.create', { contactId, direction, amountMinor, currency, occurredOn, note });
       onDone();
     } catch (err) {
-      if (err instanceof ApiError) setErrors({ [err.field && ['amountMinor', 'currency', 'occurredOn', 'note'].includes(err.field) ? err.field : 'form']: err.message.replace(/^\w+: /, '') });
+      if (err instanceof ApiError) setErrors({ [err.field && ['amountMinor', 'currency', 'occurredOn', 'note'].includes(err.field) ? err.field : 'form']: withoutField(err.message) });
       else toast.error((err as Error).message);
     }
   }
-  function onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onDone();
-    }
-  }
-  const err = (k: string) => (errors[k] ? { 'aria-invalid': true as const, 'aria-describedby': id(`${k}-e`) } : {});
-  const msg = (k: string) =>
-    errors[k] && (
-      <small className="field-error" id={id(`${k}-e`)} role="alert">
-        {errors[k]}
-      </small>
-    );
+  const onKeyDown = escapeCloses(onDone);
+  const { invalid: err, message: msg } = fieldErrors(errors, base);
   return (
     <form className="mini-form" onSubmit={(e) => void save(e)} onKeyDown={onKeyDown} aria-label="Add a loan" noValidate>
       <div className="field span-2">
@@ -159,14 +143,7 @@ function LoanForm({ contactId, name, defaultCurrency, onDone }: { contactId: str
           {errors.form}
         </p>
       )}
-      <div className="mini-form-actions span-2">
-        <button type="button" className="button small" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button small primary">
-          Add
-        </button>
-      </div>
+      <InlineFormActions onCancel={onDone} submitLabel="Add" />
     </form>
   );
 }

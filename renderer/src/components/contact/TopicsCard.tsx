@@ -7,6 +7,7 @@ import { onDataChanged } from '../../lib/refresh';
 import { ApiError } from '../../../../shared/api/errors';
 import type { NextTopic } from '../../../../shared/domain/topics';
 import { formatDay } from '../../lib/format';
+import { withoutField } from './inlineForm';
 
 export function TopicsCard({ contactId, name }: { contactId: string; name: string }) {
   const [topics, setTopics] = useState<NextTopic[]>([]);
@@ -29,7 +30,7 @@ export function TopicsCard({ contactId, name }: { contactId: string; name: strin
       setText('');
       setError(null);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message.replace(/^\w+: /, '') : (err as Error).message);
+      setError(err instanceof ApiError ? withoutField(err.message) : (err as Error).message);
     }
   }
   const call = (p: Promise<unknown>) => p.catch((err: Error) => toast.error(err.message));
