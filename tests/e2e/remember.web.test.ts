@@ -31,7 +31,7 @@ async function openAda() {
   await s.page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
 }
 
-describe('personal facts', () => {
+describe('personal facts', { timeout: 150_000 }, () => {
   it('adds facts by keyboard, a suggested label bringing its type, and refuses a bad value in place', async () => {
     await openAda();
     const card = s.page.getByRole('region', { name: 'Personal facts' });
@@ -100,7 +100,7 @@ describe('personal facts', () => {
   });
 });
 
-describe('next-time topics', () => {
+describe('next-time topics', { timeout: 150_000 }, () => {
   it('adds topics on the contact page by typing and Enter', async () => {
     await openAda();
     const card = s.page.getByRole('region', { name: 'Next time' });
@@ -148,7 +148,7 @@ describe('next-time topics', () => {
   });
 });
 
-describe('life events', () => {
+describe('life events', { timeout: 150_000 }, () => {
   it('adds a new job by keyboard with its suggested follow-up, shown on the timeline among interactions', async () => {
     await openAda();
     await s.page.getByRole('button', { name: 'Add life event' }).click();
@@ -200,7 +200,7 @@ describe('life events', () => {
   });
 });
 
-describe('gifts and money', () => {
+describe('gifts and money', { timeout: 150_000 }, () => {
   it('adds a gift idea with a link and a price, shown beside her upcoming birthday on the dashboard', async () => {
     await openAda();
     const card = s.page.getByRole('region', { name: 'Gifts' });
