@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema';
 import { ServiceError } from '../../shared/api/errors';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { HandlerGroup, ServiceContext } from './context';
+import { tickOffTopics } from './topics';
 
 /** a little slack for clocks that disagree by a moment (the renderer's and the main process's) */
 const FUTURE_TOLERANCE_MS = 60_000;
@@ -33,6 +34,7 @@ export const interactionHandlers: HandlerGroup<'interactions.log' | 'interaction
         })
         .execute();
       await writeParticipants(trx, id, input.participantIds, { occurred_at: occurredAt, kind: input.kind, direction: input.direction, rating: input.rating });
+      await tickOffTopics(trx, input.doneTopicIds, input.participantIds, id, now);
     });
     return loadInteraction(ctx.db, id);
   },

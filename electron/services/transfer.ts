@@ -16,6 +16,7 @@ import { buildIcs } from '../transfer/ics-export';
 import { commitSession, getSession, openSession, previewOf, progressOf, reparseSession, requestCancel } from '../transfer/import-session';
 import { buildJsonExport } from '../transfer/json-export';
 import { contactToVCard } from '../transfer/vcard-write';
+import { rememberedProperties } from '../transfer/vcard-remember';
 
 type TransferMethod =
   | 'transfer.importPreview'
@@ -125,7 +126,8 @@ async function buildExport(ctx: ServiceContext, format: ExportFormat, contactIds
   const circleName = (id: string | null) => (id ? (circles.get(id) ?? null) : null);
   if (format === 'vcard' || format === 'vcard3') {
     const version = format === 'vcard3' ? '3.0' : '4.0';
-    const content = contacts.map((c) => contactToVCard(c, { circleName: circleName(c.circleId) }, version)).join('');
+    const remembered = await rememberedProperties(ctx.db, new Set(contacts.map((c) => c.id)));
+    const content = contacts.map((c) => contactToVCard(c, { circleName: circleName(c.circleId), remembered: remembered.get(c.id) }, version)).join('');
     return { fileName: `kith-contacts-${today}${format === 'vcard3' ? '-vcard3' : ''}.vcf`, mime: 'text/vcard', content, count: contacts.length };
   }
   if (format === 'csv') return { fileName: `kith-contacts-${today}.csv`, mime: 'text/csv', content: contactsToCsv(contacts, circleName), count: contacts.length };

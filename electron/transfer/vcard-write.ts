@@ -4,6 +4,7 @@
 // (itemN.X-ABLabel), which most address books understand. Written by hand rather than through
 // ical.js, which escapes the comma of a data: URI and types every unknown property.
 import type { Contact } from '../../shared/domain/contact';
+import type { ExtraProperty } from './vcard-remember';
 import { cleanText } from '../../shared/domain/text';
 
 const STANDARD_TYPES: Record<string, string> = { home: 'home', work: 'work', mobile: 'cell', cell: 'cell', fax: 'fax' };
@@ -12,6 +13,8 @@ export type VCardVersion = '3.0' | '4.0';
 
 export interface VCardExtras {
   circleName: string | null;
+  /** facts and the rest of what Kith remembers, as X- properties (./vcard-remember.ts) */
+  remembered?: ExtraProperty[];
 }
 
 /** a text value as both versions escape it: backslash, comma, semicolon, line break */
@@ -122,6 +125,16 @@ export function contactToVCard(contact: Contact, extras: VCardExtras, version: V
   add('X-KITH-IMPORTANCE', contact.importance);
   if (contact.cadenceDays !== null) add('X-KITH-CADENCE', String(contact.cadenceDays));
   if (contact.howMet) add('X-KITH-HOW-MET', escapeText(contact.howMet));
+  for (const p of extras.remembered ?? []) {
+    // a parameter value with : ; , or a quote must be quoted (RFC 6350 §5); quotes cannot be escaped
+    const params = Object.entries(p.params ?? {}).map(([k, v]) => `${k.toUpperCase()}=${/[:;,"]/.test(v) ? `"${v.replace(/"/g, "'")}"` : v}`);
+    if (!p.label) add(p.name.toUpperCase(), escapeText(p.value), params);
+    else {
+      const group = `item${++groupCounter}`;
+      add(p.name.toUpperCase(), escapeText(p.value), params, group);
+      add('X-ABLabel', escapeText(p.label), [], group);
+    }
+  }
   add('REV', new Date(contact.updatedAt).toISOString().replace(/[-:]|\.\d{3}/g, ''));
   lines.push('END:VCARD');
   return lines.join('\r\n') + '\r\n';

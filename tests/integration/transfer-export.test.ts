@@ -27,7 +27,7 @@ describe('full JSON export', () => {
     const { preview, summary } = await importFile(fresh, file.fileName, file.content!);
     expect(preview.format).toBe('json');
     expect(preview.json).toEqual({ contacts: 2, interactions: 2, reminders: 3, exportedAt: '2026-03-01T10:00:00.000Z' });
-    expect(summary.restored).toMatchObject({ contacts: 2, interactions: 2, interaction_participants: 3, reminders: 3, value_entries: 1, settings: 2, circles: 5, tags: 2, contact_photos: 1 });
+    expect(summary.restored).toMatchObject({ contacts: 2, interactions: 2, interaction_participants: 3, reminders: 3, value_entries: 1, settings: 2, circles: 5, tags: 2, contact_photos: 1, contact_facts: 2, next_topics: 1, life_events: 1, gifts: 2, money_loans: 1 });
     expect(dumpTables(fresh)).toEqual(dumpTables(kith));
     expect(fresh.sqlite.pragma('foreign_key_check')).toEqual([]);
   });
@@ -55,6 +55,13 @@ describe('vCard export', () => {
     const file = await kith.call('transfer.export', { format: 'vcard' });
     expect(file.mime).toBe('text/vcard');
     expect(file.content).toContain('VERSION:4.0');
+    // what Kith remembers travels as X- properties (lines unfolded); money owed does not
+    const unfolded = file.content!.replace(/\r\n[ \t]/g, '');
+    expect(unfolded).toContain('X-KITH-EVENT;X-KITH-DATE=1835-07-08;X-KITH-KIND=married:Married William');
+    expect(unfolded).toContain('X-KITH-TOPIC:Ask about the marathon');
+    expect(unfolded).toContain('X-KITH-GIFT-IDEA;X-KITH-URL="https://example.org/book":A book on Bernoulli numbers');
+    expect(unfolded).not.toContain('Lunch');
+    expect(file.content).toMatch(/item(\d+)\.X-KITH-FACT;X-KITH-TYPE=link:https:\/\/example\.org\/ada\r\nitem\1\.X-ABLabel:Wishlist/);
     fresh = await startTestBackend({ clock });
     // the circle travels by name: this user has one called the same
     fresh.sqlite.prepare(`INSERT INTO circles (id, name, color, default_cadence_days, sort_order, created_at, updated_at) VALUES ('circle-book', 'Book club', '#8e4ec6', 21, 4, 5, 6)`).run();

@@ -30,7 +30,14 @@ export const interactionFields = z.object({
 export const interactionPatch = z.object(fieldShape).partial();
 
 export const interactionMethods = {
-  'interactions.log': command<Interaction>()(interactionFields.strict()),
+  'interactions.log': command<Interaction>()(
+    interactionFields
+      .extend({
+        /** next-time topics of the participants, ticked off with this interaction (shared/domain/topics.ts) */
+        doneTopicIds: z.array(id).max(500, 'At most 500 topics').default([]),
+      })
+      .strict(),
+  ),
   /** `updatedAt`: the version edited (the renderer sends it); changed since, the answer is `stale` and nothing is written */
   'interactions.update': command<Interaction>()(interactionPatch.extend({ id, updatedAt: z.number().int().min(0).optional() }).strict()),
   'interactions.delete': command<{ id: string }>()(z.object({ id }).strict()),
