@@ -12,6 +12,7 @@ import { damagedError, quickCheck, quickCheckInBackground, type DatabaseDamagedE
 import { appliedVersions } from '../db/migrate';
 import { migrations as knownMigrations } from '../db/migrations';
 import { handlers } from './services';
+import { preparePhones } from './services/phones';
 
 export interface KithBackend {
   handle: DatabaseHandle;
@@ -38,6 +39,8 @@ export interface StartOptions {
    * runs on a file that has not passed the check.
    */
   integrityCheck?: 'blocking' | 'background';
+  /** the system locale (BCP 47), from which the default phone region is guessed the first time */
+  locale?: string;
 }
 
 export async function startBackend(options: StartOptions): Promise<KithBackend> {
@@ -68,6 +71,12 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
   let migration: MigrationReport;
   try {
     migration = await migrateToLatest(handle);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  try {
+    preparePhones(handle.sqlite, options.locale);
   } catch (err) {
     await handle.close();
     throw err;

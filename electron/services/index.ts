@@ -14,6 +14,8 @@ import { valueHandlers } from './value';
 import { reminderHandlers } from './reminders';
 import { transferHandlers } from './transfer';
 import { settingsHandlers } from './settings';
+import { duplicateHandlers } from './duplicates';
+import { mergeHandlers } from './merge';
 
 export const handlers = {
   ...appHandlers,
@@ -29,4 +31,6 @@ export const handlers = {
   ...reminderHandlers,
   ...transferHandlers,
   ...settingsHandlers,
+  ...duplicateHandlers,
+  ...mergeHandlers,
 } satisfies Handlers;

@@ -50,7 +50,7 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
   },
 
   async 'transfer.importCommit'(ctx, input) {
-    return commitSession(ctx, getSession(input.sessionId), { defaultAction: input.defaultAction, actions: input.actions });
+    return commitSession(ctx, getSession(input.sessionId), { defaultAction: input.defaultAction, actions: input.actions, mergeInto: input.mergeInto });
   },
 
   async 'transfer.importProgress'(_ctx, input) {

@@ -23,7 +23,9 @@ async function main() {
     console.error(`The renderer is not built (${staticDir}). Run: npm run build`);
     process.exit(1);
   }
-  const backend = await startBackend({ databasePath, host: 'web', integrityCheck: 'background' }).catch(async (err) => {
+  // the system locale, for the default phone region (LANG as the shell sets it, else Node's ICU default)
+  const locale = process.env.LC_ALL || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
+  const backend = await startBackend({ databasePath, host: 'web', integrityCheck: 'background', locale }).catch(async (err) => {
     if (!(err instanceof DatabaseDamagedError)) throw err;
     const backup = err.newestGoodBackup;
     // a damaged file: say so and offer the newest good backup instead of failing silently
@@ -34,7 +36,7 @@ async function main() {
     }
     const kept = await replaceDamagedFile(databasePath, backup.fileName, new Date());
     console.log(`Restored ${backup.fileName}; the damaged file is kept as ${kept}`);
-    return startBackend({ databasePath, host: 'web' });
+    return startBackend({ databasePath, host: 'web', locale });
   });
   const backups = startAutomaticBackups(backend.ctx, { onError: (err) => console.error('[kith] automatic backup failed:', err) });
   // the same scheduler as the desktop app; its notifications go to the page as server-sent events,
