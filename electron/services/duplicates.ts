@@ -110,7 +110,7 @@ export function scanDuplicates(sqlite: Database.Database): DuplicateGroup[] {
   }
   for (const key of shared) {
     const g = groups.get(find(key.members[0]!))!;
-    g.reasons.push({ kind: key.kind, value: key.value, contactIds: key.members.filter((m) => find(m) === find(key.members[0]!)) });
+    g.reasons.push({ kind: key.kind, value: key.value, contactIds: key.members.filter((m) => find(m) === find(key.members[0]!)).sort() });
   }
   for (const [pk, list] of pairConfidences) {
     const g = groups.get(find(pk.split('\u001f')[0]!))!;

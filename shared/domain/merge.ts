@@ -25,8 +25,10 @@ export function fullness(field: MergeField, c: Mergeable): number {
     case 'introducedById':
       return c[field] ? 1 : 0;
     default: {
-      const v = c[field];
-      return typeof v === 'string' ? [...v.trim()].length : 0;
+      const v = typeof c[field] === 'string' ? (c[field] as string).trim().normalize('NFC') : '';
+      // the longer text; at equal length the one with its accents ("Sofía García" over "Sofia Garcia")
+      const accented = [...v].filter((ch) => ch.normalize('NFD') !== ch).length;
+      return [...v].length + Math.min(0.9, accented / 10);
     }
   }
 }
