@@ -151,9 +151,9 @@ export function mergeContacts(sqlite: Database.Database, input: MergeInput, now:
     if (d.contact_id !== survivor) prepared(sqlite, `UPDATE contact_dates SET contact_id = ? WHERE id = ?`).run(survivor, d.id);
   }
 
-  // the photo chosen
-  const photoFrom = choices.photo;
-  if (photoFrom !== survivor && photos.has(photoFrom)) {
+  // the photo chosen; when that contact has none, the first of them that has one
+  const photoFrom = photos.has(choices.photo) ? choices.photo : all.find((id) => photos.has(id));
+  if (photoFrom && photoFrom !== survivor) {
     prepared(sqlite, `DELETE FROM contact_photos WHERE contact_id = ?`).run(survivor);
     prepared(sqlite, `UPDATE contact_photos SET contact_id = ? WHERE contact_id = ?`).run(survivor, photoFrom);
   }
