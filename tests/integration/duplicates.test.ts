@@ -232,3 +232,45 @@ describe('phone numbers', () => {
     await again.close();
   });
 });
+
+describe('duplicates at import', () => {
+  const card = (fn: string, lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', `FN:${fn}`, ...lines, 'END:VCARD'].join('\r\n') + '\r\n';
+
+  it('shows a record that matches two existing contacts with both, and never merges it into one of them without a choice', async () => {
+    const { previewFile } = await import('../helpers/transfer');
+    const byEmail = await create('Rachel Kim', { methods: [email('rachel@example.com')] });
+    const byPhone = await create('Rachel K.', { methods: [phone('+1 646 555 0177')] });
+    const file = card('Rachel Kim', ['EMAIL:rachel@example.com', 'TEL:646-555-0177']);
+    const preview = await previewFile(kith, 'r.vcf', file);
+    expect(preview.duplicates).toHaveLength(1);
+    expect(preview.duplicates[0]!.candidates.map((c) => [c.id, c.matchedBy])).toEqual([
+      [byEmail.id, 'email'],
+      [byPhone.id, 'phone'],
+    ]);
+    const summary = await kith.call('transfer.importCommit', { sessionId: preview.sessionId, defaultAction: 'merge' });
+    expect(summary).toMatchObject({ added: 1, merged: 0 });
+    expect(summary.warnings.map((w) => w.reason)).toEqual([expect.stringContaining('matches Rachel Kim and Rachel K.; added as a new contact')]);
+    expect((await kith.call('contacts.get', { id: byEmail.id })).methods).toHaveLength(1);
+
+    // with a choice, it goes into the contact chosen
+    const again = await previewFile(kith, 'r.vcf', card('Rachel Kim', ['EMAIL:rachel@example.com', 'TEL:646-555-0177', 'NOTE:from the second file']));
+    const done = await kith.call('transfer.importCommit', { sessionId: again.sessionId, defaultAction: 'merge', mergeInto: { [again.duplicates[0]!.record]: byPhone.id } });
+    expect(done).toMatchObject({ added: 0, merged: 1 });
+    expect((await kith.call('contacts.get', { id: byPhone.id })).notes).toContain('from the second file');
+  });
+
+  it('finds duplicates inside one file and merges them into one contact', async () => {
+    const { previewFile } = await import('../helpers/transfer');
+    const file = card('Sofía García', ['EMAIL:sofia@example.com']) + card('Someone Else', []) + card('Garcia, Sofia', ['TEL:+49 30 1234567']) + card('S. García', ['EMAIL:SOFIA@example.com']);
+    const preview = await previewFile(kith, 'in-file.vcf', file);
+    expect(preview.duplicates.map((d) => [d.record, d.existing, d.inFile])).toEqual([
+      [3, null, { record: 1, displayName: 'Sofía García', matchedBy: 'name' }],
+      [4, null, { record: 1, displayName: 'Sofía García', matchedBy: 'email' }],
+    ]);
+    expect(preview.newCount).toBe(2);
+    const summary = await kith.call('transfer.importCommit', { sessionId: preview.sessionId, defaultAction: 'merge' });
+    expect(summary).toMatchObject({ added: 2, merged: 2 });
+    const list = await kith.call('contacts.list', {});
+    expect(list.items.map((c) => c.displayName).sort()).toEqual(['Sofía García', 'Someone Else']);
+  });
+});
