@@ -33,7 +33,7 @@ export function scanDuplicates(sqlite: Database.Database): DuplicateGroup[] {
   const methods = prepared(
     sqlite,
     `SELECT m.contact_id, m.kind, m.value, m.value_normalized FROM contact_methods m JOIN contacts c ON c.id = m.contact_id
-     WHERE m.kind IN ('email', 'phone') AND c.archived_at IS NULL ORDER BY m.contact_id, m.sort_order`,
+     WHERE m.kind IN ('email', 'phone') AND c.archived_at IS NULL ORDER BY c.created_at, m.contact_id, m.sort_order`,
   ).all() as { contact_id: string; kind: 'email' | 'phone'; value: string; value_normalized: string }[];
   const dismissed = new Set((prepared(sqlite, `SELECT contact_a || char(31) || contact_b AS k FROM duplicate_dismissals`).pluck().all() as string[]));
 

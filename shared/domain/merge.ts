@@ -26,9 +26,11 @@ export function fullness(field: MergeField, c: Mergeable): number {
       return c[field] ? 1 : 0;
     default: {
       const v = typeof c[field] === 'string' ? (c[field] as string).trim().normalize('NFC') : '';
-      // the longer text; at equal length the one with its accents ("Sofía García" over "Sofia Garcia")
-      const accented = [...v].filter((ch) => ch.normalize('NFD') !== ch).length;
-      return [...v].length + Math.min(0.9, accented / 10);
+      // the more letters and digits ("Doe, Jane" is no fuller than "Jane Doe"); at equal length the
+      // one with its accents ("Sofía García" over "Sofia Garcia")
+      const chars = [...v].filter((ch) => /[\p{L}\p{N}]/u.test(ch));
+      const accented = chars.filter((ch) => ch.normalize('NFD') !== ch).length;
+      return chars.length + Math.min(0.9, accented / 10);
     }
   }
 }

@@ -73,7 +73,7 @@ describe('the duplicates scan', () => {
     await kith.close();
     const again = await startBackend({ databasePath: path, host: 'web', clock });
     const listed = await again.dispatch('duplicates.list', {});
-    expect(listed.ok && listed.value.total).toBe(0);
+    expect(listed.ok && (listed.value as { total: number }).total).toBe(0);
     await again.close();
     kith = await startTestBackend({ clock }); // for afterEach
   });
@@ -220,7 +220,7 @@ describe('phone numbers', () => {
     copyFileSync(join(__dirname, '../fixtures/schema/0008_reminder_sync.sqlite'), path);
     const old = await startBackend({ databasePath: path, host: 'web', clock, locale: 'de-DE' });
     const settings = await old.dispatch('settings.get', {});
-    expect(settings.ok && settings.value.phoneRegion).toBe('DE');
+    expect(settings.ok && (settings.value as { phoneRegion: string }).phoneRegion).toBe('DE');
     const phones = old.handle.sqlite.prepare(`SELECT value, value_normalized FROM contact_methods WHERE kind = 'phone'`).all() as { value: string; value_normalized: string }[];
     expect(phones.length).toBeGreaterThan(0);
     for (const p of phones) if (/^\+/.test(p.value)) expect(p.value_normalized, p.value).toMatch(/^\+\d{7,15}$/);
@@ -228,7 +228,7 @@ describe('phone numbers', () => {
     // a later start with another locale keeps the user's region
     const again = await startBackend({ databasePath: path, host: 'web', clock, locale: 'en-GB' });
     const s2 = await again.dispatch('settings.get', {});
-    expect(s2.ok && s2.value.phoneRegion).toBe('DE');
+    expect(s2.ok && (s2.value as { phoneRegion: string }).phoneRegion).toBe('DE');
     await again.close();
   });
 });
