@@ -7,6 +7,8 @@
 //   row that referenced them, as it was, and which rows the merge left on the survivor). Only the
 //   newest merges are kept; it is undo history, not the user's data (db/derived.ts leaves it out
 //   of exports).
+// - contact_methods_by_value: (kind, value_normalized, contact_id), so the scan and the phone
+//   search read the index alone.
 // - Phone numbers get their E.164 form in value_normalized: computed at the first open after this
 //   migration, with the default region guessed from the system locale (electron/services/phones.ts),
 //   since the region is not known here.
@@ -30,6 +32,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       snapshot TEXT NOT NULL
     ) STRICT`,
     `CREATE INDEX merge_undo_created ON merge_undo(created_at)`,
+    // the duplicates scan reads every email and phone with its contact from the index alone; the
+    // narrower lookup index it replaces is a prefix of this one
+    `CREATE INDEX contact_methods_by_value ON contact_methods(kind, value_normalized, contact_id)`,
+    `DROP INDEX contact_methods_lookup`,
   ];
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
