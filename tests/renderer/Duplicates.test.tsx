@@ -76,7 +76,7 @@ describe('the duplicates view', () => {
     const company = within(dialog).getByRole('group', { name: 'Company' });
     expect(within(company).getByRole('radio', { name: 'Acme Corporation' })).toBeChecked();
     await user.click(within(company).getByRole('radio', { name: 'Acme' }));
-    expect(within(dialog).getByText(/Kept from all of them: 2 emails, phones and addresses \(each once\), 2 tags, 0 dates, the notes of one/)).toBeVisible();
+    expect(within(dialog).getByText(/Kept from all of them: 2 emails, phones and addresses \(each once\), 2 tags, the notes, every interaction/)).toBeVisible();
     await user.click(within(dialog).getByRole('button', { name: 'Merge into Jane Doe' }));
 
     expect(await screen.findByText('Merged 2 contacts into Jane Doe')).toBeVisible();

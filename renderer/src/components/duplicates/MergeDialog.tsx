@@ -11,6 +11,7 @@ import type { Circle, Contact } from '../../../../shared/domain/contact';
 import type { MergeResult } from '../../../../shared/api/methods/duplicates';
 import { defaultMergeChoices, MERGE_FIELDS, type MergeChoices, type MergeField } from '../../../../shared/domain/merge';
 import { normalizeMethodValue } from '../../../../shared/domain/normalize';
+import { formatPhone } from '../../../../shared/domain/phone';
 
 const FIELD_LABELS: Record<MergeField, string> = {
   displayName: 'Name',
@@ -131,7 +132,7 @@ export function MergeDialog({ contactIds, region, onClose, onMerged }: { contact
                   <Avatar name={c.displayName} photo={c.photo} size={28} />
                   <span>
                     <strong>{c.displayName}</strong>
-                    <span className="subtle small">{[c.company, c.methods[0]?.value].filter(Boolean).join(' · ') || 'No details'}</span>
+                    <span className="subtle small">{[c.company, c.methods[0] && (c.methods[0].kind === 'phone' ? formatPhone(c.methods[0].value, region) : c.methods[0].value)].filter(Boolean).join(' · ') || 'No details'}</span>
                   </span>
                 </label>
               ))}
@@ -163,8 +164,17 @@ export function MergeDialog({ contactIds, region, onClose, onMerged }: { contact
           )}
 
           <p className="merge-kept">
-            Kept from all of them: {plural(kept.methods, 'email, phone or address', 'emails, phones and addresses')} (each once), {plural(kept.tags, 'tag', 'tags')}, {plural(kept.dates, 'date', 'dates')}
-            {kept.notes > 0 && `, the notes of ${kept.notes === 1 ? 'one' : `all ${kept.notes}`}`}, and every interaction, reminder, value entry and relationship. You can undo the merge.
+            Kept from all of them:{' '}
+            {[
+              kept.methods && `${plural(kept.methods, 'email, phone or address', 'emails, phones and addresses')} (each once)`,
+              kept.tags && plural(kept.tags, 'tag', 'tags'),
+              kept.dates && plural(kept.dates, 'date', 'dates'),
+              kept.notes && (kept.notes === 1 ? 'the notes' : `the notes of all ${kept.notes}`),
+            ]
+              .filter(Boolean)
+              .concat('every interaction, reminder, value entry and relationship')
+              .join(', ')}
+            . You can undo the merge.
           </p>
           {error && (
             <p className="form-error" role="alert">
