@@ -25,7 +25,7 @@ async function main() {
   }
   // the system locale, for the default phone region (LANG as the shell sets it, else Node's ICU default)
   const locale = process.env.LC_ALL || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
-  const backend = await startBackend({ databasePath, host: 'web', integrityCheck: 'background', locale }).catch(async (err) => {
+  const backend = await startBackend({ databasePath, host: 'web', integrityCheck: 'background', lock: true, locale }).catch(async (err) => {
     if (!(err instanceof DatabaseDamagedError)) throw err;
     const backup = err.newestGoodBackup;
     // a damaged file: say so and offer the newest good backup instead of failing silently
@@ -36,9 +36,9 @@ async function main() {
     }
     const kept = await replaceDamagedFile(databasePath, backup.fileName, new Date());
     console.log(`Restored ${backup.fileName}; the damaged file is kept as ${kept}`);
-    return startBackend({ databasePath, host: 'web', locale });
+    return startBackend({ databasePath, host: 'web', lock: true, locale });
   });
-  const backups = startAutomaticBackups(backend.ctx, { onError: (err) => console.error('[kith] automatic backup failed:', err) });
+  const backups = startAutomaticBackups(backend.ctx, { onError: (err) => backend.status.report('backup', err), onSuccess: () => backend.status.recovered('backup') });
   // the same scheduler as the desktop app; its notifications go to the page as server-sent events,
   // which shows them with the browser's Notification API
   const notifications = new EventEmitter<{ notification: [KithNotification] }>();
