@@ -137,6 +137,21 @@ export function scanDuplicates(sqlite: Database.Database): ScannedGroup[] {
   return out.sort((a, b) => b.confidence - a.confidence || a.firstName.localeCompare(b.firstName) || a.ids[0]!.localeCompare(b.ids[0]!));
 }
 
+/**
+ * The scan, done again only when something was written since the last one: the connection's count
+ * of changed rows (triggers included) only ever grows with a write, and this connection is the
+ * file's only writer. The dashboard's count, the Contacts tab and the list share one scan.
+ */
+const lastScan = new WeakMap<Database.Database, { changes: number; groups: ScannedGroup[] }>();
+export function scanDuplicatesCached(sqlite: Database.Database): ScannedGroup[] {
+  const changes = prepared(sqlite, `SELECT total_changes()`).pluck().get() as number;
+  const last = lastScan.get(sqlite);
+  if (last && last.changes === changes) return last.groups;
+  const groups = scanDuplicates(sqlite);
+  lastScan.set(sqlite, { changes, groups });
+  return groups;
+}
+
 /** the members of the groups shown, read in full */
 function withMembers(sqlite: Database.Database, groups: ScannedGroup[]): DuplicateGroup[] {
   const ids = JSON.stringify(groups.flatMap((g) => g.ids));
@@ -151,11 +166,11 @@ function withMembers(sqlite: Database.Database, groups: ScannedGroup[]): Duplica
 
 export const duplicateHandlers: HandlerGroup<'duplicates.list' | 'duplicates.count' | 'duplicates.dismiss'> = {
   async 'duplicates.list'(ctx, input) {
-    const groups = scanDuplicates(ctx.sqlite);
+    const groups = scanDuplicatesCached(ctx.sqlite);
     return { groups: withMembers(ctx.sqlite, groups.slice(input.offset, input.offset + input.limit)), total: groups.length };
   },
   async 'duplicates.count'(ctx) {
-    return { count: scanDuplicates(ctx.sqlite).length };
+    return { count: scanDuplicatesCached(ctx.sqlite).length };
   },
   async 'duplicates.dismiss'(ctx, input) {
     const now = ctx.clock.now().getTime();

@@ -11,7 +11,7 @@ import { insertContactPrepared, type ContactFields, type TagIds } from '../servi
 import type { ServiceContext } from '../services/context';
 import { csvToRecords, readCsv, suggestMapping, decodeText, type CsvTable } from './csv-formats';
 import { buildDuplicateIndex, describeCandidate, findDuplicates, indexRecord, type DuplicateMatch, type IndexedPerson } from './duplicates';
-import { phoneRegion } from '../services/phones';
+import { phoneRegion, renormalizePhones } from '../services/phones';
 import { readJsonExport, restoreJsonExport, type JsonExport } from './json-export';
 import { dataTables } from '../../db/derived';
 import { insertDates, insertPhoto, mergeIntoContact } from './merge';
@@ -196,6 +196,8 @@ export async function commitSession(
     await ctx.db.transaction().execute(async (trx) => {
       if (session.json) {
         summary.restored = await restoreJsonExport(trx, session.json, dataTables(ctx.sqlite), now);
+        // numbers from another file: their E.164 forms in this file's region
+        renormalizePhones(ctx.sqlite);
         summary.added = summary.restored.contacts ?? 0;
         return;
       }
