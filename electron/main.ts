@@ -47,7 +47,7 @@ async function start() {
   hardenSessions();
   const databasePath = resolveDatabasePath(process.argv.slice(1), process.env, app.getPath('userData'));
   const open = () =>
-    startBackend({ databasePath, host: 'electron', nativeBinding: electronNativeBinding(), files: electronFileDialogs(() => mainWindow), integrityCheck: 'background', lock: true });
+    startBackend({ databasePath, host: 'electron', nativeBinding: electronNativeBinding(), files: electronFileDialogs(() => mainWindow), integrityCheck: 'background', lock: true, locale: app.getLocale() });
   try {
     backend = await open().catch(async (err) => {
       // a damaged file: offer the newest good backup instead of failing

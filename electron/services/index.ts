@@ -19,6 +19,8 @@ import { topicHandlers } from './topics';
 import { lifeEventHandlers } from './lifeEvents';
 import { giftHandlers } from './gifts';
 import { loanHandlers } from './loans';
+import { duplicateHandlers } from './duplicates';
+import { mergeHandlers } from './merge';
 
 export const handlers = {
   ...appHandlers,
@@ -39,4 +41,6 @@ export const handlers = {
   ...lifeEventHandlers,
   ...giftHandlers,
   ...loanHandlers,
+  ...duplicateHandlers,
+  ...mergeHandlers,
 } satisfies Handlers;

@@ -11,6 +11,7 @@ import { ContactsPage } from './pages/ContactsPage';
 import { ContactPage } from './pages/ContactPage';
 import { RemindersPage } from './pages/RemindersPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { DuplicatesPage } from './pages/DuplicatesPage';
 import { GlobalDialogs } from './components/GlobalDialogs';
 import { useUi } from './stores/ui';
 import { BrowserNotifications } from './components/reminders/BrowserNotifications';
@@ -42,6 +43,9 @@ export function App() {
       break;
     case 'contact':
       page = <ContactPage id={route.id} />;
+      break;
+    case 'duplicates':
+      page = <DuplicatesPage />;
       break;
     case 'reminders':
       page = <RemindersPage />;

@@ -19,6 +19,7 @@ import { topicMethods } from './methods/topics';
 import { lifeEventMethods } from './methods/lifeEvents';
 import { giftMethods } from './methods/gifts';
 import { loanMethods } from './methods/loans';
+import { duplicateMethods } from './methods/duplicates';
 
 export const contract = {
   ...appMethods,
@@ -38,6 +39,7 @@ export const contract = {
   ...lifeEventMethods,
   ...giftMethods,
   ...loanMethods,
+  ...duplicateMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

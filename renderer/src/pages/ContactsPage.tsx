@@ -12,6 +12,7 @@ import { Icon } from '../components/Icon';
 import { ConfirmDelete } from '../components/contact/ConfirmDelete';
 import { formatAgo } from '../lib/format';
 import { MOD_LABEL } from '../lib/keyboard';
+import { useDuplicateCount } from '../components/duplicates/useDuplicateCount';
 import type { ContactSummary } from '../../../shared/domain/contact';
 
 const ROW_HEIGHT = 60;
@@ -26,6 +27,7 @@ const SORT_LABELS: Record<ContactFilter['sort'], string> = {
 export function ContactsPage({ archived }: { archived: boolean }) {
   const { rows, total, circles, tags, filter, setFilter, loaded, error, ensureRows } = useContacts();
   const navigate = useRouter((s) => s.navigate);
+  const duplicateCount = useDuplicateCount();
   const openNewContact = () => useUi.getState().setNewContactOpen(true);
   const [deleting, setDeleting] = useState<ContactSummary | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -75,6 +77,9 @@ export function ContactsPage({ archived }: { archived: boolean }) {
           </a>
           <a href="#/contacts/archive" className={archived ? 'tab active' : 'tab'} aria-current={archived ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate({ page: 'contacts', archived: true }))}>
             <Icon name="archive" size={14} /> Archive
+          </a>
+          <a href="#/contacts/duplicates" className="tab" onClick={(e) => (e.preventDefault(), navigate({ page: 'duplicates' }))}>
+            Duplicates{duplicateCount > 0 && <span className="tab-count" aria-label={`${duplicateCount} possible`}>{duplicateCount}</span>}
           </a>
         </nav>
         <div className="toolbar">

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 export type Route =
   | { page: 'dashboard' }
   | { page: 'contacts'; archived?: boolean }
+  | { page: 'duplicates' }
   | { page: 'contact'; id: string }
   | { page: 'reminders' }
   | { page: 'settings' };
@@ -13,6 +14,7 @@ export function parseRoute(hash: string): Route {
   switch (parts[0]) {
     case 'contacts':
       if (parts[1] === 'archive') return { page: 'contacts', archived: true };
+      if (parts[1] === 'duplicates') return { page: 'duplicates' };
       return parts[1] ? { page: 'contact', id: parts[1] } : { page: 'contacts' };
     case 'reminders':
       return { page: 'reminders' };
@@ -29,6 +31,8 @@ export function routeToHash(route: Route): string {
       return route.archived ? '#/contacts/archive' : '#/contacts';
     case 'contact':
       return `#/contacts/${encodeURIComponent(route.id)}`;
+    case 'duplicates':
+      return '#/contacts/duplicates';
     case 'dashboard':
       return '#/';
     default:
