@@ -18,6 +18,8 @@ export interface Settings {
   /** birthdays and anniversaries remind this many days ahead */
   birthdayLeadDays: number;
   launchAtLogin: boolean;
+  /** the currency new value entries start in (ISO 4217) */
+  defaultCurrency: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   morningTime: '09:00',
   birthdayLeadDays: 3,
   launchAtLogin: false,
+  defaultCurrency: 'EUR',
 };
 
 /** whether an instant falls inside quiet hours in the user's zone */

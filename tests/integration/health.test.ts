@@ -352,13 +352,14 @@ describe('the dashboard through the API', () => {
     expect((await kith.call('value.listForContact', { contactId: a.id })).totals[0]!.outstandingMinor).toBe(0);
 
     const portfolio = await kith.call('health.portfolio', {});
-    expect(portfolio.clients.currency).toBe('EUR');
-    expect(portfolio.clients.totalMinor).toBe(1000000);
-    expect(portfolio.clients.clients.map((c) => [c.displayName, c.share])).toEqual([
+    const eur = portfolio.clients.currencies[0]!;
+    expect(eur.currency).toBe('EUR');
+    expect(eur.totalMinor).toBe(1000000);
+    expect(eur.clients.map((c) => [c.displayName, c.share])).toEqual([
       ['Acme', 0.75],
       ['Beta', 0.25],
     ]);
-    expect(portfolio.clients.overReliance).toMatchObject({ displayName: 'Acme', share: 0.75 });
+    expect(eur.overReliance).toMatchObject({ displayName: 'Acme', share: 0.75 });
 
     // bad input names the field and writes nothing
     const before = kith.sqlite.prepare('SELECT count(*) FROM value_entries').pluck().get();

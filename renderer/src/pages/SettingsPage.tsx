@@ -4,6 +4,7 @@ import { CirclesSection } from '../components/settings/CirclesSection';
 import { NotificationsSection } from '../components/settings/NotificationsSection';
 import { ImportExportSection } from '../components/settings/ImportExportSection';
 import { BackupsSection } from '../components/settings/BackupsSection';
+import { MoneySection } from '../components/settings/MoneySection';
 
 export function SettingsPage() {
   return (
@@ -13,6 +14,7 @@ export function SettingsPage() {
       </header>
       <CirclesSection />
       <NotificationsSection />
+      <MoneySection />
       <DataFileSection />
       <ImportExportSection />
       <BackupsSection />

@@ -6,7 +6,8 @@ export type Route =
   | { page: 'contacts'; archived?: boolean }
   | { page: 'contact'; id: string }
   | { page: 'reminders' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'clients'; currency?: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -18,6 +19,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'reminders' };
     case 'settings':
       return { page: 'settings' };
+    case 'clients':
+      return parts[1] ? { page: 'clients', currency: parts[1] } : { page: 'clients' };
     default:
       return { page: 'dashboard' };
   }
@@ -31,6 +34,8 @@ export function routeToHash(route: Route): string {
       return `#/contacts/${encodeURIComponent(route.id)}`;
     case 'dashboard':
       return '#/';
+    case 'clients':
+      return route.currency ? `#/clients/${encodeURIComponent(route.currency)}` : '#/clients';
     default:
       return `#/${route.page}`;
   }

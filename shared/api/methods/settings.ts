@@ -1,7 +1,7 @@
 // Methods for user settings (notifications, quiet hours, digest time, launch at login).
 import { z } from 'zod';
 import { command, query } from '../define';
-import { wallTime } from '../schemas';
+import { currencyCode, wallTime } from '../schemas';
 import type { Settings } from '../../domain/settings';
 
 export const settingsMethods = {
@@ -16,6 +16,7 @@ export const settingsMethods = {
         morningTime: wallTime,
         birthdayLeadDays: z.number().int('Whole days').min(0, 'Days ahead cannot be negative').max(60, 'At most 60 days ahead'),
         launchAtLogin: z.boolean(),
+        defaultCurrency: currencyCode,
       })
       .partial()
       .strict(),
