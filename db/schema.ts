@@ -219,6 +219,15 @@ export interface InteractionGapTable {
   dormant_from: number;
 }
 
+/** what a bulk change overwrote, for its Undo (migration 0010) */
+export interface BulkUndoTable {
+  id: string;
+  created_at: number;
+  summary: string;
+  /** JSON: BulkUndoPayload (electron/services/bulk.ts) */
+  payload: string;
+}
+
 export interface DB {
   circles: CircleTable;
   contacts: ContactTable;
@@ -239,6 +248,7 @@ export interface DB {
   interaction_gaps: InteractionGapTable;
   reminder_sync_dirty: ReminderSyncDirtyTable;
   reminder_sync_state: ReminderSyncStateTable;
+  bulk_undo: BulkUndoTable;
 }
 
 export type ContactRow = Selectable<ContactTable>;

@@ -1,7 +1,7 @@
 // What the dashboard and the portfolio say, and the small date rules they need (yearly dates,
 // client concentration). Pure: no clock, no database.
 import type { Importance } from './contact';
-import type { ContactHealth, HealthBand, HealthFlagDetail } from './health';
+import type { ContactHealth, HealthBand, HealthFlag, HealthFlagDetail } from './health';
 import { epochDayOf } from './epochDay';
 import { occurrenceOnOrAfter } from './recurrence';
 
@@ -56,6 +56,8 @@ export interface Dashboard {
   overdue: { items: FollowUp[]; total: number };
   comingUp: UpcomingItem[];
   attention: { items: AttentionItem[]; total: number };
+  /** contacts showing each warning sign (the portfolio's "dormant now" is the same count) */
+  flagged: Record<HealthFlag, number>;
 }
 
 export interface CircleHealth {
@@ -133,6 +135,8 @@ export interface Portfolio {
     kept: number;
     /** …and dormant now */
     churned: number;
+    /** every contact dormant today: the same count as the dashboard's dormant warning signs */
+    dormantNow: number;
   };
   averageDurationDays: number | null;
   weekly: Array<{ weekEnding: string; count: number }>;
@@ -149,7 +153,7 @@ export interface ContactHealthReport {
 /** over-reliance: one client bringing more than this share of the value */
 export const OVER_RELIANCE_SHARE = 0.5;
 
-export const emptyBands = (): Record<HealthBand, number> => ({ thriving: 0, steady: 0, cooling: 0, 'at-risk': 0 });
+export const emptyBands = (): Record<HealthBand, number> => ({ thriving: 0, steady: 0, cooling: 0, 'at-risk': 0, new: 0 });
 
 /**
  * The next time a yearly date (birthday, anniversary) falls on or after `today`. 29 February is kept
