@@ -40,6 +40,8 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
     let ordered = q.select([
       'c.id',
       'c.display_name',
+      'c.given_name',
+      'c.family_name',
       'c.company',
       'c.title',
       'c.circle_id',
@@ -54,11 +56,16 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
         ? ordered.orderBy('c.last_interaction_at', 'desc') // never talked to (NULL) come last
         : input.sort === 'health' || input.sort === 'nextCheckIn'
           ? ordered.orderBy(healthSortExpression(ctx, input.sort)).orderBy(sql`c.display_name COLLATE NOCASE`)
-          : ordered.orderBy(sql`c.display_name COLLATE NOCASE`);
+          : input.sort === 'familyName'
+            ? // the expressions of the contacts_*_by_family indexes (migration 0010)
+              ordered.orderBy(sql`coalesce(nullif(c.family_name, ''), c.display_name) COLLATE NOCASE`).orderBy(sql`coalesce(c.given_name, '') COLLATE NOCASE`)
+            : ordered.orderBy(sql`c.display_name COLLATE NOCASE`);
     const rows = await ordered.orderBy('c.id').limit(input.limit).offset(input.offset).execute();
     const items: ContactSummary[] = rows.map((r) => ({
       id: r.id,
       displayName: r.display_name,
+      givenName: r.given_name,
+      familyName: r.family_name,
       company: r.company,
       title: r.title,
       circleId: r.circle_id,

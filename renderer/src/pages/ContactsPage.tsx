@@ -18,6 +18,7 @@ const ROW_HEIGHT = 60;
 
 const SORT_LABELS: Record<ContactFilter['sort'], string> = {
   name: 'Name',
+  familyName: 'Family name',
   lastInteraction: 'Last interaction',
   health: 'Health',
   nextCheckIn: 'Next check-in',
@@ -135,7 +136,7 @@ export function ContactsPage({ archived }: { archived: boolean }) {
                     navigate({ page: 'contact', id: c.id });
                   }}
                 >
-                  <Avatar name={c.displayName} size={36} />
+                  <Avatar name={c.displayName} givenName={c.givenName} familyName={c.familyName} size={36} />
                   <span className="contact-row-main">
                     <a
                       className="contact-name"
