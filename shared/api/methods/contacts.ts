@@ -59,6 +59,8 @@ export const contactMethods = {
     z
       .object({
         circleId: id.optional(),
+        /** only contacts in no circle */
+        noCircle: z.boolean().optional(),
         tag: z.string().optional(),
         archived: z.boolean().default(false),
         sort: z.enum(CONTACT_SORTS).default('name'),
