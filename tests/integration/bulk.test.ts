@@ -3,6 +3,7 @@
 // contact back exactly; bad input is refused and changes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, startTestBackend, type TestBackend } from '../helpers/backend';
+import type { InputOf } from '../../shared/api/contract';
 
 describe('bulk changes', () => {
   let kith: TestBackend;
@@ -45,7 +46,7 @@ describe('bulk changes', () => {
       [{ archived: true }, (r: Record<string, unknown>) => r.archived_at === clock.now().getTime()],
     ] as const;
     for (const [change, holds] of changes) {
-      const result = await kith.call('contacts.bulkUpdate', { selection: { ids }, change });
+      const result = await kith.call('contacts.bulkUpdate', { selection: { ids }, change: change as InputOf<'contacts.bulkUpdate'>['change'] });
       expect(result.count, JSON.stringify(change)).toBe(3);
       const rows = snapshot() as Array<Record<string, unknown>>;
       for (const [i, r] of rows.entries()) {
