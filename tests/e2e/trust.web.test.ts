@@ -136,9 +136,10 @@ describe.each(['light', 'dark'] as const)('trust in %s mode', (scheme) => {
     expect(await eur.getByRole('listitem').count()).toBe(11);
     await eur.getByText('2 other clients').waitFor();
     await s.page.getByRole('group', { name: 'Clients paying in USD' }).getByText('outstanding · $950.00').waitFor();
-    await s.page.locator('.portfolio').scrollIntoViewIfNeeded();
-    await s.page.evaluate(() => window.scrollTo(0, 0));
+    await s.page.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
     await s.screenshot(`trust-dashboard-${scheme}`);
+    await s.page.locator('.portfolio').scrollIntoViewIfNeeded();
+    await s.screenshot(`trust-dashboard-portfolio-${scheme}`);
     await axe(s, 'dashboard');
     await s.page.getByRole('link', { name: /^All clients/ }).click();
     const table = s.page.getByRole('table', { name: 'Clients in EUR' });

@@ -64,7 +64,7 @@ export function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
             <div>
               <strong>{retention.aliveYearAgo ? percent(retention.churned / retention.aliveYearAgo) : '—'}</strong>
               <span className="subtle small">
-                churn · {retention.churned} of {retention.aliveYearAgo} went dormant since
+                churn · {retention.churned} of {retention.aliveYearAgo} went dormant this year
               </span>
             </div>
             <div>
