@@ -446,7 +446,7 @@ export function cadencePhrase(days: number): string {
 export function spanPhrase(days: number): string {
   if (days >= 365 && days % 365 === 0) return plural(days / 365, 'year');
   if (days >= 60 && days % 30 === 0) return plural(days / 30, 'month');
-  if (days >= 14 && days % 7 === 0) return plural(days / 7, 'week');
+  if (days >= 14 && days < 60 && days % 7 === 0) return plural(days / 7, 'week');
   if (days >= 365) return days < 730 ? 'over a year' : `over ${Math.floor(days / 365)} years`;
   if (days >= 60) return `over ${Math.floor(days / 30)} months`;
   return plural(days, 'day');
