@@ -414,7 +414,13 @@ describe('the portfolio through the app', () => {
       expect(derivedStored(fresh.sqlite)).toEqual(derivedStored(kith.sqlite));
       expect(portfolioOf(fresh.sqlite, now(), 'Europe/Berlin')).toEqual(portfolioOf(kith.sqlite, now(), 'Europe/Berlin'));
       const portfolio = await kith.call('health.portfolio', {});
-      expect(portfolio.retention).toEqual(referenceRetention(kith.sqlite, now(), 'Europe/Berlin'));
+      // as of the end of today (where the history's rule and the health table's local-day rule meet);
+      // today's dormant count is the health table's, the one every figure of the dashboard uses
+      const endOfToday = startOfLocalDay(addDaysToDate(localDateOf(now(), 'Europe/Berlin'), 1), 'Europe/Berlin') - 1;
+      const { dormantNow, ...history } = portfolio.retention;
+      expect(history).toEqual(referenceRetention(kith.sqlite, endOfToday, 'Europe/Berlin'));
+      expect(dormantNow).toBe(history.points.at(-1)!.dormant);
+      expect(dormantNow).toBe((await kith.call('health.dashboard', {})).flagged.dormant);
     } finally {
       await kith.dispose();
       await fresh?.dispose();
