@@ -301,6 +301,15 @@ export interface MergeUndoTable {
   snapshot: string;
 }
 
+/** what a bulk change overwrote, for its Undo (migration 0010) */
+export interface BulkUndoTable {
+  id: string;
+  created_at: number;
+  summary: string;
+  /** JSON: BulkUndoPayload (electron/services/bulk.ts) */
+  payload: string;
+}
+
 export interface DB {
   circles: CircleTable;
   contacts: ContactTable;
@@ -328,6 +337,7 @@ export interface DB {
   money_loans: MoneyLoanTable;
   duplicate_dismissals: DuplicateDismissalTable;
   merge_undo: MergeUndoTable;
+  bulk_undo: BulkUndoTable;
 }
 
 export type ContactRow = Selectable<ContactTable>;

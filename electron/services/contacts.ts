@@ -2,7 +2,7 @@
 // have their own files.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { prepared } from '../../db/prepared';
 import type { DB } from '../../db/schema';
 import type { ContactRow } from '../../db/schema';
@@ -21,27 +21,13 @@ export type ContactFields = ParsedInputOf<'contacts.create'>;
 
 export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update' | 'contacts.setPhoto'> = {
   async 'contacts.list'(ctx, input) {
-    let q = ctx.db
-      .selectFrom('contacts as c')
-      .where('c.archived_at', input.archived ? 'is not' : 'is', null);
-    if (input.circleId) q = q.where('c.circle_id', '=', input.circleId);
-    if (input.tag) {
-      const tag = input.tag;
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('contact_tags as ct')
-            .innerJoin('tags as t', 't.id', 'ct.tag_id')
-            .select('ct.contact_id')
-            .whereRef('ct.contact_id', '=', 'c.id')
-            .where('t.name', '=', tag),
-        ),
-      );
-    }
+    const q = filteredContacts(ctx.db, input);
     const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     let ordered = q.select([
       'c.id',
       'c.display_name',
+      'c.given_name',
+      'c.family_name',
       'c.company',
       'c.title',
       'c.circle_id',
@@ -56,11 +42,16 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
         ? ordered.orderBy('c.last_interaction_at', 'desc') // never talked to (NULL) come last
         : input.sort === 'health' || input.sort === 'nextCheckIn'
           ? ordered.orderBy(healthSortExpression(ctx, input.sort)).orderBy(sql`c.display_name COLLATE NOCASE`)
-          : ordered.orderBy(sql`c.display_name COLLATE NOCASE`);
+          : input.sort === 'familyName'
+            ? // the expressions of the contacts_*_by_family indexes (migration 0010)
+              ordered.orderBy(sql`coalesce(nullif(c.family_name, ''), c.display_name) COLLATE NOCASE`).orderBy(sql`coalesce(c.given_name, '') COLLATE NOCASE`)
+            : ordered.orderBy(sql`c.display_name COLLATE NOCASE`);
     const rows = await ordered.orderBy('c.id').limit(input.limit).offset(input.offset).execute();
     const items: ContactSummary[] = rows.map((r) => ({
       id: r.id,
       displayName: r.display_name,
+      givenName: r.given_name,
+      familyName: r.family_name,
       company: r.company,
       title: r.title,
       circleId: r.circle_id,
@@ -125,6 +116,27 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
     return loadContact(ctx, input.id);
   },
 };
+
+/** the contacts a list filter matches (alias c): the list and bulk changes' "select all" share it */
+export function filteredContacts(db: Kysely<DB>, filter: { circleId?: string; noCircle?: boolean; tag?: string; archived: boolean }) {
+  let q = db.selectFrom('contacts as c').where('c.archived_at', filter.archived ? 'is not' : 'is', null);
+  if (filter.noCircle) q = q.where('c.circle_id', 'is', null);
+  else if (filter.circleId) q = q.where('c.circle_id', '=', filter.circleId);
+  if (filter.tag) {
+    const tag = filter.tag;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('contact_tags as ct')
+          .innerJoin('tags as t', 't.id', 'ct.tag_id')
+          .select('ct.contact_id')
+          .whereRef('ct.contact_id', '=', 'c.id')
+          .where('t.name', '=', tag),
+      ),
+    );
+  }
+  return q;
+}
 
 /**
  * Writes a new contact with its methods and tags inside the caller's transaction; returns its id.

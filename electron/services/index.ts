@@ -21,6 +21,7 @@ import { giftHandlers } from './gifts';
 import { loanHandlers } from './loans';
 import { duplicateHandlers } from './duplicates';
 import { mergeHandlers } from './merge';
+import { bulkHandlers } from './bulk';
 
 export const handlers = {
   ...appHandlers,
@@ -43,4 +44,5 @@ export const handlers = {
   ...loanHandlers,
   ...duplicateHandlers,
   ...mergeHandlers,
+  ...bulkHandlers,
 } satisfies Handlers;

@@ -12,6 +12,7 @@ import { ContactPage } from './pages/ContactPage';
 import { RemindersPage } from './pages/RemindersPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { DuplicatesPage } from './pages/DuplicatesPage';
+import { ClientsPage } from './pages/ClientsPage';
 import { GlobalDialogs } from './components/GlobalDialogs';
 import { useUi } from './stores/ui';
 import { BrowserNotifications } from './components/reminders/BrowserNotifications';
@@ -52,6 +53,9 @@ export function App() {
       break;
     case 'settings':
       page = <SettingsPage />;
+      break;
+    case 'clients':
+      page = <ClientsPage currency={route.currency} />;
       break;
     default:
       page = (

@@ -20,6 +20,7 @@ import { lifeEventMethods } from './methods/lifeEvents';
 import { giftMethods } from './methods/gifts';
 import { loanMethods } from './methods/loans';
 import { duplicateMethods } from './methods/duplicates';
+import { bulkMethods } from './methods/bulk';
 
 export const contract = {
   ...appMethods,
@@ -40,6 +41,7 @@ export const contract = {
   ...giftMethods,
   ...loanMethods,
   ...duplicateMethods,
+  ...bulkMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -20,6 +20,8 @@ export interface Settings {
   launchAtLogin: boolean;
   /** ISO region numbers typed without a country code belong to ("DE": 030 12345678 is +49 30 12345678); guessed from the system locale at first start */
   phoneRegion: string;
+  /** the currency new value entries start in (ISO 4217) */
+  defaultCurrency: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   birthdayLeadDays: 3,
   launchAtLogin: false,
   phoneRegion: 'US',
+  defaultCurrency: 'EUR',
 };
 
 /** whether an instant falls inside quiet hours in the user's zone */

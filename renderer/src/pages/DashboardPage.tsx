@@ -79,7 +79,7 @@ export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
           <div className="dash-grid">
             <OverdueList items={dashboard.overdue.items} total={dashboard.overdue.total} />
             <ComingUpList items={dashboard.comingUp} />
-            <AttentionList items={dashboard.attention.items} total={dashboard.attention.total} />
+            <AttentionList items={dashboard.attention.items} total={dashboard.attention.total} flagged={dashboard.flagged} />
             {portfolio ? <ClientsSection report={portfolio.clients} /> : <section className="card dash-card" aria-busy="true" aria-label="Clients" />}
             <LoansSummary />
           </div>

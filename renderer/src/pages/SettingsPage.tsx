@@ -5,6 +5,7 @@ import { NotificationsSection } from '../components/settings/NotificationsSectio
 import { ImportExportSection } from '../components/settings/ImportExportSection';
 import { BackupsSection } from '../components/settings/BackupsSection';
 import { PhoneRegionSection } from '../components/settings/PhoneRegionSection';
+import { MoneySection } from '../components/settings/MoneySection';
 
 export function SettingsPage() {
   return (
@@ -15,6 +16,7 @@ export function SettingsPage() {
       <CirclesSection />
       <NotificationsSection />
       <PhoneRegionSection />
+      <MoneySection />
       <DataFileSection />
       <ImportExportSection />
       <BackupsSection />

@@ -7,7 +7,8 @@ export type Route =
   | { page: 'duplicates' }
   | { page: 'contact'; id: string }
   | { page: 'reminders' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'clients'; currency?: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -20,6 +21,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'reminders' };
     case 'settings':
       return { page: 'settings' };
+    case 'clients':
+      return parts[1] ? { page: 'clients', currency: parts[1] } : { page: 'clients' };
     default:
       return { page: 'dashboard' };
   }
@@ -35,6 +38,8 @@ export function routeToHash(route: Route): string {
       return '#/contacts/duplicates';
     case 'dashboard':
       return '#/';
+    case 'clients':
+      return route.currency ? `#/clients/${encodeURIComponent(route.currency)}` : '#/clients';
     default:
       return `#/${route.page}`;
   }
