@@ -5,12 +5,12 @@ import { Avatar } from '../Avatar';
 
 const MAX_SHOWN = 12;
 
-export function CheckInList({ checkIns }: { checkIns: CheckInDue[] }) {
+export function CheckInList({ checkIns, total = checkIns.length }: { checkIns: CheckInDue[]; total?: number }) {
   const navigate = useRouter((s) => s.navigate);
   return (
     <section className="card checkin-card" aria-labelledby="checkins-title">
       <h2 id="checkins-title" className="reminder-section-title">
-        Check-ins due <span className="reminder-count">{checkIns.length}</span>
+        Check-ins due <span className="reminder-count">{total.toLocaleString()}</span>
       </h2>
       <ul className="checkin-list">
         {checkIns.slice(0, MAX_SHOWN).map((c) => (
@@ -29,7 +29,7 @@ export function CheckInList({ checkIns }: { checkIns: CheckInDue[] }) {
           </li>
         ))}
       </ul>
-      {checkIns.length > MAX_SHOWN && <p className="subtle">and {checkIns.length - MAX_SHOWN} more</p>}
+      {total > MAX_SHOWN && <p className="subtle">and {(total - Math.min(MAX_SHOWN, checkIns.length)).toLocaleString()} more</p>}
     </section>
   );
 }
