@@ -2,6 +2,7 @@
 import type { CheckInDue } from '../../../../shared/domain/reminder';
 import { useRouter } from '../../stores/router';
 import { Avatar } from '../Avatar';
+import { formatOverdue } from '../../lib/format';
 
 const MAX_SHOWN = 12;
 
@@ -23,8 +24,8 @@ export function CheckInList({ checkIns, total = checkIns.length }: { checkIns: C
               }}
             >
               <Avatar name={c.contactName} size={28} />
-              <span className="checkin-name">{c.contactName}</span>
-              <span className={c.daysOverdue > 0 ? 'checkin-due overdue' : 'checkin-due'}>{c.daysOverdue === 0 ? 'due today' : `${c.daysOverdue} ${c.daysOverdue === 1 ? 'day' : 'days'} overdue`}</span>
+              <span className="checkin-name" title={c.contactName}>{c.contactName}</span>
+              <span className={c.daysOverdue > 0 ? 'checkin-due overdue' : 'checkin-due'}>{formatOverdue(c.daysOverdue).toLowerCase()}</span>
             </a>
           </li>
         ))}
