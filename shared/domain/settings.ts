@@ -18,6 +18,8 @@ export interface Settings {
   /** birthdays and anniversaries remind this many days ahead */
   birthdayLeadDays: number;
   launchAtLogin: boolean;
+  /** the catch-up plan's pace: how many due check-ins a week (0: no plan) */
+  catchUpWeeklyBudget: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   morningTime: '09:00',
   birthdayLeadDays: 3,
   launchAtLogin: false,
+  catchUpWeeklyBudget: 15,
 };
 
 /** whether an instant falls inside quiet hours in the user's zone */

@@ -16,6 +16,7 @@ export const settingsMethods = {
         morningTime: wallTime,
         birthdayLeadDays: z.number().int('Whole days').min(0, 'Days ahead cannot be negative').max(60, 'At most 60 days ahead'),
         launchAtLogin: z.boolean(),
+        catchUpWeeklyBudget: z.number().int('A whole number of check-ins').min(0, 'At least 0 a week').max(200, 'At most 200 a week'),
       })
       .partial()
       .strict(),
