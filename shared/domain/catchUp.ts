@@ -51,7 +51,8 @@ export function dayShare(i: number, weeklyBudget: number): number {
 export function catchUpPriority(c: CatchUpCandidate, maxValue: number): number {
   const overdue = 1 + Math.log1p(Math.max(0, c.daysOverdue)) / Math.log(30);
   const health = c.score === null ? 1.5 : 1 + (100 - c.score) / 100;
-  const value = maxValue > 0 ? 1 + c.clientValue / maxValue : 1;
+  // at most half again: the inner circle still comes before the largest client of the regulars
+  const value = maxValue > 0 ? 1 + (0.5 * c.clientValue) / maxValue : 1;
   return IMPORTANCE_WEIGHT[c.importance] * overdue * health * value;
 }
 
