@@ -54,6 +54,15 @@ describe('the dashboard with a long backlog', () => {
 });
 
 describe('the value panel', () => {
+  it('is not offered for someone who is not a client and has no value recorded', async () => {
+    const friend = await kith.call('contacts.create', { displayName: 'Just A Friend', circleId: 'circle-friends' });
+    const { container } = render(<ValuePanel contact={friend} />);
+    await waitFor(() => expect(kith.sqlite.prepare('SELECT count(*) FROM contacts WHERE id = ?').pluck().get(friend.id)).toBe(1));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(screen.queryByText('Track client value')).toBeNull();
+    expect(container.querySelector('.value-panel')).toBeNull();
+  });
+
   it('names the field in error, writes nothing, then adds an entry and shows totals', async () => {
     const acme = await kith.call('contacts.create', { displayName: 'Acme', circleId: 'circle-clients' });
     const user = userEvent.setup();

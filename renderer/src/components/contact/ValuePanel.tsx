@@ -25,7 +25,6 @@ function toMinor(text: string, currency: string): number {
 
 export function ValuePanel({ contact }: { contact: Contact }) {
   const [value, setValue] = useState<ContactValue | null>(null);
-  const [open, setOpen] = useState(false);
   const load = useCallback(() => api.call('value.listForContact', { contactId: contact.id }).then(setValue, () => setValue(null)), [contact.id]);
   useEffect(() => {
     void load();
@@ -33,12 +32,8 @@ export function ValuePanel({ contact }: { contact: Contact }) {
   }, [load]);
   if (!value) return null;
   const isClient = contact.circleId === CLIENTS_CIRCLE || value.entries.length > 0;
-  if (!isClient && !open)
-    return (
-      <button type="button" className="button ghost small track-value" onClick={() => setOpen(true)}>
-        Track client value
-      </button>
-    );
+  // only for clients: someone in the Clients circle, or with value already recorded
+  if (!isClient) return null;
   return (
     <section className="card value-panel" aria-labelledby="value-title">
       <header className="dash-card-header">
