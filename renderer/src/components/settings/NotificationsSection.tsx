@@ -103,7 +103,7 @@ export function NotificationsSection() {
             }}
           />
         </Field>
-        <Field label="Catch-up pace, check-ins a week" hint="Spreads overdue check-ins over the coming days; 0 turns the plan off" error={budgetError}>
+        <Field label="Catch-up pace" hint="Overdue check-ins a week; 0 turns the plan off" error={budgetError}>
           <input
             type="number"
             min={0}
