@@ -47,7 +47,7 @@ async function start() {
   hardenSessions();
   const databasePath = resolveDatabasePath(process.argv.slice(1), process.env, app.getPath('userData'));
   const open = () =>
-    startBackend({ databasePath, host: 'electron', nativeBinding: electronNativeBinding(), files: electronFileDialogs(() => mainWindow), integrityCheck: 'background' });
+    startBackend({ databasePath, host: 'electron', nativeBinding: electronNativeBinding(), files: electronFileDialogs(() => mainWindow), integrityCheck: 'background', lock: true });
   try {
     backend = await open().catch(async (err) => {
       // a damaged file: offer the newest good backup instead of failing
@@ -58,7 +58,8 @@ async function start() {
   } catch (err) {
     return fail(err);
   }
-  const backups = startAutomaticBackups(backend.ctx, { onError: (err) => console.error('[kith] automatic backup failed:', err) });
+  const kith = backend;
+  const backups = startAutomaticBackups(kith.ctx, { onError: (err) => kith.status.report('backup', err), onSuccess: () => kith.status.recovered('backup') });
   app.on('will-quit', () => backups.stop());
   backend.events.on('committed', (method) => broadcast({ type: 'committed', method }));
   ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
@@ -88,6 +89,8 @@ async function start() {
 /** the scheduler, the tray with the overdue count, wake-ups, and the launch-at-login setting */
 function startReminders(kith: KithBackend) {
   tray = createTray({ open: (path) => openAt(path), quit: () => quit() });
+  // a read-only file cannot record what was announced: no scheduler, or it would ring again and again
+  if (kith.status.readOnlyReason) return;
   scheduler = attachScheduler(kith, {
     notifier: electronNotifier((path) => openAt(path)),
     onStatus: (status) => tray?.update(status),

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/api/contract';
+import type { BackendStatus } from '../backend-status';
 
 export interface Clock {
   now(): Date;
@@ -30,6 +31,8 @@ export interface ServiceContext {
   databasePath: string;
   host: 'electron' | 'web';
   files?: FileDialogs;
+  /** read-only, damage found, background tasks that failed (the app's banner) */
+  status: BackendStatus;
 }
 
 export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => Promise<OutputOf<M>>;

@@ -2,6 +2,7 @@
 // transaction for the whole file). The session between them lives in memory; progress is read by
 // polling while the commit runs, and a cancel rolls the transaction back.
 import { randomUUID } from 'node:crypto';
+import { cleanTextInPlace } from '../../shared/domain/text';
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
 import { ServiceError } from '../../shared/api/errors';
@@ -94,6 +95,11 @@ function parseSession(ctx: ServiceContext, session: Session, mapping?: CsvTarget
     if (mapping && mapping.length !== table.headers.length) throw new ServiceError('invalid_input', `The mapping has ${mapping.length} columns; the file has ${table.headers.length}`, 'mapping');
     session.mapping = table.format === 'generic' ? (mapping ?? session.mapping ?? suggestMapping(table.headers)) : null;
     session.parsed = csvToRecords(table, session.mapping ?? undefined);
+  }
+  // the same rule as the API's (shared/domain/text.ts): what a file carries is cleaned, and said
+  for (const record of session.parsed.records) {
+    const changed = cleanTextInPlace(record);
+    if (changed) session.parsed.warnings.push({ record: record.number, line: record.line, reason: `${changed} NUL or broken character${changed === 1 ? '' : 's'} removed (Kith does not store them)` });
   }
   validateRecords(session.parsed);
 }
