@@ -52,7 +52,7 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
   },
 
   async 'transfer.importCommit'(ctx, input) {
-    return commitSession(ctx, getSession(input.sessionId), { defaultAction: input.defaultAction, actions: input.actions });
+    return commitSession(ctx, getSession(input.sessionId), { defaultAction: input.defaultAction, actions: input.actions, forNew: input.forNew });
   },
 
   async 'transfer.importProgress'(_ctx, input) {
@@ -121,12 +121,14 @@ async function buildExport(ctx: ServiceContext, format: ExportFormat, contactIds
     return { fileName: `kith-export-${today}.json`, mime: 'application/json', content: JSON.stringify(data, null, 1), count: data.tables.contacts?.length ?? 0 };
   }
   const contacts = await selectedContacts(ctx, contactIds);
-  if (format === 'vcard') {
-    const circles = new Map((await ctx.db.selectFrom('circles').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
-    const content = contacts.map((c) => contactToVCard(c, { circleName: c.circleId ? (circles.get(c.circleId) ?? null) : null })).join('');
-    return { fileName: `kith-contacts-${today}.vcf`, mime: 'text/vcard', content, count: contacts.length };
+  const circles = new Map((await ctx.db.selectFrom('circles').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
+  const circleName = (id: string | null) => (id ? (circles.get(id) ?? null) : null);
+  if (format === 'vcard' || format === 'vcard3') {
+    const version = format === 'vcard3' ? '3.0' : '4.0';
+    const content = contacts.map((c) => contactToVCard(c, { circleName: circleName(c.circleId) }, version)).join('');
+    return { fileName: `kith-contacts-${today}${format === 'vcard3' ? '-vcard3' : ''}.vcf`, mime: 'text/vcard', content, count: contacts.length };
   }
-  if (format === 'csv') return { fileName: `kith-contacts-${today}.csv`, mime: 'text/csv', content: contactsToCsv(contacts), count: contacts.length };
+  if (format === 'csv') return { fileName: `kith-contacts-${today}.csv`, mime: 'text/csv', content: contactsToCsv(contacts, circleName), count: contacts.length };
 
   const ids = contacts.map((c) => c.id);
   let q = ctx.db
