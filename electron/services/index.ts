@@ -10,6 +10,7 @@ import { relationshipHandlers } from './relationships';
 import { searchHandlers } from './search';
 import { interactionHandlers } from './interactions';
 import { healthHandlers } from './health';
+import { catchUpHandlers } from './catchUp';
 import { valueHandlers } from './value';
 import { reminderHandlers } from './reminders';
 import { transferHandlers } from './transfer';
@@ -33,6 +34,7 @@ export const handlers = {
   ...searchHandlers,
   ...interactionHandlers,
   ...healthHandlers,
+  ...catchUpHandlers,
   ...valueHandlers,
   ...reminderHandlers,
   ...transferHandlers,

@@ -22,6 +22,8 @@ export interface Settings {
   phoneRegion: string;
   /** the currency new value entries start in (ISO 4217) */
   defaultCurrency: string;
+  /** the catch-up plan's pace: how many due check-ins a week (0: no plan) */
+  catchUpWeeklyBudget: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   launchAtLogin: false,
   phoneRegion: 'US',
   defaultCurrency: 'EUR',
+  catchUpWeeklyBudget: 15,
 };
 
 /** whether an instant falls inside quiet hours in the user's zone */

@@ -35,6 +35,8 @@ describe('the Reminders view in the browser', () => {
   it('shows Overdue, Today, Upcoming and Done, and the overdue count in the sidebar', async () => {
     const nav = s.page.getByRole('navigation', { name: 'Main' });
     await nav.getByLabel('3 overdue').waitFor();
+    // the badge counts what is due today too
+    expect(await nav.getByLabel('3 overdue, 1 due today').textContent()).toBe('4');
     await nav.getByRole('link', { name: /Reminders/ }).click();
     const overdue = s.page.getByRole('region', { name: /Overdue/ });
     await overdue.getByText('Send Grace the conference notes').waitFor();

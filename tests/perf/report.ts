@@ -194,6 +194,13 @@ export function renderMarkdown(r: BenchReport): string {
         }
         out.push('');
       }
+      if (b.reminders) {
+        const rm = b.reminders;
+        out.push(
+          `- The Reminders page (${n(rm.remindersInFile)} reminders in the file), opened fresh: first rows **${rm.firstRowsMs.toFixed(0)} ms** from navigation; the board's first answer ${(rm.firstAnswerBytes / 1024).toFixed(0)} kB ("${rm.headerLabel}"). ` +
+            `Scrolled ${rm.scrollSteps} screens down (${n(rm.rowsLoaded)} rows loaded page by page): at most **${rm.maxRowElements}** reminder rows in the DOM; frame after a step p50 ${ms(rm.scrollFrame.p50)} ms, p95 ${ms(rm.scrollFrame.p95)} ms; ${n(rm.domNodes)} DOM elements.`,
+        );
+      }
       out.push(b.failures.length ? `- **Failed:** ${b.failures.join('; ')}` : '- All checks passed.');
       out.push('');
     }

@@ -31,7 +31,38 @@ describe('the dashboard for a new user', () => {
   });
 });
 
+describe('the dashboard with a long backlog', () => {
+  it('says how long overdue in words, and shows today’s share of the catch-up plan', async () => {
+    const old = await kith.call('contacts.create', { displayName: 'Wilhelmina Long-Overdue', importance: 'inner', cadenceDays: 30 });
+    kith.sqlite.prepare(`UPDATE contacts SET created_at = ? WHERE id = ?`).run(Date.parse('2015-01-01T12:00:00Z'), old.id);
+    for (let i = 0; i < 20; i++) {
+      const c = await kith.call('contacts.create', { displayName: `Backlog ${i}`, cadenceDays: 30 });
+      kith.sqlite.prepare(`UPDATE contacts SET created_at = ? WHERE id = ?`).run(Date.parse('2026-01-01T12:00:00Z') + i * 86_400_000, c.id);
+    }
+    await kith.call('settings.update', { catchUpWeeklyBudget: 14 });
+    render(<DashboardPage onAddContact={() => {}} />);
+    const overdue = await screen.findByRole('list', { name: 'Overdue follow-ups' });
+    expect(within(overdue).getAllByText('11 years overdue').length).toBeGreaterThan(0);
+    const today = await screen.findByRole('list', { name: 'Today’s check-ins' });
+    // 14 a week: two today, the inner-circle one first
+    expect(within(today).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(today).getAllByRole('listitem')[0]).toHaveTextContent('Wilhelmina Long-Overdue');
+    expect(screen.getByText(/21 due, 14 a week · all caught up by/)).toBeVisible();
+    // the last of them lands this year: no year needed; far off, the year is written
+    expect(screen.getByText(/all caught up by/).textContent).not.toMatch(/20\d\d/);
+  });
+});
+
 describe('the value panel', () => {
+  it('is not offered for someone who is not a client and has no value recorded', async () => {
+    const friend = await kith.call('contacts.create', { displayName: 'Just A Friend', circleId: 'circle-friends' });
+    const { container } = render(<ValuePanel contact={friend} />);
+    await waitFor(() => expect(kith.sqlite.prepare('SELECT count(*) FROM contacts WHERE id = ?').pluck().get(friend.id)).toBe(1));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(screen.queryByText('Track client value')).toBeNull();
+    expect(container.querySelector('.value-panel')).toBeNull();
+  });
+
   it('names the field in error, writes nothing, then adds an entry and shows totals', async () => {
     const acme = await kith.call('contacts.create', { displayName: 'Acme', circleId: 'circle-clients' });
     const user = userEvent.setup();

@@ -38,9 +38,9 @@ export function Sidebar() {
             >
               <Icon name={item.icon} />
               <span>{item.label}</span>
-              {item.key === 'reminders' && overdue > 0 && (
-                <span className="nav-badge" aria-label={`${overdue} overdue`}>
-                  {overdue}
+              {item.key === 'reminders' && overdue.overdue + overdue.dueToday > 0 && (
+                <span className="nav-badge" aria-label={`${overdue.overdue} overdue, ${overdue.dueToday} due today`} title={`${overdue.overdue.toLocaleString()} overdue, ${overdue.dueToday.toLocaleString()} due today`}>
+                  {(overdue.overdue + overdue.dueToday).toLocaleString()}
                 </span>
               )}
             </a>

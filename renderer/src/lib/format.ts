@@ -13,6 +13,45 @@ export function userLocale(language: string = typeof navigator === 'undefined' ?
 
 const locale = () => userLocale();
 
+/** the user's language tag (the browser's), for Intl */
+export function userLanguage(): string {
+  return typeof navigator === 'undefined' ? 'en-US' : navigator.language || 'en-US';
+}
+
+const unitFormats = new Map<string, Intl.NumberFormat>();
+function unitFormat(language: string, unit: 'day' | 'week' | 'month' | 'year'): Intl.NumberFormat {
+  const key = `${language} ${unit}`;
+  let f = unitFormats.get(key);
+  if (!f) unitFormats.set(key, (f = new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' })));
+  return f;
+}
+
+/**
+ * A span of whole days as a person says it, in the coarsest unit that still reads true (rounded
+ * down): "1 day", "13 days", "3 weeks", "5 months", "11 years". The one function for every
+ * "… overdue", "… ago" and "for …" on screen.
+ */
+export function formatDaySpan(days: number, language: string = userLanguage()): string {
+  const d = Math.max(0, Math.floor(days));
+  if (d < 14) return unitFormat(language, 'day').format(d);
+  if (d < 60) return unitFormat(language, 'week').format(Math.floor(d / 7));
+  if (d < 365) return unitFormat(language, 'month').format(Math.floor(d / 30.44));
+  return unitFormat(language, 'year').format(Math.floor(d / 365));
+}
+
+/** "Due today", "3 days overdue", "11 years overdue" */
+export function formatOverdue(days: number, language: string = userLanguage()): string {
+  return days <= 0 ? 'Due today' : `${formatDaySpan(days, language)} overdue`;
+}
+
+/** "today", "yesterday", "3 weeks ago"; null: "never" */
+export function formatDaysAgo(days: number | null, language: string = userLanguage()): string {
+  if (days === null) return 'never';
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `${formatDaySpan(days, language)} ago`;
+}
+
 /** "12 Mar 2026" style, in the user's locale */
 export function formatDay(ms: number): string {
   return format(ms, 'PP', { locale: locale() });
@@ -52,11 +91,6 @@ export function toLocalInputValue(ms: number): string {
 }
 
 // Money: the one module is shared/domain/money.ts; these pass it the user's locale.
-/** the user's locale tag for numbers and money */
-export function userLanguage(): string {
-  return typeof navigator === 'undefined' ? 'en-US' : navigator.language;
-}
-
 /** 123456 EUR -> "€1,234.56" in the user's locale */
 export function formatMoney(amountMinor: number, currency: string): string {
   return formatMoneyIn(amountMinor, currency, userLanguage());

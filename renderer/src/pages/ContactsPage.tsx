@@ -241,6 +241,11 @@ export function ContactsPage({ archived }: { archived: boolean }) {
                         {t}
                       </span>
                     ))}
+                    {c.tags.length > 3 && (
+                      <span className="tag tag-more" title={c.tags.slice(3).join(', ')} aria-label={`${c.tags.length - 3} more tags: ${c.tags.slice(3).join(', ')}`}>
+                        +{c.tags.length - 3}
+                      </span>
+                    )}
                   </span>
                   <span className="row-last subtle" title="Last interaction">
                     {c.lastInteractionAt ? formatAgo(c.lastInteractionAt, now) : 'No interactions yet'}

@@ -7,6 +7,7 @@ import { onDataChanged } from '../lib/refresh';
 import { DuplicatesLink } from '../components/duplicates/DuplicatesLink';
 import { AttentionList } from '../components/dashboard/AttentionList';
 import { ClientsSection } from '../components/dashboard/ClientsSection';
+import { CatchUpCard } from '../components/dashboard/CatchUpCard';
 import { ComingUpList } from '../components/dashboard/ComingUpList';
 import { OverdueList } from '../components/dashboard/OverdueList';
 import { PortfolioSection } from '../components/dashboard/PortfolioSection';
@@ -77,6 +78,7 @@ export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
             ))}
           </ul>
           <div className="dash-grid">
+            <CatchUpCard />
             <OverdueList items={dashboard.overdue.items} total={dashboard.overdue.total} />
             <ComingUpList items={dashboard.comingUp} />
             <AttentionList items={dashboard.attention.items} total={dashboard.attention.total} flagged={dashboard.flagged} />

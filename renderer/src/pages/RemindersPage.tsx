@@ -1,6 +1,7 @@
-// Reminders: Overdue, Today, Upcoming (next 30 days), Later, due check-ins, and Done.
-import { useEffect, useState } from 'react';
-import { ReminderSections, type ReminderSection } from '../components/reminders/ReminderSections';
+// Reminders: Overdue, Today, Upcoming (next 30 days), Later, due check-ins, and Done; a page of each
+// at a time, in a virtual list.
+import { useEffect, useRef, useState } from 'react';
+import { VirtualReminderSections, type BoardSection } from '../components/reminders/VirtualReminderSections';
 import { ReminderForm } from '../components/reminders/ReminderForm';
 import { CheckInList } from '../components/reminders/CheckInList';
 import { useReminderBoard } from '../components/reminders/useReminderBoard';
@@ -13,7 +14,8 @@ function focusFromHash(): string | null {
 }
 
 export function RemindersPage() {
-  const { board, morningTime, error } = useReminderBoard();
+  const { board, morningTime, error, loadMore } = useReminderBoard();
+  const page = useRef<HTMLElement>(null);
   const [creating, setCreating] = useState(false);
   const [focusId, setFocusId] = useState(focusFromHash);
 
@@ -35,26 +37,35 @@ export function RemindersPage() {
     };
   }, []);
 
-  const open = board ? board.overdue.length + board.dueToday.length + board.upcoming.length + board.laterTotal : 0;
-  const sections: ReminderSection[] = board
+  const totals = board?.totals;
+  const open = totals ? totals.overdue + totals.today + totals.upcoming + totals.later : 0;
+  const section = (key: BoardSection['key'], title: string, items: BoardSection['items'], extra: Partial<BoardSection> = {}): BoardSection => ({
+    key,
+    title,
+    items,
+    total: Math.max(totals?.[key] ?? 0, items.length),
+    hasMore: Boolean(board?.next[key]),
+    ...extra,
+  });
+  const sections: BoardSection[] = board
     ? [
-        { key: 'overdue', title: 'Overdue', items: board.overdue, tone: 'danger' },
-        { key: 'today', title: 'Today', items: board.dueToday, tone: 'accent', empty: open ? 'Nothing else due today.' : undefined },
-        { key: 'upcoming', title: 'Upcoming', items: board.upcoming, empty: open ? 'Nothing in the next 30 days.' : undefined },
-        { key: 'later', title: board.laterTotal > board.later.length ? `Later · first ${board.later.length} of ${board.laterTotal}` : 'Later', items: board.later, tone: 'muted' },
-        { key: 'done', title: 'Done', items: board.done, tone: 'muted' },
+        section('overdue', 'Overdue', board.overdue, { tone: 'danger' }),
+        section('today', 'Today', board.dueToday, { tone: 'accent', empty: open ? 'Nothing else due today.' : undefined }),
+        section('upcoming', 'Upcoming', board.upcoming, { empty: open ? 'Nothing in the next 30 days.' : undefined }),
+        section('later', 'Later', board.later, { tone: 'muted' }),
+        section('done', 'Done', board.done, { tone: 'muted' }),
       ]
     : [];
 
   return (
-    <section className="page reminders-page" aria-labelledby="rem-title">
+    <section className="page reminders-page" aria-labelledby="rem-title" ref={page}>
       <header className="page-header">
         <div>
           <h1 id="rem-title">Reminders</h1>
-          {board && (open > 0 || board.done.length > 0) && (
+          {totals && (open > 0 || totals.done > 0) && (
             <p className="subtle">
-              {board.overdue.length ? `${board.overdue.length} overdue · ` : ''}
-              {board.dueToday.length} today · {board.upcoming.length} in the next 30 days
+              {totals.overdue ? `${totals.overdue.toLocaleString()} overdue · ` : ''}
+              {totals.today.toLocaleString()} today · {totals.upcoming.toLocaleString()} in the next 30 days
             </p>
           )}
         </div>
@@ -74,7 +85,7 @@ export function RemindersPage() {
           {error}
         </p>
       )}
-      {board && open === 0 && board.done.length === 0 && board.checkIns.length === 0 && (
+      {board && open === 0 && board.totals.done === 0 && board.checkInTotal === 0 && (
         <div className="empty-state">
           <h2>No reminders yet</h2>
           <p>Add one for anything you must not forget. Birthdays and anniversaries on your contacts appear here on their own.</p>
@@ -83,14 +94,14 @@ export function RemindersPage() {
           </button>
         </div>
       )}
-      {board && (open > 0 || board.done.length > 0 || board.checkIns.length > 0) && (
+      {board && (open > 0 || board.totals.done > 0 || board.checkInTotal > 0) && (
         <div className="reminders-layout">
           <div className="reminders-column">
-            <ReminderSections sections={sections} today={board.today} morningTime={morningTime} focusId={focusId} />
+            <VirtualReminderSections sections={sections} today={board.today} morningTime={morningTime} focusId={focusId} scroller={page} onLoadMore={loadMore} />
           </div>
           {board.checkIns.length > 0 && (
             <aside className="reminders-aside">
-              <CheckInList checkIns={board.checkIns} />
+              <CheckInList checkIns={board.checkIns} total={board.checkInTotal} />
             </aside>
           )}
         </div>

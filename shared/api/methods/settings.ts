@@ -19,6 +19,7 @@ export const settingsMethods = {
         launchAtLogin: z.boolean(),
         phoneRegion: z.string().refine((v) => asRegion(v) !== null, 'Not a region (a two-letter country code such as DE or US)').transform((v) => asRegion(v)!),
         defaultCurrency: currencyCode,
+        catchUpWeeklyBudget: z.number().int('A whole number of check-ins').min(0, 'At least 0 a week').max(200, 'At most 200 a week'),
       })
       .partial()
       .strict(),

@@ -5,6 +5,7 @@ import { ReminderSections } from '../reminders/ReminderSections';
 import { ReminderForm } from '../reminders/ReminderForm';
 import { useReminderBoard } from '../reminders/useReminderBoard';
 import { Icon } from '../Icon';
+import { formatOverdue } from '../../lib/format';
 
 export function RemindersPanel({ contactId }: { contactId: string }) {
   const { board, morningTime } = useReminderBoard(contactId);
@@ -20,7 +21,7 @@ export function RemindersPanel({ contactId }: { contactId: string }) {
           Add reminder
         </button>
       </header>
-      {checkIn && <p className="checkin-note">Check-in {checkIn.daysOverdue === 0 ? 'due today' : `${checkIn.daysOverdue} days overdue`}</p>}
+      {checkIn && <p className="checkin-note">Check-in {formatOverdue(checkIn.daysOverdue).toLowerCase()}</p>}
       {board && openItems.length > 0 ? (
         <ReminderSections sections={[{ key: 'open', title: 'Open', items: openItems }]} today={board.today} morningTime={morningTime} hideContact />
       ) : (

@@ -23,7 +23,6 @@ function todayLocal(): string {
 export function ValuePanel({ contact }: { contact: Contact }) {
   const [value, setValue] = useState<ContactValue | null>(null);
   const [defaultCurrency, setDefaultCurrency] = useState<string | null>(null);
-  const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const load = useCallback(() => api.call('value.listForContact', { contactId: contact.id }).then(setValue, () => setValue(null)), [contact.id]);
   useEffect(() => {
@@ -34,12 +33,8 @@ export function ValuePanel({ contact }: { contact: Contact }) {
   if (!value || defaultCurrency === null) return null;
   const locale = userLanguage();
   const isClient = contact.circleId === CLIENTS_CIRCLE || value.entries.length > 0;
-  if (!isClient && !open)
-    return (
-      <button type="button" className="button ghost small track-value" onClick={() => setOpen(true)}>
-        Track client value
-      </button>
-    );
+  // only for clients: someone in the Clients circle, or with value already recorded
+  if (!isClient) return null;
   return (
     <section className="card value-panel" aria-labelledby="value-title">
       <header className="dash-card-header">

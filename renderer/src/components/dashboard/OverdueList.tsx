@@ -54,7 +54,7 @@ export function OverdueList({ items, total }: { items: FollowUp[]; total: number
                 <ContactLink id={f.contactId} className="dash-row-name">
                   {f.displayName}
                 </ContactLink>
-                <span className="subtle small">
+                <span className="subtle small" title={`${overdueText(f.daysOverdue)} · ${f.daysSinceLast === null ? 'never talked' : `talked ${daysAgo(f.daysSinceLast)}`}`}>
                   <strong className="overdue-text">{overdueText(f.daysOverdue)}</strong> · {f.daysSinceLast === null ? 'never talked' : `talked ${daysAgo(f.daysSinceLast)}`}
                   {f.importance !== 'regular' && ` · ${f.importance}`}
                 </span>

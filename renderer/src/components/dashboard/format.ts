@@ -1,5 +1,6 @@
 // Words and colours the dashboard and the contact page share.
 import type { HealthBand, HealthFlag } from '../../../../shared/domain/health';
+import { formatDaySpan, formatDaysAgo, formatOverdue } from '../../lib/format';
 
 export const BAND_COLOR_VAR: Record<HealthBand, string> = {
   thriving: 'var(--band-thriving)',
@@ -34,29 +35,15 @@ export function inDays(n: number): string {
   return `in ${n} days`;
 }
 
-export function daysAgo(n: number | null): string {
-  if (n === null) return 'never';
-  if (n === 0) return 'today';
-  if (n === 1) return 'yesterday';
-  return `${n} days ago`;
-}
+/** "today", "yesterday", "3 weeks ago" (lib/format.ts) */
+export const daysAgo = (n: number | null): string => formatDaysAgo(n);
 
-export function overdueText(days: number): string {
-  if (days === 0) return 'Due today';
-  return `${days} day${days === 1 ? '' : 's'} overdue`;
-}
+/** "Due today", "11 years overdue" (lib/format.ts) */
+export const overdueText = (days: number): string => formatOverdue(days);
 
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** 400 days -> "1 year 1 month"; 45 -> "1 month"; 10 -> "10 days" */
-export function duration(days: number): string {
-  if (days < 31) return `${days} day${days === 1 ? '' : 's'}`;
-  const years = Math.floor(days / 365);
-  const months = Math.floor((days - years * 365) / 30.4);
-  const parts = [];
-  if (years) parts.push(`${years} year${years === 1 ? '' : 's'}`);
-  if (months) parts.push(`${months} month${months === 1 ? '' : 's'}`);
-  return parts.join(' ');
-}
+/** an average length of a relationship: "5 months", "3 years" (lib/format.ts) */
+export const duration = (days: number): string => formatDaySpan(days);

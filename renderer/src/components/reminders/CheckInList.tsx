@@ -2,15 +2,16 @@
 import type { CheckInDue } from '../../../../shared/domain/reminder';
 import { useRouter } from '../../stores/router';
 import { Avatar } from '../Avatar';
+import { formatOverdue } from '../../lib/format';
 
 const MAX_SHOWN = 12;
 
-export function CheckInList({ checkIns }: { checkIns: CheckInDue[] }) {
+export function CheckInList({ checkIns, total = checkIns.length }: { checkIns: CheckInDue[]; total?: number }) {
   const navigate = useRouter((s) => s.navigate);
   return (
     <section className="card checkin-card" aria-labelledby="checkins-title">
       <h2 id="checkins-title" className="reminder-section-title">
-        Check-ins due <span className="reminder-count">{checkIns.length}</span>
+        Check-ins due <span className="reminder-count">{total.toLocaleString()}</span>
       </h2>
       <ul className="checkin-list">
         {checkIns.slice(0, MAX_SHOWN).map((c) => (
@@ -23,13 +24,13 @@ export function CheckInList({ checkIns }: { checkIns: CheckInDue[] }) {
               }}
             >
               <Avatar name={c.contactName} size={28} />
-              <span className="checkin-name">{c.contactName}</span>
-              <span className={c.daysOverdue > 0 ? 'checkin-due overdue' : 'checkin-due'}>{c.daysOverdue === 0 ? 'due today' : `${c.daysOverdue} ${c.daysOverdue === 1 ? 'day' : 'days'} overdue`}</span>
+              <span className="checkin-name" title={c.contactName}>{c.contactName}</span>
+              <span className={c.daysOverdue > 0 ? 'checkin-due overdue' : 'checkin-due'}>{formatOverdue(c.daysOverdue).toLowerCase()}</span>
             </a>
           </li>
         ))}
       </ul>
-      {checkIns.length > MAX_SHOWN && <p className="subtle">and {checkIns.length - MAX_SHOWN} more</p>}
+      {total > MAX_SHOWN && <p className="subtle">and {(total - Math.min(MAX_SHOWN, checkIns.length)).toLocaleString()} more</p>}
     </section>
   );
 }

@@ -24,9 +24,11 @@ export interface ReminderRowProps {
   onFocus(): void;
   /** on a contact's page the contact's name is not repeated */
   hideContact?: boolean;
+  /** in a virtual list: where the row sits in its list, and its place among all the section holds */
+  position?: { top: number; index: number; of: number; first: boolean; last: boolean };
 }
 
-export function ReminderRow({ reminder: r, today, morningTime, focused, snoozeOpen, onSnoozeOpen, onEdit, onFocus, hideContact }: ReminderRowProps) {
+export function ReminderRow({ reminder: r, today, morningTime, focused, snoozeOpen, onSnoozeOpen, onEdit, onFocus, hideContact, position }: ReminderRowProps) {
   const navigate = useRouter((s) => s.navigate);
   const closed = r.status !== 'open';
   const overdue = !closed ? overdueNote(r, today) : null;
@@ -34,7 +36,10 @@ export function ReminderRow({ reminder: r, today, morningTime, focused, snoozeOp
   const repeating = r.recurrence.unit !== 'none';
   return (
     <li
-      className={`reminder-row${closed ? ' closed' : ''}${overdue ? ' overdue' : ''}`}
+      className={`reminder-row${closed ? ' closed' : ''}${overdue ? ' overdue' : ''}${position ? ' positioned' : ''}${position?.first ? ' first' : ''}${position?.last ? ' last' : ''}`}
+      style={position ? { transform: `translateY(${position.top}px)` } : undefined}
+      aria-posinset={position ? position.index + 1 : undefined}
+      aria-setsize={position ? position.of : undefined}
       data-reminder-id={r.id}
       tabIndex={focused ? 0 : -1}
       onFocus={(e) => e.target === e.currentTarget && onFocus()}

@@ -1,8 +1,8 @@
-// Reminders in titled sections, as one keyboard list: ↑/↓ (or j/k) move, d or x marks done,
-// s snoozes, e or Enter edits. Used by the Reminders page and a contact's page.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+// Reminders in titled sections, as one keyboard list (reminderKeys.ts), all rows in the DOM: for a
+// contact's page. The Reminders page, which can hold thousands, uses VirtualReminderSections.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Reminder } from '../../../../shared/domain/reminder';
-import { completeReminder } from './actions';
+import { reminderListKeys } from './reminderKeys';
 import { ReminderForm } from './ReminderForm';
 import { ReminderRow } from './ReminderRow';
 
@@ -41,29 +41,7 @@ export function ReminderSections({ sections, today, morningTime, focusId, hideCo
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusId, all.length > 0]);
 
-  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    const target = e.target as HTMLElement;
-    if (!target.classList.contains('reminder-row') || e.metaKey || e.ctrlKey || e.altKey) return;
-    const index = all.findIndex((r) => r.id === target.dataset.reminderId);
-    const row = all[index];
-    if (!row) return;
-    const key = e.key.toLowerCase();
-    if (key === 'arrowdown' || key === 'j' || key === 'arrowup' || key === 'k') {
-      e.preventDefault();
-      const next = all[index + (key === 'arrowdown' || key === 'j' ? 1 : -1)];
-      if (next) focusRow(next.id);
-    } else if (row.status === 'open' && (key === 'd' || key === 'x')) {
-      e.preventDefault();
-      const neighbour = all[index + 1] ?? all[index - 1];
-      void completeReminder(row).then(() => neighbour && focusRow(neighbour.id));
-    } else if (row.status === 'open' && key === 's') {
-      e.preventDefault();
-      setSnoozeFor(row.id);
-    } else if (row.status === 'open' && (key === 'e' || key === 'enter')) {
-      e.preventDefault();
-      setEditing(row);
-    }
-  }
+  const onKeyDown = reminderListKeys({ rows: all, focusRow, onSnooze: (r) => setSnoozeFor(r.id), onEdit: setEditing });
 
   const tabStop = current?.id ?? all[0]?.id ?? null;
   return (

@@ -1,6 +1,7 @@
 // How a reminder's timing reads in the list: relative to the board's "today", in the user's words.
 import { differenceInCalendarDays, format } from 'date-fns';
 import type { Reminder } from '../../../../shared/domain/reminder';
+import { formatOverdue } from '../../lib/format';
 
 export const dateOf = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -29,11 +30,11 @@ export function dueLabel(r: Reminder, today: string): string {
   return r.dueTime ? `${day} ${r.dueTime}` : day;
 }
 
-/** a short overdue note: "3 days overdue" */
+/** a short overdue note: "3 days overdue", "1 year overdue" */
 export function overdueNote(r: Reminder, today: string): string | null {
   const days = differenceInCalendarDays(dateOf(today), dateOf(r.remindOn));
   if (days <= 0) return null;
-  return days === 1 ? '1 day overdue' : `${days} days overdue`;
+  return formatOverdue(days);
 }
 
 /** for sentences: "today", "tomorrow", "on Friday", "on Tue 3 Mar" */

@@ -14,6 +14,8 @@ export function NotificationsSection() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [leadDays, setLeadDays] = useState('');
   const [leadError, setLeadError] = useState<string | undefined>();
+  const [budget, setBudget] = useState('');
+  const [budgetError, setBudgetError] = useState<string | undefined>();
   const [permission, setPermission] = useState(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
 
   useEffect(() => {
@@ -21,6 +23,7 @@ export function NotificationsSection() {
       api.call('settings.get', {}).then((s) => {
         setSettings(s);
         setLeadDays(String(s.birthdayLeadDays));
+        setBudget(String(s.catchUpWeeklyBudget));
       });
     void load();
     return onDataChanged(load);
@@ -97,6 +100,22 @@ export function NotificationsSection() {
               if (!Number.isInteger(n) || n < 0 || n > 60) return setLeadError('Between 0 and 60 days');
               setLeadError(undefined);
               if (n !== settings.birthdayLeadDays) await save({ birthdayLeadDays: n });
+            }}
+          />
+        </Field>
+        <Field label="Catch-up pace" hint="Overdue check-ins a week; 0 turns the plan off" error={budgetError}>
+          <input
+            type="number"
+            min={0}
+            max={200}
+            className="narrow"
+            value={budget}
+            onChange={(e) => setBudget(e.target.value)}
+            onBlur={async () => {
+              const n = Number(budget);
+              if (budget.trim() === '' || !Number.isInteger(n) || n < 0 || n > 200) return setBudgetError('A whole number from 0 to 200');
+              setBudgetError(undefined);
+              if (n !== settings.catchUpWeeklyBudget) await save({ catchUpWeeklyBudget: n });
             }}
           />
         </Field>

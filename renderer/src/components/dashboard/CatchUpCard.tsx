@@ -1,0 +1,90 @@
+// Today's share of the catch-up plan: the few overdue check-ins to make today, from a backlog
+// spread over the coming days at the weekly pace set in Settings.
+import { useCallback, useEffect, useState } from 'react';
+import { toast } from 'sonner';
+import type { CatchUpPlan } from '../../../../shared/domain/catchUp';
+import { api } from '../../lib/api';
+import { onDataChanged } from '../../lib/refresh';
+import { formatDay, formatOverdue } from '../../lib/format';
+import { useRouter } from '../../stores/router';
+import { Avatar } from '../Avatar';
+import { ContactLink } from './ContactLink';
+import { localDate, longDate } from './format';
+
+export function CatchUpCard() {
+  const [plan, setPlan] = useState<CatchUpPlan | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const navigate = useRouter((s) => s.navigate);
+  const load = useCallback(() => api.call('health.catchUp', {}).then(setPlan, (e: Error) => toast.error(e.message)), []);
+  useEffect(() => {
+    void load();
+    return onDataChanged(load);
+  }, [load]);
+
+  if (!plan || (plan.backlog === 0 && plan.doneToday === 0)) return null;
+  const today = plan.days[0]?.items ?? [];
+  const tomorrow = plan.days[1]?.items.length ?? 0;
+
+  async function log(contactId: string, name: string) {
+    setBusy(contactId);
+    try {
+      const logged = await api.call('interactions.log', { kind: 'other', direction: 'outbound', participantIds: [contactId], summary: 'Checked in' });
+      toast.success(`Logged a check-in with ${name}`, { action: { label: 'Undo', onClick: () => void api.call('interactions.delete', { id: logged.id }).catch((e: Error) => toast.error(e.message)) } });
+    } catch (e) {
+      toast.error((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className="card dash-card catch-up-card" aria-labelledby="catchup-title">
+      <header className="dash-card-header">
+        <h2 id="catchup-title">Catch up today</h2>
+        {today.length > 0 && <span className="count-pill">{today.length}</span>}
+      </header>
+      <p className="subtle small catch-up-summary">
+        {plan.weeklyBudget === 0
+          ? `${plan.backlog.toLocaleString()} check-ins due. Set a weekly pace in Settings to spread them over the coming days.`
+          : `${plan.backlog.toLocaleString()} due, ${plan.weeklyBudget} a week` + (plan.clearedBy ? ` · all caught up by ${plan.clearedBy.slice(0, 4) === plan.today.slice(0, 4) ? longDate(plan.clearedBy) : formatDay(localDate(plan.clearedBy).getTime())}` : '')}
+      </p>
+      {today.length > 0 ? (
+        <ol className="dash-list" aria-label="Today’s check-ins">
+          {today.map((c) => (
+            <li key={c.contactId} className="dash-row">
+              <Avatar name={c.displayName} photo={null} size={32} />
+              <div className="dash-row-main">
+                <ContactLink id={c.contactId} className="dash-row-name">
+                  {c.displayName}
+                </ContactLink>
+                <span className="subtle small">
+                  <strong className="overdue-text">{formatOverdue(c.daysOverdue)}</strong>
+                  {c.importance !== 'regular' && ` · ${c.importance}`}
+                  {c.clientValue > 0 && ' · client'}
+                </span>
+              </div>
+              <div className="dash-row-actions">
+                <button type="button" className="button small" disabled={busy === c.contactId} onClick={() => void log(c.contactId, c.displayName)} aria-label={`Log a check-in with ${c.displayName}`}>
+                  Log
+                </button>
+              </div>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        plan.weeklyBudget > 0 && <p className="dash-empty">{plan.doneToday > 0 ? `Today’s share is done (${plan.doneToday} checked in).` : 'Nothing planned for today.'} {tomorrow > 0 && `${tomorrow} tomorrow.`}</p>
+      )}
+      <p className="subtle small">
+        <a
+          href="#/settings"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate({ page: 'settings' });
+          }}
+        >
+          Change the pace
+        </a>
+      </p>
+    </section>
+  );
+}

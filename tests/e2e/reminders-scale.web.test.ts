@@ -1,0 +1,89 @@
+// End to end in Chromium: the Reminders page over thousands of reminders stays a small DOM, loads
+// the next page as the user scrolls or steps down with the keyboard, and stays axe-clean.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import { openWebSession, type WebSession } from '../helpers/browser';
+import { fixedClock, type TestBackend } from '../helpers/backend';
+import { instantOfLocal } from '../../shared/domain/localDate';
+
+const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const clockAt = () => fixedClock(new Date(instantOfLocal('2026-03-10', '10:00', zone)).toISOString(), zone);
+const OVERDUE = 2400;
+
+async function seed(kith: TestBackend) {
+  const insert = kith.sqlite.prepare(`INSERT INTO reminders (id, title, notes, due_date, due_time, status, completed_at, created_at, updated_at) VALUES (?, ?, '', ?, ?, ?, ?, 0, 0)`);
+  kith.sqlite.transaction(() => {
+    for (let i = 0; i < OVERDUE; i++) {
+      const day = new Date(Date.UTC(2025, 0, 1) + (i % 400) * 86_400_000).toISOString().slice(0, 10);
+      insert.run(`o${String(i).padStart(5, '0')}`, `Overdue task ${String(i).padStart(4, '0')}`, day, i % 3 ? null : '09:30', 'open', null);
+    }
+    for (let i = 0; i < 300; i++) insert.run(`u${i}`, `Upcoming task ${i}`, `2026-03-${String(11 + (i % 18)).padStart(2, '0')}`, null, 'open', null);
+    for (let i = 0; i < 500; i++) insert.run(`d${i}`, `Finished task ${i}`, '2026-02-01', null, 'done', Date.parse('2026-03-01T10:00:00Z') + i * 60_000);
+  })();
+  await kith.call('reminders.create', { title: 'Call the bank about the mortgage with a title long enough to need an ellipsis in a narrow list', dueDate: '2026-03-10', dueTime: '15:00' });
+}
+
+const rowsInDom = (s: WebSession) => s.page.locator('.reminder-row').count();
+
+describe('the Reminders page at scale', () => {
+  let s: WebSession;
+  beforeAll(async () => {
+    s = await openWebSession({ clock: clockAt(), seed });
+    await s.page.goto(`${s.host.url}#/reminders`);
+  });
+  afterAll(async () => s?.close());
+
+  it('shows every section’s count and only the rows in view', async () => {
+    const overdue = s.page.getByRole('region', { name: /Overdue/ });
+    await overdue.getByText('Overdue task 0000').waitFor();
+    expect(await s.page.locator('.reminders-page .page-header p.subtle').textContent()).toContain(`${OVERDUE.toLocaleString()} overdue`);
+    expect(await overdue.locator('.reminder-count').textContent()).toBe(OVERDUE.toLocaleString());
+    expect(await rowsInDom(s)).toBeLessThan(100);
+    // the rows say where they are among all the section holds
+    expect(await overdue.getByRole('listitem').first().getAttribute('aria-setsize')).toBe(String(OVERDUE));
+    await s.screenshot('reminders-scale-light');
+    const axe = await new AxeBuilder({ page: s.page }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  it('scrolling loads the next pages and the DOM stays small', async () => {
+    const scroller = s.page.locator('.reminders-page');
+    let max = 0;
+    for (let step = 0; step < 40; step++) {
+      await scroller.evaluate((el) => el.scrollBy(0, 1500));
+      await s.page.waitForTimeout(60);
+      max = Math.max(max, await rowsInDom(s));
+    }
+    expect(max).toBeLessThan(100);
+    // 40 × 1500 px ≈ 1,070 rows: beyond the first page of 50
+    await s.page.getByText(/Overdue task 0[3-9]\d\d/).first().waitFor();
+  });
+
+  it('↓ steps across a page boundary with the keyboard', async () => {
+    const scroller = s.page.locator('.reminders-page');
+    await scroller.evaluate((el) => el.scrollTo(0, 0));
+    const start = s.page.getByRole('listitem').filter({ hasText: 'Overdue task 0000' });
+    await start.focus();
+    const from = Number(await start.getAttribute('aria-posinset'));
+    // 120 steps: across the first page's end (50) and the second's (100)
+    for (let i = 0; i < 120; i++) await s.page.keyboard.press('ArrowDown');
+    await s.page.waitForFunction(() => document.activeElement?.textContent?.includes('Overdue task'));
+    const focused = await s.page.evaluate(() => document.activeElement?.querySelector('.reminder-title')?.textContent ?? '');
+    expect(focused).toMatch(/Overdue task/);
+    expect(await rowsInDom(s)).toBeLessThan(100);
+    expect(await s.page.evaluate(() => (document.activeElement as HTMLElement).getAttribute('aria-posinset'))).toBe(String(from + 120));
+  });
+
+  it('renders legibly in dark mode', async () => {
+    const dark = await openWebSession({ clock: clockAt(), seed, colorScheme: 'dark' });
+    try {
+      await dark.page.goto(`${dark.host.url}#/reminders`);
+      await dark.page.getByText('Overdue task 0000').waitFor();
+      await dark.screenshot('reminders-scale-dark');
+      const axe = await new AxeBuilder({ page: dark.page }).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    } finally {
+      await dark.close();
+    }
+  });
+});
