@@ -12,6 +12,7 @@ import { damagedError, quickCheck, quickCheckInBackground, type DatabaseDamagedE
 import { appliedVersions } from '../db/migrate';
 import { migrations as knownMigrations } from '../db/migrations';
 import { handlers } from './services';
+import { credentialPathFor, fileCredentialStore, memoryCredentialStore, type CredentialCipher } from './sync/credentials';
 
 export interface KithBackend {
   handle: DatabaseHandle;
@@ -38,6 +39,10 @@ export interface StartOptions {
    * runs on a file that has not passed the check.
    */
   integrityCheck?: 'blocking' | 'background';
+  /** the OS keychain's cipher for sync passwords (Electron's safeStorage); without it the 0600 file holds them as they are */
+  credentialCipher?: CredentialCipher;
+  /** per-request timeout of sync's server requests */
+  syncTimeoutMs?: number;
 }
 
 export async function startBackend(options: StartOptions): Promise<KithBackend> {
@@ -79,6 +84,8 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     databasePath: options.databasePath,
     host: options.host,
     files: options.files,
+    credentials: options.databasePath === ':memory:' ? memoryCredentialStore() : fileCredentialStore(credentialPathFor(options.databasePath), options.credentialCipher),
+    syncTimeoutMs: options.syncTimeoutMs,
   };
   const events = new EventEmitter<{ committed: [MethodName] }>();
   const checkpoint = checkpointWhenIdle(handle.sqlite);

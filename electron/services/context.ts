@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/api/contract';
+import type { CredentialStore } from '../sync/credentials';
 
 export interface Clock {
   now(): Date;
@@ -30,6 +31,10 @@ export interface ServiceContext {
   databasePath: string;
   host: 'electron' | 'web';
   files?: FileDialogs;
+  /** sync passwords (electron/sync/credentials.ts): a 0600 file beside the data, sealed by safeStorage in Electron */
+  credentials?: CredentialStore;
+  /** per-request timeout of sync's server requests (tests shorten it) */
+  syncTimeoutMs?: number;
 }
 
 export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => Promise<OutputOf<M>>;

@@ -14,6 +14,7 @@ import { valueHandlers } from './value';
 import { reminderHandlers } from './reminders';
 import { transferHandlers } from './transfer';
 import { settingsHandlers } from './settings';
+import { syncHandlers } from './sync';
 
 export const handlers = {
   ...appHandlers,
@@ -29,4 +30,5 @@ export const handlers = {
   ...reminderHandlers,
   ...transferHandlers,
   ...settingsHandlers,
+  ...syncHandlers,
 } satisfies Handlers;

@@ -14,6 +14,7 @@ import { valueMethods } from './methods/value';
 import { reminderMethods } from './methods/reminders';
 import { transferMethods } from './methods/transfer';
 import { settingsMethods } from './methods/settings';
+import { syncMethods } from './methods/sync';
 
 export const contract = {
   ...appMethods,
@@ -28,6 +29,7 @@ export const contract = {
   ...reminderMethods,
   ...transferMethods,
   ...settingsMethods,
+  ...syncMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
