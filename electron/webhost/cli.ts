@@ -6,6 +6,7 @@ import { startBackend } from '../kith';
 import { defaultDataDir, resolveDatabasePath } from '../paths';
 import { startWebHost } from './server';
 import { attachScheduler } from '../scheduler/attach';
+import { attachSyncScheduler } from '../sync/sync-scheduler';
 import type { KithNotification } from '../scheduler/messages';
 import { EventEmitter } from 'node:events';
 import { startAutomaticBackups } from '../transfer/backup-schedule';
@@ -43,6 +44,7 @@ async function main() {
   const host = await startWebHost({ dispatch: backend.dispatch, staticDir, port, events: backend.events, notifications });
   const scheduler = attachScheduler(backend, { notifier: { notify: (n) => notifications.emit('notification', n) } });
   await scheduler.start();
+  const sync = attachSyncScheduler(backend);
   void backend.integrity.then((damaged) => {
     if (!damaged) return;
     console.error(`\n${damaged.message}`);
@@ -53,6 +55,7 @@ async function main() {
   const stop = async () => {
     backups.stop();
     scheduler.detach();
+    sync.detach();
     await host.close();
     await backend.close();
     process.exit(0);
