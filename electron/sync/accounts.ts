@@ -129,12 +129,14 @@ export function listAccounts(env: SyncServiceEnv): SyncAccount[] {
   return rows.map((r) => {
     const items = env.sqlite.prepare(`SELECT item_id, local_hash, deletion FROM sync_items WHERE account_id = ? AND kind = 'contacts'`).all(r.id) as { item_id: string; local_hash: string; deletion: string | null }[];
     const known = new Set(items.map((i) => i.item_id));
+    // a contact in conflict waits for the user, not for the next pass
+    const inConflict = new Set((env.sqlite.prepare(`SELECT item_id FROM sync_conflicts WHERE account_id = ?`).all(r.id) as { item_id: string }[]).map((c) => c.item_id));
     let pending = 0;
     for (const i of items) {
       const c = local.get(i.item_id);
-      if (c && c.archivedAt === null && contentHash(c.fields) !== i.local_hash) pending++;
+      if (c && c.archivedAt === null && !inConflict.has(c.id) && contentHash(c.fields) !== i.local_hash) pending++;
     }
-    for (const c of local.values()) if (c.archivedAt === null && !known.has(c.id)) pending++;
+    for (const c of local.values()) if (c.archivedAt === null && !known.has(c.id) && !inConflict.has(c.id)) pending++;
     const count = (sql: string) => (env.sqlite.prepare(sql).get(r.id) as { n: number }).n;
     return {
       id: r.id,

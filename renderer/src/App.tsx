@@ -11,6 +11,7 @@ import { ContactsPage } from './pages/ContactsPage';
 import { ContactPage } from './pages/ContactPage';
 import { RemindersPage } from './pages/RemindersPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { SyncConflictsPage } from './pages/SyncConflictsPage';
 import { GlobalDialogs } from './components/GlobalDialogs';
 import { useUi } from './stores/ui';
 import { BrowserNotifications } from './components/reminders/BrowserNotifications';
@@ -47,6 +48,9 @@ export function App() {
       break;
     case 'settings':
       page = <SettingsPage />;
+      break;
+    case 'sync-conflicts':
+      page = <SyncConflictsPage />;
       break;
     default:
       page = (

@@ -4,6 +4,7 @@ import { CirclesSection } from '../components/settings/CirclesSection';
 import { NotificationsSection } from '../components/settings/NotificationsSection';
 import { ImportExportSection } from '../components/settings/ImportExportSection';
 import { BackupsSection } from '../components/settings/BackupsSection';
+import { SyncSection } from '../components/settings/SyncSection';
 
 export function SettingsPage() {
   return (
@@ -16,6 +17,7 @@ export function SettingsPage() {
       <DataFileSection />
       <ImportExportSection />
       <BackupsSection />
+      <SyncSection />
     </section>
   );
 }

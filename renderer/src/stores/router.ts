@@ -6,7 +6,8 @@ export type Route =
   | { page: 'contacts'; archived?: boolean }
   | { page: 'contact'; id: string }
   | { page: 'reminders' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'sync-conflicts' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -18,6 +19,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'reminders' };
     case 'settings':
       return { page: 'settings' };
+    case 'sync':
+      return parts[1] === 'conflicts' ? { page: 'sync-conflicts' } : { page: 'settings' };
     default:
       return { page: 'dashboard' };
   }
@@ -31,6 +34,8 @@ export function routeToHash(route: Route): string {
       return `#/contacts/${encodeURIComponent(route.id)}`;
     case 'dashboard':
       return '#/';
+    case 'sync-conflicts':
+      return '#/sync/conflicts';
     default:
       return `#/${route.page}`;
   }
