@@ -117,6 +117,7 @@ function hostOf(input: string): string {
 
 function fieldErrors(err: unknown): Record<string, string> {
   const e = err as { issues?: { field: string; message: string }[]; field?: string; message: string };
-  if (e.issues?.length) return Object.fromEntries(e.issues.map((i) => [i.field, i.message]));
+  // the first message for each field (an empty address also fails the address check after it)
+  if (e.issues?.length) return Object.fromEntries([...e.issues].reverse().map((i) => [i.field, i.message]));
   return { [e.field ?? '']: e.message };
 }
