@@ -49,7 +49,7 @@ async function start() {
   hardenSessions();
   const databasePath = resolveDatabasePath(process.argv.slice(1), process.env, app.getPath('userData'));
   const open = () =>
-    startBackend({ databasePath, host: 'electron', nativeBinding: electronNativeBinding(), files: electronFileDialogs(() => mainWindow), integrityCheck: 'background', credentialCipher: electronCredentialCipher() });
+    startBackend({ databasePath, host: 'electron', nativeBinding: electronNativeBinding(), files: electronFileDialogs(() => mainWindow), integrityCheck: 'background', lock: true, credentialCipher: electronCredentialCipher() });
   try {
     backend = await open().catch(async (err) => {
       // a damaged file: offer the newest good backup instead of failing
@@ -60,7 +60,8 @@ async function start() {
   } catch (err) {
     return fail(err);
   }
-  const backups = startAutomaticBackups(backend.ctx, { onError: (err) => console.error('[kith] automatic backup failed:', err) });
+  const kith = backend;
+  const backups = startAutomaticBackups(kith.ctx, { onError: (err) => kith.status.report('backup', err), onSuccess: () => kith.status.recovered('backup') });
   app.on('will-quit', () => backups.stop());
   backend.events.on('committed', (method) => broadcast({ type: 'committed', method }));
   ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/api/contract';
 import type { CredentialStore } from '../sync/credentials';
+import type { BackendStatus } from '../backend-status';
 
 export interface Clock {
   now(): Date;
@@ -35,6 +36,8 @@ export interface ServiceContext {
   credentials?: CredentialStore;
   /** per-request timeout of sync's server requests (tests shorten it) */
   syncTimeoutMs?: number;
+  /** read-only, damage found, background tasks that failed (the app's banner) */
+  status: BackendStatus;
 }
 
 export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => Promise<OutputOf<M>>;

@@ -1,5 +1,6 @@
 // Import, export and backups. The work is in electron/transfer/ (one file per concept); this file
 // turns API calls into those steps.
+import { sql } from 'kysely';
 import { join } from 'node:path';
 import { migrateToLatest } from '../../db/migrate';
 import { ServiceError } from '../../shared/api/errors';
@@ -131,7 +132,7 @@ async function buildExport(ctx: ServiceContext, format: ExportFormat, contactIds
     .select(['r.id', 'r.title', 'r.notes', 'r.due_date', 'r.due_time', 'r.recurrence_unit', 'r.recurrence_interval', 'c.display_name'])
     .where('r.status', '=', 'open')
     .where('r.source', 'not in', ['birthday', 'anniversary']); // those are the yearly events already
-  if (contactIds) q = ids.length ? q.where('r.contact_id', 'in', ids) : q.where('r.id', '=', '');
+  if (contactIds) q = q.where(sql<boolean>`r.contact_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
   const reminders = await q.orderBy('r.due_date').execute();
   const content = buildIcs(
     contacts,
@@ -143,7 +144,8 @@ async function buildExport(ctx: ServiceContext, format: ExportFormat, contactIds
 
 async function selectedContacts(ctx: ServiceContext, contactIds?: string[]): Promise<Contact[]> {
   let q = ctx.db.selectFrom('contacts').select('id').orderBy('display_name').orderBy('id');
-  q = contactIds ? q.where('id', 'in', contactIds.length ? contactIds : ['']) : q.where('archived_at', 'is', null);
+  // the ids travel as one JSON parameter: SQLite allows at most 32,766 parameters in a statement
+  q = contactIds ? q.where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(contactIds)}))`) : q.where('archived_at', 'is', null);
   const rows = await q.execute();
   if (contactIds && rows.length !== new Set(contactIds).size) throw new ServiceError('not_found', 'Some of the chosen contacts do not exist', 'contactIds');
   const out: Contact[] = [];

@@ -15,6 +15,7 @@ import { SyncConflictsPage } from './pages/SyncConflictsPage';
 import { GlobalDialogs } from './components/GlobalDialogs';
 import { useUi } from './stores/ui';
 import { BrowserNotifications } from './components/reminders/BrowserNotifications';
+import { StatusBanner } from './components/StatusBanner';
 
 export function App() {
   const route = useRouter((s) => s.route);
@@ -68,6 +69,7 @@ export function App() {
       <div className="app">
         <Sidebar />
         <main className="main" id="main">
+          <StatusBanner />
           {page}
         </main>
       </div>
