@@ -279,6 +279,8 @@ export interface SyncItemTable {
   /** the card both sides last agreed on */
   base: string;
   deletion: 'asked' | 'confirmed' | null;
+  /** when this row was last written (a contact updated after it has changed in Kith since) */
+  synced_at: number;
 }
 
 export interface SyncConflictTable {

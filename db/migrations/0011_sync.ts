@@ -7,7 +7,8 @@
 // - sync_items: one status row per synced item: its href and ETag on the server, the hash of each
 //   side's content when they last agreed, and that agreed card itself (the base of the three-way
 //   merge, and the keeper of the properties Kith does not model). No foreign key to the item: a
-//   contact deleted in Kith keeps its row until the deletion has reached the server.
+//   contact deleted in Kith keeps its row until the deletion has reached the server. synced_at: when
+//   the row was last written, so "changed in Kith since" is an indexed comparison with updated_at.
 // - sync_conflicts: what could not be merged, kept on both sides until the user decides.
 // - sync_problems: items of the last pass that could not be applied (a malformed card), by href.
 import { sql, type Kysely } from 'kysely';
@@ -42,6 +43,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       remote_hash TEXT NOT NULL,
       base TEXT NOT NULL,
       deletion TEXT CHECK (deletion IN ('asked', 'confirmed')),
+      synced_at INTEGER NOT NULL,
       PRIMARY KEY (account_id, kind, item_id)
     ) STRICT`,
     `CREATE UNIQUE INDEX sync_items_href ON sync_items(account_id, href)`,

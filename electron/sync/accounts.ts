@@ -125,18 +125,19 @@ function accountRows(sqlite: Database.Database, id?: string): AccountRow[] {
 export function listAccounts(env: SyncServiceEnv): SyncAccount[] {
   const rows = accountRows(env.sqlite);
   if (!rows.length) return [];
-  const local = readLocalContacts(env.sqlite);
   return rows.map((r) => {
-    const items = env.sqlite.prepare(`SELECT item_id, local_hash, deletion FROM sync_items WHERE account_id = ? AND kind = 'contacts'`).all(r.id) as { item_id: string; local_hash: string; deletion: string | null }[];
-    const known = new Set(items.map((i) => i.item_id));
-    // a contact in conflict waits for the user, not for the next pass
-    const inConflict = new Set((env.sqlite.prepare(`SELECT item_id FROM sync_conflicts WHERE account_id = ?`).all(r.id) as { item_id: string }[]).map((c) => c.item_id));
-    let pending = 0;
-    for (const i of items) {
-      const c = local.get(i.item_id);
-      if (c && c.archivedAt === null && !inConflict.has(c.id) && contentHash(c.fields) !== i.local_hash) pending++;
-    }
-    for (const c of local.values()) if (c.archivedAt === null && !known.has(c.id) && !inConflict.has(c.id)) pending++;
+    // "waiting to send": live contacts not on the server yet, or changed since the last pass (an
+    // indexed count, not a hash of every contact: the sidebar asks for it after every write)
+    const pending = (
+      env.sqlite
+        .prepare(
+          `SELECT count(*) AS n FROM contacts c
+           LEFT JOIN sync_items i ON i.account_id = ? AND i.kind = 'contacts' AND i.item_id = c.id
+           WHERE c.archived_at IS NULL AND (i.item_id IS NULL OR c.updated_at > i.synced_at)
+             AND c.id NOT IN (SELECT item_id FROM sync_conflicts WHERE account_id = ?)`,
+        )
+        .get(r.id, r.id) as { n: number }
+    ).n;
     const count = (sql: string) => (env.sqlite.prepare(sql).get(r.id) as { n: number }).n;
     return {
       id: r.id,
@@ -260,10 +261,11 @@ export function resolveConflict(env: SyncServiceEnv, id: string, choices: Partia
     if ('error' in written) throw new ServiceError('invalid_input', written.error);
     env.sqlite
       .prepare(
-        `INSERT INTO sync_items (account_id, kind, item_id, href, etag, local_hash, remote_hash, base, deletion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
-         ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, etag = excluded.etag, local_hash = excluded.local_hash, remote_hash = excluded.remote_hash, base = excluded.base`,
+        `INSERT INTO sync_items (account_id, kind, item_id, href, etag, local_hash, remote_hash, base, deletion, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
+         ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, etag = excluded.etag, local_hash = excluded.local_hash, remote_hash = excluded.remote_hash, base = excluded.base, synced_at = excluded.synced_at`,
       )
-      .run(row.account_id, row.kind, row.item_id, row.href, row.remote_etag, contentHash(remote.fields), contentHash(remote.fields, remote.unknown), row.remote_card);
+      // synced just before the write above: the resolved contact counts as waiting to send
+      .run(row.account_id, row.kind, row.item_id, row.href, row.remote_etag, contentHash(remote.fields), contentHash(remote.fields, remote.unknown), row.remote_card, now - 1);
     env.sqlite.prepare(`DELETE FROM sync_conflicts WHERE id = ?`).run(id);
   })();
 }

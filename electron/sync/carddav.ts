@@ -110,7 +110,7 @@ export async function listChanges(client: DavClient, collectionUrl: string, toke
 
 async function syncCollection(client: DavClient, collectionUrl: string, token: string): Promise<RemoteChanges> {
   const body = `<?xml version="1.0" encoding="utf-8"?><d:sync-collection xmlns:d="DAV:"><d:sync-token>${escapeXml(token)}</d:sync-token><d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>`;
-  const res = await client.request('REPORT', collectionUrl, { headers: { depth: '1' }, body, expect: [207] });
+  const res = await client.request('REPORT', collectionUrl, { slow: true, headers: { depth: '1' }, body, expect: [207] });
   const entries = parseMultistatus(res.body, collectionUrl).filter((e) => e.href !== collectionUrl && e.href.replace(/\/$/, '') !== collectionUrl.replace(/\/$/, ''));
   const changed: RemoteChanges['changed'] = [];
   const deleted: string[] = [];

@@ -55,7 +55,7 @@ export interface ContactSyncReport {
   fullListing: boolean;
 }
 
-type ItemRow = Omit<SyncItemTable, 'account_id' | 'kind'>;
+type ItemRow = Omit<SyncItemTable, 'account_id' | 'kind' | 'synced_at'>;
 
 export interface SyncEnv {
   sqlite: Database.Database;
@@ -100,10 +100,10 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection):
   const saveItem = (itemId: string, href: string, etag: string | null, localHash: string, remoteHash: string, base: string) => {
     sqlite
       .prepare(
-        `INSERT INTO sync_items (account_id, kind, item_id, href, etag, local_hash, remote_hash, base, deletion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
-         ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, etag = excluded.etag, local_hash = excluded.local_hash, remote_hash = excluded.remote_hash, base = excluded.base, deletion = NULL`,
+        `INSERT INTO sync_items (account_id, kind, item_id, href, etag, local_hash, remote_hash, base, deletion, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
+         ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, etag = excluded.etag, local_hash = excluded.local_hash, remote_hash = excluded.remote_hash, base = excluded.base, deletion = NULL, synced_at = excluded.synced_at`,
       )
-      .run(collection.accountId, KIND, itemId, href, etag, localHash, remoteHash, base);
+      .run(collection.accountId, KIND, itemId, href, etag, localHash, remoteHash, base, env.now());
     sqlite.prepare(`DELETE FROM sync_conflicts WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, itemId);
     openConflicts.delete(itemId);
   };

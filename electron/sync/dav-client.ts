@@ -72,14 +72,15 @@ export class DavClient {
     this.fetchImpl = options.fetch ?? fetch;
   }
 
-  async request(method: string, url: string, init: { headers?: Record<string, string>; body?: string; expect?: number[] } = {}): Promise<DavResponse> {
+  /** `slow`: a listing of a whole collection, which a server builds for a while on first use (10× the timeout) */
+  async request(method: string, url: string, init: { headers?: Record<string, string>; body?: string; expect?: number[]; slow?: boolean } = {}): Promise<DavResponse> {
     const headers: Record<string, string> = { ...init.headers };
     if (this.options.credentials) headers.authorization = `Basic ${Buffer.from(`${this.options.credentials.username}:${this.options.credentials.password}`).toString('base64')}`;
     if (init.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/xml; charset=utf-8';
     let res: Response;
     let body: string;
     try {
-      res = await this.fetchImpl(url, { method, headers, body: init.body, redirect: 'follow', signal: AbortSignal.timeout(this.timeoutMs) });
+      res = await this.fetchImpl(url, { method, headers, body: init.body, redirect: 'follow', signal: AbortSignal.timeout(init.slow ? this.timeoutMs * 10 : this.timeoutMs) });
       body = await res.text();
     } catch (err) {
       throw networkError(err, url);
@@ -90,12 +91,12 @@ export class DavClient {
   }
 
   async propfind(url: string, props: string, depth: '0' | '1'): Promise<MultistatusEntry[]> {
-    const res = await this.request('PROPFIND', url, { headers: { depth }, body: `<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav" xmlns:cal="urn:ietf:params:xml:ns:caldav" xmlns:cs="http://calendarserver.org/ns/"><d:prop>${props}</d:prop></d:propfind>`, expect: [207] });
+    const res = await this.request('PROPFIND', url, { slow: depth === '1', headers: { depth }, body: `<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav" xmlns:cal="urn:ietf:params:xml:ns:caldav" xmlns:cs="http://calendarserver.org/ns/"><d:prop>${props}</d:prop></d:propfind>`, expect: [207] });
     return parseMultistatus(res.body, url);
   }
 
   async report(url: string, body: string, depth: '0' | '1' = '1'): Promise<MultistatusEntry[]> {
-    const res = await this.request('REPORT', url, { headers: { depth }, body, expect: [207] });
+    const res = await this.request('REPORT', url, { slow: true, headers: { depth }, body, expect: [207] });
     return parseMultistatus(res.body, url);
   }
 }

@@ -20,6 +20,8 @@ export interface DavServer {
   addressBookUrl: string;
   /** Basic auth header for raw requests (a phone's client) */
   authHeader: string;
+  /** the folder of the address book's files (radicale: one .vcf per card), for tests that fill it directly */
+  addressBookDir: string;
   stop(): Promise<void>;
 }
 
@@ -95,7 +97,8 @@ export async function startDavServer(kind: DavServerKind): Promise<DavServer> {
     await stop();
     throw err;
   }
-  return { kind, origin, port, username, password, addressBookUrl: origin + addressBookPath, authHeader, stop };
+  const addressBookDir = kind === 'radicale' ? join(dir, 'collections', 'collection-root', ...addressBookPath.split('/').filter(Boolean)) : join(dir, 'data', ...addressBookPath.split('/').filter(Boolean));
+  return { kind, origin, port, username, password, addressBookUrl: origin + addressBookPath, authHeader, addressBookDir, stop };
 }
 
 async function waitUntilAnswering(origin: string, authHeader: string, failed: () => string | null): Promise<void> {

@@ -32,12 +32,15 @@ describe.each<DavServerKind>(['radicale', 'xandikos'])('contacts sync on %s', (k
       tags: ['climbing', 'tea'],
     });
     await a.call('contacts.create', { displayName: 'Bob Stone', givenName: 'Bob', familyName: 'Stone', methods: [{ kind: 'email', label: null, value: 'bob@example.org' }] });
+    expect((await a.call('sync.accounts.list', {}))[0]!.pending).toBe(2);
     const [first] = await a.sync();
     expect(first).toMatchObject({ ok: true, pushed: 2, pulled: 0, conflicts: 0 });
+    expect((await a.call('sync.accounts.list', {}))[0]).toMatchObject({ pending: 0, lastError: null });
     expect((await phone.list()).length).toBe(2);
 
     const [received] = await b.sync();
     expect(received).toMatchObject({ ok: true, pulled: 2, pushed: 0 });
+    expect((await b.call('sync.accounts.list', {}))[0]!.pending).toBe(0); // what came from the server is not "to send"
     const ann = kithView(b).get('Ann Lee')!;
     expect(ann).toMatchObject({ company: 'Acme', title: 'Engineer', circle: 'Friends', importance: 'inner', cadenceDays: 21, howMet: 'climbing', birthday: { month: 4, day: 12, year: null }, tags: ['climbing', 'tea'] });
     expect(ann.methods.map((m) => m.value)).toEqual(['ann@acme.example', '+44 20 7946 0018']);
