@@ -142,7 +142,8 @@ describe.each<DavServerKind>(['radicale', 'xandikos'])('sync under faults on %s'
         }
         expect(lost).toBe(0);
       }),
-      { numRuns: 5, endOnFailure: true },
+      // a fixed seed: the same interleavings and faults on every run (CI must not flake); change it to explore others
+      { numRuns: 6, endOnFailure: true, seed: 20261201 },
     );
     const faultsInjected = Object.entries(proxy.counts).filter(([f]) => f !== 'none').reduce((n, [, c]) => n + c, 0);
     console.log(`${kind}: ${acknowledged} acknowledged edits, ${expected.size} last values checked on both Kith, 0 lost; ${faultsInjected} faults injected`, proxy.counts);
