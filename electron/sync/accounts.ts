@@ -264,8 +264,8 @@ export function resolveConflict(env: SyncServiceEnv, id: string, choices: Partia
         `INSERT INTO sync_items (account_id, kind, item_id, href, etag, local_hash, remote_hash, base, deletion, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
          ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, etag = excluded.etag, local_hash = excluded.local_hash, remote_hash = excluded.remote_hash, base = excluded.base, synced_at = excluded.synced_at`,
       )
-      // synced just before the write above: the resolved contact counts as waiting to send
-      .run(row.account_id, row.kind, row.item_id, row.href, row.remote_etag, contentHash(remote.fields), contentHash(remote.fields, remote.unknown), row.remote_card, now - 1);
+      // a result that differs from the server's card waits to be sent (synced just before the write above)
+      .run(row.account_id, row.kind, row.item_id, row.href, row.remote_etag, contentHash(remote.fields), contentHash(remote.fields, remote.unknown), row.remote_card, contentHash(result) === contentHash(remote.fields) ? now : now - 1);
     env.sqlite.prepare(`DELETE FROM sync_conflicts WHERE id = ?`).run(id);
   })();
 }

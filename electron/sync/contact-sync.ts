@@ -255,6 +255,7 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection):
   const pending = [...local.values()].filter((c) => !touched.has(c.id) && !openConflicts.has(c.id));
   const gone = [...items.values()].filter((i) => !touched.has(i.item_id) && !openConflicts.has(i.item_id) && !local.has(i.item_id));
   const total = pending.length + gone.length;
+  const unchanged: string[] = [];
   done = 0;
   for (const mine of pending) {
     const item = items.get(mine.id);
@@ -265,7 +266,10 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection):
       continue;
     }
     if (item?.deletion) sqlite.prepare(`UPDATE sync_items SET deletion = NULL WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, mine.id); // restored
-    if (item && localHash === item.local_hash) continue;
+    if (item && localHash === item.local_hash) {
+      unchanged.push(mine.id); // touched (updated_at moved) without a change sync carries: no longer "waiting to send"
+      continue;
+    }
     env.onProgress?.({ phase: 'sending', done: done++, total });
     const baseUnknown = item ? unknownProperties(item.base) : [];
     const text = writeCard(mine.id, mine.fields, baseUnknown, collection.vcardVersion, env.now(), item ? uidProperty(item.base) : null);
@@ -287,6 +291,10 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection):
     }
   }
   for (const item of gone) await removeFromServer(item);
+  const settle = sqlite.prepare(`UPDATE sync_items SET synced_at = ? WHERE account_id = ? AND kind = ? AND item_id = ? AND synced_at < (SELECT updated_at FROM contacts WHERE id = ?)`);
+  sqlite.transaction(() => {
+    for (const id of unchanged) settle.run(env.now(), collection.accountId, KIND, id, id);
+  })();
 
   async function removeFromServer(item: ItemRow): Promise<void> {
     if (item.deletion === 'confirmed') {

@@ -97,6 +97,8 @@ describe('sync in the browser', () => {
     await sidebar.getByText('Synced just now').waitFor();
     expect((await s.kith.call('contacts.get', { id: annId })).title).toBe('Staff engineer');
     expect(await s.kith.call('sync.conflicts.list', {})).toEqual([]);
+    expect((await s.kith.call('sync.accounts.list', {}))[0]!.pending).toBe(0);
+    await expect.poll(() => sidebar.textContent()).not.toContain('to send');
     await bothSchemes('sync-conflict-resolved');
   }, 60_000);
 
