@@ -91,6 +91,8 @@ async function start() {
 /** the scheduler, the tray with the overdue count, wake-ups, and the launch-at-login setting */
 function startReminders(kith: KithBackend) {
   tray = createTray({ open: (path) => openAt(path), quit: () => quit() });
+  // a read-only file cannot record what was announced: no scheduler, or it would ring again and again
+  if (kith.status.readOnlyReason) return;
   scheduler = attachScheduler(kith, {
     notifier: electronNotifier((path) => openAt(path)),
     onStatus: (status) => tray?.update(status),

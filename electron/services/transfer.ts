@@ -1,6 +1,7 @@
 // Import, export and backups. The work is in electron/transfer/ (one file per concept); this file
 // turns API calls into those steps.
 import { sql } from 'kysely';
+import { quickCheck } from '../transfer/integrity';
 import { join } from 'node:path';
 import { migrateToLatest } from '../../db/migrate';
 import { ServiceError } from '../../shared/api/errors';
@@ -51,7 +52,7 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
   },
 
   async 'transfer.importCommit'(ctx, input) {
-    return commitSession(ctx, getSession(input.sessionId), { defaultAction: input.defaultAction, actions: input.actions });
+    return commitSession(ctx, getSession(input.sessionId), { defaultAction: input.defaultAction, actions: input.actions, forNew: input.forNew });
   },
 
   async 'transfer.importProgress'(_ctx, input) {
@@ -98,6 +99,8 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
     await copyIntoLive(join(folder, details.fileName), ctx.databasePath);
     // an older backup comes back at its own schema version: bring it up to this version of Kith
     await migrateToLatest({ sqlite: ctx.sqlite, db: ctx.db, path: ctx.databasePath, close: async () => {} }, { now: ctx.clock.now() });
+    // a damaged file replaced by a good backup (Settings → Backups) is damaged no more
+    if (ctx.status.damage && !quickCheck(ctx.sqlite)) ctx.status.damage = null;
     return { restored: details, safetyBackup };
   },
 };
@@ -118,12 +121,14 @@ async function buildExport(ctx: ServiceContext, format: ExportFormat, contactIds
     return { fileName: `kith-export-${today}.json`, mime: 'application/json', content: JSON.stringify(data, null, 1), count: data.tables.contacts?.length ?? 0 };
   }
   const contacts = await selectedContacts(ctx, contactIds);
-  if (format === 'vcard') {
-    const circles = new Map((await ctx.db.selectFrom('circles').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
-    const content = contacts.map((c) => contactToVCard(c, { circleName: c.circleId ? (circles.get(c.circleId) ?? null) : null })).join('');
-    return { fileName: `kith-contacts-${today}.vcf`, mime: 'text/vcard', content, count: contacts.length };
+  const circles = new Map((await ctx.db.selectFrom('circles').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
+  const circleName = (id: string | null) => (id ? (circles.get(id) ?? null) : null);
+  if (format === 'vcard' || format === 'vcard3') {
+    const version = format === 'vcard3' ? '3.0' : '4.0';
+    const content = contacts.map((c) => contactToVCard(c, { circleName: circleName(c.circleId) }, version)).join('');
+    return { fileName: `kith-contacts-${today}${format === 'vcard3' ? '-vcard3' : ''}.vcf`, mime: 'text/vcard', content, count: contacts.length };
   }
-  if (format === 'csv') return { fileName: `kith-contacts-${today}.csv`, mime: 'text/csv', content: contactsToCsv(contacts), count: contacts.length };
+  if (format === 'csv') return { fileName: `kith-contacts-${today}.csv`, mime: 'text/csv', content: contactsToCsv(contacts, circleName), count: contacts.length };
 
   const ids = contacts.map((c) => c.id);
   let q = ctx.db

@@ -39,12 +39,15 @@ export function QuickLogDialog({ people: initialPeople, editing, onClose, now = 
     setSaving(true);
     const fields = { kind, direction, occurredAt, durationMinutes: minutes, rating, summary: summary.trim(), notes, participantIds: people.map((p) => p.id) };
     try {
-      if (editing) await api.call('interactions.update', { id: editing.id, ...fields });
+      // the version edited goes along: one changed elsewhere meanwhile is refused as `stale`
+      if (editing) await api.call('interactions.update', { id: editing.id, updatedAt: editing.updatedAt, ...fields });
       else await api.call('interactions.log', fields);
       toast.success(editing ? 'Interaction updated' : `Logged ${KIND_LABELS[kind].toLowerCase()} with ${people.map((p) => p.displayName).join(', ')}`);
       onClose();
     } catch (err) {
-      if (err instanceof ApiError) {
+      if (err instanceof ApiError && err.code === 'stale') {
+        setErrors({ form: `${err.message} Your changes were not saved: close this and open it again to see the latest version.` });
+      } else if (err instanceof ApiError) {
         const field = err.field?.startsWith('participantIds') ? 'people' : err.field === 'occurredAt' ? 'when' : err.field === 'durationMinutes' ? 'duration' : 'form';
         setErrors({ [field]: err.message });
       } else setErrors({ form: (err as Error).message });

@@ -31,7 +31,8 @@ export const interactionPatch = z.object(fieldShape).partial();
 
 export const interactionMethods = {
   'interactions.log': command<Interaction>()(interactionFields.strict()),
-  'interactions.update': command<Interaction>()(interactionPatch.extend({ id }).strict()),
+  /** `updatedAt`: the version edited (the renderer sends it); changed since, the answer is `stale` and nothing is written */
+  'interactions.update': command<Interaction>()(interactionPatch.extend({ id, updatedAt: z.number().int().min(0).optional() }).strict()),
   'interactions.delete': command<{ id: string }>()(z.object({ id }).strict()),
   'interactions.get': query<Interaction>()(z.object({ id }).strict()),
   /** a contact's timeline, newest first, in pages: pass the last item's (occurredAt, id) as the cursor */
