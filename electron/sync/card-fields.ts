@@ -170,19 +170,25 @@ export function writeCard(id: string, fields: CardFields, unknown: unknown[], ve
     updatedAt: now,
     archivedAt: null,
   };
-  const card = new ICAL.Component(ICAL.parse(contactToVCard(contact, { circleName: fields.circle })) as unknown as unknown[]);
+  // the export writer's text as it is (re-serialising it through ical.js would escape its escapes
+  // again); the carried properties and the base card's UID are added as lines of their own
+  const text = contactToVCard(contact, { circleName: fields.circle }, version);
+  const lines = text.replace(/\r\n$/, '').split('\r\n');
+  const used = new Set(lines.map((l) => /^(item\d+)\./i.exec(l)?.[1]?.toLowerCase()).filter((g): g is string => !!g));
+  const holder = new ICAL.Component('vcard');
+  const extra: string[] = [];
   if (uid) {
-    card.removeAllProperties('uid');
-    card.addProperty(new ICAL.Property(structuredClone(uid) as unknown as [string, Record<string, string>, string, string], card));
+    const uidLine = new ICAL.Property(structuredClone(uid) as unknown as [string, Record<string, string>, string, string], holder).toICALString();
+    const at = lines.findIndex((l) => /^UID[;:]/i.test(l));
+    if (at >= 0) lines[at] = uidLine;
   }
   // groups of carried properties must not collide with the writer's item1, item2…
-  const used = new Set(card.getAllProperties().map((p) => String(p.getParameter('group') ?? '')).filter(Boolean));
   const renamed = new Map<string, string>();
   let next = used.size + 1;
   for (const jcal of unknown) {
-    const prop = new ICAL.Property(structuredClone(jcal) as unknown as [string, Record<string, string>, string, string], card);
+    const prop = new ICAL.Property(structuredClone(jcal) as unknown as [string, Record<string, string>, string, string], holder);
     const group = prop.getParameter('group');
-    if (typeof group === 'string' && used.has(group)) {
+    if (typeof group === 'string' && used.has(group.toLowerCase())) {
       if (!renamed.has(group)) {
         while (used.has(`item${next}`)) next++;
         renamed.set(group, `item${next}`);
@@ -190,39 +196,10 @@ export function writeCard(id: string, fields: CardFields, unknown: unknown[], ve
       }
       prop.setParameter('group', renamed.get(group)!);
     }
-    card.addProperty(prop);
+    extra.push(prop.toICALString());
   }
-  if (version === '4.0') return card.toString() + '\r\n';
-  // 3.0 has no VALUE=DATE-AND-OR-TIME or TIMESTAMP, and phones read TEL, dates and X- properties without VALUE=TEXT
-  const lines = toVCard3(card).toString().split('\r\n');
-  const plain = (line: string) => {
-    if (line.startsWith(' ')) return line; // a folded continuation holds value text only
-    const colon = line.indexOf(':');
-    return colon < 0 ? line : line.slice(0, colon).replace(/;VALUE=(?:TEXT|DATE-AND-OR-TIME|TIMESTAMP)(?=;|$)/i, '') + line.slice(colon);
-  };
-  return lines.map(plain).join('\r\n') + '\r\n';
+  const end = lines.lastIndexOf('END:VCARD');
+  lines.splice(end, 0, ...extra);
+  return lines.join('\r\n') + '\r\n';
 }
 
-/** vCard 4.0 → 3.0 for servers that store only 3.0: VERSION first, PREF as TYPE=pref, photo as inline base64, UID as text */
-function toVCard3(card4: ICAL.Component): ICAL.Component {
-  type JCalProperty = [string, Record<string, unknown>, string, ...unknown[]];
-  const card = new ICAL.Component('vcard');
-  card.addProperty(new ICAL.Property(['version', {}, 'text', '3.0'] as unknown as [string, Record<string, string>, string, string], card));
-  for (const p of card4.getAllProperties()) {
-    if (p.name === 'version') continue;
-    const [name, params, type, ...values] = structuredClone(p.toJSON()) as JCalProperty;
-    let jcal: JCalProperty = [name, params, type, ...values];
-    if (params.pref !== undefined) {
-      delete params.pref;
-      const types = params.type;
-      params.type = [...(Array.isArray(types) ? types.map(String) : types ? [String(types)] : []), 'pref'];
-    }
-    if (name === 'photo') {
-      const m = /^data:image\/([a-z]+);base64,(.*)$/s.exec(String(values[0]));
-      if (m) jcal = ['photo', { encoding: 'b', type: m[1]!.toUpperCase() }, 'binary', m[2]!];
-    }
-    if (name === 'uid' && params.value === undefined && type === 'uri') jcal = ['uid', {}, 'text', String(values[0]).replace(/^urn:uuid:/i, '')];
-    card.addProperty(new ICAL.Property(jcal as unknown as [string, Record<string, string>, string, string], card));
-  }
-  return card;
-}
