@@ -338,6 +338,68 @@ export interface DB {
   duplicate_dismissals: DuplicateDismissalTable;
   merge_undo: MergeUndoTable;
   bulk_undo: BulkUndoTable;
+  sync_accounts: SyncAccountTable;
+  sync_collections: SyncCollectionTable;
+  sync_items: SyncItemTable;
+  sync_conflicts: SyncConflictTable;
+  sync_problems: SyncProblemTable;
+}
+
+/** CardDAV/CalDAV sync (migration 0011, docs/sync.md) */
+export type SyncKind = 'contacts' | 'tasks' | 'journal';
+
+export interface SyncAccountTable {
+  id: string;
+  name: string;
+  server_url: string;
+  username: string;
+  last_sync_at: number | null;
+  last_error: string | null;
+  created_at: number;
+}
+
+export interface SyncCollectionTable {
+  account_id: string;
+  kind: SyncKind;
+  url: string;
+  name: string;
+  vcard_version: '3.0' | '4.0' | null;
+  sync_token: string | null;
+}
+
+export interface SyncItemTable {
+  account_id: string;
+  kind: SyncKind;
+  item_id: string;
+  href: string;
+  etag: string | null;
+  local_hash: string;
+  remote_hash: string;
+  /** the card both sides last agreed on */
+  base: string;
+  deletion: 'asked' | 'confirmed' | null;
+  /** when this row was last written (a contact updated after it has changed in Kith since) */
+  synced_at: number;
+}
+
+export interface SyncConflictTable {
+  id: string;
+  account_id: string;
+  kind: SyncKind;
+  item_id: string;
+  href: string;
+  remote_etag: string | null;
+  remote_card: string;
+  /** JSON: the fields that could not be merged, with base, local and remote values */
+  fields: string;
+  created_at: number;
+}
+
+export interface SyncProblemTable {
+  account_id: string;
+  href: string;
+  reason: string;
+  seen_at: number;
 }
 
 export type ContactRow = Selectable<ContactTable>;

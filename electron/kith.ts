@@ -13,6 +13,7 @@ import { damagedError, quickCheck, quickCheckInBackground, type DatabaseDamagedE
 import { migrations as knownMigrations } from '../db/migrations';
 import { handlers } from './services';
 import { preparePhones } from './services/phones';
+import { credentialPathFor, fileCredentialStore, memoryCredentialStore, type CredentialCipher } from './sync/credentials';
 import { BackendStatus } from './backend-status';
 import { checkKithFile, isEmptyFile, NotAKithFileError, readOnlyReason } from './startup-checks';
 import { SchemaTooNewError } from '../db/migrate';
@@ -47,6 +48,10 @@ export interface StartOptions {
   integrityCheck?: 'blocking' | 'background';
   /** the system locale (BCP 47), from which the default phone region is guessed the first time */
   locale?: string;
+  /** the OS keychain's cipher for sync passwords (Electron's safeStorage); without it the 0600 file holds them as they are */
+  credentialCipher?: CredentialCipher;
+  /** per-request timeout of sync's server requests */
+  syncTimeoutMs?: number;
   /** hold the data file's lock (electron/file-lock.ts): the hosts do, so a second process is refused */
   lock?: boolean;
 }
@@ -124,6 +129,8 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     databasePath: options.databasePath,
     host: options.host,
     files: options.files,
+    credentials: options.databasePath === ':memory:' ? memoryCredentialStore() : fileCredentialStore(credentialPathFor(options.databasePath), options.credentialCipher),
+    syncTimeoutMs: options.syncTimeoutMs,
     status,
   };
   const events = new EventEmitter<{ committed: [MethodName] }>();

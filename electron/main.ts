@@ -12,6 +12,8 @@ import { resolveDatabasePath } from './paths';
 import { CONTENT_SECURITY_POLICY, isAllowedPermission, isExternalLink, isOwnPage, isTrustedSender, type OwnPage } from './security';
 import { IPC_CHANNEL, IPC_EVENT_CHANNEL, type BridgeEvent } from '../shared/api/bridge';
 import { attachScheduler, type AttachedScheduler } from './scheduler/attach';
+import { attachSyncScheduler } from './sync/sync-scheduler';
+import { electronCredentialCipher } from './adapters/credentialCipher';
 import { electronNotifier } from './adapters/notifier';
 import { createTray, type KithTray } from './adapters/tray';
 import { applyLaunchAtLogin, onWake } from './adapters/system';
@@ -47,7 +49,7 @@ async function start() {
   hardenSessions();
   const databasePath = resolveDatabasePath(process.argv.slice(1), process.env, app.getPath('userData'));
   const open = () =>
-    startBackend({ databasePath, host: 'electron', nativeBinding: electronNativeBinding(), files: electronFileDialogs(() => mainWindow), integrityCheck: 'background', lock: true, locale: app.getLocale() });
+    startBackend({ databasePath, host: 'electron', nativeBinding: electronNativeBinding(), files: electronFileDialogs(() => mainWindow), integrityCheck: 'background', lock: true, locale: app.getLocale(), credentialCipher: electronCredentialCipher() });
   try {
     backend = await open().catch(async (err) => {
       // a damaged file: offer the newest good backup instead of failing
@@ -96,6 +98,9 @@ function startReminders(kith: KithBackend) {
     onStatus: (status) => tray?.update(status),
   });
   onWake(() => void scheduler?.rearm('resume'));
+  // contact sync: at start, after writes settle, every 15 minutes and on wake
+  const sync = attachSyncScheduler(kith);
+  onWake(() => sync.wake());
   const syncLoginItem = () => loadSettings(kith.ctx.db).then((s) => applyLaunchAtLogin(s.launchAtLogin), () => {});
   kith.events.on('committed', (method) => {
     if (method === 'settings.update') void syncLoginItem();

@@ -173,6 +173,29 @@ export function insertContactPrepared(sqlite: Database.Database, input: ContactF
   return id;
 }
 
+/**
+ * contacts.update's twin on the raw connection, for sync, which writes a contact and its status row
+ * in one synchronous transaction: the fields present in `patch` change, methods and tags (when
+ * given) are replaced. The caller's transaction must be open on this connection.
+ */
+export function updateContactPrepared(sqlite: Database.Database, id: string, patch: Partial<ContactFields>, now: number, tags: TagIds = new Map()): void {
+  if (patch.circleId && !prepared(sqlite, `SELECT 1 FROM circles WHERE id = ?`).get(patch.circleId)) throw unknownCircle();
+  const row = { ...fieldsToRow(patch), updated_at: now };
+  const columns = Object.keys(row);
+  const result = prepared(sqlite, `UPDATE contacts SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(row), id);
+  if (result.changes === 0) throw new ServiceError('not_found', 'No contact with that id', 'id');
+  if (patch.methods) {
+    prepared(sqlite, `DELETE FROM contact_methods WHERE contact_id = ?`).run(id);
+    const method = prepared(sqlite, `INSERT INTO contact_methods (id, contact_id, kind, label, value, value_normalized, is_primary, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const m of methodRows(id, patch.methods, phoneRegion(sqlite))) method.run(m.id, m.contact_id, m.kind, m.label, m.value, m.value_normalized, m.is_primary, m.sort_order);
+  }
+  if (patch.tags) {
+    prepared(sqlite, `DELETE FROM contact_tags WHERE contact_id = ?`).run(id);
+    const link = prepared(sqlite, `INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)`);
+    for (const name of uniqueTagNames(patch.tags)) link.run(id, tagIdPrepared(sqlite, name, now, tags));
+  }
+}
+
 /** tag ids by name, remembered across the contacts of one import */
 export type TagIds = Map<string, string>;
 

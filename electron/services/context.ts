@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/api/contract';
+import type { CredentialStore } from '../sync/credentials';
 import type { BackendStatus } from '../backend-status';
 
 export interface Clock {
@@ -31,6 +32,10 @@ export interface ServiceContext {
   databasePath: string;
   host: 'electron' | 'web';
   files?: FileDialogs;
+  /** sync passwords (electron/sync/credentials.ts): a 0600 file beside the data, sealed by safeStorage in Electron */
+  credentials?: CredentialStore;
+  /** per-request timeout of sync's server requests (tests shorten it) */
+  syncTimeoutMs?: number;
   /** read-only, damage found, background tasks that failed (the app's banner) */
   status: BackendStatus;
 }

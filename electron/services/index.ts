@@ -23,6 +23,7 @@ import { loanHandlers } from './loans';
 import { duplicateHandlers } from './duplicates';
 import { mergeHandlers } from './merge';
 import { bulkHandlers } from './bulk';
+import { syncHandlers } from './sync';
 
 export const handlers = {
   ...appHandlers,
@@ -47,4 +48,5 @@ export const handlers = {
   ...duplicateHandlers,
   ...mergeHandlers,
   ...bulkHandlers,
+  ...syncHandlers,
 } satisfies Handlers;

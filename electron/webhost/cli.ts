@@ -6,6 +6,7 @@ import { startBackend, type KithBackend } from '../kith';
 import { defaultDataDir, resolveDatabasePath } from '../paths';
 import { startWebHost } from './server';
 import { attachScheduler, type AttachedScheduler } from '../scheduler/attach';
+import { attachSyncScheduler, type SyncScheduler } from '../sync/sync-scheduler';
 import type { KithNotification } from '../scheduler/messages';
 import { EventEmitter } from 'node:events';
 import { startAutomaticBackups, type BackupSchedule } from '../transfer/backup-schedule';
@@ -36,6 +37,7 @@ async function main() {
   let backend: KithBackend | null = null;
   let backups: BackupSchedule | null = null;
   let scheduler: AttachedScheduler | null = null;
+  let sync: SyncScheduler | null = null;
 
   const run = async (kith: KithBackend) => {
     backend = kith;
@@ -47,6 +49,8 @@ async function main() {
     if (!kith.status.readOnlyReason) {
       scheduler = attachScheduler(kith, { notifier: { notify: (n) => notifications.emit('notification', n) } });
       await scheduler.start();
+      // contact sync: at start, after writes settle, every 15 minutes
+      sync = attachSyncScheduler(kith);
     }
     void kith.integrity.then((damaged) => {
       if (!damaged) return;
@@ -83,6 +87,7 @@ async function main() {
   const stop = async () => {
     backups?.stop();
     scheduler?.detach();
+    sync?.detach();
     await host.close();
     await backend?.close();
     process.exit(0);

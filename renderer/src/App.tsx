@@ -13,6 +13,7 @@ import { RemindersPage } from './pages/RemindersPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { DuplicatesPage } from './pages/DuplicatesPage';
 import { ClientsPage } from './pages/ClientsPage';
+import { SyncConflictsPage } from './pages/SyncConflictsPage';
 import { GlobalDialogs } from './components/GlobalDialogs';
 import { useUi } from './stores/ui';
 import { BrowserNotifications } from './components/reminders/BrowserNotifications';
@@ -56,6 +57,9 @@ export function App() {
       break;
     case 'clients':
       page = <ClientsPage currency={route.currency} />;
+      break;
+    case 'sync-conflicts':
+      page = <SyncConflictsPage />;
       break;
     default:
       page = (

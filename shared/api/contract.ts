@@ -21,6 +21,7 @@ import { giftMethods } from './methods/gifts';
 import { loanMethods } from './methods/loans';
 import { duplicateMethods } from './methods/duplicates';
 import { bulkMethods } from './methods/bulk';
+import { syncMethods } from './methods/sync';
 
 export const contract = {
   ...appMethods,
@@ -42,6 +43,7 @@ export const contract = {
   ...loanMethods,
   ...duplicateMethods,
   ...bulkMethods,
+  ...syncMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

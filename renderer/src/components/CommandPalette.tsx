@@ -8,6 +8,7 @@ import { Icon, type IconName } from './Icon';
 import { useContactSearch } from './contact/useContactSearch';
 import { MOD_LABEL } from '../lib/keyboard';
 import { SearchExcerpt } from './SearchExcerpt';
+import { useSync } from '../stores/sync';
 
 export function CommandPalette({ onClose }: { onClose(): void }) {
   const [query, setQuery] = useState('');
@@ -23,6 +24,8 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
     { label: 'Go to Archive', icon: 'archive', run: () => navigate({ page: 'contacts', archived: true }) },
     { label: 'Go to Reminders', icon: 'bell', run: () => navigate({ page: 'reminders' }) },
     { label: 'Go to Settings', icon: 'gear', run: () => navigate({ page: 'settings' }) },
+    { label: 'Sync now', icon: 'sync', run: () => void useSync.getState().syncNow() },
+    { label: 'Resolve sync conflicts', icon: 'sync', run: () => navigate({ page: 'sync-conflicts' }) },
   ];
   const q = query.trim().toLowerCase();
   const shownActions = actions.filter((a) => !q || a.label.toLowerCase().includes(q));

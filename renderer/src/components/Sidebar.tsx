@@ -2,6 +2,7 @@ import { useRouter, type Route } from '../stores/router';
 import { Icon, type IconName } from './Icon';
 import { GlobalSearch } from './GlobalSearch';
 import { useOverdueCount } from './reminders/useOverdueCount';
+import { SidebarSyncStatus } from './sync/SidebarSyncStatus';
 
 const ITEMS: { label: string; route: Route; icon: IconName; key: string }[] = [
   { label: 'Dashboard', route: { page: 'dashboard' }, icon: 'home', key: 'dashboard' },
@@ -13,7 +14,7 @@ const ITEMS: { label: string; route: Route; icon: IconName; key: string }[] = [
 export function Sidebar() {
   const route = useRouter((s) => s.route);
   const navigate = useRouter((s) => s.navigate);
-  const current = route.page === 'contact' || route.page === 'duplicates' ? 'contacts' : route.page;
+  const current = route.page === 'contact' || route.page === 'duplicates' ? 'contacts' : route.page === 'sync-conflicts' ? 'settings' : route.page;
   const overdue = useOverdueCount();
   return (
     <nav className="sidebar" aria-label="Main">
@@ -47,6 +48,7 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      <SidebarSyncStatus />
     </nav>
   );
 }

@@ -6,6 +6,7 @@ import { ImportExportSection } from '../components/settings/ImportExportSection'
 import { BackupsSection } from '../components/settings/BackupsSection';
 import { PhoneRegionSection } from '../components/settings/PhoneRegionSection';
 import { MoneySection } from '../components/settings/MoneySection';
+import { SyncSection } from '../components/settings/SyncSection';
 
 export function SettingsPage() {
   return (
@@ -20,6 +21,7 @@ export function SettingsPage() {
       <DataFileSection />
       <ImportExportSection />
       <BackupsSection />
+      <SyncSection />
     </section>
   );
 }

@@ -8,7 +8,8 @@ export type Route =
   | { page: 'contact'; id: string }
   | { page: 'reminders' }
   | { page: 'settings' }
-  | { page: 'clients'; currency?: string };
+  | { page: 'clients'; currency?: string }
+  | { page: 'sync-conflicts' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -23,6 +24,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'settings' };
     case 'clients':
       return parts[1] ? { page: 'clients', currency: parts[1] } : { page: 'clients' };
+    case 'sync':
+      return parts[1] === 'conflicts' ? { page: 'sync-conflicts' } : { page: 'settings' };
     default:
       return { page: 'dashboard' };
   }
@@ -40,6 +43,8 @@ export function routeToHash(route: Route): string {
       return '#/';
     case 'clients':
       return route.currency ? `#/clients/${encodeURIComponent(route.currency)}` : '#/clients';
+    case 'sync-conflicts':
+      return '#/sync/conflicts';
     default:
       return `#/${route.page}`;
   }

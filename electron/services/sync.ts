@@ -1,0 +1,47 @@
+// The sync methods of the contract, over electron/sync/accounts.ts.
+import type { HandlerGroup, ServiceContext } from './context';
+import { addAccount, confirmDeletions, listAccounts, listConflicts, listPendingDeletions, removeAccount, resolveConflict, runningProgress, syncNow, testConnection, type SyncServiceEnv } from '../sync/accounts';
+import { memoryCredentialStore } from '../sync/credentials';
+
+const fallbackCredentials = memoryCredentialStore();
+
+function env(ctx: ServiceContext): SyncServiceEnv {
+  return { sqlite: ctx.sqlite, credentials: ctx.credentials ?? fallbackCredentials, now: () => ctx.clock.now().getTime(), timeoutMs: ctx.syncTimeoutMs };
+}
+
+export const syncHandlers: HandlerGroup<
+  'sync.accounts.test' | 'sync.accounts.add' | 'sync.accounts.remove' | 'sync.accounts.list' | 'sync.now' | 'sync.status' | 'sync.conflicts.list' | 'sync.conflicts.resolve' | 'sync.deletions.list' | 'sync.deletions.confirm'
+> = {
+  async 'sync.accounts.test'(ctx, input) {
+    return testConnection(env(ctx), input);
+  },
+  async 'sync.accounts.add'(ctx, input) {
+    return addAccount(env(ctx), input);
+  },
+  async 'sync.accounts.remove'(ctx, input) {
+    removeAccount(env(ctx), input.id);
+    return { id: input.id };
+  },
+  async 'sync.accounts.list'(ctx) {
+    return listAccounts(env(ctx));
+  },
+  async 'sync.now'(ctx, input) {
+    return syncNow(env(ctx), input.accountId);
+  },
+  async 'sync.status'(ctx) {
+    return { running: runningProgress(ctx.sqlite), accounts: listAccounts(env(ctx)) };
+  },
+  async 'sync.conflicts.list'(ctx, input) {
+    return listConflicts(env(ctx), input.accountId);
+  },
+  async 'sync.conflicts.resolve'(ctx, input) {
+    resolveConflict(env(ctx), input.id, input.choices);
+    return { id: input.id };
+  },
+  async 'sync.deletions.list'(ctx, input) {
+    return listPendingDeletions(env(ctx), input.accountId);
+  },
+  async 'sync.deletions.confirm'(ctx, input) {
+    return { confirmed: confirmDeletions(env(ctx), input.accountId, input.contactIds) };
+  },
+};

@@ -1,0 +1,205 @@
+// A contact as sync compares it: the fields Kith models, in one normal form whether they were read
+// from Kith's tables or from a server's vCard, so "did this side change?" and the three-way merge
+// compare like with like. Cards are read with the import parser (its public entry point) and
+// written with the export writer; what Kith does not model rides along from the base card unchanged.
+import { createHash } from 'node:crypto';
+import ICAL from 'ical.js';
+import type { Contact, ContactMethod, ImportantDate, Importance, MonthDay } from '../../shared/domain/contact';
+import { parseVCardFile } from '../transfer/vcard-parse';
+import { contactToVCard } from '../transfer/vcard-write';
+
+/** a method or date as sync compares them: without Kith's row ids, which differ between installs */
+export type SyncMethod = Omit<ContactMethod, 'id'>;
+export type SyncDate = Omit<ImportantDate, 'id'>;
+
+export interface CardFields {
+  displayName: string;
+  givenName: string | null;
+  familyName: string | null;
+  nickname: string | null;
+  company: string | null;
+  title: string | null;
+  birthday: MonthDay | null;
+  notes: string;
+  methods: SyncMethod[];
+  tags: string[];
+  dates: SyncDate[];
+  /** data: URL, or null */
+  photo: string | null;
+  /** circle by name (ids differ between installs) */
+  circle: string | null;
+  importance: Importance;
+  cadenceDays: number | null;
+  howMet: string | null;
+}
+
+/** a card read from a server: its fields, its UID, and the properties Kith keeps without modelling */
+export interface ParsedCard {
+  fields: CardFields;
+  uid: string | null;
+  /** jCal of every property Kith does not model, in the card's order */
+  unknown: unknown[];
+  /** what the parser left out of this card (an invalid email), for the sync report */
+  warnings: string[];
+}
+
+/** properties whose meaning Kith keeps in its own fields (everything else is carried unchanged) */
+const MODELLED = new Set([
+  'version', 'prodid', 'rev', 'uid', 'fn', 'n', 'nickname', 'org', 'title', 'email', 'tel', 'adr', 'url', 'x-socialprofile',
+  'impp', 'bday', 'anniversary', 'x-anniversary', 'x-abdate', 'note', 'categories', 'photo',
+  'x-kith-circle', 'x-kith-importance', 'x-kith-cadence', 'x-kith-how-met',
+]);
+
+/** fields in one normal form: methods with one primary per kind, tags and dates sorted, text trimmed of CRs */
+export function normalizeFields(f: CardFields): CardFields {
+  const primaryOf = new Map<string, number>();
+  f.methods.forEach((m, i) => m.isPrimary && !primaryOf.has(m.kind) && primaryOf.set(m.kind, i));
+  f.methods.forEach((m, i) => !primaryOf.has(m.kind) && primaryOf.set(m.kind, i));
+  const tags = [...new Map(f.tags.map((t) => [t.toLowerCase(), t.trim()])).values()].filter(Boolean).sort((a, b) => a.localeCompare(b, 'en'));
+  const dates = [...f.dates].map((d) => ({ label: d.label, month: d.month, day: d.day, year: d.year })).sort((a, b) => a.month - b.month || a.day - b.day || a.label.localeCompare(b.label, 'en'));
+  const text = (s: string | null) => (s == null ? null : s.replace(/\r\n?/g, '\n').trim() || null);
+  return {
+    displayName: (text(f.displayName) ?? '').replace(/\s+/g, ' '),
+    givenName: text(f.givenName),
+    familyName: text(f.familyName),
+    nickname: text(f.nickname),
+    company: text(f.company),
+    title: text(f.title),
+    birthday: f.birthday ? { month: f.birthday.month, day: f.birthday.day, year: f.birthday.year ?? null } : null,
+    notes: (f.notes ?? '').replace(/\r\n?/g, '\n').trim(),
+    methods: f.methods.map((m, i) => ({ kind: m.kind, label: text(m.label), value: m.value.trim(), isPrimary: primaryOf.get(m.kind) === i })),
+    tags,
+    dates,
+    photo: f.photo ?? null,
+    circle: text(f.circle),
+    importance: f.importance,
+    cadenceDays: f.cadenceDays ?? null,
+    howMet: text(f.howMet),
+  };
+}
+
+/** reads one card; null (with the reason) when it has nothing Kith can keep as a contact */
+export function parseCard(text: string): ParsedCard | { error: string } {
+  const parsed = parseVCardFile(Buffer.from(text, 'utf8'));
+  const record = parsed.records[0];
+  if (!record) return { error: parsed.failed[0]?.reason ?? 'the card could not be read' };
+  const f = record.fields;
+  const fields = normalizeFields({
+    displayName: f.displayName,
+    givenName: f.givenName ?? null,
+    familyName: f.familyName ?? null,
+    nickname: f.nickname ?? null,
+    company: f.company ?? null,
+    title: f.title ?? null,
+    birthday: f.birthday ? { month: f.birthday.month, day: f.birthday.day, year: f.birthday.year ?? null } : null,
+    notes: f.notes ?? '',
+    methods: (f.methods ?? []).map((m) => ({ kind: m.kind, label: m.label ?? null, value: m.value, isPrimary: m.isPrimary ?? false })),
+    tags: f.tags ?? [],
+    dates: record.dates,
+    photo: record.photo ? `data:${record.photo.mime};base64,${record.photo.data.toString('base64')}` : null,
+    circle: f.circleName ?? null,
+    importance: f.importance ?? 'regular',
+    cadenceDays: f.cadenceDays ?? null,
+    howMet: f.howMet ?? null,
+  });
+  return { fields, uid: record.uid, unknown: unknownProperties(text), warnings: parsed.warnings.map((w) => w.reason) };
+}
+
+/** the jCal of each property Kith does not model (and the Apple labels of their groups) */
+export function unknownProperties(text: string): unknown[] {
+  let component: ICAL.Component;
+  try {
+    component = new ICAL.Component(ICAL.parse(text) as unknown as unknown[]);
+  } catch {
+    return [];
+  }
+  const props = component.getAllProperties();
+  const groupOf = (p: ICAL.Property) => {
+    const g = p.getParameter('group');
+    return typeof g === 'string' ? g.toLowerCase() : null;
+  };
+  const keptGroups = new Set(props.filter((p) => !MODELLED.has(p.name) && p.name !== 'x-ablabel' && groupOf(p)).map(groupOf));
+  return props
+    .filter((p) => (p.name === 'x-ablabel' ? keptGroups.has(groupOf(p)) : !MODELLED.has(p.name)))
+    .map((p) => p.toJSON());
+}
+
+/** a stable hash of what a side holds: the fields and, for a card, the properties carried along */
+export function contentHash(fields: CardFields, unknown: unknown[] = []): string {
+  return createHash('sha256').update(JSON.stringify([normalizeFields(fields), unknown])).digest('base64url').slice(0, 32);
+}
+
+/** the UID property of a card as it was written (servers refuse a card whose UID changes: radicale answers 409) */
+export function uidProperty(text: string): unknown | null {
+  try {
+    const component = new ICAL.Component(ICAL.parse(text) as unknown as unknown[]);
+    return component.getFirstProperty('uid')?.toJSON() ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The card Kith writes for `fields`: the export writer's card, in the server's version, plus the
+ * base card's unmodelled properties; `uid` (the base card's UID property) is kept exactly.
+ */
+export function writeCard(id: string, fields: CardFields, unknown: unknown[], version: '3.0' | '4.0', now: number, uid: unknown = null): string {
+  const contact: Contact = {
+    id,
+    displayName: fields.displayName,
+    givenName: fields.givenName,
+    familyName: fields.familyName,
+    nickname: fields.nickname,
+    company: fields.company,
+    title: fields.title,
+    circleId: null,
+    importance: fields.importance,
+    birthday: fields.birthday,
+    howMet: fields.howMet,
+    introducedById: null,
+    introducedBy: null,
+    notes: fields.notes,
+    cadenceDays: fields.cadenceDays,
+    effectiveCadenceDays: 0,
+    methods: fields.methods.map((m, i) => ({ id: String(i), ...m })),
+    dates: fields.dates.map((d, i) => ({ id: String(i), ...d })),
+    tags: fields.tags,
+    photo: fields.photo,
+    lastInteractionAt: null,
+    createdAt: now,
+    updatedAt: now,
+    archivedAt: null,
+  };
+  // the export writer's text as it is (re-serialising it through ical.js would escape its escapes
+  // again); the carried properties and the base card's UID are added as lines of their own
+  const text = contactToVCard(contact, { circleName: fields.circle }, version);
+  const lines = text.replace(/\r\n$/, '').split('\r\n');
+  const used = new Set(lines.map((l) => /^(item\d+)\./i.exec(l)?.[1]?.toLowerCase()).filter((g): g is string => !!g));
+  const holder = new ICAL.Component('vcard');
+  const extra: string[] = [];
+  if (uid) {
+    const uidLine = new ICAL.Property(structuredClone(uid) as unknown as [string, Record<string, string>, string, string], holder).toICALString();
+    const at = lines.findIndex((l) => /^UID[;:]/i.test(l));
+    if (at >= 0) lines[at] = uidLine;
+  }
+  // groups of carried properties must not collide with the writer's item1, item2…
+  const renamed = new Map<string, string>();
+  let next = used.size + 1;
+  for (const jcal of unknown) {
+    const prop = new ICAL.Property(structuredClone(jcal) as unknown as [string, Record<string, string>, string, string], holder);
+    const group = prop.getParameter('group');
+    if (typeof group === 'string' && used.has(group.toLowerCase())) {
+      if (!renamed.has(group)) {
+        while (used.has(`item${next}`)) next++;
+        renamed.set(group, `item${next}`);
+        used.add(`item${next}`);
+      }
+      prop.setParameter('group', renamed.get(group)!);
+    }
+    extra.push(prop.toICALString());
+  }
+  const end = lines.lastIndexOf('END:VCARD');
+  lines.splice(end, 0, ...extra);
+  return lines.join('\r\n') + '\r\n';
+}
+

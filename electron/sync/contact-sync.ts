@@ -1,0 +1,341 @@
+// One sync pass of Kith's contacts with a CardDAV address book (docs/sync.md). After vdirsyncer:
+// each item has a status row (href, ETag, the hash of each side when they last agreed, the agreed
+// card); a side whose hash moved has changed. One side changed: it is copied to the other. Both:
+// a field-level three-way merge against the agreed card; what cannot be merged is a conflict the
+// user decides, and until then neither side is touched. Writes to the server are conditional
+// (If-Match, If-None-Match: *); a refused one is taken up again by the next pass.
+//
+// Crash safety: every local change and its status row are written in one transaction, after the
+// server has accepted the write. A kill between the two leaves a status row that is behind on both
+// sides; the next pass then finds both sides equal and only records that. The sync token is saved
+// only when a pass has met no transient failure, so a broken pass is simply done again.
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { fetchCards, listChanges, putCard, deleteCard, type RemoteCard } from './carddav';
+import { DavError, type DavClient } from './dav-client';
+import { contentHash, parseCard, uidProperty, unknownProperties, writeCard, type CardFields, type ParsedCard } from './card-fields';
+import { readLocalContacts, writeLocalContact, type LocalContact } from './local-contacts';
+import { mergeFields, type FieldConflict } from './merge';
+import type { TagIds } from '../services/contacts';
+import type { SyncItemTable } from '../../db/schema';
+
+export interface ContactCollection {
+  accountId: string;
+  url: string;
+  vcardVersion: '3.0' | '4.0';
+  syncToken: string | null;
+}
+
+export interface SyncProgress {
+  phase: 'listing' | 'reading' | 'applying' | 'sending';
+  done: number;
+  total: number;
+}
+
+export interface ContactSyncReport {
+  /** server changes written into Kith (new contacts included) */
+  pulled: number;
+  /** Kith changes written to the server (new cards included) */
+  pushed: number;
+  /** edits on both sides merged without a conflict */
+  merged: number;
+  /** contacts archived because the server deleted them */
+  archived: number;
+  /** cards removed from the server after the user confirmed */
+  deleted: number;
+  /** conflicts recorded in this pass (and still open) */
+  conflicts: number;
+  /** contacts archived in Kith that wait for the user to confirm removal from the server */
+  awaitingDeletion: number;
+  /** cards that could not be applied, by href */
+  problems: { href: string; reason: string }[];
+  /** writes refused or failed for a passing reason; taken up again next time */
+  retry: number;
+  /** a full listing was made (no token, or the server forgot it) */
+  fullListing: boolean;
+}
+
+type ItemRow = Omit<SyncItemTable, 'account_id' | 'kind' | 'synced_at'>;
+
+export interface SyncEnv {
+  sqlite: Database.Database;
+  client: DavClient;
+  now: () => number;
+  onProgress?: (p: SyncProgress) => void;
+}
+
+const KIND = 'contacts';
+
+export async function syncContacts(env: SyncEnv, collection: ContactCollection): Promise<ContactSyncReport> {
+  const { sqlite, client } = env;
+  const report: ContactSyncReport = { pulled: 0, pushed: 0, merged: 0, archived: 0, deleted: 0, conflicts: 0, awaitingDeletion: 0, problems: [], retry: 0, fullListing: false };
+  const tags: TagIds = new Map();
+  const items = new Map<string, ItemRow>();
+  const byHref = new Map<string, ItemRow>();
+  for (const row of sqlite.prepare(`SELECT item_id, href, etag, local_hash, remote_hash, base, deletion FROM sync_items WHERE account_id = ? AND kind = ?`).all(collection.accountId, KIND) as ItemRow[]) {
+    items.set(row.item_id, row);
+    byHref.set(row.href, row);
+  }
+  const openConflicts = new Set((sqlite.prepare(`SELECT item_id FROM sync_conflicts WHERE account_id = ? AND kind = ?`).all(collection.accountId, KIND) as { item_id: string }[]).map((r) => r.item_id));
+  const touched = new Set<string>();
+
+  env.onProgress?.({ phase: 'listing', done: 0, total: 0 });
+  const changes = await listChanges(client, collection.url, collection.syncToken);
+  report.fullListing = changes.complete;
+  const toFetch = changes.changed.filter((c) => {
+    const item = byHref.get(c.href);
+    return !item || !c.etag || c.etag !== item.etag; // our own writes come back with the ETag we stored
+  });
+  const deleted = new Set(changes.deleted);
+  if (changes.complete) {
+    const listed = new Set(changes.changed.map((c) => c.href));
+    for (const href of byHref.keys()) if (!listed.has(href)) deleted.add(href);
+  }
+
+  env.onProgress?.({ phase: 'reading', done: 0, total: toFetch.length });
+  const cards = await fetchCards(client, collection.url, toFetch.map((c) => c.href));
+  if (cards.length < toFetch.length) report.retry += toFetch.length - cards.length; // gone between listing and reading: next pass
+  const local = readLocalContacts(sqlite);
+
+  const saveItem = (itemId: string, href: string, etag: string | null, localHash: string, remoteHash: string, base: string) => {
+    sqlite
+      .prepare(
+        `INSERT INTO sync_items (account_id, kind, item_id, href, etag, local_hash, remote_hash, base, deletion, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
+         ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, etag = excluded.etag, local_hash = excluded.local_hash, remote_hash = excluded.remote_hash, base = excluded.base, deletion = NULL, synced_at = excluded.synced_at`,
+      )
+      .run(collection.accountId, KIND, itemId, href, etag, localHash, remoteHash, base, env.now());
+    sqlite.prepare(`DELETE FROM sync_conflicts WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, itemId);
+    openConflicts.delete(itemId);
+  };
+  const localHashOf = (id: string) => {
+    const fresh = readLocalContacts(sqlite, [id]).get(id);
+    return fresh ? contentHash(fresh.fields) : '';
+  };
+  const problem = (href: string, reason: string) => {
+    report.problems.push({ href, reason });
+    sqlite.prepare(`INSERT INTO sync_problems (account_id, href, reason, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (account_id, href) DO UPDATE SET reason = excluded.reason, seen_at = excluded.seen_at`).run(collection.accountId, href, reason, env.now());
+  };
+  const clearProblem = (href: string) => sqlite.prepare(`DELETE FROM sync_problems WHERE account_id = ? AND href = ?`).run(collection.accountId, href);
+
+  /** the server's card becomes Kith's contact (made when `create`); with its status row, in one transaction */
+  const pull = (id: string, card: RemoteCard, parsed: ParsedCard, create: boolean): boolean => {
+    const written = sqlite.transaction(() => {
+      const result = writeLocalContact(sqlite, id, parsed.fields, env.now(), create, tags);
+      if ('error' in result) return result;
+      saveItem(id, card.href, card.etag, localHashOf(id), contentHash(parsed.fields, parsed.unknown), card.text);
+      clearProblem(card.href);
+      return result;
+    })();
+    if ('error' in written) {
+      tags.clear();
+      problem(card.href, written.error);
+      return false;
+    }
+    return true;
+  };
+
+  /**
+   * Both sides changed (or both made the same contact): merge against the base. No conflict: the
+   * merged contact goes to both sides (the server only if it differs from what it has). A conflict:
+   * recorded, both sides left as they are.
+   */
+  const reconcile = async (mine: LocalContact, card: RemoteCard, parsed: ParsedCard, base: ParsedCard | null): Promise<void> => {
+    const { merged, conflicts } = mergeFields(base?.fields ?? null, mine.fields, parsed.fields);
+    if (conflicts.length) {
+      recordConflict(mine.id, card, conflicts);
+      report.conflicts++;
+      return;
+    }
+    const sameAsServer = contentHash(merged) === contentHash(parsed.fields);
+    let etag = card.etag;
+    let text = card.text;
+    if (!sameAsServer) {
+      text = writeCard(mine.id, merged, parsed.unknown, collection.vcardVersion, env.now(), uidProperty(card.text));
+      try {
+        etag = card.etag ? await putCard(client, card.href, text, { ifMatch: card.etag }) : await putCard(client, card.href, text, { create: true });
+      } catch (err) {
+        if (isPassing(err)) return void report.retry++;
+        if (isRefused(err)) return void problem(card.href, `the server refused Kith's merged card: ${(err as Error).message}`);
+        throw err;
+      }
+    }
+    const written = sqlite.transaction(() => {
+      const result = contentHash(merged) === contentHash(mine.fields) ? { ok: true as const } : writeLocalContact(sqlite, mine.id, merged, env.now(), false, tags);
+      if ('error' in result) return result;
+      const remoteHash = sameAsServer ? contentHash(parsed.fields, parsed.unknown) : remoteHashOfText(text);
+      saveItem(mine.id, card.href, sameAsServer ? card.etag : etag, localHashOf(mine.id), remoteHash, text);
+      return result;
+    })();
+    if ('error' in written) problem(card.href, written.error);
+    else report.merged++;
+  };
+
+  const recordConflict = (itemId: string, card: RemoteCard, conflicts: FieldConflict[]) => {
+    sqlite
+      .prepare(
+        `INSERT INTO sync_conflicts (id, account_id, kind, item_id, href, remote_etag, remote_card, fields, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, remote_etag = excluded.remote_etag, remote_card = excluded.remote_card, fields = excluded.fields`,
+      )
+      .run(randomUUID(), collection.accountId, KIND, itemId, card.href, card.etag, card.text, JSON.stringify(conflicts), env.now());
+    openConflicts.add(itemId);
+  };
+
+  // 1. what the server changed
+  env.onProgress?.({ phase: 'applying', done: 0, total: cards.length });
+  let done = 0;
+  for (const card of cards) {
+    env.onProgress?.({ phase: 'applying', done: done++, total: cards.length });
+    if (done % 50 === 0) await yieldToOthers(); // a first sync of thousands of cards must not hold the process
+    const parsed = parseCard(card.text);
+    if ('error' in parsed) {
+      problem(card.href, parsed.error);
+      continue;
+    }
+    const item = byHref.get(card.href);
+    if (item) {
+      const remoteHash = contentHash(parsed.fields, parsed.unknown);
+      if (remoteHash === item.remote_hash) {
+        // the same content under a new ETag (the server rewrote PRODID or folding): only the ETag is new;
+        // a change in Kith still goes out below, with If-Match on this ETag
+        sqlite.prepare(`UPDATE sync_items SET etag = ? WHERE account_id = ? AND kind = ? AND item_id = ?`).run(card.etag, collection.accountId, KIND, item.item_id);
+        item.etag = card.etag;
+        continue;
+      }
+      touched.add(item.item_id);
+      const mine = local.get(item.item_id);
+      if (!mine) {
+        // deleted in Kith, edited on the server: the edit wins, the contact comes back
+        if (pull(item.item_id, card, parsed, true)) report.pulled++;
+        continue;
+      }
+      const localChanged = contentHash(mine.fields) !== item.local_hash;
+      if (!localChanged) {
+        if (pull(item.item_id, card, parsed, false)) report.pulled++;
+      } else {
+        const base = parseCard(item.base);
+        await reconcile(mine, card, parsed, 'error' in base ? null : base);
+      }
+      continue;
+    }
+    // a card Kith has no status for: the same contact made on both sides (its UID is a Kith id), or new
+    const uid = parsed.uid;
+    const twin = uid ? local.get(uid) : undefined;
+    if (twin && !items.has(twin.id)) {
+      touched.add(twin.id);
+      await reconcile(twin, card, parsed, null);
+      continue;
+    }
+    const id = uid && !local.has(uid) && !items.has(uid) && /^[A-Za-z0-9._:@-]{1,100}$/.test(uid) ? uid : randomUUID();
+    touched.add(id);
+    if (pull(id, card, parsed, true)) report.pulled++;
+  }
+
+  // 2. what the server deleted: archived in Kith (undo restores it), unless Kith changed it since, then it goes back up
+  for (const href of deleted) {
+    const item = byHref.get(href);
+    if (!item || touched.has(item.item_id)) continue;
+    touched.add(item.item_id);
+    const mine = local.get(item.item_id);
+    const changedHere = mine && contentHash(mine.fields) !== item.local_hash && !openConflicts.has(item.item_id);
+    sqlite.transaction(() => {
+      sqlite.prepare(`DELETE FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, item.item_id);
+      sqlite.prepare(`DELETE FROM sync_conflicts WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, item.item_id);
+      if (mine && !changedHere && mine.archivedAt === null) {
+        const now = env.now();
+        sqlite.prepare(`UPDATE contacts SET archived_at = ?, updated_at = ? WHERE id = ? AND archived_at IS NULL`).run(now, now, item.item_id);
+        report.archived++;
+      }
+    })();
+    items.delete(item.item_id);
+    openConflicts.delete(item.item_id);
+    if (changedHere) touched.delete(item.item_id); // uploaded again below, as a new card
+  }
+
+  // 3. what Kith changed
+  const pending = [...local.values()].filter((c) => !touched.has(c.id) && !openConflicts.has(c.id));
+  const gone = [...items.values()].filter((i) => !touched.has(i.item_id) && !openConflicts.has(i.item_id) && !local.has(i.item_id));
+  const total = pending.length + gone.length;
+  const unchanged: string[] = [];
+  done = 0;
+  for (const mine of pending) {
+    const item = items.get(mine.id);
+    if (!item && mine.archivedAt !== null) continue; // archived before it was ever synced: stays in Kith only
+    const localHash = contentHash(mine.fields);
+    if (item && mine.archivedAt !== null) {
+      await removeFromServer(item);
+      continue;
+    }
+    if (item?.deletion) sqlite.prepare(`UPDATE sync_items SET deletion = NULL WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, mine.id); // restored
+    if (item && localHash === item.local_hash) {
+      unchanged.push(mine.id); // touched (updated_at moved) without a change sync carries: no longer "waiting to send"
+      continue;
+    }
+    env.onProgress?.({ phase: 'sending', done: done++, total });
+    const baseUnknown = item ? unknownProperties(item.base) : [];
+    const text = writeCard(mine.id, mine.fields, baseUnknown, collection.vcardVersion, env.now(), item ? uidProperty(item.base) : null);
+    const href = item?.href ?? new URL(`${encodeURIComponent(mine.id)}.vcf`, collection.url).href;
+    try {
+      const etag = item?.etag ? await putCard(client, href, text, { ifMatch: item.etag }) : await putCard(client, href, text, { create: true });
+      sqlite.transaction(() => saveItem(mine.id, href, etag, localHash, remoteHashOfText(text), text))();
+      report.pushed++;
+    } catch (err) {
+      if (err instanceof DavError && err.kind === 'precondition' && !item) {
+        // a card is already there (a pass killed after its PUT, or the other Kith made it): read it and merge
+        const [card] = await fetchCards(client, collection.url, [href]).catch(() => []);
+        const parsed = card ? parseCard(card.text) : null;
+        if (card && parsed && !('error' in parsed)) await reconcile(mine, card, parsed, null);
+        else report.retry++;
+      } else if (isPassing(err)) report.retry++; // 412 on an update: the server changed it; the next pass merges
+      else if (isRefused(err)) problem(href, `the server refused the card: ${(err as Error).message}`);
+      else throw err;
+    }
+  }
+  for (const item of gone) await removeFromServer(item);
+  const settle = sqlite.prepare(`UPDATE sync_items SET synced_at = ? WHERE account_id = ? AND kind = ? AND item_id = ? AND synced_at < (SELECT updated_at FROM contacts WHERE id = ?)`);
+  sqlite.transaction(() => {
+    for (const id of unchanged) settle.run(env.now(), collection.accountId, KIND, id, id);
+  })();
+
+  async function removeFromServer(item: ItemRow): Promise<void> {
+    if (item.deletion === 'confirmed') {
+      try {
+        await deleteCard(client, item.href, item.etag ?? '*');
+        sqlite.prepare(`DELETE FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, item.item_id);
+        report.deleted++;
+      } catch (err) {
+        if (isPassing(err)) report.retry++; // changed on the server since: the next pass brings the change in
+        else throw err;
+      }
+      return;
+    }
+    if (item.deletion === null) sqlite.prepare(`UPDATE sync_items SET deletion = 'asked' WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, item.item_id);
+    report.awaitingDeletion++;
+  }
+
+  if (report.retry === 0 && changes.syncToken) {
+    sqlite.prepare(`UPDATE sync_collections SET sync_token = ? WHERE account_id = ? AND kind = ?`).run(changes.syncToken, collection.accountId, KIND);
+  } else if (report.retry > 0 && changes.complete) {
+    // nothing to keep: a full listing is made again next time
+  }
+  report.conflicts = openConflicts.size;
+  return report;
+}
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function remoteHashOfText(text: string): string {
+  const parsed = parseCard(text);
+  return 'error' in parsed ? '' : contentHash(parsed.fields, parsed.unknown);
+}
+
+/** the server would not take this one card (409, 415, 403 on it…): reported with the item, the rest goes on */
+function isRefused(err: unknown): boolean {
+  return err instanceof DavError && err.kind === 'protocol' && (err.status ?? 0) >= 400 && (err.status ?? 0) < 500;
+}
+
+/** a failure the next pass may not meet: a refused condition, the server busy or unreachable */
+function isPassing(err: unknown): boolean {
+  return err instanceof DavError && (err.kind === 'precondition' || err.kind === 'server' || err.kind === 'offline' || err.kind === 'timeout' || err.kind === 'not_found');
+}
+
+export type { CardFields };

@@ -1,0 +1,134 @@
+// Kith's side of contact sync: every contact's fields as sync compares them (read in a few bulk
+// queries, so a pass over 10,000 contacts stays quick), and writing a server's fields onto a
+// contact through the same row builders as the form and the import.
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { contactFields } from '../../shared/api/methods/contacts';
+import { insertContactPrepared, updateContactPrepared, type ContactFields, type TagIds } from '../services/contacts';
+import { normalizeFields, type CardFields } from './card-fields';
+import { decodePhoto } from '../transfer/record';
+import { prepared } from '../../db/prepared';
+import type { ContactRow } from '../../db/schema';
+
+export interface LocalContact {
+  id: string;
+  fields: CardFields;
+  archivedAt: number | null;
+}
+
+type ContactRowLite = Pick<ContactRow, 'id' | 'display_name' | 'given_name' | 'family_name' | 'nickname' | 'company' | 'title' | 'importance' | 'birthday_month' | 'birthday_day' | 'birthday_year' | 'how_met' | 'notes' | 'cadence_days' | 'archived_at'> & {
+  circle_name: string | null;
+};
+
+/** the contacts with `ids` (all of them when not given), archived ones too */
+export function readLocalContacts(sqlite: Database.Database, ids?: string[]): Map<string, LocalContact> {
+  const filter = ids ? `WHERE c.id IN (SELECT value FROM json_each(?))` : '';
+  const args = ids ? [JSON.stringify(ids)] : [];
+  const contactFilter = ids ? `WHERE contact_id IN (SELECT value FROM json_each(?))` : '';
+  const rows = prepared(
+    sqlite,
+      `SELECT c.id, c.display_name, c.given_name, c.family_name, c.nickname, c.company, c.title, ci.name AS circle_name, c.importance,
+              c.birthday_month, c.birthday_day, c.birthday_year, c.how_met, c.notes, c.cadence_days, c.archived_at
+       FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id ${filter}`,
+  ).all(...args) as ContactRowLite[];
+  const methods = groupBy(prepared(sqlite, `SELECT contact_id, kind, label, value, is_primary FROM contact_methods ${contactFilter} ORDER BY contact_id, sort_order`).all(...args) as { contact_id: string; kind: CardFields['methods'][number]['kind']; label: string | null; value: string; is_primary: number }[]);
+  const tags = groupBy(prepared(sqlite, `SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id ${contactFilter.replace('contact_id', 'ct.contact_id')}`).all(...args) as { contact_id: string; name: string }[]);
+  const dates = groupBy(prepared(sqlite, `SELECT contact_id, label, month, day, year FROM contact_dates ${contactFilter}`).all(...args) as { contact_id: string; label: string; month: number; day: number; year: number | null }[]);
+  const photos = new Map((prepared(sqlite, `SELECT contact_id, mime, data FROM contact_photos ${contactFilter}`).all(...args) as { contact_id: string; mime: string; data: Buffer }[]).map((p) => [p.contact_id, `data:${p.mime};base64,${Buffer.from(p.data).toString('base64')}`]));
+  const result = new Map<string, LocalContact>();
+  for (const r of rows) {
+    const fields = normalizeFields({
+      displayName: r.display_name,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      nickname: r.nickname,
+      company: r.company,
+      title: r.title,
+      birthday: r.birthday_month && r.birthday_day ? { month: r.birthday_month, day: r.birthday_day, year: r.birthday_year } : null,
+      notes: r.notes,
+      methods: (methods.get(r.id) ?? []).map((m) => ({ kind: m.kind, label: m.label, value: m.value, isPrimary: m.is_primary === 1 })),
+      tags: (tags.get(r.id) ?? []).map((t) => t.name),
+      dates: (dates.get(r.id) ?? []).map((d) => ({ label: d.label, month: d.month, day: d.day, year: d.year })),
+      photo: photos.get(r.id) ?? null,
+      circle: r.circle_name,
+      importance: r.importance,
+      cadenceDays: r.cadence_days,
+      howMet: r.how_met,
+    });
+    result.set(r.id, { id: r.id, fields, archivedAt: r.archived_at });
+  }
+  return result;
+}
+
+function groupBy<T extends { contact_id: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.contact_id);
+    if (list) list.push(row);
+    else map.set(row.contact_id, [row]);
+  }
+  return map;
+}
+
+/** what writing a card's fields would do, or why the card cannot become a contact */
+function toContactInput(sqlite: Database.Database, fields: CardFields, now: number): { input: ContactFields } | { error: string } {
+  const parsed = contactFields.safeParse({
+    displayName: fields.displayName,
+    givenName: fields.givenName,
+    familyName: fields.familyName,
+    nickname: fields.nickname,
+    company: fields.company,
+    title: fields.title,
+    circleId: null,
+    importance: fields.importance,
+    birthday: fields.birthday,
+    howMet: fields.howMet,
+    notes: fields.notes,
+    cadenceDays: fields.cadenceDays,
+    methods: fields.methods,
+    tags: fields.tags,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { error: `${issue.path.join('.') || 'card'}: ${issue.message}` };
+  }
+  // the circle last, once the card is known to be good (nothing is made for a card that is refused)
+  return { input: { ...parsed.data, circleId: fields.circle ? circleIdFor(sqlite, fields.circle, now) : null } };
+}
+
+/** the circle with this name; another Kith's circle is made here (grey, monthly) so the contact keeps it */
+function circleIdFor(sqlite: Database.Database, name: string, now: number): string {
+  const existing = sqlite.prepare(`SELECT id FROM circles WHERE name = ? COLLATE NOCASE`).get(name) as { id: string } | undefined;
+  if (existing) return existing.id;
+  const id = randomUUID();
+  sqlite
+    .prepare(`INSERT INTO circles (id, name, color, default_cadence_days, sort_order, created_at, updated_at) VALUES (?, ?, '#8a8f98', 30, (SELECT coalesce(max(sort_order), 0) + 1 FROM circles), ?, ?)`)
+    .run(id, name.slice(0, 100), now, now);
+  return id;
+}
+
+/**
+ * Writes `fields` onto contact `id` (made when `create`), with its dates and photo; inside the
+ * caller's transaction.
+ */
+export function writeLocalContact(sqlite: Database.Database, id: string, fields: CardFields, now: number, create: boolean, tags: TagIds = new Map()): { ok: true } | { error: string } {
+  const candidate = toContactInput(sqlite, fields, now);
+  if ('error' in candidate) return candidate;
+  if (create) insertContactPrepared(sqlite, candidate.input, now, id, tags);
+  else {
+    // "introduced by" is not synced: the contact keeps its own
+    const { introducedById: _kept, ...patch } = candidate.input;
+    updateContactPrepared(sqlite, id, patch, now, tags);
+  }
+  sqlite.prepare(`DELETE FROM contact_dates WHERE contact_id = ?`).run(id);
+  const insertDate = sqlite.prepare(`INSERT INTO contact_dates (id, contact_id, label, month, day, year) VALUES (?, ?, ?, ?, ?, ?)`);
+  for (const d of fields.dates) insertDate.run(randomUUID(), id, d.label, d.month, d.day, d.year);
+  const photo = fields.photo ? /^data:(image\/[a-z]+);base64,(.*)$/s.exec(fields.photo) : null;
+  const decoded = photo ? decodePhoto(photo[2]!, photo[1]!) : null;
+  if (decoded && !('error' in decoded)) {
+    sqlite
+      .prepare(`INSERT INTO contact_photos (contact_id, mime, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (contact_id) DO UPDATE SET mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at`)
+      .run(id, decoded.mime, decoded.data, now);
+  } else if (!fields.photo) sqlite.prepare(`DELETE FROM contact_photos WHERE contact_id = ?`).run(id);
+  return { ok: true };
+}
