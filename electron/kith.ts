@@ -12,6 +12,7 @@ import { damagedError, quickCheck, quickCheckInBackground, type DatabaseDamagedE
 import { appliedVersions } from '../db/migrate';
 import { migrations as knownMigrations } from '../db/migrations';
 import { handlers } from './services';
+import { stopExportJobs } from './transfer/export-jobs';
 
 export interface KithBackend {
   handle: DatabaseHandle;
@@ -79,6 +80,7 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     databasePath: options.databasePath,
     host: options.host,
     files: options.files,
+    nativeBinding: options.nativeBinding,
   };
   const events = new EventEmitter<{ committed: [MethodName] }>();
   const checkpoint = checkpointWhenIdle(handle.sqlite);
@@ -93,6 +95,7 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
   });
   const close = () => {
     checkpoint.cancel();
+    stopExportJobs(options.databasePath);
     return handle.close();
   };
   return { handle, ctx, dispatch, events, migration, integrity, close };

@@ -24,6 +24,12 @@ export function electronFileDialogs(window: () => BrowserWindow | null): FileDia
       await writeFile(result.filePath, content, 'utf8');
       return result.filePath;
     },
+    async choosePath({ title, defaultName }) {
+      const win = window();
+      const options = { title, defaultPath: defaultName };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
   };
 }
 

@@ -21,6 +21,8 @@ export interface FileDialogs {
   openFile(options: { title: string; extensions: string[] }): Promise<{ name: string; bytes: Buffer } | null>;
   /** returns the chosen path after writing, or null when the user cancelled */
   saveFile(options: { title: string; defaultName: string; content: string }): Promise<string | null>;
+  /** asks where to save, writing nothing (an export worker writes the file); null when cancelled */
+  choosePath?(options: { title: string; defaultName: string }): Promise<string | null>;
 }
 
 export interface ServiceContext {
@@ -30,6 +32,8 @@ export interface ServiceContext {
   databasePath: string;
   host: 'electron' | 'web';
   files?: FileDialogs;
+  /** the better-sqlite3 build the export worker's own connection loads (Electron's ABI) */
+  nativeBinding?: string;
 }
 
 export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => Promise<OutputOf<M>>;

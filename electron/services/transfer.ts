@@ -4,16 +4,13 @@ import { join } from 'node:path';
 import { migrateToLatest } from '../../db/migrate';
 import { ServiceError } from '../../shared/api/errors';
 import { localDateOf } from '../../shared/domain/localDate';
-import type { Contact } from '../../shared/domain/contact';
-import type { ExportFormat, ExportResult } from '../../shared/api/methods/transfer';
-import { loadContact } from './contacts';
+import type { ExportFormat, ExportJob } from '../../shared/api/methods/transfer';
 import type { HandlerGroup, ServiceContext } from './context';
 import { backupDetails, backupFolder, copyIntoLive, listBackups, resolveBackup, rotateBackups, takeBackup } from '../transfer/backups';
-import { contactsToCsv } from '../transfer/csv-export';
-import { buildIcs } from '../transfer/ics-export';
+import { readFile } from 'node:fs/promises';
+import { exportFileName } from '../transfer/export-file';
+import { cancelExportJob, downloadableExport, exportFinished, exportJob, startExportJob } from '../transfer/export-jobs';
 import { commitSession, getSession, openSession, previewOf, progressOf, reparseSession, requestCancel } from '../transfer/import-session';
-import { buildJsonExport } from '../transfer/json-export';
-import { contactToVCard } from '../transfer/vcard-write';
 
 type TransferMethod =
   | 'transfer.importPreview'
@@ -21,6 +18,9 @@ type TransferMethod =
   | 'transfer.importProgress'
   | 'transfer.importCancel'
   | 'transfer.export'
+  | 'transfer.exportStart'
+  | 'transfer.exportProgress'
+  | 'transfer.exportCancel'
   | 'transfer.backupsList'
   | 'transfer.backupInspect'
   | 'transfer.backupNow'
@@ -62,13 +62,40 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
   },
 
   async 'transfer.export'(ctx, input) {
-    const file = await buildExport(ctx, input.format, input.contactIds);
+    // the one-call export, for small files and scripts: the same worker writes it, this call reads it back
+    const { fileName, mime } = exportFileName(input.format, localDateOf(ctx.clock.now().getTime(), ctx.clock.timeZone()));
     if (input.destination === 'dialog') {
       if (!ctx.files) throw new ServiceError('invalid_input', 'This window cannot save files itself; download instead', 'destination');
-      const savedTo = await ctx.files.saveFile({ title: 'Export', defaultName: file.fileName, content: file.content });
-      return { ...file, content: null, savedTo, cancelled: savedTo === null };
     }
-    return { ...file, savedTo: null, cancelled: false };
+    const job = await finishedExport(ctx, input.format, input.contactIds, { fileName, mime, savePath: null });
+    const download = downloadableExport(job.jobId)!;
+    const content = await readFile(download.path, 'utf8');
+    if (input.destination === 'dialog') {
+      const savedTo = await ctx.files!.saveFile({ title: 'Export', defaultName: fileName, content });
+      return { fileName, mime, count: job.count, content: null, savedTo, cancelled: savedTo === null };
+    }
+    return { fileName, mime, count: job.count, content, savedTo: null, cancelled: false };
+  },
+
+  async 'transfer.exportStart'(ctx, input) {
+    const file = exportFileName(input.format, localDateOf(ctx.clock.now().getTime(), ctx.clock.timeZone()));
+    let savePath: string | null = null;
+    if (input.destination === 'dialog') {
+      if (!ctx.files?.choosePath) throw new ServiceError('invalid_input', 'This window cannot save files itself; download instead', 'destination');
+      savePath = await ctx.files.choosePath({ title: 'Export', defaultName: file.fileName });
+      if (!savePath) return null;
+    }
+    // chosen contacts that do not exist are refused now, not half way through the file
+    if (input.contactIds) await assertContactsExist(ctx, input.contactIds);
+    return startExportJob(ctx, { format: input.format, contactIds: input.contactIds }, { ...file, savePath });
+  },
+
+  async 'transfer.exportProgress'(_ctx, input) {
+    return exportJob(input.jobId);
+  },
+
+  async 'transfer.exportCancel'(_ctx, input) {
+    return { cancelled: cancelExportJob(input.jobId) };
   },
 
   async 'transfer.backupsList'(ctx) {
@@ -109,44 +136,15 @@ function assertIdle(ctx: ServiceContext) {
   if (ctx.sqlite.inTransaction) throw new ServiceError('conflict', 'An import is running; try again when it has finished');
 }
 
-async function buildExport(ctx: ServiceContext, format: ExportFormat, contactIds?: string[]): Promise<Omit<ExportResult, 'savedTo' | 'cancelled' | 'content'> & { content: string }> {
-  const today = localDateOf(ctx.clock.now().getTime(), ctx.clock.timeZone());
-  if (format === 'json') {
-    assertIdle(ctx);
-    const data = buildJsonExport(ctx.sqlite, ctx.clock.now());
-    return { fileName: `kith-export-${today}.json`, mime: 'application/json', content: JSON.stringify(data, null, 1), count: data.tables.contacts?.length ?? 0 };
-  }
-  const contacts = await selectedContacts(ctx, contactIds);
-  if (format === 'vcard') {
-    const circles = new Map((await ctx.db.selectFrom('circles').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
-    const content = contacts.map((c) => contactToVCard(c, { circleName: c.circleId ? (circles.get(c.circleId) ?? null) : null })).join('');
-    return { fileName: `kith-contacts-${today}.vcf`, mime: 'text/vcard', content, count: contacts.length };
-  }
-  if (format === 'csv') return { fileName: `kith-contacts-${today}.csv`, mime: 'text/csv', content: contactsToCsv(contacts), count: contacts.length };
-
-  const ids = contacts.map((c) => c.id);
-  let q = ctx.db
-    .selectFrom('reminders as r')
-    .leftJoin('contacts as c', 'c.id', 'r.contact_id')
-    .select(['r.id', 'r.title', 'r.notes', 'r.due_date', 'r.due_time', 'r.recurrence_unit', 'r.recurrence_interval', 'c.display_name'])
-    .where('r.status', '=', 'open')
-    .where('r.source', 'not in', ['birthday', 'anniversary']); // those are the yearly events already
-  if (contactIds) q = ids.length ? q.where('r.contact_id', 'in', ids) : q.where('r.id', '=', '');
-  const reminders = await q.orderBy('r.due_date').execute();
-  const content = buildIcs(
-    contacts,
-    reminders.map((r) => ({ id: r.id, title: r.title, notes: r.notes, contactName: r.display_name, dueDate: r.due_date, dueTime: r.due_time, recurrenceUnit: r.recurrence_unit, recurrenceInterval: r.recurrence_interval })),
-    ctx.clock.now(),
-  );
-  return { fileName: `kith-calendar-${today}.ics`, mime: 'text/calendar', content, count: contacts.length + reminders.length };
+/** runs an export in its worker to the end; its failure comes back as the error the old in-process export gave */
+async function finishedExport(ctx: ServiceContext, format: ExportFormat, contactIds: string[] | undefined, file: { fileName: string; mime: string; savePath: string | null }): Promise<ExportJob> {
+  if (contactIds) await assertContactsExist(ctx, contactIds);
+  const job = await exportFinished(startExportJob(ctx, { format, contactIds }, file).jobId);
+  if (job.state !== 'done') throw new Error(job.error ?? 'The export was stopped');
+  return job;
 }
 
-async function selectedContacts(ctx: ServiceContext, contactIds?: string[]): Promise<Contact[]> {
-  let q = ctx.db.selectFrom('contacts').select('id').orderBy('display_name').orderBy('id');
-  q = contactIds ? q.where('id', 'in', contactIds.length ? contactIds : ['']) : q.where('archived_at', 'is', null);
-  const rows = await q.execute();
-  if (contactIds && rows.length !== new Set(contactIds).size) throw new ServiceError('not_found', 'Some of the chosen contacts do not exist', 'contactIds');
-  const out: Contact[] = [];
-  for (const r of rows) out.push(await loadContact(ctx, r.id));
-  return out;
+async function assertContactsExist(ctx: ServiceContext, contactIds: string[]): Promise<void> {
+  const found = await ctx.db.selectFrom('contacts').select(ctx.db.fn.countAll<number>().as('n')).where('id', 'in', contactIds.length ? contactIds : ['']).executeTakeFirstOrThrow();
+  if (Number(found.n) !== new Set(contactIds).size) throw new ServiceError('not_found', 'Some of the chosen contacts do not exist', 'contactIds');
 }

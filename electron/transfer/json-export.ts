@@ -37,7 +37,7 @@ export function buildJsonExport(sqlite: Database.Database, now: Date): JsonExpor
   return { format: JSON_FORMAT, version: JSON_FORMAT_VERSION, exportedAt: now.toISOString(), schemaVersions, tables };
 }
 
-function toCell(v: unknown): Cell {
+export function toCell(v: unknown): Cell {
   if (Buffer.isBuffer(v) || v instanceof Uint8Array) return { $base64: Buffer.from(v).toString('base64') };
   if (typeof v === 'bigint') return Number(v);
   return v as Cell;
