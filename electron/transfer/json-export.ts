@@ -23,6 +23,10 @@ export interface JsonExport {
 /** binary values (photos) as { $base64 } */
 type Cell = string | number | null | { $base64: string };
 
+/**
+ * The export as one value in memory: what the streamed writer (export-file.ts) must write byte for
+ * byte as JSON.stringify(…, null, 1). Only for small files and tests; the app streams.
+ */
 export function buildJsonExport(sqlite: Database.Database, now: Date): JsonExport {
   const tables: JsonExport['tables'] = {};
   // one read transaction: the export is a consistent snapshot
