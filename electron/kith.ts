@@ -13,6 +13,7 @@ import { appliedVersions } from '../db/migrate';
 import { migrations as knownMigrations } from '../db/migrations';
 import { handlers } from './services';
 import { stopExportJobs } from './transfer/export-jobs';
+import { createWriteGate } from './services/write-gate';
 
 export interface KithBackend {
   handle: DatabaseHandle;
@@ -81,6 +82,7 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     host: options.host,
     files: options.files,
     nativeBinding: options.nativeBinding,
+    writes: createWriteGate(),
   };
   const events = new EventEmitter<{ committed: [MethodName] }>();
   const checkpoint = checkpointWhenIdle(handle.sqlite);

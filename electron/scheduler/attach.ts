@@ -26,6 +26,7 @@ export function attachScheduler(
     notifier: options.notifier,
     onStatus: options.onStatus,
     onError: (err) => console.error('[kith] reminder scheduler:', err),
+    writesIdle: () => backend.ctx.writes?.idle() ?? Promise.resolve(),
   });
   const onCommitted = () => void scheduler.rearm('write');
   backend.events.on('committed', onCommitted);

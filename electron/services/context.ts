@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/api/contract';
+import type { WriteGate } from './write-gate';
 
 export interface Clock {
   now(): Date;
@@ -32,6 +33,8 @@ export interface ServiceContext {
   databasePath: string;
   host: 'electron' | 'web';
   files?: FileDialogs;
+  /** long writes (imports) hold it on their own connection; other writes wait for it */
+  writes?: WriteGate;
   /** the better-sqlite3 build the export worker's own connection loads (Electron's ABI) */
   nativeBinding?: string;
 }

@@ -129,11 +129,12 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
 };
 
 /**
- * The raw connection is shared with Kysely: while an import's transaction is open (it yields between
- * records), a backup or a raw read would see its uncommitted rows. Those wait for it to finish.
+ * A backup or a restore waits for a running import: the import writes on a connection of its own
+ * (electron/services/write-gate.ts), and a backup taken meanwhile would start over with every page
+ * it changes; a restore would replace the file under it.
  */
 function assertIdle(ctx: ServiceContext) {
-  if (ctx.sqlite.inTransaction) throw new ServiceError('conflict', 'An import is running; try again when it has finished');
+  if (ctx.sqlite.inTransaction || ctx.writes?.busy) throw new ServiceError('conflict', 'An import is running; try again when it has finished');
 }
 
 /** runs an export in its worker to the end; its failure comes back as the error the old in-process export gave */

@@ -30,6 +30,10 @@ async function run(data: ExportWorkerData): Promise<ExportWorkerMessage> {
   const cancel = new Int32Array(data.cancel);
   const partial = `${data.target}.partial-${data.jobId}`;
   const handle = openDatabase(data.databasePath, { readonly: true, nativeBinding: data.nativeBinding });
+  // one pass over every row: no memory map and a small page cache, so the export's memory stays
+  // small (the app's own connection keeps its larger ones)
+  handle.sqlite.pragma('mmap_size = 0');
+  handle.sqlite.pragma('cache_size = -8192');
   let sink: ReturnType<typeof fileSink> | null = null;
   try {
     sink = fileSink(partial, {

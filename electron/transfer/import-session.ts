@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
+import { openDatabase } from '../../db/connection';
 import { ServiceError } from '../../shared/api/errors';
 import { contactFields } from '../../shared/api/methods/contacts';
 import type { CsvTarget, DuplicateAction, ImportFormat, ImportPreview, ImportProgress, ImportSummary } from '../../shared/api/methods/transfer';
@@ -33,8 +34,18 @@ interface Session {
 
 const sessions = new Map<string, Session>();
 const MAX_SESSIONS = 8;
-/** how many records between two yields to the event loop (progress polls and cancels get through) */
-const YIELD_EVERY = 100;
+/** the longest the import works before it yields to the event loop (other calls, progress, cancel) */
+const SLICE_MS = 20;
+
+/** resolves on the next turn of the event loop once `SLICE_MS` have passed since the last yield */
+function slicer(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < SLICE_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
+}
 
 class ImportCancelled extends Error {}
 
@@ -189,10 +200,20 @@ export async function commitSession(
   const failed: ImportProblem[] = [...session.parsed.failed];
   const summary: ImportSummary = { added: 0, merged: 0, skipped: 0, failed, warnings: [...session.parsed.warnings], restored: null };
 
+  // the transaction runs on a connection of its own, holding the write gate: the app's connection
+  // keeps answering reads meanwhile (they see the last commit, never half an import)
+  const writer = ctx.databasePath === ':memory:' ? null : openDatabase(ctx.databasePath, { nativeBinding: ctx.nativeBinding });
+  const db = writer?.db ?? ctx.db;
+  const sqlite = writer?.sqlite ?? ctx.sqlite;
+  const pause = slicer();
+  const hold = <T>(work: () => Promise<T>) => (ctx.writes ? ctx.writes.hold(work) : work());
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    await hold(() => db.transaction().execute(async (trx) => {
       if (session.json) {
-        summary.restored = await restoreJsonExport(trx, session.json, dataTables(ctx.sqlite), now);
+        summary.restored = await restoreJsonExport(trx, session.json, dataTables(sqlite), now, async () => {
+          await pause();
+          if (session.cancelRequested) throw new ImportCancelled();
+        });
         summary.added = summary.restored.contacts ?? 0;
         return;
       }
@@ -201,7 +222,6 @@ export async function commitSession(
       const index = keepsAll ? null : await buildDuplicateIndex(trx);
       // the records are written with prepared statements on the raw connection, inside this transaction
       // (a query built per row cost more than the writes themselves)
-      const sqlite = ctx.sqlite;
       const savepoint = prepared(sqlite, 'SAVEPOINT import_record');
       const release = prepared(sqlite, 'RELEASE import_record');
       const rollback = prepared(sqlite, 'ROLLBACK TO import_record');
@@ -209,11 +229,9 @@ export async function commitSession(
       const idTaken = prepared(sqlite, 'SELECT 1 FROM contacts WHERE id = ?');
       const circles = new Map((await trx.selectFrom('circles').select(['id', 'name']).execute()).map((c) => [c.name.toLowerCase(), c.id]));
       for (let i = 0; i < records.length; i++) {
-        if (i % YIELD_EVERY === 0) {
-          session.progress.processed = i;
-          await new Promise((resolve) => setImmediate(resolve));
-          if (session.cancelRequested) throw new ImportCancelled();
-        }
+        session.progress.processed = i;
+        await pause();
+        if (session.cancelRequested) throw new ImportCancelled();
         const record = records[i]!;
         const { circleName, ...rest } = record.fields;
         const fields = { ...(rest as ContactFields), circleId: rest.circleId ?? (circleName ? (circles.get(circleName.toLowerCase()) ?? null) : null) };
@@ -244,7 +262,11 @@ export async function commitSession(
         }
       }
       session.progress.processed = records.length;
-    });
+      // a cancel that came during the last slice still wins: "cancelled" always means nothing was saved
+      if (session.cancelRequested) throw new ImportCancelled();
+    }));
+    // committed: from here on a cancel is refused (no event-loop turn between the commit and this)
+    session.progress.state = 'done';
   } catch (err) {
     if (err instanceof ImportCancelled) {
       session.progress.state = 'cancelled';
@@ -252,6 +274,8 @@ export async function commitSession(
     }
     session.progress.state = 'failed';
     throw err;
+  } finally {
+    await writer?.close();
   }
   failed.sort((a, b) => a.record - b.record);
   session.progress = { state: 'done', processed: session.progress.total, total: session.progress.total };

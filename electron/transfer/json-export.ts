@@ -94,7 +94,7 @@ export async function assertEmptyDatabase(trx: Transaction<DB>, tables: string[]
  * Writes every row of the export inside the caller's transaction. Contacts are created through
  * insertContact (the one way a contact comes into being), then given their exact stored columns.
  */
-export async function restoreJsonExport(trx: Transaction<DB>, data: JsonExport, tables: string[], now: number): Promise<Record<string, number>> {
+export async function restoreJsonExport(trx: Transaction<DB>, data: JsonExport, tables: string[], now: number, pause: () => Promise<void> = async () => {}): Promise<Record<string, number>> {
   await assertEmptyDatabase(trx, tables);
   // references inside the file (a contact introduced by a later one) are checked at commit
   await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
@@ -109,6 +109,7 @@ export async function restoreJsonExport(trx: Transaction<DB>, data: JsonExport, 
     if (!rows.length) continue;
     const columns = new Set(await columnsOf(table));
     for (const raw of rows) {
+      await pause(); // a restore of hundreds of thousands of rows yields now and then: other calls go on
       const row = Object.fromEntries(Object.entries(raw).filter(([k]) => columns.has(k)).map(([k, v]) => [k, fromCell(v)]));
       if (table === 'contacts') {
         const id = String(row.id);

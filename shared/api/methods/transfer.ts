@@ -152,8 +152,11 @@ export const transferMethods = {
       .strict(),
   ),
   'transfer.importProgress': query<ImportProgress>()(z.object({ sessionId: id }).strict()),
-  /** stops a running import: its transaction is rolled back, nothing of it stays */
-  'transfer.importCancel': command<{ cancelled: boolean }>()(z.object({ sessionId: id }).strict()),
+  /**
+   * stops a running import: its transaction is rolled back, nothing of it stays. A query, not a
+   * command: it writes nothing itself, and must not wait for the import's write to end.
+   */
+  'transfer.importCancel': query<{ cancelled: boolean }>()(z.object({ sessionId: id }).strict()),
   'transfer.export': query<ExportResult>()(
     z
       .object({
