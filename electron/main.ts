@@ -203,7 +203,10 @@ app.on('web-contents-created', (_event, contents) => {
     if (isExternalLink(url)) void shell.openExternal(url);
   };
   contents.on('will-navigate', (event, url) => guard(event, url));
-  contents.on('will-frame-navigate', (event) => guard(event, event.url));
+  // any frame (an iframe has no business in Kith): refused, never opened elsewhere
+  contents.on('will-frame-navigate', (event) => {
+    if (!isOwnPage(event.url, ownPage)) event.preventDefault();
+  });
   contents.on('will-redirect', (event) => {
     if (!isOwnPage(event.url, ownPage)) event.preventDefault();
   });
