@@ -1,6 +1,6 @@
 // Opens the SQLite file: better-sqlite3 underneath, Kysely on top, with the pragmas DESIGN.md asks for.
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import type { DB } from './schema';
 
 export interface DatabaseHandle {
@@ -16,6 +16,8 @@ export interface OpenOptions {
   /** path of a better_sqlite3.node built for another runtime (Electron's ABI); see README */
   nativeBinding?: string;
   readonly?: boolean;
+  /** false: leave the journal mode alone (the caller switches to WAL once it has checked the file) */
+  wal?: boolean;
 }
 
 export function openDatabase(path: string, options: OpenOptions = {}): DatabaseHandle {
@@ -24,8 +26,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): DatabaseH
     readonly: options.readonly ?? false,
     fileMustExist: options.readonly ?? false,
   });
-  applyPragmas(sqlite);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  applyPragmas(sqlite, { wal: options.wal });
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(sqlite) });
   let closed = false;
   return {
     sqlite,
@@ -39,8 +41,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): DatabaseH
   };
 }
 
-export function applyPragmas(sqlite: Database.Database): void {
-  if (!sqlite.readonly) sqlite.pragma('journal_mode = WAL');
+export function applyPragmas(sqlite: Database.Database, options: { wal?: boolean } = {}): void {
+  // the WAL switch writes the file's header: startBackend asks for it only once the file is known
+  // to be a Kith file it will open (see electron/startup-checks.ts)
+  if ((options.wal ?? true) && !sqlite.readonly) sqlite.pragma('journal_mode = WAL');
   // NORMAL is durable against a crash of the app in WAL mode; only a power cut can lose the last commit.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
@@ -59,27 +63,66 @@ export function applyPragmas(sqlite: Database.Database): void {
 
 /** how long after the last write the WAL is folded back into the file */
 const CHECKPOINT_DELAY_MS = 500;
+/** how long after a failed checkpoint (a full disk) it is tried again */
+const CHECKPOINT_RETRY_MS = 30_000;
 
 /**
  * Call after every committed write: shortly after, once nothing else is running, the WAL is
  * checkpointed (PASSIVE: it never waits for readers or blocks a writer). Returns a cancel for close.
  */
-export function checkpointWhenIdle(sqlite: Database.Database): { written(): void; cancel(): void } {
+export function checkpointWhenIdle(
+  sqlite: Database.Database,
+  report: { failed(err: unknown): void; succeeded(): void } = { failed() {}, succeeded() {} },
+): { written(): void; cancel(): void } {
   let timer: NodeJS.Timeout | null = null;
+  const schedule = (ms: number) => {
+    timer = setTimeout(() => {
+      timer = null;
+      try {
+        if (sqlite.open && !sqlite.inTransaction) sqlite.pragma('wal_checkpoint(PASSIVE)');
+        report.succeeded();
+      } catch (err) {
+        // a full disk, a read-only mount: reported, and tried again later; never thrown from a timer
+        report.failed(err);
+        schedule(CHECKPOINT_RETRY_MS);
+      }
+    }, ms);
+    timer.unref();
+  };
   return {
     written() {
       if (timer !== null || sqlite.readonly) return;
-      timer = setTimeout(() => {
-        timer = null;
-        if (sqlite.open && !sqlite.inTransaction) sqlite.pragma('wal_checkpoint(PASSIVE)');
-      }, CHECKPOINT_DELAY_MS);
-      timer.unref();
+      schedule(CHECKPOINT_DELAY_MS);
     },
     cancel() {
       if (timer !== null) clearTimeout(timer);
       timer = null;
     },
   };
+}
+
+/**
+ * Kysely's SQLite dialect with two changes. Write transactions start with BEGIN IMMEDIATE: a
+ * deferred BEGIN that later upgrades to a write lock fails at once with "database is locked" when
+ * another process writes, without waiting for busy_timeout. And a ROLLBACK is skipped when SQLite
+ * already ended the transaction itself (a full disk, an I/O error): the caller then sees that
+ * error, not "cannot rollback - no transaction is active".
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: Database.Database) {
+    super({ database: withStatementCache(sqlite) });
+  }
+  override createDriver(): Driver {
+    const sqlite = this.sqlite;
+    return new (class extends SqliteDriver {
+      override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+        await connection.executeQuery(CompiledQuery.raw(sqlite.readonly ? 'begin' : 'begin immediate'));
+      }
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        if (sqlite.inTransaction) await connection.executeQuery(CompiledQuery.raw('rollback'));
+      }
+    })({ database: withStatementCache(sqlite) });
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 500;

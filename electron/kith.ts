@@ -1,7 +1,8 @@
 // Starting Kith's back end, the same way for the Electron shell and the web host:
-// open the file, migrate it, and build the one dispatcher over the services.
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+// check the file, open it, migrate it, and build the one dispatcher over the services.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import { checkpointWhenIdle, openDatabase, type DatabaseHandle } from '../db/connection';
 import { migrateToLatest, type MigrationReport } from '../db/migrate';
@@ -9,11 +10,14 @@ import type { MethodName } from '../shared/api/contract';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { systemClock, type Clock, type FileDialogs, type ServiceContext } from './services/context';
 import { damagedError, quickCheck, quickCheckInBackground, type DatabaseDamagedError } from './transfer/integrity';
-import { appliedVersions } from '../db/migrate';
 import { migrations as knownMigrations } from '../db/migrations';
 import { handlers } from './services';
 import { stopExportJobs } from './transfer/export-jobs';
 import { createWriteGate } from './services/write-gate';
+import { BackendStatus } from './backend-status';
+import { checkKithFile, isEmptyFile, NotAKithFileError, readOnlyReason } from './startup-checks';
+import { SchemaTooNewError } from '../db/migrate';
+import { acquireDataFileLock, type DataFileLock } from './file-lock';
 
 export interface KithBackend {
   handle: DatabaseHandle;
@@ -24,6 +28,8 @@ export interface KithBackend {
   migration: MigrationReport;
   /** the start-up integrity check: null when the file is sound (already settled unless run in the background) */
   integrity: Promise<DatabaseDamagedError | null>;
+  /** read-only, damage, failed background tasks: what the app's banner shows */
+  status: BackendStatus;
   close(): Promise<void>;
 }
 
@@ -40,40 +46,74 @@ export interface StartOptions {
    * runs on a file that has not passed the check.
    */
   integrityCheck?: 'blocking' | 'background';
+  /** hold the data file's lock (electron/file-lock.ts): the hosts do, so a second process is refused */
+  lock?: boolean;
 }
 
 export async function startBackend(options: StartOptions): Promise<KithBackend> {
-  if (options.databasePath !== ':memory:') mkdirSync(dirname(options.databasePath), { recursive: true });
-  const existing = options.databasePath !== ':memory:' && existsSync(options.databasePath);
-  let handle: DatabaseHandle;
+  const path = options.databasePath;
+  const memory = path === ':memory:';
+  const existing = !memory && existsSync(path);
+  const readOnly = memory ? null : readOnlyReason(path, existing);
+  if (!memory && !existing) {
+    if (readOnly) throw new Error(readOnly.replace('Kith opened your file read-only', 'Kith cannot create its file'));
+    mkdirSync(dirname(path), { recursive: true });
+  }
+  const lock: DataFileLock | null = options.lock && !readOnly ? acquireDataFileLock(path, options.nativeBinding) : null;
+  let handle: DatabaseHandle | null = null;
+  let kind: ReturnType<typeof checkKithFile>;
   try {
-    handle = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
+    // a 0-byte file beside backups lost its content: offer the newest backup, not an empty Kith
+    if (existing && isEmptyFile(path)) {
+      const empty = damagedError(path, 'the file is empty (0 bytes)');
+      if (empty.newestGoodBackup) throw empty;
+    }
+    handle = openChecked(path, options.nativeBinding, readOnly);
+    // nothing is written before these checks: a refused file stays byte for byte as it was
+    kind = checkKithFile(handle.sqlite, path, Object.keys(knownMigrations));
+    if (readOnly && kind.pending) {
+      throw new Error(`${readOnly} (This file also needs an upgrade to this version of Kith, which cannot be done while it is read-only.)`);
+    }
   } catch (err) {
+    await handle?.close();
+    lock?.release();
+    if (err instanceof NotAKithFileError || err instanceof SchemaTooNewError || (err as Error).name === 'DatabaseDamagedError' || readOnly) throw err;
     // "file is not a database": the header itself is damaged
-    if (existing) throw damagedError(options.databasePath, (err as Error).message);
+    if (existing) throw damagedError(path, (err as Error).message);
     throw err;
   }
+  const status = new BackendStatus(() => (options.clock ?? systemClock).now().getTime());
+  status.readOnlyReason = readOnly;
   // a damaged file is reported (with the newest good backup), never used as if nothing happened
   let integrity: Promise<DatabaseDamagedError | null> = Promise.resolve(null);
   if (existing) {
-    const background = options.integrityCheck === 'background' && !(await migrationPending(handle));
-    if (background) {
-      integrity = quickCheckInBackground(options.databasePath, options.nativeBinding).then((problem) => (problem ? damagedError(options.databasePath, problem) : null));
+    if (options.integrityCheck === 'background' && !kind.pending) {
+      integrity = quickCheckInBackground(handle.path, options.nativeBinding).then((problem) => (problem ? damagedError(path, problem) : null));
     } else {
       const problem = quickCheck(handle.sqlite);
       if (problem) {
         await handle.close();
-        throw damagedError(options.databasePath, problem);
+        lock?.release();
+        throw damagedError(path, problem);
       }
     }
   }
-  let migration: MigrationReport;
+  // found later, in the background: writes stop until the user decides (the banner offers the backup)
+  void integrity.then((damaged) => {
+    if (damaged) status.setDamage(damaged.problem, damaged.message, damaged.newestGoodBackup);
+  });
+  let migration: MigrationReport = { applied: [], backupPath: null };
   try {
-    migration = await migrateToLatest(handle);
+    if (!readOnly) {
+      handle.sqlite.pragma('journal_mode = WAL');
+      migration = await migrateToLatest(handle);
+    }
   } catch (err) {
     await handle.close();
+    lock?.release();
     throw err;
   }
+
   const ctx: ServiceContext = {
     db: handle.db,
     sqlite: handle.sqlite,
@@ -83,9 +123,10 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     files: options.files,
     nativeBinding: options.nativeBinding,
     writes: createWriteGate(),
+    status,
   };
   const events = new EventEmitter<{ committed: [MethodName] }>();
-  const checkpoint = checkpointWhenIdle(handle.sqlite);
+  const checkpoint = checkpointWhenIdle(handle.sqlite, { failed: (err) => status.report('checkpoint', err), succeeded: () => status.recovered('checkpoint') });
   const dispatch = createDispatcher({
     ctx,
     handlers,
@@ -94,21 +135,34 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
       events.emit('committed', method);
     },
     onInternalError: (method, error) => console.error(`[kith] ${method} failed:`, error),
+    status,
   });
-  const close = () => {
+  const opened = handle;
+  const close = async () => {
     checkpoint.cancel();
     stopExportJobs(options.databasePath);
-    return handle.close();
+    await opened.close();
+    lock?.release();
+    if (opened.path !== path) rmSync(dirname(opened.path), { recursive: true, force: true });
   };
-  return { handle, ctx, dispatch, events, migration, integrity, close };
+  return { handle, ctx, dispatch, events, migration, integrity, status, close };
 }
 
-/** true when this version of Kith would migrate the file (or cannot even read its versions) */
-async function migrationPending(handle: DatabaseHandle): Promise<boolean> {
+/**
+ * Opens the file without switching its journal mode. A WAL file on a read-only disk cannot be
+ * opened in place (SQLite needs to make its -shm file beside it): it is read from a private copy.
+ */
+function openChecked(path: string, nativeBinding: string | undefined, readOnly: string | null): DatabaseHandle {
+  if (!readOnly) return openDatabase(path, { nativeBinding, wal: false });
   try {
-    const applied = await appliedVersions(handle);
-    return Object.keys(knownMigrations).some((name) => !applied.includes(name));
-  } catch {
-    return true;
+    const handle = openDatabase(path, { nativeBinding, readonly: true, wal: false });
+    handle.sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    return handle;
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'SQLITE_CANTOPEN') throw err;
+    const copy = join(mkdtempSync(join(tmpdir(), 'kith-readonly-')), 'kith.sqlite');
+    copyFileSync(path, copy);
+    if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+    return openDatabase(copy, { nativeBinding, readonly: true, wal: false });
   }
 }

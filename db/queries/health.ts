@@ -302,6 +302,8 @@ function storedDays(r: FactColumns, todayDay: number): HealthDays {
  * the table calls it first; when nothing changed it costs three small indexed queries.
  */
 export function refreshHealth(sqlite: Database.Database, now: number, timeZone: string): void {
+  // a file opened read-only shows the health it stored last (the banner says it is read-only)
+  if (sqlite.readonly) return;
   const today = localEpochDay(now, timeZone);
   const meta = prepared(sqlite, `SELECT zone, day, computed_at FROM health_meta WHERE id = 1`).get() as { zone: string; day: number; computed_at: number } | undefined;
   const sameZone = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day <= today;
@@ -314,7 +316,7 @@ export function refreshHealth(sqlite: Database.Database, now: number, timeZone: 
   if (sameZone && meta.day === today) {
     const ids = stale();
     if (ids.length === 0) return;
-    sqlite.transaction(() => recompute(sqlite, now, timeZone, ids))();
+    sqlite.transaction(() => recompute(sqlite, now, timeZone, ids)).immediate();
     return;
   }
   sqlite.transaction(() => {
@@ -327,7 +329,7 @@ export function refreshHealth(sqlite: Database.Database, now: number, timeZone: 
       storeFromInteractions(sqlite, now, timeZone, null);
     }
     prepared(sqlite, `INSERT OR REPLACE INTO health_meta (id, zone, day, computed_at) VALUES (1, ?, ?, ?)`).run(timeZone, today, now);
-  })();
+  }).immediate();
 }
 
 /** these contacts' rows computed again from their interactions (archived or deleted ones: removed) */

@@ -4,6 +4,12 @@ import type { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
 import { ServiceError, type ApiErrorData, type ApiResult } from '../../shared/api/errors';
 import type { Handlers, ServiceContext } from '../services/context';
+import { findTextProblem } from '../../shared/domain/text';
+import { storageError } from './storage-errors';
+import type { BackendStatus } from '../backend-status';
+
+/** the commands that still run while writes are stopped: the user's answer to damage */
+const ALWAYS_ALLOWED: ReadonlySet<MethodName> = new Set(['app.resolveDamage']);
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
 
@@ -14,6 +20,8 @@ export interface DispatcherOptions {
   onCommitted?: (method: MethodName) => void;
   /** told about internal errors, which the caller sees only as a short message */
   onInternalError?: (method: string, error: unknown) => void;
+  /** read-only or damaged: commands are refused with a typed error before they run */
+  status?: BackendStatus;
 }
 
 export function createDispatcher(options: DispatcherOptions): Dispatch {
@@ -23,6 +31,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       return failure({ code: 'unknown_method', message: `Unknown API method ${JSON.stringify(String(method)).slice(0, 80)}` });
     }
     const spec = contract[method];
+    // NUL and unpaired surrogates: refused here, for every method, naming the field (shared/domain/text.ts)
+    const badText = findTextProblem(rawInput);
+    if (badText) {
+      const message = badText.field ? `${badText.field}: ${badText.message}` : `The input ${badText.message}`;
+      return failure({ code: 'invalid_input', message, field: badText.field, issues: [badText] });
+    }
+    if (spec.kind === 'command' && !ALWAYS_ALLOWED.has(method)) {
+      const refusal = options.status?.writeRefusal();
+      if (refusal) return failure(refusal);
+    }
     const parsed = (spec.input as z.ZodType).safeParse(rawInput ?? {});
     if (!parsed.success) return failure(fromZodIssues(parsed.error.issues));
     try {
@@ -38,6 +56,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       }
       const sqliteConstraint = constraintMessage(err);
       if (sqliteConstraint) return failure({ code: 'conflict', message: sqliteConstraint });
+      // a full disk, a read-only file, a busy or damaged file: what the user can do about it
+      const storage = storageError(err);
+      if (storage) return failure(storage);
       options.onInternalError?.(method, err);
       return failure({ code: 'internal', message: `Kith could not complete ${method}: ${(err as Error)?.message ?? String(err)}` });
     }

@@ -60,7 +60,7 @@ export function serveBackend(port: BackendPort, exit: (code: number) => void = (
 
   async function start(startOptions: BackendStartOptions) {
     options = startOptions;
-    const open = () => startBackend({ databasePath: startOptions.databasePath, host: 'electron', nativeBinding: startOptions.nativeBinding, files, integrityCheck: 'background' });
+    const open = () => startBackend({ databasePath: startOptions.databasePath, host: 'electron', nativeBinding: startOptions.nativeBinding, files, integrityCheck: 'background', lock: true });
     let kith: KithBackend;
     try {
       kith = await open().catch(async (err) => {
@@ -74,7 +74,8 @@ export function serveBackend(port: BackendPort, exit: (code: number) => void = (
       return;
     }
     backend = kith;
-    backups = startAutomaticBackups(kith.ctx, { onError: (err) => send({ type: 'error', message: `The automatic backup failed: ${(err as Error)?.message ?? err}` }) });
+    // a failed backup is shown in the app (app.status, the page's banner), and recovers by itself
+    backups = startAutomaticBackups(kith.ctx, { onError: (err) => kith.status.report('backup', err), onSuccess: () => kith.status.recovered('backup') });
     kith.events.on('committed', (method) => {
       send({ type: 'committed', method });
       if (method === 'settings.update') void syncLoginItem(kith);

@@ -24,8 +24,11 @@ export function attachScheduler(
     clock: backend.ctx.clock,
     timers: options.timers ?? nodeTimers,
     notifier: options.notifier,
-    onStatus: options.onStatus,
-    onError: (err) => console.error('[kith] reminder scheduler:', err),
+    onStatus: (status) => {
+      backend.ctx.status.recovered('scheduler');
+      options.onStatus?.(status);
+    },
+    onError: (err) => backend.ctx.status.report('scheduler', err),
     writesIdle: () => backend.ctx.writes?.idle() ?? Promise.resolve(),
   });
   const onCommitted = () => void scheduler.rearm('write');

@@ -82,13 +82,17 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
   },
 
   async 'contacts.update'(ctx, input) {
-    const { id, ...patch } = input;
-    const now = ctx.clock.now().getTime();
+    const { id, updatedAt: editedVersion, ...patch } = input;
     await ctx.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('contacts').select('id').where('id', '=', id).executeTakeFirst();
+      const existing = await trx.selectFrom('contacts').select(['id', 'updated_at']).where('id', '=', id).executeTakeFirst();
       if (!existing) throw new ServiceError('not_found', 'No contact with that id', 'id');
+      if (editedVersion !== undefined && editedVersion !== existing.updated_at) {
+        throw new ServiceError('stale', 'This contact was changed elsewhere (another window or tab) after you opened it.', 'updatedAt');
+      }
       await checkReferences(trx, patch, id);
       const row = fieldsToRow(patch);
+      // each write a new version, even two in the same millisecond
+      const now = Math.max(ctx.clock.now().getTime(), existing.updated_at + 1);
       await trx.updateTable('contacts').set({ ...row, updated_at: now }).where('id', '=', id).execute();
       if (patch.methods) await replaceMethods(trx, id, patch.methods);
       if (patch.tags) await replaceTags(trx, id, patch.tags, now);
@@ -113,7 +117,7 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
           .onConflict((oc) => oc.column('contact_id').doUpdateSet({ mime: mime!, data, updated_at: now }))
           .execute();
       }
-      await trx.updateTable('contacts').set({ updated_at: now }).where('id', '=', input.id).execute();
+      await trx.updateTable('contacts').set({ updated_at: sql`max(${now}, updated_at + 1)` }).where('id', '=', input.id).execute();
     });
     return loadContact(ctx, input.id);
   },

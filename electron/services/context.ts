@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/api/contract';
 import type { WriteGate } from './write-gate';
+import type { BackendStatus } from '../backend-status';
 
 export interface Clock {
   now(): Date;
@@ -37,6 +38,8 @@ export interface ServiceContext {
   writes?: WriteGate;
   /** the better-sqlite3 build the export worker's own connection loads (Electron's ABI) */
   nativeBinding?: string;
+  /** read-only, damage found, background tasks that failed (the app's banner) */
+  status: BackendStatus;
 }
 
 export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => Promise<OutputOf<M>>;

@@ -1,5 +1,6 @@
 // Health scores, the dashboard and the portfolio. The numbers come from the pure engine
 // (shared/domain/health.ts); all contacts at once from db/queries/health.ts.
+import { catchUp } from '../backend-status';
 import { sql } from 'kysely';
 import { contactHealthInteractions, healthByCircle, healthList, healthTotals, refreshHealth, type ContactHealthRow } from '../../db/queries/health';
 import { ServiceError } from '../../shared/api/errors';
@@ -53,7 +54,7 @@ export const healthHandlers: HandlerGroup<'health.forContact' | 'health.dashboar
   async 'health.portfolio'(ctx) {
     const now = ctx.clock.now().getTime();
     const zone = ctx.clock.timeZone();
-    refreshHealth(ctx.sqlite, now, zone);
+    catchUp(ctx.status, ctx.sqlite, 'health', () => refreshHealth(ctx.sqlite, now, zone));
     return {
       circles: healthPerCircle(ctx),
       retention: retention(ctx, now, zone),
@@ -83,8 +84,8 @@ export const healthHandlers: HandlerGroup<'health.forContact' | 'health.dashboar
 };
 
 /** Everything the home page shows, as of `now` in `timeZone`: the benchmark's "dashboard data". */
-export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone: string) {
-  refreshHealth(ctx.sqlite, now, timeZone);
+export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'> & Partial<Pick<ServiceContext, 'status'>>, now: number, timeZone: string) {
+  catchUp(ctx.status, ctx.sqlite, 'health', () => refreshHealth(ctx.sqlite, now, timeZone));
   const today = localDateOf(now, timeZone);
   const todayDay = epochDayOf(today);
   const totals = healthTotals(ctx.sqlite, todayDay);
@@ -223,8 +224,8 @@ function healthPerCircle(ctx: Pick<ServiceContext, 'sqlite'>): CircleHealth[] {
  * health table, brought up to date first. Lowest score first (who needs care); soonest check-in
  * first; contacts without either last.
  */
-export function healthSortExpression(ctx: Pick<ServiceContext, 'sqlite' | 'clock'>, sort: 'health' | 'nextCheckIn') {
-  refreshHealth(ctx.sqlite, ctx.clock.now().getTime(), ctx.clock.timeZone());
+export function healthSortExpression(ctx: Pick<ServiceContext, 'sqlite' | 'clock' | 'status'>, sort: 'health' | 'nextCheckIn') {
+  catchUp(ctx.status, ctx.sqlite, 'health', () => refreshHealth(ctx.sqlite, ctx.clock.now().getTime(), ctx.clock.timeZone()));
   return sort === 'health'
     ? sql`coalesce((SELECT h.score FROM contact_health h WHERE h.contact_id = c.id), 1000)`
     : sql`coalesce((SELECT h.next_day FROM contact_health h WHERE h.contact_id = c.id), 1e9)`;

@@ -12,13 +12,14 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import { addDaysToDate, instantOfLocal, localDateOf, startOfLocalDay } from '../../shared/domain/localDate';
 import { isIsoDate } from '../../shared/domain/calendar';
 import { nextOccurrenceAfter, occurrenceOnOrAfter, type Recurrence } from '../../shared/domain/recurrence';
-import { LATER_SHOWN, reminderFireAt, reminderRemindOn, type CheckInDue, type Reminder, type ReminderBoard } from '../../shared/domain/reminder';
+import { reminderFireAt, reminderRemindOn, type CheckInDue, type Reminder, type ReminderSectionKey } from '../../shared/domain/reminder';
+import { reminderSectionPage, sectionTotals } from './reminderPages';
 import { daysOverdue } from '../../shared/domain/cadence';
 import type { Settings } from '../../shared/domain/settings';
 import { loadSettings } from './settings';
 import type { HandlerGroup, ServiceContext } from './context';
 
-type ReminderRecord = Selectable<ReminderTable> & { contact_name: string | null };
+export type ReminderRecord = Selectable<ReminderTable> & { contact_name: string | null };
 
 /** how far ahead the view's "Upcoming" looks */
 export const UPCOMING_DAYS = 30;
@@ -374,23 +375,42 @@ const byName = new Intl.Collator().compare;
 
 /**
  * Contacts whose check-in falls due on or before today (and, given `after`, after that local date),
- * most overdue first. Read from the health table (db/queries/health.ts), which keeps every
+ * most overdue first (only those due by `throughDay`, an epoch day, when given). Read from the health table (db/queries/health.ts), which keeps every
  * contact's next check-in day by the one rule (cadence.ts nextCheckInDay) and indexes it.
  */
-export function dueCheckIns(sqlite: Database.Database, now: number, timeZone: string, contactId?: string, after?: string): CheckInDue[] {
+export function dueCheckIns(sqlite: Database.Database, now: number, timeZone: string, contactId?: string, after?: string, throughDay?: number): CheckInDue[] {
   refreshHealth(sqlite, now, timeZone);
   const today = localDateOf(now, timeZone);
   const rows = prepared(
     sqlite,
     `SELECT h.contact_id, c.display_name, h.next_day FROM contact_health h JOIN contacts c ON c.id = h.contact_id
-     WHERE h.next_day <= :today AND h.next_day > :after AND (:contact IS NULL OR h.contact_id = :contact)`,
-  ).all({ today: epochDayOf(today), after: after === undefined ? -1e9 : epochDayOf(after), contact: contactId ?? null }) as Array<{ contact_id: string; display_name: string; next_day: number }>;
+     WHERE h.next_day <= min(:today, :through) AND h.next_day > :after AND (:contact IS NULL OR h.contact_id = :contact)`,
+  ).all({ today: epochDayOf(today), through: throughDay ?? 1e9, after: after === undefined ? -1e9 : epochDayOf(after), contact: contactId ?? null }) as Array<{ contact_id: string; display_name: string; next_day: number }>;
   return rows
     .map((r) => {
       const dueDate = dateOfEpochDay(r.next_day);
       return { contactId: r.contact_id, contactName: r.display_name, dueDate, daysOverdue: daysOverdue(dueDate, today) };
     })
     .sort((a, b) => b.daysOverdue - a.daysOverdue || byName(a.contactName, b.contactName));
+}
+
+/**
+ * The first `limit` of dueCheckIns' list, and how many there are, without ordering them all by
+ * name: the rows are taken by day in SQL up to the limit's day, and only those are sorted (at
+ * 7,000 due check-ins the collator's full sort was most of the Reminders page's first answer).
+ */
+export function dueCheckInsHead(sqlite: Database.Database, now: number, timeZone: string, limit: number, contactId?: string): { items: CheckInDue[]; total: number } {
+  refreshHealth(sqlite, now, timeZone);
+  const today = epochDayOf(localDateOf(now, timeZone));
+  const params = { today, contact: contactId ?? null };
+  const total = prepared(sqlite, `SELECT count(*) FROM contact_health h WHERE h.next_day <= :today AND (:contact IS NULL OR h.contact_id = :contact)`).pluck().get(params) as number;
+  if (limit === 0 || total === 0) return { items: [], total };
+  // the day of the limit-th most overdue: every row due on or before it is in the head or ties with it
+  const lastDay = prepared(sqlite, `SELECT h.next_day FROM contact_health h WHERE h.next_day <= :today AND (:contact IS NULL OR h.contact_id = :contact) ORDER BY h.next_day LIMIT 1 OFFSET :skip`)
+    .pluck()
+    .get({ ...params, skip: Math.min(limit, total) - 1 }) as number;
+  const items = dueCheckIns(sqlite, now, timeZone, contactId, undefined, lastDay).slice(0, limit);
+  return { items, total };
 }
 
 /** the earliest check-in date after `after` (a local date), or null if none is ahead */
@@ -486,29 +506,38 @@ async function close(ctx: ServiceContext, id: string, status: 'done' | 'dismisse
 }
 
 export const reminderHandlers: HandlerGroup<
-  'reminders.list' | 'reminders.summary' | 'reminders.get' | 'reminders.create' | 'reminders.update' | 'reminders.complete' | 'reminders.dismiss' | 'reminders.reopen' | 'reminders.delete' | 'reminders.snooze'
+  'reminders.list' | 'reminders.section' | 'reminders.summary' | 'reminders.get' | 'reminders.create' | 'reminders.update' | 'reminders.complete' | 'reminders.dismiss' | 'reminders.reopen' | 'reminders.delete' | 'reminders.snooze'
 > = {
   async 'reminders.list'(ctx, input) {
     const now = ctx.clock.now().getTime();
     const tz = ctx.clock.timeZone();
     const settings = await loadSettings(ctx.db);
     await syncAutomaticReminders(ctx.db, now, tz, settings.birthdayLeadDays);
-    const today = localDateOf(now, tz);
-    const horizon = addDaysToDate(today, UPCOMING_DAYS);
-    const board: ReminderBoard = { today, overdue: [], dueToday: [], upcoming: [], later: [], laterTotal: 0, done: [], checkIns: [] };
-    for (const r of await loadOpenReminders(ctx.db, tz, settings, { contactId: input.contactId, through: horizon })) {
-      if (isOverdue(r, now, today)) board.overdue.push(r);
-      else if (r.remindOn === today) board.dueToday.push(r);
-      else board.upcoming.push(r);
-    }
-    board.later = await loadOpenReminders(ctx.db, tz, settings, { contactId: input.contactId, after: horizon, limit: LATER_SHOWN });
-    board.laterTotal = await countOpenAfter(ctx.db, tz, horizon, input.contactId);
-    let done = selectReminders(ctx.db).where('r.status', 'in', ['done', 'dismissed']);
-    if (input.contactId) done = done.where('r.contact_id', '=', input.contactId);
-    const doneRows = await done.orderBy('r.completed_at', 'desc').orderBy('r.due_date', 'desc').orderBy('r.id').limit(input.doneLimit).execute();
-    board.done = doneRows.map((r) => toReminder(r, tz, settings.digestTime));
-    board.checkIns = dueCheckIns(ctx.sqlite, now, tz, input.contactId);
-    return board;
+    const clock = { now, timeZone: tz, today: localDateOf(now, tz) };
+    const page = (section: ReminderSectionKey, limit: number) => reminderSectionPage(ctx.db, settings, clock, section, { contactId: input.contactId, limit });
+    const [overdue, today, upcoming, later, done] = await Promise.all([page('overdue', input.limit), page('today', input.limit), page('upcoming', input.limit), page('later', input.limit), page('done', input.doneLimit)]);
+    const totals = await sectionTotals(ctx.db, clock, await countOpenThrough(ctx.db, now, tz, settings, input.contactId), input.contactId);
+    const checkIns = dueCheckInsHead(ctx.sqlite, now, tz, input.checkInLimit, input.contactId);
+    return {
+      today: clock.today,
+      overdue: overdue.items,
+      dueToday: today.items,
+      upcoming: upcoming.items,
+      later: later.items,
+      laterTotal: totals.later,
+      done: done.items,
+      totals,
+      next: { overdue: overdue.next, today: today.next, upcoming: upcoming.next, later: later.next, done: done.next },
+      checkIns: checkIns.items,
+      checkInTotal: checkIns.total,
+    };
+  },
+
+  async 'reminders.section'(ctx, input) {
+    const now = ctx.clock.now().getTime();
+    const tz = ctx.clock.timeZone();
+    const settings = await loadSettings(ctx.db);
+    return reminderSectionPage(ctx.db, settings, { now, timeZone: tz, today: localDateOf(now, tz) }, input.section, input);
   },
 
   async 'reminders.summary'(ctx) {

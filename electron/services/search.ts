@@ -11,6 +11,7 @@ import type { ContactSearchHit } from '../../shared/domain/contact';
 import { foldForSearch, ftsMatchExpression, nameMatchTier, searchTerms } from '../../shared/domain/search';
 import type { HandlerGroup } from './context';
 import { refreshSearchIndex } from './searchIndex';
+import { catchUp } from '../backend-status';
 
 /** rows looked at from the FTS index per step, as a multiple of the page asked for */
 const CANDIDATE_FACTOR = 3;
@@ -49,10 +50,10 @@ function prepare(db: Database.Database) {
 }
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
-export function searchContacts(db: Database.Database, query: string, limit: number, includeArchived: boolean): ContactSearchHit[] {
+export function searchContacts(db: Database.Database, query: string, limit: number, includeArchived: boolean, refresh = true): ContactSearchHit[] {
   const q = query.trim();
   if (!q) return [];
-  refreshSearchIndex(db);
+  if (refresh) refreshSearchIndex(db);
   let s = cache.get(db);
   if (!s) cache.set(db, (s = prepare(db)));
   const archived = includeArchived ? 1 : 0;
@@ -118,6 +119,8 @@ function rank<T>(rows: T[], q: string, nameOf: (row: T) => string, then: (row: T
 
 export const searchHandlers: HandlerGroup<'contacts.search'> = {
   async 'contacts.search'(ctx, input) {
-    return searchContacts(ctx.sqlite, input.query, input.limit, input.includeArchived);
+    // on a full disk the index cannot catch up: search what is indexed, and say so in the banner
+    if (input.query.trim()) catchUp(ctx.status, ctx.sqlite, 'search', () => refreshSearchIndex(ctx.sqlite));
+    return searchContacts(ctx.sqlite, input.query, input.limit, input.includeArchived, false);
   },
 };

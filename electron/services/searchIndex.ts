@@ -34,11 +34,13 @@ const cache = new WeakMap<Database.Database, Prepared>();
 
 /** re-index what changed since the last search; a no-op (one index probe) when nothing did */
 export function refreshSearchIndex(db: Database.Database): number {
+  // a file opened read-only keeps the index it has: searches still work, on what was indexed
+  if (db.readonly) return 0;
   let p = cache.get(db);
   if (!p) {
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS search_batch (contact_id TEXT PRIMARY KEY) WITHOUT ROWID`);
     const statements = FLUSH.map((s) => db.prepare(s));
-    p = { pending: db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_dirty LIMIT 1)`), flush: db.transaction(() => statements.forEach((s) => s.run())) };
+    p = { pending: db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_dirty LIMIT 1)`), flush: db.transaction(() => statements.forEach((s) => s.run())).immediate };
     cache.set(db, p);
   }
   if (p.pending.get()!.n === 0) return 0;

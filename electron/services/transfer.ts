@@ -1,5 +1,6 @@
 // Import, export and backups. The work is in electron/transfer/ (one file per concept); this file
 // turns API calls into those steps.
+import { sql } from 'kysely';
 import { join } from 'node:path';
 import { migrateToLatest } from '../../db/migrate';
 import { ServiceError } from '../../shared/api/errors';
@@ -146,6 +147,7 @@ async function finishedExport(ctx: ServiceContext, format: ExportFormat, contact
 }
 
 async function assertContactsExist(ctx: ServiceContext, contactIds: string[]): Promise<void> {
-  const found = await ctx.db.selectFrom('contacts').select(ctx.db.fn.countAll<number>().as('n')).where('id', 'in', contactIds.length ? contactIds : ['']).executeTakeFirstOrThrow();
+  // the ids travel as one JSON parameter: SQLite allows at most 32,766 parameters in a statement
+  const found = await ctx.db.selectFrom('contacts').select(ctx.db.fn.countAll<number>().as('n')).where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(contactIds)}))`).executeTakeFirstOrThrow();
   if (Number(found.n) !== new Set(contactIds).size) throw new ServiceError('not_found', 'Some of the chosen contacts do not exist', 'contactIds');
 }

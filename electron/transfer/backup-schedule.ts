@@ -27,7 +27,7 @@ export interface BackupSchedule {
 
 export function startAutomaticBackups(
   target: { sqlite: Database.Database; databasePath: string; clock: Clock },
-  options: { timers?: Timers; everyMs?: number; onError?: (err: unknown) => void } = {},
+  options: { timers?: Timers; everyMs?: number; onError?: (err: unknown) => void; onSuccess?: () => void } = {},
 ): BackupSchedule {
   const timers: Timers = options.timers ?? { setInterval: (fn, ms) => setInterval(fn, ms).unref(), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) };
   let running = false;
@@ -41,8 +41,10 @@ export function startAutomaticBackups(
       if (!isDailyBackupDue(listBackups(folder), now.getTime(), target.clock.timeZone())) return null;
       const info = await takeBackup(target.sqlite, target.databasePath, 'daily', now);
       rotateBackups(folder, target.clock.timeZone());
+      options.onSuccess?.();
       return info;
     } catch (err) {
+      // a full disk, a read-only folder: reported (the app shows it) and tried again at the next check
       options.onError?.(err);
       return null;
     } finally {

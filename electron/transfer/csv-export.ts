@@ -1,6 +1,7 @@
 // CSV export: one row per contact, columns a spreadsheet (or this importer's mapping screen) understands.
 import { stringify } from 'csv-stringify/sync';
 import type { Contact } from '../../shared/domain/contact';
+import { cleanText } from '../../shared/domain/text';
 
 const HEADER = ['Name', 'Given name', 'Family name', 'Nickname', 'Company', 'Title', 'Emails', 'Phones', 'Addresses', 'Websites', 'Birthday', 'Tags', 'Notes', 'How we met'];
 
@@ -26,5 +27,7 @@ export function contactsToCsv(contacts: Contact[]): string {
     c.notes,
     c.howMet ?? '',
   ]);
-  return '\uFEFF' + stringify([HEADER, ...rows], { record_delimiter: '\r\n' });
+  // a NUL stored by an older Kith ends a spreadsheet's cell early: never written (shared/domain/text.ts)
+  const clean = rows.map((row) => row.map((cell) => cleanText(cell).text));
+  return '\uFEFF' + stringify([HEADER, ...clean], { record_delimiter: '\r\n' });
 }

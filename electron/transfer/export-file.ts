@@ -2,6 +2,7 @@
 // read-only one). The JSON export is streamed row by row, byte for byte what
 // JSON.stringify(buildJsonExport(…), null, 1) gives, so a file of hundreds of MB is never one string.
 import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { ExportFormat } from '../../shared/api/methods/transfer';
 import type { ServiceContext } from '../services/context';
@@ -13,6 +14,9 @@ import { contactsToCsv } from './csv-export';
 import { buildIcs } from './ics-export';
 import { JSON_FORMAT, JSON_FORMAT_VERSION, toCell } from './json-export';
 import { contactToVCard } from './vcard-write';
+
+/** what an export reads through: the worker's own read-only connection and the fixed "now" */
+export type ExportContext = Pick<ServiceContext, 'db' | 'sqlite' | 'clock'>;
 
 export interface ExportSpec {
   format: ExportFormat;
@@ -71,7 +75,7 @@ export function fileSink(path: string, hooks: { progress(processed: number, tota
 const CHECK_EVERY = 2000;
 
 /** writes the export; returns the count the old one-call export reported */
-export async function writeExport(ctx: ServiceContext, spec: ExportSpec, sink: ExportSink): Promise<number> {
+export async function writeExport(ctx: ExportContext, spec: ExportSpec, sink: ExportSink): Promise<number> {
   if (spec.format === 'json') return writeJson(ctx.sqlite, ctx.clock.now(), sink);
   const contacts = await selectedContacts(ctx, spec.contactIds, (done, total) => {
     sink.progress(done, total);
@@ -93,7 +97,7 @@ export async function writeExport(ctx: ServiceContext, spec: ExportSpec, sink: E
     .select(['r.id', 'r.title', 'r.notes', 'r.due_date', 'r.due_time', 'r.recurrence_unit', 'r.recurrence_interval', 'c.display_name'])
     .where('r.status', '=', 'open')
     .where('r.source', 'not in', ['birthday', 'anniversary']); // those are the yearly events already
-  if (spec.contactIds) q = ids.length ? q.where('r.contact_id', 'in', ids) : q.where('r.id', '=', '');
+  if (spec.contactIds) q = q.where(sql<boolean>`r.contact_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
   const reminders = await q.orderBy('r.due_date').execute();
   sink.write(
     buildIcs(
@@ -151,9 +155,10 @@ function writeJson(sqlite: Database.Database, now: Date, sink: ExportSink): numb
 }
 
 /** the contacts an export holds, in display order; `progress` is told after each one is read */
-export async function selectedContacts(ctx: ServiceContext, contactIds?: string[], progress?: (done: number, total: number) => void): Promise<Contact[]> {
+export async function selectedContacts(ctx: ExportContext, contactIds?: string[], progress?: (done: number, total: number) => void): Promise<Contact[]> {
   let q = ctx.db.selectFrom('contacts').select('id').orderBy('display_name').orderBy('id');
-  q = contactIds ? q.where('id', 'in', contactIds.length ? contactIds : ['']) : q.where('archived_at', 'is', null);
+  // the ids travel as one JSON parameter: SQLite allows at most 32,766 parameters in a statement
+  q = contactIds ? q.where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(contactIds)}))`) : q.where('archived_at', 'is', null);
   const rows = await q.execute();
   if (contactIds && rows.length !== new Set(contactIds).size) throw new ServiceError('not_found', 'Some of the chosen contacts do not exist', 'contactIds');
   const out: Contact[] = [];

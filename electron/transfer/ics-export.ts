@@ -49,8 +49,8 @@ export function buildIcs(contacts: IcsContactDates[], reminders: IcsReminder[], 
     const [hh, mm] = r.dueTime ? (r.dueTime.split(':').map(Number) as [number, number]) : [0, 0];
     calendar.createEvent({
       id: `reminder-${r.id}@kith`,
-      start: r.dueTime ? new Date(Date.UTC(y, m - 1, day, hh, mm)) : localDate(y, m, day),
-      end: r.dueTime ? new Date(Date.UTC(y, m - 1, day, hh, mm + 30)) : undefined,
+      start: r.dueTime ? utcDate(y, m, day, hh, mm) : localDate(y, m, day),
+      end: r.dueTime ? utcDate(y, m, day, hh, mm + 30) : undefined,
       allDay: !r.dueTime,
       // a reminder's time is the user's wall-clock time wherever they are
       floating: true,
@@ -65,5 +65,13 @@ export function buildIcs(contacts: IcsContactDates[], reminders: IcsReminder[], 
 
 /** a calendar date as a Date whose UTC fields are that date (ical-generator writes all-day dates from them when floating) */
 function localDate(year: number, month: number, day: number): Date {
-  return new Date(Date.UTC(year, month - 1, day));
+  return utcDate(year, month, day, 0, 0);
+}
+
+/** Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear takes the year as it is */
+function utcDate(year: number, month: number, day: number, hours: number, minutes: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hours, minutes, 0, 0);
+  return date;
 }

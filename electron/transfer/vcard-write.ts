@@ -3,6 +3,7 @@
 // item groups (itemN.X-ABLabel), which most address books understand.
 import ICAL from 'ical.js';
 import type { Contact } from '../../shared/domain/contact';
+import { cleanText } from '../../shared/domain/text';
 
 const STANDARD_TYPES: Record<string, string> = { home: 'home', work: 'work', mobile: 'cell', cell: 'cell', fax: 'fax' };
 
@@ -14,8 +15,10 @@ export function contactToVCard(contact: Contact, extras: VCardExtras): string {
   const card = new ICAL.Component('vcard');
   let groupCounter = 0;
   const add = (name: string, raw: unknown, params: Record<string, unknown> = {}, type = 'text') => {
-    // vCard lines end at CR or LF: a line break inside a value is always written as \n
-    const value = typeof raw === 'string' ? raw.replace(/\r\n?/g, '\n') : Array.isArray(raw) ? raw.map((v) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v)) : raw;
+    // vCard lines end at CR or LF: a line break inside a value is always written as \n; a NUL (stored
+    // by an older Kith) ends the value in many readers and is never written (shared/domain/text.ts)
+    const text = (v: string) => cleanText(v).text.replace(/\r\n?/g, '\n');
+    const value = typeof raw === 'string' ? text(raw) : Array.isArray(raw) ? raw.map((v) => (typeof v === 'string' ? text(v) : v)) : raw;
     card.addProperty(new ICAL.Property([name, params, type, value] as unknown as [string, Record<string, string>, string, string], card));
   };
   const labelled = (name: string, value: string, label: string | null, primary: boolean, type = 'text') => {
@@ -73,7 +76,7 @@ export function contactToVCard(contact: Contact, extras: VCardExtras): string {
   if (contact.notes) add('note', contact.notes);
   if (contact.tags.length) {
     const categories = new ICAL.Property('categories', card);
-    categories.setValues(contact.tags.map((t) => t.replace(/\r\n?/g, '\n')));
+    categories.setValues(contact.tags.map((t) => cleanText(t).text.replace(/\r\n?/g, '\n')));
     card.addProperty(categories);
   }
   if (contact.photo) add('photo', contact.photo, {}, 'uri');

@@ -23,7 +23,7 @@ async function main() {
     console.error(`The renderer is not built (${staticDir}). Run: npm run build`);
     process.exit(1);
   }
-  const backend = await startBackend({ databasePath, host: 'web', integrityCheck: 'background' }).catch(async (err) => {
+  const backend = await startBackend({ databasePath, host: 'web', integrityCheck: 'background', lock: true }).catch(async (err) => {
     if (!(err instanceof DatabaseDamagedError)) throw err;
     const backup = err.newestGoodBackup;
     // a damaged file: say so and offer the newest good backup instead of failing silently
@@ -34,9 +34,9 @@ async function main() {
     }
     const kept = await replaceDamagedFile(databasePath, backup.fileName, new Date());
     console.log(`Restored ${backup.fileName}; the damaged file is kept as ${kept}`);
-    return startBackend({ databasePath, host: 'web' });
+    return startBackend({ databasePath, host: 'web', lock: true });
   });
-  const backups = startAutomaticBackups(backend.ctx, { onError: (err) => console.error('[kith] automatic backup failed:', err) });
+  const backups = startAutomaticBackups(backend.ctx, { onError: (err) => backend.status.report('backup', err), onSuccess: () => backend.status.recovered('backup') });
   // the same scheduler as the desktop app; its notifications go to the page as server-sent events,
   // which shows them with the browser's Notification API
   const notifications = new EventEmitter<{ notification: [KithNotification] }>();

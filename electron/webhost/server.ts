@@ -13,10 +13,32 @@ import type { Dispatch } from '../api/dispatcher';
 import type { EventEmitter } from 'node:events';
 import type { MethodName } from '../../shared/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../security';
+import { MAX_IMPORT_FILE_MB, MAX_REQUEST_BYTES } from '../../shared/api/limits';
+
+/** a request the host answers with a status and a message instead of a 500 or a reset */
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: 'invalid_input' | 'too_large',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** decodeURIComponent that answers 400, not a 500, for a malformed %-sequence */
+function decodePath(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new RequestError(400, 'invalid_input', `The address has a malformed %-encoding: ${text.slice(0, 200)}`);
+  }
+}
 
 export const TOKEN_HEADER = 'x-kith-token';
 const TOKEN_COOKIE = 'kith_token';
-const MAX_BODY_BYTES = 64 * 1024 * 1024; // whole-file imports travel as one call
+// whole-file imports travel as one call: the largest file the contract accepts, as base64, fits
+const MAX_BODY_BYTES = MAX_REQUEST_BYTES;
 
 export interface WebHostOptions {
   dispatch: Dispatch;
@@ -56,13 +78,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err) => {
+      if (err instanceof RequestError && !res.headersSent) {
+        const body = { ok: false, error: { code: err.code, message: err.message } };
+        if (String(req.url ?? '').startsWith('/api/')) return sendJson(res, err.status, body);
+        return send(res, err.status, 'text/plain; charset=utf-8', err.message);
+      }
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `Internal error: ${(err as Error).message}`);
       else res.end();
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      throw new RequestError(400, 'invalid_input', 'The address is not a valid URL');
+    }
     // 1. the Host must be our own loopback address: a rebinding name pointed at 127.0.0.1 is refused
     if (!allowedHosts().has(String(req.headers.host ?? '').toLowerCase())) {
       return send(res, 421, 'text/plain; charset=utf-8', 'Refused: unknown Host');
@@ -106,12 +138,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return send(res, 415, 'text/plain; charset=utf-8', 'Expected application/json');
     }
-    const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const method = decodePath(url.pathname.slice('/api/'.length));
     let input: unknown;
     try {
       const body = await readBody(req);
       input = body.length ? JSON.parse(body) : {};
     } catch (err) {
+      if (err instanceof RequestError) {
+        // answered before the rest is read; the connection closes after the answer, not before it
+        res.setHeader('Connection', 'close');
+        return sendJson(res, err.status, { ok: false, error: { code: err.code, message: err.message } });
+      }
       const message = (err as Error).message;
       return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: `Request body is not valid JSON: ${message}` } });
     }
@@ -137,7 +174,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function serveStatic(res: ServerResponse, pathname: string) {
     const root = normalize(options.staticDir + sep);
-    let file = normalize(join(root, decodeURIComponent(pathname)));
+    let file = normalize(join(root, decodePath(pathname)));
     if (!file.startsWith(root)) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     const info = await stat(file).catch(() => null);
     if (!info || info.isDirectory()) file = join(root, 'index.html'); // the app routes itself
@@ -217,16 +254,22 @@ function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new Error(`body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`));
-        req.destroy();
-        return;
+        if (!refused) {
+          refused = true;
+          chunks.length = 0; // the rest is not kept
+          reject(new RequestError(413, 'too_large', `The request is larger than ${Math.floor(MAX_BODY_BYTES / 1024 / 1024)} MB; import files up to ${MAX_IMPORT_FILE_MB} MB`));
+        }
+        return; // the rest is read and dropped, so the answer reaches the client instead of a reset
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size <= MAX_BODY_BYTES) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }

@@ -14,6 +14,7 @@ import { SettingsPage } from './pages/SettingsPage';
 import { GlobalDialogs } from './components/GlobalDialogs';
 import { useUi } from './stores/ui';
 import { BrowserNotifications } from './components/reminders/BrowserNotifications';
+import { StatusBanner } from './components/StatusBanner';
 
 export function App() {
   const route = useRouter((s) => s.route);
@@ -64,6 +65,7 @@ export function App() {
       <div className="app">
         <Sidebar />
         <main className="main" id="main">
+          <StatusBanner />
           {page}
         </main>
       </div>

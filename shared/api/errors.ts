@@ -6,6 +6,12 @@ export type ApiErrorCode =
   | 'conflict' // the write would break a uniqueness or integrity rule
   | 'unknown_method'
   | 'forbidden' // the caller is not allowed (wrong sender, token, origin)
+  | 'stale' // the write edits an older version than the one stored (changed elsewhere): reload, then edit again
+  | 'disk_full' // the disk holding the data file is full; nothing was written
+  | 'read_only' // the data file, its folder or its file system cannot be written
+  | 'damaged' // the data file is damaged: writes wait until the user restores a backup or goes on
+  | 'busy' // another program held the file for longer than Kith waits
+  | 'too_large' // the request is larger than the API accepts
   | 'internal'; // a bug: the service threw something unexpected
 
 export interface ApiIssue {

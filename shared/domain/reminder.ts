@@ -31,19 +31,34 @@ export interface Reminder {
   fireAt: number;
 }
 
-export const LATER_SHOWN = 100;
+/** the board's sections, in the order they are shown */
+export const REMINDER_SECTIONS = ['overdue', 'today', 'upcoming', 'later', 'done'] as const;
+export type ReminderSectionKey = (typeof REMINDER_SECTIONS)[number];
 
-/** what the view shows: open reminders by when, and the latest done */
+/** a page of one section; `next` asks reminders.section for the rows after it (null: the end) */
+export interface ReminderPage {
+  items: Reminder[];
+  next: string | null;
+}
+
+/**
+ * What the view shows: the first page of each section (open reminders by when, then the latest
+ * done), how many each holds, and the cursor to the rest.
+ */
 export interface ReminderBoard {
   today: string;
   overdue: Reminder[];
   dueToday: Reminder[];
   upcoming: Reminder[];
-  /** the first LATER_SHOWN beyond the next 30 days */
+  /** beyond the next 30 days */
   later: Reminder[];
   laterTotal: number;
   done: Reminder[];
+  totals: Record<ReminderSectionKey, number>;
+  next: Record<ReminderSectionKey, string | null>;
+  /** the most overdue check-ins first, at most checkInLimit of them */
   checkIns: CheckInDue[];
+  checkInTotal: number;
 }
 
 export interface CheckInDue {

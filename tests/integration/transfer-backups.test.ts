@@ -150,6 +150,17 @@ describe('the integrity check in the background (how the app starts)', () => {
     const damaged = await started.integrity;
     expect(damaged).toBeInstanceOf(DatabaseDamagedError);
     expect(damaged!.newestGoodBackup).toMatchObject({ contacts: 2, interactions: 2 });
+    // the page learns of it (app.status) and writes stop until the user decides
+    await new Promise((resolve) => setImmediate(resolve));
+    const status = await started.dispatch('app.status', {});
+    expect(status).toMatchObject({ ok: true, value: { damage: { writesStopped: true, newestGoodBackup: { contacts: 2 } } } });
+    expect(await started.dispatch('contacts.create', { displayName: 'Onto damage' })).toMatchObject({ ok: false, error: { code: 'damaged' } });
+    // "Restore this backup": the backup's data is back, the damaged bytes kept beside the file, writes go on
+    const restored = await started.dispatch('app.resolveDamage', { choice: 'restore' });
+    expect(restored).toMatchObject({ ok: true, value: { damage: null } });
+    expect(readdirSync(kith.dir).some((f) => f.startsWith('kith.sqlite.damaged-'))).toBe(true);
+    expect(started.handle.sqlite.prepare('PRAGMA quick_check').pluck().get()).toBe('ok');
+    expect(await started.dispatch('contacts.create', { displayName: 'After restore' })).toMatchObject({ ok: true });
     await started.close();
     kith = await startTestBackend({ clock }); // for afterEach
   });

@@ -126,3 +126,27 @@ describe('the contact form, every field', { timeout: 30_000 }, () => {
     expect(await kith.call('contacts.get', { id: made.id })).toMatchObject({ cadenceDays: 0, effectiveCadenceDays: 0, company: 'Acme', tags: ['x'] });
   });
 });
+
+describe('the contact form, edited elsewhere meanwhile', { timeout: 30_000 }, () => {
+  it('refuses to overwrite, shows the latest version and says what happened', async () => {
+    const circles = await kith.call('circles.list', {});
+    const opened = await kith.call('contacts.create', { displayName: 'Ada', company: 'Analytical' });
+    const onSaved = vi.fn();
+    render(<ContactForm circles={circles} initial={opened} onSaved={onSaved} onCancel={() => {}} />);
+    const user = userEvent.setup();
+    // another window changes the company while this form is open
+    await kith.call('contacts.update', { id: opened.id, company: 'Engines Ltd' });
+    await user.clear(screen.getByLabelText('Nickname'));
+    await user.type(screen.getByLabelText('Nickname'), 'Countess');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/changed elsewhere.*not saved.*latest version/);
+    expect(screen.getByLabelText('Company')).toHaveValue('Engines Ltd');
+    expect(onSaved).not.toHaveBeenCalled();
+    expect(kith.sqlite.prepare('SELECT company, nickname FROM contacts WHERE id = ?').get(opened.id)).toEqual({ company: 'Engines Ltd', nickname: null });
+    // saving again, on the latest version, works
+    await user.type(screen.getByLabelText('Nickname'), 'Countess');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
+    expect(kith.sqlite.prepare('SELECT company, nickname FROM contacts WHERE id = ?').get(opened.id)).toEqual({ company: 'Engines Ltd', nickname: 'Countess' });
+  });
+});

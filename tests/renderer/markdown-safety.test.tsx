@@ -58,3 +58,15 @@ describe('imported text on a contact page', () => {
     expectInert(container);
   });
 });
+
+describe('remote images in notes', () => {
+  it('are never fetched: a placeholder with the link takes their place', () => {
+    const { container } = render(<Markdown text={'Hi ![pixel](https://tracker.example/p.gif?u=1) and ![](http://x.example/a.png)'} />);
+    expect(container.querySelectorAll('img').length).toBe(0);
+    const links = [...container.querySelectorAll('.md-image-placeholder a')].map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['Image: pixel', 'https://tracker.example/p.gif?u=1'],
+      ['Image: http://x.example/a.png', 'http://x.example/a.png'],
+    ]);
+  });
+});

@@ -37,7 +37,24 @@ type CadenceMode = 'inherit' | 'custom' | 'never';
 
 let nextKey = 1;
 
-export function ContactForm({ circles, initial, onSaved, onCancel }: ContactFormProps) {
+/**
+ * The form over the version of the contact it edits. A save that finds the contact changed
+ * elsewhere since (another window, the web host, a sync) is refused as `stale`: the form then
+ * shows the latest version and says what happened, so nothing is overwritten unseen.
+ */
+export function ContactForm(props: ContactFormProps) {
+  const [base, setBase] = useState(props.initial);
+  const [notice, setNotice] = useState<string | null>(null);
+  const reload = async (message: string) => {
+    if (!base) return;
+    const latest = await api.call('contacts.get', { id: base.id });
+    setBase(latest);
+    setNotice(message);
+  };
+  return <ContactFormFields key={base?.updatedAt ?? 'new'} {...props} initial={base} notice={notice} onStale={(message) => void reload(message)} />;
+}
+
+function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStale }: ContactFormProps & { notice: string | null; onStale(message: string): void }) {
   const [displayName, setDisplayName] = useState(initial?.displayName ?? '');
   const [givenName, setGivenName] = useState(initial?.givenName ?? '');
   const [familyName, setFamilyName] = useState(initial?.familyName ?? '');
@@ -144,11 +161,14 @@ export function ContactForm({ circles, initial, onSaved, onCancel }: ContactForm
       tags: tagDraft.trim() ? [...tags, tagDraft.trim()] : tags,
     };
     try {
-      let saved = initial ? await api.call('contacts.update', { id: initial.id, ...fields }) : await api.call('contacts.create', fields);
+      // the version this form edits goes along: a contact changed since is refused as `stale`
+      let saved = initial ? await api.call('contacts.update', { id: initial.id, updatedAt: initial.updatedAt, ...fields }) : await api.call('contacts.create', fields);
       if (photo !== undefined) saved = await api.call('contacts.setPhoto', { id: saved.id, photo });
       onSaved(saved);
     } catch (err) {
-      if (err instanceof ApiError && err.field) {
+      if (err instanceof ApiError && err.code === 'stale') {
+        onStale(`${err.message} Your changes were not saved: the latest version is shown below, make them again.`);
+      } else if (err instanceof ApiError && err.field) {
         const m = /^methods\.(\d+)/.exec(err.field);
         // the server numbers the methods it was sent: map back to the row on screen
         const key = m ? `methods.${methods.indexOf(kept[Number(m[1])]!)}` : err.field.split('.')[0]!.replace('cadenceDays', 'cadence');
@@ -164,6 +184,11 @@ export function ContactForm({ circles, initial, onSaved, onCancel }: ContactForm
 
   return (
     <form className="form contact-form" onSubmit={submit} noValidate>
+      {notice && (
+        <p className="form-notice" role="alert">
+          {notice}
+        </p>
+      )}
       <div className="form-section identity">
         <div className="photo-picker">
           <Avatar name={displayName || '?'} photo={shownPhoto} size={72} />

@@ -28,6 +28,8 @@ function httpTransport(): Transport {
       body: JSON.stringify(input ?? {}),
     });
     if (res.status === 401) return { ok: false, error: { code: 'forbidden', message: 'This page’s token is no longer valid: open the link `npm run web` printed.' } };
+    // the host answers 400/413 with the typed error as JSON
+    if (!res.ok && res.headers.get('content-type')?.startsWith('application/json')) return res.json();
     if (!res.ok) return { ok: false, error: { code: 'internal', message: `HTTP ${res.status}: ${await res.text()}` } };
     return res.json();
   };

@@ -68,7 +68,11 @@ export const contactMethods = {
   ),
   'contacts.get': query<Contact>()(z.object({ id }).strict()),
   'contacts.create': command<Contact>()(contactFields.strict()),
-  'contacts.update': command<Contact>()(contactPatch.extend({ id }).strict()),
+  /**
+   * `updatedAt`: the version the caller read and edits (the renderer always sends it); when the
+   * contact changed since, nothing is written and the answer is `stale`. Internal callers may omit it.
+   */
+  'contacts.update': command<Contact>()(contactPatch.extend({ id, updatedAt: z.number().int().min(0).optional() }).strict()),
   /** replace (or with null remove) the contact's photo */
   'contacts.setPhoto': command<Contact>()(
     z

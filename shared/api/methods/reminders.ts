@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { command, query } from '../define';
 import { id, isoDate, nonEmptyText, wallTime } from '../schemas';
-import type { Reminder, ReminderBoard } from '../../domain/reminder';
+import { REMINDER_SECTIONS, type Reminder, type ReminderBoard, type ReminderPage } from '../../domain/reminder';
 import { RECURRENCE_UNITS } from '../../domain/recurrence';
 
 const recurrence = z
@@ -28,7 +28,26 @@ export type SnoozePreset = (typeof SNOOZE_PRESETS)[number];
 export const reminderMethods = {
   /** open reminders by when they ring (overdue, today, next 30 days, later), the latest done, due check-ins */
   'reminders.list': query<ReminderBoard>()(
-    z.object({ contactId: id.optional(), doneLimit: z.number().int().min(0).max(500).default(50) }).strict(),
+    z
+      .object({
+        contactId: id.optional(),
+        /** rows in the first page of each open section */
+        limit: z.number().int().min(1).max(500).default(50),
+        doneLimit: z.number().int().min(0).max(500).default(50),
+        checkInLimit: z.number().int().min(0).max(500).default(50),
+      })
+      .strict(),
+  ),
+  /** the next page of one section of the board, after the cursor the last page gave */
+  'reminders.section': query<ReminderPage>()(
+    z
+      .object({
+        section: z.enum(REMINDER_SECTIONS),
+        cursor: z.string().min(1).max(2_000).optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+        contactId: id.optional(),
+      })
+      .strict(),
   ),
   /** for the sidebar badge and the tray */
   'reminders.summary': query<{ overdue: number; dueToday: number }>()(z.object({}).strict()),

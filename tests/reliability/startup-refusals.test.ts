@@ -1,0 +1,123 @@
+// Start-up never changes a file it then refuses, and says why in words a user can act on: a file
+// from a newer Kith, another program's SQLite file and a Kith file whose schema_versions table is
+// gone stay byte for byte as they were. A 0-byte file beside backups is damage (the newest backup
+// is offered), and a file on a read-only disk opens read-only with the reason, not with `internal`.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBackend } from '../../electron/kith';
+import { SchemaTooNewError } from '../../db/migrate';
+import { NotAKithFileError } from '../../electron/startup-checks';
+import { DatabaseDamagedError } from '../../electron/transfer/integrity';
+import { tempDir } from '../helpers/backend';
+import { mountTmpfs } from '../helpers/tmpfs';
+
+let dir: string;
+let cleanup: () => void;
+beforeAll(() => ({ dir, cleanup } = tempDir('kith-refuse-')));
+afterAll(() => cleanup());
+
+const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** a real Kith file, closed, in rollback-journal mode (as a copy or an old release leaves it) */
+async function kithFile(name: string): Promise<string> {
+  const path = join(dir, name);
+  const kith = await startBackend({ databasePath: path, host: 'web' });
+  await kith.dispatch('contacts.create', { displayName: 'Ada Lovelace' });
+  await kith.close();
+  const raw = new Database(path);
+  raw.pragma('journal_mode = DELETE');
+  raw.close();
+  return path;
+}
+
+async function expectRefusedUntouched(path: string, error: unknown, message: RegExp) {
+  const before = digest(path);
+  const started = startBackend({ databasePath: path, host: 'web', lock: true });
+  await expect(started).rejects.toBeInstanceOf(error as never);
+  await expect(started).rejects.toThrow(message);
+  expect(digest(path)).toBe(before);
+  expect(existsSync(`${path}-wal`)).toBe(false);
+}
+
+it('refuses a file from a newer Kith without changing a byte', async () => {
+  const path = await kithFile('newer.sqlite');
+  const raw = new Database(path);
+  raw.prepare(`INSERT INTO schema_versions (version, applied_at) VALUES ('9999_from_the_future', 0)`).run();
+  raw.close();
+  await expectRefusedUntouched(path, SchemaTooNewError, /newer version of Kith.*9999_from_the_future/);
+});
+
+it("refuses another program's SQLite file without changing a byte", async () => {
+  const path = join(dir, 'other-program.sqlite');
+  const raw = new Database(path);
+  raw.exec(`CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); INSERT INTO moz_places (url) VALUES ('https://example.org')`);
+  raw.close();
+  await expectRefusedUntouched(path, NotAKithFileError, /another program, not a Kith file/);
+});
+
+it('refuses a Kith file whose schema_versions table is gone, with what to do', async () => {
+  const path = await kithFile('no-versions.sqlite');
+  const raw = new Database(path);
+  raw.exec('DROP TABLE schema_versions');
+  raw.close();
+  await expectRefusedUntouched(path, NotAKithFileError, /schema_versions table\) is missing.*restore a backup/);
+});
+
+it('treats a 0-byte file with backups beside it as damage and offers the newest backup', async () => {
+  const path = join(dir, 'emptied', 'kith.sqlite');
+  const kith = await startBackend({ databasePath: path, host: 'web' });
+  await kith.dispatch('contacts.create', { displayName: 'Grace Hopper' });
+  await kith.dispatch('transfer.backupNow', {});
+  await kith.close();
+  writeFileSync(path, '');
+  const started = startBackend({ databasePath: path, host: 'web' });
+  await expect(started).rejects.toBeInstanceOf(DatabaseDamagedError);
+  const err = (await started.catch((e) => e)) as DatabaseDamagedError;
+  expect(err.problem).toMatch(/empty/);
+  expect(err.newestGoodBackup?.contacts).toBe(1);
+  expect(readFileSync(path).length).toBe(0);
+});
+
+it('a 0-byte file with no backups is a new, empty Kith file', async () => {
+  const path = join(dir, 'fresh.sqlite');
+  writeFileSync(path, '');
+  const kith = await startBackend({ databasePath: path, host: 'web' });
+  expect((await kith.dispatch('contacts.list', {})).ok).toBe(true);
+  await kith.close();
+});
+
+const { tmpfs, reason } = mountTmpfs(8 * 1024);
+describe.skipIf(!tmpfs)(`a read-only file system${reason ? ` (skipped: ${reason})` : ''}`, () => {
+  afterAll(() => tmpfs?.unmount());
+
+  it('opens read-only with the reason; reads work, writes get read_only, never internal', async () => {
+    const path = join(tmpfs!.dir, 'kith.sqlite');
+    const kith = await startBackend({ databasePath: path, host: 'web' });
+    await kith.dispatch('contacts.create', { displayName: 'Katherine Johnson' });
+    await kith.close();
+    tmpfs!.remount('ro');
+    try {
+      const ro = await startBackend({ databasePath: path, host: 'web', lock: true });
+      const status = await ro.dispatch('app.status', {});
+      expect(status).toMatchObject({ ok: true, value: { access: 'read-only', readOnlyReason: expect.stringMatching(/read-only disk or file system.*Copy the file to a writable folder/) } });
+      const list = await ro.dispatch('contacts.list', {});
+      expect(list).toMatchObject({ ok: true, value: { total: 1 } });
+      for (const [method, input] of [
+        ['health.dashboard', {}],
+        ['contacts.search', { query: 'kath' }],
+        ['app.info', {}],
+      ] as const) {
+        const r = await ro.dispatch(method, input);
+        expect(r.ok ? 'ok' : r.error.code).toBe('ok');
+      }
+      const write = await ro.dispatch('contacts.create', { displayName: 'Nobody' });
+      expect(write).toMatchObject({ ok: false, error: { code: 'read_only', message: expect.stringMatching(/read-only/) } });
+      await ro.close();
+    } finally {
+      tmpfs!.remount('rw');
+    }
+  });
+});

@@ -1,0 +1,107 @@
+// Input that used to end in `internal`, a 500 or a reset now gets a typed error naming the problem:
+// NUL and unpaired surrogates (one rule at the dispatcher), an export of 40,000 chosen contacts
+// (more than SQLite's 32,766 parameters), malformed %-encoding in an address, a body over the limit.
+import { request } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebHost, type WebHost } from '../../electron/webhost/server';
+import { startTestBackend, type TestBackend } from '../helpers/backend';
+import { MAX_REQUEST_BYTES } from '../../shared/api/limits';
+import { contract } from '../../shared/api/contract';
+
+let kith: TestBackend;
+let host: WebHost;
+beforeAll(async () => {
+  kith = await startTestBackend({ host: 'web' });
+  const staticDir = join(kith.dir, 'static');
+  mkdirSync(staticDir);
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Kith</title>');
+  host = await startWebHost({ dispatch: kith.dispatch, staticDir });
+});
+afterAll(async () => {
+  await host.close();
+  await kith.dispose();
+});
+
+function send(path: string, init: { method?: string; headers?: Record<string, string>; body?: string | { chunk: Buffer; times: number } } = {}) {
+  return new Promise<{ status: number; body: string; type: string }>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method: init.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, 'X-Kith-Token': host.token, ...init.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body, type: String(res.headers['content-type']) }));
+      },
+    );
+    req.on('error', reject);
+    const body = init.body;
+    if (body === undefined || typeof body === 'string') return void req.end(body);
+    let sent = 0;
+    const pump = () => {
+      while (sent < body.times) {
+        sent++;
+        if (!req.write(body.chunk)) return void req.once('drain', pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}
+
+describe('one rule for NUL and unpaired surrogates, at the dispatcher', () => {
+  it('a search with a NUL is invalid_input naming the field, not internal', async () => {
+    const r = await kith.dispatch('contacts.search', { query: 'ada\u0000' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'query', message: expect.stringContaining('NUL') } });
+  });
+
+  it('an unpaired surrogate is refused, not silently stored as U+FFFD; a paired one is kept', async () => {
+    const bad = await kith.dispatch('contacts.create', { displayName: 'Zoë \uD83D' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'displayName', message: expect.stringContaining('unpaired') } });
+    const nested = await kith.dispatch('contacts.create', { displayName: 'Ok', methods: [{ kind: 'email', label: '\uDE00x', value: 'a@b.org' }] });
+    expect(nested).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'methods.0.label' } });
+    const good = await kith.call('contacts.create', { displayName: 'Zoë 😀' });
+    expect(good.displayName).toBe('Zoë 😀');
+    expect(kith.sqlite.prepare('SELECT count(*) FROM contacts WHERE display_name LIKE ?').pluck().get('%\uFFFD%')).toBe(0);
+  });
+
+  it('over HTTP too: a JSON body with "\\ud800" is refused as invalid_input', async () => {
+    const r = await send('/api/contacts.create', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"displayName":"x\\ud800"}' });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'displayName' } });
+  });
+});
+
+it('transfer.export with 40,000 chosen ids answers not_found for the missing ones, not "too many SQL variables"', async () => {
+  const ids = Array.from({ length: 40_000 }, (_, i) => `id-${i}`);
+  const r = await kith.dispatch('transfer.export', { format: 'vcard', contactIds: ids });
+  expect(r).toMatchObject({ ok: false, error: { code: 'not_found', field: 'contactIds' } });
+  const real = await kith.call('contacts.create', { displayName: 'Exported' });
+  const some = await kith.call('transfer.export', { format: 'ics', contactIds: [real.id] });
+  expect(some.count).toBeGreaterThanOrEqual(1);
+});
+
+describe('the web host', () => {
+  it('answers a malformed %-encoding with 400 (JSON for the API), not a 500', async () => {
+    const api = await send('/api/contacts.list%E0%A4%A', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(api.status).toBe(400);
+    expect(api.type).toContain('application/json');
+    expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('malformed %-encoding') } });
+    const page = await send('/contacts/%E0%A4%A');
+    expect(page.status).toBe(400);
+  });
+
+  it('answers a body over the limit with 413 and the message, not a reset', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 'a'.charCodeAt(0));
+    const r = await send('/api/transfer.importPreview', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: { chunk, times: Math.ceil(MAX_REQUEST_BYTES / chunk.length) + 1 } });
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringContaining('larger than') } });
+  });
+
+  it("the contract's import limit fits in the host's request limit", () => {
+    const schema = contract['transfer.importPreview'].input;
+    const biggest = 'A'.repeat(Math.ceil((64 * 1024 * 1024) / 3) * 4);
+    expect(schema.safeParse({ source: { kind: 'upload', fileName: 'big.vcf', base64: biggest } }).success).toBe(true);
+    expect(JSON.stringify({ source: { kind: 'upload', fileName: 'big.vcf', base64: biggest } }).length).toBeLessThan(MAX_REQUEST_BYTES);
+  });
+});
