@@ -126,7 +126,7 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     status,
   };
   const events = new EventEmitter<{ committed: [MethodName] }>();
-  const checkpoint = checkpointWhenIdle(handle.sqlite, { failed: (err) => status.report('checkpoint', err), succeeded: () => status.recovered('checkpoint') });
+  const checkpoint = checkpointWhenIdle(handle.sqlite, { failed: (err) => status.report('checkpoint', err), succeeded: () => status.recovered('checkpoint') }, { nativeBinding: options.nativeBinding });
   const dispatch = createDispatcher({
     ctx,
     handlers,
