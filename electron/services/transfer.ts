@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { migrateToLatest } from '../../db/migrate';
 import { ServiceError } from '../../shared/api/errors';
 import { localDateOf } from '../../shared/domain/localDate';
-import type { ExportFormat, ExportJob } from '../../shared/api/methods/transfer';
+import type { ExportFormat } from '../../shared/api/methods/transfer';
 import type { HandlerGroup, ServiceContext } from './context';
 import { backupDetails, backupFolder, copyIntoLive, listBackups, resolveBackup, rotateBackups, takeBackup } from '../transfer/backups';
 import { readFile } from 'node:fs/promises';
-import { exportFileName } from '../transfer/export-file';
+import { exportFileName, writeExport } from '../transfer/export-file';
 import { cancelExportJob, downloadableExport, exportFinished, exportJob, startExportJob } from '../transfer/export-jobs';
 import { commitSession, getSession, openSession, previewOf, progressOf, reparseSession, requestCancel } from '../transfer/import-session';
 
@@ -63,19 +63,17 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
   },
 
   async 'transfer.export'(ctx, input) {
-    // the one-call export, for small files and scripts: the same worker writes it, this call reads it back
+    // the one-call export, for small files and scripts: written by the same code as the worker's
     const { fileName, mime } = exportFileName(input.format, localDateOf(ctx.clock.now().getTime(), ctx.clock.timeZone()));
     if (input.destination === 'dialog') {
       if (!ctx.files) throw new ServiceError('invalid_input', 'This window cannot save files itself; download instead', 'destination');
     }
-    const job = await finishedExport(ctx, input.format, input.contactIds, { fileName, mime, savePath: null });
-    const download = downloadableExport(job.jobId)!;
-    const content = await readFile(download.path, 'utf8');
+    const { content, count } = await exportContent(ctx, input.format, input.contactIds, { fileName, mime });
     if (input.destination === 'dialog') {
       const savedTo = await ctx.files!.saveFile({ title: 'Export', defaultName: fileName, content });
-      return { fileName, mime, count: job.count, content: null, savedTo, cancelled: savedTo === null };
+      return { fileName, mime, count, content: null, savedTo, cancelled: savedTo === null };
     }
-    return { fileName, mime, count: job.count, content, savedTo: null, cancelled: false };
+    return { fileName, mime, count, content, savedTo: null, cancelled: false };
   },
 
   async 'transfer.exportStart'(ctx, input) {
@@ -138,12 +136,25 @@ function assertIdle(ctx: ServiceContext) {
   if (ctx.sqlite.inTransaction || ctx.writes?.busy) throw new ServiceError('conflict', 'An import is running; try again when it has finished');
 }
 
-/** runs an export in its worker to the end; its failure comes back as the error the old in-process export gave */
-async function finishedExport(ctx: ServiceContext, format: ExportFormat, contactIds: string[] | undefined, file: { fileName: string; mime: string; savePath: string | null }): Promise<ExportJob> {
+/** up to this many contacts, the one-call export is written here (a few ms); beyond, by the worker */
+const IN_PROCESS_CONTACTS = 1000;
+
+/**
+ * The one-call export's text. A small file is written on this thread (a worker's start-up would
+ * cost more than the export); a large one, or any while an import holds the write gate, by the
+ * export worker on its own connection, then read back.
+ */
+async function exportContent(ctx: ServiceContext, format: ExportFormat, contactIds: string[] | undefined, file: { fileName: string; mime: string }): Promise<{ content: string; count: number }> {
   if (contactIds) await assertContactsExist(ctx, contactIds);
-  const job = await exportFinished(startExportJob(ctx, { format, contactIds }, file).jobId);
+  const contacts = contactIds?.length ?? Number(ctx.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get());
+  if (contacts <= IN_PROCESS_CONTACTS && !ctx.writes?.busy && !ctx.sqlite.inTransaction) {
+    const parts: string[] = [];
+    const count = await writeExport(ctx, { format, contactIds }, { write: (text) => void parts.push(text), progress() {}, stop: () => false });
+    return { content: parts.join(''), count };
+  }
+  const job = await exportFinished(startExportJob(ctx, { format, contactIds }, { ...file, savePath: null }).jobId);
   if (job.state !== 'done') throw new Error(job.error ?? 'The export was stopped');
-  return job;
+  return { content: await readFile(downloadableExport(job.jobId)!.path, 'utf8'), count: job.count };
 }
 
 async function assertContactsExist(ctx: ServiceContext, contactIds: string[]): Promise<void> {
