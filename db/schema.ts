@@ -219,6 +219,72 @@ export interface InteractionGapTable {
   dormant_from: number;
 }
 
+/** personal facts, ordered per contact (migration 0016) */
+export interface ContactFactTable {
+  id: string;
+  contact_id: string;
+  label: string;
+  type: 'text' | 'number' | 'date' | 'link';
+  value: string;
+  sort_order: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** things to bring up next time; done_at set when ticked off (migration 0016) */
+export interface NextTopicTable {
+  id: string;
+  contact_id: string;
+  text: string;
+  created_at: number;
+  done_at: number | null;
+  done_interaction_id: string | null;
+}
+
+/** dated events on a person's timeline (migration 0016) */
+export interface LifeEventTable {
+  id: string;
+  contact_id: string;
+  kind: 'new_job' | 'moved' | 'married' | 'baby' | 'graduated' | 'loss' | 'custom';
+  title: string;
+  occurred_on: string;
+  note: string;
+  followup_reminder_id: string | null;
+  yearly_reminder_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** gift ideas and gifts given or received (migration 0016) */
+export interface GiftTable {
+  id: string;
+  contact_id: string;
+  status: 'idea' | 'given' | 'received';
+  title: string;
+  url: string | null;
+  price_minor: number | null;
+  currency: string | null;
+  occasion: string | null;
+  on_date: string | null;
+  note: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** personal money lent to or borrowed from a contact (migration 0016) */
+export interface MoneyLoanTable {
+  id: string;
+  contact_id: string;
+  direction: 'lent' | 'borrowed';
+  amount_minor: number;
+  currency: string;
+  occurred_on: string;
+  note: string;
+  settled_on: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface DB {
   circles: CircleTable;
   contacts: ContactTable;
@@ -239,6 +305,11 @@ export interface DB {
   interaction_gaps: InteractionGapTable;
   reminder_sync_dirty: ReminderSyncDirtyTable;
   reminder_sync_state: ReminderSyncStateTable;
+  contact_facts: ContactFactTable;
+  next_topics: NextTopicTable;
+  life_events: LifeEventTable;
+  gifts: GiftTable;
+  money_loans: MoneyLoanTable;
 }
 
 export type ContactRow = Selectable<ContactTable>;

@@ -159,7 +159,9 @@ function openChecked(path: string, nativeBinding: string | undefined, readOnly: 
     handle.sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
     return handle;
   } catch (err) {
-    if ((err as { code?: string }).code !== 'SQLITE_CANTOPEN') throw err;
+    // CANTOPEN, or READONLY_CANTINIT and kin: SQLite could not make the -shm file beside it
+    const code = String((err as { code?: string }).code);
+    if (!code.startsWith('SQLITE_CANTOPEN') && !code.startsWith('SQLITE_READONLY')) throw err;
     const copy = join(mkdtempSync(join(tmpdir(), 'kith-readonly-')), 'kith.sqlite');
     copyFileSync(path, copy);
     if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);

@@ -9,6 +9,7 @@ import * as m0006 from './0006_contact_health';
 import * as m0007 from './0007_portfolio';
 import * as m0008 from './0008_reminder_sync';
 import * as m0012 from './0012_daily_use';
+import * as m0016 from './0016_remember';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_portfolio': m0007,
   '0008_reminder_sync': m0008,
   '0012_daily_use': m0012,
+  '0016_remember': m0016,
 };

@@ -8,8 +8,8 @@ import { findTextProblem } from '../../shared/domain/text';
 import { storageError } from './storage-errors';
 import type { BackendStatus } from '../backend-status';
 
-/** the commands that still run while writes are stopped: the user's answer to damage */
-const ALWAYS_ALLOWED: ReadonlySet<MethodName> = new Set(['app.resolveDamage']);
+/** the commands that still run while writes are stopped for damage: the user's answers to it */
+const ALWAYS_ALLOWED: ReadonlySet<MethodName> = new Set(['app.resolveDamage', 'transfer.backupRestore']);
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
 
@@ -37,8 +37,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       const message = badText.field ? `${badText.field}: ${badText.message}` : `The input ${badText.message}`;
       return failure({ code: 'invalid_input', message, field: badText.field, issues: [badText] });
     }
-    if (spec.kind === 'command' && !ALWAYS_ALLOWED.has(method)) {
-      const refusal = options.status?.writeRefusal();
+    if (spec.kind === 'command') {
+      const refusal = options.status?.readOnlyReason || !ALWAYS_ALLOWED.has(method) ? options.status?.writeRefusal() : null;
       if (refusal) return failure(refusal);
     }
     const parsed = (spec.input as z.ZodType).safeParse(rawInput ?? {});

@@ -80,9 +80,12 @@ export function serveBackend(port: BackendPort, exit: (code: number) => void = (
       send({ type: 'committed', method });
       if (method === 'settings.update') void syncLoginItem(kith);
     });
-    scheduler = attachScheduler(kith, { notifier: { notify: (notification) => send({ type: 'notify', notification }) }, onStatus: ({ overdue, dueToday }) => send({ type: 'status', status: { overdue, dueToday } }) });
+    // a read-only file cannot record what was announced: no scheduler, or it would ring again and again
+    if (!kith.status.readOnlyReason) {
+      scheduler = attachScheduler(kith, { notifier: { notify: (notification) => send({ type: 'notify', notification }) }, onStatus: ({ overdue, dueToday }) => send({ type: 'status', status: { overdue, dueToday } }) });
+      void scheduler.start();
+    }
     void syncLoginItem(kith);
-    void scheduler.start();
     markReady();
     send({ type: 'ready' });
     // the integrity check ran beside the start-up: on damage, offer the newest good backup and start again on it

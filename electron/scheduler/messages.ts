@@ -1,6 +1,7 @@
 // What a notification says: one item speaks for itself; several become one digest.
 import { format } from 'date-fns';
 import type { CheckInDue, Reminder } from '../../shared/domain/reminder';
+import { topicsLine } from '../../shared/domain/topics';
 
 /** what the scheduler hands the notifier: text, and where a click should take the user */
 export interface KithNotification {
@@ -20,7 +21,8 @@ function whenText(r: Reminder, today: string): string {
   return r.remindOn < today ? 'overdue' : 'due today';
 }
 
-export function composeNotification(reminders: Reminder[], checkIns: CheckInDue[], today: string): KithNotification | null {
+/** topics: each check-in contact's open next-time topics, oldest first (shown for a single check-in) */
+export function composeNotification(reminders: Reminder[], checkIns: CheckInDue[], today: string, topics: ReadonlyMap<string, string[]> = new Map()): KithNotification | null {
   const count = reminders.length + checkIns.length;
   if (count === 0) return null;
   if (count === 1 && reminders[0]) {
@@ -36,7 +38,12 @@ export function composeNotification(reminders: Reminder[], checkIns: CheckInDue[
     const c = checkIns[0];
     return {
       title: `Time to check in with ${c.contactName}`,
-      body: c.daysOverdue === 0 ? 'Your check-in is due today' : `Your check-in is ${plural(c.daysOverdue, 'day', 'days')} overdue`,
+      body: [
+        c.daysOverdue === 0 ? 'Your check-in is due today' : `Your check-in is ${plural(c.daysOverdue, 'day', 'days')} overdue`,
+        topics.get(c.contactId)?.length ? `Bring up: ${topicsLine(topics.get(c.contactId)!)}` : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
       path: `/contacts/${encodeURIComponent(c.contactId)}`,
       count,
     };

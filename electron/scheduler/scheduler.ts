@@ -15,6 +15,7 @@ import { loadSettings, readState, writeState } from '../services/settings';
 import { addDaysToDate, instantOfLocal, localDateOf } from '../../shared/domain/localDate';
 import { endOfQuietHours, inQuietHours } from '../../shared/domain/settings';
 import { composeNotification, type KithNotification } from './messages';
+import { openTopicsOf } from '../services/topics';
 
 export const SAFETY_INTERVAL_MS = 60 * 60 * 1000;
 export const RETRY_MS = 5 * 60 * 1000;
@@ -126,7 +127,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           if (ids.length) await trx.updateTable('reminders').set({ last_notified_at: now }).where('id', 'in', ids).execute();
           if (checkInDigestPending) await writeState(trx, CHECKINS_ANNOUNCED_KEY, today);
         });
-        const notification = settings.notificationsEnabled ? composeNotification(dueReminders, newCheckIns, today) : null;
+        // a check-in that rings alone says what to bring up (next-time topics)
+        const topics = new Map<string, string[]>();
+        if (settings.notificationsEnabled && newCheckIns.length === 1 && dueReminders.length === 0) {
+          for (const t of await openTopicsOf(db, [newCheckIns[0]!.contactId])) topics.set(t.contactId, [...(topics.get(t.contactId) ?? []), t.text]);
+        }
+        const notification = settings.notificationsEnabled ? composeNotification(dueReminders, newCheckIns, today, topics) : null;
         try {
           if (notification) notifier.notify(notification);
         } catch (err) {

@@ -96,6 +96,7 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
       await trx.updateTable('contacts').set({ ...row, updated_at: now }).where('id', '=', id).execute();
       if (patch.methods) await replaceMethods(trx, id, patch.methods);
       if (patch.tags) await replaceTags(trx, id, patch.tags, now);
+      if (patch.anniversary !== undefined) await setAnniversary(trx, id, patch.anniversary);
     });
     return loadContact(ctx, id);
   },
@@ -132,6 +133,7 @@ export async function insertContact(trx: Transaction<DB>, input: ContactFields, 
   await checkReferences(trx, input);
   await trx.insertInto('contacts').values(newContactRow(input, id, now)).execute();
   await replaceMethods(trx, id, input.methods);
+  if (input.anniversary) await setAnniversary(trx, id, input.anniversary);
   await replaceTags(trx, id, input.tags, now);
   return id;
 }
@@ -169,6 +171,12 @@ export function tagIdPrepared(sqlite: Database.Database, name: string, now: numb
     tags.set(name, tagId);
   }
   return tagId;
+}
+
+/** the contact's one anniversary: the dated row labelled "Anniversary" replaced, or removed for null */
+async function setAnniversary(trx: Transaction<DB>, contactId: string, date: { month: number; day: number; year: number | null } | null): Promise<void> {
+  await trx.deleteFrom('contact_dates').where('contact_id', '=', contactId).where('label', '=', 'Anniversary').execute();
+  if (date) await trx.insertInto('contact_dates').values({ id: randomUUID(), contact_id: contactId, label: 'Anniversary', month: date.month, day: date.day, year: date.year }).execute();
 }
 
 function newContactRow(input: ContactFields, id: string, now: number) {

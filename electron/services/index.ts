@@ -14,6 +14,11 @@ import { valueHandlers } from './value';
 import { reminderHandlers } from './reminders';
 import { transferHandlers } from './transfer';
 import { settingsHandlers } from './settings';
+import { factHandlers } from './facts';
+import { topicHandlers } from './topics';
+import { lifeEventHandlers } from './lifeEvents';
+import { giftHandlers } from './gifts';
+import { loanHandlers } from './loans';
 
 export const handlers = {
   ...appHandlers,
@@ -29,4 +34,9 @@ export const handlers = {
   ...reminderHandlers,
   ...transferHandlers,
   ...settingsHandlers,
+  ...factHandlers,
+  ...topicHandlers,
+  ...lifeEventHandlers,
+  ...giftHandlers,
+  ...loanHandlers,
 } satisfies Handlers;

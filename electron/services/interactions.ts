@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema';
 import { ServiceError } from '../../shared/api/errors';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { HandlerGroup, ServiceContext } from './context';
+import { tickOffTopics } from './topics';
 
 /** a little slack for clocks that disagree by a moment (the renderer's and the main process's) */
 const FUTURE_TOLERANCE_MS = 60_000;
@@ -33,17 +34,21 @@ export const interactionHandlers: HandlerGroup<'interactions.log' | 'interaction
         })
         .execute();
       await writeParticipants(trx, id, input.participantIds, { occurred_at: occurredAt, kind: input.kind, direction: input.direction, rating: input.rating });
+      await tickOffTopics(trx, input.doneTopicIds, input.participantIds, id, now);
     });
     return loadInteraction(ctx.db, id);
   },
 
   async 'interactions.update'(ctx, input) {
-    const { id, participantIds, ...patch } = input;
+    const { id, participantIds, updatedAt: editedVersion, ...patch } = input;
     const now = ctx.clock.now().getTime();
     if (patch.occurredAt !== undefined) checkNotInFuture(patch.occurredAt, now);
     await ctx.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('interactions').selectAll().where('id', '=', id).executeTakeFirst();
       if (!existing) throw new ServiceError('not_found', 'No interaction with that id', 'id');
+      if (editedVersion !== undefined && editedVersion !== existing.updated_at) {
+        throw new ServiceError('stale', 'This interaction was changed elsewhere (another window or tab) after you opened it.', 'updatedAt');
+      }
       const next = {
         occurred_at: patch.occurredAt ?? existing.occurred_at,
         kind: patch.kind ?? existing.kind,
@@ -53,7 +58,8 @@ export const interactionHandlers: HandlerGroup<'interactions.log' | 'interaction
         summary: patch.summary ?? existing.summary,
         notes: patch.notes ?? existing.notes,
       };
-      await trx.updateTable('interactions').set({ ...next, updated_at: now }).where('id', '=', id).execute();
+      // each write a new version, even two in the same millisecond
+      await trx.updateTable('interactions').set({ ...next, updated_at: Math.max(now, existing.updated_at + 1) }).where('id', '=', id).execute();
       const ids =
         participantIds ??
         (await trx.selectFrom('interaction_participants').select('contact_id').where('interaction_id', '=', id).execute()).map((r) => r.contact_id);

@@ -43,6 +43,7 @@ function prepare(db: Database.Database) {
     columns: db.prepare<{ key: number }, { name: string; company: string | null; methods: string | null; tags: string | null }>(
       `SELECT name, company, methods, tags FROM contacts_fts WHERE rowid = @key`,
     ),
+    facts: db.prepare<{ id: string }, { label: string; value: string }>(`SELECT label, value FROM contact_facts WHERE contact_id = @id ORDER BY sort_order`),
     notesExcerpt: db.prepare<{ match: string; key: number }, { excerpt: string | null }>(
       `SELECT snippet(contacts_fts, 4, char(2), char(3), '…', 10) AS excerpt FROM contacts_fts WHERE contacts_fts MATCH @match AND rowid = @key`,
     ),
@@ -82,13 +83,18 @@ export function searchContacts(db: Database.Database, query: string, limit: numb
   return rank(placed, q, (x) => x.r.display_name, (x) => PLACES.indexOf(x.matchedIn))
     .slice(0, limit)
     .map(({ r, cols, matchedIn }) => {
+      if (matchedIn === 'notes') {
+        // a personal fact that holds every term is shown as itself ("Allergies: nuts")
+        const fact = s.facts.all({ id: r.id }).find((f) => terms.every((t) => foldForSearch(`${f.label}: ${f.value}`).includes(t)));
+        if (fact) return hit(r, 'facts', `${fact.label}: ${fact.value}`);
+      }
       if (matchedIn === 'notes') return hit(r, matchedIn, s.notesExcerpt.get({ match, key: r.key })?.excerpt ?? null);
       if (matchedIn === 'methods' || matchedIn === 'tags') return hit(r, matchedIn, matchingWord(matchedIn === 'methods' ? cols?.methods : cols?.tags, terms));
       return hit(r, matchedIn, null);
     });
 }
 
-const PLACES: ContactSearchHit['matchedIn'][] = ['name', 'company', 'methods', 'tags', 'notes'];
+const PLACES: ContactSearchHit['matchedIn'][] = ['name', 'company', 'methods', 'tags', 'notes', 'facts'];
 
 function hit(r: Row, matchedIn: ContactSearchHit['matchedIn'], excerpt: string | null): ContactSearchHit {
   return { id: r.id, displayName: r.display_name, company: r.company, title: r.title, circleId: r.circle_id, archivedAt: r.archived_at, matchedIn, excerpt };

@@ -16,7 +16,8 @@ const FLUSH = [
      (SELECT group_concat(m.value || ' ' || m.value_normalized, ' ') FROM contact_methods m
        WHERE m.contact_id = c.id AND m.kind IN ('email', 'phone', 'social')),
      (SELECT group_concat(t.name, ' ') FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id),
-     c.notes
+     -- personal facts (migration 0016) are searched with the notes
+     concat_ws(' ', c.notes, (SELECT group_concat(f.label || ': ' || f.value, ' ') FROM contact_facts f WHERE f.contact_id = c.id))
    FROM temp.search_batch d JOIN search_keys k ON k.contact_id = d.contact_id JOIN contacts c ON c.id = d.contact_id`,
   `INSERT INTO contact_names_fts (rowid, name)
    SELECT k.key, concat_ws(' ', c.display_name, c.given_name, c.family_name, c.nickname)

@@ -1,6 +1,7 @@
 // Import, export and backups. The work is in electron/transfer/ (one file per concept); this file
 // turns API calls into those steps.
 import { sql } from 'kysely';
+import { quickCheck } from '../transfer/integrity';
 import { join } from 'node:path';
 import { migrateToLatest } from '../../db/migrate';
 import { ServiceError } from '../../shared/api/errors';
@@ -51,7 +52,7 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
   },
 
   async 'transfer.importCommit'(ctx, input) {
-    return commitSession(ctx, getSession(input.sessionId), { defaultAction: input.defaultAction, actions: input.actions });
+    return commitSession(ctx, getSession(input.sessionId), { defaultAction: input.defaultAction, actions: input.actions, forNew: input.forNew });
   },
 
   async 'transfer.importProgress'(_ctx, input) {
@@ -123,6 +124,8 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
     await copyIntoLive(join(folder, details.fileName), ctx.databasePath);
     // an older backup comes back at its own schema version: bring it up to this version of Kith
     await migrateToLatest({ sqlite: ctx.sqlite, db: ctx.db, path: ctx.databasePath, close: async () => {} }, { now: ctx.clock.now() });
+    // a damaged file replaced by a good backup (Settings → Backups) is damaged no more
+    if (ctx.status.damage && !quickCheck(ctx.sqlite)) ctx.status.damage = null;
     return { restored: details, safetyBackup };
   },
 };

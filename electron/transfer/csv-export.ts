@@ -1,14 +1,20 @@
-// CSV export: one row per contact, columns a spreadsheet (or this importer's mapping screen) understands.
+// CSV export: one row per contact, columns a spreadsheet understands; this importer knows the header
+// as Kith's own ("kith" format) and reads every column back. Several values in a cell are joined with
+// " ::: " (as Google does), the primary one first.
 import { stringify } from 'csv-stringify/sync';
 import type { Contact } from '../../shared/domain/contact';
 import { cleanText } from '../../shared/domain/text';
 
-const HEADER = ['Name', 'Given name', 'Family name', 'Nickname', 'Company', 'Title', 'Emails', 'Phones', 'Addresses', 'Websites', 'Birthday', 'Tags', 'Notes', 'How we met'];
+export const KITH_CSV_HEADER = ['Name', 'Given name', 'Family name', 'Nickname', 'Company', 'Title', 'Emails', 'Phones', 'Addresses', 'Websites', 'Social', 'Birthday', 'Dates', 'Tags', 'Circle', 'Importance', 'Check-in every (days)', 'Notes', 'How we met'];
 
-export function contactsToCsv(contacts: Contact[]): string {
+type Dated = { month: number; day: number; year: number | null };
+const isoDate = (d: Dated) => `${d.year === null ? '-' : String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+
+export function contactsToCsv(contacts: Contact[], circleNameOf: (circleId: string | null) => string | null = () => null): string {
   const join = (c: Contact, kind: Contact['methods'][number]['kind']) =>
     c.methods
       .filter((m) => m.kind === kind)
+      .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary))
       .map((m) => m.value)
       .join(' ::: ');
   const rows = contacts.map((c) => [
@@ -22,12 +28,19 @@ export function contactsToCsv(contacts: Contact[]): string {
     join(c, 'phone'),
     join(c, 'address'),
     join(c, 'website'),
-    c.birthday ? `${c.birthday.year ?? '-'}-${String(c.birthday.month).padStart(2, '0')}-${String(c.birthday.day).padStart(2, '0')}`: '',
-    c.tags.join('; '),
+    join(c, 'social'),
+    c.birthday ? isoDate(c.birthday) : '',
+    c.dates.map((d) => `${d.label}: ${isoDate(d)}`).join(' ::: '),
+    c.tags.join(' ::: '),
+    circleNameOf(c.circleId) ?? '',
+    c.importance,
+    c.cadenceDays === null ? '' : String(c.cadenceDays),
     c.notes,
     c.howMet ?? '',
   ]);
   // a NUL stored by an older Kith ends a spreadsheet's cell early: never written (shared/domain/text.ts)
   const clean = rows.map((row) => row.map((cell) => cleanText(cell).text));
-  return '\uFEFF' + stringify([HEADER, ...clean], { record_delimiter: '\r\n' });
+  // a lone LF or CR must be quoted too (csv-stringify quotes only the record delimiter, CRLF), and so
+  // are the other delimiters a reader may sniff (;, tab, |)
+  return '\uFEFF' + stringify([KITH_CSV_HEADER, ...clean], { record_delimiter: '\r\n', quoted_match: /[\r\n;\t|]/ });
 }

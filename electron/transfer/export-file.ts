@@ -14,6 +14,7 @@ import { contactsToCsv } from './csv-export';
 import { buildIcs } from './ics-export';
 import { JSON_FORMAT, JSON_FORMAT_VERSION, toCell } from './json-export';
 import { contactToVCard } from './vcard-write';
+import { rememberedProperties } from './vcard-remember';
 
 /** what an export reads through: the worker's own read-only connection and the fixed "now" */
 export type ExportContext = Pick<ServiceContext, 'db' | 'sqlite' | 'clock'>;
@@ -35,7 +36,7 @@ export class ExportStopped extends Error {}
 /** the names and types each format's file gets, as the old one-call export named them */
 export function exportFileName(format: ExportFormat, today: string): { fileName: string; mime: string } {
   if (format === 'json') return { fileName: `kith-export-${today}.json`, mime: 'application/json' };
-  if (format === 'vcard') return { fileName: `kith-contacts-${today}.vcf`, mime: 'text/vcard' };
+  if (format === 'vcard' || format === 'vcard3') return { fileName: `kith-contacts-${today}${format === 'vcard3' ? '-vcard3' : ''}.vcf`, mime: 'text/vcard' };
   if (format === 'csv') return { fileName: `kith-contacts-${today}.csv`, mime: 'text/csv' };
   return { fileName: `kith-calendar-${today}.ics`, mime: 'text/calendar' };
 }
@@ -81,13 +82,16 @@ export async function writeExport(ctx: ExportContext, spec: ExportSpec, sink: Ex
     sink.progress(done, total);
     if (sink.stop()) throw new ExportStopped();
   });
-  if (spec.format === 'vcard') {
-    const circles = new Map((await ctx.db.selectFrom('circles').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
-    for (const c of contacts) sink.write(contactToVCard(c, { circleName: c.circleId ? (circles.get(c.circleId) ?? null) : null }));
+  const circles = new Map((await ctx.db.selectFrom('circles').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
+  const circleName = (id: string | null) => (id ? (circles.get(id) ?? null) : null);
+  if (spec.format === 'vcard' || spec.format === 'vcard3') {
+    const version = spec.format === 'vcard3' ? '3.0' : '4.0';
+    const remembered = await rememberedProperties(ctx.db, new Set(contacts.map((c) => c.id)));
+    for (const c of contacts) sink.write(contactToVCard(c, { circleName: circleName(c.circleId), remembered: remembered.get(c.id) }, version));
     return contacts.length;
   }
   if (spec.format === 'csv') {
-    sink.write(contactsToCsv(contacts));
+    sink.write(contactsToCsv(contacts, circleName));
     return contacts.length;
   }
   const ids = contacts.map((c) => c.id);

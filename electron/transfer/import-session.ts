@@ -2,12 +2,13 @@
 // transaction for the whole file). The session between them lives in memory; progress is read by
 // polling while the commit runs, and a cancel rolls the transaction back.
 import { randomUUID } from 'node:crypto';
+import { cleanTextInPlace } from '../../shared/domain/text';
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
 import { openDatabase } from '../../db/connection';
 import { ServiceError } from '../../shared/api/errors';
 import { contactFields } from '../../shared/api/methods/contacts';
-import type { CsvTarget, DuplicateAction, ImportFormat, ImportPreview, ImportProgress, ImportSummary } from '../../shared/api/methods/transfer';
+import { LEFT_OUT_SHOWN, type CsvTarget, type DuplicateAction, type ImportFormat, type ImportPreview, type ImportProgress, type ImportSummary } from '../../shared/api/methods/transfer';
 import { insertContactPrepared, type ContactFields, type TagIds } from '../services/contacts';
 import type { ServiceContext } from '../services/context';
 import { csvToRecords, readCsv, suggestMapping, decodeText, type CsvTable } from './csv-formats';
@@ -15,7 +16,11 @@ import { buildDuplicateIndex, describeCandidate, findDuplicate } from './duplica
 import { readJsonExport, restoreJsonExport, type JsonExport } from './json-export';
 import { dataTables } from '../../db/derived';
 import { insertDates, insertPhoto, mergeIntoContact } from './merge';
-import type { ImportProblem, ImportRecord, ParsedFile } from './record';
+import type { ImportProblem, ImportRecord, LeftOut, ParsedFile } from './record';
+import { decodeFile, detectEncoding } from './text-encoding';
+import { DIRECTED_KINDS, storedRelationship, type RelationshipRole } from '../../shared/domain/relationship';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
 import { parseVCardFile } from './vcard-parse';
 
 interface Session {
@@ -50,6 +55,7 @@ function slicer(): () => Promise<void> {
 class ImportCancelled extends Error {}
 
 export function openSession(ctx: ServiceContext, fileName: string, bytes: Buffer, format?: ImportFormat, mapping?: CsvTarget[]): Session {
+  refuseNonContactFile(fileName, bytes);
   const detected = format ?? detectFileFormat(fileName, bytes);
   const session: Session = {
     id: randomUUID(),
@@ -58,7 +64,7 @@ export function openSession(ctx: ServiceContext, fileName: string, bytes: Buffer
     format: detected,
     csv: null,
     mapping: null,
-    parsed: { records: [], failed: [], warnings: [] },
+    parsed: { records: [], failed: [], warnings: [], leftOut: [] },
     json: null,
     progress: { state: 'ready', processed: 0, total: 0 },
     cancelRequested: false,
@@ -83,7 +89,7 @@ export function reparseSession(ctx: ServiceContext, session: Session, format?: I
 }
 
 function detectFileFormat(fileName: string, bytes: Buffer): ImportFormat {
-  const head = bytes.subarray(0, 4096).toString('latin1').replace(/^\xEF\xBB\xBF/, '').trimStart();
+  const head = decodeFile(bytes.subarray(0, 4096)).text.trimStart();
   if (/^BEGIN:VCARD/i.test(head) || /\.vcf$|\.vcard$/i.test(fileName)) return 'vcard';
   if (head.startsWith('{') || /\.json$/i.test(fileName)) return 'json';
   return 'generic'; // refined from the header below
@@ -96,7 +102,7 @@ function parseSession(ctx: ServiceContext, session: Session, mapping?: CsvTarget
     session.parsed = parseVCardFile(session.bytes);
   } else if (session.format === 'json') {
     session.json = readJsonExport(decodeText(session.bytes), ctx.sqlite);
-    session.parsed = { records: [], failed: [], warnings: [] };
+    session.parsed = { records: [], failed: [], warnings: [], leftOut: [] };
   } else {
     const table = readCsv(session.bytes);
     if (!table.headers.length) throw new ServiceError('invalid_input', 'The file has no rows', 'source');
@@ -105,6 +111,11 @@ function parseSession(ctx: ServiceContext, session: Session, mapping?: CsvTarget
     if (mapping && mapping.length !== table.headers.length) throw new ServiceError('invalid_input', `The mapping has ${mapping.length} columns; the file has ${table.headers.length}`, 'mapping');
     session.mapping = table.format === 'generic' ? (mapping ?? session.mapping ?? suggestMapping(table.headers)) : null;
     session.parsed = csvToRecords(table, session.mapping ?? undefined);
+  }
+  // the same rule as the API's (shared/domain/text.ts): what a file carries is cleaned, and said
+  for (const record of session.parsed.records) {
+    const changed = cleanTextInPlace(record);
+    if (changed) session.parsed.warnings.push({ record: record.number, line: record.line, reason: `${changed} NUL or broken character${changed === 1 ? '' : 's'} removed (Kith does not store them)` });
   }
   validateRecords(session.parsed);
 }
@@ -146,6 +157,34 @@ function validateRecords(parsed: ParsedFile): void {
   parsed.warnings.sort((a, b) => a.record - b.record);
 }
 
+/** the kinds of file people pick by mistake, by their first bytes, and what to say about them */
+const NOT_CONTACTS: [RegExp, string][] = [
+  [/^%PDF/, 'a PDF document'],
+  [/^PK\x03\x04/, 'a ZIP archive (an .xlsx or .numbers workbook is one too: save it as CSV first)'],
+  [/^\x89PNG|^\xFF\xD8\xFF|^GIF8|^RIFF....WEBP/s, 'a picture'],
+  [/^SQLite format 3/, 'a database file (to bring back a Kith backup, use Settings → Backups)'],
+  [/^\xD0\xCF\x11\xE0/, 'an Office document (save it as CSV first)'],
+  [/^\x1F\x8B/, 'a compressed (gzip) file'],
+  [/^BEGIN:VCALENDAR/i, 'a calendar file, not an address book'],
+  [/^\s*<(!doctype html|html)/i, 'a web page'],
+];
+
+/** a binary file, or a text that is plainly no address book, is refused with what it seems to be */
+function refuseNonContactFile(fileName: string, bytes: Buffer): void {
+  const head = bytes.subarray(0, 512).toString('latin1');
+  for (const [magic, what] of NOT_CONTACTS) {
+    if (magic.test(head)) throw new ServiceError('invalid_input', `${fileName} is ${what}. Kith imports contacts from vCard (.vcf), CSV and Kith JSON exports.`, 'source');
+  }
+  const sample = bytes.subarray(0, 8192);
+  if (detectEncoding(sample).encoding.startsWith('utf-16')) return; // its every other byte is zero by nature
+  // control bytes (other than tab, line breaks and the escape of ISO-2022-JP) do not occur in a text file
+  let control = 0;
+  for (const b of sample) if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b) || b === 0x7f) control++;
+  if (control > 0 && control / sample.length > 0.01) {
+    throw new ServiceError('invalid_input', `${fileName} is not a text file (it holds binary data). Kith imports contacts from vCard (.vcf), CSV and Kith JSON exports.`, 'source');
+  }
+}
+
 export async function previewOf(ctx: ServiceContext, session: Session): Promise<ImportPreview> {
   const { records, failed, warnings } = session.parsed;
   const index = await buildDuplicateIndex(ctx.db);
@@ -166,7 +205,16 @@ export async function previewOf(ctx: ServiceContext, session: Session): Promise<
     sample: records.slice(0, 5).map((r) => ({ record: r.number, displayName: r.fields.displayName, detail: sampleDetail(r) })),
     csv: session.csv && session.format === 'generic' ? { headers: session.csv.headers, rows: session.csv.rows.slice(0, 5).map((r) => r.cells), mapping: session.mapping ?? [] } : null,
     json: json ? { contacts: json.tables.contacts?.length ?? 0, interactions: json.tables.interactions?.length ?? 0, reminders: json.tables.reminders?.length ?? 0, exportedAt: json.exportedAt ?? null } : null,
+    leftOut: session.parsed.leftOut.slice(0, LEFT_OUT_SHOWN),
+    leftOutCount: session.parsed.leftOut.length,
+    leftOutFields: countByField(session.parsed.leftOut),
   };
+}
+
+function countByField(items: LeftOut[]): { field: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.field, (counts.get(item.field) ?? 0) + 1);
+  return [...counts.entries()].map(([field, count]) => ({ field, count })).sort((a, b) => b.count - a.count || a.field.localeCompare(b.field));
 }
 
 function sampleDetail(r: ImportRecord): string {
@@ -189,7 +237,7 @@ export function requestCancel(id: string): boolean {
 export async function commitSession(
   ctx: ServiceContext,
   session: Session,
-  decide: { defaultAction: DuplicateAction; actions: Record<string, DuplicateAction> },
+  decide: { defaultAction: DuplicateAction; actions: Record<string, DuplicateAction>; forNew?: ForNew },
 ): Promise<ImportSummary> {
   if (session.progress.state === 'running') throw new ServiceError('conflict', 'This import is already running');
   if (session.progress.state === 'done') throw new ServiceError('conflict', 'This file has already been imported; choose it again to import it once more');
@@ -227,7 +275,13 @@ export async function commitSession(
       const rollback = prepared(sqlite, 'ROLLBACK TO import_record');
       const tags: TagIds = new Map();
       const idTaken = prepared(sqlite, 'SELECT 1 FROM contacts WHERE id = ?');
-      const circles = new Map((await trx.selectFrom('circles').select(['id', 'name']).execute()).map((c) => [c.name.toLowerCase(), c.id]));
+      const circleRows = await trx.selectFrom('circles').select(['id', 'name']).execute();
+      const circles = new Map(circleRows.map((c) => [c.name.toLowerCase(), c.id]));
+      const forNew = decide.forNew ?? {};
+      if (forNew.circleId && !circleRows.some((c) => c.id === forNew.circleId)) throw new ServiceError('invalid_input', 'That circle no longer exists; choose another', 'forNew.circleId');
+      const relations = await planRelations(trx, records);
+      /** the contact each record became (added, merged into, or the one it duplicates when skipped) */
+      const contactOf = new Map<number, string>();
       for (let i = 0; i < records.length; i++) {
         session.progress.processed = i;
         await pause();
@@ -239,18 +293,27 @@ export async function commitSession(
         const action = match ? (decide.actions[String(record.number)] ?? decide.defaultAction) : 'keepBoth';
         if (action === 'skip') {
           summary.skipped++;
+          if (match) contactOf.set(record.number, match.contact.id);
           continue;
         }
+        const unlinked = relations.notes.get(record.number);
+        if (unlinked) fields.notes = [fields.notes, ...unlinked].filter(Boolean).join('\n');
         // one savepoint per record: a record that fails leaves nothing behind and the others go on
         savepoint.run();
         try {
           if (match && action === 'merge') {
             mergeIntoContact(sqlite, match.contact.id, { fields, dates: record.dates, photo: record.photo }, now, tags);
+            contactOf.set(record.number, match.contact.id);
             summary.merged++;
           } else {
             // a file's own id (vCard UID) is kept when it is free, so exports come back as the same contacts
             const id = record.uid && !idTaken.get(record.uid) ? record.uid : undefined;
-            addRecord(sqlite, record, fields, now, id, tags);
+            const extra = {
+              ...(forNew.circleId ? { circleId: forNew.circleId } : {}),
+              ...(forNew.cadenceDays ? { cadenceDays: forNew.cadenceDays } : {}),
+              ...(forNew.tags?.length ? { tags: withTags(fields.tags ?? [], forNew.tags) } : {}),
+            };
+            contactOf.set(record.number, addRecord(sqlite, record, { ...fields, ...extra }, now, id, tags));
             summary.added++;
           }
           release.run();
@@ -262,6 +325,7 @@ export async function commitSession(
         }
       }
       session.progress.processed = records.length;
+      linkRelations(sqlite, relations.links, contactOf, now);
       // a cancel that came during the last slice still wins: "cancelled" always means nothing was saved
       if (session.cancelRequested) throw new ImportCancelled();
     }));
@@ -280,9 +344,83 @@ export async function commitSession(
   failed.sort((a, b) => a.record - b.record);
   session.progress = { state: 'done', processed: session.progress.total, total: session.progress.total };
   // a done import is never committed again (a new preview of it reads the file anew): let its records go
-  session.parsed = { records: [], failed: [], warnings: [] };
+  session.parsed = { records: [], failed: [], warnings: [], leftOut: [] };
   session.json = null;
   return summary;
+}
+
+/** the record's tags and the dialog's, each once whatever its case (the record's spelling first) */
+function withTags(own: string[], added: string[]): string[] {
+  const seen = new Set(own.map((t) => t.toLocaleLowerCase()));
+  return [...own, ...added.filter((t) => !seen.has(t.toLocaleLowerCase()) && seen.add(t.toLocaleLowerCase()))];
+}
+
+export interface ForNew {
+  circleId?: string | null;
+  tags?: string[];
+  cadenceDays?: number | null;
+}
+
+interface PlannedLink {
+  record: number;
+  /** an existing contact, or a record of this file */
+  target: { contactId: string } | { record: number };
+  role: RelationshipRole;
+}
+
+/**
+ * Who each record's related people are: a person already in Kith or in this file (by UID, else by a
+ * name that is one person's) becomes a relationship; anyone else, or a relation Kith has no word for,
+ * a labelled line in the notes.
+ */
+async function planRelations(trx: Kysely<DB>, records: ImportRecord[]): Promise<{ links: PlannedLink[]; notes: Map<number, string[]> }> {
+  const links: PlannedLink[] = [];
+  const notes = new Map<number, string[]>();
+  if (!records.some((r) => r.related?.length)) return { links, notes };
+  const byName = new Map<string, { contactId: string } | { record: number } | 'several'>();
+  const add = (name: string, target: { contactId: string } | { record: number }) => {
+    const key = name.trim().toLocaleLowerCase();
+    if (!key) return;
+    const had = byName.get(key);
+    byName.set(key, had && JSON.stringify(had) !== JSON.stringify(target) ? 'several' : target);
+  };
+  for (const c of await trx.selectFrom('contacts').select(['id', 'display_name']).where('archived_at', 'is', null).execute()) add(c.display_name, { contactId: c.id });
+  const byUid = new Map<string, number>();
+  for (const r of records) {
+    add(r.fields.displayName, { record: r.number });
+    if (r.uid) byUid.set(r.uid.toLowerCase(), r.number);
+  }
+  for (const r of records) {
+    for (const rel of r.related ?? []) {
+      let target: { contactId: string } | { record: number } | 'several' | undefined;
+      if (rel.uid) target = byUid.has(rel.uid.toLowerCase()) ? { record: byUid.get(rel.uid.toLowerCase())! } : undefined;
+      else target = byName.get(rel.name.trim().toLocaleLowerCase());
+      const self = target && target !== 'several' && 'record' in target && target.record === r.number;
+      if (rel.role && target && target !== 'several' && !self) links.push({ record: r.number, target, role: rel.role });
+      else {
+        const lines = notes.get(r.number) ?? [];
+        lines.push(`Related person (${rel.label.toLowerCase()}): ${rel.name || rel.uid}`);
+        notes.set(r.number, lines);
+      }
+    }
+  }
+  return { links, notes };
+}
+
+/** writes the planned relationships between the contacts the records became; a link already there (either way round) is not written twice */
+function linkRelations(sqlite: Database.Database, links: PlannedLink[], contactOf: Map<number, string>, now: number): void {
+  if (!links.length) return;
+  const exists = prepared(sqlite, `SELECT 1 FROM relationships WHERE kind = ? AND ((from_contact_id = ? AND to_contact_id = ?) OR (? = 0 AND from_contact_id = ? AND to_contact_id = ?))`);
+  const insert = prepared(sqlite, `INSERT INTO relationships (id, from_contact_id, to_contact_id, kind, created_at) VALUES (?, ?, ?, ?, ?)`);
+  for (const link of links) {
+    const self = contactOf.get(link.record);
+    const other = 'contactId' in link.target ? link.target.contactId : contactOf.get(link.target.record);
+    if (!self || !other || self === other) continue;
+    const row = storedRelationship(self, other, link.role);
+    const directed = DIRECTED_KINDS.has(row.kind) ? 1 : 0;
+    if (exists.get(row.kind, row.from, row.to, directed, row.to, row.from)) continue;
+    insert.run(randomUUID(), row.from, row.to, row.kind, now);
+  }
 }
 
 function addRecord(sqlite: Database.Database, record: ImportRecord, fields: ContactFields, now: number, id: string | undefined, tags: TagIds): string {

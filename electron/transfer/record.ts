@@ -1,6 +1,7 @@
 // What every importer produces: one candidate contact per record, plus the problems met on the way.
 // Importers never touch the database; the import session decides what is written.
 import type { ContactInput } from '../../shared/api/methods/contacts';
+import type { RelationshipRole } from '../../shared/domain/relationship';
 
 export interface ImportedDate {
   label: string;
@@ -25,6 +26,26 @@ export interface ImportRecord {
   uid: string | null;
   dates: ImportedDate[];
   photo: ImportedPhoto | null;
+  /** people the record names as related (RELATED, X-ABRELATEDNAMES...): linked at commit when found, else noted */
+  related?: ImportedRelation[];
+}
+
+export interface ImportedRelation {
+  name: string;
+  /** the file's own word for it (Spouse, Assistant...) */
+  label: string;
+  /** what Kith calls it, when it has a word for it */
+  role: RelationshipRole | null;
+  /** a RELATED that points at a card's UID */
+  uid: string | null;
+}
+
+/** a property or column of the file that Kith does not keep */
+export interface LeftOut {
+  record: number;
+  line: number | null;
+  field: string;
+  value: string;
 }
 
 export interface ImportProblem {
@@ -40,6 +61,8 @@ export interface ParsedFile {
   failed: ImportProblem[];
   /** records read with something left out (a bad photo, an invalid email) */
   warnings: ImportProblem[];
+  /** what the file carried that Kith does not keep, with where it was */
+  leftOut: LeftOut[];
 }
 
 /** "Ann Lee" from the parts a file gave; null when there is nothing to call the person */
@@ -73,4 +96,23 @@ export function imageMimeFromType(type: string | null | undefined): string {
   const t = (type ?? '').toLowerCase().replace(/^image\//, '');
   if (t === 'png' || t === 'gif' || t === 'webp') return `image/${t}`;
   return 'image/jpeg';
+}
+
+/** a relation's word, in English as exporters write it (Apple's _$!<Spouse>!$_, vCard 4 TYPE=spouse, Android's), as Kith's role */
+export function relationRole(label: string): RelationshipRole | null {
+  const l = label.toLowerCase().replace(/[^a-z]/g, '');
+  if (/^(spouse|partner|domesticpartner|wife|husband|sweetheart|girlfriend|boyfriend)$/.test(l)) return 'partner';
+  if (/^(child|son|daughter)$/.test(l)) return 'child';
+  if (/^(parent|mother|father|mom|mum|dad)$/.test(l)) return 'parent';
+  if (/^(sibling|brother|sister)$/.test(l)) return 'sibling';
+  if (/^(coworker|colleague|assistant|manager)$/.test(l)) return 'colleague';
+  if (/^(friend)$/.test(l)) return 'friend';
+  if (/^(referredby)$/.test(l)) return 'introducedBy';
+  return null;
+}
+
+/** a short form of a value for the preview's "left out" list */
+export function leftOutValue(value: string): string {
+  const v = value.replace(/\s+/g, ' ').trim();
+  return v.length > 80 ? v.slice(0, 80) + '…' : v;
 }

@@ -4,24 +4,28 @@ import ICAL from 'ical.js';
 import { isValidMonthDay } from '../../shared/domain/calendar';
 import type { ContactInput } from '../../shared/api/methods/contacts';
 import { BACKSLASH, eachCard, type CardText } from './vcard-lines';
-import { composeDisplayName, decodePhoto, imageMimeFromType, type ImportedDate, type ImportProblem, type ImportRecord, type ParsedFile } from './record';
+import { composeDisplayName, decodePhoto, imageMimeFromType, leftOutValue, relationRole, type ImportedDate, type ImportedRelation, type ImportProblem, type ImportRecord, type LeftOut, type ParsedFile } from './record';
 
 type Method = NonNullable<ContactInput['methods']>[number];
 
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const IGNORED_TYPES = new Set(['internet', 'pref', 'voice', 'x400', 'text', 'msg', 'postal', 'parcel', 'dom', 'intl']);
 const TYPE_LABELS: Record<string, string> = { cell: 'mobile', iphone: 'iPhone' };
+/** Android's relation types (ContactsContract.CommonDataKinds.Relation) */
+const ANDROID_RELATIONS: Record<number, string> = { 1: 'Assistant', 2: 'Brother', 3: 'Child', 4: 'Domestic partner', 5: 'Father', 6: 'Friend', 7: 'Manager', 8: 'Mother', 9: 'Parent', 10: 'Partner', 11: 'Referred by', 12: 'Relative', 13: 'Sister', 14: 'Spouse' };
 
 export function parseVCardFile(bytes: Buffer): ParsedFile {
   const records: ImportRecord[] = [];
   const failed: ImportProblem[] = [];
   const warnings: ImportProblem[] = [];
+  const leftOut: LeftOut[] = [];
   // each card becomes a record as soon as it is read (its text and lines are garbage at once)
   eachCard(
     bytes,
     (card) => {
+      for (const note of card.notes) warnings.push({ record: card.number, line: note.line, reason: note.reason });
       try {
-        const result = cardToRecord(card, warnings);
+        const result = cardToRecord(card, warnings, leftOut);
         if ('reason' in result) failed.push(result);
         else records.push(result);
       } catch (err) {
@@ -30,18 +34,53 @@ export function parseVCardFile(bytes: Buffer): ParsedFile {
     },
     (problem) => failed.push(problem),
   );
+  // a card inside another ends first: put them back in the order of the file
+  records.sort((a, b) => a.number - b.number);
   failed.sort((a, b) => a.record - b.record);
-  return { records, failed, warnings };
+  warnings.sort((a, b) => a.record - b.record);
+  leftOut.sort((a, b) => a.record - b.record);
+  return { records, failed, warnings, leftOut };
 }
 
-function cardToRecord(card: CardText, warnings: ImportProblem[]): ImportRecord | ImportProblem {
-  const component = new ICAL.Component(ICAL.parse(card.text) as unknown as unknown[]);
+/** ical.js's reading of a card; a property it cannot parse is left out with its line, not the card */
+function parseCard(card: CardText, warnings: ImportProblem[]): { component: ICAL.Component; lineOf: number[] } {
+  try {
+    return { component: new ICAL.Component(ICAL.parse(card.text) as unknown as unknown[]), lineOf: card.lineOf };
+  } catch {
+    const lines = card.text.split('\r\n');
+    const kept: string[] = [];
+    const lineOf: number[] = [];
+    lines.forEach((line, i) => {
+      const inner = i > 0 && i < lines.length - 1;
+      if (inner) {
+        try {
+          ICAL.parse(`BEGIN:VCARD\r\n${line}\r\nEND:VCARD`);
+        } catch (err) {
+          warnings.push({ record: card.number, line: card.lineOf[i] ?? card.line, reason: `line ${card.lineOf[i] ?? card.line} could not be read (${(err as Error).message}) and was left out` });
+          return;
+        }
+      }
+      kept.push(line);
+      lineOf.push(card.lineOf[i] ?? card.line);
+    });
+    return { component: new ICAL.Component(ICAL.parse(kept.join('\r\n')) as unknown as unknown[]), lineOf };
+  }
+}
+
+/** properties that say nothing about the person (how the card was made), so leaving them out loses nothing */
+const BOOKKEEPING = new Set(['version', 'prodid', 'rev', 'x-ablabel', 'x-abuid', 'clientpidmap', 'source', 'name', 'profile', 'x-abshowas', 'sort-string', 'kind', 'x-apple-omit-year', 'agent', 'x-ms-ol-default-postal-address', 'x-ms-carddav-prodid', 'x-wab-gender', 'x-irmc-luid', 'x-nc-uid', 'x-evolution-file-as', 'x-evolution-list']);
+
+function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOut[]): ImportRecord | ImportProblem {
+  const { component, lineOf: lines } = parseCard(card, warnings);
   const props = component.getAllProperties();
   const lineOf = (p: ICAL.Property) => {
     const index = props.indexOf(p);
-    return index >= 0 ? (card.lineOf[index + 1] ?? card.line) : card.line; // +1: BEGIN:VCARD comes first
+    return index >= 0 ? (lines[index + 1] ?? card.line) : card.line; // +1: BEGIN:VCARD comes first
   };
   const warn = (p: ICAL.Property, reason: string) => warnings.push({ record: card.number, line: lineOf(p), reason });
+  const leave = (p: ICAL.Property, value = rawValue(p)) => {
+    if (value.trim()) leftOut.push({ record: card.number, line: lineOf(p), field: p.name.toUpperCase(), value: leftOutValue(value) });
+  };
 
   // Apple-style labels: item1.EMAIL + item1.X-ABLabel
   const groupLabels = new Map<string, string>();
@@ -56,7 +95,13 @@ function cardToRecord(card: CardText, warnings: ImportProblem[]): ImportRecord |
     const t = TYPE_LABELS[types[0]!] ?? types[0]!;
     return t.charAt(0).toUpperCase() + t.slice(1);
   };
-  const isPreferred = (p: ICAL.Property) => typeValues(p).includes('pref') || String(p.getParameter('pref') ?? '') === '1';
+  /** how preferred a value is: PREF=1 (4.0) before PREF=2, TYPE=PREF (2.1, 3.0) counts as 1; Infinity for none */
+  const preference = (p: ICAL.Property) => {
+    const pref = Number(String(p.getParameter('pref') ?? ''));
+    if (Number.isInteger(pref) && pref >= 1) return pref;
+    return typeValues(p).includes('pref') ? 1 : Infinity;
+  };
+  const isPreferred = (p: ICAL.Property) => preference(p) !== Infinity;
 
   let fn: string | null = null;
   let given: string | null = null;
@@ -71,6 +116,13 @@ function cardToRecord(card: CardText, warnings: ImportProblem[]): ImportRecord |
   const methods: Method[] = [];
   const dates: ImportedDate[] = [];
   let photo: ImportRecord['photo'] = null;
+  let companyPref = Infinity;
+  let titlePref = Infinity;
+  let companyProp: ICAL.Property | null = null;
+  let titleProp: ICAL.Property | null = null;
+  /** labelled lines for what could not be kept as itself (an invalid email), after the card's own notes */
+  const keptInNotes: string[] = [];
+  const related: ImportedRelation[] = [];
   let uid: string | null = null;
   let circleName: string | null = null;
   let importance: 'inner' | 'regular' | 'outer' | undefined;
@@ -92,24 +144,43 @@ function cardToRecord(card: CardText, warnings: ImportProblem[]): ImportRecord |
       case 'nickname':
         nickname = nickname ?? (values(p).find((v) => v.trim()) ?? null);
         break;
-      case 'org':
-        company = structured(p)[0] || company;
+      case 'org': {
+        // the first ORG is the contact's, unless a later one is preferred
+        const value = structured(p)[0]?.trim() || null;
+        if (value && (companyProp === null || preference(p) < companyPref)) {
+          if (companyProp) leave(companyProp);
+          company = value;
+          companyProp = p;
+          companyPref = preference(p);
+        } else if (value) leave(p);
         break;
-      case 'title':
-        title = text(p).trim() || title;
+      }
+      case 'title': {
+        const value = text(p).trim() || null;
+        if (value && (titleProp === null || preference(p) < titlePref)) {
+          if (titleProp) leave(titleProp);
+          title = value;
+          titleProp = p;
+          titlePref = preference(p);
+        } else if (value) leave(p);
         break;
+      }
       case 'email': {
         const value = text(p).trim().replace(/^mailto:/i, '');
         if (!value) break;
-        if (!EMAIL_PATTERN.test(value)) warn(p, `email "${value}" is not a valid address and was left out`);
-        else methods.push({ kind: 'email', label: labelOf(p), value, isPrimary: isPreferred(p) });
+        if (!EMAIL_PATTERN.test(value)) {
+          keptInNotes.push(`Email (not a valid address): ${value}`);
+          warn(p, `email "${value}" is not a valid address; it was kept in the notes`);
+        } else methods.push({ kind: 'email', label: labelOf(p), value, isPrimary: isPreferred(p), preference: preference(p) } as Method);
         break;
       }
       case 'tel': {
         const value = text(p).trim().replace(/^tel:/i, '');
         if (!value) break;
-        if (!/\d/.test(value)) warn(p, `phone "${value}" has no digits and was left out`);
-        else methods.push({ kind: 'phone', label: labelOf(p), value, isPrimary: isPreferred(p) });
+        if (!/\d/.test(value)) {
+          keptInNotes.push(`Phone (no digits): ${value}`);
+          warn(p, `phone "${value}" has no digits; it was kept in the notes`);
+        } else methods.push({ kind: 'phone', label: labelOf(p), value, isPrimary: isPreferred(p), preference: preference(p) } as Method);
         break;
       }
       case 'adr': {
@@ -125,7 +196,7 @@ function cardToRecord(card: CardText, warnings: ImportProblem[]): ImportRecord |
       case 'x-socialprofile':
       case 'impp': {
         const value = text(p).trim();
-        if (value) methods.push({ kind: 'social', label: labelOf(p) ?? (p.getParameter('type') ? String(p.getParameter('type')) : null), value, isPrimary: isPreferred(p) });
+        if (value) methods.push({ kind: 'social', label: labelOf(p), value, isPrimary: isPreferred(p) });
         break;
       }
       case 'bday': {
@@ -179,8 +250,52 @@ function cardToRecord(card: CardText, warnings: ImportProblem[]): ImportRecord |
       case 'x-kith-how-met':
         howMet = text(p) || null;
         break;
+      case 'related':
+      case 'x-abrelatednames':
+      case 'x-spouse':
+      case 'x-evolution-spouse':
+      case 'x-ms-spouse':
+      case 'x-assistant':
+      case 'x-evolution-assistant':
+      case 'x-manager':
+      case 'x-evolution-manager': {
+        const value = text(p).trim();
+        if (!value) break;
+        const uid = /^urn:uuid:/i.test(value) ? value.replace(/^urn:uuid:/i, '') : null;
+        const word = p.name.startsWith('x-') && p.name !== 'x-abrelatednames' ? p.name.replace(/^x-(evolution-|ms-)?/, '') : (labelOf(p) ?? 'related');
+        const label = word.charAt(0).toUpperCase() + word.slice(1);
+        related.push({ name: uid ? '' : value, label, role: relationRole(label), uid });
+        break;
+      }
+      case 'x-android-custom': {
+        // Android's own rows: vnd.android.cursor.item/<kind>;value;type;label...
+        const parts = splitAndroidRow(rawValue(p));
+        const kind = (parts[0] ?? '').replace(/^vnd\.android\.cursor\.item\//, '');
+        if (kind === 'relation' && parts[1]) {
+          const label = ANDROID_RELATIONS[Number(parts[2])] ?? (parts[3] || 'Related');
+          related.push({ name: parts[1], label, role: relationRole(label), uid: null });
+        } else if (kind === 'contact_event' && parts[1]) {
+          const date = parseVCardDate(parts[1]);
+          const label = parts[2] === '1' ? 'Anniversary' : parts[3] || 'Date';
+          if (date && parts[2] === '3' && !birthday) birthday = date;
+          else if (date) dates.push({ label, ...date });
+          else leave(p);
+        } else if (kind === 'nickname' && parts[1]) {
+          nickname = nickname ?? parts[1];
+        } else leave(p, parts.filter(Boolean).join('; '));
+        break;
+      }
+      default:
+        if (!BOOKKEEPING.has(p.name)) leave(p, p.name === 'label' || p.type === 'unknown' ? text(p) : rawValue(p));
     }
   }
+  // the preferred email and phone are primary: PREF=1 before PREF=2, else the first
+  for (const kind of ['email', 'phone'] as const) {
+    const ofKind = methods.filter((m) => m.kind === kind) as (Method & { preference?: number })[];
+    const best = ofKind.reduce<(typeof ofKind)[number] | null>((b, m) => ((m.preference ?? Infinity) < (b?.preference ?? Infinity) ? m : b), null);
+    for (const m of ofKind) m.isPrimary = m === best;
+  }
+  for (const m of methods as (Method & { preference?: number })[]) delete m.preference;
 
   const firstEmail = methods.find((m) => m.kind === 'email')?.value;
   const displayName = fn ?? composeDisplayName({ given, middle, family, company, email: firstEmail });
@@ -194,14 +309,30 @@ function cardToRecord(card: CardText, warnings: ImportProblem[]): ImportRecord |
     title,
     birthday,
     howMet,
-    notes: notes.join('\n\n'),
+    notes: [notes.join('\n\n'), ...keptInNotes].filter(Boolean).join('\n'),
     methods,
     tags: [...new Set(tags)],
     cadenceDays,
     circleName,
   };
   if (importance) fields.importance = importance;
-  return { number: card.number, line: card.line, fields, uid, dates, photo };
+  return { number: card.number, line: card.line, fields, uid, dates, photo, related };
+}
+
+/** an X-ANDROID-CUSTOM value's fields: split at unescaped ';' */
+function splitAndroidRow(value: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === '\\' && i + 1 < value.length) current += value[++i]!;
+    else if (c === ';') {
+      parts.push(current.trim());
+      current = '';
+    } else current += c;
+  }
+  parts.push(current.trim());
+  return parts;
 }
 
 function group(p: ICAL.Property): string | null {

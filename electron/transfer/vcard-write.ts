@@ -1,94 +1,141 @@
-// vCard 4.0 export with ical.js. Everything Kith knows about a contact goes in, so that importing the
-// file again (here or in another Kith) gives the same contact; labels travel as Apple-style
-// item groups (itemN.X-ABLabel), which most address books understand.
-import ICAL from 'ical.js';
+// vCard export, 4.0 (RFC 6350) or 3.0 (RFC 2426, what Apple Contacts and Google read best).
+// Everything Kith knows about a contact goes in, so that importing the file again (here or in
+// another Kith) gives the same contact; labels travel as Apple-style item groups
+// (itemN.X-ABLabel), which most address books understand. Written by hand rather than through
+// ical.js, which escapes the comma of a data: URI and types every unknown property.
 import type { Contact } from '../../shared/domain/contact';
+import type { ExtraProperty } from './vcard-remember';
 import { cleanText } from '../../shared/domain/text';
 
 const STANDARD_TYPES: Record<string, string> = { home: 'home', work: 'work', mobile: 'cell', cell: 'cell', fax: 'fax' };
 
+export type VCardVersion = '3.0' | '4.0';
+
 export interface VCardExtras {
   circleName: string | null;
+  /** facts and the rest of what Kith remembers, as X- properties (./vcard-remember.ts) */
+  remembered?: ExtraProperty[];
 }
 
-export function contactToVCard(contact: Contact, extras: VCardExtras): string {
-  const card = new ICAL.Component('vcard');
+/** a text value as both versions escape it: backslash, comma, semicolon, line break */
+function escapeText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** lines of at most 75 octets, continued with a space, never splitting a character */
+function fold(line: string): string {
+  if (Buffer.byteLength(line) <= 75) return line;
+  const out: string[] = [];
+  let current = '';
+  let size = 0;
+  for (const ch of line) {
+    const n = Buffer.byteLength(ch);
+    if (size + n > (out.length ? 74 : 75)) {
+      out.push(current);
+      current = '';
+      size = 0;
+    }
+    current += ch;
+    size += n;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+export function contactToVCard(contact: Contact, extras: VCardExtras, version: VCardVersion = '4.0'): string {
+  const v3 = version === '3.0';
+  const lines: string[] = [];
   let groupCounter = 0;
-  const add = (name: string, raw: unknown, params: Record<string, unknown> = {}, type = 'text') => {
-    // vCard lines end at CR or LF: a line break inside a value is always written as \n; a NUL (stored
-    // by an older Kith) ends the value in many readers and is never written (shared/domain/text.ts)
-    const text = (v: string) => cleanText(v).text.replace(/\r\n?/g, '\n');
-    const value = typeof raw === 'string' ? text(raw) : Array.isArray(raw) ? raw.map((v) => (typeof v === 'string' ? text(v) : v)) : raw;
-    card.addProperty(new ICAL.Property([name, params, type, value] as unknown as [string, Record<string, string>, string, string], card));
+  const add = (name: string, value: string, params: string[] = [], group?: string) => {
+    // a NUL (stored by an older Kith) ends the value in many readers and is never written (shared/domain/text.ts)
+    lines.push(fold(`${group ? group + '.' : ''}${name}${params.map((p) => ';' + p).join('')}:${cleanText(value).text}`));
   };
-  const labelled = (name: string, value: string, label: string | null, primary: boolean, type = 'text') => {
-    const params: Record<string, unknown> = {};
+  const labelled = (name: string, value: string, label: string | null, primary: boolean, extraTypes: string[] = []) => {
+    const types = [...extraTypes];
     const standard = label ? STANDARD_TYPES[label.toLowerCase()] : undefined;
-    if (standard) params.type = standard;
-    if (primary) params.pref = '1';
+    if (standard) types.push(standard);
+    if (primary && v3) types.push('pref');
+    const params = types.length ? [`TYPE=${types.join(',')}`] : [];
+    if (primary && !v3) params.push('PREF=1');
     if (label) {
       const group = `item${++groupCounter}`;
-      params.group = group;
-      add(name, value, params, type);
-      add('x-ablabel', label, { group });
-    } else add(name, value, params, type);
+      add(name, value, params, group);
+      add('X-ABLabel', escapeText(label), [], group);
+    } else add(name, value, params);
+  };
+  const date = (d: { month: number; day: number; year: number | null }) => {
+    const md = `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+    if (d.year !== null) return { value: `${String(d.year).padStart(4, '0')}-${md}`, params: [] as string[] };
+    // 3.0 has no date without a year: Apple's 1604 with X-APPLE-OMIT-YEAR is what readers know
+    return v3 ? { value: `1604-${md}`, params: ['X-APPLE-OMIT-YEAR=1604'] } : { value: `--${md}`, params: [] as string[] };
   };
 
-  add('version', '4.0');
-  add('uid', `urn:uuid:${contact.id}`, {}, 'uri');
-  add('fn', contact.displayName);
-  add('n', [contact.familyName ?? '', contact.givenName ?? '', '', '', '']);
-  if (contact.nickname) add('nickname', contact.nickname);
-  if (contact.company) add('org', [contact.company]);
-  if (contact.title) add('title', contact.title);
+  lines.push('BEGIN:VCARD', `VERSION:${version}`);
+  add('UID', v3 ? contact.id : `urn:uuid:${contact.id}`);
+  add('FN', escapeText(contact.displayName));
+  add('N', [contact.familyName ?? '', contact.givenName ?? '', '', '', ''].map(escapeText).join(';'));
+  if (contact.nickname) add('NICKNAME', escapeText(contact.nickname));
+  if (contact.company) add('ORG', escapeText(contact.company));
+  if (contact.title) add('TITLE', escapeText(contact.title));
   for (const m of contact.methods) {
     switch (m.kind) {
       case 'email':
-        labelled('email', m.value, m.label, m.isPrimary);
+        labelled('EMAIL', escapeText(m.value), m.label, m.isPrimary, v3 ? ['internet'] : []);
         break;
       case 'phone':
-        labelled('tel', m.value, m.label, m.isPrimary);
+        labelled('TEL', escapeText(m.value), m.label, m.isPrimary);
         break;
       case 'address':
         // Kith keeps an address as one text; it travels in the street part
-        labelled('adr', ['', '', m.value, '', '', '', ''] as unknown as string, m.label, m.isPrimary);
+        labelled('ADR', ['', '', m.value, '', '', '', ''].map(escapeText).join(';'), m.label, m.isPrimary);
         break;
       case 'website':
-        labelled('url', m.value, m.label, m.isPrimary);
+        labelled('URL', m.value.replace(/\r\n?|\n/g, ' '), m.label, m.isPrimary);
         break;
       case 'social':
-        labelled('x-socialprofile', m.value, m.label, m.isPrimary);
+        labelled('X-SOCIALPROFILE', escapeText(m.value), m.label, m.isPrimary);
         break;
     }
   }
-  if (contact.birthday) add('bday', vcardDate(contact.birthday), {}, 'date-and-or-time');
+  if (contact.birthday) {
+    const d = date(contact.birthday);
+    add('BDAY', d.value, d.params);
+  }
   let anniversaryWritten = false;
   for (const d of contact.dates) {
-    if (d.label === 'Anniversary' && !anniversaryWritten) {
+    const written = date(d);
+    if (d.label === 'Anniversary' && !anniversaryWritten && !v3) {
       anniversaryWritten = true;
-      add('anniversary', vcardDate(d), {}, 'date-and-or-time');
+      add('ANNIVERSARY', written.value);
     } else {
+      // 3.0 has no ANNIVERSARY: Apple's dated item with its own label for it
       const group = `item${++groupCounter}`;
-      add('x-abdate', vcardDate(d), { group });
-      add('x-ablabel', d.label, { group });
+      add('X-ABDATE', written.value, written.params, group);
+      add('X-ABLabel', d.label === 'Anniversary' && v3 ? '_$!<Anniversary>!$_' : escapeText(d.label), [], group);
     }
   }
-  if (contact.notes) add('note', contact.notes);
-  if (contact.tags.length) {
-    const categories = new ICAL.Property('categories', card);
-    categories.setValues(contact.tags.map((t) => cleanText(t).text.replace(/\r\n?/g, '\n')));
-    card.addProperty(categories);
+  if (contact.notes) add('NOTE', escapeText(contact.notes));
+  if (contact.tags.length) add('CATEGORIES', contact.tags.map(escapeText).join(','));
+  if (contact.photo) {
+    const m = /^data:([^;,]+);base64,(.*)$/s.exec(contact.photo);
+    if (m && v3) add('PHOTO', m[2]!, ['ENCODING=b', `TYPE=${m[1]!.replace(/^image\//, '').toUpperCase()}`]);
+    else if (m) add('PHOTO', contact.photo);
   }
-  if (contact.photo) add('photo', contact.photo, {}, 'uri');
-  if (extras.circleName) add('x-kith-circle', extras.circleName);
-  add('x-kith-importance', contact.importance);
-  if (contact.cadenceDays !== null) add('x-kith-cadence', String(contact.cadenceDays));
-  if (contact.howMet) add('x-kith-how-met', contact.howMet);
-  add('rev', new Date(contact.updatedAt).toISOString().replace(/[-:]|\.\d{3}/g, ''), {}, 'timestamp');
-  return card.toString() + '\r\n';
-}
-
-function vcardDate(d: { month: number; day: number; year: number | null }): string {
-  const md = `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-  return d.year === null ? `--${md}` : `${String(d.year).padStart(4, '0')}-${md}`;
+  if (extras.circleName) add('X-KITH-CIRCLE', escapeText(extras.circleName));
+  add('X-KITH-IMPORTANCE', contact.importance);
+  if (contact.cadenceDays !== null) add('X-KITH-CADENCE', String(contact.cadenceDays));
+  if (contact.howMet) add('X-KITH-HOW-MET', escapeText(contact.howMet));
+  for (const p of extras.remembered ?? []) {
+    // a parameter value with : ; , or a quote must be quoted (RFC 6350 §5); quotes cannot be escaped
+    const params = Object.entries(p.params ?? {}).map(([k, v]) => `${k.toUpperCase()}=${/[:;,"]/.test(v) ? `"${v.replace(/"/g, "'")}"` : v}`);
+    if (!p.label) add(p.name.toUpperCase(), escapeText(p.value), params);
+    else {
+      const group = `item${++groupCounter}`;
+      add(p.name.toUpperCase(), escapeText(p.value), params, group);
+      add('X-ABLabel', escapeText(p.label), [], group);
+    }
+  }
+  add('REV', new Date(contact.updatedAt).toISOString().replace(/[-:]|\.\d{3}/g, ''));
+  lines.push('END:VCARD');
+  return lines.join('\r\n') + '\r\n';
 }

@@ -2,14 +2,17 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { startBackend } from '../kith';
+import { startBackend, type KithBackend } from '../kith';
 import { defaultDataDir, resolveDatabasePath } from '../paths';
 import { startWebHost } from './server';
-import { attachScheduler } from '../scheduler/attach';
+import { attachScheduler, type AttachedScheduler } from '../scheduler/attach';
 import type { KithNotification } from '../scheduler/messages';
 import { EventEmitter } from 'node:events';
-import { startAutomaticBackups } from '../transfer/backup-schedule';
+import { startAutomaticBackups, type BackupSchedule } from '../transfer/backup-schedule';
 import { DatabaseDamagedError, replaceDamagedFile } from '../transfer/integrity';
+import type { Dispatch } from '../api/dispatcher';
+import type { MethodName } from '../../shared/api/contract';
+import { recoveryDispatch } from './recovery';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const staticDir = join(here, '..', '..', 'out', 'renderer');
@@ -23,38 +26,63 @@ async function main() {
     console.error(`The renderer is not built (${staticDir}). Run: npm run build`);
     process.exit(1);
   }
-  const backend = await startBackend({ databasePath, host: 'web', integrityCheck: 'background', lock: true }).catch(async (err) => {
+  const open = () => startBackend({ databasePath, host: 'web', integrityCheck: 'background', lock: true });
+  // the page talks to whichever dispatcher is current: the back end, or the recovery answers
+  const events = new EventEmitter<{ committed: [MethodName] }>();
+  const notifications = new EventEmitter<{ notification: [KithNotification] }>();
+  let dispatch: Dispatch;
+  let backend: KithBackend | null = null;
+  let backups: BackupSchedule | null = null;
+  let scheduler: AttachedScheduler | null = null;
+
+  const run = async (kith: KithBackend) => {
+    backend = kith;
+    dispatch = kith.dispatch;
+    kith.events.on('committed', (method) => events.emit('committed', method));
+    backups = startAutomaticBackups(kith.ctx, { onError: (err) => kith.status.report('backup', err), onSuccess: () => kith.status.recovered('backup') });
+    // the same scheduler as the desktop app; its notifications go to the page as server-sent
+    // events, which shows them with the browser's Notification API (not on a read-only file)
+    if (!kith.status.readOnlyReason) {
+      scheduler = attachScheduler(kith, { notifier: { notify: (n) => notifications.emit('notification', n) } });
+      await scheduler.start();
+    }
+    void kith.integrity.then((damaged) => {
+      if (!damaged) return;
+      console.error(`\n${damaged.message}`);
+      console.error('The page shows the damage and offers the newest good backup; writes wait until you choose.');
+    });
+  };
+
+  try {
+    await run(await open());
+  } catch (err) {
     if (!(err instanceof DatabaseDamagedError)) throw err;
     const backup = err.newestGoodBackup;
-    // a damaged file: say so and offer the newest good backup instead of failing silently
-    if (!backup || !argv.includes('--restore-newest-backup')) {
+    if (backup && argv.includes('--restore-newest-backup')) {
+      const kept = await replaceDamagedFile(databasePath, backup.fileName, new Date());
+      console.log(`Restored ${backup.fileName}; the damaged file is kept as ${kept}`);
+      await run(await open());
+    } else {
+      // serve the page anyway: its banner shows the damage and offers the backup
       console.error(err.message);
-      if (backup) console.error(`To restore ${backup.fileName} (the damaged file is kept beside it), run again with --restore-newest-backup`);
-      process.exit(2);
+      if (backup) console.error(`Open the page to restore ${backup.fileName} (or run again with --restore-newest-backup); the damaged file is kept beside it.`);
+      dispatch = recoveryDispatch(err, async () => {
+        const kept = await replaceDamagedFile(databasePath, backup!.fileName, new Date());
+        console.log(`Restored ${backup!.fileName}; the damaged file is kept as ${kept}`);
+        const kith = await open();
+        await run(kith);
+        return kith.status.snapshot();
+      });
     }
-    const kept = await replaceDamagedFile(databasePath, backup.fileName, new Date());
-    console.log(`Restored ${backup.fileName}; the damaged file is kept as ${kept}`);
-    return startBackend({ databasePath, host: 'web', lock: true });
-  });
-  const backups = startAutomaticBackups(backend.ctx, { onError: (err) => backend.status.report('backup', err), onSuccess: () => backend.status.recovered('backup') });
-  // the same scheduler as the desktop app; its notifications go to the page as server-sent events,
-  // which shows them with the browser's Notification API
-  const notifications = new EventEmitter<{ notification: [KithNotification] }>();
-  const host = await startWebHost({ dispatch: backend.dispatch, staticDir, port, events: backend.events, notifications });
-  const scheduler = attachScheduler(backend, { notifier: { notify: (n) => notifications.emit('notification', n) } });
-  await scheduler.start();
-  void backend.integrity.then((damaged) => {
-    if (!damaged) return;
-    console.error(`\n${damaged.message}`);
-    if (damaged.newestGoodBackup) console.error(`Stop Kith and run it again with --restore-newest-backup to restore ${damaged.newestGoodBackup.fileName} (the damaged file is kept beside it).`);
-  });
+  }
+  const host = await startWebHost({ dispatch: (method, input) => dispatch(method, input), staticDir, port, events, notifications });
   console.log(`Kith is serving ${databasePath}`);
   console.log(`Open: ${host.url}`);
   const stop = async () => {
-    backups.stop();
-    scheduler.detach();
+    backups?.stop();
+    scheduler?.detach();
     await host.close();
-    await backend.close();
+    await backend?.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

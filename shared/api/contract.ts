@@ -14,6 +14,11 @@ import { valueMethods } from './methods/value';
 import { reminderMethods } from './methods/reminders';
 import { transferMethods } from './methods/transfer';
 import { settingsMethods } from './methods/settings';
+import { factMethods } from './methods/facts';
+import { topicMethods } from './methods/topics';
+import { lifeEventMethods } from './methods/lifeEvents';
+import { giftMethods } from './methods/gifts';
+import { loanMethods } from './methods/loans';
 
 export const contract = {
   ...appMethods,
@@ -28,6 +33,11 @@ export const contract = {
   ...reminderMethods,
   ...transferMethods,
   ...settingsMethods,
+  ...factMethods,
+  ...topicMethods,
+  ...lifeEventMethods,
+  ...giftMethods,
+  ...loanMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

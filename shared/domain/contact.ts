@@ -83,7 +83,7 @@ export interface ContactSearchHit {
   circleId: string | null;
   archivedAt: number | null;
   /** which part matched, and a short excerpt with the match between \u0002 and \u0003 when not the name */
-  matchedIn: 'name' | 'company' | 'methods' | 'tags' | 'notes';
+  matchedIn: 'name' | 'company' | 'methods' | 'tags' | 'notes' | 'facts';
   excerpt: string | null;
 }
 

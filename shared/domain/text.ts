@@ -45,3 +45,28 @@ export function findTextProblem(value: unknown, path: string[] = []): { field: s
   }
   return null;
 }
+
+/** cleans every string inside plain objects and arrays in place (bytes are left alone); returns how many characters changed */
+export function cleanTextInPlace(value: unknown): number {
+  let changed = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (typeof value[i] === 'string') {
+        const c = cleanText(value[i]);
+        value[i] = c.text;
+        changed += c.changed;
+      } else changed += cleanTextInPlace(value[i]);
+    }
+  } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const item = record[key];
+      if (typeof item === 'string') {
+        const c = cleanText(item);
+        record[key] = c.text;
+        changed += c.changed;
+      } else changed += cleanTextInPlace(item);
+    }
+  }
+  return changed;
+}

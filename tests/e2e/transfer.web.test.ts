@@ -40,23 +40,25 @@ describe('import, export and backups in the browser', () => {
     const dialog = s.page.getByRole('dialog', { name: 'Import contacts' });
     await dialog.locator('input[type=file]').setInputFiles({ name: 'people.vcf', mimeType: 'text/vcard', buffer: Buffer.from(VCARDS) });
     await dialog.getByText('1 person is already in Kith').waitFor();
-    await dialog.getByText('card has no END:VCARD (the file ends inside it)').waitFor();
-    expect(await dialog.getByText('people.vcf · vCard · 2 contacts read, 1 new').isVisible()).toBe(true);
+    // a card the file ends inside is read as far as it goes, with a note
+    await dialog.getByText('card has no END:VCARD (the file ends inside it); what it holds was read').waitFor();
+    expect(await dialog.getByText('people.vcf · vCard · 3 contacts read, 2 new').isVisible()).toBe(true);
     await dialog.getByLabel('What to do with Ada King').selectOption('merge');
     await s.screenshot('transfer-import-review');
     const dialogAxe = await new AxeBuilder({ page: s.page }).include('[role=dialog]').analyze();
     expect(dialogAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    await dialog.getByRole('button', { name: 'Import 2 contacts' }).click();
+    await dialog.getByRole('button', { name: 'Import 3 contacts' }).click();
 
     const done = s.page.getByRole('dialog', { name: 'Import finished' });
     const summary = done.getByRole('definition');
     await summary.first().waitFor();
-    expect(await summary.allTextContents()).toEqual(['1', '1', '0', '1']); // added, merged, skipped, failed
+    expect(await summary.allTextContents()).toEqual(['2', '1', '0', '0']); // added, merged, skipped, failed
     expect(await done.getByText('Record 3, line 14').isVisible()).toBe(true);
     await s.screenshot('transfer-import-summary');
     await done.getByRole('button', { name: 'Done' }).click();
 
-    expect(count(`SELECT count(*) FROM contacts`)).toBe(2);
+    expect(count(`SELECT count(*) FROM contacts`)).toBe(3);
+    s.kith.sqlite.prepare(`DELETE FROM contacts WHERE display_name = 'Broken'`).run();
     const ada = s.kith.sqlite.prepare(`SELECT id, notes FROM contacts WHERE display_name = 'Ada Lovelace'`).get() as { id: string; notes: string };
     expect(ada.notes).toBe('Knows Babbage.\n\nWrote the first program.');
     expect(s.kith.sqlite.prepare(`SELECT value FROM contact_methods WHERE contact_id = ? ORDER BY sort_order`).pluck().all(ada.id)).toEqual(['ada@example.org', '+44 20 7946 0001']);
@@ -85,6 +87,43 @@ describe('import, export and backups in the browser', () => {
     ]);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(count(`SELECT count(*) FROM contacts WHERE display_name = 'Radia Perlman'`)).toBe(0);
+  });
+
+  it('lists what was left out, puts every new contact in the chosen circle with tags and a cadence, and keeps the focus so Escape closes the dialog', async () => {
+    await s.page.getByRole('button', { name: 'Import contacts…' }).click();
+    const dialog = s.page.getByRole('dialog', { name: 'Import contacts' });
+    const file = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Hedy Lamarr', 'EMAIL:hedy@example.org', 'X-PHONETIC-FIRST-NAME:Hedi', 'GENDER:F', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'FN:Ada Again', 'EMAIL:ada@example.org', 'END:VCARD', ''].join('\r\n');
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'left-out.vcf', mimeType: 'text/vcard', buffer: Buffer.from(file) });
+    await dialog.getByText(/^Left out \(Kith has no field for it\): 2 values/).waitFor();
+    // the file input is gone: the focus is still inside the dialog, and Escape closes it
+    expect(await s.page.evaluate(() => !!document.activeElement?.closest('[role=dialog]'))).toBe(true);
+    expect(await dialog.getByText('Record 1, line 5').isVisible()).toBe(true);
+    expect(await dialog.getByText('X-PHONETIC-FIRST-NAME', { exact: true }).isVisible()).toBe(true);
+    await s.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    await s.page.getByRole('button', { name: 'Import contacts…' }).click();
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'left-out.vcf', mimeType: 'text/vcard', buffer: Buffer.from(file) });
+    const group = dialog.getByRole('group', { name: 'For every new contact' });
+    await group.waitFor();
+    await group.getByLabel('Circle').selectOption({ label: 'Friends' });
+    await group.getByLabel('Tags').fill('imported, 2026');
+    await group.getByLabel('Check in every').fill('0');
+    await dialog.getByText('Check in every 1 to 3650 days').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Import 2 contacts' }).isDisabled()).toBe(true);
+    await group.getByLabel('Check in every').fill('45');
+    await dialog.getByLabel('What to do with Ada Again').selectOption('skip');
+    await s.screenshot('transfer-import-for-new');
+    const axe = await new AxeBuilder({ page: s.page }).include('[role=dialog]').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Import 2 contacts' }).click();
+    await s.page.getByRole('dialog', { name: 'Import finished' }).getByRole('button', { name: 'Done' }).click();
+    const hedy = s.kith.sqlite.prepare(`SELECT c.id, ci.name AS circle, c.cadence_days FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id WHERE c.display_name = 'Hedy Lamarr'`).get() as { id: string; circle: string; cadence_days: number };
+    expect([hedy.circle, hedy.cadence_days]).toEqual(['Friends', 45]);
+    expect(s.kith.sqlite.prepare(`SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ? ORDER BY t.name`).pluck().all(hedy.id)).toEqual(['2026', 'imported']);
+    // the skipped duplicate is not touched
+    expect(count(`SELECT circle_id FROM contacts WHERE display_name = 'Ada Lovelace'`)).toBeNull();
+    s.kith.sqlite.prepare(`DELETE FROM contacts WHERE id = ?`).run(hedy.id);
   });
 
   it('shows a progress bar while a big file is imported', async () => {

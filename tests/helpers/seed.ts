@@ -44,6 +44,14 @@ export async function seedEverything(kith: TestBackend): Promise<{ ada: string; 
             ('rem-3', ?, 'Old one', '', '2025-01-01', NULL, 'none', 1, 'done', NULL, NULL, 5, 'manual', NULL, 14, 15)`,
   ).run(ada.id, charles.id);
   sql.prepare(`INSERT INTO value_entries (id, contact_id, occurred_on, amount_minor, currency, kind, note, created_at) VALUES ('val-1', ?, '2026-01-31', 125000, 'EUR', 'invoiced', 'January', 16)`).run(ada.id);
+  // what Kith remembers about a person (migration 0016)
+  await kith.call('facts.create', { contactId: ada.id, label: 'Kids', value: 'Luis (7), Ana (4)' });
+  await kith.call('facts.create', { contactId: ada.id, label: 'Wishlist', type: 'link', value: 'https://example.org/ada' });
+  await kith.call('topics.add', { contactId: ada.id, text: 'Ask about the marathon' });
+  await kith.call('lifeEvents.create', { contactId: ada.id, kind: 'married', title: 'Married William', occurredOn: '1835-07-08' });
+  await kith.call('gifts.create', { contactId: ada.id, title: 'A book on Bernoulli numbers', url: 'https://example.org/book', priceMinor: 2450, currency: 'EUR' });
+  await kith.call('gifts.create', { contactId: charles.id, status: 'given', title: 'Scarf', occasion: 'Christmas', onDate: '2025-12-24' });
+  await kith.call('loans.create', { contactId: charles.id, direction: 'lent', amountMinor: 2000, currency: 'GBP', occurredOn: '2026-01-02', note: 'Lunch' });
   sql.prepare(`INSERT INTO settings (key, value) VALUES ('theme', '"dark"'), ('digestTime', '"08:00"')`).run();
   return { ada: ada.id, charles: charles.id };
 }

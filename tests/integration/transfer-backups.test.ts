@@ -155,6 +155,7 @@ describe('the integrity check in the background (how the app starts)', () => {
     const status = await started.dispatch('app.status', {});
     expect(status).toMatchObject({ ok: true, value: { damage: { writesStopped: true, newestGoodBackup: { contacts: 2 } } } });
     expect(await started.dispatch('contacts.create', { displayName: 'Onto damage' })).toMatchObject({ ok: false, error: { code: 'damaged' } });
+    expect(await started.dispatch('transfer.backupNow', {})).toMatchObject({ ok: false, error: { code: 'damaged' } });
     // "Restore this backup": the backup's data is back, the damaged bytes kept beside the file, writes go on
     const restored = await started.dispatch('app.resolveDamage', { choice: 'restore' });
     expect(restored).toMatchObject({ ok: true, value: { damage: null } });

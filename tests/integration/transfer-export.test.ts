@@ -27,7 +27,7 @@ describe('full JSON export', () => {
     const { preview, summary } = await importFile(fresh, file.fileName, file.content!);
     expect(preview.format).toBe('json');
     expect(preview.json).toEqual({ contacts: 2, interactions: 2, reminders: 3, exportedAt: '2026-03-01T10:00:00.000Z' });
-    expect(summary.restored).toMatchObject({ contacts: 2, interactions: 2, interaction_participants: 3, reminders: 3, value_entries: 1, settings: 2, circles: 5, tags: 2, contact_photos: 1 });
+    expect(summary.restored).toMatchObject({ contacts: 2, interactions: 2, interaction_participants: 3, reminders: 3, value_entries: 1, settings: 2, circles: 5, tags: 2, contact_photos: 1, contact_facts: 2, next_topics: 1, life_events: 1, gifts: 2, money_loans: 1 });
     expect(dumpTables(fresh)).toEqual(dumpTables(kith));
     expect(fresh.sqlite.pragma('foreign_key_check')).toEqual([]);
   });
@@ -55,6 +55,13 @@ describe('vCard export', () => {
     const file = await kith.call('transfer.export', { format: 'vcard' });
     expect(file.mime).toBe('text/vcard');
     expect(file.content).toContain('VERSION:4.0');
+    // what Kith remembers travels as X- properties (lines unfolded); money owed does not
+    const unfolded = file.content!.replace(/\r\n[ \t]/g, '');
+    expect(unfolded).toContain('X-KITH-EVENT;X-KITH-DATE=1835-07-08;X-KITH-KIND=married:Married William');
+    expect(unfolded).toContain('X-KITH-TOPIC:Ask about the marathon');
+    expect(unfolded).toContain('X-KITH-GIFT-IDEA;X-KITH-URL="https://example.org/book":A book on Bernoulli numbers');
+    expect(unfolded).not.toContain('Lunch');
+    expect(file.content).toMatch(/item(\d+)\.X-KITH-FACT;X-KITH-TYPE=link:https:\/\/example\.org\/ada\r\nitem\1\.X-ABLabel:Wishlist/);
     fresh = await startTestBackend({ clock });
     // the circle travels by name: this user has one called the same
     fresh.sqlite.prepare(`INSERT INTO circles (id, name, color, default_cadence_days, sort_order, created_at, updated_at) VALUES ('circle-book', 'Book club', '#8e4ec6', 21, 4, 5, 6)`).run();
@@ -62,6 +69,35 @@ describe('vCard export', () => {
     expect(summary).toMatchObject({ added: 2, failed: [], warnings: [] });
     const strip = (c: Awaited<ReturnType<typeof contactsByName>>[number]) => ({ ...c, methods: c.methods.map(({ id: _id, ...m }) => m), dates: c.dates.map(({ id: _id, ...d }) => d), introducedById: null, introducedBy: null, lastInteractionAt: null, createdAt: 0, updatedAt: 0 }); // vCard carries neither links between people nor history
     expect((await contactsByName(fresh)).map(strip)).toEqual((await contactsByName(kith)).map(strip));
+  });
+
+  it('writes vCard 3.0 beside 4.0, each with its own PHOTO, birthday-without-year and anniversary forms, and both come back the same', async () => {
+    const { ada } = await seedEverything(kith);
+    const photo = (await kith.call('contacts.get', { id: ada })).photo!;
+    const base64 = photo.slice(photo.indexOf(',') + 1);
+    const unfold = (t: string) => t.replace(/\r\n /g, '');
+    const v4 = unfold((await kith.call('transfer.export', { format: 'vcard' })).content!);
+    const v3file = await kith.call('transfer.export', { format: 'vcard3' });
+    const v3 = unfold(v3file.content!);
+    expect(v3file.fileName).toBe('kith-contacts-2026-03-01-vcard3.vcf');
+    // 4.0: a data: URI as it is, its comma not escaped; 3.0: inline base64 with ENCODING=b and the image type
+    expect(v4).toContain(`\r\nPHOTO:${photo}\r\n`);
+    expect(v4).not.toMatch(/PHOTO:[^\r]*\\,/);
+    expect(v3).toMatch(new RegExp(`\\r\\nPHOTO;ENCODING=b;TYPE=(PNG|JPEG):${base64.replace(/[+/]/g, (c) => `\\${c}`)}\\r\\n`));
+    expect(v3).toContain('VERSION:3.0');
+    expect(v3).not.toMatch(/ANNIVERSARY:|PREF=1/);
+    expect(v3).toMatch(/X-ABLabel:_\$!<Anniversary>!\$_/);
+    for (const file of [v4, v3]) {
+      fresh = await startTestBackend({ clock });
+      fresh.sqlite.prepare(`INSERT INTO circles (id, name, color, default_cadence_days, sort_order, created_at, updated_at) VALUES ('circle-book', 'Book club', '#8e4ec6', 21, 4, 5, 6)`).run();
+      const { preview, summary } = await importFile(fresh, 'again.vcf', file);
+      expect(preview.leftOut).toEqual([]);
+      expect(summary).toMatchObject({ added: 2, failed: [], warnings: [] });
+      const strip = (c: Awaited<ReturnType<typeof contactsByName>>[number]) => ({ ...c, methods: c.methods.map(({ id: _id, ...m }) => m), dates: c.dates.map(({ id: _id, ...d }) => d), introducedById: null, introducedBy: null, lastInteractionAt: null, createdAt: 0, updatedAt: 0 });
+      expect((await contactsByName(fresh)).map(strip)).toEqual((await contactsByName(kith)).map(strip));
+      await fresh.dispose();
+      fresh = null;
+    }
   });
 
   it('exports a selection only', async () => {
@@ -79,9 +115,15 @@ describe('CSV and iCalendar export', () => {
     await seedEverything(kith);
     const file = await kith.call('transfer.export', { format: 'csv' });
     const preview = await previewFile(kith, file.fileName, file.content!);
-    expect(preview.csv!.mapping).toEqual(['displayName', 'givenName', 'familyName', 'nickname', 'company', 'title', 'email', 'phone', 'address', 'website', 'birthday', 'tags', 'notes', 'howMet']);
+    // Kith knows its own header: every column is read back, none is offered for mapping or left out
+    expect(preview.format).toBe('kith');
+    expect(preview.csv).toBeNull();
+    expect(preview.leftOut).toEqual([]);
     expect(preview.sample.map((s) => s.displayName)).toEqual(['Ada Lovelace', 'Charles Babbage']);
     expect(preview.duplicates.map((d) => d.matchedBy)).toEqual(['email', 'phone']);
+    // circle, tags, birthday and dates travel in their own columns
+    const header = file.content!.replace(/^\uFEFF/, '').split('\r\n')[0]!;
+    expect(header.split(',')).toEqual(expect.arrayContaining(['Circle', 'Tags', 'Birthday', 'Dates', 'Importance', 'Check-in every (days)']));
   });
 
   it('writes birthdays and dates as yearly all-day events and open reminders with their recurrence', async () => {

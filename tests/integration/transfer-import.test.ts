@@ -85,26 +85,27 @@ describe('vCard import', () => {
     ]);
   });
 
-  it('reports each broken card with its number, line and reason, and imports the others', async () => {
+  it('reads every card it can: a card without END:VCARD (before the next or at the end of the file) is read with a warning, and only a card with nothing to call the person fails', async () => {
     const { preview, summary } = await importFile(kith, 'vcard-broken.vcf');
-    const failed = [
-      { record: 2, line: 6, reason: 'card has no END:VCARD before the next card begins' },
-      { record: 4, line: 18, reason: 'unknown character set "KLINGON-8" on line 18' },
-      { record: 6, line: 27, reason: 'card has no name, organisation or email' },
-      { record: 7, line: 31, reason: 'card has no END:VCARD (the file ends inside it)' },
-    ];
+    const failed = [{ record: 6, line: 27, reason: 'card has no name, organisation or email' }];
     const warnings = [
+      { record: 2, line: 6, reason: 'card has no END:VCARD before the next card begins; what it holds was read' },
       { record: 3, line: 14, reason: 'photo is not valid base64; the contact was imported without it' },
-      { record: 5, line: 25, reason: 'email "not-an-email" is not a valid address and was left out' },
+      { record: 5, line: 25, reason: 'email "not-an-email" is not a valid address; it was kept in the notes' },
+      { record: 7, line: 31, reason: 'card has no END:VCARD (the file ends inside it); what it holds was read' },
     ];
     expect(preview.failed).toEqual(failed);
     expect(preview.warnings).toEqual(warnings);
-    expect(summary).toEqual({ added: 3, merged: 0, skipped: 0, failed, warnings, restored: null });
-    const names = (await contactsByName(kith)).map((c) => [c.displayName, c.photo, c.methods.map((m) => m.value)]);
+    expect(summary).toEqual({ added: 6, merged: 0, skipped: 0, failed, warnings, restored: null });
+    const names = (await contactsByName(kith)).map((c) => [c.displayName, c.photo, c.methods.map((m) => m.value), c.notes]);
     expect(names).toEqual([
-      ['Bad Photo', null, ['badphoto@example.com']],
-      ['Good One', null, ['one@example.com']],
-      ['Good Two', null, ['+1 555 0102']],
+      ['Bad Photo', null, ['badphoto@example.com'], ''],
+      ['Cut Off', null, ['cutoff@example.com'], ''],
+      ['Good One', null, ['one@example.com'], ''],
+      ['Good Two', null, ['+1 555 0102'], 'Email (not a valid address): not-an-email'],
+      ['Never Ended', null, ['never@example.com'], ''],
+      // an unknown CHARSET does not matter for plain ASCII
+      ['Worf', null, [], ''],
     ]);
   });
 
@@ -198,24 +199,27 @@ describe('CSV import', () => {
     ]);
   });
 
-  it('shows an unknown CSV with a suggested mapping and its first rows; the chosen mapping is what gets imported; a ragged row is reported', async () => {
+  it('shows an unknown CSV with a suggested mapping and its first rows; the chosen mapping is what gets imported; a ragged row is kept with a warning', async () => {
     const preview = await previewFile(kith, 'generic.csv');
     expect(preview.format).toBe('generic');
     expect(preview.csv!.headers).toEqual(['Full name', 'E-mail', 'Mobile', 'Employer', 'Remarks', 'Tags']);
     expect(preview.csv!.mapping).toEqual(['displayName', 'email', 'phone', 'company', 'notes', 'tags']);
     expect(preview.csv!.rows[0]).toEqual(['Radia Perlman', 'radia@example.com', '+1 555 0111', 'Dell EMC', 'Spanning tree', 'networking;protocols']);
-    expect(preview.failed).toEqual([{ record: 3, line: 4, reason: 'row has 7 fields but the header has 6' }]);
+    expect(preview.failed).toEqual([]);
+    expect(preview.warnings).toEqual([{ record: 3, line: 4, reason: 'row has 7 fields but the header has 6; the 1 without a column are listed as left out' }]);
+    expect(preview.leftOut).toEqual([{ record: 3, line: 4, field: 'column 7 (no header)', value: 'here' }]);
 
     // the user decides "Remarks" is not notes but how they met, and ignores the tags
     const remapped = await kith.call('transfer.importPreview', { sessionId: preview.sessionId, mapping: ['displayName', 'email', 'phone', 'company', 'howMet', 'ignore'] });
     expect(remapped!.csv!.mapping).toEqual(['displayName', 'email', 'phone', 'company', 'howMet', 'ignore']);
     const summary = await kith.call('transfer.importCommit', { sessionId: preview.sessionId });
-    expect(summary).toMatchObject({ added: 3, failed: [{ record: 3, line: 4, reason: 'row has 7 fields but the header has 6' }] });
+    expect(summary).toMatchObject({ added: 4, failed: [] });
     const contacts = await contactsByName(kith);
     expect(contacts.map((c) => [c.displayName, c.company, c.howMet, c.notes, c.tags])).toEqual([
       ['Barbara Liskov', 'MIT', 'Substitution principle', '', []],
       ['Frances Allen', 'IBM', 'Compilers', '', []],
       ['Radia Perlman', 'Dell EMC', 'Spanning tree', '', []],
+      ['Too Many', 'Somewhere', 'extra', '', []],
     ]);
   });
 
@@ -337,5 +341,35 @@ describe('one transaction', () => {
     // a second commit of the same session is refused rather than importing twice
     const again = await kith.call('transfer.importCommit', { sessionId: preview.sessionId }).catch((e) => e);
     expect(again.code).toBe('conflict');
+  });
+});
+
+describe('for every new contact', () => {
+  it('puts each added contact in the chosen circle with the tags and cadence, leaves merged ones as they were, and refuses an unknown circle', async () => {
+    const existing = await kith.call('contacts.create', { displayName: 'Old Friend', methods: [{ kind: 'email', value: 'old@example.com', label: null }] });
+    const file = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:New Person', 'CATEGORIES:from-file', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'FN:Old Friend', 'EMAIL:old@example.com', 'END:VCARD', ''].join('\r\n');
+    const bad = await previewFile(kith, 'people.vcf', file);
+    const err = await kith.call('transfer.importCommit', { sessionId: bad.sessionId, forNew: { circleId: 'no-such-circle' } }).catch((e) => e);
+    expect([err.code, err.field]).toEqual(['invalid_input', 'forNew.circleId']);
+    expect(kith.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(1);
+
+    const preview = await previewFile(kith, 'people.vcf', file);
+    const summary = await kith.call('transfer.importCommit', { sessionId: preview.sessionId, defaultAction: 'merge', forNew: { circleId: 'circle-friends', tags: ['imported', 'From-File'], cadenceDays: 45 } });
+    expect(summary).toMatchObject({ added: 1, merged: 1 });
+    const [newPerson, old] = await contactsByName(kith);
+    expect(newPerson).toMatchObject({ displayName: 'New Person', circleId: 'circle-friends', cadenceDays: 45 });
+    expect([...newPerson!.tags].sort()).toEqual(['from-file', 'imported']);
+    expect(old).toMatchObject({ id: existing.id, circleId: null, cadenceDays: null, tags: [] });
+  });
+
+  it('refuses a binary file with what it seems to be, and a calendar file, writing nothing', async () => {
+    for (const [name, bytes, message] of [
+      ['photo.vcf', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), /^photo\.vcf is a picture\./],
+      ['cal.ics', Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'), /^cal\.ics is a calendar file, not an address book/],
+    ] as const) {
+      const err = await previewFile(kith, name, bytes).catch((e) => e);
+      expect([err.code, err.field]).toEqual(['invalid_input', 'source']);
+      expect(err.message).toMatch(message);
+    }
   });
 });

@@ -21,6 +21,13 @@ beforeAll(async () => {
   const b = await kith.call('contacts.create', { displayName: 'Other Target', circleId: 'circle-family' });
   const i = await kith.call('interactions.log', { kind: 'call', participantIds: [a.id, b.id] });
   knownIds.push(a.id, b.id, i.id, 'circle-family', 'circle-clients');
+  // the records of issue 17, so their ids are sometimes real too
+  const fact = await kith.call('facts.create', { contactId: a.id, label: 'Kids', value: 'Luis' });
+  const topic = await kith.call('topics.add', { contactId: a.id, text: 'Marathon' });
+  const event = await kith.call('lifeEvents.create', { contactId: a.id, kind: 'moved', title: 'Moved', occurredOn: '2026-01-01' });
+  const gift = await kith.call('gifts.create', { contactId: a.id, title: 'Book', priceMinor: 100, currency: 'EUR' });
+  const loan = await kith.call('loans.create', { contactId: b.id, direction: 'lent', amountMinor: 100, currency: 'EUR', occurredOn: '2026-01-01' });
+  knownIds.push(fact.id, topic.id, event.id, gift.id, loan.id);
 });
 
 afterAll(async () => {

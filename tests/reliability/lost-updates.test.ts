@@ -41,3 +41,13 @@ it('a stale update writes nothing and says what happened; one without a version 
   expect((await kith.call('contacts.get', { id: ada.id })).nickname).toBe('Amazing');
   expect((await kith.call('contacts.update', { id: ada.id, company: 'Navy' })).company).toBe('Navy');
 });
+
+it('an interaction edited elsewhere meanwhile is not overwritten: stale, and the edit made there stays', async () => {
+  const { id: contactId } = await kith.call('contacts.create', { displayName: 'Linus' });
+  const logged = await kith.call('interactions.log', { kind: 'call', participantIds: [contactId], summary: 'first' });
+  const there = await kith.call('interactions.update', { id: logged.id, updatedAt: logged.updatedAt, summary: 'edited in another tab' });
+  const here = await kith.dispatch('interactions.update', { id: logged.id, updatedAt: logged.updatedAt, summary: 'edited here' });
+  expect(here).toMatchObject({ ok: false, error: { code: 'stale', field: 'updatedAt' } });
+  expect((await kith.call('interactions.get', { id: logged.id })).summary).toBe('edited in another tab');
+  expect((await kith.call('interactions.update', { id: logged.id, updatedAt: there.updatedAt, summary: 'edited here, on the latest' })).summary).toBe('edited here, on the latest');
+});

@@ -2,8 +2,9 @@
 // from a newer Kith, another program's SQLite file and a Kith file whose schema_versions table is
 // gone stay byte for byte as they were. A 0-byte file beside backups is damage (the newest backup
 // is offered), and a file on a read-only disk opens read-only with the reason, not with `internal`.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,5 +120,54 @@ describe.skipIf(!tmpfs)(`a read-only file system${reason ? ` (skipped: ${reason}
     } finally {
       tmpfs!.remount('rw');
     }
+  });
+});
+
+/** the back end as user `nobody` (root may write anything): what it answers on a file it may only read */
+function asNobody(path: string): Record<string, { ok: boolean; value?: unknown; error?: { code: string; message: string } }> & { refused?: string } {
+  const root = join(__dirname, '..', '..');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tests', 'helpers', 'readonly-child.ts'), path], { cwd: root, uid: 65534, gid: 65534, encoding: 'utf8', env: { ...process.env, HOME: '/tmp' } });
+  if (r.status !== 0) throw new Error(`the child failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+/** root (who may write anything) starts the back end as nobody; that needs nobody to reach the project */
+const nobodyCanRun =
+  process.getuid?.() === 0 &&
+  spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(join(__dirname, '..', '..', 'node_modules', 'tsx', 'package.json'))})`], { uid: 65534, gid: 65534 }).status === 0;
+describe.skipIf(!nobodyCanRun)(`a file or folder the user may not write (run as nobody${nobodyCanRun ? '' : '; skipped: needs root and a project user nobody can read'})`, () => {
+  beforeAll(() => chmodSync(dir, 0o755)); // nobody may reach the files below
+  it('a read-only file opens read-only with what to do; reads work, writes get read_only', async () => {
+    const folder = join(dir, 'ro-file');
+    const path = join(folder, 'kith.sqlite');
+    const kith = await startBackend({ databasePath: path, host: 'web' });
+    await kith.dispatch('contacts.create', { displayName: 'Katherine' });
+    await kith.close();
+    chmodSync(folder, 0o777); // the folder is writable by anyone; the file is not
+    chmodSync(path, 0o444);
+    const before = digest(path);
+    const out = asNobody(path);
+    expect(out.status).toMatchObject({ ok: true, value: { access: 'read-only', readOnlyReason: expect.stringMatching(/you may not write to .*Make the file writable/) } });
+    expect(out.list).toMatchObject({ ok: true, value: { total: 1 } });
+    expect(out.dashboard?.ok).toBe(true);
+    expect(out.search?.ok).toBe(true);
+    expect(out.write).toMatchObject({ ok: false, error: { code: 'read_only' } });
+    expect(digest(path)).toBe(before);
+  });
+
+  it('a file in a folder the user may not write opens read-only and says the folder is the problem', async () => {
+    const folder = join(dir, 'ro-folder');
+    mkdirSync(folder);
+    const path = join(folder, 'kith.sqlite');
+    const kith = await startBackend({ databasePath: path, host: 'web' });
+    await kith.dispatch('contacts.create', { displayName: 'Katherine' });
+    await kith.close();
+    chmodSync(path, 0o666);
+    chmodSync(folder, 0o755); // root's folder: nobody may not create the WAL beside the file
+    const out = asNobody(path);
+    expect(out.refused).toBeUndefined();
+    expect(out.status).toMatchObject({ ok: true, value: { access: 'read-only', readOnlyReason: expect.stringMatching(/the folder .* cannot be written.*Make the folder writable/) } });
+    expect(out.list).toMatchObject({ ok: true, value: { total: 1 } });
+    expect(out.write).toMatchObject({ ok: false, error: { code: 'read_only' } });
   });
 });

@@ -9,6 +9,7 @@ import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import { startTestBackend, type TestBackend } from '../helpers/backend';
 import { MAX_REQUEST_BYTES } from '../../shared/api/limits';
 import { contract } from '../../shared/api/contract';
+import { importFile } from '../helpers/transfer';
 
 let kith: TestBackend;
 let host: WebHost;
@@ -63,6 +64,14 @@ describe('one rule for NUL and unpaired surrogates, at the dispatcher', () => {
     const good = await kith.call('contacts.create', { displayName: 'Zoë 😀' });
     expect(good.displayName).toBe('Zoë 😀');
     expect(kith.sqlite.prepare('SELECT count(*) FROM contacts WHERE display_name LIKE ?').pluck().get('%\uFFFD%')).toBe(0);
+  });
+
+  it('a file carrying NUL is cleaned where it is read, with a warning naming the record and line; nothing stores or exports it', async () => {
+    const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nul\u0000 Person\r\nNOTE:before\u0000after\r\nEND:VCARD\r\n';
+    const { summary } = await importFile(kith, 'nul.vcf', card);
+    expect(summary).toMatchObject({ added: 1, warnings: [{ record: 1, line: 1, reason: expect.stringMatching(/2 NUL or broken characters removed/) }] });
+    expect(kith.sqlite.prepare(`SELECT count(*) FROM contacts WHERE instr(display_name, char(0)) OR instr(notes, char(0))`).pluck().get()).toBe(0);
+    expect(kith.sqlite.prepare(`SELECT notes FROM contacts WHERE display_name = 'Nul Person'`).pluck().get()).toBe('beforeafter');
   });
 
   it('over HTTP too: a JSON body with "\\ud800" is refused as invalid_input', async () => {

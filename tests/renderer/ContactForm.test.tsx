@@ -125,6 +125,38 @@ describe('the contact form, every field', { timeout: 30_000 }, () => {
     await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
     expect(await kith.call('contacts.get', { id: made.id })).toMatchObject({ cadenceDays: 0, effectiveCadenceDays: 0, company: 'Acme', tags: ['x'] });
   });
+
+  it('shows an imported anniversary in the form, changes it, and clears it; other dates stay', async () => {
+    const file = ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Wed Person', 'ANNIVERSARY:2001-06-09', 'item1.X-ABDATE:2010-01-02', 'item1.X-ABLabel:Moved in', 'END:VCARD', ''].join('\r\n');
+    const preview = (await kith.call('transfer.importPreview', { source: { kind: 'upload', fileName: 'w.vcf', base64: Buffer.from(file).toString('base64') } }))!;
+    await kith.call('transfer.importCommit', { sessionId: preview.sessionId });
+    const id = kith.sqlite.prepare(`SELECT id FROM contacts WHERE display_name = 'Wed Person'`).pluck().get() as string;
+    const circles = await kith.call('circles.list', {});
+    const onSaved = vi.fn();
+    const { unmount } = render(<ContactForm circles={circles} initial={await kith.call('contacts.get', { id })} onSaved={onSaved} onCancel={() => {}} />);
+    const user = userEvent.setup();
+    expect(screen.getByLabelText('Anniversary month')).toHaveValue('6');
+    expect(screen.getByLabelText('Anniversary day')).toHaveValue(9);
+    expect(screen.getByLabelText('Anniversary year (optional)')).toHaveValue(2001);
+    await user.clear(screen.getByLabelText('Anniversary day'));
+    await user.type(screen.getByLabelText('Anniversary day'), '10');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
+    const dates = () => kith.sqlite.prepare(`SELECT label, month, day, year FROM contact_dates WHERE contact_id = ? ORDER BY label`).all(id);
+    expect(dates()).toEqual([
+      { label: 'Anniversary', month: 6, day: 10, year: 2001 },
+      { label: 'Moved in', month: 1, day: 2, year: 2010 },
+    ]);
+    unmount();
+
+    const onSavedAgain = vi.fn();
+    render(<ContactForm circles={circles} initial={await kith.call('contacts.get', { id })} onSaved={onSavedAgain} onCancel={() => {}} />);
+    const clears = screen.getAllByRole('button', { name: 'Clear' });
+    await user.click(clears[clears.length - 1]!); // the anniversary's (there is no birthday)
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSavedAgain).toHaveBeenCalledOnce());
+    expect(dates()).toEqual([{ label: 'Moved in', month: 1, day: 2, year: 2010 }]);
+  });
 });
 
 describe('the contact form, edited elsewhere meanwhile', { timeout: 30_000 }, () => {

@@ -92,4 +92,35 @@ describe('global shortcuts', { timeout: 30_000 }, () => {
     await user.keyboard('n');
     expect(await screen.findByRole('dialog', { name: 'New contact' })).toBeVisible();
   });
+  it('offers the open next-time topics of the people picked, and ticks off only the ones checked', async () => {
+    const ann = await kith.call('contacts.create', { displayName: 'Ann Archer' });
+    const ben = await kith.call('contacts.create', { displayName: 'Ben Baker' });
+    await kith.call('topics.add', { contactId: ann.id, text: 'Ask about the marathon' });
+    await kith.call('topics.add', { contactId: ann.id, text: 'Her new flat' });
+    await kith.call('topics.add', { contactId: ben.id, text: 'The new dog' });
+    const onClose = vi.fn();
+    render(<QuickLogDialog people={[{ id: ann.id, displayName: ann.displayName }]} onClose={onClose} now={() => NOW} />);
+    const user = userEvent.setup();
+    const marathon = await screen.findByRole('checkbox', { name: 'Ask about the marathon' });
+    expect(marathon).not.toBeChecked();
+    expect(screen.queryByRole('checkbox', { name: /new dog/ })).toBeNull();
+    // adding Ben brings his topics, named by person
+    await user.type(screen.getByRole('combobox', { name: 'People' }), 'ben');
+    await screen.findByRole('option', { name: /Ben Baker/ });
+    await user.keyboard('{Enter}');
+    await screen.findByRole('checkbox', { name: 'Ben Baker: The new dog' });
+    await user.click(screen.getByRole('checkbox', { name: 'Ann Archer: Ask about the marathon' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Ben Baker: The new dog' }));
+    // Ben leaves again: his ticked topic is not ticked off with an interaction he was not in
+    await user.click(screen.getByRole('button', { name: 'Remove Ben Baker' }));
+    await waitFor(() => expect(screen.queryByRole('checkbox', { name: /new dog/ })).toBeNull());
+    await user.click(screen.getByRole('button', { name: 'Log it' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalledOnce());
+    const rows = kith.sqlite.prepare('SELECT text, done_interaction_id IS NOT NULL AS done FROM next_topics ORDER BY text').all();
+    expect(rows).toEqual([
+      { text: 'Ask about the marathon', done: 1 },
+      { text: 'Her new flat', done: 0 },
+      { text: 'The new dog', done: 0 },
+    ]);
+  });
 });

@@ -26,6 +26,13 @@ describe('notification text', () => {
     expect(composeNotification([], [], '2026-03-10')).toBeNull();
   });
 
+  it('a single check-in names its next-time topics; a digest does not', () => {
+    const topics = new Map([['c-Grace', ['Ask about the marathon']]]);
+    expect(composeNotification([], [checkIn('Grace', 0)], '2026-03-10', topics)?.body).toBe('Your check-in is due today · Bring up: Ask about the marathon');
+    expect(composeNotification([], [checkIn('Alan', 0)], '2026-03-10', topics)?.body).toBe('Your check-in is due today');
+    expect(composeNotification([], [checkIn('Grace', 0), checkIn('Alan', 1)], '2026-03-10', topics)?.body).toBe('Grace, Alan');
+  });
+
   it('the tray says what is overdue', () => {
     expect(trayMenuLabel({ overdue: 1, dueToday: 4 })).toBe('1 overdue reminder');
     expect(trayMenuLabel({ overdue: 3, dueToday: 0 })).toBe('3 overdue reminders');

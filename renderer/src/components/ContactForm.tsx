@@ -63,9 +63,9 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
   const [title, setTitle] = useState(initial?.title ?? '');
   const [circleId, setCircleId] = useState(initial ? (initial.circleId ?? '') : (circles.find((c) => c.id === 'circle-friends')?.id ?? circles[0]?.id ?? ''));
   const [importance, setImportance] = useState<Importance>(initial?.importance ?? 'regular');
-  const [bMonth, setBMonth] = useState(initial?.birthday?.month.toString() ?? '');
-  const [bDay, setBDay] = useState(initial?.birthday?.day.toString() ?? '');
-  const [bYear, setBYear] = useState(initial?.birthday?.year?.toString() ?? '');
+  const [birthday, setBirthday] = useState<DateDraft>(() => draftOf(initial?.birthday));
+  const initialAnniversary = initial?.dates.find((d) => d.label === 'Anniversary');
+  const [anniversary, setAnniversary] = useState<DateDraft>(() => draftOf(initialAnniversary));
   const [howMet, setHowMet] = useState(initial?.howMet ?? '');
   const [introducedBy, setIntroducedBy] = useState(initial?.introducedBy ?? null);
   const [notes, setNotes] = useState(initial?.notes ?? '');
@@ -121,14 +121,10 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
       if (m.kind === 'email' && v && !isEmailAddress(v)) found[`methods.${i}`] = 'This is not a valid email address';
       if (m.kind === 'phone' && v && !/\d/.test(v)) found[`methods.${i}`] = 'A phone number needs digits';
     });
-    if (bMonth || bDay || bYear) {
-      const month = Number(bMonth);
-      const day = Number(bDay);
-      const year = bYear.trim() ? Number(bYear) : null;
-      if (!bMonth || !bDay) found.birthday = 'Pick a month and a day (the year is optional)';
-      else if (year !== null && (!Number.isInteger(year) || year < 1800 || year > 2200)) found.birthday = 'Enter the year as four digits, or leave it empty';
-      else if (!isValidMonthDay(month, day, year)) found.birthday = `${months[month - 1]} has no day ${day}${year ? ` in ${year}` : ''}`;
-    }
+    const birthdayError = dateDraftError(birthday, months);
+    if (birthdayError) found.birthday = birthdayError;
+    const anniversaryError = dateDraftError(anniversary, months);
+    if (anniversaryError) found.anniversary = anniversaryError;
     if (cadenceMode === 'custom') {
       const n = Number(cadenceDays);
       if (!Number.isInteger(n) || n < 1 || n > 3650) found.cadence = 'Enter a number of days from 1 to 3650';
@@ -152,7 +148,9 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
       title: title.trim() || null,
       circleId: circleId || null,
       importance,
-      birthday: bMonth && bDay ? { month: Number(bMonth), day: Number(bDay), year: bYear.trim() ? Number(bYear) : null } : null,
+      birthday: monthDayOf(birthday),
+      // only sent when it changed: an anniversary that came from a file keeps its own row otherwise
+      ...(JSON.stringify(monthDayOf(anniversary)) !== JSON.stringify(initialAnniversary ? monthDayOf(draftOf(initialAnniversary)) : null) ? { anniversary: monthDayOf(anniversary) } : {}),
       howMet: howMet.trim() || null,
       introducedById: introducedBy?.id ?? null,
       notes,
@@ -343,39 +341,8 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
         </div>
       </fieldset>
 
-      <fieldset className="form-group">
-        <legend>Birthday</legend>
-        <div className="radio-row">
-          <select aria-label="Birthday month" value={bMonth} onChange={(e) => setBMonth(e.target.value)} aria-invalid={errors.birthday ? true : undefined}>
-            <option value="">Month</option>
-            {months.map((name, i) => (
-              <option key={name} value={i + 1}>
-                {name}
-              </option>
-            ))}
-          </select>
-          <input aria-label="Birthday day" className="narrow" type="number" min={1} max={31} placeholder="Day" value={bDay} onChange={(e) => setBDay(e.target.value)} aria-invalid={errors.birthday ? true : undefined} />
-          <input aria-label="Birthday year (optional)" className="narrow wide-4" type="number" placeholder="Year" value={bYear} onChange={(e) => setBYear(e.target.value)} />
-          {(bMonth || bDay || bYear) && (
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                setBMonth('');
-                setBDay('');
-                setBYear('');
-              }}
-            >
-              Clear
-            </button>
-          )}
-        </div>
-        {errors.birthday && (
-          <small className="field-error" role="alert">
-            {errors.birthday}
-          </small>
-        )}
-      </fieldset>
+      <MonthDayFieldset legend="Birthday" months={months} value={birthday} onChange={setBirthday} error={errors.birthday} />
+      <MonthDayFieldset legend="Anniversary" months={months} value={anniversary} onChange={setAnniversary} error={errors.anniversary} />
 
       <div className="form-row">
         <Field label="How we met">
@@ -430,5 +397,64 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
 
       <FormFooter error={errors.form} onCancel={onCancel} submitLabel={initial ? 'Save' : 'Add contact'} saving={saving} />
     </form>
+  );
+}
+
+/** a month, day and optional year as the form holds them while they are typed */
+interface DateDraft {
+  month: string;
+  day: string;
+  year: string;
+}
+
+function draftOf(d: { month: number; day: number; year: number | null } | null | undefined): DateDraft {
+  return { month: d?.month.toString() ?? '', day: d?.day.toString() ?? '', year: d?.year?.toString() ?? '' };
+}
+
+function monthDayOf(d: DateDraft): { month: number; day: number; year: number | null } | null {
+  return d.month && d.day ? { month: Number(d.month), day: Number(d.day), year: d.year.trim() ? Number(d.year) : null } : null;
+}
+
+/** what is wrong with a half-typed date, or null when it is empty or right */
+function dateDraftError(d: DateDraft, months: string[]): string | null {
+  if (!d.month && !d.day && !d.year) return null;
+  const month = Number(d.month);
+  const day = Number(d.day);
+  const year = d.year.trim() ? Number(d.year) : null;
+  if (!d.month || !d.day) return 'Pick a month and a day (the year is optional)';
+  if (year !== null && (!Number.isInteger(year) || year < 1800 || year > 2200)) return 'Enter the year as four digits, or leave it empty';
+  if (!isValidMonthDay(month, day, year)) return `${months[month - 1]} has no day ${day}${year ? ` in ${year}` : ''}`;
+  return null;
+}
+
+/** month, day and optional year of a yearly date (birthday, anniversary) */
+function MonthDayFieldset({ legend, months, value, onChange, error }: { legend: string; months: string[]; value: DateDraft; onChange(d: DateDraft): void; error?: string }) {
+  const set = (part: Partial<DateDraft>) => onChange({ ...value, ...part });
+  return (
+    <fieldset className="form-group">
+      <legend>{legend}</legend>
+      <div className="radio-row">
+        <select aria-label={`${legend} month`} value={value.month} onChange={(e) => set({ month: e.target.value })} aria-invalid={error ? true : undefined}>
+          <option value="">Month</option>
+          {months.map((name, i) => (
+            <option key={name} value={i + 1}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <input aria-label={`${legend} day`} className="narrow" type="number" min={1} max={31} placeholder="Day" value={value.day} onChange={(e) => set({ day: e.target.value })} aria-invalid={error ? true : undefined} />
+        <input aria-label={`${legend} year (optional)`} className="narrow wide-4" type="number" placeholder="Year" value={value.year} onChange={(e) => set({ year: e.target.value })} />
+        {(value.month || value.day || value.year) && (
+          <button type="button" className="link-button" onClick={() => onChange({ month: '', day: '', year: '' })}>
+            Clear
+          </button>
+        )}
+      </div>
+      {error && (
+        <small className="field-error" role="alert">
+          {error}
+        </small>
+      )}
+    </fieldset>
   );
 }

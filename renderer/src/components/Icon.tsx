@@ -17,6 +17,7 @@ const PATHS = {
   cake: 'M4 21h16M5 21v-7a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2v7M12 12V8M12 5.5a1.2 1.2 0 0 0 0-2.5M5 16c2 1.3 3.5 1.3 5 0 1.5 1.3 3.5 1.3 5 0 1.5 1.3 3 1.3 4 0',
   person: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM5 21c0-3.3 3.1-6 7-6s7 2.7 7 6',
   undo: 'M9 14L4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3',
+  image: 'M4 5h16v14H4zM4 16l5-5 4 4 3-3 4 4M15.5 9.5a1 1 0 1 0 0-.01',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -4,6 +4,7 @@
 // placeholder with its link, which opens in the browser only when the user clicks it.
 import ReactMarkdown from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
+import { Icon } from './Icon';
 
 export function Markdown({ text }: { text: string }) {
   return (
@@ -19,7 +20,8 @@ export function Markdown({ text }: { text: string }) {
           ),
           img: ({ src, alt }) => (
             <span className="md-image-placeholder" title="Images in notes are not loaded">
-              <span aria-hidden="true">🖼</span> {typeof src === 'string' && src ? (
+              <Icon name="image" size={14} />
+              {typeof src === 'string' && src ? (
                 <a href={src} target="_blank" rel="noreferrer noopener">
                   {alt ? `Image: ${alt}` : `Image: ${src}`}
                 </a>

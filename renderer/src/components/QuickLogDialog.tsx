@@ -11,6 +11,7 @@ import { DIRECTION_LABELS, KIND_LABELS } from '../lib/labels';
 import { Field } from './Field';
 import { ContactPicker, type PickedContact } from './contact/ContactPicker';
 import { FormFooter } from './FormFooter';
+import { NextTopicsChecklist } from './NextTopicsChecklist';
 
 export function QuickLogDialog({ people: initialPeople, editing, onClose, now = () => Date.now() }: { people: PickedContact[]; editing?: Interaction; onClose(): void; now?: () => number }) {
   const [people, setPeople] = useState<PickedContact[]>(editing?.participants ?? initialPeople);
@@ -23,6 +24,7 @@ export function QuickLogDialog({ people: initialPeople, editing, onClose, now = 
   const [notes, setNotes] = useState(editing?.notes ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const [doneTopicIds, setDoneTopicIds] = useState<string[]>([]);
 
   async function save(e?: FormEvent) {
     e?.preventDefault();
@@ -39,12 +41,16 @@ export function QuickLogDialog({ people: initialPeople, editing, onClose, now = 
     setSaving(true);
     const fields = { kind, direction, occurredAt, durationMinutes: minutes, rating, summary: summary.trim(), notes, participantIds: people.map((p) => p.id) };
     try {
-      if (editing) await api.call('interactions.update', { id: editing.id, ...fields });
-      else await api.call('interactions.log', fields);
-      toast.success(editing ? 'Interaction updated' : `Logged ${KIND_LABELS[kind].toLowerCase()} with ${people.map((p) => p.displayName).join(', ')}`);
+      // the version edited goes along: one changed elsewhere meanwhile is refused as `stale`
+      if (editing) await api.call('interactions.update', { id: editing.id, updatedAt: editing.updatedAt, ...fields });
+      else await api.call('interactions.log', { ...fields, doneTopicIds });
+      const ticked = doneTopicIds.length ? `; ticked off ${doneTopicIds.length === 1 ? '1 topic' : `${doneTopicIds.length} topics`}` : '';
+      toast.success(editing ? 'Interaction updated' : `Logged ${KIND_LABELS[kind].toLowerCase()} with ${people.map((p) => p.displayName).join(', ')}${ticked}`);
       onClose();
     } catch (err) {
-      if (err instanceof ApiError) {
+      if (err instanceof ApiError && err.code === 'stale') {
+        setErrors({ form: `${err.message} Your changes were not saved: close this and open it again to see the latest version.` });
+      } else if (err instanceof ApiError) {
         const field = err.field?.startsWith('participantIds') ? 'people' : err.field === 'occurredAt' ? 'when' : err.field === 'durationMinutes' ? 'duration' : 'form';
         setErrors({ [field]: err.message });
       } else setErrors({ form: (err as Error).message });
@@ -139,6 +145,8 @@ export function QuickLogDialog({ people: initialPeople, editing, onClose, now = 
             </button>
           )}
         </fieldset>
+
+        {!editing && <NextTopicsChecklist people={people} checked={doneTopicIds} onChange={setDoneTopicIds} />}
 
         <Field label="Summary">
           <input value={summary} onChange={(e) => setSummary(e.target.value)} placeholder="What was it about?" maxLength={500} />

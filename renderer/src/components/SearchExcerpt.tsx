@@ -11,6 +11,7 @@ export function SearchExcerpt({ hit }: { hit: ContactSearchHit }) {
       </span>
     );
   }
+  if (hit.matchedIn === 'facts' && hit.excerpt) return <span className="subtle excerpt">{hit.excerpt}</span>;
   if ((hit.matchedIn === 'methods' || hit.matchedIn === 'tags') && hit.excerpt) return <span className="subtle excerpt">{hit.matchedIn === 'tags' ? `#${hit.excerpt}` : hit.excerpt}</span>;
   const work = [hit.title, hit.company].filter(Boolean).join(' · ');
   return work ? <span className="subtle excerpt">{work}</span> : null;

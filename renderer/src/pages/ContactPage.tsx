@@ -16,6 +16,10 @@ import { ContactForm } from '../components/ContactForm';
 import { HealthPanel } from '../components/contact/HealthPanel';
 import { ValuePanel } from '../components/contact/ValuePanel';
 import { RemindersPanel } from '../components/contact/RemindersPanel';
+import { FactsCard } from '../components/contact/FactsCard';
+import { TopicsCard } from '../components/contact/TopicsCard';
+import { GiftsCard } from '../components/contact/GiftsCard';
+import { LoansCard } from '../components/contact/LoansCard';
 
 export function ContactPage({ id }: { id: string }) {
   const [contact, setContact] = useState<Contact | null>(null);
@@ -54,11 +58,15 @@ export function ContactPage({ id }: { id: string }) {
         <div className="contact-main">
           <HealthPanel contactId={contact.id} />
           <RemindersPanel contactId={contact.id} />
+          <TopicsCard contactId={contact.id} name={contact.displayName} />
           <Timeline contact={contact} />
           <ValuePanel contact={contact} />
         </div>
         <aside className="contact-side">
           <ContactDetails contact={contact} />
+          <FactsCard contactId={contact.id} name={contact.displayName} />
+          <GiftsCard contactId={contact.id} name={contact.displayName} />
+          <LoansCard contactId={contact.id} name={contact.displayName} />
           <RelationshipsCard contactId={contact.id} name={contact.displayName} />
           <section className="card" aria-labelledby="notes-title">
             <div className="card-header">

@@ -9,6 +9,7 @@ import { ClientsSection } from '../components/dashboard/ClientsSection';
 import { ComingUpList } from '../components/dashboard/ComingUpList';
 import { OverdueList } from '../components/dashboard/OverdueList';
 import { PortfolioSection } from '../components/dashboard/PortfolioSection';
+import { LoansSummary } from '../components/dashboard/LoansSummary';
 import { BAND_COLOR_VAR, longDate } from '../components/dashboard/format';
 
 export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
@@ -78,6 +79,7 @@ export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
             <ComingUpList items={dashboard.comingUp} />
             <AttentionList items={dashboard.attention.items} total={dashboard.attention.total} />
             {portfolio ? <ClientsSection report={portfolio.clients} /> : <section className="card dash-card" aria-busy="true" aria-label="Clients" />}
+            <LoansSummary />
           </div>
           {portfolio && <PortfolioSection portfolio={portfolio} />}
         </>

@@ -26,6 +26,8 @@ const fieldShape = {
   circleId: id.nullish().transform((v) => v ?? null),
   importance: z.enum(IMPORTANCE),
   birthday: monthDay.nullish().transform((v) => v ?? null),
+  /** the contact's anniversary (a dated row labelled "Anniversary"); null removes it, left out keeps it */
+  anniversary: monthDay.nullable().optional(),
   howMet: optionalText(2000),
   introducedById: id.nullish().transform((v) => v ?? null),
   notes: notes.unwrap(),

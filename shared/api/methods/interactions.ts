@@ -30,8 +30,16 @@ export const interactionFields = z.object({
 export const interactionPatch = z.object(fieldShape).partial();
 
 export const interactionMethods = {
-  'interactions.log': command<Interaction>()(interactionFields.strict()),
-  'interactions.update': command<Interaction>()(interactionPatch.extend({ id }).strict()),
+  'interactions.log': command<Interaction>()(
+    interactionFields
+      .extend({
+        /** next-time topics of the participants, ticked off with this interaction (shared/domain/topics.ts) */
+        doneTopicIds: z.array(id).max(500, 'At most 500 topics').default([]),
+      })
+      .strict(),
+  ),
+  /** `updatedAt`: the version edited (the renderer sends it); changed since, the answer is `stale` and nothing is written */
+  'interactions.update': command<Interaction>()(interactionPatch.extend({ id, updatedAt: z.number().int().min(0).optional() }).strict()),
   'interactions.delete': command<{ id: string }>()(z.object({ id }).strict()),
   'interactions.get': query<Interaction>()(z.object({ id }).strict()),
   /** a contact's timeline, newest first, in pages: pass the last item's (occurredAt, id) as the cursor */

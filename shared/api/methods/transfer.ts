@@ -4,7 +4,7 @@ import { MAX_IMPORT_BASE64_CHARS, MAX_IMPORT_FILE_MB } from '../limits';
 import { command, query } from '../define';
 import { id } from '../schemas';
 
-export const IMPORT_FORMATS = ['vcard', 'google', 'google-legacy', 'linkedin', 'outlook', 'generic', 'json'] as const;
+export const IMPORT_FORMATS = ['vcard', 'google', 'google-legacy', 'linkedin', 'outlook', 'thunderbird', 'kith', 'generic', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export type CsvFormat = Exclude<ImportFormat, 'vcard' | 'json'>;
 
@@ -46,6 +46,21 @@ export interface ImportPreview {
   csv: { headers: string[]; rows: string[][]; mapping: CsvTarget[] } | null;
   /** a full Kith JSON export: what it holds */
   json: { contacts: number; interactions: number; reminders: number; exportedAt: string | null } | null;
+  /** properties and columns the file carries that Kith does not keep (the first LEFT_OUT_SHOWN of them) */
+  leftOut: LeftOutItem[];
+  /** how many there are in all, and per field */
+  leftOutCount: number;
+  leftOutFields: { field: string; count: number }[];
+}
+
+export const LEFT_OUT_SHOWN = 500;
+
+export interface LeftOutItem {
+  record: number;
+  line: number | null;
+  /** the property (NICKNAME, X-PHONETIC-FIRST-NAME) or column ("Hobby") as the file names it */
+  field: string;
+  value: string;
 }
 
 export interface ImportSummary {
@@ -64,7 +79,7 @@ export interface ImportProgress {
   total: number;
 }
 
-export const EXPORT_FORMATS = ['vcard', 'csv', 'json', 'ics'] as const;
+export const EXPORT_FORMATS = ['vcard', 'vcard3', 'csv', 'json', 'ics'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportResult {
@@ -149,6 +164,15 @@ export const transferMethods = {
         defaultAction: z.enum(DUPLICATE_ACTIONS).default('merge'),
         /** per record number: what to do with that duplicate */
         actions: z.record(z.string().regex(/^\d+$/, 'Expected a record number'), z.enum(DUPLICATE_ACTIONS)).default({}),
+        /** what every contact this import adds gets as well (not the merged ones) */
+        forNew: z
+          .object({
+            circleId: id.nullish(),
+            tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+            cadenceDays: z.number().int().min(1).max(3650).nullish(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
   ),

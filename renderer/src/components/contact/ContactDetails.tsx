@@ -1,4 +1,4 @@
-// The facts: ways to reach them (primary first), birthday, how you met, who introduced you, cadence.
+// The facts: ways to reach them (primary first), birthday, anniversary and other dates, how you met, who introduced you, cadence.
 import type { Contact, ContactMethod } from '../../../../shared/domain/contact';
 import { formatAgo, formatDay, formatMonthDay } from '../../lib/format';
 import { useRouter } from '../../stores/router';
@@ -48,6 +48,12 @@ export function ContactDetails({ contact }: { contact: Contact }) {
             <dd>{formatMonthDay(contact.birthday)}</dd>
           </div>
         )}
+        {contact.dates.map((d) => (
+          <div key={d.id}>
+            <dt>{d.label}</dt>
+            <dd>{formatMonthDay(d)}</dd>
+          </div>
+        ))}
         {contact.howMet && (
           <div>
             <dt>How we met</dt>

@@ -8,6 +8,15 @@ import { useUi } from '../../stores/ui';
 import type { Interaction } from '../../../../shared/domain/interaction';
 import { DIRECTION_LABELS, KIND_LABELS } from '../../lib/labels';
 import { Markdown } from '../Markdown';
+import { interleaveLifeEvents, type LifeEvent } from '../../../../shared/domain/lifeEvents';
+import { LifeEventItem, useLifeEvents } from './LifeEventItem';
+import { LifeEventForm } from './LifeEventForm';
+
+/** the local day of an instant, as the browser sees it */
+const localDay = (ms: number) => {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 
 const PAGE = 20;
 type Cursor = { occurredAt: number; id: string } | null;
@@ -18,6 +27,8 @@ export function Timeline({ contact }: { contact: { id: string; displayName: stri
   const [loaded, setLoaded] = useState(false);
   const [loadingMore, setLoadingMore] = useState(false);
   const navigate = useRouter((s) => s.navigate);
+  const lifeEvents = useLifeEvents(contact.id);
+  const [eventForm, setEventForm] = useState<{ editing?: LifeEvent } | null>(null);
 
   // after a write, reload as many items as were shown, so the list does not jump back to one page
   const reload = useCallback(async () => {
@@ -53,7 +64,13 @@ export function Timeline({ contact }: { contact: { id: string; displayName: stri
     <section className="card timeline-card" aria-labelledby="timeline-title">
       <div className="card-header">
         <h2 id="timeline-title">Timeline</h2>
+        {!contact.archivedAt && (
+          <button className="button small" onClick={() => setEventForm({})}>
+            Add life event
+          </button>
+        )}
       </div>
+      {eventForm && <LifeEventForm contactId={contact.id} name={contact.displayName} editing={eventForm.editing} onClose={() => setEventForm(null)} />}
       {loaded && items.length === 0 && (
         <div className="timeline-empty">
           <p>Nothing logged with {contact.displayName} yet.</p>
@@ -65,7 +82,9 @@ export function Timeline({ contact }: { contact: { id: string; displayName: stri
         </div>
       )}
       <ol className="timeline" aria-label={`Interactions with ${contact.displayName}`}>
-        {items.map((i) => {
+        {interleaveLifeEvents(items, lifeEvents, cursor !== null, localDay).map((row) => {
+          if (row.kind === 'event') return <LifeEventItem key={row.event.id} event={row.event} onEdit={() => setEventForm({ editing: row.event })} />;
+          const i = row.interaction;
           const others = i.participants.filter((p) => p.id !== contact.id);
           return (
             <li key={i.id} className="timeline-item">

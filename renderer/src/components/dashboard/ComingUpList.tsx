@@ -2,6 +2,7 @@
 import type { UpcomingItem } from '../../../../shared/domain/dashboard';
 import { ContactLink, RouteLink } from './ContactLink';
 import { inDays, localDate, weekday } from './format';
+import { GiftIdeasHint, useGiftIdeas } from './GiftIdeas';
 
 const KIND_LABEL: Record<UpcomingItem['kind'], string> = { birthday: 'Birthday', anniversary: 'Anniversary', reminder: 'Reminder', checkin: 'Check-in' };
 
@@ -19,6 +20,7 @@ function describe(u: UpcomingItem): string {
 }
 
 export function ComingUpList({ items }: { items: UpcomingItem[] }) {
+  const giftIdeas = useGiftIdeas(items.filter((u) => u.kind === 'birthday' && u.contactId).map((u) => u.contactId!));
   return (
     <section className="card dash-card" aria-labelledby="coming-title">
       <header className="dash-card-header">
@@ -43,6 +45,7 @@ export function ComingUpList({ items }: { items: UpcomingItem[] }) {
                     <span className={`kind-dot kind-${u.kind}`} aria-hidden /> {KIND_LABEL[u.kind]} · {inDays(u.daysAway)}
                     {u.dueTime ? ` at ${u.dueTime}` : ''}
                   </span>
+                  {u.kind === 'birthday' && u.contactId && <GiftIdeasHint ideas={giftIdeas.get(u.contactId)} />}
                 </span>
               </>
             );

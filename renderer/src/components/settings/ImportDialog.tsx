@@ -4,12 +4,15 @@ import { useEffect, useRef, useState } from 'react';
 import { Modal } from '../Modal';
 import { api } from '../../lib/api';
 import { appHost, readAsBase64 } from '../../lib/files';
+import type { Circle } from '../../../../shared/domain/contact';
 import { CSV_TARGETS, type CsvTarget, type DuplicateAction, type ImportFormat, type ImportPreview, type ImportProblem, type ImportProgress, type ImportSummary } from '../../../../shared/api/methods/transfer';
 
 const FORMAT_LABELS: Record<ImportFormat, string> = {
   vcard: 'vCard',
   google: 'Google Contacts CSV',
   'google-legacy': 'Google Contacts CSV (older format)',
+  thunderbird: 'Thunderbird address book CSV',
+  kith: 'Kith CSV export',
   linkedin: 'LinkedIn connections',
   outlook: 'Outlook CSV',
   generic: 'CSV',
@@ -53,6 +56,21 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const polling = useRef<ReturnType<typeof setInterval> | null>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const [circles, setCircles] = useState<Circle[]>([]);
+  const [forNew, setForNew] = useState<{ circleId: string; tags: string; cadence: string }>({ circleId: '', tags: '', cadence: '' });
+
+  useEffect(() => {
+    api.call('circles.list', {}).then(setCircles, () => {});
+  }, []);
+
+  // each step replaces what had the focus (the file input is gone once a file is chosen): keep the
+  // focus inside the dialog, so that the keyboard goes on working there and Escape still closes it
+  useEffect(() => {
+    const root = body.current;
+    if (!root || root.contains(document.activeElement)) return;
+    root.querySelector<HTMLElement>('select, input:not([disabled]), button.primary:not([disabled]), button:not([disabled])')?.focus();
+  }, [step, busy]);
 
   useEffect(() => {
     void appHost().then(setHost);
@@ -103,7 +121,10 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       api.call('transfer.importProgress', { sessionId: preview.sessionId }).then(setProgress, () => {});
     }, 200);
     try {
-      setSummary(await api.call('transfer.importCommit', { sessionId: preview.sessionId, defaultAction, actions }));
+      const tags = forNew.tags.split(',').map((t) => t.trim()).filter(Boolean);
+      const cadenceDays = forNew.cadence.trim() ? Number(forNew.cadence) : null;
+      const extra = preview.json ? undefined : { circleId: forNew.circleId || null, tags, cadenceDays };
+      setSummary(await api.call('transfer.importCommit', { sessionId: preview.sessionId, defaultAction, actions, ...(extra ? { forNew: extra } : {}) }));
       setStep('done');
     } catch (err) {
       setError((err as Error).message);
@@ -119,10 +140,10 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const title = step === 'done' ? 'Import finished' : 'Import contacts';
   return (
     <Modal title={title} onClose={step === 'running' ? cancelImport : onClose} wide>
-      <div className="import-dialog">
+      <div className="import-dialog" ref={body}>
         {step === 'choose' && (
           <div className="import-choose">
-            <p>Choose a vCard (.vcf), a CSV from Google Contacts, LinkedIn or Outlook, any other CSV, or a Kith JSON export. Nothing is saved until you confirm.</p>
+            <p>Choose a vCard (.vcf) from any phone or address book, a CSV from Google Contacts, Outlook or Thunderbird (in any language), LinkedIn, a spreadsheet, or a Kith export. Nothing is saved until you confirm.</p>
             {host === 'electron' ? (
               <button type="button" className="button primary" onClick={chooseWithDialog} disabled={busy}>
                 Choose file…
@@ -236,7 +257,43 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
               </section>
             )}
             <Problems title="Cannot be imported" problems={preview.failed} tone="danger" />
-            <Problems title="Imported with something left out" problems={preview.warnings} tone="warn" />
+            <Problems title="Imported with a note" problems={preview.warnings} tone="warn" />
+            <LeftOut preview={preview} />
+            {!preview.json && preview.newCount > 0 && (
+              <fieldset className="import-for-new">
+                <legend>For every new contact</legend>
+                <label className="inline-field">
+                  Circle
+                  <select value={forNew.circleId} onChange={(e) => setForNew((f) => ({ ...f, circleId: e.target.value }))}>
+                    <option value="">As in the file (none)</option>
+                    {circles.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="inline-field">
+                  Tags
+                  <input type="text" placeholder="e.g. imported, conference" value={forNew.tags} onChange={(e) => setForNew((f) => ({ ...f, tags: e.target.value }))} />
+                </label>
+                <label className="inline-field">
+                  Check in every
+                  <input
+                    type="number"
+                    className="narrow"
+                    min={1}
+                    max={3650}
+                    placeholder={forNew.circleId ? String(circles.find((c) => c.id === forNew.circleId)?.defaultCadenceDays ?? '') : '—'}
+                    value={forNew.cadence}
+                    onChange={(e) => setForNew((f) => ({ ...f, cadence: e.target.value }))}
+                    aria-invalid={cadenceInvalid(forNew.cadence) ? true : undefined}
+                  />
+                  days
+                </label>
+              </fieldset>
+            )}
+            {cadenceInvalid(forNew.cadence) && <p className="form-error" role="alert">Check in every 1 to 3650 days, or leave it empty for the circle&apos;s rhythm</p>}
             {error && <p className="form-error" role="alert">{error}</p>}
             <div className="form-actions">
               <button type="button" className="button" onClick={onClose}>
@@ -247,7 +304,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                   Back to columns
                 </button>
               )}
-              <button type="button" className="button primary" onClick={startImport} disabled={busy || (preview.total === 0 && !preview.json)}>
+              <button type="button" className="button primary" onClick={startImport} disabled={busy || (preview.total === 0 && !preview.json) || cadenceInvalid(forNew.cadence)}>
                 {preview.json ? 'Restore everything' : `Import ${preview.total} ${preview.total === 1 ? 'contact' : 'contacts'}`}
               </button>
             </div>
@@ -301,7 +358,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
               )}
             </dl>
             <Problems title="Not imported" problems={summary.failed} tone="danger" />
-            <Problems title="Imported with something left out" problems={summary.warnings} tone="warn" />
+            <Problems title="Imported with a note" problems={summary.warnings} tone="warn" />
             <div className="form-actions">
               <button type="button" className="button primary" onClick={onClose}>
                 Done
@@ -347,6 +404,34 @@ function ReviewHeader({ preview }: { preview: ImportPreview }) {
         </ul>
       )}
     </div>
+  );
+}
+
+const cadenceInvalid = (v: string) => v.trim() !== '' && !(Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= 3650);
+
+/** what the file holds that Kith has no place for: by field, then each with its record and line */
+function LeftOut({ preview }: { preview: ImportPreview }) {
+  if (!preview.leftOutCount) return null;
+  const shown = preview.leftOut.length;
+  return (
+    <details className="problems left-out" open={preview.leftOutCount <= 5}>
+      <summary>
+        Left out (Kith has no field for it): {preview.leftOutCount} {preview.leftOutCount === 1 ? 'value' : 'values'} — {preview.leftOutFields.slice(0, 6).map((f) => `${f.field} ×${f.count}`).join(', ')}
+        {preview.leftOutFields.length > 6 ? ', …' : ''}
+      </summary>
+      <ul>
+        {preview.leftOut.map((l, i) => (
+          <li key={i}>
+            <span className="problem-where">
+              Record {l.record}
+              {l.line ? `, line ${l.line}` : ''}
+            </span>{' '}
+            <strong>{l.field}</strong>: {l.value}
+          </li>
+        ))}
+        {shown < preview.leftOutCount && <li className="subtle">…and {preview.leftOutCount - shown} more</li>}
+      </ul>
+    </details>
   );
 }
 

@@ -9,8 +9,9 @@ import type { ExportFormat, ExportJob } from '../../../../shared/api/methods/tra
 import { ImportDialog } from './ImportDialog';
 
 const EXPORTS: { format: ExportFormat; label: string; hint: string }[] = [
-  { format: 'vcard', label: 'Contacts (vCard)', hint: 'for address books; Kith reads it back unchanged' },
-  { format: 'csv', label: 'Contacts (CSV)', hint: 'for spreadsheets' },
+  { format: 'vcard', label: 'Contacts (vCard 4.0)', hint: 'for address books; Kith reads it back unchanged' },
+  { format: 'vcard3', label: 'Contacts (vCard 3.0)', hint: 'for Apple Contacts, Google and older address books' },
+  { format: 'csv', label: 'Contacts (CSV)', hint: 'for spreadsheets, with circle, tags and birthday' },
   { format: 'json', label: 'Everything (JSON)', hint: 'contacts, interactions, reminders, circles, settings' },
   { format: 'ics', label: 'Calendar (.ics)', hint: 'birthdays, anniversaries and reminders' },
 ];
