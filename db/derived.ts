@@ -1,8 +1,9 @@
 // Tables that hold nothing of the user's own: indexes and caches rebuilt from the data by triggers
-// and services. Exports, restores and "did anything change?" checks leave them out.
+// and services, and merge_undo (the undo history of merges, not carried into another file).
+// Exports, restores and "did anything change?" checks leave them out.
 import type Database from 'better-sqlite3';
 
-const DERIVED_TABLES = new Set(['search_keys', 'search_dirty', 'contact_health', 'health_dirty', 'health_meta', 'interaction_gaps', 'reminder_sync_dirty', 'reminder_sync_state']);
+const DERIVED_TABLES = new Set(['search_keys', 'search_dirty', 'contact_health', 'health_dirty', 'health_meta', 'interaction_gaps', 'reminder_sync_dirty', 'reminder_sync_state', 'merge_undo', 'bulk_undo']);
 
 /** the user's tables: not SQLite's own, not the schema record, not full-text indexes or caches */
 export function dataTables(sqlite: Database.Database): string[] {

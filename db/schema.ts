@@ -55,7 +55,7 @@ export interface ContactMethodTable {
   kind: 'email' | 'phone' | 'address' | 'website' | 'social';
   label: string | null;
   value: string;
-  /** lower-cased email, digits-only phone, …: what duplicates and search match on */
+  /** lower-cased email, E.164 phone (digits as typed when it does not parse), …: what duplicates and search match on */
   value_normalized: string;
   is_primary: number;
   sort_order: number;
@@ -285,6 +285,31 @@ export interface MoneyLoanTable {
   updated_at: number;
 }
 
+/** a pair of contacts the user said are different people; contact_a < contact_b (migration 0009) */
+export interface DuplicateDismissalTable {
+  contact_a: string;
+  contact_b: string;
+  created_at: number;
+}
+
+/** what one merge changed, for its Undo (migration 0009); snapshot is JSON (electron/services/merge.ts) */
+export interface MergeUndoTable {
+  id: string;
+  created_at: number;
+  survivor_id: string;
+  merged_ids: string;
+  snapshot: string;
+}
+
+/** what a bulk change overwrote, for its Undo (migration 0010) */
+export interface BulkUndoTable {
+  id: string;
+  created_at: number;
+  summary: string;
+  /** JSON: BulkUndoPayload (electron/services/bulk.ts) */
+  payload: string;
+}
+
 export interface DB {
   circles: CircleTable;
   contacts: ContactTable;
@@ -310,6 +335,9 @@ export interface DB {
   life_events: LifeEventTable;
   gifts: GiftTable;
   money_loans: MoneyLoanTable;
+  duplicate_dismissals: DuplicateDismissalTable;
+  merge_undo: MergeUndoTable;
+  bulk_undo: BulkUndoTable;
 }
 
 export type ContactRow = Selectable<ContactTable>;

@@ -14,6 +14,7 @@ import { migrations as knownMigrations } from '../db/migrations';
 import { handlers } from './services';
 import { stopExportJobs } from './transfer/export-jobs';
 import { createWriteGate } from './services/write-gate';
+import { preparePhones } from './services/phones';
 import { BackendStatus } from './backend-status';
 import { checkKithFile, isEmptyFile, NotAKithFileError, readOnlyReason } from './startup-checks';
 import { SchemaTooNewError } from '../db/migrate';
@@ -46,6 +47,8 @@ export interface StartOptions {
    * runs on a file that has not passed the check.
    */
   integrityCheck?: 'blocking' | 'background';
+  /** the system locale (BCP 47), from which the default phone region is guessed the first time */
+  locale?: string;
   /** hold the data file's lock (electron/file-lock.ts): the hosts do, so a second process is refused */
   lock?: boolean;
 }
@@ -107,6 +110,8 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     if (!readOnly) {
       handle.sqlite.pragma('journal_mode = WAL');
       migration = await migrateToLatest(handle);
+      // the default phone region, and the stored numbers' E.164 forms in step with it
+      preparePhones(handle.sqlite, options.locale);
     }
   } catch (err) {
     await handle.close();

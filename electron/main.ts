@@ -57,7 +57,7 @@ function start() {
     backendStopped = true;
     if (!quitting) fail(new Error(`Kith’s back end stopped unexpectedly (exit code ${code})`));
   });
-  backend.send({ type: 'start', options: { databasePath, nativeBinding: electronNativeBinding() } });
+  backend.send({ type: 'start', options: { databasePath, nativeBinding: electronNativeBinding(), locale: app.getLocale() } });
   ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
     if (!isTrustedIpcSender(event)) {
       return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from Kith’s own window' } };

@@ -8,6 +8,8 @@ import * as m0005 from './0005_last_interaction';
 import * as m0006 from './0006_contact_health';
 import * as m0007 from './0007_portfolio';
 import * as m0008 from './0008_reminder_sync';
+import * as m0009 from './0009_duplicates';
+import * as m0010 from './0010_bulk_names_new_health';
 import * as m0012 from './0012_daily_use';
 import * as m0016 from './0016_remember';
 
@@ -20,6 +22,8 @@ export const migrations: Record<string, Migration> = {
   '0006_contact_health': m0006,
   '0007_portfolio': m0007,
   '0008_reminder_sync': m0008,
+  '0009_duplicates': m0009,
+  '0010_bulk_names_new_health': m0010,
   '0012_daily_use': m0012,
   '0016_remember': m0016,
 };

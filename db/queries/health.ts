@@ -23,7 +23,7 @@ import { nameSortKey } from '../../shared/domain/normalize';
 import { emptyBands } from '../../shared/domain/dashboard';
 import { startOfLocalDay } from '../../shared/domain/localDate';
 import {
-  bandOf,
+  bandOfCore,
   healthCore,
   healthDays,
   healthFromCore,
@@ -36,6 +36,8 @@ import {
   RATED_RECENT_COUNT,
   type ContactHealth,
   type HealthBand,
+  type HealthFlag,
+  FLAG_BIT,
   type HealthDays,
   type HealthFacts,
   type HealthWindows,
@@ -189,7 +191,7 @@ function results(cadence: number, facts: HealthFacts, days: HealthDays): [number
   const flags = core.flags;
   return [
     core.score,
-    core.score === null ? null : bandOf(core.score),
+    bandOfCore(core),
     core.nextDay,
     flags,
     (flags & 1) + ((flags >> 1) & 1) + ((flags >> 2) & 1),
@@ -375,6 +377,8 @@ export interface HealthTotals {
   bands: Record<HealthBand, number>;
   overdue: number;
   attention: number;
+  /** how many contacts show each warning sign: the one count of "dormant" every figure uses */
+  flagged: Record<HealthFlag, number>;
 }
 
 /** counts over the table as of today (refreshHealth first) */
@@ -386,7 +390,15 @@ export function healthTotals(sqlite: Database.Database, todayDay: number): Healt
     bands: emptyBands(),
     overdue: prepared(sqlite, `SELECT count(*) FROM contact_health WHERE next_day <= ?`).pluck().get(todayDay) as number,
     attention: prepared(sqlite, `SELECT count(*) FROM contact_health WHERE flag_count > 0`).pluck().get() as number,
+    flagged: { cooling: 0, 'one-sided': 0, dormant: 0 },
   };
+  const flagged = prepared(
+    sqlite,
+    `SELECT total(flags & ${FLAG_BIT.cooling} > 0), total(flags & ${FLAG_BIT['one-sided']} > 0), total(flags & ${FLAG_BIT.dormant} > 0) FROM contact_health WHERE flag_count > 0`,
+  )
+    .raw()
+    .get() as [number, number, number];
+  [totals.flagged.cooling, totals.flagged['one-sided'], totals.flagged.dormant] = flagged;
   for (const { band, n } of prepared(sqlite, `SELECT band, count(*) AS n FROM contact_health GROUP BY band`).all() as Array<{ band: HealthBand | null; n: number }>) {
     totals.contactCount += n;
     if (band === null) continue;

@@ -9,6 +9,8 @@ import type { SchedulerStatus } from '../scheduler/scheduler';
 export interface BackendStartOptions {
   databasePath: string;
   nativeBinding?: string;
+  /** the system's locale (the default phone region is guessed from it) */
+  locale?: string;
 }
 
 /** a damaged data file, as the main process's dialog needs it */

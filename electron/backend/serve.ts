@@ -60,7 +60,7 @@ export function serveBackend(port: BackendPort, exit: (code: number) => void = (
 
   async function start(startOptions: BackendStartOptions) {
     options = startOptions;
-    const open = () => startBackend({ databasePath: startOptions.databasePath, host: 'electron', nativeBinding: startOptions.nativeBinding, files, integrityCheck: 'background', lock: true });
+    const open = () => startBackend({ databasePath: startOptions.databasePath, host: 'electron', nativeBinding: startOptions.nativeBinding, files, integrityCheck: 'background', lock: true, locale: startOptions.locale });
     let kith: KithBackend;
     try {
       kith = await open().catch(async (err) => {

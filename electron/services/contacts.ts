@@ -2,7 +2,7 @@
 // have their own files.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { prepared } from '../../db/prepared';
 import type { DB } from '../../db/schema';
 import type { ContactRow } from '../../db/schema';
@@ -14,32 +14,20 @@ import { effectiveCadence } from '../../shared/domain/cadence';
 import type { HandlerGroup, ServiceContext } from './context';
 import { MAX_PHOTO_BYTES } from '../../shared/api/methods/contacts';
 import { healthSortExpression } from './health';
+import type { CountryCode } from 'libphonenumber-js';
+import { phoneRegion } from './phones';
 
 export type ContactFields = ParsedInputOf<'contacts.create'>;
 
 export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update' | 'contacts.setPhoto'> = {
   async 'contacts.list'(ctx, input) {
-    let q = ctx.db
-      .selectFrom('contacts as c')
-      .where('c.archived_at', input.archived ? 'is not' : 'is', null);
-    if (input.circleId) q = q.where('c.circle_id', '=', input.circleId);
-    if (input.tag) {
-      const tag = input.tag;
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('contact_tags as ct')
-            .innerJoin('tags as t', 't.id', 'ct.tag_id')
-            .select('ct.contact_id')
-            .whereRef('ct.contact_id', '=', 'c.id')
-            .where('t.name', '=', tag),
-        ),
-      );
-    }
+    const q = filteredContacts(ctx.db, input);
     const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     let ordered = q.select([
       'c.id',
       'c.display_name',
+      'c.given_name',
+      'c.family_name',
       'c.company',
       'c.title',
       'c.circle_id',
@@ -54,11 +42,16 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
         ? ordered.orderBy('c.last_interaction_at', 'desc') // never talked to (NULL) come last
         : input.sort === 'health' || input.sort === 'nextCheckIn'
           ? ordered.orderBy(healthSortExpression(ctx, input.sort)).orderBy(sql`c.display_name COLLATE NOCASE`)
-          : ordered.orderBy(sql`c.display_name COLLATE NOCASE`);
+          : input.sort === 'familyName'
+            ? // the expressions of the contacts_*_by_family indexes (migration 0010)
+              ordered.orderBy(sql`coalesce(nullif(c.family_name, ''), c.display_name) COLLATE NOCASE`).orderBy(sql`coalesce(c.given_name, '') COLLATE NOCASE`)
+            : ordered.orderBy(sql`c.display_name COLLATE NOCASE`);
     const rows = await ordered.orderBy('c.id').limit(input.limit).offset(input.offset).execute();
     const items: ContactSummary[] = rows.map((r) => ({
       id: r.id,
       displayName: r.display_name,
+      givenName: r.given_name,
+      familyName: r.family_name,
       company: r.company,
       title: r.title,
       circleId: r.circle_id,
@@ -77,7 +70,7 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
 
   async 'contacts.create'(ctx, input) {
     const now = ctx.clock.now().getTime();
-    const id = await ctx.db.transaction().execute((trx) => insertContact(trx, input, now));
+    const id = await ctx.db.transaction().execute((trx) => insertContact(trx, input, now, phoneRegion(ctx.sqlite)));
     return loadContact(ctx, id);
   },
 
@@ -94,7 +87,7 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
       // each write a new version, even two in the same millisecond
       const now = Math.max(ctx.clock.now().getTime(), existing.updated_at + 1);
       await trx.updateTable('contacts').set({ ...row, updated_at: now }).where('id', '=', id).execute();
-      if (patch.methods) await replaceMethods(trx, id, patch.methods);
+      if (patch.methods) await replaceMethods(trx, id, patch.methods, phoneRegion(ctx.sqlite));
       if (patch.tags) await replaceTags(trx, id, patch.tags, now);
       if (patch.anniversary !== undefined) await setAnniversary(trx, id, patch.anniversary);
     });
@@ -124,15 +117,36 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
   },
 };
 
+/** the contacts a list filter matches (alias c): the list and bulk changes' "select all" share it */
+export function filteredContacts(db: Kysely<DB>, filter: { circleId?: string; noCircle?: boolean; tag?: string; archived: boolean }) {
+  let q = db.selectFrom('contacts as c').where('c.archived_at', filter.archived ? 'is not' : 'is', null);
+  if (filter.noCircle) q = q.where('c.circle_id', 'is', null);
+  else if (filter.circleId) q = q.where('c.circle_id', '=', filter.circleId);
+  if (filter.tag) {
+    const tag = filter.tag;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('contact_tags as ct')
+          .innerJoin('tags as t', 't.id', 'ct.tag_id')
+          .select('ct.contact_id')
+          .whereRef('ct.contact_id', '=', 'c.id')
+          .where('t.name', '=', tag),
+      ),
+    );
+  }
+  return q;
+}
+
 /**
  * Writes a new contact with its methods and tags inside the caller's transaction; returns its id.
  * Every path that creates contacts (the form, restores) goes through here, or through its twin
  * insertContactPrepared below (imports); both build their rows with the same helpers.
  */
-export async function insertContact(trx: Transaction<DB>, input: ContactFields, now: number, id: string = randomUUID()): Promise<string> {
+export async function insertContact(trx: Transaction<DB>, input: ContactFields, now: number, region: CountryCode, id: string = randomUUID()): Promise<string> {
   await checkReferences(trx, input);
   await trx.insertInto('contacts').values(newContactRow(input, id, now)).execute();
-  await replaceMethods(trx, id, input.methods);
+  await replaceMethods(trx, id, input.methods, region);
   if (input.anniversary) await setAnniversary(trx, id, input.anniversary);
   await replaceTags(trx, id, input.tags, now);
   return id;
@@ -153,7 +167,7 @@ export function insertContactPrepared(sqlite: Database.Database, input: ContactF
   // the columns are those present in the input (the others keep their defaults), so one statement per set of columns
   prepared(sqlite, `INSERT INTO contacts (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...Object.values(row));
   const method = prepared(sqlite, `INSERT INTO contact_methods (id, contact_id, kind, label, value, value_normalized, is_primary, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  for (const m of methodRows(id, input.methods)) method.run(m.id, m.contact_id, m.kind, m.label, m.value, m.value_normalized, m.is_primary, m.sort_order);
+  for (const m of methodRows(id, input.methods, phoneRegion(sqlite))) method.run(m.id, m.contact_id, m.kind, m.label, m.value, m.value_normalized, m.is_primary, m.sort_order);
   const link = prepared(sqlite, `INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)`);
   for (const name of uniqueTagNames(input.tags)) link.run(id, tagIdPrepared(sqlite, name, now, tags));
   return id;
@@ -221,14 +235,35 @@ async function checkReferences(trx: Transaction<DB>, f: Partial<ContactFields>, 
 const unknownCircle = () => new ServiceError('invalid_input', 'Unknown circle', 'circleId');
 const unknownIntroducer = () => new ServiceError('invalid_input', 'Unknown contact for "introduced by"', 'introducedById');
 
-async function replaceMethods(trx: Transaction<DB>, contactId: string, methods: ContactFields['methods']) {
+async function replaceMethods(trx: Transaction<DB>, contactId: string, methods: ContactFields['methods'], region: CountryCode) {
   await trx.deleteFrom('contact_methods').where('contact_id', '=', contactId).execute();
   if (methods.length === 0) return;
-  await trx.insertInto('contact_methods').values(methodRows(contactId, methods)).execute();
+  await trx.insertInto('contact_methods').values(methodRows(contactId, methods, region)).execute();
 }
 
-/** a contact's methods as rows, in their order, with exactly one primary per kind: the first marked, else the first of that kind */
-function methodRows(contactId: string, methods: ContactFields['methods']) {
+/**
+ * A contact's methods as rows, in their order, each number or address once (equal when their
+ * normalised forms are: "646-555-0177" and "+1 (646) 555-0177" are one phone; the first spelling is
+ * kept, with the first label and a primary flag from any of them), with exactly one primary per
+ * kind: the first marked, else the first of that kind.
+ */
+export function methodRows(contactId: string, given: ContactFields['methods'], region: CountryCode) {
+  const byKey = new Map<string, ContactFields['methods'][number]>();
+  const normalized = new Map<ContactFields['methods'][number], string>();
+  for (const m of given) {
+    const value = normalizeMethodValue(m.kind, m.value, region);
+    const key = `${m.kind}\u0000${value}`;
+    const first = byKey.get(key);
+    if (!first) {
+      const copy = { ...m };
+      byKey.set(key, copy);
+      normalized.set(copy, value);
+    } else {
+      if (!first.label && m.label) first.label = m.label;
+      if (m.isPrimary) first.isPrimary = true;
+    }
+  }
+  const methods = [...byKey.values()];
   const primaryOf = new Map<string, number>();
   methods.forEach((m, i) => {
     if (m.isPrimary && !primaryOf.has(m.kind)) primaryOf.set(m.kind, i);
@@ -242,7 +277,7 @@ function methodRows(contactId: string, methods: ContactFields['methods']) {
     kind: m.kind,
     label: m.label,
     value: m.value,
-    value_normalized: normalizeMethodValue(m.kind, m.value),
+    value_normalized: normalized.get(m)!,
     is_primary: primaryOf.get(m.kind) === i ? 1 : 0,
     sort_order: i,
   }));

@@ -57,7 +57,7 @@ export const healthHandlers: HandlerGroup<'health.forContact' | 'health.dashboar
     catchUp(ctx.status, ctx.sqlite, 'health', () => refreshHealth(ctx.sqlite, now, zone));
     return {
       circles: healthPerCircle(ctx),
-      retention: retention(ctx, now, zone),
+      retention: retentionAgreeingWithHealth(ctx, now, zone),
       averageDurationDays: averageDurationDays(ctx, now),
       weekly: interactionsPerWeek(ctx, now, zone),
       clients: clientValue(ctx, now, zone),
@@ -82,6 +82,24 @@ export const healthHandlers: HandlerGroup<'health.forContact' | 'health.dashboar
     return { contactId: input.contactId, snoozedUntil, nextCheckIn: report.health.nextCheckIn };
   },
 };
+
+/**
+ * Kept alive vs gone dormant, with today's figures from the health table: "alive today" and
+ * "dormant now" are counted by the one dormant rule (healthCore's, in local days), so they are the
+ * same people the dashboard flags as dormant. The year's history is taken as of the end of each
+ * day, where the portfolio's rule and the local-day rule meet.
+ */
+function retentionAgreeingWithHealth(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone: string) {
+  const today = localDateOf(now, timeZone);
+  const endOfToday = startOfLocalDay(addDaysToDate(today, 1), timeZone) - 1;
+  const history = retention(ctx, endOfToday, timeZone);
+  const totals = healthTotals(ctx.sqlite, epochDayOf(today));
+  const dormantNow = totals.flagged.dormant;
+  const last = history.points.at(-1)!;
+  last.alive = totals.trackedCount - dormantNow;
+  last.dormant = dormantNow;
+  return { ...history, dormantNow };
+}
 
 /** Everything the home page shows, as of `now` in `timeZone`: the benchmark's "dashboard data". */
 export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'> & Partial<Pick<ServiceContext, 'status'>>, now: number, timeZone: string) {
@@ -128,6 +146,7 @@ export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'> & Partial<Pick
     overdue: { items: overdueTop, total: totals.overdue },
     comingUp,
     attention: { items: attentionTop, total: totals.attention },
+    flagged: totals.flagged,
   };
 }
 

@@ -19,6 +19,9 @@ import { topicHandlers } from './topics';
 import { lifeEventHandlers } from './lifeEvents';
 import { giftHandlers } from './gifts';
 import { loanHandlers } from './loans';
+import { duplicateHandlers } from './duplicates';
+import { mergeHandlers } from './merge';
+import { bulkHandlers } from './bulk';
 
 export const handlers = {
   ...appHandlers,
@@ -39,4 +42,7 @@ export const handlers = {
   ...lifeEventHandlers,
   ...giftHandlers,
   ...loanHandlers,
+  ...duplicateHandlers,
+  ...mergeHandlers,
+  ...bulkHandlers,
 } satisfies Handlers;

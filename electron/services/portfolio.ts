@@ -2,7 +2,7 @@
 // have known people, interactions per week, client income and its concentration). Pure SQL over
 // the raw connection, as of a given "now" in a given zone.
 import { prepared } from '../../db/prepared';
-import { clientConcentration } from '../../shared/domain/dashboard';
+import { clientConcentration, type ClientSums } from '../../shared/domain/dashboard';
 import { DORMANT_CADENCES } from '../../shared/domain/health';
 import { addDaysToDate, localDateOf, startOfLocalDay } from '../../shared/domain/localDate';
 import type { ServiceContext } from './context';
@@ -159,17 +159,29 @@ export function interactionsPerWeek(ctx: Pick<ServiceContext, 'sqlite'>, now: nu
   return weeks.map((w, i) => ({ weekEnding: w.weekEnding, count: counts[i]?.n ?? 0 }));
 }
 
-export function clientValue(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone: string) {
+/**
+ * Each client's sums per currency: invoiced and paid in the last 12 months, and what is still
+ * outstanding (invoiced, not paid) at any time. Archived clients are kept: the income they brought
+ * stays in the figures of the time it was earned.
+ */
+export function clientSums(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone: string): ClientSums[] {
   const since = addDaysToDate(localDateOf(now, timeZone), -365);
   // summed per client and currency from one covering index (migration 0007), then one contact
   // lookup per client rather than per entry
   const rows = prepared(ctx.sqlite,
-      `SELECT a.contact_id AS contactId, c.display_name AS displayName, a.currency, a.amountMinor, a.paidMinor
-       FROM (SELECT v.contact_id, v.currency, sum(v.amount_minor) AS amountMinor, total(CASE WHEN v.kind = 'paid' THEN v.amount_minor END) AS paidMinor
-             FROM value_entries v WHERE v.occurred_on > ? GROUP BY v.contact_id, v.currency) a
+      `SELECT a.contact_id AS contactId, c.display_name AS displayName, a.currency, a.amountMinor, a.paidMinor, a.outstandingMinor, c.archived_at IS NOT NULL AS archived
+       FROM (SELECT v.contact_id, v.currency, total(CASE WHEN v.occurred_on > :since THEN v.amount_minor END) AS amountMinor,
+                    total(CASE WHEN v.kind = 'paid' AND v.occurred_on > :since THEN v.amount_minor END) AS paidMinor,
+                    total(CASE WHEN v.kind = 'invoiced' THEN v.amount_minor END) AS outstandingMinor
+             FROM value_entries v GROUP BY v.contact_id, v.currency) a
        JOIN contacts c ON c.id = a.contact_id
-       WHERE c.archived_at IS NULL ORDER BY a.contact_id, a.currency`,
+       WHERE a.amountMinor > 0 OR a.outstandingMinor > 0
+       ORDER BY a.contact_id, a.currency`,
     )
-    .all(since) as Array<{ contactId: string; displayName: string; currency: string; amountMinor: number; paidMinor: number }>;
-  return clientConcentration(rows);
+    .all({ since }) as Array<Omit<ClientSums, 'archived'> & { archived: number }>;
+  return rows.map((r) => ({ ...r, archived: r.archived === 1 }));
+}
+
+export function clientValue(ctx: Pick<ServiceContext, 'sqlite'>, now: number, timeZone: string) {
+  return clientConcentration(clientSums(ctx, now, timeZone));
 }

@@ -11,6 +11,8 @@ import type { ContactSearchHit } from '../../shared/domain/contact';
 import { foldForSearch, ftsMatchExpression, nameMatchTier, searchTerms } from '../../shared/domain/search';
 import type { HandlerGroup } from './context';
 import { refreshSearchIndex } from './searchIndex';
+import { looksLikePhoneNumber, toE164 } from '../../shared/domain/phone';
+import { phoneRegion } from './phones';
 import { catchUp } from '../backend-status';
 
 /** rows looked at from the FTS index per step, as a multiple of the page asked for */
@@ -40,6 +42,11 @@ function prepare(db: Database.Database) {
       FROM contacts_fts f JOIN search_keys k ON k.key = f.rowid JOIN contacts c ON c.id = k.contact_id
       WHERE contacts_fts MATCH @match AND (@archived OR c.archived_at IS NULL)
       LIMIT @limit`),
+    /** a number in any format: its E.164 form, through the methods' lookup index */
+    phone: db.prepare<{ e164: string; archived: number; limit: number }, Row & { value: string }>(`
+      SELECT k.key, ${CONTACT_COLUMNS}, m.value FROM contact_methods m JOIN contacts c ON c.id = m.contact_id JOIN search_keys k ON k.contact_id = c.id
+      WHERE m.kind = 'phone' AND m.value_normalized = @e164 AND (@archived OR c.archived_at IS NULL)
+      ORDER BY c.display_name COLLATE NOCASE LIMIT @limit`),
     columns: db.prepare<{ key: number }, { name: string; company: string | null; methods: string | null; tags: string | null }>(
       `SELECT name, company, methods, tags FROM contacts_fts WHERE rowid = @key`,
     ),
@@ -62,6 +69,11 @@ export function searchContacts(db: Database.Database, query: string, limit: numb
 
   const found = new Map<string, Row>();
   const add = (rows: Row[]) => rows.forEach((r) => found.has(r.id) || found.set(r.id, r));
+  // a whole number in any format ("030 12345678" for +49 30 12345678): whoever has that number, read
+  // in the user's region and compared as E.164; a part of a number goes on to the text search below
+  const e164 = looksLikePhoneNumber(q) ? toE164(q, phoneRegion(db)) : null;
+  const byNumber = e164 ? s.phone.all({ e164, archived, limit }) : [];
+  if (byNumber.length) return byNumber.map((r) => hit(r, 'methods', r.value));
   add(s.namePrefix.all({ from: q, to: `${q}\uffff`, archived, limit }));
 
   if (match === null) {

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/settings';
 import type { HandlerGroup } from './context';
+import { renormalizePhones } from './phones';
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
@@ -47,6 +48,8 @@ export const settingsHandlers: HandlerGroup<'settings.get' | 'settings.update'> 
       for (const [key, value] of Object.entries(input)) {
         if (value !== undefined) await writeState(trx, key, value);
       }
+      // numbers typed without a country code are read again in the new region
+      if (input.phoneRegion !== undefined) renormalizePhones(ctx.sqlite);
     });
     return loadSettings(ctx.db);
   },

@@ -52,7 +52,7 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
   },
 
   async 'transfer.importCommit'(ctx, input) {
-    return commitSession(ctx, getSession(input.sessionId), { defaultAction: input.defaultAction, actions: input.actions, forNew: input.forNew });
+    return commitSession(ctx, getSession(input.sessionId), { defaultAction: input.defaultAction, actions: input.actions, forNew: input.forNew, mergeInto: input.mergeInto });
   },
 
   async 'transfer.importProgress'(_ctx, input) {

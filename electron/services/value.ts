@@ -6,8 +6,19 @@ import { ServiceError } from '../../shared/api/errors';
 import { addDaysToDate, localDateOf } from '../../shared/domain/localDate';
 import type { ValueEntry, ValueTotals } from '../../shared/domain/value';
 import type { HandlerGroup, ServiceContext } from './context';
+import { clientConcentration, clientsOfCurrency } from '../../shared/domain/dashboard';
+import { clientSums } from './portfolio';
 
-export const valueHandlers: HandlerGroup<'value.listForContact' | 'value.create' | 'value.update' | 'value.delete'> = {
+export const valueHandlers: HandlerGroup<'value.listForContact' | 'value.create' | 'value.update' | 'value.delete' | 'value.clients'> = {
+  async 'value.clients'(ctx, input) {
+    const sums = clientSums(ctx, ctx.clock.now().getTime(), ctx.clock.timeZone());
+    const currencies = clientConcentration(sums, 0).currencies.map((c) => c.currency);
+    const currency = input.currency ?? currencies[0] ?? null;
+    if (currency === null) return { currencies, currency, items: [], total: 0 };
+    const all = clientsOfCurrency(sums, currency, input.sort, input.descending ?? input.sort !== 'name');
+    return { currencies, currency, items: all.slice(input.offset, input.offset + input.limit), total: all.length };
+  },
+
   async 'value.listForContact'(ctx, input) {
     await checkContact(ctx.db, input.contactId);
     const rows = await ctx.db

@@ -1,72 +1,119 @@
 // Who in Kith an imported record is the same person as: the same id (a Kith export coming back), an
-// email, a phone number (normalised), or exactly the same full name. One index, built once per import.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema';
+// email, a phone number (E.164 in the user's region), or the same name as the duplicates view
+// compares it (shared/domain/duplicates.ts). Every contact that matches is found, not just the
+// first: a record matching two existing contacts is shown with both and never merged into one of
+// them at random. Earlier records of the same file are in the index too (in the preview as records,
+// at commit as the contacts they became), so duplicates inside one file are found as well.
+import type Database from 'better-sqlite3';
+import type { CountryCode } from 'libphonenumber-js';
+import { prepared } from '../../db/prepared';
 import { normalizeMethodValue } from '../../shared/domain/normalize';
+import { personNameKey } from '../../shared/domain/duplicates';
 import type { DuplicateCandidate } from '../../shared/api/methods/transfer';
 import type { ImportRecord } from './record';
 
-export interface ExistingContact {
+export interface IndexedPerson {
+  /** a contact's id, or `record:N` for a record of this file seen in the preview */
   id: string;
   displayName: string;
   emails: string[];
   phones: string[];
+  /** set for a record of the file being imported (preview only) */
+  record: number | null;
 }
 
 export interface DuplicateIndex {
-  byId: Map<string, ExistingContact>;
-  byEmail: Map<string, ExistingContact>;
-  byPhone: Map<string, ExistingContact>;
-  byName: Map<string, ExistingContact>;
+  region: CountryCode;
+  byId: Map<string, IndexedPerson>;
+  byEmail: Map<string, IndexedPerson[]>;
+  byPhone: Map<string, IndexedPerson[]>;
+  byName: Map<string, IndexedPerson[]>;
 }
 
-export async function buildDuplicateIndex(db: Kysely<DB> | Transaction<DB>): Promise<DuplicateIndex> {
-  const contacts = await db.selectFrom('contacts').select(['id', 'display_name']).where('archived_at', 'is', null).execute();
-  const methods = await db.selectFrom('contact_methods').select(['contact_id', 'kind', 'value', 'value_normalized']).where('kind', 'in', ['email', 'phone']).orderBy('sort_order').execute();
-  const index: DuplicateIndex = { byId: new Map(), byEmail: new Map(), byPhone: new Map(), byName: new Map() };
+export interface DuplicateMatch {
+  person: IndexedPerson;
+  matchedBy: DuplicateCandidate['matchedBy'];
+}
+
+/** a number shorter than this (an extension) is not compared */
+const MIN_PHONE_DIGITS = 5;
+
+const push = (map: Map<string, IndexedPerson[]>, key: string, person: IndexedPerson) => {
+  if (!key) return;
+  const list = map.get(key);
+  if (!list) map.set(key, [person]);
+  else if (!list.includes(person)) list.push(person);
+};
+
+export function buildDuplicateIndex(sqlite: Database.Database, region: CountryCode): DuplicateIndex {
+  const contacts = prepared(sqlite, `SELECT id, display_name FROM contacts WHERE archived_at IS NULL`).all() as { id: string; display_name: string }[];
+  const methods = prepared(sqlite, `SELECT contact_id, kind, value, value_normalized FROM contact_methods WHERE kind IN ('email', 'phone') ORDER BY contact_id, sort_order`).all() as { contact_id: string; kind: 'email' | 'phone'; value: string; value_normalized: string }[];
+  const index: DuplicateIndex = { region, byId: new Map(), byEmail: new Map(), byPhone: new Map(), byName: new Map() };
   for (const c of contacts) {
-    const entry: ExistingContact = { id: c.id, displayName: c.display_name, emails: [], phones: [] };
-    index.byId.set(c.id, entry);
-    const name = nameKey(c.display_name);
-    if (!index.byName.has(name)) index.byName.set(name, entry);
+    const person: IndexedPerson = { id: c.id, displayName: c.display_name, emails: [], phones: [], record: null };
+    index.byId.set(c.id, person);
+    push(index.byName, personNameKey(c.display_name), person);
   }
   for (const m of methods) {
-    const entry = index.byId.get(m.contact_id);
-    if (!entry || !m.value_normalized) continue;
+    const person = index.byId.get(m.contact_id);
+    if (!person || !m.value_normalized) continue;
     if (m.kind === 'email') {
-      entry.emails.push(m.value);
-      if (!index.byEmail.has(m.value_normalized)) index.byEmail.set(m.value_normalized, entry);
+      person.emails.push(m.value);
+      push(index.byEmail, m.value_normalized, person);
     } else {
-      entry.phones.push(m.value);
-      if (!index.byPhone.has(m.value_normalized)) index.byPhone.set(m.value_normalized, entry);
+      person.phones.push(m.value);
+      if (phoneComparable(m.value_normalized)) push(index.byPhone, m.value_normalized, person);
     }
   }
   return index;
 }
 
-function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+function phoneComparable(normalized: string): boolean {
+  return (normalized.match(/\d/g)?.length ?? 0) >= MIN_PHONE_DIGITS;
 }
 
-export function findDuplicate(index: DuplicateIndex, record: ImportRecord): { contact: ExistingContact; matchedBy: DuplicateCandidate['matchedBy'] } | null {
-  if (record.uid && index.byId.has(record.uid)) return { contact: index.byId.get(record.uid)!, matchedBy: 'id' };
-  const methods = record.fields.methods ?? [];
-  for (const m of methods) {
-    if (m.kind !== 'email') continue;
-    const hit = index.byEmail.get(normalizeMethodValue('email', m.value));
-    if (hit) return { contact: hit, matchedBy: 'email' };
+/** makes a record findable by the records after it, as `person` (a contact made or merged into, or the record itself in a preview) */
+export function indexRecord(index: DuplicateIndex, record: ImportRecord, person: IndexedPerson): void {
+  if (!index.byId.has(person.id)) index.byId.set(person.id, person);
+  for (const m of record.fields.methods ?? []) {
+    if (m.kind !== 'email' && m.kind !== 'phone') continue;
+    const normalized = normalizeMethodValue(m.kind, m.value, index.region);
+    if (m.kind === 'email') {
+      if (!person.emails.includes(m.value)) person.emails.push(m.value);
+      push(index.byEmail, normalized, person);
+    } else {
+      if (!person.phones.includes(m.value)) person.phones.push(m.value);
+      if (phoneComparable(normalized)) push(index.byPhone, normalized, person);
+    }
   }
+  push(index.byName, personNameKey(record.fields.displayName), person);
+}
+
+/** everyone the record may be, each once, by the strongest reason: id, then email, phone, name */
+export function findDuplicates(index: DuplicateIndex, record: ImportRecord): DuplicateMatch[] {
+  if (record.uid && index.byId.get(record.uid)?.record === null) return [{ person: index.byId.get(record.uid)!, matchedBy: 'id' }];
+  const found: DuplicateMatch[] = [];
+  const add = (people: IndexedPerson[] | undefined, matchedBy: DuplicateMatch['matchedBy']) => {
+    for (const person of people ?? []) if (!found.some((f) => f.person === person)) found.push({ person, matchedBy });
+  };
+  const methods = record.fields.methods ?? [];
+  for (const m of methods) if (m.kind === 'email') add(index.byEmail.get(normalizeMethodValue('email', m.value, index.region)), 'email');
   for (const m of methods) {
     if (m.kind !== 'phone') continue;
-    const normalized = normalizeMethodValue('phone', m.value);
-    const hit = normalized.replace('+', '').length >= 5 ? index.byPhone.get(normalized) : undefined;
-    if (hit) return { contact: hit, matchedBy: 'phone' };
+    const normalized = normalizeMethodValue('phone', m.value, index.region);
+    if (phoneComparable(normalized)) add(index.byPhone.get(normalized), 'phone');
   }
-  const byName = index.byName.get(nameKey(record.fields.displayName));
-  return byName ? { contact: byName, matchedBy: 'name' } : null;
+  add(index.byName.get(personNameKey(record.fields.displayName)), 'name');
+  return found;
 }
 
-export function describeCandidate(record: ImportRecord, match: { contact: ExistingContact; matchedBy: DuplicateCandidate['matchedBy'] }): DuplicateCandidate {
+const publicPerson = (m: DuplicateMatch) => ({ id: m.person.id, displayName: m.person.displayName, emails: [...m.person.emails], phones: [...m.person.phones], matchedBy: m.matchedBy });
+
+/** what the preview says of a record that matched someone; null when it matched nobody */
+export function describeCandidate(record: ImportRecord, matches: DuplicateMatch[]): DuplicateCandidate | null {
+  const existing = matches.filter((m) => m.person.record === null);
+  const inFile = matches.find((m) => m.person.record !== null);
+  if (!existing.length && !inFile) return null;
   const methods = record.fields.methods ?? [];
   return {
     record: record.number,
@@ -75,7 +122,9 @@ export function describeCandidate(record: ImportRecord, match: { contact: Existi
       emails: methods.filter((m) => m.kind === 'email').map((m) => m.value),
       phones: methods.filter((m) => m.kind === 'phone').map((m) => m.value),
     },
-    existing: { ...match.contact, emails: [...match.contact.emails], phones: [...match.contact.phones] },
-    matchedBy: match.matchedBy,
+    existing: existing[0] ? publicPerson(existing[0]) : null,
+    matchedBy: (existing[0] ?? inFile)!.matchedBy,
+    candidates: existing.map(publicPerson),
+    inFile: inFile ? { record: inFile.person.record!, displayName: inFile.person.displayName, matchedBy: inFile.matchedBy } : null,
   };
 }

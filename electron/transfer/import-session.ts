@@ -12,7 +12,8 @@ import { LEFT_OUT_SHOWN, type CsvTarget, type DuplicateAction, type ImportFormat
 import { insertContactPrepared, type ContactFields, type TagIds } from '../services/contacts';
 import type { ServiceContext } from '../services/context';
 import { csvToRecords, readCsv, suggestMapping, decodeText, type CsvTable } from './csv-formats';
-import { buildDuplicateIndex, describeCandidate, findDuplicate } from './duplicates';
+import { buildDuplicateIndex, describeCandidate, findDuplicates, indexRecord, type DuplicateMatch, type IndexedPerson } from './duplicates';
+import { phoneRegion, renormalizePhones } from '../services/phones';
 import { readJsonExport, restoreJsonExport, type JsonExport } from './json-export';
 import { dataTables } from '../../db/derived';
 import { insertDates, insertPhoto, mergeIntoContact } from './merge';
@@ -187,10 +188,12 @@ function refuseNonContactFile(fileName: string, bytes: Buffer): void {
 
 export async function previewOf(ctx: ServiceContext, session: Session): Promise<ImportPreview> {
   const { records, failed, warnings } = session.parsed;
-  const index = await buildDuplicateIndex(ctx.db);
+  const index = buildDuplicateIndex(ctx.sqlite, phoneRegion(ctx.sqlite));
   const duplicates = records.flatMap((r) => {
-    const match = findDuplicate(index, r);
-    return match ? [describeCandidate(r, match)] : [];
+    const candidate = describeCandidate(r, findDuplicates(index, r));
+    // the records after it may repeat this one
+    indexRecord(index, r, { id: `record:${r.number}`, displayName: r.fields.displayName, emails: [], phones: [], record: r.number });
+    return candidate ? [candidate] : [];
   });
   const json = session.json;
   return {
@@ -237,7 +240,7 @@ export function requestCancel(id: string): boolean {
 export async function commitSession(
   ctx: ServiceContext,
   session: Session,
-  decide: { defaultAction: DuplicateAction; actions: Record<string, DuplicateAction>; forNew?: ForNew },
+  decide: { defaultAction: DuplicateAction; actions: Record<string, DuplicateAction>; forNew?: ForNew; mergeInto?: Record<string, string> },
 ): Promise<ImportSummary> {
   if (session.progress.state === 'running') throw new ServiceError('conflict', 'This import is already running');
   if (session.progress.state === 'done') throw new ServiceError('conflict', 'This file has already been imported; choose it again to import it once more');
@@ -262,12 +265,14 @@ export async function commitSession(
           await pause();
           if (session.cancelRequested) throw new ImportCancelled();
         });
+        // numbers from another file: their E.164 forms in this file's region
+        renormalizePhones(sqlite);
         summary.added = summary.restored.contacts ?? 0;
         return;
       }
       // which contact a record duplicates matters only when some record may be merged or skipped
       const keepsAll = decide.defaultAction === 'keepBoth' && Object.values(decide.actions).every((a) => a === 'keepBoth');
-      const index = keepsAll ? null : await buildDuplicateIndex(trx);
+      const index = keepsAll ? null : buildDuplicateIndex(sqlite, phoneRegion(sqlite));
       // the records are written with prepared statements on the raw connection, inside this transaction
       // (a query built per row cost more than the writes themselves)
       const savepoint = prepared(sqlite, 'SAVEPOINT import_record');
@@ -289,11 +294,20 @@ export async function commitSession(
         const record = records[i]!;
         const { circleName, ...rest } = record.fields;
         const fields = { ...(rest as ContactFields), circleId: rest.circleId ?? (circleName ? (circles.get(circleName.toLowerCase()) ?? null) : null) };
-        const match = index && findDuplicate(index, record);
-        const action = match ? (decide.actions[String(record.number)] ?? decide.defaultAction) : 'keepBoth';
+        const matches = index ? distinctContacts(findDuplicates(index, record)) : [];
+        const action = matches.length ? (decide.actions[String(record.number)] ?? decide.defaultAction) : 'keepBoth';
+        const target = action === 'merge' ? mergeTarget(matches, decide.mergeInto?.[String(record.number)]) : null;
+        if (action === 'merge' && !target) {
+          summary.warnings.push({
+            record: record.number,
+            line: record.line,
+            reason: `matches ${matches.map((m) => m.displayName).join(' and ')}; added as a new contact rather than merged into one of them (merge it from Contacts → Duplicates)`,
+          });
+        }
         if (action === 'skip') {
           summary.skipped++;
-          if (match) contactOf.set(record.number, match.contact.id);
+          // a skipped record's relations point at the one contact it matched, when there is one
+          if (matches.length === 1) contactOf.set(record.number, matches[0]!.id);
           continue;
         }
         const unlinked = relations.notes.get(record.number);
@@ -301,9 +315,11 @@ export async function commitSession(
         // one savepoint per record: a record that fails leaves nothing behind and the others go on
         savepoint.run();
         try {
-          if (match && action === 'merge') {
-            mergeIntoContact(sqlite, match.contact.id, { fields, dates: record.dates, photo: record.photo }, now, tags);
-            contactOf.set(record.number, match.contact.id);
+          let contactId: string;
+          if (target) {
+            mergeIntoContact(sqlite, target.id, { fields, dates: record.dates, photo: record.photo }, now, tags);
+            contactId = target.id;
+            contactOf.set(record.number, target.id);
             summary.merged++;
           } else {
             // a file's own id (vCard UID) is kept when it is free, so exports come back as the same contacts
@@ -313,10 +329,13 @@ export async function commitSession(
               ...(forNew.cadenceDays ? { cadenceDays: forNew.cadenceDays } : {}),
               ...(forNew.tags?.length ? { tags: withTags(fields.tags ?? [], forNew.tags) } : {}),
             };
-            contactOf.set(record.number, addRecord(sqlite, record, { ...fields, ...extra }, now, id, tags));
+            contactId = addRecord(sqlite, record, { ...fields, ...extra }, now, id, tags);
+            contactOf.set(record.number, contactId);
             summary.added++;
           }
           release.run();
+          // a later record of this file that is the same person finds the contact this one became
+          if (index) indexRecord(index, record, index.byId.get(contactId) ?? { id: contactId, displayName: fields.displayName, emails: [], phones: [], record: null });
         } catch (err) {
           rollback.run();
           release.run();
@@ -347,6 +366,17 @@ export async function commitSession(
   session.parsed = { records: [], failed: [], warnings: [], leftOut: [] };
   session.json = null;
   return summary;
+}
+
+/** the contacts matched, each once (at commit every match is a contact) */
+function distinctContacts(matches: DuplicateMatch[]): IndexedPerson[] {
+  return [...new Set(matches.map((m) => m.person))];
+}
+
+/** the one contact a merged record goes into: the user's choice among the matches, else the only match; null when that is not clear */
+function mergeTarget<P extends { id: string }>(matches: P[], chosen: string | undefined): P | null {
+  if (chosen) return matches.find((m) => m.id === chosen) ?? null;
+  return matches.length === 1 ? matches[0]! : null;
 }
 
 /** the record's tags and the dialog's, each once whatever its case (the record's spelling first) */

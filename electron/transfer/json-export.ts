@@ -113,7 +113,8 @@ export async function restoreJsonExport(trx: Transaction<DB>, data: JsonExport, 
       const row = Object.fromEntries(Object.entries(raw).filter(([k]) => columns.has(k)).map(([k, v]) => [k, fromCell(v)]));
       if (table === 'contacts') {
         const id = String(row.id);
-        await insertContact(trx, contactFields.parse({ displayName: String(row.display_name) }), now, id);
+        // no methods yet (the file's own rows follow), so the phone region plays no part
+        await insertContact(trx, contactFields.parse({ displayName: String(row.display_name) }), now, 'US', id);
         const { id: _id, ...rest } = row;
         await setColumns(trx, 'contacts', rest, id);
       } else {

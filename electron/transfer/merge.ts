@@ -8,6 +8,7 @@ import { prepared } from '../../db/prepared';
 import type { ContactRow } from '../../db/schema';
 import { tagIdPrepared, type ContactFields, type TagIds } from '../services/contacts';
 import { normalizeMethodValue } from '../../shared/domain/normalize';
+import { phoneRegion } from '../services/phones';
 import type { ImportedDate, ImportedPhoto } from './record';
 
 export interface MergeInput {
@@ -45,13 +46,14 @@ export function mergeIntoContact(sqlite: Database.Database, contactId: string, i
     contactId,
   );
 
+  const region = phoneRegion(sqlite);
   const methods = prepared(sqlite, `SELECT kind, value_normalized, is_primary, sort_order FROM contact_methods WHERE contact_id = ?`).all(contactId) as { kind: string; value_normalized: string; is_primary: number; sort_order: number }[];
   const have = new Set(methods.map((m) => `${m.kind}\u0000${m.value_normalized}`));
   const kindsWithPrimary = new Set(methods.filter((m) => m.is_primary).map((m) => m.kind));
   let order = methods.reduce((max, m) => Math.max(max, m.sort_order), -1) + 1;
   const addMethod = prepared(sqlite, `INSERT INTO contact_methods (id, contact_id, kind, label, value, value_normalized, is_primary, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   for (const m of f.methods) {
-    const normalized = normalizeMethodValue(m.kind, m.value);
+    const normalized = normalizeMethodValue(m.kind, m.value, region);
     const key = `${m.kind}\u0000${normalized}`;
     if (have.has(key)) continue;
     have.add(key);

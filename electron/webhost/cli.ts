@@ -26,7 +26,9 @@ async function main() {
     console.error(`The renderer is not built (${staticDir}). Run: npm run build`);
     process.exit(1);
   }
-  const open = () => startBackend({ databasePath, host: 'web', integrityCheck: 'background', lock: true });
+  // the system locale, for the default phone region (LANG as the shell sets it, else Node's ICU default)
+  const locale = process.env.LC_ALL || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
+  const open = () => startBackend({ databasePath, host: 'web', integrityCheck: 'background', lock: true, locale });
   // the page talks to whichever dispatcher is current: the back end, or the recovery answers
   const events = new EventEmitter<{ committed: [MethodName] }>();
   const notifications = new EventEmitter<{ notification: [KithNotification] }>();

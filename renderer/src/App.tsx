@@ -11,6 +11,8 @@ import { ContactsPage } from './pages/ContactsPage';
 import { ContactPage } from './pages/ContactPage';
 import { RemindersPage } from './pages/RemindersPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { DuplicatesPage } from './pages/DuplicatesPage';
+import { ClientsPage } from './pages/ClientsPage';
 import { GlobalDialogs } from './components/GlobalDialogs';
 import { useUi } from './stores/ui';
 import { BrowserNotifications } from './components/reminders/BrowserNotifications';
@@ -43,11 +45,17 @@ export function App() {
     case 'contact':
       page = <ContactPage id={route.id} />;
       break;
+    case 'duplicates':
+      page = <DuplicatesPage />;
+      break;
     case 'reminders':
       page = <RemindersPage />;
       break;
     case 'settings':
       page = <SettingsPage />;
+      break;
+    case 'clients':
+      page = <ClientsPage currency={route.currency} />;
       break;
     default:
       page = (

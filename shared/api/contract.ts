@@ -19,6 +19,8 @@ import { topicMethods } from './methods/topics';
 import { lifeEventMethods } from './methods/lifeEvents';
 import { giftMethods } from './methods/gifts';
 import { loanMethods } from './methods/loans';
+import { duplicateMethods } from './methods/duplicates';
+import { bulkMethods } from './methods/bulk';
 
 export const contract = {
   ...appMethods,
@@ -38,6 +40,8 @@ export const contract = {
   ...lifeEventMethods,
   ...giftMethods,
   ...loanMethods,
+  ...duplicateMethods,
+  ...bulkMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -33,3 +33,11 @@ export const pageInput = {
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0),
 };
+
+/** an ISO 4217 currency the platform knows ("eur" is read as EUR) */
+export const currencyCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, 'Currency is a three-letter code such as EUR')
+  .refine((c) => Intl.supportedValuesOf('currency').includes(c), 'Not a known currency code');

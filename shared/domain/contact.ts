@@ -64,6 +64,8 @@ export interface Contact {
 export interface ContactSummary {
   id: string;
   displayName: string;
+  givenName: string | null;
+  familyName: string | null;
   company: string | null;
   title: string | null;
   circleId: string | null;

@@ -1,7 +1,7 @@
 // What the dashboard and the portfolio say, and the small date rules they need (yearly dates,
 // client concentration). Pure: no clock, no database.
 import type { Importance } from './contact';
-import type { ContactHealth, HealthBand, HealthFlagDetail } from './health';
+import type { ContactHealth, HealthBand, HealthFlag, HealthFlagDetail } from './health';
 import { epochDayOf } from './epochDay';
 import { occurrenceOnOrAfter } from './recurrence';
 
@@ -56,6 +56,8 @@ export interface Dashboard {
   overdue: { items: FollowUp[]; total: number };
   comingUp: UpcomingItem[];
   attention: { items: AttentionItem[]; total: number };
+  /** contacts showing each warning sign (the portfolio's "dormant now" is the same count) */
+  flagged: Record<HealthFlag, number>;
 }
 
 export interface CircleHealth {
@@ -76,20 +78,51 @@ export interface RetentionPoint {
 export interface ClientValue {
   contactId: string;
   displayName: string;
+  /** invoiced and paid within the last 12 months */
   amountMinor: number;
   paidMinor: number;
+  /** invoiced and not yet paid, at any time */
+  outstandingMinor: number;
+  /** of the currency's 12-month total */
   share: number;
+  /** archived clients keep the income they brought in every figure */
+  archived: boolean;
+}
+
+/** the clients of one currency: amounts are never summed across currencies */
+export interface CurrencyClients {
+  currency: string;
+  totalMinor: number;
+  outstandingMinor: number;
+  clientCount: number;
+  /** the largest CLIENTS_SHOWN clients */
+  clients: ClientValue[];
+  /** everyone after them, as one line */
+  others: { count: number; amountMinor: number; outstandingMinor: number; share: number } | null;
+  /** the client bringing more than half of the value, if any */
+  overReliance: { contactId: string; displayName: string; share: number } | null;
 }
 
 export interface ClientValueReport {
-  /** the currency most of the value is in (shares are computed within it); null with no entries */
-  currency: string | null;
-  totalMinor: number;
-  clients: ClientValue[];
-  /** the client bringing more than half of the value, if any */
-  overReliance: { contactId: string; displayName: string; share: number } | null;
-  /** other currencies, totalled separately (no exchange rates in a local app) */
-  otherCurrencies: Array<{ currency: string; totalMinor: number }>;
+  /** the currency with the most value first */
+  currencies: CurrencyClients[];
+}
+
+/** the dashboard's Clients card names this many clients per currency; the rest are "others" */
+export const CLIENTS_SHOWN = 10;
+
+export const CLIENT_SORTS = ['amount', 'name', 'outstanding'] as const;
+export type ClientSort = (typeof CLIENT_SORTS)[number];
+
+/** one client's sums in one currency, as the database returns them */
+export interface ClientSums {
+  contactId: string;
+  displayName: string;
+  currency: string;
+  amountMinor: number;
+  paidMinor: number;
+  outstandingMinor: number;
+  archived: boolean;
 }
 
 export interface Portfolio {
@@ -102,6 +135,8 @@ export interface Portfolio {
     kept: number;
     /** …and dormant now */
     churned: number;
+    /** every contact dormant today: the same count as the dashboard's dormant warning signs */
+    dormantNow: number;
   };
   averageDurationDays: number | null;
   weekly: Array<{ weekEnding: string; count: number }>;
@@ -118,7 +153,7 @@ export interface ContactHealthReport {
 /** over-reliance: one client bringing more than this share of the value */
 export const OVER_RELIANCE_SHARE = 0.5;
 
-export const emptyBands = (): Record<HealthBand, number> => ({ thriving: 0, steady: 0, cooling: 0, 'at-risk': 0 });
+export const emptyBands = (): Record<HealthBand, number> => ({ thriving: 0, steady: 0, cooling: 0, 'at-risk': 0, new: 0 });
 
 /**
  * The next time a yearly date (birthday, anniversary) falls on or after `today`. 29 February is kept
@@ -139,24 +174,46 @@ export function upcomingYearly(month: number, day: number, year: number | null, 
   return { date, daysAway, turns: turns !== null && turns > 0 ? turns : null };
 }
 
-/** value per client within the main currency, their shares, and the over-reliance warning */
-export function clientConcentration(rows: Array<{ contactId: string; displayName: string; currency: string; amountMinor: number; paidMinor: number }>): ClientValueReport {
+const byClientName = new Intl.Collator(undefined, { sensitivity: 'base' }).compare;
+
+/** every client of one currency with their share, in the order asked (ties by name) */
+export function clientsOfCurrency(rows: readonly ClientSums[], currency: string, sort: ClientSort = 'amount', descending = sort !== 'name'): ClientValue[] {
+  const mine = rows.filter((r) => r.currency === currency);
+  const total = mine.reduce((n, r) => n + r.amountMinor, 0);
+  const key = { amount: (c: ClientValue) => c.amountMinor, outstanding: (c: ClientValue) => c.outstandingMinor, name: () => 0 }[sort];
+  const sign = descending ? -1 : 1;
+  return mine
+    .map(({ currency: _, ...r }) => ({ ...r, share: total > 0 ? r.amountMinor / total : 0 }))
+    .sort((a, b) => sign * (key(a) - key(b)) || (sort === 'name' ? sign : 1) * byClientName(a.displayName, b.displayName) || (a.contactId < b.contactId ? -1 : 1));
+}
+
+/** per currency: value per client, their shares, the top CLIENTS_SHOWN and the others, and the over-reliance warning */
+export function clientConcentration(rows: readonly ClientSums[], shown = CLIENTS_SHOWN): ClientValueReport {
   const byCurrency = new Map<string, number>();
   for (const r of rows) byCurrency.set(r.currency, (byCurrency.get(r.currency) ?? 0) + r.amountMinor);
   const ranked = [...byCurrency].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const main = ranked[0];
-  if (!main) return { currency: null, totalMinor: 0, clients: [], overReliance: null, otherCurrencies: [] };
-  const [currency, totalMinor] = main;
-  const clients = rows
-    .filter((r) => r.currency === currency)
-    .map((r) => ({ contactId: r.contactId, displayName: r.displayName, amountMinor: r.amountMinor, paidMinor: r.paidMinor, share: totalMinor > 0 ? r.amountMinor / totalMinor : 0 }))
-    .sort((a, b) => b.amountMinor - a.amountMinor || a.displayName.localeCompare(b.displayName));
-  const top = clients[0];
   return {
-    currency,
-    totalMinor,
-    clients,
-    overReliance: top && top.share > OVER_RELIANCE_SHARE ? { contactId: top.contactId, displayName: top.displayName, share: top.share } : null,
-    otherCurrencies: ranked.slice(1).map(([c, t]) => ({ currency: c, totalMinor: t })),
+    currencies: ranked.map(([currency, totalMinor]) => {
+      const clients = clientsOfCurrency(rows, currency);
+      const rest = clients.slice(shown);
+      const top = clients[0];
+      return {
+        currency,
+        totalMinor,
+        outstandingMinor: clients.reduce((n, c) => n + c.outstandingMinor, 0),
+        clientCount: clients.length,
+        clients: clients.slice(0, shown),
+        others:
+          rest.length === 0
+            ? null
+            : {
+                count: rest.length,
+                amountMinor: rest.reduce((n, c) => n + c.amountMinor, 0),
+                outstandingMinor: rest.reduce((n, c) => n + c.outstandingMinor, 0),
+                share: rest.reduce((n, c) => n + c.share, 0),
+              },
+        overReliance: top && top.share > OVER_RELIANCE_SHARE ? { contactId: top.contactId, displayName: top.displayName, share: top.share } : null,
+      };
+    }),
   };
 }

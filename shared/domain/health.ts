@@ -18,6 +18,9 @@
 //   not a pattern); dormant = nothing for 3C days (counted from the day the contact was added when
 //   there never was an interaction).
 // - cadence 0 ("never remind"): no score, no flags, no check-in.
+// - new: a contact with no interaction yet, added less than its cadence ago, is "new" (its own band):
+//   no score, no flags, not at risk, until its first cadence has passed. An import does not turn
+//   everyone red on day one. Its first check-in still falls a cadence after it was added.
 // - interactions after "now" do not exist yet: they are ignored.
 //
 // Weights are kept in tenths (integers) so that every path that sums them gets exactly the same
@@ -48,9 +51,10 @@ export const ONE_SIDED_MIN_SAMPLE = 5;
 export const DORMANT_CADENCES = 3;
 export const MIN_WINDOW_DAYS = 90;
 
-export const BANDS = ['thriving', 'steady', 'cooling', 'at-risk'] as const;
+/** the bands of a score, and "new" for contacts not scored yet (see the top of this file) */
+export const BANDS = ['thriving', 'steady', 'cooling', 'at-risk', 'new'] as const;
 export type HealthBand = (typeof BANDS)[number];
-export const BAND_LABEL: Record<HealthBand, string> = { thriving: 'Thriving', steady: 'Steady', cooling: 'Cooling', 'at-risk': 'At risk' };
+export const BAND_LABEL: Record<HealthBand, string> = { thriving: 'Thriving', steady: 'Steady', cooling: 'Cooling', 'at-risk': 'At risk', new: 'New' };
 
 export const HEALTH_FLAGS = ['cooling', 'one-sided', 'dormant'] as const;
 export type HealthFlag = (typeof HEALTH_FLAGS)[number];
@@ -232,6 +236,8 @@ export const FLAG_BIT: Record<HealthFlag, number> = { cooling: 1, 'one-sided': 2
 /** The numbers of the score, without words: what the all-contacts table stores for each contact. */
 export interface HealthCore {
   daysSinceLast: number | null;
+  /** no interaction yet and added less than a cadence ago: no score, no flags (isNewContact) */
+  isNew: boolean;
   /** null when the cadence is 0 (not tracked); then so are score, nextDay, and flags is 0 */
   parts: HealthParts | null;
   score: number | null;
@@ -244,19 +250,30 @@ export interface HealthCore {
 export function healthCore(cadenceDays: number, facts: HealthFacts, windowDays: number, days: HealthDays): HealthCore {
   const C = cadenceDays;
   const daysSinceLast = days.lastDay === null ? null : days.todayDay - days.lastDay;
-  if (C <= 0) return { daysSinceLast, parts: null, score: null, nextDay: null, flags: 0 };
+  if (C <= 0) return { daysSinceLast, isNew: false, parts: null, score: null, nextDay: null, flags: 0 };
+  const nextDay = nextCheckInDay({ lastInteractionDay: days.lastDay, createdDay: days.createdDay, cadenceDays: C, snoozedUntilDay: days.snoozedDay });
+  if (isNewContact(C, days)) return { daysSinceLast, isNew: true, parts: null, score: null, nextDay, flags: 0 };
   const parts: HealthParts = {
     recency: recencyScore(daysSinceLast, C),
     frequency: frequencyScore(facts.windowWeightTenths, C, windowDays),
     ratingAdjustment: ratingAdjustment(facts.ratingSum, facts.ratedCount),
   };
   const score = Math.min(100, Math.max(0, Math.round(0.6 * parts.recency + 0.4 * parts.frequency) + parts.ratingAdjustment));
-  const nextDay = nextCheckInDay({ lastInteractionDay: days.lastDay, createdDay: days.createdDay, cadenceDays: C, snoozedUntilDay: days.snoozedDay });
   let flags = 0;
   if (2 * facts.windowWeightTenths < facts.previousWeightTenths) flags |= FLAG_BIT.cooling;
   if (facts.sampleCount >= ONE_SIDED_MIN_SAMPLE && 5 * facts.sampleOutbound >= 4 * facts.sampleCount) flags |= FLAG_BIT['one-sided'];
   if ((daysSinceLast ?? days.todayDay - days.createdDay) >= DORMANT_CADENCES * C) flags |= FLAG_BIT.dormant;
-  return { daysSinceLast, parts, score, nextDay, flags };
+  return { daysSinceLast, isNew: false, parts, score, nextDay, flags };
+}
+
+/** the one rule for "new": nothing logged yet and added less than one cadence ago (local days) */
+export function isNewContact(cadenceDays: number, days: Pick<HealthDays, 'todayDay' | 'lastDay' | 'createdDay'>): boolean {
+  return cadenceDays > 0 && days.lastDay === null && days.todayDay - days.createdDay < cadenceDays;
+}
+
+/** the band a core result falls in: the score's, "new", or none (cadence 0) */
+export function bandOfCore(core: Pick<HealthCore, 'isNew' | 'score'>): HealthBand | null {
+  return core.isNew ? 'new' : core.score === null ? null : bandOf(core.score);
 }
 
 /** how far ahead resultsThrough() looks; a row is looked at again after that */
@@ -268,10 +285,11 @@ export const RESULTS_HORIZON_DAYS = 3650;
  * first day they differ is found by bisection with the one formula itself.
  */
 export function resultsThrough(cadenceDays: number, facts: HealthFacts, windowDays: number, days: HealthDays, today: HealthCore = healthCore(cadenceDays, facts, windowDays, days)): number {
-  if (today.score === null) return days.todayDay + RESULTS_HORIZON_DAYS;
+  // untracked (cadence 0) stays so; a new contact changes when its first cadence has passed
+  if (today.score === null && !today.isNew) return days.todayDay + RESULTS_HORIZON_DAYS;
   const differs = (day: number) => {
     const then = healthCore(cadenceDays, facts, windowDays, { ...days, todayDay: day });
-    return then.score !== today.score || then.flags !== today.flags;
+    return then.score !== today.score || then.flags !== today.flags || then.isNew !== today.isNew;
   };
   let lo = days.todayDay; // results as today's
   let hi = days.todayDay + RESULTS_HORIZON_DAYS;
@@ -308,6 +326,22 @@ export function healthFromCore(cadenceDays: number, facts: HealthFacts, windows:
   const weightedCount = facts.windowWeightTenths / 10;
   // what is said of every contact, scored or not
   const observed = { cadenceDays: C, lastInteractionAt: facts.lastAt, daysSinceLast, windowDays: windows.windowDays, weightedCount, averageRating };
+  if (core.isNew) {
+    const addedDaysAgo = days.todayDay - days.createdDay;
+    return {
+      ...observed,
+      score: null,
+      band: 'new',
+      parts: null,
+      expectedCount: windows.windowDays / C,
+      flags: [],
+      nextCheckIn: core.nextDay === null ? null : dateOfEpochDay(core.nextDay),
+      daysOverdue: core.nextDay === null ? null : days.todayDay - core.nextDay,
+      explanation: explain
+        ? `New: added ${addedDaysAgo === 0 ? 'today' : addedDaysAgo === 1 ? 'yesterday' : `${addedDaysAgo} days ago`}, nothing logged yet. You aim for ${cadencePhrase(C)}, so a score starts ${inDaysPhrase(C - addedDaysAgo)} if you have not talked by then.`
+        : '',
+    };
+  }
   if (parts === null || score === null) {
     return {
       ...observed,
@@ -318,14 +352,14 @@ export function healthFromCore(cadenceDays: number, facts: HealthFacts, windows:
       flags: [],
       nextCheckIn: null,
       daysOverdue: null,
-      explanation: explain ? `${lastTalked(daysSinceLast)}; you chose not to be reminded about this relationship.` : '',
+      explanation: explain ? `${lastTalkedSentence(daysSinceLast)} You chose not to be reminded about this relationship.` : '',
     };
   }
   const expectedCount = windows.windowDays / C;
   const flags = flagDetails(core.flags, facts, C, windows.windowDays, daysSinceLast, days.todayDay - days.createdDay);
-  let explanation = !explain ? '' : `${lastTalked(daysSinceLast)}; you aim for every ${plural(C, 'day')}. ${formatCount(weightedCount)} of ${formatCount(expectedCount)} expected contacts in the last ${windows.windowDays} days.`;
+  let explanation = !explain ? '' : `${talkedInWindow(facts.windowCount, windows.windowDays, daysSinceLast)}; you aim for ${cadencePhrase(C)}.`;
   if (explain && parts.ratingAdjustment !== 0 && averageRating !== null)
-    explanation += ` Your last rated interactions went ${averageRating > 3 ? 'well' : 'badly'} (${formatCount(averageRating)} of 5 on average, ${parts.ratingAdjustment > 0 ? '+' : ''}${parts.ratingAdjustment}).`;
+    explanation += ` Your last rated conversations went ${averageRating > 3 ? 'well' : 'badly'} (${formatCount(averageRating)} of 5 on average).`;
   return {
     ...observed,
     score,
@@ -345,7 +379,7 @@ function flagDetails(bits: number, facts: HealthFacts, C: number, windowDays: nu
   if (bits & FLAG_BIT.cooling)
     flags.push({
       flag: 'cooling',
-      reason: `Contact is dropping off: ${formatCount(facts.windowWeightTenths / 10)} in the last ${windowDays} days against ${formatCount(facts.previousWeightTenths / 10)} in the ${windowDays} before.`,
+      reason: `You are in touch less than half as much as before: ${talkedCount(facts.windowCount)} in the last ${spanPhrase(windowDays)}, against more in the ${spanPhrase(windowDays)} before.`,
     });
   if (bits & FLAG_BIT['one-sided']) flags.push({ flag: 'one-sided', reason: `You started ${facts.sampleOutbound} of the last ${facts.sampleCount} interactions.` });
   if (bits & FLAG_BIT.dormant) {
@@ -354,8 +388,8 @@ function flagDetails(bits: number, facts: HealthFacts, C: number, windowDays: nu
       flag: 'dormant',
       reason:
         daysSinceLast === null
-          ? `No interaction since you added them ${plural(quietDays, 'day')} ago.`
-          : `Nothing for ${plural(quietDays, 'day')}, over ${DORMANT_CADENCES}× the ${plural(C, 'day')} you aim for.`,
+          ? `Nothing logged since you added them ${spanPhrase(quietDays)} ago; you aim for ${cadencePhrase(C)}.`
+          : `You have not talked for ${spanPhrase(quietDays)}; you aim for ${cadencePhrase(C)}.`,
     });
   }
   return flags;
@@ -378,11 +412,48 @@ export function weeklyScores(subject: HealthSubject, interactions: readonly Heal
   return out;
 }
 
-function lastTalked(days: number | null): string {
-  if (days === null) return 'No interactions logged yet';
-  if (days === 0) return 'Last talked today';
-  if (days === 1) return 'Last talked yesterday';
-  return `Last talked ${days} days ago`;
+function lastTalkedSentence(days: number | null): string {
+  if (days === null) return 'No interactions logged yet.';
+  if (days === 0) return 'Last talked today.';
+  if (days === 1) return 'Last talked yesterday.';
+  return `Last talked ${spanPhrase(days)} ago.`;
+}
+
+/** "You've talked once in the last 3 months (last time 12 days ago)" */
+function talkedInWindow(count: number, windowDays: number, daysSinceLast: number | null): string {
+  const span = spanPhrase(windowDays);
+  if (daysSinceLast === null) return 'You have not talked yet';
+  const last = daysSinceLast === 0 ? 'today' : daysSinceLast === 1 ? 'yesterday' : `${spanPhrase(daysSinceLast)} ago`;
+  if (count === 0) return `You haven't talked in the last ${span} (last time ${last})`;
+  return `You've talked ${talkedCount(count)} in the last ${span} (last time ${last})`;
+}
+
+/** 1 -> "once", 2 -> "twice", 5 -> "5 times" */
+function talkedCount(n: number): string {
+  return n === 0 ? 'not at all' : n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
+/** a cadence in words: 7 -> "every week", 14 -> "every 2 weeks", 30 -> "every month", 10 -> "every 10 days" */
+export function cadencePhrase(days: number): string {
+  if (days === 1) return 'every day';
+  if (days % 365 === 0) return days === 365 ? 'every year' : `every ${days / 365} years`;
+  if (days % 30 === 0) return days === 30 ? 'every month' : `every ${days / 30} months`;
+  if (days % 7 === 0) return days === 7 ? 'every week' : `every ${days / 7} weeks`;
+  return `every ${days} days`;
+}
+
+/** a span of days in the largest whole unit that reads naturally: 90 -> "3 months", 14 -> "2 weeks", 45 -> "45 days" */
+export function spanPhrase(days: number): string {
+  if (days >= 365 && days % 365 === 0) return plural(days / 365, 'year');
+  if (days >= 60 && days % 30 === 0) return plural(days / 30, 'month');
+  if (days >= 14 && days < 60 && days % 7 === 0) return plural(days / 7, 'week');
+  if (days >= 365) return days < 730 ? 'over a year' : `over ${Math.floor(days / 365)} years`;
+  if (days >= 60) return `over ${Math.floor(days / 30)} months`;
+  return plural(days, 'day');
+}
+
+function inDaysPhrase(n: number): string {
+  return n <= 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${plural(n, 'day')}`;
 }
 
 function plural(n: number, word: string) {

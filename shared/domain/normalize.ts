@@ -1,12 +1,20 @@
 // How contact methods are compared: the one rule used by duplicates, search and merge.
+import type { CountryCode } from 'libphonenumber-js';
 import type { MethodKindName } from './contact';
+import { toE164 } from './phone';
 
-export function normalizeMethodValue(kind: MethodKindName, value: string): string {
+/**
+ * The form two values of one kind are compared in. Phones: E.164 read in the user's default
+ * region when the number parses ("030 12345678" in DE = "+49 30 12345678"), else the digits as typed.
+ */
+export function normalizeMethodValue(kind: MethodKindName, value: string, region: CountryCode): string {
   const v = value.trim();
   switch (kind) {
     case 'email':
       return v.toLowerCase();
     case 'phone': {
+      const e164 = toE164(v, region);
+      if (e164) return e164;
       // keep a leading + (international) and the digits; "00" is the same as "+"
       const digits = v.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
       return digits.startsWith('00') ? `+${digits.slice(2)}` : digits;

@@ -18,6 +18,10 @@ export interface Settings {
   /** birthdays and anniversaries remind this many days ahead */
   birthdayLeadDays: number;
   launchAtLogin: boolean;
+  /** ISO region numbers typed without a country code belong to ("DE": 030 12345678 is +49 30 12345678); guessed from the system locale at first start */
+  phoneRegion: string;
+  /** the currency new value entries start in (ISO 4217) */
+  defaultCurrency: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,6 +31,8 @@ export const DEFAULT_SETTINGS: Settings = {
   morningTime: '09:00',
   birthdayLeadDays: 3,
   launchAtLogin: false,
+  phoneRegion: 'US',
+  defaultCurrency: 'EUR',
 };
 
 /** whether an instant falls inside quiet hours in the user's zone */

@@ -32,21 +32,3 @@ export interface ContactValue {
   totals: ValueTotals[];
 }
 
-/** digits after the decimal point of a currency (JPY 0, EUR 2, …), from the platform's ICU data */
-export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
-/** 123456 EUR -> "€1,234.56" in the user's locale */
-export function formatMoney(amountMinor: number, currency: string, locale?: string): string {
-  const digits = currencyDigits(currency);
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amountMinor / 10 ** digits);
-  } catch {
-    return `${(amountMinor / 10 ** digits).toFixed(digits)} ${currency}`;
-  }
-}

@@ -80,8 +80,8 @@ describe('the dashboard in the browser', () => {
   it('warns about the client bringing more than half of the income', async () => {
     const warning = s.page.getByRole('status').filter({ hasText: 'Over-reliance' });
     await warning.waitFor();
-    expect(await warning.textContent()).toContain('Acme Corp brings 80% of your income');
-    const clients = await listTexts(s, 'Value per client');
+    expect(await warning.textContent()).toContain('Acme Corp brings 80% of your EUR income');
+    const clients = await listTexts(s, 'Value per client in EUR');
     expect(clients[0]).toContain('Acme Corp');
     expect(clients[0]).toContain('80%');
     expect(clients[1]).toContain('Beta Ltd');
@@ -108,7 +108,7 @@ describe('the dashboard in the browser', () => {
     await s.page.getByRole('list', { name: 'Value per client' }).getByRole('link', { name: /Acme Corp/ }).click();
     await s.page.getByRole('heading', { name: 'Relationship health' }).waitFor();
     const panel = s.page.getByRole('region', { name: 'Relationship health' });
-    expect(await panel.getByText(/Last talked 3 days ago; you aim for every 30 days\./).count()).toBe(1);
+    expect(await panel.getByText(/You've talked 3 times in the last 3 months \(last time 3 days ago\); you aim for every month\./).count()).toBe(1);
     expect(await panel.getByRole('img', { name: /Health score over the last 12 weeks/ }).count()).toBe(1);
     const value = s.page.getByRole('region', { name: 'Client value' });
     expect(await value.getByRole('listitem').count()).toBe(3);
@@ -120,7 +120,7 @@ describe('the dashboard in the browser', () => {
     expect(s.kith.sqlite.prepare(`SELECT amount_minor FROM value_entries WHERE note = 'Workshop'`).pluck().get()).toBe(150050);
     await value.getByLabel('Amount').fill('12,5x');
     await value.getByRole('button', { name: 'Add entry' }).click();
-    await value.getByText('Enter an amount such as 1200 or 1200.50').waitFor();
+    await value.getByText('“12,5x” is not an amount; type it like 1,200.50').waitFor();
     await s.page.mouse.wheel(0, -2000);
     await s.screenshot('contact-health-light');
     expect(await axeViolations(s)).toEqual([]);

@@ -113,6 +113,9 @@ class FakeApp extends EventEmitter {
   getPath(name: string) {
     return join(process.env.KITH_TEST_USER_DATA ?? '/nonexistent', name);
   }
+  getLocale() {
+    return 'en-GB';
+  }
   getAppPath() {
     return process.cwd();
   }

@@ -83,3 +83,39 @@ describe('the dispatcher', () => {
     expect(seen).toEqual(['contacts.create']);
   });
 });
+
+describe('the duplicates methods at the boundary', () => {
+  it.each([
+    ['merge: the survivor also merged away', 'duplicates.merge', { survivorId: 'a', mergedIds: ['a'] }, 'mergedIds', /cannot also be merged/],
+    ['merge: nobody to merge', 'duplicates.merge', { survivorId: 'a', mergedIds: [] }, 'mergedIds', /Choose a contact/],
+    ['merge: a contact twice', 'duplicates.merge', { survivorId: 'a', mergedIds: ['b', 'b'] }, 'mergedIds', /twice/],
+    ['merge: a field from elsewhere', 'duplicates.merge', { survivorId: 'a', mergedIds: ['b'], choices: { company: 'c' } }, 'choices', /one of the contacts merged/],
+    ['merge: an unknown field', 'duplicates.merge', { survivorId: 'a', mergedIds: ['b'], choices: { shoeSize: 'a' } }, 'choices', /./],
+    ['dismiss: one contact', 'duplicates.dismiss', { contactIds: ['a'] }, 'contactIds', /at least two/],
+    ['list: a negative offset', 'duplicates.list', { offset: -1 }, 'offset', /./],
+    ['undo: no id', 'duplicates.undoMerge', { undoId: '' }, 'undoId', /Missing id/],
+    ['settings: a region that is none', 'settings.update', { phoneRegion: 'XX' }, 'phoneRegion', /Not a region/],
+  ] as const)('refuses %s with the field named, writing nothing', async (_what, method, input, field, message) => {
+    const a = await kith.call('contacts.create', { displayName: 'Ann' });
+    const before = count('contacts');
+    const result = await kith.dispatch(method, JSON.parse(JSON.stringify(input).replaceAll('"a"', JSON.stringify(a.id))));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_input');
+    expect(result.error.field).toBe(field);
+    expect(result.error.message).toMatch(message);
+    expect(count('contacts')).toBe(before);
+    expect(count('duplicate_dismissals') + count('merge_undo')).toBe(0);
+  });
+
+  it('merges, lists and undoes through the dispatcher', async () => {
+    const a = await kith.call('contacts.create', { displayName: 'Jane Doe', methods: [{ kind: 'email', value: 'jane@example.org' }] });
+    const b = await kith.call('contacts.create', { displayName: 'Doe, Jane' });
+    const listed = await kith.call('duplicates.list', {});
+    expect(listed.groups.map((g) => g.contacts.map((c) => c.id).sort())).toEqual([[a.id, b.id].sort()]);
+    const merged = await kith.call('duplicates.merge', { survivorId: a.id, mergedIds: [b.id] });
+    expect(merged).toMatchObject({ mergedCount: 1, contact: { id: a.id } });
+    expect(await kith.call('duplicates.undoMerge', { undoId: merged.undoId })).toEqual({ restored: [b.id] });
+    expect(count('contacts')).toBe(2);
+  });
+});

@@ -276,7 +276,7 @@ describe('the dashboard through the API', () => {
     // Never (cadence 0) has no score and is nowhere on the lists
     expect(JSON.stringify(dash)).not.toContain('"Never"');
     expect(dash.attention.items.map((a) => [a.displayName, a.flags.map((f) => f.reason)])).toEqual([
-      ['Gone', ['Contact is dropping off: 0 in the last 90 days against 0.8 in the 90 before.', 'Nothing for 100 days, over 3× the 30 days you aim for.']],
+      ['Gone', ['You are in touch less than half as much as before: not at all in the last 3 months, against more in the 3 months before.', 'You have not talked for over 3 months; you aim for every month.']],
     ]);
   });
 
@@ -316,7 +316,7 @@ describe('the dashboard through the API', () => {
   it('gives one contact its score, reasons and a 12-week history', async () => {
     const c = await person('Ann', 45);
     const report = await kith.call('health.forContact', { contactId: c.id });
-    expect(report.health.explanation).toBe('Last talked 45 days ago; you aim for every 30 days. 0.8 of 3 expected contacts in the last 90 days.');
+    expect(report.health.explanation).toBe("You've talked once in the last 3 months (last time 45 days ago); you aim for every month.");
     expect(report.weekly).toHaveLength(12);
     expect(report.weekly.at(-1)!.score).toBe(report.health.score);
     // 12 weeks back there was nothing yet; 42 days ago the call was 3 days old (71); since then it falls
@@ -352,13 +352,14 @@ describe('the dashboard through the API', () => {
     expect((await kith.call('value.listForContact', { contactId: a.id })).totals[0]!.outstandingMinor).toBe(0);
 
     const portfolio = await kith.call('health.portfolio', {});
-    expect(portfolio.clients.currency).toBe('EUR');
-    expect(portfolio.clients.totalMinor).toBe(1000000);
-    expect(portfolio.clients.clients.map((c) => [c.displayName, c.share])).toEqual([
+    const eur = portfolio.clients.currencies[0]!;
+    expect(eur.currency).toBe('EUR');
+    expect(eur.totalMinor).toBe(1000000);
+    expect(eur.clients.map((c) => [c.displayName, c.share])).toEqual([
       ['Acme', 0.75],
       ['Beta', 0.25],
     ]);
-    expect(portfolio.clients.overReliance).toMatchObject({ displayName: 'Acme', share: 0.75 });
+    expect(eur.overReliance).toMatchObject({ displayName: 'Acme', share: 0.75 });
 
     // bad input names the field and writes nothing
     const before = kith.sqlite.prepare('SELECT count(*) FROM value_entries').pluck().get();
@@ -394,5 +395,45 @@ describe('the dashboard through the API', () => {
     expect(p.weekly).toHaveLength(26);
     expect(p.weekly.reduce((a, w) => a + w.count, 0)).toBe(2); // the 200-day-old call is older than 26 weeks
     expect(p.averageDurationDays).toBe(365);
+  });
+
+  it('an import of people with nothing logged makes them New, not at risk, counted nowhere as failing', async () => {
+    for (let i = 0; i < 12; i++) await kith.call('contacts.create', { displayName: `Imported ${i}`, circleId: i % 2 ? 'circle-family' : 'circle-friends' });
+    const dash = await kith.call('health.dashboard', {});
+    expect(dash.bands).toEqual({ thriving: 0, steady: 0, cooling: 0, 'at-risk': 0, new: 12 });
+    expect(dash.trackedCount).toBe(12);
+    expect(dash.attention.total).toBe(0);
+    expect(dash.overdue.total).toBe(0);
+    expect(dash.flagged).toEqual({ cooling: 0, 'one-sided': 0, dormant: 0 });
+    const one = await kith.call('health.forContact', { contactId: (await kith.call('contacts.list', {})).items[0]!.id });
+    expect(one.health).toMatchObject({ score: null, band: 'new', flags: [] });
+    const p = await kith.call('health.portfolio', {});
+    expect(p.retention.points.at(-1)).toMatchObject({ alive: 12, dormant: 0 });
+    expect(p.circles.flatMap((c) => [c.bands['at-risk'], c.bands.new])).toEqual([0, 6, 0, 6]);
+    // Family's first cadence (14 days) passes with nothing logged: now they are scored (and at risk)
+    clock.set('2026-06-29T10:00:00Z');
+    const later = await kith.call('health.dashboard', {});
+    expect(later.bands).toMatchObject({ 'at-risk': 6, new: 6 });
+    expect(later.overdue.total).toBe(6);
+  });
+
+  it('counts the same people dormant everywhere: warning signs, "dormant now" and the chart agree', async () => {
+    // around the dormancy edge of a 30-day cadence (90 days), at hours near midnight in Berlin
+    for (const [name, hoursAgo] of [['A', 89 * 24], ['B', 90 * 24 - 9], ['C', 90 * 24 - 11], ['D', 90 * 24 + 2], ['E', 200 * 24], ['F', 10]] as const) {
+      const c = await person(name, null);
+      await kith.call('interactions.log', { kind: 'call', participantIds: [c.id], occurredAt: clock.now().getTime() - hoursAgo * 3600_000 });
+    }
+    await person('Never', null, { cadenceDays: 0 });
+    for (const at of ['2026-06-15T10:00:00Z', '2026-06-15T21:59:00Z', '2026-06-16T03:00:00Z', '2026-07-20T12:00:00Z']) {
+      clock.set(at);
+      const dash = await kith.call('health.dashboard', {});
+      const p = await kith.call('health.portfolio', {});
+      const flaggedDormant = dash.attention.items.filter((a) => a.flags.some((f) => f.flag === 'dormant')).length;
+      expect(dash.flagged.dormant, at).toBe(flaggedDormant);
+      expect(p.retention.dormantNow, at).toBe(flaggedDormant);
+      expect(p.retention.points.at(-1), at).toMatchObject({ dormant: flaggedDormant, alive: dash.trackedCount - flaggedDormant });
+      // the month before uses the same rule from its own day: nobody is alive there and dormant a day later without a reason
+      expect(p.retention.kept + p.retention.churned).toBe(p.retention.aliveYearAgo);
+    }
   });
 });

@@ -86,15 +86,19 @@ function referenceInteractionsPerWeek(sqlite: Database.Database, now: number, ti
 
 function referenceClientValue(sqlite: Database.Database, now: number, timeZone: string) {
   const since = addDaysToDate(localDateOf(now, timeZone), -365);
+  // archived clients keep their income; outstanding counts every unpaid invoice, however old
   const rows = sqlite
     .prepare(
-      `SELECT v.contact_id AS contactId, c.display_name AS displayName, v.currency, sum(v.amount_minor) AS amountMinor,
-              total(CASE WHEN v.kind = 'paid' THEN v.amount_minor END) AS paidMinor
+      `SELECT v.contact_id AS contactId, c.display_name AS displayName, v.currency,
+              total(CASE WHEN v.occurred_on > ? THEN v.amount_minor END) AS amountMinor,
+              total(CASE WHEN v.kind = 'paid' AND v.occurred_on > ? THEN v.amount_minor END) AS paidMinor,
+              total(CASE WHEN v.kind = 'invoiced' THEN v.amount_minor END) AS outstandingMinor,
+              c.archived_at IS NOT NULL AS archived
        FROM value_entries v JOIN contacts c ON c.id = v.contact_id
-       WHERE v.occurred_on > ? AND c.archived_at IS NULL GROUP BY v.contact_id, v.currency`,
+       GROUP BY v.contact_id, v.currency`,
     )
-    .all(since) as Array<{ contactId: string; displayName: string; currency: string; amountMinor: number; paidMinor: number }>;
-  return clientConcentration(rows);
+    .all(since, since) as Array<{ contactId: string; displayName: string; currency: string; amountMinor: number; paidMinor: number; outstandingMinor: number; archived: number }>;
+  return clientConcentration(rows.filter((r) => r.amountMinor > 0 || r.outstandingMinor > 0).map((r) => ({ ...r, archived: r.archived === 1 })));
 }
 
 // ---- checks --------------------------------------------------------------------------------------
@@ -410,7 +414,13 @@ describe('the portfolio through the app', () => {
       expect(derivedStored(fresh.sqlite)).toEqual(derivedStored(kith.sqlite));
       expect(portfolioOf(fresh.sqlite, now(), 'Europe/Berlin')).toEqual(portfolioOf(kith.sqlite, now(), 'Europe/Berlin'));
       const portfolio = await kith.call('health.portfolio', {});
-      expect(portfolio.retention).toEqual(referenceRetention(kith.sqlite, now(), 'Europe/Berlin'));
+      // as of the end of today (where the history's rule and the health table's local-day rule meet);
+      // today's dormant count is the health table's, the one every figure of the dashboard uses
+      const endOfToday = startOfLocalDay(addDaysToDate(localDateOf(now(), 'Europe/Berlin'), 1), 'Europe/Berlin') - 1;
+      const { dormantNow, ...history } = portfolio.retention;
+      expect(history).toEqual(referenceRetention(kith.sqlite, endOfToday, 'Europe/Berlin'));
+      expect(dormantNow).toBe(history.points.at(-1)!.dormant);
+      expect(dormantNow).toBe((await kith.call('health.dashboard', {})).flagged.dormant);
     } finally {
       await kith.dispose();
       await fresh?.dispose();

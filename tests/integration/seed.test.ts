@@ -54,7 +54,7 @@ describe('the seeded generator (small)', () => {
     expect(Math.min(...perContact)).toBeGreaterThanOrEqual(1);
     expect(Math.max(...perContact)).toBeLessThanOrEqual(4);
     const methods = db.prepare('SELECT kind, value, value_normalized FROM contact_methods').all() as { kind: 'phone'; value: string; value_normalized: string }[];
-    for (const m of methods) expect(m.value_normalized).toBe(normalizeMethodValue(m.kind, m.value));
+    for (const m of methods) expect(m.value_normalized).toBe(normalizeMethodValue(m.kind, m.value, 'US'));
     expect(methods.filter((m) => m.kind === 'phone').every((m) => m.value.startsWith('+'))).toBe(true);
     expect(count('SELECT count(*) FROM contacts WHERE birthday_month IS NOT NULL AND birthday_year IS NULL')).toBeGreaterThan(0);
     expect(count('SELECT count(*) FROM contacts WHERE birthday_year IS NOT NULL')).toBeGreaterThan(0);

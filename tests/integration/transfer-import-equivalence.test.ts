@@ -132,7 +132,7 @@ async function scenario(decide: 'merge' | 'keepBoth' | 'skip') {
     preview: {
       total: preview.total,
       newCount: preview.newCount,
-      duplicates: preview.duplicates.map((d) => ({ ...d, existing: { ...d.existing, id: keyOf(d.existing.id) } })),
+      duplicates: preview.duplicates.map((d) => ({ ...d, existing: d.existing && { ...d.existing, id: keyOf(d.existing.id) }, candidates: d.candidates.map((c) => ({ ...c, id: keyOf(c.id) })) })),
       failed: preview.failed,
       warnings: preview.warnings,
       sample: preview.sample,

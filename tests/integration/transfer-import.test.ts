@@ -253,7 +253,7 @@ describe('duplicates', () => {
       card('A. Lovelace', ['EMAIL:ada@EXAMPLE.org']) + card('Charlie', ['TEL:+44 20 7946 0100']) + card('mary  somerville', []) + card('Someone New', ['EMAIL:new@example.org']);
     const preview = await previewFile(kith, 'd.vcf', file);
     expect(preview.newCount).toBe(1);
-    expect(preview.duplicates.map((d) => [d.record, d.existing.displayName, d.matchedBy])).toEqual([
+    expect(preview.duplicates.map((d) => [d.record, d.existing!.displayName, d.matchedBy])).toEqual([
       [1, 'Ada Lovelace', 'email'],
       [2, 'Charles Babbage', 'phone'],
       [3, 'Mary Somerville', 'name'],
@@ -287,7 +287,7 @@ describe('duplicates', () => {
 
 describe('one transaction', () => {
   const many = (n: number, prefix = 'Person') =>
-    Array.from({ length: n }, (_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${prefix} ${i}\r\nEMAIL:${prefix.toLowerCase()}${i}@example.com\r\nTEL:+1 555 ${String(i).padStart(6, '0')}\r\nEND:VCARD\r\n`).join('');
+    Array.from({ length: n }, (_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${prefix} ${i}\r\nEMAIL:${prefix.toLowerCase()}${i}@example.com\r\nTEL:+1 555 ${prefix.length}${String(i).padStart(5, '0')}\r\nEND:VCARD\r\n`).join('');
 
   it('a cancel during a big import rolls all of it back; progress is readable while it runs', async () => {
     const preview = await previewFile(kith, 'big.vcf', many(3000));

@@ -1,5 +1,5 @@
 // One data set's benchmarks, in a process of its own (its peak memory is the app's, not the
-// generator's): `bench-worker.ts --file F --size large --runs N --warmup W --out result.json`
+// generator's): `bench-worker.ts --file F --size large --runs N --warmup W --out result.json [--filter TEXT]`
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startBackend } from '../../electron/kith';
@@ -16,7 +16,7 @@ export interface WorkerResult {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { file: { type: 'string' }, size: { type: 'string' }, runs: { type: 'string' }, warmup: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({ options: { file: { type: 'string' }, size: { type: 'string' }, runs: { type: 'string' }, warmup: { type: 'string' }, out: { type: 'string' }, filter: { type: 'string' } } });
   const file = values.file!;
   const size = values.size as SizeName;
   const now = new Date(DEFAULT_NOW);
@@ -36,7 +36,8 @@ async function main() {
   }
 
   const results: BenchResult[] = [];
-  for (const b of benchmarks) {
+  // --filter TEXT: only the benchmarks whose name contains it (a targeted run)
+  for (const b of benchmarks.filter((x) => !values.filter || x.name.includes(values.filter))) {
     const result = await runBenchmark(b, env, { runs: Number(values.runs ?? 30), warmup: Number(values.warmup ?? 3) });
     const line = result.skipped
       ? `skipped: ${result.skipped}`

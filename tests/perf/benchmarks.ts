@@ -202,6 +202,23 @@ export const benchmarks: Benchmark[] = [
     }),
   ),
   {
+    // before the import below, which adds 10,000 contacts to the file
+    name: 'duplicates scan (every active contact: emails, phones, name keys)',
+    budget: { stat: 'p50', ms: 1000 },
+    runs: 10,
+    needs: ['duplicates.list'],
+    api: (env) => env.call('duplicates.list', { limit: 100 }),
+    // the floor: the same reads, and the exact-match groups SQL can make without folding names
+    sql: (env) => ({
+      methods: stmt(
+        env,
+        `SELECT m.kind, m.value_normalized, group_concat(m.contact_id) FROM contact_methods m JOIN contacts c ON c.id = m.contact_id
+         WHERE m.kind IN ('email', 'phone') AND c.archived_at IS NULL GROUP BY m.kind, m.value_normalized HAVING count(DISTINCT m.contact_id) BETWEEN 2 AND 8`,
+      ).all(),
+      names: stmt(env, `SELECT lower(display_name), group_concat(id) FROM contacts WHERE archived_at IS NULL GROUP BY lower(display_name) HAVING count(*) BETWEEN 2 AND 8`).all(),
+    }),
+  },
+  {
     name: 'import 10,000 vCards (preview + commit, one transaction)',
     budget: { stat: 'p50', ms: 3000 },
     runs: 3,

@@ -224,7 +224,7 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
       methods.forEach((m, i) => {
         const primary = primaries.has(m.kind) ? 0 : 1;
         primaries.add(m.kind);
-        insertMethod.run(r.uuid(), c.id, m.kind, m.label, m.value, normalizeMethodValue(m.kind, m.value), primary, i);
+        insertMethod.run(r.uuid(), c.id, m.kind, m.label, m.value, normalizeMethodValue(m.kind, m.value, 'US'), primary, i);
       });
       methodCount += methods.length;
 

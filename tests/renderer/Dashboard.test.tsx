@@ -39,7 +39,7 @@ describe('the value panel', () => {
     const form = await screen.findByRole('form', { name: 'Add a value entry' });
     await user.type(within(form).getByLabelText('Amount'), '12,50x');
     await user.click(within(form).getByRole('button', { name: 'Add entry' }));
-    expect(await screen.findByText('Enter an amount such as 1200 or 1200.50')).toBeVisible();
+    expect(await screen.findByText('“12,50x” is not an amount; type it like 1,200.50')).toBeVisible();
     await user.clear(within(form).getByLabelText('Amount'));
     await user.type(within(form).getByLabelText('Amount'), '100');
     await user.clear(within(form).getByLabelText('Currency'));

@@ -27,8 +27,8 @@ describe('the health score on hand-computed cases (cadence 30, window 90 days, n
     expect(h.nextCheckIn).toBe('2025-01-31'); // added 2025-01-01 + 30 days
     expect(h.daysOverdue).toBe(486);
     expect(h.flags.map((f) => f.flag)).toEqual(['dormant']);
-    expect(h.flags[0]!.reason).toBe('No interaction since you added them 516 days ago.');
-    expect(h.explanation).toBe('No interactions logged yet; you aim for every 30 days. 0 of 3 expected contacts in the last 90 days.');
+    expect(h.flags[0]!.reason).toBe('Nothing logged since you added them over a year ago; you aim for every month.');
+    expect(h.explanation).toBe('You have not talked yet; you aim for every month.');
   });
 
   it('a meeting today: recency 100, frequency 1 of 3 = 33.3, score round(60 + 13.33) = 73, steady', () => {
@@ -40,7 +40,7 @@ describe('the health score on hand-computed cases (cadence 30, window 90 days, n
     expect(h.nextCheckIn).toBe('2026-07-01');
     expect(h.daysOverdue).toBe(-30);
     expect(h.flags).toEqual([]);
-    expect(h.explanation).toBe('Last talked today; you aim for every 30 days. 1 of 3 expected contacts in the last 90 days.');
+    expect(h.explanation).toBe("You've talked once in the last 3 months (last time today); you aim for every month.");
   });
 
   it('exactly at the cadence boundary (a call 30 days ago): recency still 100, due today', () => {
@@ -70,7 +70,8 @@ describe('the health score on hand-computed cases (cadence 30, window 90 days, n
     expect(h.band).toBe('at-risk');
     expect(h.daysOverdue).toBe(60);
     expect(h.flags.map((f) => f.flag)).toEqual(['cooling', 'dormant']);
-    expect(h.flags[1]!.reason).toBe('Nothing for 90 days, over 3× the 30 days you aim for.');
+    expect(h.flags[1]!.reason).toBe('You have not talked for 3 months; you aim for every month.');
+    expect(h.flags[0]!.reason).toBe('You are in touch less than half as much as before: not at all in the last 3 months, against more in the 3 months before.');
   });
 
   it('ratings move the score by (average − 3) × 5: +10 at 5, −10 at 1, and the result stays within 0–100', () => {
@@ -85,14 +86,35 @@ describe('the health score on hand-computed cases (cadence 30, window 90 days, n
     expect(health(full).score).toBe(100);
     expect(health([ix(400, { rating: 1 })]).score).toBe(0);
     expect(health([ix(0, { rating: 4 }), ix(1, { rating: 5 })]).explanation).toBe(
-      'Last talked today; you aim for every 30 days. 2 of 3 expected contacts in the last 90 days. Your last rated interactions went well (4.5 of 5 on average, +8).',
+      "You've talked twice in the last 3 months (last time today); you aim for every month. Your last rated conversations went well (4.5 of 5 on average).",
     );
   });
 
-  it('says it in words: 45 days ago, 2 of 3 expected', () => {
+  it('says it in plain words, never in fractional counts', () => {
     const h = health([ix(45), ix(60)]);
-    expect(h.explanation).toBe('Last talked 45 days ago; you aim for every 30 days. 2 of 3 expected contacts in the last 90 days.');
+    expect(h.explanation).toBe("You've talked twice in the last 3 months (last time 45 days ago); you aim for every month.");
+    // the example of issue 13: one call in the last 3 months, a two-week cadence
+    expect(health([ix(20, { kind: 'call' })], { cadenceDays: 14 }).explanation).toBe("You've talked once in the last 3 months (last time 20 days ago); you aim for every 2 weeks.");
+    expect(health([ix(100, { kind: 'email' })], { cadenceDays: 7 }).explanation).toBe("You haven't talked in the last 3 months (last time over 3 months ago); you aim for every week.");
+    for (const list of [[ix(3, { kind: 'email' })], [ix(1, { kind: 'call' }), ix(2, { kind: 'message' })], []]) expect(health(list).explanation).not.toMatch(/\d\.\d|expected/);
     expect(h.score).toBe(Math.round(0.6 * 100 * 2 ** -0.5 + 0.4 * (200 / 3)));
+  });
+
+  it('a contact added less than a cadence ago with nothing logged is New: no score, no flags, not at risk', () => {
+    const added = NOW - 5 * DAY;
+    const h = health([], { createdAt: added, cadenceDays: 14 });
+    expect(h).toMatchObject({ score: null, band: 'new', parts: null, flags: [], nextCheckIn: '2026-06-10', daysOverdue: -9 });
+    expect(h.explanation).toBe('New: added 5 days ago, nothing logged yet. You aim for every 2 weeks, so a score starts in 9 days if you have not talked by then.');
+    // added today (an import): New too
+    expect(health([], { createdAt: NOW }).band).toBe('new');
+    // its first cadence has passed: scored, and at risk since nothing happened
+    const later = computeHealth(subject({ createdAt: added, cadenceDays: 14 }), [], added + 14 * DAY, 'UTC');
+    expect(later.band).toBe('at-risk');
+    expect(later.score).toBe(0);
+    // the first interaction ends "new" at once
+    expect(health([ix(1)], { createdAt: added, cadenceDays: 14 }).band).not.toBe('new');
+    // never remind: not new, not scored
+    expect(health([], { createdAt: added, cadenceDays: 0 }).band).toBeNull();
   });
 
   it('weights kinds: meeting and video 1.0, call 0.8, message/email/social 0.4, other 0.5', () => {
@@ -104,7 +126,7 @@ describe('the health score on hand-computed cases (cadence 30, window 90 days, n
   it('cadence 0: no score, no flags, no check-in', () => {
     const h = health([ix(500)], { cadenceDays: 0 });
     expect(h).toMatchObject({ score: null, band: null, parts: null, flags: [], nextCheckIn: null, daysOverdue: null });
-    expect(h.explanation).toBe('Last talked 500 days ago; you chose not to be reminded about this relationship.');
+    expect(h.explanation).toBe('Last talked over a year ago. You chose not to be reminded about this relationship.');
   });
 
   it('ignores interactions after now', () => {
@@ -160,7 +182,7 @@ const zoneArb = fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Aus
 describe('health properties', () => {
   propTest.prop([subjectArb, fc.array(interactionArb(NOW), { maxLength: 40 }), zoneArb])('the score is always within 0–100 (or absent for cadence 0)', (s, list, zone) => {
     const h = computeHealth(s, list, NOW, zone);
-    if (s.cadenceDays === 0) expect(h.score).toBeNull();
+    if (s.cadenceDays === 0 || h.band === 'new') expect(h.score).toBeNull();
     else {
       expect(Number.isInteger(h.score)).toBe(true);
       expect(h.score).toBeGreaterThanOrEqual(0);
@@ -171,7 +193,7 @@ describe('health properties', () => {
   propTest.prop([subjectArb.filter((s) => s.cadenceDays > 0), fc.array(interactionArb(NOW), { maxLength: 30 }), interactionArb(NOW), zoneArb])(
     'a new interaction at now never lowers recency',
     (s, list, extra, zone) => {
-      const before = computeHealth(s, list, NOW, zone).parts!.recency;
+      const before = computeHealth(s, list, NOW, zone).parts?.recency ?? 0;
       const after = computeHealth(s, [...list, { ...extra, occurredAt: NOW }], NOW, zone).parts!.recency;
       expect(after).toBeGreaterThanOrEqual(before);
       expect(after).toBe(100);
@@ -181,9 +203,10 @@ describe('health properties', () => {
   propTest.prop([subjectArb.filter((s) => s.cadenceDays > 0), fc.array(interactionArb(NOW), { maxLength: 30 }), fc.integer({ min: 1, max: 400 * DAY }), zoneArb])(
     'moving now forward with no new interaction never raises the score',
     (s, list, forward, zone) => {
-      const then = computeHealth(s, list, NOW, zone).score!;
-      const later = computeHealth(s, list, NOW + forward, zone).score!;
-      expect(later).toBeLessThanOrEqual(then);
+      const then = computeHealth(s, list, NOW, zone);
+      const later = computeHealth(s, list, NOW + forward, zone);
+      // a new contact has no score yet; once scored, time alone only lowers it
+      if (then.band !== 'new') expect(later.score!).toBeLessThanOrEqual(then.score!);
     },
   );
 });

@@ -1,8 +1,10 @@
-// Initials on a colour picked from the name, or the contact's photo.
-export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]![0], parts[parts.length - 1]![0]] : [parts[0]?.[0], parts[0]?.[1]];
-  return letters.filter(Boolean).join('').toUpperCase();
+// Initials on a colour picked from the name, or the contact's photo. The initials follow the name
+// order of the locale and script (shared/domain/names.ts): "HC" for Helen Carter, "KJ" for Kovács János.
+import { initialsOf } from '../../../shared/domain/names';
+import { userLanguage } from '../lib/format';
+
+export function initials(name: string, givenName?: string | null, familyName?: string | null): string {
+  return initialsOf({ displayName: name, givenName, familyName }, userLanguage());
 }
 
 function hue(name: string): number {
@@ -11,11 +13,11 @@ function hue(name: string): number {
   return h;
 }
 
-export function Avatar({ name, photo, size = 32 }: { name: string; photo?: string | null; size?: number }) {
+export function Avatar({ name, givenName, familyName, photo, size = 32 }: { name: string; givenName?: string | null; familyName?: string | null; photo?: string | null; size?: number }) {
   if (photo) return <img className="avatar" src={photo} alt="" width={size} height={size} />;
   return (
     <span className="avatar" aria-hidden style={{ width: size, height: size, fontSize: size * 0.4, background: `hsl(${hue(name)} 50% 33%)` /* dark enough for white initials at any hue (WCAG AA) */ }}>
-      {initials(name)}
+      {initials(name, givenName, familyName)}
     </span>
   );
 }

@@ -6,7 +6,8 @@ import { ApiError } from '../../../shared/api/errors';
 import { IMPORTANCE, METHOD_KINDS, type Circle, type Contact, type Importance, type MethodKindName } from '../../../shared/domain/contact';
 import { isValidMonthDay } from '../../../shared/domain/calendar';
 import { downscalePhoto } from '../lib/photo';
-import { monthNames } from '../lib/format';
+import { monthNames, userLanguage } from '../lib/format';
+import { joinName, splitName } from '../../../shared/domain/names';
 import { METHOD_KIND_LABELS } from '../lib/labels';
 import { isEmailAddress } from '../../../shared/domain/normalize';
 import { Field } from './Field';
@@ -177,6 +178,33 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
     }
   }
 
+  // Name and its parts fill each other: typing "Helen Carter" fills Helen / Carter, typing the parts
+  // writes the name in the locale's order. What the user typed themselves is never overwritten:
+  // the parts follow the name only until they are edited, the name follows the parts only until
+  // it is edited (clearing a field lets it follow again). An existing contact's fields follow
+  // only where they agree already.
+  const [nameTyped, setNameTyped] = useState(() => Boolean(initial && initial.displayName !== joinName({ givenName: initial.givenName ?? '', familyName: initial.familyName ?? '' }, userLanguage())));
+  const [partsTyped, setPartsTyped] = useState(() => {
+    if (!initial || (!initial.givenName && !initial.familyName)) return false;
+    const split = splitName(initial.displayName, userLanguage());
+    return split.givenName !== (initial.givenName ?? '') || split.familyName !== (initial.familyName ?? '');
+  });
+  function changeName(next: string) {
+    setDisplayName(next);
+    setNameTyped(next.trim() !== '');
+    if (!partsTyped) {
+      const parts = splitName(next, userLanguage());
+      setGivenName(parts.givenName);
+      setFamilyName(parts.familyName);
+    }
+  }
+  function changeParts(next: { givenName: string; familyName: string }) {
+    setGivenName(next.givenName);
+    setFamilyName(next.familyName);
+    setPartsTyped(next.givenName.trim() !== '' || next.familyName.trim() !== '');
+    if (!nameTyped) setDisplayName(joinName(next, userLanguage()));
+  }
+
   const shownPhoto = photo === undefined ? initial?.photo : photo;
   const kindCount = (kind: MethodKindName, upTo: number) => methods.slice(0, upTo + 1).filter((m) => m.kind === kind).length;
 
@@ -189,7 +217,7 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
       )}
       <div className="form-section identity">
         <div className="photo-picker">
-          <Avatar name={displayName || '?'} photo={shownPhoto} size={72} />
+          <Avatar name={displayName || '?'} givenName={givenName} familyName={familyName} photo={shownPhoto} size={72} />
           <label className="button small">
             {shownPhoto ? 'Change photo' : 'Add photo'}
             <input type="file" accept="image/*" className="visually-hidden" onChange={(e) => void pickPhoto(e.target.files?.[0])} />
@@ -203,14 +231,14 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
         </div>
         <div className="identity-fields">
           <Field label="Name" error={errors.displayName}>
-            <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoComplete="off" placeholder="How you call them" data-autofocus />
+            <input value={displayName} onChange={(e) => changeName(e.target.value)} autoComplete="off" placeholder="How you call them" data-autofocus />
           </Field>
           <div className="form-row">
             <Field label="Given name">
-              <input value={givenName} onChange={(e) => setGivenName(e.target.value)} autoComplete="off" />
+              <input value={givenName} onChange={(e) => changeParts({ givenName: e.target.value, familyName })} autoComplete="off" />
             </Field>
             <Field label="Family name">
-              <input value={familyName} onChange={(e) => setFamilyName(e.target.value)} autoComplete="off" />
+              <input value={familyName} onChange={(e) => changeParts({ givenName, familyName: e.target.value })} autoComplete="off" />
             </Field>
             <Field label="Nickname">
               <input value={nickname} onChange={(e) => setNickname(e.target.value)} autoComplete="off" />

@@ -13,7 +13,7 @@ const ITEMS: { label: string; route: Route; icon: IconName; key: string }[] = [
 export function Sidebar() {
   const route = useRouter((s) => s.route);
   const navigate = useRouter((s) => s.navigate);
-  const current = route.page === 'contact' ? 'contacts' : route.page;
+  const current = route.page === 'contact' || route.page === 'duplicates' ? 'contacts' : route.page;
   const overdue = useOverdueCount();
   return (
     <nav className="sidebar" aria-label="Main">

@@ -2,6 +2,7 @@
 import { format, formatDistanceStrict, isSameYear, type Locale } from 'date-fns';
 import { de, enGB, enUS, es, fr, it, ja, nl, pl, ptBR, sv } from 'date-fns/locale';
 import type { MonthDay } from '../../../shared/domain/contact';
+import { formatMoney as formatMoneyIn } from '../../../shared/domain/money';
 
 const LOCALES: Record<string, Locale> = { 'en-US': enUS, en: enGB, de, es, fr, it, ja, nl, pl, pt: ptBR, sv };
 
@@ -48,4 +49,15 @@ export function monthNames(): string[] {
 /** the value of an <input type="datetime-local"> for an instant, in the user's zone */
 export function toLocalInputValue(ms: number): string {
   return format(ms, "yyyy-MM-dd'T'HH:mm");
+}
+
+// Money: the one module is shared/domain/money.ts; these pass it the user's locale.
+/** the user's locale tag for numbers and money */
+export function userLanguage(): string {
+  return typeof navigator === 'undefined' ? 'en-US' : navigator.language;
+}
+
+/** 123456 EUR -> "€1,234.56" in the user's locale */
+export function formatMoney(amountMinor: number, currency: string): string {
+  return formatMoneyIn(amountMinor, currency, userLanguage());
 }

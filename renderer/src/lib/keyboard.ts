@@ -10,7 +10,7 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /** Ctrl on Windows/Linux, ⌘ on macOS */
-export function isModKey(e: KeyboardEvent | React.KeyboardEvent): boolean {
+export function isModKey(e: KeyboardEvent | React.KeyboardEvent | React.MouseEvent): boolean {
   return e.metaKey || e.ctrlKey;
 }
 

@@ -1,6 +1,6 @@
 // The contacts list (and the Archive view): a virtualised list over pages loaded as they scroll
 // into view, so the DOM holds only the visible rows however many people there are.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { toast } from 'sonner';
 import { api } from '../lib/api';
@@ -11,13 +11,19 @@ import { Avatar } from '../components/Avatar';
 import { Icon } from '../components/Icon';
 import { ConfirmDelete } from '../components/contact/ConfirmDelete';
 import { formatAgo } from '../lib/format';
-import { MOD_LABEL } from '../lib/keyboard';
+import { isModKey, MOD_LABEL } from '../lib/keyboard';
+import { useDuplicateCount } from '../components/duplicates/useDuplicateCount';
+import { useSelection } from '../components/contacts/useSelection';
+import { BulkBar } from '../components/contacts/BulkBar';
 import type { ContactSummary } from '../../../shared/domain/contact';
 
 const ROW_HEIGHT = 60;
+/** the circle filter's "No circle" choice */
+const NO_CIRCLE = '__none__';
 
 const SORT_LABELS: Record<ContactFilter['sort'], string> = {
   name: 'Name',
+  familyName: 'Family name',
   lastInteraction: 'Last interaction',
   health: 'Health',
   nextCheckIn: 'Next check-in',
@@ -26,11 +32,12 @@ const SORT_LABELS: Record<ContactFilter['sort'], string> = {
 export function ContactsPage({ archived }: { archived: boolean }) {
   const { rows, total, circles, tags, filter, setFilter, loaded, error, ensureRows } = useContacts();
   const navigate = useRouter((s) => s.navigate);
+  const duplicateCount = useDuplicateCount();
   const openNewContact = () => useUi.getState().setNewContactOpen(true);
   const [deleting, setDeleting] = useState<ContactSummary | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const circleById = new Map(circles.map((c) => [c.id, c]));
-  const filtered = Boolean(filter.circleId || filter.tag);
+  const filtered = Boolean(filter.circleId || filter.noCircle || filter.tag);
   const now = Date.now();
 
   useEffect(() => {
@@ -45,6 +52,54 @@ export function ContactsPage({ archived }: { archived: boolean }) {
   useEffect(() => {
     if (total > 0) ensureRows(first, last);
   }, [first, last, total, rows, ensureRows]);
+
+  // selection and the keyboard (components/contacts/useSelection.ts): the active row holds the
+  // focus (its checkbox), arrows move it, Space selects, Shift extends, Ctrl/Cmd+A selects all
+  // that match the filter, Enter opens, Escape clears
+  const selection = useSelection(filter, current ? total : 0, rows);
+  const [active, setActive] = useState(0);
+  const focusPending = useRef(false);
+  useEffect(() => setActive(0), [filter]);
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const box = scroller.current?.querySelector<HTMLInputElement>(`[data-index="${active}"] .row-select`);
+    if (box) {
+      box.focus({ preventScroll: true });
+      focusPending.current = false;
+    }
+  });
+  function moveTo(index: number, extend: boolean) {
+    const next = Math.max(0, Math.min(total - 1, index));
+    setActive(next);
+    focusPending.current = true;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    if (extend) void selection.extendTo(next);
+  }
+  function onListKey(e: KeyboardEvent) {
+    if (total === 0) return;
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + page, PageUp: active - page, Home: 0, End: total - 1 };
+    if (e.key in moves) {
+      e.preventDefault();
+      moveTo(moves[e.key]!, e.shiftKey);
+    } else if (isModKey(e) && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      selection.selectAll();
+    } else if (e.key === 'Escape' && selection.count > 0) {
+      e.preventDefault();
+      selection.clear();
+    } else if (e.key === 'Enter') {
+      const c = rows.get(active);
+      if (c && (e.target as HTMLElement).classList.contains('row-select')) navigate({ page: 'contact', id: c.id });
+    }
+  }
+  function onRowClick(e: MouseEvent, index: number, c: ContactSummary) {
+    if ((e.target as HTMLElement).closest('button, a, input')) return;
+    setActive(index);
+    if (e.shiftKey) return void selection.extendTo(index);
+    if (isModKey(e)) return selection.toggle(index, c.id);
+    navigate({ page: 'contact', id: c.id });
+  }
 
   async function restore(c: ContactSummary) {
     await api.call('contacts.restore', { id: c.id });
@@ -76,15 +131,23 @@ export function ContactsPage({ archived }: { archived: boolean }) {
           <a href="#/contacts/archive" className={archived ? 'tab active' : 'tab'} aria-current={archived ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate({ page: 'contacts', archived: true }))}>
             <Icon name="archive" size={14} /> Archive
           </a>
+          <a href="#/contacts/duplicates" className="tab" onClick={(e) => (e.preventDefault(), navigate({ page: 'duplicates' }))}>
+            Duplicates{duplicateCount > 0 && <span className="tab-count" aria-label={`${duplicateCount} possible`}>{duplicateCount}</span>}
+          </a>
         </nav>
         <div className="toolbar">
-          <select aria-label="Filter by circle" value={filter.circleId ?? ''} onChange={(e) => void setFilter({ circleId: e.target.value || undefined })}>
+          <select
+            aria-label="Filter by circle"
+            value={filter.noCircle ? NO_CIRCLE : (filter.circleId ?? '')}
+            onChange={(e) => void setFilter(e.target.value === NO_CIRCLE ? { circleId: undefined, noCircle: true } : { circleId: e.target.value || undefined, noCircle: undefined })}
+          >
             <option value="">All circles</option>
             {circles.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
               </option>
             ))}
+            <option value={NO_CIRCLE}>No circle</option>
           </select>
           <select aria-label="Filter by tag" value={filter.tag ?? ''} onChange={(e) => void setFilter({ tag: e.target.value || undefined })}>
             <option value="">All tags</option>
@@ -109,10 +172,18 @@ export function ContactsPage({ archived }: { archived: boolean }) {
           {error}
         </p>
       )}
+      {selection.count > 0 && <BulkBar selection={selection} circles={circles} tags={tags} archived={archived} />}
       {current && loaded && total === 0 && !error ? (
-        <EmptyList archived={archived} filtered={filtered} onAdd={openNewContact} onClear={() => void setFilter({ circleId: undefined, tag: undefined })} />
+        <EmptyList archived={archived} filtered={filtered} onAdd={openNewContact} onClear={() => void setFilter({ circleId: undefined, noCircle: undefined, tag: undefined })} />
       ) : (
-        <div className="list-scroller" ref={scroller} role="list" aria-label={archived ? 'Archived contacts' : 'Contacts'} aria-busy={!loaded}>
+        <div
+          className={selection.count > 0 ? 'list-scroller selecting' : 'list-scroller'}
+          ref={scroller}
+          role="list"
+          aria-label={archived ? 'Archived contacts' : 'Contacts'}
+          aria-busy={!loaded}
+          onKeyDown={onListKey}
+        >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {visible.map((row) => {
               const c = rows.get(row.index);
@@ -124,18 +195,33 @@ export function ContactsPage({ archived }: { archived: boolean }) {
                   </div>
                 );
               const circle = c.circleId ? circleById.get(c.circleId) : undefined;
+              const selected = selection.isSelected(c.id);
               return (
                 <div
                   key={c.id}
                   role="listitem"
-                  className="contact-row"
+                  data-index={row.index}
+                  className={`contact-row${selected ? ' selected' : ''}${row.index === active ? ' active' : ''}`}
                   style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
-                  onClick={(e) => {
-                    if ((e.target as HTMLElement).closest('button, a')) return;
-                    navigate({ page: 'contact', id: c.id });
-                  }}
+                  onClick={(e) => onRowClick(e, row.index, c)}
                 >
-                  <Avatar name={c.displayName} size={36} />
+                  <input
+                    type="checkbox"
+                    className="row-select"
+                    aria-label={`Select ${c.displayName}`}
+                    checked={selected}
+                    tabIndex={row.index === active ? 0 : -1}
+                    onFocus={() => setActive(row.index)}
+                    onClick={(e) => {
+                      // the browser toggled it; the selection decides
+                      e.preventDefault();
+                      setActive(row.index);
+                      if (e.shiftKey) void selection.extendTo(row.index);
+                      else selection.toggle(row.index, c.id);
+                    }}
+                    onChange={() => {}}
+                  />
+                  <Avatar name={c.displayName} givenName={c.givenName} familyName={c.familyName} size={36} />
                   <span className="contact-row-main">
                     <a
                       className="contact-name"

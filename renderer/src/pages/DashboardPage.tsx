@@ -4,6 +4,7 @@ import type { Dashboard, Portfolio } from '../../../shared/domain/dashboard';
 import { BAND_LABEL, BANDS } from '../../../shared/domain/health';
 import { api } from '../lib/api';
 import { onDataChanged } from '../lib/refresh';
+import { DuplicatesLink } from '../components/duplicates/DuplicatesLink';
 import { AttentionList } from '../components/dashboard/AttentionList';
 import { ClientsSection } from '../components/dashboard/ClientsSection';
 import { ComingUpList } from '../components/dashboard/ComingUpList';
@@ -52,6 +53,7 @@ export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
             {dashboard.contactCount > 0 && ` · ${dashboard.contactCount.toLocaleString()} relationship${dashboard.contactCount === 1 ? '' : 's'}`}
           </p>
         </div>
+        <DuplicatesLink />
       </header>
       {dashboard.contactCount === 0 ? (
         <div className="empty-state">
@@ -77,7 +79,7 @@ export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
           <div className="dash-grid">
             <OverdueList items={dashboard.overdue.items} total={dashboard.overdue.total} />
             <ComingUpList items={dashboard.comingUp} />
-            <AttentionList items={dashboard.attention.items} total={dashboard.attention.total} />
+            <AttentionList items={dashboard.attention.items} total={dashboard.attention.total} flagged={dashboard.flagged} />
             {portfolio ? <ClientsSection report={portfolio.clients} /> : <section className="card dash-card" aria-busy="true" aria-label="Clients" />}
             <LoansSummary />
           </div>

@@ -4,6 +4,8 @@ import { CirclesSection } from '../components/settings/CirclesSection';
 import { NotificationsSection } from '../components/settings/NotificationsSection';
 import { ImportExportSection } from '../components/settings/ImportExportSection';
 import { BackupsSection } from '../components/settings/BackupsSection';
+import { PhoneRegionSection } from '../components/settings/PhoneRegionSection';
+import { MoneySection } from '../components/settings/MoneySection';
 
 export function SettingsPage() {
   return (
@@ -13,6 +15,8 @@ export function SettingsPage() {
       </header>
       <CirclesSection />
       <NotificationsSection />
+      <PhoneRegionSection />
+      <MoneySection />
       <DataFileSection />
       <ImportExportSection />
       <BackupsSection />

@@ -7,7 +7,7 @@ import type { InputOf } from '../../../shared/api/contract';
 
 export const PAGE_SIZE = 100;
 
-export type ContactFilter = { circleId?: string; tag?: string; archived: boolean; sort: NonNullable<InputOf<'contacts.list'>['sort']> };
+export type ContactFilter = { circleId?: string; noCircle?: boolean; tag?: string; archived: boolean; sort: NonNullable<InputOf<'contacts.list'>['sort']> };
 
 interface ContactsState {
   /** rows by index; a page not loaded yet has no entries */

@@ -4,20 +4,25 @@ import { create } from 'zustand';
 export type Route =
   | { page: 'dashboard' }
   | { page: 'contacts'; archived?: boolean }
+  | { page: 'duplicates' }
   | { page: 'contact'; id: string }
   | { page: 'reminders' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'clients'; currency?: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   switch (parts[0]) {
     case 'contacts':
       if (parts[1] === 'archive') return { page: 'contacts', archived: true };
+      if (parts[1] === 'duplicates') return { page: 'duplicates' };
       return parts[1] ? { page: 'contact', id: parts[1] } : { page: 'contacts' };
     case 'reminders':
       return { page: 'reminders' };
     case 'settings':
       return { page: 'settings' };
+    case 'clients':
+      return parts[1] ? { page: 'clients', currency: parts[1] } : { page: 'clients' };
     default:
       return { page: 'dashboard' };
   }
@@ -29,8 +34,12 @@ export function routeToHash(route: Route): string {
       return route.archived ? '#/contacts/archive' : '#/contacts';
     case 'contact':
       return `#/contacts/${encodeURIComponent(route.id)}`;
+    case 'duplicates':
+      return '#/contacts/duplicates';
     case 'dashboard':
       return '#/';
+    case 'clients':
+      return route.currency ? `#/clients/${encodeURIComponent(route.currency)}` : '#/clients';
     default:
       return `#/${route.page}`;
   }

@@ -50,7 +50,7 @@ export const contactPatch = z.object(fieldShape).partial();
 export type ContactInput = z.input<typeof contactFields>;
 
 /** 'health' and 'nextCheckIn' are ordered by the health service once it exists; by name until then */
-export const CONTACT_SORTS = ['name', 'lastInteraction', 'health', 'nextCheckIn'] as const;
+export const CONTACT_SORTS = ['name', 'familyName', 'lastInteraction', 'health', 'nextCheckIn'] as const;
 
 /** a downscaled photo as a data: URL (the renderer scales it to at most 256 px before sending) */
 const PHOTO_DATA_URL = /^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+=*$/;
@@ -61,6 +61,8 @@ export const contactMethods = {
     z
       .object({
         circleId: id.optional(),
+        /** only contacts in no circle */
+        noCircle: z.boolean().optional(),
         tag: z.string().optional(),
         archived: z.boolean().default(false),
         sort: z.enum(CONTACT_SORTS).default('name'),

@@ -1,8 +1,9 @@
 // Methods for user settings (notifications, quiet hours, digest time, launch at login).
 import { z } from 'zod';
 import { command, query } from '../define';
-import { wallTime } from '../schemas';
+import { currencyCode, wallTime } from '../schemas';
 import type { Settings } from '../../domain/settings';
+import { asRegion } from '../../domain/phone';
 
 export const settingsMethods = {
   'settings.get': query<Settings>()(z.object({}).strict()),
@@ -16,6 +17,8 @@ export const settingsMethods = {
         morningTime: wallTime,
         birthdayLeadDays: z.number().int('Whole days').min(0, 'Days ahead cannot be negative').max(60, 'At most 60 days ahead'),
         launchAtLogin: z.boolean(),
+        phoneRegion: z.string().refine((v) => asRegion(v) !== null, 'Not a region (a two-letter country code such as DE or US)').transform((v) => asRegion(v)!),
+        defaultCurrency: currencyCode,
       })
       .partial()
       .strict(),

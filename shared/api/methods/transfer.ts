@@ -25,8 +25,13 @@ export interface ImportProblem {
 export interface DuplicateCandidate {
   record: number;
   incoming: { displayName: string; emails: string[]; phones: string[] };
-  existing: { id: string; displayName: string; emails: string[]; phones: string[] };
+  /** the first contact it matches (null when it only repeats an earlier record of the file) */
+  existing: { id: string; displayName: string; emails: string[]; phones: string[] } | null;
   matchedBy: 'id' | 'email' | 'phone' | 'name';
+  /** every contact already in Kith it matches: more than one is never merged without a choice (importCommit's mergeInto) */
+  candidates: { id: string; displayName: string; emails: string[]; phones: string[]; matchedBy: 'id' | 'email' | 'phone' | 'name' }[];
+  /** an earlier record of the same file that is the same person: merging puts both into one contact */
+  inFile: { record: number; displayName: string; matchedBy: 'id' | 'email' | 'phone' | 'name' } | null;
 }
 
 export interface ImportPreview {
@@ -164,6 +169,8 @@ export const transferMethods = {
         defaultAction: z.enum(DUPLICATE_ACTIONS).default('merge'),
         /** per record number: what to do with that duplicate */
         actions: z.record(z.string().regex(/^\d+$/, 'Expected a record number'), z.enum(DUPLICATE_ACTIONS)).default({}),
+        /** per record number: which of several matching contacts a merged record goes into */
+        mergeInto: z.record(z.string().regex(/^\d+$/, 'Expected a record number'), id).default({}),
         /** what every contact this import adds gets as well (not the merged ones) */
         forNew: z
           .object({

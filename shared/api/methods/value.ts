@@ -1,7 +1,8 @@
 // Client value entries: what a client brought, invoiced or paid.
 import { z } from 'zod';
 import { command, query } from '../define';
-import { id, isoDate } from '../schemas';
+import { currencyCode, id, isoDate, pageInput } from '../schemas';
+import { CLIENT_SORTS, type ClientValue } from '../../domain/dashboard';
 import { VALUE_KINDS, type ContactValue, type ValueEntry } from '../../domain/value';
 
 export const valueFields = z.object({
@@ -12,12 +13,7 @@ export const valueFields = z.object({
     .int('Amount is in whole cents')
     .min(1, 'Amount must be more than zero')
     .max(1e13, 'Amount is too large'),
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{3}$/, 'Currency is a three-letter code such as EUR')
-    .refine((c) => Intl.supportedValuesOf('currency').includes(c), 'Not a known currency code'),
+  currency: currencyCode,
   kind: z.enum(VALUE_KINDS).default('invoiced'),
   note: z.string().trim().max(1000, 'Note is longer than 1000 characters').default(''),
 });
@@ -27,4 +23,15 @@ export const valueMethods = {
   'value.create': command<ValueEntry>()(valueFields.strict()),
   'value.update': command<ValueEntry>()(valueFields.omit({ contactId: true }).partial().extend({ id }).strict()),
   'value.delete': command<{ id: string }>()(z.object({ id }).strict()),
+  /** every client of one currency (default: the one with the most value), sorted and paged: the full list behind the dashboard's Clients card */
+  'value.clients': query<{ currencies: string[]; currency: string | null; items: ClientValue[]; total: number }>()(
+    z
+      .object({
+        currency: currencyCode.optional(),
+        sort: z.enum(CLIENT_SORTS).default('amount'),
+        descending: z.boolean().optional(),
+        ...pageInput,
+      })
+      .strict(),
+  ),
 };

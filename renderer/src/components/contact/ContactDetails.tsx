@@ -3,6 +3,8 @@ import type { Contact, ContactMethod } from '../../../../shared/domain/contact';
 import { formatAgo, formatDay, formatMonthDay } from '../../lib/format';
 import { useRouter } from '../../stores/router';
 import { METHOD_KIND_LABELS } from '../../lib/labels';
+import { usePhoneRegion } from '../../lib/phoneRegion';
+import { formatPhone } from '../../../../shared/domain/phone';
 
 
 function hrefOf(m: ContactMethod): string | undefined {
@@ -14,6 +16,9 @@ function hrefOf(m: ContactMethod): string | undefined {
 
 export function ContactDetails({ contact }: { contact: Contact }) {
   const navigate = useRouter((s) => s.navigate);
+  const region = usePhoneRegion();
+  // numbers in the user's own format; one that does not parse, as typed
+  const shown = (m: ContactMethod) => (m.kind === 'phone' ? formatPhone(m.value, region) : m.value);
   const methods = [...contact.methods].sort((a, b) => a.kind.localeCompare(b.kind) || Number(b.isPrimary) - Number(a.isPrimary));
   const cadence =
     contact.effectiveCadenceDays === 0
@@ -38,7 +43,7 @@ export function ContactDetails({ contact }: { contact: Contact }) {
                 {m.label ? `${METHOD_KIND_LABELS[m.kind]} · ${m.label}` : METHOD_KIND_LABELS[m.kind]}
                 {m.isPrimary && contact.methods.filter((x) => x.kind === m.kind).length > 1 && <span className="primary-dot" title="Primary" aria-label="primary" />}
               </dt>
-              <dd>{href ? <a href={href} target="_blank" rel="noreferrer">{m.value}</a> : m.value}</dd>
+              <dd>{href ? <a href={href} target="_blank" rel="noreferrer">{shown(m)}</a> : shown(m)}</dd>
             </div>
           );
         })}

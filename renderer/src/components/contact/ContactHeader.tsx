@@ -27,7 +27,7 @@ export function ContactHeader({ contact, onEdit }: { contact: Contact; onEdit():
 
   return (
     <header className="contact-hero">
-      <Avatar name={contact.displayName} photo={contact.photo} size={72} />
+      <Avatar name={contact.displayName} givenName={contact.givenName} familyName={contact.familyName} photo={contact.photo} size={72} />
       <div className="contact-hero-text">
         <h1>{contact.displayName}</h1>
         <p className="subtle">

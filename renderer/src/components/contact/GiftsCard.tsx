@@ -6,9 +6,8 @@ import { api } from '../../lib/api';
 import { onDataChanged } from '../../lib/refresh';
 import { ApiError } from '../../../../shared/api/errors';
 import { GIFT_OCCASIONS, GIFT_STATUS_LABELS, GIFT_STATUSES, type Gift, type GiftStatus } from '../../../../shared/domain/gifts';
-import { formatMoney } from '../../../../shared/domain/value';
-import { parseAmountInput } from '../../lib/amountInput';
-import { formatDay } from '../../lib/format';
+import { parseAmount } from '../../../../shared/domain/money';
+import { formatDay, formatMoney, userLanguage } from '../../lib/format';
 import { escapeCloses, fieldErrors, InlineFormActions, todayLocal, withoutField } from './inlineForm';
 
 export function GiftsCard({ contactId, name }: { contactId: string; name: string }) {
@@ -103,8 +102,9 @@ function GiftForm({ contactId, defaultCurrency, onDone }: { contactId: string; d
     e?.preventDefault();
     const found: Record<string, string> = {};
     if (!title.trim()) found.title = 'What is the gift?';
-    const priceMinor = price.trim() ? parseAmountInput(price, currency || 'EUR') : null;
-    if (price.trim() && priceMinor === null) found.priceMinor = 'Type a price such as 24.50 (without thousands separators)';
+    const parsedPrice = price.trim() ? parseAmount(price, currency || 'EUR', userLanguage()) : null;
+    const priceMinor = parsedPrice?.ok ? parsedPrice.amountMinor : null;
+    if (parsedPrice && !parsedPrice.ok) found.priceMinor = parsedPrice.message;
     setErrors(found);
     if (Object.keys(found).length) return;
     try {

@@ -48,7 +48,7 @@ export function HealthPanel({ contactId }: { contactId: string }) {
     }
   }
 
-  if (health.score === null || health.band === null)
+  if (health.band === null)
     return (
       <section className="card health-panel" aria-labelledby="health-title">
         <h2 id="health-title">Relationship health</h2>
@@ -65,7 +65,7 @@ export function HealthPanel({ contactId }: { contactId: string }) {
         <span className="band-label">{BAND_LABEL[health.band]}</span>
       </header>
       <div className="health-top">
-        <div className="score-ring" role="img" aria-label={`Health score ${health.score} of 100, ${BAND_LABEL[health.band]}`}>
+        <div className="score-ring" role="img" aria-label={health.score === null ? `${BAND_LABEL[health.band]}: no health score yet` : `Health score ${health.score} of 100, ${BAND_LABEL[health.band]}`}>
           <svg viewBox="0 0 64 64" width="72" height="72" aria-hidden>
             <circle cx="32" cy="32" r="26" fill="none" stroke="var(--hover)" strokeWidth="6" />
             <circle
@@ -76,11 +76,11 @@ export function HealthPanel({ contactId }: { contactId: string }) {
               stroke={color}
               strokeWidth="6"
               strokeLinecap="round"
-              strokeDasharray={`${(health.score / 100) * circumference} ${circumference}`}
+              strokeDasharray={`${((health.score ?? 0) / 100) * circumference} ${circumference}`}
               transform="rotate(-90 32 32)"
             />
           </svg>
-          <strong data-testid="health-score">{health.score}</strong>
+          <strong data-testid="health-score">{health.score ?? '—'}</strong>
         </div>
         <div className="health-text">
           <p className="health-explanation">{health.explanation}</p>

@@ -6,9 +6,8 @@ import { api } from '../../lib/api';
 import { onDataChanged } from '../../lib/refresh';
 import { ApiError } from '../../../../shared/api/errors';
 import type { ContactLoans, LoanDirection } from '../../../../shared/domain/loans';
-import { formatMoney } from '../../../../shared/domain/value';
-import { parseAmountInput } from '../../lib/amountInput';
-import { formatDay } from '../../lib/format';
+import { parseAmount } from '../../../../shared/domain/money';
+import { formatDay, formatMoney, userLanguage } from '../../lib/format';
 import { escapeCloses, fieldErrors, InlineFormActions, todayLocal, withoutField } from './inlineForm';
 
 export function LoansCard({ contactId, name }: { contactId: string; name: string }) {
@@ -97,8 +96,10 @@ function LoanForm({ contactId, name, defaultCurrency, onDone }: { contactId: str
 
   async function save(e?: FormEvent) {
     e?.preventDefault();
-    const amountMinor = parseAmountInput(amount, currency || 'EUR');
-    if (amountMinor === null || amountMinor === 0) return setErrors({ amountMinor: 'Type an amount such as 20 or 20.50 (without thousands separators)' });
+    const parsed = parseAmount(amount, currency || 'EUR', userLanguage());
+    if (!parsed.ok) return setErrors({ amountMinor: parsed.message });
+    const { amountMinor } = parsed;
+    if (amountMinor === 0) return setErrors({ amountMinor: 'Type an amount more than zero' });
     try {
       await api.call('loans.create', { contactId, direction, amountMinor, currency, occurredOn, note });
       onDone();

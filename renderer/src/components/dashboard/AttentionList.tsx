@@ -1,15 +1,19 @@
 // Relationships showing a warning sign: cooling, one-sided, dormant, each with its reason.
 import type { AttentionItem } from '../../../../shared/domain/dashboard';
 import { ContactLink } from './ContactLink';
-import { BAND_COLOR_VAR, FLAG_LABEL } from './format';
+import { FLAG_LABEL } from './format';
+import { HEALTH_FLAGS, type HealthFlag } from '../../../../shared/domain/health';
+import { ScorePill } from './ScorePill';
 
-export function AttentionList({ items, total }: { items: AttentionItem[]; total: number }) {
+export function AttentionList({ items, total, flagged }: { items: AttentionItem[]; total: number; flagged?: Record<HealthFlag, number> }) {
+  const counts = flagged ? HEALTH_FLAGS.filter((f) => flagged[f] > 0).map((f) => `${flagged[f].toLocaleString()} ${FLAG_LABEL[f].toLowerCase()}`) : [];
   return (
     <section className="card dash-card" aria-labelledby="attention-title">
       <header className="dash-card-header">
         <h2 id="attention-title">Needs attention</h2>
         {total > 0 && <span className="count-pill">{total}</span>}
       </header>
+      {counts.length > 0 && <p className="subtle small attention-counts">{counts.join(' · ')}</p>}
       {items.length === 0 ? (
         <p className="dash-empty">No warning signs: nothing cooling, one-sided or dormant.</p>
       ) : (
@@ -32,11 +36,7 @@ export function AttentionList({ items, total }: { items: AttentionItem[]; total:
                     </span>
                   ))}
                 </span>
-                {a.score !== null && a.band && (
-                  <span className="score-pill" style={{ ['--band' as string]: BAND_COLOR_VAR[a.band] }}>
-                    {a.score}
-                  </span>
-                )}
+                <ScorePill score={a.score} band={a.band} />
               </ContactLink>
             </li>
           ))}

@@ -1,8 +1,8 @@
 // Gift ideas beside the upcoming birthdays of the dashboard, read in one call for the people shown.
+import { formatMoney } from '../../lib/format';
 import { useEffect, useState } from 'react';
 import { api } from '../../lib/api';
 import type { Gift } from '../../../../shared/domain/gifts';
-import { formatMoney } from '../../../../shared/domain/value';
 
 /** each person's gift ideas, newest first */
 export function useGiftIdeas(contactIds: string[]): Map<string, Gift[]> {

@@ -1,10 +1,10 @@
 // A small summary of personal money lent and borrowed, per currency (never summed across them);
 // shown on the dashboard only when something is open.
+import { formatMoney } from '../../lib/format';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../lib/api';
 import { onDataChanged } from '../../lib/refresh';
 import type { LoanSummary } from '../../../../shared/domain/loans';
-import { formatMoney } from '../../../../shared/domain/value';
 import { ContactLink } from './ContactLink';
 
 export function LoansSummary() {

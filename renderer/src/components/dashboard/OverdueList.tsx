@@ -5,7 +5,8 @@ import type { FollowUp } from '../../../../shared/domain/dashboard';
 import { api } from '../../lib/api';
 import { Avatar } from '../Avatar';
 import { ContactLink } from './ContactLink';
-import { BAND_COLOR_VAR, daysAgo, overdueText, shortDate } from './format';
+import { daysAgo, overdueText, shortDate } from './format';
+import { ScorePill } from './ScorePill';
 
 export function OverdueList({ items, total }: { items: FollowUp[]; total: number }) {
   const [busy, setBusy] = useState<string | null>(null);
@@ -58,11 +59,7 @@ export function OverdueList({ items, total }: { items: FollowUp[]; total: number
                   {f.importance !== 'regular' && ` · ${f.importance}`}
                 </span>
               </div>
-              {f.score !== null && f.band && (
-                <span className="score-pill" style={{ ['--band' as string]: BAND_COLOR_VAR[f.band] }} title={`Health ${f.score}`}>
-                  {f.score}
-                </span>
-              )}
+              <ScorePill score={f.score} band={f.band} />
               <div className="dash-row-actions">
                 <button type="button" className="button small" disabled={busy === f.contactId} onClick={() => void logQuick(f)} aria-label={`Log interaction with ${f.displayName}`} title="Log a quick check-in, now">
                   Log

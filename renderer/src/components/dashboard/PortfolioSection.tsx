@@ -63,11 +63,13 @@ export function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
             </div>
             <div>
               <strong>{retention.aliveYearAgo ? percent(retention.churned / retention.aliveYearAgo) : '—'}</strong>
-              <span className="subtle small">churn · {retention.churned} gone dormant</span>
+              <span className="subtle small">
+                churn · {retention.churned} of {retention.aliveYearAgo} went dormant this year
+              </span>
             </div>
             <div>
               <strong>{now ? now.alive : 0}</strong>
-              <span className="subtle small">alive today</span>
+              <span className="subtle small">alive today · {retention.dormantNow} dormant</span>
             </div>
           </div>
         </article>

@@ -6,6 +6,7 @@ export const BAND_COLOR_VAR: Record<HealthBand, string> = {
   steady: 'var(--band-steady)',
   cooling: 'var(--band-cooling)',
   'at-risk': 'var(--band-at-risk)',
+  new: 'var(--band-new)',
 };
 
 export const FLAG_LABEL: Record<HealthFlag, string> = { cooling: 'Cooling', 'one-sided': 'One-sided', dormant: 'Dormant' };

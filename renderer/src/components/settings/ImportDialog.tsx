@@ -2,6 +2,7 @@
 // including duplicates → import with a progress bar → the summary of what was done.
 import { useEffect, useRef, useState } from 'react';
 import { Modal } from '../Modal';
+import { ImportDuplicateText } from './ImportDuplicate';
 import { api } from '../../lib/api';
 import { appHost, readAsBase64 } from '../../lib/files';
 import type { Circle } from '../../../../shared/domain/contact';
@@ -38,7 +39,9 @@ const TARGET_LABELS: Record<CsvTarget, string> = {
 };
 
 const ACTION_LABELS: Record<DuplicateAction, string> = { merge: 'Merge', keepBoth: 'Keep both', skip: 'Skip' };
-const MATCH_LABELS = { id: 'same contact', email: 'same email', phone: 'same phone', name: 'same name' } as const;
+
+/** the records a merge target was chosen for */
+const chosenTargets = (m: Record<string, string | undefined>) => Object.fromEntries(Object.entries(m).filter((e): e is [string, string] => Boolean(e[1])));
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -51,6 +54,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const [mapping, setMapping] = useState<CsvTarget[]>([]);
   const [defaultAction, setDefaultAction] = useState<DuplicateAction>('merge');
   const [actions, setActions] = useState<Record<string, DuplicateAction>>({});
+  const [mergeInto, setMergeInto] = useState<Record<string, string | undefined>>({});
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -124,7 +128,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       const tags = forNew.tags.split(',').map((t) => t.trim()).filter(Boolean);
       const cadenceDays = forNew.cadence.trim() ? Number(forNew.cadence) : null;
       const extra = preview.json ? undefined : { circleId: forNew.circleId || null, tags, cadenceDays };
-      setSummary(await api.call('transfer.importCommit', { sessionId: preview.sessionId, defaultAction, actions, ...(extra ? { forNew: extra } : {}) }));
+      setSummary(await api.call('transfer.importCommit', { sessionId: preview.sessionId, defaultAction, actions, mergeInto: chosenTargets(mergeInto), ...(extra ? { forNew: extra } : {}) }));
       setStep('done');
     } catch (err) {
       setError((err as Error).message);
@@ -236,13 +240,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                 <ul className="duplicate-list">
                   {preview.duplicates.map((d) => (
                     <li key={d.record}>
-                      <div className="duplicate-text">
-                        <strong>{d.incoming.displayName}</strong>
-                        <span className="subtle">
-                          matches {d.existing.displayName} ({MATCH_LABELS[d.matchedBy]}
-                          {d.matchedBy === 'email' ? `: ${d.incoming.emails.find((e) => d.existing.emails.some((x) => x.toLowerCase() === e.toLowerCase())) ?? ''}` : ''})
-                        </span>
-                      </div>
+                      <ImportDuplicateText d={d} target={mergeInto[d.record]} onTarget={(id) => setMergeInto((m) => ({ ...m, [d.record]: id }))} />
                       <select aria-label={`What to do with ${d.incoming.displayName}`} value={actions[d.record] ?? defaultAction} onChange={(e) => setActions((a) => ({ ...a, [d.record]: e.target.value as DuplicateAction }))}>
                         {Object.entries(ACTION_LABELS).map(([value, label]) => (
                           <option key={value} value={value}>
