@@ -143,6 +143,8 @@ describe('the main process, wired (built, under a recording stand-in for electro
   }, 60_000);
 
   it('re-arms the scheduler when the machine wakes', async () => {
+    // runs queued by the last test's writes settle first (a shared, loaded machine is slow)
+    await new Promise((r) => setTimeout(r, 1500));
     const rung = recorder.notifications.length;
     // written behind the app's back, as time passing while asleep would: only a wake makes it look again
     unannounce();
