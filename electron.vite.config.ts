@@ -8,7 +8,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: resolve(__dirname, 'electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          main: resolve(__dirname, 'electron/main.ts'),
+          // the back end's utilityProcess and the export worker thread, each its own entry
+          backend: resolve(__dirname, 'electron/backend/process.ts'),
+          'export-worker': resolve(__dirname, 'electron/transfer/export-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -42,7 +42,7 @@ const ALWAYS_FAIL = new Set([
 /** reviewed and accepted: check -> why */
 const ALLOWED = {
   PRELOAD_JS_CHECK: 'the preload exposes one function per contract method and nothing else (tests/reliability/electron-security.test.ts)',
-  OPEN_EXTERNAL_JS_CHECK: 'openExternal is reached only for http(s) and mailto links, never file: or custom schemes (isExternalLink, tested)',
+  OPEN_EXTERNAL_JS_CHECK: 'openExternal is reached only for http(s), mailto and tel links, never file: or custom schemes (isExternalLink, tested)',
   REMOTE_MODULE_JS_CHECK: 'the remote module was removed from Electron in version 14; Kith uses ' + electronVersion,
   CSP_GLOBAL_CHECK:
     'the CSP is assembled from a list in electron/security.ts, which the linter cannot evaluate; its directives are asserted by tests',

@@ -1,5 +1,8 @@
 // Opens the SQLite file: better-sqlite3 underneath, Kysely on top, with the pragmas DESIGN.md asks for.
 import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import type { DB } from './schema';
 
@@ -73,18 +76,35 @@ const CHECKPOINT_RETRY_MS = 30_000;
 export function checkpointWhenIdle(
   sqlite: Database.Database,
   report: { failed(err: unknown): void; succeeded(): void } = { failed() {}, succeeded() {} },
+  options: { nativeBinding?: string } = {},
 ): { written(): void; cancel(): void } {
   let timer: NodeJS.Timeout | null = null;
+  let inWorker = false;
+  const failed = (err: unknown) => {
+    // a full disk, a read-only mount: reported, and tried again later; never thrown from a timer
+    report.failed(err);
+    schedule(CHECKPOINT_RETRY_MS);
+  };
   const schedule = (ms: number) => {
     timer = setTimeout(() => {
       timer = null;
       try {
-        if (sqlite.open && !sqlite.inTransaction) sqlite.pragma('wal_checkpoint(PASSIVE)');
+        if (!sqlite.open || sqlite.inTransaction || inWorker) return;
+        // a large WAL (after an import) takes seconds to fold back: on a connection of its own in a
+        // worker thread, so no call waits for it
+        if (walBytes(sqlite.name) > BACKGROUND_CHECKPOINT_BYTES) {
+          inWorker = true;
+          void checkpointInWorker(sqlite.name, options.nativeBinding).then((problem) => {
+            inWorker = false;
+            if (problem) failed(new Error(problem));
+            else report.succeeded();
+          });
+          return;
+        }
+        sqlite.pragma('wal_checkpoint(PASSIVE)');
         report.succeeded();
       } catch (err) {
-        // a full disk, a read-only mount: reported, and tried again later; never thrown from a timer
-        report.failed(err);
-        schedule(CHECKPOINT_RETRY_MS);
+        failed(err);
       }
     }, ms);
     timer.unref();
@@ -99,6 +119,40 @@ export function checkpointWhenIdle(
       timer = null;
     },
   };
+}
+
+/** a WAL larger than this is checkpointed in a worker thread (about 20 ms of work inline) */
+const BACKGROUND_CHECKPOINT_BYTES = 8 * 1024 * 1024;
+
+function walBytes(path: string): number {
+  try {
+    return statSync(`${path}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** PASSIVE checkpoint on a connection of its own in a worker thread; null, or what went wrong */
+function checkpointInWorker(path: string, nativeBinding?: string): Promise<string | null> {
+  const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    let db;
+    try {
+      const Database = require(workerData.modulePath);
+      db = new Database(workerData.path, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
+      db.pragma('wal_checkpoint(PASSIVE)');
+      parentPort.postMessage(null);
+    } catch (err) {
+      parentPort.postMessage(String((err && err.message) || err));
+    } finally {
+      if (db) db.close();
+    }`;
+  return new Promise((resolve) => {
+    const worker = new Worker(code, { eval: true, workerData: { path, modulePath, nativeBinding } });
+    worker.once('message', (problem: string | null) => resolve(problem));
+    worker.once('error', (err) => resolve(err.message));
+  });
 }
 
 /**

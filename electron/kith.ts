@@ -12,6 +12,8 @@ import { systemClock, type Clock, type FileDialogs, type ServiceContext } from '
 import { damagedError, quickCheck, quickCheckInBackground, type DatabaseDamagedError } from './transfer/integrity';
 import { migrations as knownMigrations } from '../db/migrations';
 import { handlers } from './services';
+import { stopExportJobs } from './transfer/export-jobs';
+import { createWriteGate } from './services/write-gate';
 import { preparePhones } from './services/phones';
 import { credentialPathFor, fileCredentialStore, memoryCredentialStore, type CredentialCipher } from './sync/credentials';
 import { BackendStatus } from './backend-status';
@@ -131,10 +133,12 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     files: options.files,
     credentials: options.databasePath === ':memory:' ? memoryCredentialStore() : fileCredentialStore(credentialPathFor(options.databasePath), options.credentialCipher),
     syncTimeoutMs: options.syncTimeoutMs,
+    nativeBinding: options.nativeBinding,
+    writes: createWriteGate(),
     status,
   };
   const events = new EventEmitter<{ committed: [MethodName] }>();
-  const checkpoint = checkpointWhenIdle(handle.sqlite, { failed: (err) => status.report('checkpoint', err), succeeded: () => status.recovered('checkpoint') });
+  const checkpoint = checkpointWhenIdle(handle.sqlite, { failed: (err) => status.report('checkpoint', err), succeeded: () => status.recovered('checkpoint') }, { nativeBinding: options.nativeBinding });
   const dispatch = createDispatcher({
     ctx,
     handlers,
@@ -148,6 +152,7 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
   const opened = handle;
   const close = async () => {
     checkpoint.cancel();
+    stopExportJobs(options.databasePath);
     await opened.close();
     lock?.release();
     if (opened.path !== path) rmSync(dirname(opened.path), { recursive: true, force: true });

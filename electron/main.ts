@@ -1,35 +1,39 @@
-// The Electron main process: lifecycle, the window, and the IPC end of the one dispatcher.
-// Everything else (services, database, scheduler logic) is plain Node code shared with the web host.
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+// The Electron main process: lifecycle, the window, the tray, notifications and native dialogs.
+// The back end (database, dispatcher, scheduler, backups) runs in a utilityProcess
+// (electron/backend/process.ts) and is reached over its message port, so no export, import or
+// query can hold up the window, the tray or a notification.
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, utilityProcess, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startBackend, type KithBackend } from './kith';
-import { askToRestoreDamagedFile, electronFileDialogs } from './adapters/fileDialogs';
-import { startAutomaticBackups } from './transfer/backup-schedule';
-import { DatabaseDamagedError, replaceDamagedFile } from './transfer/integrity';
+import { askToRestoreDamagedFile, electronPathDialogs } from './adapters/fileDialogs';
 import { resolveDatabasePath } from './paths';
-import { CONTENT_SECURITY_POLICY, isAllowedPermission, isExternalLink, isOwnPage, isTrustedSender, type OwnPage } from './security';
+import { APP_PAGE_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, devServerUrl, isAllowedPermission, isExternalLink, isOwnPage, isTrustedSender, type OwnPage } from './security';
+import { appProtocolHandler } from './protocol';
 import { IPC_CHANNEL, IPC_EVENT_CHANNEL, type BridgeEvent } from '../shared/api/bridge';
-import { attachScheduler, type AttachedScheduler } from './scheduler/attach';
-import { attachSyncScheduler } from './sync/sync-scheduler';
-import { electronCredentialCipher } from './adapters/credentialCipher';
 import { electronNotifier } from './adapters/notifier';
 import { createTray, type KithTray } from './adapters/tray';
 import { applyLaunchAtLogin, onWake } from './adapters/system';
-import { loadSettings } from './services/settings';
+import { credentialKey } from './adapters/credentialCipher';
+import { backendClient, type BackendClient } from './backend/client';
+import type { FromBackend, PathRequest } from './backend/messages';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by electron-vite in development
-const rendererFile = join(here, '..', 'renderer', 'index.html');
-const ownPage: OwnPage = { devServerUrl: rendererUrl, rendererFile };
+// set by electron-vite in development; a packaged app never loads a page from elsewhere
+const rendererUrl = devServerUrl(process.env, app.isPackaged);
+const rendererDir = join(here, '..', 'renderer');
+const ownPage: OwnPage = { devServerUrl: rendererUrl };
 
-let backend: KithBackend | null = null;
+let backend: BackendClient | null = null;
 let mainWindow: BrowserWindow | null = null;
-let scheduler: AttachedScheduler | null = null;
 let tray: KithTray | null = null;
 /** set by "Quit": closing the window otherwise leaves Kith in the tray */
 let quitting = false;
+/** set once the back end has closed the database, so quitting need not wait again */
+let backendStopped = false;
+
+// before ready: app:// is a standard, secure scheme (its own origin, fetch and CSP like https)
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -45,68 +49,70 @@ function electronNativeBinding(): string | undefined {
   return existsSync(candidate) ? candidate : undefined;
 }
 
-async function start() {
+function start() {
   hardenSessions();
+  protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir));
   const databasePath = resolveDatabasePath(process.argv.slice(1), process.env, app.getPath('userData'));
-  const open = () =>
-    startBackend({ databasePath, host: 'electron', nativeBinding: electronNativeBinding(), files: electronFileDialogs(() => mainWindow), integrityCheck: 'background', lock: true, locale: app.getLocale(), credentialCipher: electronCredentialCipher() });
-  try {
-    backend = await open().catch(async (err) => {
-      // a damaged file: offer the newest good backup instead of failing
-      if (!(err instanceof DatabaseDamagedError) || !(await askToRestoreDamagedFile(err))) throw err;
-      await replaceDamagedFile(databasePath, err.newestGoodBackup!.fileName, new Date());
-      return open();
-    });
-  } catch (err) {
-    return fail(err);
-  }
-  const kith = backend;
-  const backups = startAutomaticBackups(kith.ctx, { onError: (err) => kith.status.report('backup', err), onSuccess: () => kith.status.recovered('backup') });
-  app.on('will-quit', () => backups.stop());
-  backend.events.on('committed', (method) => broadcast({ type: 'committed', method }));
+  const child = utilityProcess.fork(join(here, 'backend.js'), [], { serviceName: 'Kith back end', stdio: 'inherit' });
+  backend = backendClient(child, onBackendMessage, (code) => {
+    backendStopped = true;
+    if (!quitting) fail(new Error(`Kith’s back end stopped unexpectedly (exit code ${code})`));
+  });
+  backend.send({ type: 'start', options: { databasePath, nativeBinding: electronNativeBinding(), locale: app.getLocale(), credentialKey: credentialKey(databasePath) } });
   ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
     if (!isTrustedIpcSender(event)) {
       return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from Kith’s own window' } };
     }
     return backend!.dispatch(method, input);
   });
-  createWindow();
-  app.on('activate', () => showWindow());
-  startReminders(backend);
-  // the integrity check ran beside the start-up: if it finds damage, offer the newest good backup
-  // and start again on it (the damaged file is kept beside it, renamed)
-  void backend.integrity.then(async (damaged) => {
-    if (!damaged) return;
-    const restore = await askToRestoreDamagedFile(damaged); // "Restore this backup" or "Quit"
-    quitting = true;
-    await backend?.close();
-    if (restore) {
-      await replaceDamagedFile(databasePath, damaged.newestGoodBackup!.fileName, new Date());
-      app.relaunch();
-    }
-    app.exit(0);
-  });
 }
 
-/** the scheduler, the tray with the overdue count, wake-ups, and the launch-at-login setting */
-function startReminders(kith: KithBackend) {
-  tray = createTray({ open: (path) => openAt(path), quit: () => quit() });
-  // a read-only file cannot record what was announced: no scheduler, or it would ring again and again
-  if (kith.status.readOnlyReason) return;
-  scheduler = attachScheduler(kith, {
-    notifier: electronNotifier((path) => openAt(path)),
-    onStatus: (status) => tray?.update(status),
-  });
-  onWake(() => void scheduler?.rearm('resume'));
-  // contact sync: at start, after writes settle, every 15 minutes and on wake
-  const sync = attachSyncScheduler(kith);
-  onWake(() => sync.wake());
-  const syncLoginItem = () => loadSettings(kith.ctx.db).then((s) => applyLaunchAtLogin(s.launchAtLogin), () => {});
-  kith.events.on('committed', (method) => {
-    if (method === 'settings.update') void syncLoginItem();
-  });
-  void syncLoginItem();
-  void scheduler.start();
+const dialogs = electronPathDialogs(() => mainWindow);
+const notifier = electronNotifier((path) => openAt(path));
+
+/** what the back end reports or asks for */
+function onBackendMessage(message: FromBackend) {
+  switch (message.type) {
+    case 'ready':
+      tray = createTray({ open: (path) => openAt(path), quit: () => quit() });
+      onWake(() => backend?.send({ type: 'wake' }));
+      createWindow();
+      app.on('activate', () => showWindow());
+      return;
+    case 'failed':
+      return fail(new Error(message.message));
+    case 'damaged':
+      // "Restore this backup" or "Quit"; a restore found while running starts Kith again on the backup
+      void askToRestoreDamagedFile(message.report).then((restore) => {
+        if (!message.atStart) quitting = true;
+        backend?.send({ type: 'damage-decision', restore });
+      });
+      return;
+    case 'relaunch':
+      app.relaunch();
+      return app.exit(0);
+    case 'committed':
+      return broadcast({ type: 'committed', method: message.method });
+    case 'notify':
+      return notifier.notify(message.notification);
+    case 'status':
+      return tray?.update(message.status);
+    case 'launch-at-login':
+      return applyLaunchAtLogin(message.enabled);
+    case 'ask-path':
+      void choosePath(message.request).then((path) => backend?.send({ type: 'path', id: message.id, path }));
+      return;
+    case 'error':
+      return console.error(`[kith] ${message.message}`);
+    case 'stopped':
+      backendStopped = true;
+      if (quitting) app.exit(0);
+      return;
+  }
+}
+
+function choosePath(request: PathRequest): Promise<string | null> {
+  return request.kind === 'open' ? dialogs.chooseOpenPath(request) : dialogs.chooseSavePath(request);
 }
 
 /** show the window on a route (a notification's contact or reminder) */
@@ -154,8 +160,7 @@ function createWindow() {
     event.preventDefault();
     mainWindow?.hide();
   });
-  if (rendererUrl) void mainWindow.loadURL(rendererUrl);
-  else void mainWindow.loadFile(rendererFile);
+  void mainWindow.loadURL(rendererUrl ?? APP_PAGE_URL);
 }
 
 function showWindow() {
@@ -191,9 +196,20 @@ function hardenSessions() {
 }
 
 app.on('web-contents-created', (_event, contents) => {
-  // no navigation away from the app, no new windows; web links open in the user's browser
-  contents.on('will-navigate', (event, url) => {
-    if (!isOwnPage(url, ownPage)) event.preventDefault();
+  // no navigation away from the app, in any frame or by redirect, and no new windows; web, mail
+  // and phone links open in the system's own handler
+  const guard = (event: { preventDefault(): void }, url: string) => {
+    if (isOwnPage(url, ownPage)) return;
+    event.preventDefault();
+    if (isExternalLink(url)) void shell.openExternal(url);
+  };
+  contents.on('will-navigate', (event, url) => guard(event, url));
+  // any frame (an iframe has no business in Kith): refused, never opened elsewhere
+  contents.on('will-frame-navigate', (event) => {
+    if (!isOwnPage(event.url, ownPage)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isOwnPage(event.url, ownPage)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
@@ -211,10 +227,13 @@ app.on('before-quit', () => {
   quitting = true;
 });
 
-app.on('will-quit', () => {
-  scheduler?.detach();
+app.on('will-quit', (event) => {
   tray?.destroy();
-  void backend?.close();
+  tray = null;
+  if (backendStopped || !backend) return;
+  // the back end closes the database first ('stopped' ends the app)
+  event.preventDefault();
+  backend.send({ type: 'stop' });
 });
 
 function fail(err: unknown) {

@@ -1,5 +1,3 @@
-import { fileURLToPath } from 'node:url';
-
 // The Content-Security-Policy of every page Kith shows, in Electron and in the web host.
 // No inline or remote script; images may be data: URLs (contact photos).
 export const CONTENT_SECURITY_POLICY = [
@@ -20,26 +18,35 @@ export function isAllowedPermission(permission: string): boolean {
   return permission === 'notifications';
 }
 
-/** links the user's browser (or mail app) may open; anything else (file:, custom schemes) is dropped */
+/** links the system may open (browser, mail app, phone or calling app); anything else (file:, custom schemes) is dropped */
 export function isExternalLink(url: string): boolean {
   try {
-    return ['http:', 'https:', 'mailto:'].includes(new URL(url).protocol);
+    return ['http:', 'https:', 'mailto:', 'tel:'].includes(new URL(url).protocol);
   } catch {
     return false;
   }
 }
 
-/** where Kith's own page lives: the dev server in development, else the built index.html */
+/** the built page is served from this scheme and host (electron/protocol.ts), never from file:// */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'kith';
+export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+/** where Kith's own page lives: the dev server in development (never in a packaged app), else app://kith */
 export interface OwnPage {
   devServerUrl?: string;
-  rendererFile: string;
+}
+
+/** the dev server's address, only for an unpackaged app: a packaged one ignores ELECTRON_RENDERER_URL */
+export function devServerUrl(env: Record<string, string | undefined>, isPackaged: boolean): string | undefined {
+  return isPackaged ? undefined : env.ELECTRON_RENDERER_URL || undefined;
 }
 
 export function isOwnPage(url: string, page: OwnPage): boolean {
   try {
     const parsed = new URL(url);
     if (page.devServerUrl) return parsed.origin === new URL(page.devServerUrl).origin;
-    return parsed.protocol === 'file:' && fileURLToPath(`file://${parsed.pathname}`) === page.rendererFile;
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && !parsed.username && !parsed.port;
   } catch {
     return false;
   }

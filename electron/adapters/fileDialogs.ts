@@ -1,34 +1,31 @@
 // Electron's native dialogs for import, export and a damaged data file. Only the main process uses
-// this; services see the FileDialogs interface.
+// this; the back end asks for a path over its port (electron/backend/serve.ts).
 import { dialog, type BrowserWindow } from 'electron';
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import type { FileDialogs } from '../services/context';
-import type { DatabaseDamagedError } from '../transfer/integrity';
+import type { DamageReport } from '../backend/messages';
 
-export function electronFileDialogs(window: () => BrowserWindow | null): FileDialogs {
+/**
+ * The native open and save dialogs. They only choose a path: the back end (its own process) reads
+ * and writes the file, so a large file never passes through the main process.
+ */
+export function electronPathDialogs(window: () => BrowserWindow | null): { chooseOpenPath(request: { title: string; extensions: string[] }): Promise<string | null>; chooseSavePath(request: { title: string; defaultName: string }): Promise<string | null> } {
   return {
-    async openFile({ title, extensions }) {
+    async chooseOpenPath({ title, extensions }) {
       const options = { title, properties: ['openFile' as const], filters: [{ name: 'Contacts', extensions }, { name: 'All files', extensions: ['*'] }] };
       const win = window();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      const path = result.filePaths[0];
-      if (result.canceled || !path) return null;
-      return { name: basename(path), bytes: await readFile(path) };
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    async saveFile({ title, defaultName, content }) {
+    async chooseSavePath({ title, defaultName }) {
       const win = window();
       const options = { title, defaultPath: defaultName };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-      if (result.canceled || !result.filePath) return null;
-      await writeFile(result.filePath, content, 'utf8');
-      return result.filePath;
+      return result.canceled || !result.filePath ? null : result.filePath;
     },
   };
 }
 
 /** asks whether to restore the newest good backup in place of a damaged file; true = restore */
-export async function askToRestoreDamagedFile(err: DatabaseDamagedError): Promise<boolean> {
+export async function askToRestoreDamagedFile(err: DamageReport): Promise<boolean> {
   const backup = err.newestGoodBackup;
   const { response } = await dialog.showMessageBox({
     type: 'error',

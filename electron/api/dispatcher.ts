@@ -45,6 +45,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     if (!parsed.success) return failure(fromZodIssues(parsed.error.issues));
     try {
       const handler = handlers[method] as (c: ServiceContext, i: unknown) => Promise<unknown>;
+      // a write waits (without blocking) while an import's transaction is open on its own connection
+      if (spec.kind === 'command') await ctx.writes?.idle();
       const value = await handler(ctx, parsed.data);
       if (spec.kind === 'command') options.onCommitted?.(method);
       return { ok: true, value };

@@ -29,6 +29,7 @@ export function attachScheduler(
       options.onStatus?.(status);
     },
     onError: (err) => backend.ctx.status.report('scheduler', err),
+    writesIdle: () => backend.ctx.writes?.idle() ?? Promise.resolve(),
   });
   const onCommitted = () => void scheduler.rearm('write');
   backend.events.on('committed', onCommitted);

@@ -50,6 +50,8 @@ export interface SchedulerOptions {
   /** after every run: the tray shows the overdue count */
   onStatus?(status: SchedulerStatus): void;
   onError?(error: unknown): void;
+  /** resolves when no import holds the write gate: a run writes, so it waits for that */
+  writesIdle?(): Promise<void>;
 }
 
 export interface Scheduler {
@@ -86,6 +88,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   };
 
   async function run() {
+    await options.writesIdle?.();
     if (stopped) return;
     if (handle !== null) timers.clearTimeout(handle);
     handle = null;

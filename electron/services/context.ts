@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/api/contract';
 import type { CredentialStore } from '../sync/credentials';
+import type { WriteGate } from './write-gate';
 import type { BackendStatus } from '../backend-status';
 
 export interface Clock {
@@ -23,6 +24,8 @@ export interface FileDialogs {
   openFile(options: { title: string; extensions: string[] }): Promise<{ name: string; bytes: Buffer } | null>;
   /** returns the chosen path after writing, or null when the user cancelled */
   saveFile(options: { title: string; defaultName: string; content: string }): Promise<string | null>;
+  /** asks where to save, writing nothing (an export worker writes the file); null when cancelled */
+  choosePath?(options: { title: string; defaultName: string }): Promise<string | null>;
 }
 
 export interface ServiceContext {
@@ -36,6 +39,10 @@ export interface ServiceContext {
   credentials?: CredentialStore;
   /** per-request timeout of sync's server requests (tests shorten it) */
   syncTimeoutMs?: number;
+  /** long writes (imports) hold it on their own connection; other writes wait for it */
+  writes?: WriteGate;
+  /** the better-sqlite3 build the export worker's own connection loads (Electron's ABI) */
+  nativeBinding?: string;
   /** read-only, damage found, background tasks that failed (the app's banner) */
   status: BackendStatus;
 }

@@ -6,17 +6,13 @@ import { join } from 'node:path';
 import { migrateToLatest } from '../../db/migrate';
 import { ServiceError } from '../../shared/api/errors';
 import { localDateOf } from '../../shared/domain/localDate';
-import type { Contact } from '../../shared/domain/contact';
-import type { ExportFormat, ExportResult } from '../../shared/api/methods/transfer';
-import { loadContact } from './contacts';
+import type { ExportFormat } from '../../shared/api/methods/transfer';
 import type { HandlerGroup, ServiceContext } from './context';
 import { backupDetails, backupFolder, copyIntoLive, listBackups, resolveBackup, rotateBackups, takeBackup } from '../transfer/backups';
-import { contactsToCsv } from '../transfer/csv-export';
-import { buildIcs } from '../transfer/ics-export';
+import { readFile } from 'node:fs/promises';
+import { exportFileName, writeExport } from '../transfer/export-file';
+import { cancelExportJob, downloadableExport, exportFinished, exportJob, startExportJob } from '../transfer/export-jobs';
 import { commitSession, getSession, openSession, previewOf, progressOf, reparseSession, requestCancel } from '../transfer/import-session';
-import { buildJsonExport } from '../transfer/json-export';
-import { contactToVCard } from '../transfer/vcard-write';
-import { rememberedProperties } from '../transfer/vcard-remember';
 
 type TransferMethod =
   | 'transfer.importPreview'
@@ -24,6 +20,9 @@ type TransferMethod =
   | 'transfer.importProgress'
   | 'transfer.importCancel'
   | 'transfer.export'
+  | 'transfer.exportStart'
+  | 'transfer.exportProgress'
+  | 'transfer.exportCancel'
   | 'transfer.backupsList'
   | 'transfer.backupInspect'
   | 'transfer.backupNow'
@@ -65,13 +64,38 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
   },
 
   async 'transfer.export'(ctx, input) {
-    const file = await buildExport(ctx, input.format, input.contactIds);
+    // the one-call export, for small files and scripts: written by the same code as the worker's
+    const { fileName, mime } = exportFileName(input.format, localDateOf(ctx.clock.now().getTime(), ctx.clock.timeZone()));
     if (input.destination === 'dialog') {
       if (!ctx.files) throw new ServiceError('invalid_input', 'This window cannot save files itself; download instead', 'destination');
-      const savedTo = await ctx.files.saveFile({ title: 'Export', defaultName: file.fileName, content: file.content });
-      return { ...file, content: null, savedTo, cancelled: savedTo === null };
     }
-    return { ...file, savedTo: null, cancelled: false };
+    const { content, count } = await exportContent(ctx, input.format, input.contactIds, { fileName, mime });
+    if (input.destination === 'dialog') {
+      const savedTo = await ctx.files!.saveFile({ title: 'Export', defaultName: fileName, content });
+      return { fileName, mime, count, content: null, savedTo, cancelled: savedTo === null };
+    }
+    return { fileName, mime, count, content, savedTo: null, cancelled: false };
+  },
+
+  async 'transfer.exportStart'(ctx, input) {
+    const file = exportFileName(input.format, localDateOf(ctx.clock.now().getTime(), ctx.clock.timeZone()));
+    let savePath: string | null = null;
+    if (input.destination === 'dialog') {
+      if (!ctx.files?.choosePath) throw new ServiceError('invalid_input', 'This window cannot save files itself; download instead', 'destination');
+      savePath = await ctx.files.choosePath({ title: 'Export', defaultName: file.fileName });
+      if (!savePath) return null;
+    }
+    // chosen contacts that do not exist are refused now, not half way through the file
+    if (input.contactIds) await assertContactsExist(ctx, input.contactIds);
+    return startExportJob(ctx, { format: input.format, contactIds: input.contactIds }, { ...file, savePath });
+  },
+
+  async 'transfer.exportProgress'(_ctx, input) {
+    return exportJob(input.jobId);
+  },
+
+  async 'transfer.exportCancel'(_ctx, input) {
+    return { cancelled: cancelExportJob(input.jobId) };
   },
 
   async 'transfer.backupsList'(ctx) {
@@ -107,55 +131,37 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
 };
 
 /**
- * The raw connection is shared with Kysely: while an import's transaction is open (it yields between
- * records), a backup or a raw read would see its uncommitted rows. Those wait for it to finish.
+ * A backup or a restore waits for a running import: the import writes on a connection of its own
+ * (electron/services/write-gate.ts), and a backup taken meanwhile would start over with every page
+ * it changes; a restore would replace the file under it.
  */
 function assertIdle(ctx: ServiceContext) {
-  if (ctx.sqlite.inTransaction) throw new ServiceError('conflict', 'An import is running; try again when it has finished');
+  if (ctx.sqlite.inTransaction || ctx.writes?.busy) throw new ServiceError('conflict', 'An import is running; try again when it has finished');
 }
 
-async function buildExport(ctx: ServiceContext, format: ExportFormat, contactIds?: string[]): Promise<Omit<ExportResult, 'savedTo' | 'cancelled' | 'content'> & { content: string }> {
-  const today = localDateOf(ctx.clock.now().getTime(), ctx.clock.timeZone());
-  if (format === 'json') {
-    assertIdle(ctx);
-    const data = buildJsonExport(ctx.sqlite, ctx.clock.now());
-    return { fileName: `kith-export-${today}.json`, mime: 'application/json', content: JSON.stringify(data, null, 1), count: data.tables.contacts?.length ?? 0 };
-  }
-  const contacts = await selectedContacts(ctx, contactIds);
-  const circles = new Map((await ctx.db.selectFrom('circles').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
-  const circleName = (id: string | null) => (id ? (circles.get(id) ?? null) : null);
-  if (format === 'vcard' || format === 'vcard3') {
-    const version = format === 'vcard3' ? '3.0' : '4.0';
-    const remembered = await rememberedProperties(ctx.db, new Set(contacts.map((c) => c.id)));
-    const content = contacts.map((c) => contactToVCard(c, { circleName: circleName(c.circleId), remembered: remembered.get(c.id) }, version)).join('');
-    return { fileName: `kith-contacts-${today}${format === 'vcard3' ? '-vcard3' : ''}.vcf`, mime: 'text/vcard', content, count: contacts.length };
-  }
-  if (format === 'csv') return { fileName: `kith-contacts-${today}.csv`, mime: 'text/csv', content: contactsToCsv(contacts, circleName), count: contacts.length };
+/** up to this many contacts, the one-call export is written here (a few ms); beyond, by the worker */
+const IN_PROCESS_CONTACTS = 1000;
 
-  const ids = contacts.map((c) => c.id);
-  let q = ctx.db
-    .selectFrom('reminders as r')
-    .leftJoin('contacts as c', 'c.id', 'r.contact_id')
-    .select(['r.id', 'r.title', 'r.notes', 'r.due_date', 'r.due_time', 'r.recurrence_unit', 'r.recurrence_interval', 'c.display_name'])
-    .where('r.status', '=', 'open')
-    .where('r.source', 'not in', ['birthday', 'anniversary']); // those are the yearly events already
-  if (contactIds) q = q.where(sql<boolean>`r.contact_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
-  const reminders = await q.orderBy('r.due_date').execute();
-  const content = buildIcs(
-    contacts,
-    reminders.map((r) => ({ id: r.id, title: r.title, notes: r.notes, contactName: r.display_name, dueDate: r.due_date, dueTime: r.due_time, recurrenceUnit: r.recurrence_unit, recurrenceInterval: r.recurrence_interval })),
-    ctx.clock.now(),
-  );
-  return { fileName: `kith-calendar-${today}.ics`, mime: 'text/calendar', content, count: contacts.length + reminders.length };
+/**
+ * The one-call export's text. A small file is written on this thread (a worker's start-up would
+ * cost more than the export); a large one, or any while an import holds the write gate, by the
+ * export worker on its own connection, then read back.
+ */
+async function exportContent(ctx: ServiceContext, format: ExportFormat, contactIds: string[] | undefined, file: { fileName: string; mime: string }): Promise<{ content: string; count: number }> {
+  if (contactIds) await assertContactsExist(ctx, contactIds);
+  const contacts = contactIds?.length ?? Number(ctx.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get());
+  if (contacts <= IN_PROCESS_CONTACTS && !ctx.writes?.busy && !ctx.sqlite.inTransaction) {
+    const parts: string[] = [];
+    const count = await writeExport(ctx, { format, contactIds }, { write: (text) => void parts.push(text), progress() {}, stop: () => false });
+    return { content: parts.join(''), count };
+  }
+  const job = await exportFinished(startExportJob(ctx, { format, contactIds }, { ...file, savePath: null }).jobId);
+  if (job.state !== 'done') throw new Error(job.error ?? 'The export was stopped');
+  return { content: await readFile(downloadableExport(job.jobId)!.path, 'utf8'), count: job.count };
 }
 
-async function selectedContacts(ctx: ServiceContext, contactIds?: string[]): Promise<Contact[]> {
-  let q = ctx.db.selectFrom('contacts').select('id').orderBy('display_name').orderBy('id');
+async function assertContactsExist(ctx: ServiceContext, contactIds: string[]): Promise<void> {
   // the ids travel as one JSON parameter: SQLite allows at most 32,766 parameters in a statement
-  q = contactIds ? q.where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(contactIds)}))`) : q.where('archived_at', 'is', null);
-  const rows = await q.execute();
-  if (contactIds && rows.length !== new Set(contactIds).size) throw new ServiceError('not_found', 'Some of the chosen contacts do not exist', 'contactIds');
-  const out: Contact[] = [];
-  for (const r of rows) out.push(await loadContact(ctx, r.id));
-  return out;
+  const found = await ctx.db.selectFrom('contacts').select(ctx.db.fn.countAll<number>().as('n')).where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(contactIds)}))`).executeTakeFirstOrThrow();
+  if (Number(found.n) !== new Set(contactIds).size) throw new ServiceError('not_found', 'Some of the chosen contacts do not exist', 'contactIds');
 }

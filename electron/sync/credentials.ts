@@ -2,11 +2,29 @@
 // only (0600). When the OS offers a keychain-backed cipher (Electron's safeStorage, passed in by the
 // shell as `cipher`), every password in it is encrypted with it; the web host has none and keeps
 // the file's permissions as the protection, as the issue asks.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 export interface CredentialCipher {
   encrypt(plain: string): Buffer;
   decrypt(sealed: Buffer): string;
+}
+
+/** AES-256-GCM with a 32-byte key from the OS keychain (electron/adapters/credentialCipher.ts): iv | tag | ciphertext */
+export function keyCipher(key: Buffer): CredentialCipher {
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    decrypt(sealed) {
+      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
+      decipher.setAuthTag(sealed.subarray(12, 28));
+      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  };
 }
 
 export interface CredentialStore {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { cleanTextInPlace } from '../../shared/domain/text';
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
+import { openDatabase } from '../../db/connection';
 import { ServiceError } from '../../shared/api/errors';
 import { contactFields } from '../../shared/api/methods/contacts';
 import { LEFT_OUT_SHOWN, type CsvTarget, type DuplicateAction, type ImportFormat, type ImportPreview, type ImportProgress, type ImportSummary } from '../../shared/api/methods/transfer';
@@ -39,8 +40,18 @@ interface Session {
 
 const sessions = new Map<string, Session>();
 const MAX_SESSIONS = 8;
-/** how many records between two yields to the event loop (progress polls and cancels get through) */
-const YIELD_EVERY = 100;
+/** the longest the import works before it yields to the event loop (other calls, progress, cancel) */
+const SLICE_MS = 20;
+
+/** resolves on the next turn of the event loop once `SLICE_MS` have passed since the last yield */
+function slicer(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < SLICE_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
+}
 
 class ImportCancelled extends Error {}
 
@@ -240,21 +251,30 @@ export async function commitSession(
   const failed: ImportProblem[] = [...session.parsed.failed];
   const summary: ImportSummary = { added: 0, merged: 0, skipped: 0, failed, warnings: [...session.parsed.warnings], restored: null };
 
+  // the transaction runs on a connection of its own, holding the write gate: the app's connection
+  // keeps answering reads meanwhile (they see the last commit, never half an import)
+  const writer = ctx.databasePath === ':memory:' ? null : openDatabase(ctx.databasePath, { nativeBinding: ctx.nativeBinding });
+  const db = writer?.db ?? ctx.db;
+  const sqlite = writer?.sqlite ?? ctx.sqlite;
+  const pause = slicer();
+  const hold = <T>(work: () => Promise<T>) => (ctx.writes ? ctx.writes.hold(work) : work());
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    await hold(() => db.transaction().execute(async (trx) => {
       if (session.json) {
-        summary.restored = await restoreJsonExport(trx, session.json, dataTables(ctx.sqlite), now);
+        summary.restored = await restoreJsonExport(trx, session.json, dataTables(sqlite), now, async () => {
+          await pause();
+          if (session.cancelRequested) throw new ImportCancelled();
+        });
         // numbers from another file: their E.164 forms in this file's region
-        renormalizePhones(ctx.sqlite);
+        renormalizePhones(sqlite);
         summary.added = summary.restored.contacts ?? 0;
         return;
       }
       // which contact a record duplicates matters only when some record may be merged or skipped
       const keepsAll = decide.defaultAction === 'keepBoth' && Object.values(decide.actions).every((a) => a === 'keepBoth');
-      const index = keepsAll ? null : buildDuplicateIndex(ctx.sqlite, phoneRegion(ctx.sqlite));
+      const index = keepsAll ? null : buildDuplicateIndex(sqlite, phoneRegion(sqlite));
       // the records are written with prepared statements on the raw connection, inside this transaction
       // (a query built per row cost more than the writes themselves)
-      const sqlite = ctx.sqlite;
       const savepoint = prepared(sqlite, 'SAVEPOINT import_record');
       const release = prepared(sqlite, 'RELEASE import_record');
       const rollback = prepared(sqlite, 'ROLLBACK TO import_record');
@@ -268,11 +288,9 @@ export async function commitSession(
       /** the contact each record became (added, merged into, or the one it duplicates when skipped) */
       const contactOf = new Map<number, string>();
       for (let i = 0; i < records.length; i++) {
-        if (i % YIELD_EVERY === 0) {
-          session.progress.processed = i;
-          await new Promise((resolve) => setImmediate(resolve));
-          if (session.cancelRequested) throw new ImportCancelled();
-        }
+        session.progress.processed = i;
+        await pause();
+        if (session.cancelRequested) throw new ImportCancelled();
         const record = records[i]!;
         const { circleName, ...rest } = record.fields;
         const fields = { ...(rest as ContactFields), circleId: rest.circleId ?? (circleName ? (circles.get(circleName.toLowerCase()) ?? null) : null) };
@@ -327,7 +345,11 @@ export async function commitSession(
       }
       session.progress.processed = records.length;
       linkRelations(sqlite, relations.links, contactOf, now);
-    });
+      // a cancel that came during the last slice still wins: "cancelled" always means nothing was saved
+      if (session.cancelRequested) throw new ImportCancelled();
+    }));
+    // committed: from here on a cancel is refused (no event-loop turn between the commit and this)
+    session.progress.state = 'done';
   } catch (err) {
     if (err instanceof ImportCancelled) {
       session.progress.state = 'cancelled';
@@ -335,6 +357,8 @@ export async function commitSession(
     }
     session.progress.state = 'failed';
     throw err;
+  } finally {
+    await writer?.close();
   }
   failed.sort((a, b) => a.record - b.record);
   session.progress = { state: 'done', processed: session.progress.total, total: session.progress.total };

@@ -23,6 +23,10 @@ export interface JsonExport {
 /** binary values (photos) as { $base64 } */
 type Cell = string | number | null | { $base64: string };
 
+/**
+ * The export as one value in memory: what the streamed writer (export-file.ts) must write byte for
+ * byte as JSON.stringify(…, null, 1). Only for small files and tests; the app streams.
+ */
 export function buildJsonExport(sqlite: Database.Database, now: Date): JsonExport {
   const tables: JsonExport['tables'] = {};
   // one read transaction: the export is a consistent snapshot
@@ -37,7 +41,7 @@ export function buildJsonExport(sqlite: Database.Database, now: Date): JsonExpor
   return { format: JSON_FORMAT, version: JSON_FORMAT_VERSION, exportedAt: now.toISOString(), schemaVersions, tables };
 }
 
-function toCell(v: unknown): Cell {
+export function toCell(v: unknown): Cell {
   if (Buffer.isBuffer(v) || v instanceof Uint8Array) return { $base64: Buffer.from(v).toString('base64') };
   if (typeof v === 'bigint') return Number(v);
   return v as Cell;
@@ -90,7 +94,7 @@ export async function assertEmptyDatabase(trx: Transaction<DB>, tables: string[]
  * Writes every row of the export inside the caller's transaction. Contacts are created through
  * insertContact (the one way a contact comes into being), then given their exact stored columns.
  */
-export async function restoreJsonExport(trx: Transaction<DB>, data: JsonExport, tables: string[], now: number): Promise<Record<string, number>> {
+export async function restoreJsonExport(trx: Transaction<DB>, data: JsonExport, tables: string[], now: number, pause: () => Promise<void> = async () => {}): Promise<Record<string, number>> {
   await assertEmptyDatabase(trx, tables);
   // references inside the file (a contact introduced by a later one) are checked at commit
   await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
@@ -105,6 +109,7 @@ export async function restoreJsonExport(trx: Transaction<DB>, data: JsonExport, 
     if (!rows.length) continue;
     const columns = new Set(await columnsOf(table));
     for (const raw of rows) {
+      await pause(); // a restore of hundreds of thousands of rows yields now and then: other calls go on
       const row = Object.fromEntries(Object.entries(raw).filter(([k]) => columns.has(k)).map(([k, v]) => [k, fromCell(v)]));
       if (table === 'contacts') {
         const id = String(row.id);

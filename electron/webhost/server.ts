@@ -4,6 +4,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { downloadableExport } from '../transfer/export-jobs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatcher';
@@ -129,6 +132,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       req.on('close', () => eventStreams.delete(res));
       return;
     }
+    const exportMatch = /^\/api\/exports\/([A-Za-z0-9-]{1,100})$/.exec(url.pathname);
+    if (exportMatch && req.method === 'GET') return serveExport(res, exportMatch[1]!);
     if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return send(res, 415, 'text/plain; charset=utf-8', 'Expected application/json');
@@ -149,6 +154,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const result = await options.dispatch(method, input);
     sendJson(res, 200, result);
+  }
+
+  /** a finished export (transfer.exportStart with 'download'), streamed from its file as a download */
+  async function serveExport(res: ServerResponse, jobId: string) {
+    const file = downloadableExport(jobId);
+    if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'No finished export with that id');
+    const info = await stat(file.path);
+    res.writeHead(200, {
+      'Content-Type': `${file.mime}; charset=utf-8`,
+      'Content-Length': String(info.size),
+      'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    });
+    await pipeline(createReadStream(file.path), res);
   }
 
   async function serveStatic(res: ServerResponse, pathname: string) {

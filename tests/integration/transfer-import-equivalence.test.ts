@@ -116,8 +116,9 @@ async function scenario(decide: 'merge' | 'keepBoth' | 'skip') {
   const seeded = await seed(k);
   // a record that fails while it is being saved (after its contact and methods are written, when its
   // tag is linked): it must leave nothing behind, and the tag it created must not be assumed to exist
-  k.sqlite.exec(`CREATE TEMP TRIGGER explode BEFORE INSERT ON main.contact_tags
-    WHEN (SELECT display_name FROM main.contacts WHERE id = NEW.contact_id) = 'Explode Me'
+  // (in the file, not TEMP: the import writes on a connection of its own; dropped after the commit)
+  k.sqlite.exec(`CREATE TRIGGER explode BEFORE INSERT ON contact_tags
+    WHEN (SELECT display_name FROM contacts WHERE id = NEW.contact_id) = 'Explode Me'
     BEGIN SELECT RAISE(ABORT, 'the test refuses this record'); END`);
   const bytes = theFile(seeded);
   const fileUids = new Set([...bytes.toString('utf8').matchAll(/^UID:(?:urn:uuid:)?(.+?)\r?$/gim)].map((m) => m[1]!));
@@ -125,6 +126,7 @@ async function scenario(decide: 'merge' | 'keepBoth' | 'skip') {
   const byName = (name: string) => preview.duplicates.find((d) => d.incoming.displayName === name)!.record;
   const actions: Record<string, 'merge' | 'keepBoth' | 'skip'> = decide === 'merge' ? { [byName('G. Hopper')]: 'skip', [byName('linus  torvalds')]: 'keepBoth' } : {};
   const summary = await k.call('transfer.importCommit', { sessionId: preview.sessionId, defaultAction: decide, actions });
+  k.sqlite.exec('DROP TRIGGER explode');
   const { keyOf, ...rows } = dump(k, seeded, fileUids);
   return {
     preview: {

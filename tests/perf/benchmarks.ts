@@ -99,7 +99,7 @@ async function typedPrefixes(env: BenchEnv): Promise<string[]> {
 
 let vcardFile = '';
 /** 10,000 vCard 3.0 cards, with names, emails, phones, a birthday and a note each */
-function tenThousandVcards(): string {
+export function tenThousandVcards(): string {
   const cards: string[] = [];
   for (let i = 0; i < 10_000; i++) {
     cards.push(
@@ -241,3 +241,15 @@ export const COLD_START = {
   /** the same first answer on a bare better-sqlite3 connection: no migration check, no dispatcher */
   sql: (db: Database.Database, now: number) => dashboardData({ sqlite: db }, now, BENCH_ZONE),
 };
+
+/**
+ * "Longest stall": the worst latency of a trivial call (app.info, one Kysely read) made every
+ * 10 ms while long work runs beside it — no call may stall another for more than 50 ms. And the
+ * memory a large JSON export adds to the app. Measured by stall.ts.
+ */
+export const STALL = {
+  budgetMs: 50,
+  memoryBudgetMB: 200,
+  tickMs: 10,
+  method: 'app.info',
+} as const;

@@ -7,6 +7,8 @@ import type { BrowserResult } from './browser-at-scale';
 import type { BenchResult, Budget, Stats } from './harness';
 import type { SizeName, SizeSpec } from './generate';
 import { ROOT } from './datafiles';
+import type { StallResult } from './stall';
+import { STALL } from './benchmarks';
 
 export interface Machine {
   cpu: string;
@@ -49,6 +51,8 @@ export interface SizeReport {
   /** cold start on the generated file as it is: nothing cached, no budget */
   coldFirstOpen?: { api?: Stats; sql?: Stats; runs: number };
   maxRssMB: number;
+  /** "longest stall" (stall.ts), measured on large */
+  stall?: StallResult;
 }
 
 export interface BenchReport {
@@ -126,6 +130,8 @@ export function renderMarkdown(r: BenchReport): string {
     }
     out.push('');
   }
+
+  for (const s of r.sizes) if (s.stall) out.push(...renderStall(s.size, s.stall));
 
   const large = r.sizes.find((s) => s.size === 'large');
   const huge = r.sizes.find((s) => s.size === 'huge');
@@ -218,4 +224,26 @@ export function renderMarkdown(r: BenchReport): string {
   out.push('- Benchmarks are listed in tests/perf/benchmarks.ts; one marked "not measured" waits for its part of the app.');
   out.push('');
   return out.join('\n');
+}
+
+/** the "longest stall" section: each scenario's worst latency of a trivial call made every 10 ms */
+export function renderStall(size: SizeName, stall: StallResult): string[] {
+  const out = [`## Longest stall (${size})`, ''];
+  out.push(
+    `The worst latency of a trivial call (${STALL.method}) made every ${STALL.tickMs} ms while the work runs, counted from when the call was due (a blocked event loop counts as much as a call waiting for the connection). Budget: no call stalls another for more than ${STALL.budgetMs} ms.`,
+    '',
+  );
+  out.push('| while this runs | worst | p99 | p50 | calls | work took | budget |', '|---|--:|--:|--:|--:|--:|---|');
+  for (const sc of stall.scenarios) {
+    const judged = sc.worstMs <= STALL.budgetMs ? `✓ ≤ ${STALL.budgetMs} ms` : `✗ ${ms(sc.worstMs)} > ${STALL.budgetMs} ms`;
+    out.push(`| ${sc.name} | ${ms(sc.worstMs)} | ${ms(sc.p99Ms)} | ${ms(sc.p50Ms)} | ${n(sc.calls)} | ${sc.seconds.toFixed(1)} s | ${judged} |`);
+  }
+  out.push('');
+  const memory = stall.jsonExportMemoryMB <= STALL.memoryBudgetMB ? `✓ ≤ ${STALL.memoryBudgetMB} MB` : `✗ > ${STALL.memoryBudgetMB} MB`;
+  out.push(`- The JSON export of everything (${stall.jsonExportMB} MB file) added **${stall.jsonExportMemoryMB} MB** to the process at its peak (${memory}).`);
+  if (stall.baseline) {
+    out.push(`- Before (the export built as one string on the app's own thread): it blocked every call for ${(stall.baseline.jsonExportStallMs / 1000).toFixed(1)} s and added ${stall.baseline.jsonExportMemoryMB} MB.`);
+  }
+  out.push('');
+  return out;
 }

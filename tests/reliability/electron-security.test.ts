@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../shared/api/contract';
 import { IPC_CHANNEL } from '../../shared/api/bridge';
-import { CONTENT_SECURITY_POLICY, isAllowedPermission, isExternalLink, isOwnPage, isTrustedSender } from '../../electron/security';
+import { CONTENT_SECURITY_POLICY, devServerUrl, isAllowedPermission, isExternalLink, isOwnPage, isTrustedSender } from '../../electron/security';
 
 const root = join(__dirname, '..', '..');
 
@@ -64,8 +64,8 @@ describe('the Content-Security-Policy', () => {
 });
 
 describe('the main process policies', () => {
-  const page = { rendererFile: '/opt/Kith/resources/app/out/renderer/index.html' };
-  const dev = { devServerUrl: 'http://localhost:5173', rendererFile: page.rendererFile };
+  const page = {};
+  const dev = { devServerUrl: 'http://localhost:5173' };
 
   it('creates the window isolated, sandboxed, without Node, webviews or insecure content (as built)', () => {
     // the static lint (npm run lint:security) checks the same options; this reads what ships
@@ -76,10 +76,13 @@ describe('the main process policies', () => {
     }
   });
 
-  it('allows navigation only to its own page', () => {
-    expect(isOwnPage('file:///opt/Kith/resources/app/out/renderer/index.html#/contacts/1', page)).toBe(true);
+  it('allows navigation only to its own page, served from app://kith (never file://)', () => {
+    expect(isOwnPage('app://kith/index.html#/contacts/1', page)).toBe(true);
+    expect(isOwnPage('file:///opt/Kith/resources/app/out/renderer/index.html', page)).toBe(false);
     expect(isOwnPage('file:///etc/passwd', page)).toBe(false);
-    expect(isOwnPage('file:///opt/Kith/resources/app/out/renderer/../../evil.html', page)).toBe(false);
+    expect(isOwnPage('app://kith.evil.example/index.html', page)).toBe(false);
+    expect(isOwnPage('app://user@kith/index.html', page)).toBe(false);
+    expect(isOwnPage('app://kith:8080/index.html', page)).toBe(false);
     expect(isOwnPage('https://example.org/', page)).toBe(false);
     expect(isOwnPage('http://localhost:5173/#/settings', dev)).toBe(true);
     expect(isOwnPage('http://localhost:5174/', dev)).toBe(false);
@@ -87,8 +90,14 @@ describe('the main process policies', () => {
     expect(isOwnPage('not a url', page)).toBe(false);
   });
 
-  it('sends only web and mail links to the user’s browser; denies the rest', () => {
-    for (const url of ['https://example.org', 'http://example.org/x', 'mailto:ada@example.org']) expect(isExternalLink(url)).toBe(true);
+  it('ignores ELECTRON_RENDERER_URL in a packaged app', () => {
+    expect(devServerUrl({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, true)).toBeUndefined();
+    expect(devServerUrl({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, false)).toBe('http://localhost:5173');
+    expect(devServerUrl({}, false)).toBeUndefined();
+  });
+
+  it('sends only web, mail and phone links to the system’s handler; denies the rest', () => {
+    for (const url of ['https://example.org', 'http://example.org/x', 'mailto:ada@example.org', 'tel:+442079460100']) expect(isExternalLink(url)).toBe(true);
     for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-msdt:/id', 'vbscript:x', '']) expect(isExternalLink(url)).toBe(false);
   });
 
@@ -98,7 +107,7 @@ describe('the main process policies', () => {
   });
 
   it('answers IPC only from the main window’s top frame showing its own page', () => {
-    const own = 'file:///opt/Kith/resources/app/out/renderer/index.html';
+    const own = 'app://kith/index.html';
     expect(isTrustedSender({ isMainWindow: true, isMainFrame: true, frameUrl: own }, page)).toBe(true);
     expect(isTrustedSender({ isMainWindow: false, isMainFrame: true, frameUrl: own }, page)).toBe(false);
     expect(isTrustedSender({ isMainWindow: true, isMainFrame: false, frameUrl: own }, page)).toBe(false);

@@ -1,7 +1,7 @@
 // Moving files between the user's disk and Kith. In Electron the main process shows native dialogs;
 // in a browser the page reads an uploaded file and offers a download.
 import { api } from './api';
-import type { ExportResult } from '../../../shared/api/methods/transfer';
+import type { ExportJob } from '../../../shared/api/methods/transfer';
 
 let hostPromise: Promise<'electron' | 'web'> | null = null;
 
@@ -23,17 +23,20 @@ export async function readAsBase64(file: Blob): Promise<string> {
   return btoa(binary);
 }
 
-/** hands an export to the user: a download in the browser (Electron saved it already) */
-export function deliverExport(result: ExportResult): void {
-  if (result.content === null) return;
-  const blob = new Blob([result.content], { type: `${result.mime};charset=utf-8` });
-  const url = URL.createObjectURL(blob);
+/** hands a finished export job to the user: the web host streams it from its file as a download */
+export function downloadExportJob(job: ExportJob): void {
   const link = document.createElement('a');
-  link.href = url;
-  link.download = result.fileName;
+  link.href = `/api/exports/${encodeURIComponent(job.jobId)}`;
+  link.download = job.fileName;
   link.style.display = 'none';
   document.body.appendChild(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** "12.3 MB": how much of an export is written */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -98,6 +98,26 @@ export interface ExportResult {
   count: number;
 }
 
+/** an export running in its worker: written straight to its file, never held whole in memory */
+export interface ExportJob {
+  jobId: string;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  format: ExportFormat;
+  fileName: string;
+  mime: string;
+  /** rows (JSON) or contacts and reminders (vCard, CSV, .ics) written so far, of total */
+  processed: number;
+  total: number;
+  /** bytes written to the file so far */
+  bytes: number;
+  /** contacts (or items, for .ics) in the finished file */
+  count: number;
+  /** the file the native dialog chose (Electron); null for a download */
+  savedTo: string | null;
+  /** why it failed, when it did */
+  error: string | null;
+}
+
 export interface BackupInfo {
   fileName: string;
   /** when it was taken (epoch ms) */
@@ -164,8 +184,11 @@ export const transferMethods = {
       .strict(),
   ),
   'transfer.importProgress': query<ImportProgress>()(z.object({ sessionId: id }).strict()),
-  /** stops a running import: its transaction is rolled back, nothing of it stays */
-  'transfer.importCancel': command<{ cancelled: boolean }>()(z.object({ sessionId: id }).strict()),
+  /**
+   * stops a running import: its transaction is rolled back, nothing of it stays. A query, not a
+   * command: it writes nothing itself, and must not wait for the import's write to end.
+   */
+  'transfer.importCancel': query<{ cancelled: boolean }>()(z.object({ sessionId: id }).strict()),
   'transfer.export': query<ExportResult>()(
     z
       .object({
@@ -176,6 +199,23 @@ export const transferMethods = {
       })
       .strict(),
   ),
+  /**
+   * starts an export in a worker with its own read-only connection; other calls go on meanwhile.
+   * 'dialog' asks for the file first (null when the user cancels); 'download' keeps the file for
+   * the web host's GET /api/exports/<jobId>.
+   */
+  'transfer.exportStart': query<ExportJob | null>()(
+    z
+      .object({
+        format: z.enum(EXPORT_FORMATS),
+        contactIds: z.array(id).max(100_000).optional(),
+        destination: z.enum(['download', 'dialog']).default('download'),
+      })
+      .strict(),
+  ),
+  'transfer.exportProgress': query<ExportJob>()(z.object({ jobId: id }).strict()),
+  /** stops a running export: its file is removed, nothing of it stays on disk */
+  'transfer.exportCancel': query<{ cancelled: boolean }>()(z.object({ jobId: id }).strict()),
   'transfer.backupsList': query<{ folder: string; backups: BackupInfo[] }>()(z.object({}).strict()),
   'transfer.backupInspect': query<BackupDetails>()(z.object({ fileName: z.string().min(1).max(300) }).strict()),
   'transfer.backupNow': command<BackupInfo>()(z.object({}).strict()),

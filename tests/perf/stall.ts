@@ -1,0 +1,152 @@
+// "Longest stall" on one data file: `stall.ts --file COPY --out result.json [--baseline]`.
+// A trivial call (STALL.method) is made every 10 ms while an export, an import and the dashboard
+// run; its latency counts from when it was due, so a blocked event loop counts as much as a call
+// waiting for the connection. --baseline also times the old in-process JSON export (one string).
+// The file is written to (the import adds 10,000 contacts): run it on a copy.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { startBackend, type KithBackend } from '../../electron/kith';
+import { buildJsonExport } from '../../electron/transfer/json-export';
+import type { ExportFormat } from '../../shared/api/methods/transfer';
+import { STALL, tenThousandVcards } from './benchmarks';
+import { DEFAULT_NOW } from './generate';
+import { makeCall } from './harness';
+
+export interface StallScenario {
+  name: string;
+  /** the worst latency of a trivial call made while it ran */
+  worstMs: number;
+  p99Ms: number;
+  p50Ms: number;
+  calls: number;
+  /** how long the scenario's work took */
+  seconds: number;
+}
+
+export interface StallResult {
+  scenarios: StallScenario[];
+  /** peak resident memory added while the JSON export of the whole file ran */
+  jsonExportMemoryMB: number;
+  jsonExportMB: number;
+  /** the old in-process export, when --baseline: the stall it caused and the memory it took */
+  baseline?: { jsonExportStallMs: number; jsonExportMemoryMB: number };
+}
+
+type Call = ReturnType<typeof makeCall>;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** runs `work` while the trivial call ticks every STALL.tickMs; the latencies of those calls */
+async function measure(call: Call, name: string, work: () => Promise<unknown>): Promise<StallScenario> {
+  const latencies: number[] = [];
+  let done = false;
+  const ticking = (async () => {
+    let due = performance.now();
+    while (!done) {
+      due += STALL.tickMs;
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      await call(STALL.method, {});
+      const end = performance.now();
+      latencies.push(end - due);
+      if (end > due + STALL.tickMs) due = end; // a late call does not make the next ones look late
+    }
+  })();
+  const start = performance.now();
+  await work();
+  const seconds = (performance.now() - start) / 1000;
+  done = true;
+  await ticking;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  const scenario = { name, worstMs: latencies.at(-1) ?? 0, p99Ms: at(0.99), p50Ms: at(0.5), calls: latencies.length, seconds };
+  console.log(`  ${name}: worst ${scenario.worstMs.toFixed(1)} ms, p99 ${scenario.p99Ms.toFixed(1)} ms, p50 ${scenario.p50Ms.toFixed(1)} ms over ${scenario.calls} calls (${seconds.toFixed(1)} s)`);
+  return scenario;
+}
+
+async function exportToEnd(call: Call, format: ExportFormat) {
+  const job = (await call('transfer.exportStart', { format }))!;
+  let now = job;
+  while (now.state === 'running') {
+    await sleep(100);
+    now = await call('transfer.exportProgress', { jobId: job.jobId });
+  }
+  if (now.state !== 'done') throw new Error(`${format} export ${now.state}: ${now.error}`);
+  return now;
+}
+
+const previewTenThousand = (call: Call, run: number) =>
+  call('transfer.importPreview', { source: { kind: 'upload', fileName: `stall-${run}.vcf`, base64: Buffer.from(tenThousandVcards()).toString('base64') } }).then((p) => p!.sessionId);
+const commitImport = (call: Call, sessionId: string) => call('transfer.importCommit', { sessionId, defaultAction: 'keepBoth' });
+
+async function importTenThousand(call: Call, run: number) {
+  return commitImport(call, await previewTenThousand(call, run));
+}
+
+/** the dashboard asked `times` times, each a request of its own (as IPC or HTTP delivers them) */
+async function dashboards(call: Call, times: number) {
+  for (let i = 0; i < times; i++) {
+    await call('health.dashboard', {});
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+/** the peak of RSS above where it started, sampled every 20 ms while `work` runs */
+async function peakMemory<T>(work: () => Promise<T>): Promise<{ value: T; addedMB: number }> {
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  try {
+    const value = await work();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { value, addedMB: Math.round((peak - base) / 1024 / 1024) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export async function measureStalls(backend: KithBackend, options: { baseline?: boolean } = {}): Promise<StallResult> {
+  const call = makeCall(backend);
+  await call('health.dashboard', {}); // warm: the first dashboard of a day is not what is measured here
+  const scenarios: StallScenario[] = [];
+  let json = { value: null as unknown as Awaited<ReturnType<typeof exportToEnd>>, addedMB: 0 };
+  scenarios.push(await measure(call, 'JSON export of everything', async () => (json = await peakMemory(() => exportToEnd(call, 'json')))));
+  scenarios.push(await measure(call, '.ics export', () => exportToEnd(call, 'ics')));
+  // the import in its two steps, and the dashboard just after it (10,000 new contacts' health) and warm
+  let sessionId = '';
+  scenarios.push(await measure(call, 'import 10,000 vCards: preview (read the file, find duplicates)', async () => (sessionId = await previewTenThousand(call, 1))));
+  scenarios.push(await measure(call, 'import 10,000 vCards: commit', () => commitImport(call, sessionId)));
+  scenarios.push(await measure(call, 'first dashboard after that import', () => dashboards(call, 1)));
+  scenarios.push(await measure(call, 'dashboard ×20 (warm)', () => dashboards(call, 20)));
+  scenarios.push(
+    await measure(call, 'all at once: JSON export + import + dashboard', () => Promise.all([exportToEnd(call, 'json'), importTenThousand(call, 2), dashboards(call, 20)])),
+  );
+  const result: StallResult = { scenarios, jsonExportMemoryMB: json.addedMB, jsonExportMB: Math.round(json.value.bytes / 1024 / 1024) };
+  console.log(`  JSON export: ${result.jsonExportMB} MB file, ${result.jsonExportMemoryMB} MB added to the process at its peak`);
+  if (options.baseline) {
+    // the export as it was: one string on the app's own thread
+    const t = performance.now();
+    const old = await peakMemory(async () => JSON.stringify(buildJsonExport(backend.handle.sqlite, new Date(DEFAULT_NOW)), null, 1).length);
+    result.baseline = { jsonExportStallMs: performance.now() - t, jsonExportMemoryMB: old.addedMB };
+    console.log(`  baseline, the in-process JSON export: blocks everything for ${result.baseline.jsonExportStallMs.toFixed(0)} ms, ${old.addedMB} MB added`);
+  }
+  return result;
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { file: { type: 'string' }, out: { type: 'string' }, baseline: { type: 'boolean', default: false } } });
+  const now = new Date(DEFAULT_NOW);
+  const backend = await startBackend({ databasePath: values.file!, host: 'web', clock: { now: () => now, timeZone: () => 'Europe/Berlin' } });
+  try {
+    const result = await measureStalls(backend, { baseline: values.baseline });
+    if (values.out) writeFileSync(values.out, JSON.stringify(result, null, 2));
+  } finally {
+    await backend.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
