@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startDavServer, type DavServer } from '../../helpers/davServers';
 import { startTestBackend, tempDir, type TestBackend } from '../../helpers/backend';
-import { credentialPathFor, fileCredentialStore } from '../../../electron/sync/credentials';
+import { randomBytes } from 'node:crypto';
+import { credentialPathFor, fileCredentialStore, keyCipher } from '../../../electron/sync/credentials';
 import { serverUrlFrom } from '../../../electron/sync/accounts';
 
 describe('sync accounts', () => {
@@ -117,6 +118,20 @@ describe('sync accounts', () => {
       expect(readFileSync(join(dir, 'c.json'), 'utf8')).not.toContain('hunter2');
       expect(store.get('acc')).toBe('hunter2');
       expect(fileCredentialStore(join(dir, 'c.json')).get('acc')).toBeNull(); // without the keychain it cannot be opened
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('with the keychain-held key the back end process gets (AES-GCM), the file holds only sealed passwords and another key opens nothing', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const key = randomBytes(32);
+      const store = fileCredentialStore(join(dir, 'c.json'), keyCipher(key));
+      store.set('acc', 'hunter2');
+      expect(readFileSync(join(dir, 'c.json'), 'utf8')).not.toContain('hunter2');
+      expect(fileCredentialStore(join(dir, 'c.json'), keyCipher(Buffer.from(key))).get('acc')).toBe('hunter2'); // the same key, next start
+      expect(() => fileCredentialStore(join(dir, 'c.json'), keyCipher(randomBytes(32))).get('acc')).toThrow();
     } finally {
       cleanup();
     }
