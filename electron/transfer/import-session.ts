@@ -16,8 +16,9 @@ import { buildDuplicateIndex, describeCandidate, findDuplicates, indexRecord, ty
 import { phoneRegion, renormalizePhones } from '../services/phones';
 import { readJsonExport, restoreJsonExport, type JsonExport } from './json-export';
 import { dataTables } from '../../db/derived';
-import { insertDates, insertPhoto, mergeIntoContact } from './merge';
-import type { ImportProblem, ImportRecord, LeftOut, ParsedFile } from './record';
+import { insertDates, insertPhoto, insertRemembered, mergeIntoContact } from './merge';
+import { emptyRemembered } from './vcard-remember';
+import type { ImportedRemembered, ImportProblem, ImportRecord, LeftOut, ParsedFile } from './record';
 import { decodeFile, detectEncoding } from './text-encoding';
 import { DIRECTED_KINDS, storedRelationship, type RelationshipRole } from '../../shared/domain/relationship';
 import type { Kysely } from 'kysely';
@@ -310,14 +311,14 @@ export async function commitSession(
           if (matches.length === 1) contactOf.set(record.number, matches[0]!.id);
           continue;
         }
-        const unlinked = relations.notes.get(record.number);
-        if (unlinked) fields.notes = [fields.notes, ...unlinked].filter(Boolean).join('\n');
+        const unlinked = relations.facts.get(record.number);
+        const remembered = unlinked ? { ...(record.remembered ?? emptyRemembered()), facts: [...(record.remembered?.facts ?? []), ...unlinked] } : record.remembered;
         // one savepoint per record: a record that fails leaves nothing behind and the others go on
         savepoint.run();
         try {
           let contactId: string;
           if (target) {
-            mergeIntoContact(sqlite, target.id, { fields, dates: record.dates, photo: record.photo }, now, tags);
+            mergeIntoContact(sqlite, target.id, { fields, dates: record.dates, photo: record.photo, remembered }, now, tags);
             contactId = target.id;
             contactOf.set(record.number, target.id);
             summary.merged++;
@@ -329,7 +330,7 @@ export async function commitSession(
               ...(forNew.cadenceDays ? { cadenceDays: forNew.cadenceDays } : {}),
               ...(forNew.tags?.length ? { tags: withTags(fields.tags ?? [], forNew.tags) } : {}),
             };
-            contactId = addRecord(sqlite, record, { ...fields, ...extra }, now, id, tags);
+            contactId = addRecord(sqlite, { ...record, remembered }, { ...fields, ...extra }, now, id, tags);
             contactOf.set(record.number, contactId);
             summary.added++;
           }
@@ -401,12 +402,12 @@ interface PlannedLink {
 /**
  * Who each record's related people are: a person already in Kith or in this file (by UID, else by a
  * name that is one person's) becomes a relationship; anyone else, or a relation Kith has no word for,
- * a labelled line in the notes.
+ * a personal fact ("Spouse: Monika Schäfer"), as a user would note someone not in Kith.
  */
-async function planRelations(trx: Kysely<DB>, records: ImportRecord[]): Promise<{ links: PlannedLink[]; notes: Map<number, string[]> }> {
+async function planRelations(trx: Kysely<DB>, records: ImportRecord[]): Promise<{ links: PlannedLink[]; facts: Map<number, ImportedRemembered['facts']> }> {
   const links: PlannedLink[] = [];
-  const notes = new Map<number, string[]>();
-  if (!records.some((r) => r.related?.length)) return { links, notes };
+  const facts = new Map<number, ImportedRemembered['facts']>();
+  if (!records.some((r) => r.related?.length)) return { links, facts };
   const byName = new Map<string, { contactId: string } | { record: number } | 'several'>();
   const add = (name: string, target: { contactId: string } | { record: number }) => {
     const key = name.trim().toLocaleLowerCase();
@@ -428,13 +429,16 @@ async function planRelations(trx: Kysely<DB>, records: ImportRecord[]): Promise<
       const self = target && target !== 'several' && 'record' in target && target.record === r.number;
       if (rel.role && target && target !== 'several' && !self) links.push({ record: r.number, target, role: rel.role });
       else {
-        const lines = notes.get(r.number) ?? [];
-        lines.push(`Related person (${rel.label.toLowerCase()}): ${rel.name || rel.uid}`);
-        notes.set(r.number, lines);
+        const value = (rel.name || rel.uid || '').trim().slice(0, 2000);
+        if (!value) continue;
+        const list = facts.get(r.number) ?? [];
+        // the limits of a fact (shared/api/methods/facts.ts): a file's label or name is cut to fit
+        list.push({ label: rel.label.trim().slice(0, 100) || 'Related', type: 'text', value });
+        facts.set(r.number, list);
       }
     }
   }
-  return { links, notes };
+  return { links, facts };
 }
 
 /** writes the planned relationships between the contacts the records became; a link already there (either way round) is not written twice */
@@ -457,5 +461,6 @@ function addRecord(sqlite: Database.Database, record: ImportRecord, fields: Cont
   const contactId = insertContactPrepared(sqlite, fields, now, id, tags);
   insertDates(sqlite, contactId, record.dates);
   if (record.photo) insertPhoto(sqlite, contactId, record.photo, now);
+  if (record.remembered) insertRemembered(sqlite, contactId, record.remembered, now, false);
   return contactId;
 }

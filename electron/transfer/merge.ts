@@ -9,12 +9,13 @@ import type { ContactRow } from '../../db/schema';
 import { tagIdPrepared, type ContactFields, type TagIds } from '../services/contacts';
 import { normalizeMethodValue } from '../../shared/domain/normalize';
 import { phoneRegion } from '../services/phones';
-import type { ImportedDate, ImportedPhoto } from './record';
+import type { ImportedDate, ImportedPhoto, ImportedRemembered } from './record';
 
 export interface MergeInput {
   fields: ContactFields;
   dates: ImportedDate[];
   photo: ImportedPhoto | null;
+  remembered?: ImportedRemembered;
 }
 
 /** `tags` as for insertContactPrepared: tag ids remembered across the records of one import */
@@ -70,6 +71,36 @@ export function mergeIntoContact(sqlite: Database.Database, contactId: string, i
   insertDates(sqlite, contactId, newDates);
 
   if (incoming.photo && !prepared(sqlite, `SELECT 1 FROM contact_photos WHERE contact_id = ?`).get(contactId)) insertPhoto(sqlite, contactId, incoming.photo, now);
+  if (incoming.remembered) insertRemembered(sqlite, contactId, incoming.remembered, now, true);
+}
+
+/**
+ * Facts, life events, open topics and gift ideas of a contact, after what it has. `merging`: the
+ * contact may already hold some of them, and an identical one is not written twice.
+ */
+export function insertRemembered(sqlite: Database.Database, contactId: string, r: ImportedRemembered, now: number, merging: boolean): void {
+  const key = (...parts: (string | null)[]) => parts.map((p) => p ?? '').join('\u0000');
+  const have = new Set<string>();
+  let order = 0;
+  if (merging) {
+    const facts = prepared(sqlite, `SELECT label, value, sort_order FROM contact_facts WHERE contact_id = ?`).all(contactId) as { label: string; value: string; sort_order: number }[];
+    for (const f of facts) have.add(key('fact', f.label.toLowerCase(), f.value));
+    order = facts.reduce((max, f) => Math.max(max, f.sort_order), -1) + 1;
+    for (const e of prepared(sqlite, `SELECT kind, title, occurred_on FROM life_events WHERE contact_id = ?`).all(contactId) as { kind: string; title: string; occurred_on: string }[]) have.add(key('event', e.kind, e.title, e.occurred_on));
+    for (const t of prepared(sqlite, `SELECT text FROM next_topics WHERE contact_id = ? AND done_at IS NULL`).pluck().all(contactId) as string[]) have.add(key('topic', t));
+    for (const g of prepared(sqlite, `SELECT title, url FROM gifts WHERE contact_id = ? AND status = 'idea'`).all(contactId) as { title: string; url: string | null }[]) have.add(key('idea', g.title, g.url));
+  }
+  /** true when the item is new to the contact (and from now on known) */
+  const isNew = (k: string) => !merging || (!have.has(k) && !!have.add(k));
+  const fact = prepared(sqlite, `INSERT INTO contact_facts (id, contact_id, label, type, value, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const f of r.facts) if (isNew(key('fact', f.label.toLowerCase(), f.value))) fact.run(randomUUID(), contactId, f.label, f.type, f.value, order++, now, now);
+  const event = prepared(sqlite, `INSERT INTO life_events (id, contact_id, kind, title, occurred_on, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', ?, ?)`);
+  for (const e of r.events) if (isNew(key('event', e.kind, e.title, e.occurredOn))) event.run(randomUUID(), contactId, e.kind, e.title, e.occurredOn, now, now);
+  // topics and ideas are listed by when they were added: a millisecond apart keeps the file's order
+  const topic = prepared(sqlite, `INSERT INTO next_topics (id, contact_id, text, created_at) VALUES (?, ?, ?, ?)`);
+  r.topics.forEach((t, i) => isNew(key('topic', t)) && topic.run(randomUUID(), contactId, t, now + i));
+  const idea = prepared(sqlite, `INSERT INTO gifts (id, contact_id, status, title, url, created_at, updated_at) VALUES (?, ?, 'idea', ?, ?, ?, ?)`);
+  r.giftIdeas.forEach((g, i) => isNew(key('idea', g.title, g.url)) && idea.run(randomUUID(), contactId, g.title, g.url, now + i, now + i));
 }
 
 /** important dates of a contact (birthdays live on the contact itself) */

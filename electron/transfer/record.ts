@@ -2,6 +2,8 @@
 // Importers never touch the database; the import session decides what is written.
 import type { ContactInput } from '../../shared/api/methods/contacts';
 import type { RelationshipRole } from '../../shared/domain/relationship';
+import type { FactType } from '../../shared/domain/facts';
+import type { LifeEventKind } from '../../shared/domain/lifeEvents';
 
 export interface ImportedDate {
   label: string;
@@ -28,6 +30,16 @@ export interface ImportRecord {
   photo: ImportedPhoto | null;
   /** people the record names as related (RELATED, X-ABRELATEDNAMES...): linked at commit when found, else noted */
   related?: ImportedRelation[];
+  /** what Kith remembers about the person (X-KITH-FACT, -EVENT, -TOPIC, -GIFT-IDEA), written beside the contact */
+  remembered?: ImportedRemembered;
+}
+
+/** personal facts, life events, open next-time topics and gift ideas a file carried, each valid as the services require */
+export interface ImportedRemembered {
+  facts: { label: string; type: FactType; value: string }[];
+  events: { kind: LifeEventKind; title: string; occurredOn: string }[];
+  topics: string[];
+  giftIdeas: { title: string; url: string | null }[];
 }
 
 export interface ImportedRelation {

@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { isValidMonthDay } from '../../shared/domain/calendar';
 import type { ContactInput } from '../../shared/api/methods/contacts';
 import { BACKSLASH, eachCard, type CardText } from './vcard-lines';
+import { emptyRemembered, readRemembered } from './vcard-remember';
 import { composeDisplayName, decodePhoto, imageMimeFromType, leftOutValue, relationRole, type ImportedDate, type ImportedRelation, type ImportProblem, type ImportRecord, type LeftOut, type ParsedFile } from './record';
 
 type Method = NonNullable<ContactInput['methods']>[number];
@@ -128,6 +129,7 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
   let importance: 'inner' | 'regular' | 'outer' | undefined;
   let cadenceDays: number | null = null;
   let howMet: string | null = null;
+  const remembered = emptyRemembered();
 
   for (const p of props) {
     switch (p.name) {
@@ -250,6 +252,18 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
       case 'x-kith-how-met':
         howMet = text(p) || null;
         break;
+      case 'x-kith-fact':
+      case 'x-kith-event':
+      case 'x-kith-topic':
+      case 'x-kith-gift-idea': {
+        const param = (name: string) => {
+          const v = p.getParameter(name);
+          return v == null ? null : restoreBackslashes(Array.isArray(v) ? v.join(',') : String(v));
+        };
+        const problem = readRemembered(remembered, p.name, text(p), param, group(p) ? (groupLabels.get(group(p)!) ?? null) : null);
+        if (problem) warn(p, problem);
+        break;
+      }
       case 'related':
       case 'x-abrelatednames':
       case 'x-spouse':
@@ -316,7 +330,8 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
     circleName,
   };
   if (importance) fields.importance = importance;
-  return { number: card.number, line: card.line, fields, uid, dates, photo, related };
+  const remembers = remembered.facts.length + remembered.events.length + remembered.topics.length + remembered.giftIdeas.length > 0;
+  return { number: card.number, line: card.line, fields, uid, dates, photo, related, ...(remembers ? { remembered } : {}) };
 }
 
 /** an X-ANDROID-CUSTOM value's fields: split at unescaped ';' */

@@ -38,3 +38,16 @@ export async function contactsByName(kith: TestBackend) {
 export function methodsOf(c: { methods: { kind: string; label: string | null; value: string; isPrimary: boolean }[] }) {
   return c.methods.map((m) => [m.kind, m.label, m.value, m.isPrimary]);
 }
+
+/** what Kith remembers about each contact (facts in order, life events, open topics, gift ideas), by display name, as a vCard carries it */
+export async function rememberedByName(kith: TestBackend) {
+  const out = [];
+  for (const c of await contactsByName(kith)) {
+    const facts = (await kith.call('facts.listForContact', { contactId: c.id })).map((f) => [f.label, f.type, f.value]);
+    const events = (await kith.call('lifeEvents.listForContact', { contactId: c.id })).map((e) => [e.kind, e.title, e.occurredOn]);
+    const topics = (await kith.call('topics.listForContact', { contactId: c.id })).map((t) => t.text);
+    const ideas = (await kith.call('gifts.listForContact', { contactId: c.id })).filter((g) => g.status === 'idea').map((g) => [g.title, g.url]);
+    out.push({ name: c.displayName, facts, events, topics, ideas });
+  }
+  return out;
+}

@@ -37,6 +37,7 @@ async function project(kith: TestBackend, c: Loaded, expected: Expected): Promis
     tags: [...c.tags].sort(),
     dates: c.dates.map((d) => `${d.label} ${date(d)}`),
     related: 'related' in expected ? (await kith.call('relationships.listForContact', { contactId: c.id })).map((r) => `${r.role} ${r.other.displayName}`).sort() : [],
+    facts: 'facts' in expected ? (await kith.call('facts.listForContact', { contactId: c.id })).map((f) => `${f.label}: ${f.value}`) : [],
     photo: c.photo !== null,
   };
   return Object.fromEntries(Object.keys(expected).map((k) => [k, all[k as keyof Expected]])) as unknown as Expected;
@@ -153,7 +154,7 @@ describe('import corpus', () => {
 Measured by \`tests/integration/import-corpus.test.ts\` over the ${total.files} files of
 \`tests/fixtures/import/corpus/\` (described in \`corpus.ts\`: each file as a real program writes it,
 with the contacts and fields it must give). A *field present* is one field of one expected contact
-(name, email list, primary phone, birthday, notes, relationships...), one property or column that
+(name, email list, primary phone, birthday, notes, relationships, facts...), one property or column that
 must be listed as left out, one warning that must be given, and, per file, "every person came in";
 *right* is how many of those came out exactly as expected.
 

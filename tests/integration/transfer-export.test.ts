@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, startTestBackend, type TestBackend } from '../helpers/backend';
 import { dumpTables, seedEverything } from '../helpers/seed';
-import { contactsByName, importFile, previewFile } from '../helpers/transfer';
+import { contactsByName, importFile, previewFile, rememberedByName } from '../helpers/transfer';
 
 let kith: TestBackend;
 let fresh: TestBackend | null = null;
@@ -70,6 +70,52 @@ describe('vCard export', () => {
     expect(summary).toMatchObject({ added: 2, failed: [], warnings: [] });
     const strip = (c: Awaited<ReturnType<typeof contactsByName>>[number]) => ({ ...c, methods: c.methods.map(({ id: _id, ...m }) => m), dates: c.dates.map(({ id: _id, ...d }) => d), introducedById: null, introducedBy: null, lastInteractionAt: null, createdAt: 0, updatedAt: 0 }); // vCard carries neither links between people nor history
     expect((await contactsByName(fresh)).map(strip)).toEqual((await contactsByName(kith)).map(strip));
+    // facts (in order, with their types), life events, open topics and gift ideas come back too
+    const remembered = await rememberedByName(fresh);
+    expect(remembered).toEqual(await rememberedByName(kith));
+    expect(remembered.find((r) => r.name === 'Ada Lovelace')).toMatchObject({
+      facts: [['Kids', 'text', 'Luis (7), Ana (4)'], ['Wishlist', 'link', 'https://example.org/ada']],
+      events: [['married', 'Married William', '1835-07-08']],
+      topics: ['Ask about the marathon'],
+      ideas: [['A book on Bernoulli numbers', 'https://example.org/book']],
+    });
+  });
+
+  it('adds what the card remembers to the contact it is merged into, without repeating what the contact already has', async () => {
+    const { ada } = await seedEverything(kith);
+    const file = await kith.call('transfer.export', { format: 'vcard', contactIds: [ada] });
+    // a second copy of Ada with one more fact, topic and idea than Kith has
+    const more = file.content!.replace(
+      'END:VCARD',
+      'item90.X-KITH-FACT;X-KITH-TYPE=text:Nuts\r\nitem90.X-ABLabel:Allergies\r\nX-KITH-TOPIC:The Analytical Engine\r\nX-KITH-GIFT-IDEA:Pen\r\nX-KITH-EVENT;X-KITH-DATE=1843-09-01;X-KITH-KIND=custom:Published the Notes\r\nEND:VCARD',
+    );
+    const before = (await rememberedByName(kith)).find((r) => r.name === 'Ada Lovelace')!;
+    const { preview, summary } = await importFile(kith, 'ada.vcf', more, { defaultAction: 'merge' });
+    expect(preview.leftOut).toEqual([]);
+    expect(summary).toMatchObject({ added: 0, merged: 1, failed: [] });
+    const after = (await rememberedByName(kith)).find((r) => r.name === 'Ada Lovelace')!;
+    expect(after).toEqual({
+      name: 'Ada Lovelace',
+      facts: [...before.facts, ['Allergies', 'text', 'Nuts']],
+      events: [['custom', 'Published the Notes', '1843-09-01'], ...before.events],
+      topics: [...before.topics, 'The Analytical Engine'],
+      ideas: [['Pen', null], ...before.ideas],
+    });
+    // the same file once more adds nothing
+    await importFile(kith, 'ada.vcf', more, { defaultAction: 'merge' });
+    expect((await rememberedByName(kith)).find((r) => r.name === 'Ada Lovelace')).toEqual(after);
+  });
+
+  it('keeps a remembered value that does not fit its type as text, and says which card and line', async () => {
+    const card = ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Grace Hopper', 'item1.X-KITH-FACT;X-KITH-TYPE=number:about forty', 'item1.X-ABLabel:Age', 'X-KITH-EVENT;X-KITH-DATE=soon:Retired', 'X-KITH-GIFT-IDEA;X-KITH-URL=not-a-link:Compass', 'END:VCARD', ''].join('\r\n');
+    const { preview, summary } = await importFile(kith, 'grace.vcf', card);
+    expect(preview.leftOut).toEqual([]);
+    expect(summary.warnings.map((w) => [w.record, w.line, w.reason])).toEqual([
+      [1, 4, 'fact "Age": A number fact holds digits, such as 42 or 8.5; it was kept as text'],
+      [1, 6, 'life event "Retired" has no date as YYYY-MM-DD (X-KITH-DATE) and was left out'],
+      [1, 7, 'gift idea "Compass": its link "not-a-link" is not a web address and was left out'],
+    ]);
+    expect((await rememberedByName(kith))[0]).toEqual({ name: 'Grace Hopper', facts: [['Age', 'text', 'about forty']], events: [], topics: [], ideas: [['Compass', null]] });
   });
 
   it('writes vCard 3.0 beside 4.0, each with its own PHOTO, birthday-without-year and anniversary forms, and both come back the same', async () => {
@@ -96,6 +142,7 @@ describe('vCard export', () => {
       expect(summary).toMatchObject({ added: 2, failed: [], warnings: [] });
       const strip = (c: Awaited<ReturnType<typeof contactsByName>>[number]) => ({ ...c, methods: c.methods.map(({ id: _id, ...m }) => m), dates: c.dates.map(({ id: _id, ...d }) => d), introducedById: null, introducedBy: null, lastInteractionAt: null, createdAt: 0, updatedAt: 0 });
       expect((await contactsByName(fresh)).map(strip)).toEqual((await contactsByName(kith)).map(strip));
+      expect(await rememberedByName(fresh)).toEqual(await rememberedByName(kith));
       await fresh.dispose();
       fresh = null;
     }

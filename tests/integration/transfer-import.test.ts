@@ -342,6 +342,27 @@ describe('one transaction', () => {
     const again = await kith.call('transfer.importCommit', { sessionId: preview.sessionId }).catch((e) => e);
     expect(again.code).toBe('conflict');
   });
+
+  it('imports 10,000 vCards that each remember a fact, a life event, a topic and a gift idea', async () => {
+    const remembering = many(10_000).replaceAll(
+      'END:VCARD',
+      'item1.X-KITH-FACT;X-KITH-TYPE=text:Cats\r\nitem1.X-ABLabel:Pets\r\nX-KITH-EVENT;X-KITH-DATE=2020-05-01;X-KITH-KIND=moved:Moved to Lyon\r\nX-KITH-TOPIC:The move\r\nX-KITH-GIFT-IDEA;X-KITH-URL="https://example.org/a,b":Map\r\nEND:VCARD',
+    );
+    const preview = await previewFile(kith, 'remembering.vcf', remembering);
+    expect(preview.leftOutCount).toBe(0);
+    const started = performance.now();
+    const summary = await kith.call('transfer.importCommit', { sessionId: preview.sessionId });
+    const ms = performance.now() - started;
+    expect(summary).toMatchObject({ added: 10_000, warnings: [] });
+    const count = (sql: string) => kith.sqlite.prepare(sql).pluck().get();
+    expect([
+      count(`SELECT count(*) FROM contact_facts WHERE label = 'Pets' AND value = 'Cats'`),
+      count(`SELECT count(*) FROM life_events WHERE kind = 'moved' AND occurred_on = '2020-05-01'`),
+      count(`SELECT count(*) FROM next_topics WHERE text = 'The move' AND done_at IS NULL`),
+      count(`SELECT count(*) FROM gifts WHERE status = 'idea' AND url = 'https://example.org/a,b'`),
+    ]).toEqual([10_000, 10_000, 10_000, 10_000]);
+    console.log(`[benchmark] committed 10,000 remembering vCards in ${Math.round(ms)} ms`);
+  });
 });
 
 describe('for every new contact', () => {
