@@ -61,8 +61,11 @@ export function QuickLogDialog({ people: initialPeople, editing, onClose, now = 
 
   async function remove() {
     if (!editing) return;
-    await api.call('interactions.delete', { id: editing.id });
-    toast.success('Interaction deleted');
+    const { deleted } = await api.call('interactions.delete', { id: editing.id });
+    // like archiving: no question asked, the toast offers Undo (everything put back as it was)
+    toast.success('Interaction deleted', {
+      action: { label: 'Undo', onClick: () => void api.call('interactions.restore', deleted).then(() => toast.success('Interaction restored'), (e: Error) => toast.error(e.message)) },
+    });
     onClose();
   }
 
