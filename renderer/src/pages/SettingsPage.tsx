@@ -6,6 +6,7 @@ import { ImportExportSection } from '../components/settings/ImportExportSection'
 import { BackupsSection } from '../components/settings/BackupsSection';
 import { PhoneRegionSection } from '../components/settings/PhoneRegionSection';
 import { MoneySection } from '../components/settings/MoneySection';
+import { AppearanceSection } from '../components/settings/AppearanceSection';
 
 export function SettingsPage() {
   return (
@@ -14,6 +15,7 @@ export function SettingsPage() {
         <h1 id="settings-title">Settings</h1>
       </header>
       <CirclesSection />
+      <AppearanceSection />
       <NotificationsSection />
       <PhoneRegionSection />
       <MoneySection />
