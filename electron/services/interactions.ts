@@ -10,7 +10,7 @@ import { tickOffTopics } from './topics';
 /** a little slack for clocks that disagree by a moment (the renderer's and the main process's) */
 const FUTURE_TOLERANCE_MS = 60_000;
 
-export const interactionHandlers: HandlerGroup<'interactions.log' | 'interactions.update' | 'interactions.delete' | 'interactions.get' | 'interactions.listForContact'> = {
+export const interactionHandlers: HandlerGroup<'interactions.log' | 'interactions.update' | 'interactions.delete' | 'interactions.restore' | 'interactions.get' | 'interactions.listForContact'> = {
   async 'interactions.log'(ctx, input) {
     const now = ctx.clock.now().getTime();
     const occurredAt = input.occurredAt ?? now;
@@ -71,9 +71,48 @@ export const interactionHandlers: HandlerGroup<'interactions.log' | 'interaction
   },
 
   async 'interactions.delete'(ctx, input) {
-    const result = await ctx.db.deleteFrom('interactions').where('id', '=', input.id).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw new ServiceError('not_found', 'No interaction with that id', 'id');
-    return { id: input.id };
+    return ctx.db.transaction().execute(async (trx) => {
+      const found = await loadInteractions(trx, [input.id]);
+      const was = found[0];
+      if (!was) throw new ServiceError('not_found', 'No interaction with that id', 'id');
+      const topics = await trx.selectFrom('next_topics').select('id').where('done_interaction_id', '=', input.id).execute();
+      await trx.deleteFrom('interactions').where('id', '=', input.id).execute();
+      const { participants, ...fields } = was;
+      return { id: input.id, deleted: { ...fields, participantIds: participants.map((p) => p.id), doneTopicIds: topics.map((t) => t.id) } };
+    });
+  },
+
+  async 'interactions.restore'(ctx, input) {
+    const { id, participantIds, doneTopicIds, createdAt, updatedAt, ...fields } = input;
+    await ctx.db.transaction().execute(async (trx) => {
+      if (await trx.selectFrom('interactions').select('id').where('id', '=', id).executeTakeFirst()) {
+        throw new ServiceError('conflict', 'That interaction is already there', 'id');
+      }
+      // people deleted since are left out; with none left there is nothing to put back
+      const still = (await trx.selectFrom('contacts').select('id').where('id', 'in', participantIds).execute()).map((r) => r.id);
+      const ids = participantIds.filter((p) => still.includes(p));
+      if (ids.length === 0) throw new ServiceError('not_found', 'Everyone in that interaction has been deleted since', 'participantIds');
+      await trx
+        .insertInto('interactions')
+        .values({
+          id,
+          occurred_at: fields.occurredAt,
+          kind: fields.kind,
+          direction: fields.direction,
+          duration_minutes: fields.durationMinutes,
+          rating: fields.rating,
+          summary: fields.summary,
+          notes: fields.notes,
+          created_at: createdAt,
+          updated_at: updatedAt,
+        })
+        .execute();
+      await writeParticipants(trx, id, ids, { occurred_at: fields.occurredAt, kind: fields.kind, direction: fields.direction, rating: fields.rating });
+      if (doneTopicIds.length > 0) {
+        await trx.updateTable('next_topics').set({ done_interaction_id: id }).where('id', 'in', doneTopicIds).where('done_interaction_id', 'is', null).execute();
+      }
+    });
+    return loadInteraction(ctx.db, id);
   },
 
   async 'interactions.get'(ctx, input) {

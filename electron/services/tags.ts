@@ -5,7 +5,7 @@ import { ServiceError } from '../../shared/api/errors';
 import type { Tag } from '../../shared/domain/contact';
 import type { HandlerGroup } from './context';
 
-export const tagHandlers: HandlerGroup<'tags.list' | 'tags.rename' | 'tags.delete'> = {
+export const tagHandlers: HandlerGroup<'tags.list' | 'tags.rename' | 'tags.delete' | 'tags.restore'> = {
   async 'tags.list'(ctx) {
     return listTags(ctx.db);
   },
@@ -24,9 +24,31 @@ export const tagHandlers: HandlerGroup<'tags.list' | 'tags.rename' | 'tags.delet
   },
 
   async 'tags.delete'(ctx, input) {
-    const result = await ctx.db.deleteFrom('tags').where('id', '=', input.id).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw new ServiceError('not_found', 'No tag with that id', 'id');
-    return { id: input.id };
+    return ctx.db.transaction().execute(async (trx) => {
+      const tag = await trx.selectFrom('tags').selectAll().where('id', '=', input.id).executeTakeFirst();
+      if (!tag) throw new ServiceError('not_found', 'No tag with that id', 'id');
+      const links = await trx.selectFrom('contact_tags').select('contact_id').where('tag_id', '=', input.id).execute();
+      await trx.deleteFrom('tags').where('id', '=', input.id).execute();
+      return { id: input.id, deleted: { id: tag.id, name: tag.name, color: tag.color, createdAt: tag.created_at, contactIds: links.map((l) => l.contact_id) } };
+    });
+  },
+
+  async 'tags.restore'(ctx, input) {
+    await ctx.db.transaction().execute(async (trx) => {
+      if (await trx.selectFrom('tags').select('id').where('id', '=', input.id).executeTakeFirst()) throw new ServiceError('conflict', 'That tag is already there', 'id');
+      const clash = await trx.selectFrom('tags').select('id').where('name', '=', input.name).executeTakeFirst();
+      if (clash) throw new ServiceError('conflict', `There is a new tag called “${input.name}” since; rename it to bring this one back`, 'name');
+      await trx.insertInto('tags').values({ id: input.id, name: input.name, color: input.color, created_at: input.createdAt }).execute();
+      // links to contacts deleted since are left out; read in chunks to stay under SQLite's variable limit
+      for (let i = 0; i < input.contactIds.length; i += 500) {
+        const chunk = input.contactIds.slice(i, i + 500);
+        const still = await trx.selectFrom('contacts').select('id').where('id', 'in', chunk).execute();
+        if (still.length > 0) await trx.insertInto('contact_tags').values(still.map((c) => ({ contact_id: c.id, tag_id: input.id }))).execute();
+      }
+    });
+    const tag = (await listTags(ctx.db)).find((t) => t.id === input.id);
+    if (!tag) throw new ServiceError('not_found', 'No tag with that id', 'id');
+    return tag;
   },
 };
 

@@ -11,6 +11,9 @@ import { backupsToKeep, DEFAULT_ROTATION, type RotationPolicy } from './rotation
 const STAMP = /(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.sqlite$/;
 /** backups taken before a risky step are kept apart from the rotation, the newest few of them */
 const KEEP_SAFETY_BACKUPS = 5;
+/** "Back up now" files are kept apart from the daily rotation (so one never pushes out the day's
+ *  automatic backup), the newest few of them */
+const KEEP_MANUAL_BACKUPS = 10;
 
 export function backupFolder(databasePath: string): string {
   return join(dirname(databasePath), 'backups');
@@ -64,13 +67,15 @@ export async function takeBackup(sqlite: Database.Database, databasePath: string
   return describeBackupFile(folder, fileName)!;
 }
 
-/** deletes what the rotation does not keep; returns the deleted file names */
+/** deletes what the rotation does not keep (dailies by day, week and month; manual and safety
+ *  backups the newest few of each); returns the deleted file names */
 export function rotateBackups(folder: string, timeZone: string, policy: RotationPolicy = DEFAULT_ROTATION): string[] {
   const all = listBackups(folder);
-  const rotated = all.filter((b) => b.kind === 'daily' || b.kind === 'manual');
+  const rotated = all.filter((b) => b.kind === 'daily');
   const keep = backupsToKeep(rotated, timeZone, policy);
+  const manual = all.filter((b) => b.kind === 'manual');
   const safety = all.filter((b) => b.kind === 'before-restore' || b.kind === 'before-migration');
-  const doomed = [...rotated.filter((b) => !keep.has(b)), ...safety.slice(KEEP_SAFETY_BACKUPS)];
+  const doomed = [...rotated.filter((b) => !keep.has(b)), ...manual.slice(KEEP_MANUAL_BACKUPS), ...safety.slice(KEEP_SAFETY_BACKUPS)];
   for (const b of doomed) unlinkSync(join(folder, b.fileName));
   return doomed.map((b) => b.fileName);
 }

@@ -4,7 +4,8 @@ import { Toaster } from 'sonner';
 import { Sidebar } from './components/Sidebar';
 import { useRouter } from './stores/router';
 import { useContacts } from './stores/contacts';
-import { subscribeToEvents } from './lib/api';
+import { api, subscribeToEvents } from './lib/api';
+import { applyTheme } from './lib/theme';
 import { dataChanged, onDataChanged } from './lib/refresh';
 import { DashboardPage } from './pages/DashboardPage';
 import { ContactsPage } from './pages/ContactsPage';
@@ -26,6 +27,10 @@ export function App() {
   useEffect(() => {
     const loadContacts = () => useContacts.getState().load();
     void loadContacts();
+    // the theme chosen in Settings (any window's change arrives as a data change)
+    const loadTheme = () => void api.call('settings.get', {}).then((s) => applyTheme(s.theme), () => undefined);
+    loadTheme();
+    const unregisterTheme = onDataChanged(loadTheme);
     const unregister = onDataChanged(loadContacts);
     // any write, from this window or elsewhere, refreshes what is on screen
     const unsubscribe = subscribeToEvents((event) => {
@@ -33,6 +38,7 @@ export function App() {
       if (event.type === 'navigate') window.location.hash = event.path;
     });
     return () => {
+      unregisterTheme();
       unregister();
       unsubscribe();
     };

@@ -24,6 +24,16 @@ export interface Settings {
   defaultCurrency: string;
   /** the catch-up plan's pace: how many due check-ins a week (0: no plan) */
   catchUpWeeklyBudget: number;
+  /** the look: follow the system, or always light or dark */
+  theme: ThemeChoice;
+}
+
+export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
+
+/** the theme to show: the choice, or the system's when the choice is 'system' (or a damaged value) */
+export function resolveTheme(choice: string, systemDark: boolean): 'light' | 'dark' {
+  return choice === 'light' || choice === 'dark' ? choice : systemDark ? 'dark' : 'light';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   phoneRegion: 'US',
   defaultCurrency: 'EUR',
   catchUpWeeklyBudget: 15,
+  theme: 'system',
 };
 
 /** whether an instant falls inside quiet hours in the user's zone */

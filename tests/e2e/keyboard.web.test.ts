@@ -87,9 +87,10 @@ describe('with the keyboard alone', () => {
   });
 
   it('records client value on a contact page with Tab, typing and Enter', async () => {
-    // still on Katherine's page
-    await tabTo(s.page.getByRole('button', { name: 'Track client value' }));
-    await s.page.keyboard.press('Enter');
+    // still on Katherine's page; client value is offered for people in the Clients circle
+    s.kith.sqlite.prepare(`UPDATE contacts SET circle_id = 'circle-clients' WHERE display_name = 'Katherine Johnson'`).run();
+    await s.page.reload();
+    await s.page.getByRole('heading', { name: 'Katherine Johnson' }).waitFor();
     await tabTo(s.page.getByRole('textbox', { name: 'Amount' }));
     await s.page.keyboard.type('1200');
     await s.page.keyboard.press('Enter');

@@ -209,7 +209,7 @@ describe('gifts and money', { timeout: 150_000 }, () => {
     await card.getByLabel('Link').fill('https://example.org/book');
     await card.getByLabel('Price').fill('1.234');
     await card.getByLabel('Price').press('Enter');
-    await card.getByRole('alert').filter({ hasText: 'without thousands separators' }).waitFor();
+    await card.getByRole('alert').filter({ hasText: 'decimal places' }).waitFor();
     await card.getByLabel('Price').fill('24,50');
     await card.getByLabel('Currency').fill('EUR');
     await card.getByLabel('Price').press('Enter');

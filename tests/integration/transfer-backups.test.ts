@@ -95,6 +95,36 @@ describe('automatic daily backups', () => {
   });
 });
 
+describe('a manual backup beside the automatic ones', () => {
+  it('does not replace the day’s automatic backup, which still runs that day and is kept', async () => {
+    let scheduled: (() => void) | null = null;
+    const timers: Timers = { setInterval: (fn) => ((scheduled = fn), 1), clearInterval: () => (scheduled = null) };
+    const folder = join(kith.dir, 'backups');
+    // "Back up now" first thing in the morning: the daily one is still due that day
+    const manual = await kith.call('transfer.backupNow', {});
+    expect(manual.kind).toBe('manual');
+    const schedule = startAutomaticBackups({ sqlite: kith.sqlite, databasePath: join(kith.dir, 'kith.sqlite'), clock }, { timers });
+    await new Promise((r) => setTimeout(r, 50)); // the check at start
+    expect(readdirSync(folder).sort()).toEqual(['kith-daily-2026-03-01T10-00-00-000Z.sqlite', manual.fileName]);
+    // later that day another manual one: the daily one stays (it used to be rotated away as the older of the day)
+    clock.advance(3600_000);
+    const later = await kith.call('transfer.backupNow', {});
+    expect(readdirSync(folder).sort()).toEqual(['kith-daily-2026-03-01T10-00-00-000Z.sqlite', manual.fileName, later.fileName]);
+    expect(await schedule.tick()).toBeNull();
+    // twelve manual backups over the next days: the newest ten are kept, and every daily one
+    for (let i = 0; i < 12; i++) {
+      clock.advance(6 * 3600_000);
+      await kith.call('transfer.backupNow', {});
+      await schedule.tick();
+    }
+    const kinds = (await kith.call('transfer.backupsList', {})).backups.map((b) => b.kind);
+    expect(kinds.filter((k) => k === 'manual')).toHaveLength(10);
+    expect(kinds.filter((k) => k === 'daily')).toHaveLength(4); // 1, 2, 3 and 4 March
+    schedule.stop();
+    expect(scheduled).toBeNull();
+  });
+});
+
 describe('a damaged data file at start-up', () => {
   it('is reported with the newest good backup, which can be put in its place', async () => {
     const dir = kith.dir;

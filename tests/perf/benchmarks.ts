@@ -205,7 +205,6 @@ export const benchmarks: Benchmark[] = [
     // before the import below, which adds 10,000 contacts to the file
     name: 'duplicates scan (every active contact: emails, phones, name keys)',
     budget: { stat: 'p50', ms: 1000 },
-    runs: 10,
     needs: ['duplicates.list'],
     api: (env) => env.call('duplicates.list', { limit: 100 }),
     // the floor: the same reads, and the exact-match groups SQL can make without folding names

@@ -1,4 +1,5 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { toLocalInputValue } from '../../renderer/src/lib/format';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QuickLogDialog } from '../../renderer/src/components/QuickLogDialog';
@@ -62,10 +63,45 @@ describe('the quick-log dialog', { timeout: 30_000 }, () => {
     const user = userEvent.setup();
     const when = screen.getByLabelText('When');
     await user.clear(when);
-    await user.type(when, '2030-01-01T10:00');
+    await user.type(when, '2030-01-01');
     await user.click(screen.getByRole('button', { name: 'Log it' }));
     expect(await screen.findByText('That is in the future')).toBeVisible();
     expect(kith.sqlite.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(0);
+    // it points to a reminder instead, for that person and that date
+    expect(screen.getByRole('status')).toHaveTextContent('make a reminder instead');
+    await user.click(screen.getByRole('button', { name: 'Make a reminder for 2030-01-01' }));
+    const form = await screen.findByRole('dialog', { name: /reminder/i });
+    expect(within(form).getByDisplayValue('2030-01-01')).toBeVisible();
+    expect(await within(form).findByText('Ann Archer')).toBeVisible();
+  });
+
+  it('sets yesterday or last week with one click, keeping the time picked beside the date', async () => {
+    const ann = await kith.call('contacts.create', { displayName: 'Ann Archer' });
+    const onClose = vi.fn();
+    render(<QuickLogDialog people={[{ id: ann.id, displayName: ann.displayName }]} onClose={onClose} now={() => NOW} />);
+    const user = userEvent.setup();
+    const time = screen.getByLabelText('Time');
+    await user.clear(time);
+    await user.type(time, '08:30');
+    await user.click(screen.getByRole('button', { name: 'Last week' }));
+    expect(screen.getByLabelText('When')).toHaveValue(toLocalInputValue(NOW - 7 * 86_400_000).slice(0, 10));
+    await user.click(screen.getByRole('button', { name: 'Yesterday' }));
+    const yesterday = toLocalInputValue(NOW - 86_400_000).slice(0, 10);
+    expect(screen.getByLabelText('When')).toHaveValue(yesterday);
+    expect(screen.queryByRole('status')).toBeNull(); // not in the future
+    await user.click(screen.getByRole('button', { name: 'Log it' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(kith.sqlite.prepare('SELECT occurred_at FROM interactions').pluck().get()).toBe(new Date(`${yesterday}T08:30`).getTime());
+  });
+
+  it('offers to add someone no one matches, and picks the new contact', async () => {
+    render(<QuickLogDialog people={[]} onClose={() => {}} now={() => NOW} />);
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('combobox', { name: 'People' }), 'Nadia');
+    expect(await screen.findByText('No one matches “Nadia”')).toBeVisible();
+    await user.click(await screen.findByRole('option', { name: 'Add “Nadia” as a new contact' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Remove Nadia' })).toBeVisible());
+    expect(kith.sqlite.prepare('SELECT display_name FROM contacts').pluck().all()).toEqual(['Nadia']);
   });
 });
 

@@ -1,6 +1,6 @@
 // App-wide dialogs and the shortcuts that open them, from any page:
 //   Ctrl/Cmd+K  command palette      Ctrl/Cmd+L  log an interaction
-//   N  new contact   L  log   /  search   (single keys never fire while typing in a field)
+//   N  new contact   L  log   /  search   ?  shortcuts   (single keys never fire while typing in a field)
 import { useEffect } from 'react';
 import { toast } from 'sonner';
 import { useUi } from '../stores/ui';
@@ -11,9 +11,10 @@ import { QuickLogDialog } from './QuickLogDialog';
 import { CommandPalette } from './CommandPalette';
 import { Modal } from './Modal';
 import { ContactForm } from './ContactForm';
+import { ShortcutsDialog } from './ShortcutsDialog';
 
 export function GlobalDialogs() {
-  const { quickLog, paletteOpen, newContactOpen } = useUi();
+  const { quickLog, paletteOpen, newContactOpen, shortcutsOpen } = useUi();
   const circles = useContacts((s) => s.circles);
   const navigate = useRouter((s) => s.navigate);
 
@@ -40,6 +41,9 @@ export function GlobalDialogs() {
       } else if (key === 'l') {
         e.preventDefault();
         ui.openQuickLog(currentContact());
+      } else if (e.key === '?') {
+        e.preventDefault();
+        ui.setShortcutsOpen(true);
       } else if (e.key === '/') {
         e.preventDefault();
         document.getElementById('global-search')?.focus();
@@ -51,6 +55,7 @@ export function GlobalDialogs() {
 
   return (
     <>
+      {shortcutsOpen && <ShortcutsDialog onClose={() => useUi.getState().setShortcutsOpen(false)} />}
       {paletteOpen && <CommandPalette onClose={() => useUi.getState().setPaletteOpen(false)} />}
       {quickLog && <QuickLogDialog people={quickLog.people} editing={quickLog.editing} onClose={() => useUi.getState().closeQuickLog()} />}
       {newContactOpen && (

@@ -12,6 +12,7 @@ import { Field } from './Field';
 import { ContactPicker, type PickedContact } from './contact/ContactPicker';
 import { FormFooter } from './FormFooter';
 import { NextTopicsChecklist } from './NextTopicsChecklist';
+import { ReminderForm } from './reminders/ReminderForm';
 
 export function QuickLogDialog({ people: initialPeople, editing, onClose, now = () => Date.now() }: { people: PickedContact[]; editing?: Interaction; onClose(): void; now?: () => number }) {
   const [people, setPeople] = useState<PickedContact[]>(editing?.participants ?? initialPeople);
@@ -23,6 +24,11 @@ export function QuickLogDialog({ people: initialPeople, editing, onClose, now = 
   const [summary, setSummary] = useState(editing?.summary ?? '');
   const [notes, setNotes] = useState(editing?.notes ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [reminderFor, setReminderFor] = useState<{ contactId: string | null; dueDate: string } | null>(null);
+  // the date and the time are picked apart; one local 'yyyy-MM-ddTHH:mm' value underneath
+  const [whenDate = '', whenTime = ''] = when.split('T');
+  const localDateDaysAgo = (days: number) => toLocalInputValue(now() - days * 86_400_000).slice(0, 10);
+  const inFuture = !Number.isNaN(new Date(when).getTime()) && new Date(when).getTime() > now() + 60_000;
   const [saving, setSaving] = useState(false);
   const [doneTopicIds, setDoneTopicIds] = useState<string[]>([]);
 
@@ -61,8 +67,11 @@ export function QuickLogDialog({ people: initialPeople, editing, onClose, now = 
 
   async function remove() {
     if (!editing) return;
-    await api.call('interactions.delete', { id: editing.id });
-    toast.success('Interaction deleted');
+    const { deleted } = await api.call('interactions.delete', { id: editing.id });
+    // like archiving: no question asked, the toast offers Undo (everything put back as it was)
+    toast.success('Interaction deleted', {
+      action: { label: 'Undo', onClick: () => void api.call('interactions.restore', deleted).then(() => toast.success('Interaction restored'), (e: Error) => toast.error(e.message)) },
+    });
     onClose();
   }
 
@@ -74,6 +83,7 @@ export function QuickLogDialog({ people: initialPeople, editing, onClose, now = 
   }
 
   return (
+    <>
     <Modal title={editing ? 'Edit interaction' : 'Log an interaction'} onClose={onClose} wide>
       <form className="form quick-log" onSubmit={save} onKeyDown={onKeyDown} noValidate>
         <div className="field">
@@ -96,6 +106,11 @@ export function QuickLogDialog({ people: initialPeople, editing, onClose, now = 
               autoFocus
               onPick={(c) => setPeople((ps) => [...ps, c])}
               onBackspaceEmpty={() => setPeople((ps) => ps.slice(0, -1))}
+              onCreate={async (displayName) => {
+                const c = await api.call('contacts.create', { displayName });
+                toast.success(`${c.displayName} added to your contacts`);
+                return { id: c.id, displayName: c.displayName };
+              }}
             />
           </div>
           {errors.people && (
@@ -116,8 +131,33 @@ export function QuickLogDialog({ people: initialPeople, editing, onClose, now = 
 
         <div className="form-row">
           <Field label="When" error={errors.when}>
-            <input type="datetime-local" value={when} max={toLocalInputValue(now())} onChange={(e) => setWhen(e.target.value)} />
+            <input type="date" value={whenDate} max={toLocalInputValue(now()).slice(0, 10)} onChange={(e) => setWhen(`${e.target.value}T${whenTime}`)} />
           </Field>
+          <Field label="Time">
+            <input type="time" value={whenTime} onChange={(e) => setWhen(`${whenDate}T${e.target.value}`)} />
+          </Field>
+          <div className="when-shortcuts" role="group" aria-label="Quick dates">
+            <button type="button" className="button small" onClick={() => setWhen(`${localDateDaysAgo(1)}T${whenTime}`)}>
+              Yesterday
+            </button>
+            <button type="button" className="button small" onClick={() => setWhen(`${localDateDaysAgo(7)}T${whenTime}`)}>
+              Last week
+            </button>
+          </div>
+        </div>
+        {inFuture && (
+          <p className="future-note" role="status">
+            That is in the future: an interaction is something that happened. To be reminded of it then, make a reminder instead.
+            <button
+              type="button"
+              className="button small"
+              onClick={() => setReminderFor({ contactId: people.length === 1 ? people[0]!.id : null, dueDate: whenDate })}
+            >
+              Make a reminder for {whenDate}
+            </button>
+          </p>
+        )}
+        <div className="form-row">
           <Field label="Who reached out">
             <select value={direction} onChange={(e) => setDirection(e.target.value as Direction)}>
               {(Object.keys(DIRECTION_LABELS) as Direction[]).map((d) => (
@@ -172,5 +212,7 @@ export function QuickLogDialog({ people: initialPeople, editing, onClose, now = 
         />
       </form>
     </Modal>
+    {reminderFor && <ReminderForm defaults={reminderFor} onClose={() => setReminderFor(null)} onSaved={onClose} />}
+    </>
   );
 }

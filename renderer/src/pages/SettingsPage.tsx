@@ -7,6 +7,7 @@ import { BackupsSection } from '../components/settings/BackupsSection';
 import { PhoneRegionSection } from '../components/settings/PhoneRegionSection';
 import { MoneySection } from '../components/settings/MoneySection';
 import { SyncSection } from '../components/settings/SyncSection';
+import { AppearanceSection } from '../components/settings/AppearanceSection';
 
 export function SettingsPage() {
   return (
@@ -15,6 +16,7 @@ export function SettingsPage() {
         <h1 id="settings-title">Settings</h1>
       </header>
       <CirclesSection />
+      <AppearanceSection />
       <NotificationsSection />
       <PhoneRegionSection />
       <MoneySection />

@@ -29,6 +29,17 @@ export const interactionFields = z.object({
 /** an edit: a field left out keeps its value */
 export const interactionPatch = z.object(fieldShape).partial();
 
+/** a deleted interaction as interactions.delete answers it and interactions.restore takes it back */
+const deletedInteraction = interactionFields.extend({
+  id,
+  occurredAt: instant,
+  createdAt: instant,
+  updatedAt: instant,
+  /** next-time topics this interaction had ticked off */
+  doneTopicIds: z.array(id).max(500, 'At most 500 topics').default([]),
+});
+export type DeletedInteraction = z.input<typeof deletedInteraction>;
+
 export const interactionMethods = {
   'interactions.log': command<Interaction>()(
     interactionFields
@@ -40,7 +51,10 @@ export const interactionMethods = {
   ),
   /** `updatedAt`: the version edited (the renderer sends it); changed since, the answer is `stale` and nothing is written */
   'interactions.update': command<Interaction>()(interactionPatch.extend({ id, updatedAt: z.number().int().min(0).optional() }).strict()),
-  'interactions.delete': command<{ id: string }>()(z.object({ id }).strict()),
+  /** answers with what was deleted, so that Undo (interactions.restore) can put it back exactly */
+  'interactions.delete': command<{ id: string; deleted: DeletedInteraction }>()(z.object({ id }).strict()),
+  /** Undo of a delete: the interaction back with its id, times, participants (those still there) and ticked-off topics */
+  'interactions.restore': command<Interaction>()(deletedInteraction.strict()),
   'interactions.get': query<Interaction>()(z.object({ id }).strict()),
   /** a contact's timeline, newest first, in pages: pass the last item's (occurredAt, id) as the cursor */
   'interactions.listForContact': query<{ items: Interaction[]; nextCursor: { occurredAt: number; id: string } | null }>()(

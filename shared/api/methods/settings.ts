@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { command, query } from '../define';
 import { currencyCode, wallTime } from '../schemas';
-import type { Settings } from '../../domain/settings';
+import { THEME_CHOICES, type Settings } from '../../domain/settings';
 import { asRegion } from '../../domain/phone';
 
 export const settingsMethods = {
@@ -20,6 +20,7 @@ export const settingsMethods = {
         phoneRegion: z.string().refine((v) => asRegion(v) !== null, 'Not a region (a two-letter country code such as DE or US)').transform((v) => asRegion(v)!),
         defaultCurrency: currencyCode,
         catchUpWeeklyBudget: z.number().int('A whole number of check-ins').min(0, 'At least 0 a week').max(200, 'At most 200 a week'),
+        theme: z.enum(THEME_CHOICES, { message: 'Theme is system, light or dark' }),
       })
       .partial()
       .strict(),

@@ -15,6 +15,7 @@ export function ContactPicker({
   exclude = [],
   onPick,
   onBackspaceEmpty,
+  onCreate,
   autoFocus,
   id,
 }: {
@@ -23,6 +24,8 @@ export function ContactPicker({
   exclude?: string[];
   onPick(contact: PickedContact): void;
   onBackspaceEmpty?(): void;
+  /** when no one matches: offer to add the typed name as a new contact (which is then picked) */
+  onCreate?(name: string): Promise<PickedContact>;
   autoFocus?: boolean;
   id?: string;
 }) {
@@ -33,7 +36,17 @@ export function ContactPicker({
   const listId = useId();
   const open = query.trim().length > 0;
 
+  const offerCreate = open && options.length === 0 && onCreate !== undefined;
+
+  async function create() {
+    const name = query.trim();
+    if (!name || !onCreate) return;
+    setQuery('');
+    onPick(await onCreate(name));
+  }
+
   function pick(index: number) {
+    if (offerCreate) return void create();
     const chosen = options[index];
     if (!chosen) return;
     onPick({ id: chosen.id, displayName: chosen.displayName });
@@ -74,10 +87,10 @@ export function ContactPicker({
         id={id}
         role="combobox"
         aria-label={label}
-        aria-expanded={open && options.length > 0}
+        aria-expanded={open && (options.length > 0 || offerCreate)}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={open && options[active] ? `${listId}-${active}` : undefined}
+        aria-activedescendant={offerCreate ? `${listId}-new` : open && options[active] ? `${listId}-${active}` : undefined}
         value={query}
         placeholder={placeholder}
         autoComplete="off"
@@ -91,9 +104,26 @@ export function ContactPicker({
       {open && (
         <ul className="picker-list" role="listbox" id={listId} aria-label={`${label}: suggestions`}>
           {options.length === 0 ? (
-            <li className="picker-empty" role="presentation">
-              No one matches “{query}”
-            </li>
+            <>
+              <li className="picker-empty" role="presentation">
+                No one matches “{query.trim()}”
+              </li>
+              {offerCreate && (
+                <li
+                  id={`${listId}-new`}
+                  role="option"
+                  aria-selected
+                  className="picker-option active"
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    void create();
+                  }}
+                >
+                  <span aria-hidden="true">＋</span>
+                  <span>Add “{query.trim()}” as a new contact</span>
+                </li>
+              )}
+            </>
           ) : (
             options.map((h, i) => (
               <li

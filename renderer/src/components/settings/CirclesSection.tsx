@@ -155,6 +155,19 @@ export function CirclesSection() {
   );
 }
 
+/** no question asked: the toast offers Undo, which puts the tag back on everyone who had it */
+async function deleteTag(tag: { id: string; name: string; contactCount: number }) {
+  try {
+    const { deleted } = await api.call('tags.delete', { id: tag.id });
+    const who = deleted.contactIds.length === 1 ? '1 person' : `${deleted.contactIds.length.toLocaleString()} people`;
+    toast.success(`Tag ${tag.name} removed from ${who}`, {
+      action: { label: 'Undo', onClick: () => void attempt(() => api.call('tags.restore', deleted), `Tag ${tag.name} restored`) },
+    });
+  } catch (err) {
+    toast.error((err as Error).message);
+  }
+}
+
 function TagRow({ tag }: { tag: { id: string; name: string; contactCount: number } }) {
   const [name, setName] = useState(tag.name);
   return (
@@ -168,7 +181,7 @@ function TagRow({ tag }: { tag: { id: string; name: string; contactCount: number
         onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
       />
       <span className="subtle count">{tag.contactCount === 1 ? '1 person' : `${tag.contactCount.toLocaleString()} people`}</span>
-      <button className="button small danger" aria-label={`Delete tag ${tag.name}`} onClick={() => void attempt(() => api.call('tags.delete', { id: tag.id }), `Tag ${tag.name} removed from everyone`)}>
+      <button className="button small danger" aria-label={`Delete tag ${tag.name}`} onClick={() => void deleteTag(tag)}>
         Delete
       </button>
     </li>
