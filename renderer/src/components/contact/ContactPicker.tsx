@@ -31,12 +31,14 @@ export function ContactPicker({
 }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const { hits } = useContactSearch(query, { limit: 8 });
+  const { hits, answeredFor } = useContactSearch(query, { limit: 8 });
   const options = hits.filter((h) => !exclude.includes(h.id));
   const listId = useId();
   const open = query.trim().length > 0;
 
-  const offerCreate = open && options.length === 0 && onCreate !== undefined;
+  // only once the search for what is typed has answered: an Enter typed ahead of the answer must
+  // not add a second "Katherine" beside the one the search was about to find
+  const offerCreate = open && answeredFor === query && options.length === 0 && onCreate !== undefined;
 
   async function create() {
     const name = query.trim();
