@@ -32,11 +32,11 @@ describe('exporting from Settings', () => {
     expect(running).toHaveTextContent('Exporting Everything (JSON)…');
     expect(screen.getByRole('progressbar', { name: 'Export progress' })).toBeInTheDocument();
     // the other exports wait while one runs
-    expect(screen.getByRole('button', { name: /Export Contacts \(vCard\)/ })).toBeDisabled();
+    expect(screen.getByRole('button', { name: /Export Contacts \(vCard 4\.0\)/ })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Cancel export' }));
     expect(await screen.findByText('Export cancelled: no file was written', {}, { timeout: 30_000 })).toBeVisible();
     await waitFor(() => expect(screen.queryByRole('status', { name: /Exporting/ })).toBeNull());
-    expect(screen.getByRole('button', { name: /Export Contacts \(vCard\)/ })).toBeEnabled();
+    expect(screen.getByRole('button', { name: /Export Contacts \(vCard 4\.0\)/ })).toBeEnabled();
   }, 60_000);
 
   it('downloads a finished export from its file on the web host', async () => {
@@ -46,7 +46,7 @@ describe('exporting from Settings', () => {
     });
     const user = userEvent.setup();
     render(<ImportExportSection />);
-    await user.click(screen.getByRole('button', { name: /Export Contacts \(vCard\)/ }));
+    await user.click(screen.getByRole('button', { name: /Export Contacts \(vCard 4\.0\)/ }));
     await waitFor(() => expect(clicks).toHaveLength(1), { timeout: 30_000 });
     click.mockRestore();
     expect(clicks[0]!.download).toBe('kith-contacts-2026-03-01.vcf');
