@@ -1,20 +1,10 @@
 // app://kith/… — how Electron's window loads the built renderer instead of from file:// (where
 // every local file would share the page's origin). Only files inside the renderer folder are
 // served; every answer carries the Content-Security-Policy.
+import { contentTypeOf } from './static-mime';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { APP_HOST, CONTENT_SECURITY_POLICY } from './security';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** the handler for protocol.handle('app', …) over the built renderer folder */
 export function appProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
@@ -39,6 +29,6 @@ export function appProtocolHandler(rendererDir: string): (request: Request) => P
     if (!file.startsWith(root)) return refuse(404, 'Not found');
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) return refuse(404, 'Not found');
-    return new Response(await readFile(file), { status: 200, headers: headers(MIME[extname(file)] ?? 'application/octet-stream') });
+    return new Response(await readFile(file), { status: 200, headers: headers(contentTypeOf(file)) });
   };
 }

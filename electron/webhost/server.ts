@@ -1,13 +1,14 @@
 // The local web host: the built renderer and the same dispatcher over HTTP, for a real browser.
 // Bound to 127.0.0.1 only; every request needs the per-run token, and a Host and Origin that are
 // this loopback address (DNS rebinding and cross-site requests are refused).
+import { contentTypeOf } from '../static-mime';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { downloadableExport } from '../transfer/export-jobs';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatcher';
 import type { EventEmitter } from 'node:events';
@@ -58,17 +59,6 @@ export interface WebHost {
   port: number;
   close(): Promise<void>;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -180,7 +170,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!info || info.isDirectory()) file = join(root, 'index.html'); // the app routes itself
     const body = await readFile(file).catch(() => null);
     if (!body) return send(res, 404, 'text/plain; charset=utf-8', 'Not found: build the renderer first (npm run build)');
-    const type = MIME[extname(file)] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     const cache = file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable';
     send(res, 200, type, body, { 'Cache-Control': cache });
   }
