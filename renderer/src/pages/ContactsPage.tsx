@@ -251,7 +251,7 @@ export function ContactsPage({ archived }: { archived: boolean }) {
                     {c.lastInteractionAt ? formatAgo(c.lastInteractionAt, now) : 'No interactions yet'}
                   </span>
                   {circle ? (
-                    <span className="chip" style={{ ['--chip' as string]: circle.color }}>
+                    <span className="chip" title={circle.name} style={{ ['--chip' as string]: circle.color }}>
                       {circle.name}
                     </span>
                   ) : (
