@@ -50,10 +50,13 @@ function prepare(db: Database.Database) {
       SELECT k.key, ${CONTACT_COLUMNS}, m.value FROM contact_methods m JOIN contacts c ON c.id = m.contact_id JOIN search_keys k ON k.contact_id = c.id
       WHERE m.kind = 'phone' AND m.value_normalized = @e164 AND (@archived OR c.archived_at IS NULL)
       ORDER BY c.display_name COLLATE NOCASE LIMIT @limit`),
-    columns: db.prepare<{ key: number }, Columns>(`SELECT name, company, methods, tags, notes, how_met, facts, interactions FROM contacts_fts WHERE rowid = @key`),
-    /** a piece of one long column around the match, marked by the index itself */
+    /** the short columns; the interactions' text (kilobytes for a busy contact) only when needed */
+    columns: db.prepare<{ key: number }, Omit<Columns, 'interactions'>>(`SELECT name, company, methods, tags, notes, how_met, facts FROM contacts_fts WHERE rowid = @key`),
+    interactionsText: db.prepare<{ key: number }, { interactions: string | null }>(`SELECT interactions FROM contacts_fts WHERE rowid = @key`),
+    /** a piece of one long column around the match, marked by the index itself; the tokens are
+     *  trigrams, so 64 (the most snippet() takes) is about 64 characters */
     excerpt: db.prepare<{ match: string; key: number; column: number }, { excerpt: string | null }>(
-      `SELECT snippet(contacts_fts, @column, char(2), char(3), '…', 12) AS excerpt FROM contacts_fts WHERE contacts_fts MATCH @match AND rowid = @key`,
+      `SELECT snippet(contacts_fts, @column, char(2), char(3), '…', 64) AS excerpt FROM contacts_fts WHERE contacts_fts MATCH @match AND rowid = @key`,
     ),
     names: db.prepare<{}, { name: string }>(`SELECT name FROM contact_names_fts`),
   };
@@ -111,6 +114,8 @@ export function searchContacts(db: Database.Database, query: string, limit: numb
 
   const candidates = want * CANDIDATE_FACTOR;
   add(s.nameMatches.all({ match, archived, limit: candidates }));
+  // every term is in these names (the names index holds nothing else): no column needs reading
+  const byName = new Set(found.keys());
   if (found.size < want) add(s.fts.all({ match, archived, limit: candidates }));
 
   const terms = searchTerms(q);
@@ -134,41 +139,55 @@ export function searchContacts(db: Database.Database, query: string, limit: numb
   }
 
   const placed = [...found.values()].map((r) => {
-    const cols = s.columns.get({ key: r.key });
-    return { r, cols, matchedIn: typo.has(r.id) ? ('name' as const) : whereItMatched(cols, terms) };
+    const cols = columnReader(s, r.key);
+    return { r, cols, matchedIn: typo.has(r.id) || byName.has(r.id) ? ('name' as const) : whereItMatched(cols, terms) };
   });
   return rank(placed, q, (x) => x.r.display_name, (x) => (typo.has(x.r.id) ? PLACES.length : PLACES.indexOf(x.matchedIn)))
     .slice(offset, want)
     .map(({ r, cols, matchedIn }) => hit(r, matchedIn, matchedIn === 'name' ? null : excerptOf(s, matchedIn, cols, terms, match, r.key), typo.has(r.id)));
 }
 
+/** a field this short is shown whole */
+const EXCERPT_LENGTH = 120;
+
 /** what the user sees under the name: the part of that field that matched, with the match marked */
-function excerptOf(s: ReturnType<typeof prepare>, matchedIn: Exclude<ContactSearchHit['matchedIn'], 'name'>, cols: Columns | undefined, terms: string[], match: string, key: number): string | null {
+function excerptOf(s: ReturnType<typeof prepare>, matchedIn: Exclude<ContactSearchHit['matchedIn'], 'name'>, cols: ColumnReader, terms: string[], match: string, key: number): string | null {
   const { column, index } = COLUMN_OF[matchedIn];
-  const text = cols?.[column];
+  const text = cols(column);
   if (!text) return null;
   // a fact or an interaction holding every term is shown whole ("Allergies: nuts"); a long one is cut by the index
   if (matchedIn === 'facts' || matchedIn === 'interactions') {
     const part = text.split(SEARCH_PART_SEPARATOR).find((p) => terms.every((t) => foldForSearch(p).includes(t)));
-    if (part && part.length <= 120) return markMatches(part, terms);
+    if (part && part.length <= EXCERPT_LENGTH) return markMatches(part, terms);
   }
   if (matchedIn === 'methods' || matchedIn === 'tags') {
     const word = matchingWord(text, terms);
     return word && markMatches(word, terms);
   }
-  if (matchedIn === 'company') return markMatches(text, terms);
-  return s.excerpt.get({ match, key, column: index })?.excerpt ?? markMatches(text.slice(0, 120), terms);
+  if (matchedIn === 'company' || text.length <= EXCERPT_LENGTH) return markMatches(text, terms);
+  return s.excerpt.get({ match, key, column: index })?.excerpt ?? markMatches(text.slice(0, EXCERPT_LENGTH), terms);
 }
 
 function hit(r: Row, matchedIn: ContactSearchHit['matchedIn'], excerpt: string | null, typo = false): ContactSearchHit {
   return { id: r.id, displayName: r.display_name, company: r.company, title: r.title, circleId: r.circle_id, archivedAt: r.archived_at, matchedIn, excerpt, typo };
 }
 
+type ColumnReader = (column: keyof Columns) => string | null;
+/** a contact's index columns, read when first asked for */
+function columnReader(s: ReturnType<typeof prepare>, key: number): ColumnReader {
+  let short: Omit<Columns, 'interactions'> | undefined;
+  let interactions: string | null | undefined;
+  return (column) => {
+    if (column === 'interactions') return interactions === undefined ? (interactions = s.interactionsText.get({ key })?.interactions ?? null) : interactions;
+    return (short ??= s.columns.get({ key }))?.[column] ?? null;
+  };
+}
+
 /** the first part of the card (in reading order) that holds every term; else the first holding one */
-function whereItMatched(cols: Columns | undefined, terms: string[]): ContactSearchHit['matchedIn'] {
+function whereItMatched(cols: ColumnReader, terms: string[]): ContactSearchHit['matchedIn'] {
   const holds = (every: boolean) =>
     PLACES.find((place) => {
-      const v = cols?.[place === 'name' ? 'name' : COLUMN_OF[place].column];
+      const v = cols(place === 'name' ? 'name' : COLUMN_OF[place].column);
       if (!v) return false;
       const f = foldForSearch(v);
       const bare = place === 'name' ? withoutPunctuation(f) : f;
