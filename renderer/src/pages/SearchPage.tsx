@@ -71,7 +71,7 @@ export function SearchPage({ query }: { query: string }) {
           }}
         >
           <input type="search" aria-label="Search everyone" value={typed} onChange={(e) => setTyped(e.target.value)} />{' '}
-          <button type="submit">Search</button>
+          <button type="submit" className="button">Search</button>
         </form>
       </header>
       <ul className="search-page-list" aria-label="Search results">
