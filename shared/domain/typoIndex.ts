@@ -66,7 +66,10 @@ export function withinOneEdit(a: string, b: string): boolean {
 export function typoCorrections(index: TypoIndex, term: string): string[] {
   const t = withoutPunctuation(foldForSearch(term));
   if (t.length < MIN_TYPO_TERM_LENGTH) return [];
+  // when the term starts a name word as typed, a shorter start of it adds nothing ("onei" for "oneil")
+  const typedStartsAWord = index.variants.get(t)?.has(t) ?? false;
   const found = new Set<string>();
-  for (const v of variantsOf(t)) for (const prefix of index.variants.get(v) ?? []) if (prefix !== t && withinOneEdit(prefix, t)) found.add(prefix);
+  for (const v of variantsOf(t))
+    for (const prefix of index.variants.get(v) ?? []) if (prefix !== t && !(typedStartsAWord && t.startsWith(prefix)) && withinOneEdit(prefix, t)) found.add(prefix);
   return [...found].sort((a, b) => Math.abs(a.length - t.length) - Math.abs(b.length - t.length) || a.localeCompare(b)).slice(0, MAX_CORRECTIONS);
 }
