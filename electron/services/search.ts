@@ -12,8 +12,8 @@ import type Database from 'better-sqlite3';
 import type { ContactSearchHit } from '../../shared/domain/contact';
 import { foldForSearch, ftsMatchExpression, markMatches, nameMatchTier, searchTerms, SEARCH_PART_SEPARATOR, withoutPunctuation } from '../../shared/domain/search';
 import { buildTypoIndex, MIN_TYPO_TERM_LENGTH, typoCorrections, type TypoIndex } from '../../shared/domain/typoIndex';
-import type { HandlerGroup } from './context';
-import { refreshSearchIndex, searchIndexGeneration } from './searchIndex';
+import type { HandlerGroup, ServiceContext } from './context';
+import { refreshSearchIndex, refreshSearchIndexInSlices, searchIndexGeneration } from './searchIndex';
 import { looksLikePhoneNumber, toE164 } from '../../shared/domain/phone';
 import { phoneRegion } from './phones';
 import { catchUp } from '../backend-status';
@@ -211,10 +211,22 @@ function rank<T>(rows: T[], q: string, nameOf: (row: T) => string, then: (row: T
     .map((x) => x.r);
 }
 
+/** slices between which other calls run, that wait for a long write to finish and report a full disk */
+export const searchSlices = (ctx: Pick<ServiceContext, 'sqlite' | 'status' | 'writes'>, stopped?: () => boolean) => ({
+  guard: (slice: () => void) => catchUp(ctx.status, ctx.sqlite, 'search', slice),
+  pause: async () => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await ctx.writes?.idle();
+  },
+  stopped,
+});
+
 export const searchHandlers: HandlerGroup<'contacts.search'> = {
   async 'contacts.search'(ctx, input) {
     // on a full disk the index cannot catch up: search what is indexed, and say so in the banner
-    if (input.query.trim()) catchUp(ctx.status, ctx.sqlite, 'search', () => refreshSearchIndex(ctx.sqlite));
+    // while an import holds the write gate, search what is indexed: its contacts are marked and
+    // indexed after it
+    if (input.query.trim() && !ctx.writes?.busy) await refreshSearchIndexInSlices(ctx.sqlite, searchSlices(ctx));
     return searchContacts(ctx.sqlite, input.query, input.limit, input.includeArchived, false, input.offset);
   },
 };

@@ -2,6 +2,7 @@
 // first, and the index kept in step by triggers whoever writes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../helpers/backend';
+import { refreshSearchIndex } from '../../electron/services/searchIndex';
 
 let kith: TestBackend;
 beforeEach(async () => (kith = await startTestBackend()));
@@ -117,6 +118,43 @@ describe('contact search', () => {
     expect(await names('imp42@')).toEqual(['Imported 42']);
     expect(kith.sqlite.prepare('SELECT count(*) FROM search_dirty').pluck().get()).toBe(0);
     expect(kith.sqlite.prepare('SELECT count(*) FROM contacts_fts').pluck().get()).toBe(500);
+  });
+
+  it('re-indexes a large change in slices: other calls answer while the first search catches up', async () => {
+    // 400 people with 20 interactions each: re-indexing all their text at once held the one
+    // connection for seconds on a large file (0018 marks every contact after an upgrade)
+    const person = kith.sqlite.prepare(`INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (?, ?, 0, 0)`);
+    const talk = kith.sqlite.prepare(`INSERT INTO interactions (id, occurred_at, kind, direction, summary, notes, created_at, updated_at) VALUES (?, ?, 'call', 'mutual', ?, ?, 0, 0)`);
+    const part = kith.sqlite.prepare(`INSERT INTO interaction_participants (interaction_id, contact_id, occurred_at, kind, direction) VALUES (?, ?, ?, 'call', 'mutual')`);
+    kith.sqlite.transaction(() => {
+      for (let c = 0; c < 400; c++) {
+        person.run(`p${c}`, `Person ${c}`);
+        for (let i = 0; i < 20; i++) {
+          talk.run(`i${c}-${i}`, i * 86_400_000, `Talked about topic ${c}-${i}`, `Longer notes for ${c}, ${i}: `.repeat(8));
+          part.run(`i${c}-${i}`, `p${c}`, i * 86_400_000);
+        }
+      }
+    })();
+    const order: string[] = [];
+    const search = kith.call('contacts.search', { query: 'topic 399-19' }).then((hits) => (order.push('search'), hits));
+    // issued after the search, answered before it finished: the search yields between slices
+    const list = kith.call('circles.list', {}).then(() => order.push('circles'));
+    const [hits] = await Promise.all([search, list]);
+    expect(order).toEqual(['circles', 'search']);
+    expect(hits.map((h) => h.displayName)).toEqual(['Person 399']);
+    expect(kith.sqlite.prepare('SELECT count(*) FROM search_dirty').pluck().get()).toBe(0);
+  });
+
+  it('a re-index limited to a batch leaves the rest marked, and says some are still waiting', async () => {
+    const insert = kith.sqlite.prepare(`INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (?, ?, 0, 0)`);
+    kith.sqlite.transaction(() => {
+      for (let i = 0; i < 30; i++) insert.run(`b${i}`, `Batch ${i}`);
+    })();
+    expect(refreshSearchIndex(kith.sqlite, 20)).toBe(true);
+    expect(kith.sqlite.prepare('SELECT count(DISTINCT contact_id) FROM search_dirty').pluck().get()).toBe(10);
+    expect(kith.sqlite.prepare('SELECT count(*) FROM contacts_fts').pluck().get()).toBe(20);
+    expect(refreshSearchIndex(kith.sqlite, 20)).toBe(false);
+    expect(kith.sqlite.prepare('SELECT count(*) FROM contacts_fts').pluck().get()).toBe(30);
   });
 });
 
