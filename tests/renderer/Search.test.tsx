@@ -61,4 +61,29 @@ describe('search results', () => {
     expect(screen.queryByRole('button', { name: 'Show more results' })).toBeNull();
     expect(screen.getByText('75 people match “walker”')).toBeInTheDocument();
   }, 30_000);
+
+  it('says "Searching…" while a slow answer is on its way, and Enter then opens the results page', async () => {
+    await kith.call('contacts.create', { displayName: 'Slow Answer' });
+    // the back end answers late, as on a big file that is still indexing
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const dispatch = kith.dispatch;
+    kith.dispatch = (async (method, input) => {
+      if (method === 'contacts.search') await held;
+      return dispatch(method, input);
+    }) as typeof dispatch;
+    try {
+      useRouter.getState().navigate({ page: 'dashboard' });
+      render(<GlobalSearch />);
+      const box = screen.getByRole('combobox', { name: 'Search contacts' });
+      await userEvent.type(box, 'slow');
+      expect(await screen.findByText('Searching…')).toBeVisible();
+      expect(screen.queryByText(/No one matches/)).toBeNull();
+      await userEvent.keyboard('{Enter}');
+      expect(useRouter.getState().route).toEqual({ page: 'search', query: 'slow' });
+    } finally {
+      kith.dispatch = dispatch;
+      release();
+    }
+  });
 });

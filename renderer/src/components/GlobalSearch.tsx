@@ -25,7 +25,8 @@ export function GlobalSearch() {
 
   function openHit(index: number) {
     const hit = hits[index];
-    if (index === hits.length && more) navigate({ page: 'search', query: query.trim() });
+    // Enter before the first answer (a slow search on a big file) opens the results page for it
+    if ((index === hits.length && more) || (searching && hits.length === 0)) navigate({ page: 'search', query: query.trim() });
     else if (hit) navigate({ page: 'contact', id: hit.id });
     else return;
     setQuery('');
@@ -77,9 +78,9 @@ export function GlobalSearch() {
       </kbd>
       {open && (
         <ul className="search-results" id={listId} role="listbox" aria-label="Search results">
-          {hits.length === 0 && !searching ? (
-            <li className="picker-empty" role="presentation">
-              No one matches “{query}”
+          {hits.length === 0 ? (
+            <li className="picker-empty" role="presentation" aria-live="polite">
+              {searching ? 'Searching…' : `No one matches “${query}”`}
             </li>
           ) : (
             hits.map((h, i) => (
