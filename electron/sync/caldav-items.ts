@@ -78,13 +78,30 @@ export function parseItem<F extends ItemFields>(kind: CalendarItemKind<F>, text:
   if ('error' in parsed) return parsed;
   const comp = parsed.root.name === kind.component ? parsed.root : parsed.root.getFirstSubcomponent(kind.component);
   if (!comp) return { error: `no ${kind.component.toUpperCase()} in this item` };
-  const read = kind.fromComponent(comp, sqlite);
+  // ical.js reads values lazily: a value it cannot read (DUE:not-a-date) is left out here, and reported
+  const dropped: string[] = [];
+  for (const c of [comp, ...comp.getAllSubcomponents()]) {
+    for (const prop of c.getAllProperties()) {
+      try {
+        prop.getValues();
+      } catch {
+        dropped.push(`${prop.name.toUpperCase()} left out (its value cannot be read)`);
+        c.removeProperty(prop);
+      }
+    }
+  }
+  let read: ReturnType<CalendarItemKind<F>['fromComponent']>;
+  try {
+    read = kind.fromComponent(comp, sqlite);
+  } catch (err) {
+    return { error: `cannot be read: ${(err as Error).message}` };
+  }
   if ('error' in read) return read;
   const carried: string[] = [];
   for (const prop of comp.getAllProperties()) if (!read.used.has(prop) && !RESTAMPED.has(prop.name)) carried.push(prop.toICALString());
   for (const sub of comp.getAllSubcomponents()) if (!read.used.has(sub)) carried.push(...sub.toString().split(/\r?\n/).filter(Boolean));
   const uid = comp.getFirstPropertyValue('uid');
-  return { uid: typeof uid === 'string' && uid ? uid : null, fields: read.fields, carried, warnings: [...parsed.warnings, ...read.warnings] };
+  return { uid: typeof uid === 'string' && uid ? uid : null, fields: read.fields, carried, warnings: [...parsed.warnings, ...dropped, ...read.warnings] };
 }
 
 /** a whole iCalendar object for the item: Kith's properties, then what was carried */

@@ -182,7 +182,9 @@ export const todoKind: CalendarItemKind<TodoFields> = {
     const dueProp = take('due') ?? take('dtstart');
     take('dtstart');
     let due = dueProp?.getFirstValue() as ICAL.Time | undefined;
+    let dateOnly = due instanceof ICAL.Time && due.isDate;
     if (!(due instanceof ICAL.Time)) {
+      dateOnly = true;
       // a to-do without a date (common on phones): due the day it was made
       const made = (comp.getFirstPropertyValue('created') ?? comp.getFirstPropertyValue('dtstamp')) as ICAL.Time | null;
       if (!(made instanceof ICAL.Time)) return { error: 'the to-do has no due date and no date it was made' };
@@ -191,7 +193,7 @@ export const todoKind: CalendarItemKind<TodoFields> = {
     }
     const pad = (n: number, w = 2) => String(n).padStart(w, '0');
     const dueDate = `${pad(due.year, 4)}-${pad(due.month)}-${pad(due.day)}`;
-    const dueTime = due.isDate ? null : `${pad(due.hour)}:${pad(due.minute)}`;
+    const dueTime = dateOnly ? null : `${pad(due.hour)}:${pad(due.minute)}`;
     let recurrence: TodoFields['recurrence'] = { unit: 'none', interval: 1 };
     const rrule = take('rrule')?.getFirstValue() as ICAL.Recur | undefined;
     if (rrule) {
