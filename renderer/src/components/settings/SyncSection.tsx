@@ -10,6 +10,7 @@ import { useRouter } from '../../stores/router';
 import { useSync } from '../../stores/sync';
 import { Modal } from '../Modal';
 import { SyncAccountDialog } from './SyncAccountDialog';
+import { SyncCalendars } from './SyncCalendars';
 import { SyncProgressBar } from '../sync/SyncProgressBar';
 import type { SyncAccount, SyncPendingDeletion } from '../../../../shared/domain/sync';
 
@@ -107,11 +108,12 @@ function SyncAccountRow({ account }: { account: SyncAccount }) {
           </div>
         )}
       </dl>
+      <SyncCalendars account={account} />
       {(account.conflicts > 0 || account.awaitingDeletion > 0 || account.problems.length > 0) && (
         <div className="sync-attention">
           {account.conflicts > 0 && (
             <div className="settings-note">
-              <span>{plural(account.conflicts, 'contact was', 'contacts were')} changed both here and elsewhere in the same field. Nothing was overwritten: choose which version to keep.</span>
+              <span>{plural(account.conflicts, 'item was', 'items were')} changed both here and elsewhere in the same field. Nothing was overwritten: choose which version to keep.</span>
               <button type="button" className="button" onClick={() => navigate({ page: 'sync-conflicts' })}>
                 Resolve…
               </button>
