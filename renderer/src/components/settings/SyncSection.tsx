@@ -31,7 +31,7 @@ export function SyncSection() {
       <div className="section-heading">
         <div>
           <h2 id="sync-title">Sync</h2>
-          <p className="subtle">Keep your contacts in step with a CardDAV address book (iCloud, Fastmail, Nextcloud, Radicale…): your phone’s contacts app sees them, and Kith on another computer shares them. No Kith server is involved.</p>
+          <p className="subtle">Keep your contacts in step with a CardDAV address book (iCloud, Fastmail, Nextcloud, Radicale…), and your reminders and interactions with its CalDAV calendars: your phone’s contacts and reminders apps see them, and Kith on another computer shares them. No Kith server is involved.</p>
         </div>
         <div className="toolbar">
           <button type="button" className="button primary" onClick={() => setAdding(true)}>
