@@ -133,6 +133,19 @@ describe.each<DavServerKind>(['radicale', 'xandikos'])('reminders and interactio
     expect(await b.call('sync.conflicts.list', {})).toEqual([]);
   });
 
+  it('a pass killed after its PUT and before its status row (the row is missing) pairs the item again: no copy, no conflict', async () => {
+    const r = await a.call('reminders.create', { title: 'Book the table', contactId: annId, dueDate: '2026-12-20', dueTime: '19:00', recurrence: { unit: 'none', interval: 1 } });
+    expect((await a.sync())[0]).toMatchObject({ ok: true, pushed: 1 });
+    // what a kill between the server's write and the local transaction leaves behind
+    a.sqlite.prepare(`DELETE FROM sync_items WHERE kind = 'tasks' AND item_id = ?`).run(r.id);
+    a.sqlite.prepare(`UPDATE sync_collections SET sync_token = NULL WHERE kind = 'tasks'`).run();
+    expect((await a.sync())[0]).toMatchObject({ ok: true, conflicts: 0, problems: 0 });
+    expect(a.sqlite.prepare(`SELECT count(*) AS n FROM reminders WHERE title = 'Book the table'`).get()).toEqual({ n: 1 });
+    expect(a.sqlite.prepare(`SELECT count(*) AS n FROM sync_items WHERE kind = 'tasks' AND item_id = ?`).get(r.id)).toEqual({ n: 1 });
+    expect((await b.sync())[0]).toMatchObject({ ok: true, conflicts: 0 });
+    expect(b.sqlite.prepare(`SELECT count(*) AS n FROM reminders WHERE title = 'Book the table'`).get()).toEqual({ n: 1 });
+  });
+
   it('a malformed to-do from the server is read leniently and reported with its href; the rest goes on', async () => {
     const href = new URL('phone-broken.ics', tasksUrl).href;
     // an unparseable DUE: the to-do is kept, due the day it was made, and the report says so
