@@ -43,6 +43,21 @@ export interface ParsedItem<F extends ItemFields> {
 /** properties every writer re-stamps: never part of the comparison, never carried */
 const RESTAMPED = new Set(['dtstamp', 'last-modified', 'sequence', 'uid', 'created']);
 
+/** reads a component's properties by name, remembering which were taken (the rest are carried) */
+export function propertyReader(comp: ICAL.Component) {
+  const used = new Set<ICAL.Property | ICAL.Component>();
+  const take = (name: string) => {
+    const prop = comp.getFirstProperty(name);
+    if (prop) used.add(prop);
+    return prop;
+  };
+  const text = (name: string) => {
+    const v = take(name)?.getFirstValue();
+    return typeof v === 'string' ? v : v == null ? '' : String(v);
+  };
+  return { used, take, text };
+}
+
 /** parses an iCalendar object, dropping lines ical.js refuses (reported) instead of refusing the item */
 export function parseCalendarLenient(text: string): { root: ICAL.Component; warnings: string[] } | { error: string } {
   const warnings: string[] = [];

@@ -12,6 +12,8 @@ import type Database from 'better-sqlite3';
 import { deleteCard, fetchCards, listChanges, putCard, type RemoteCard } from './carddav';
 import { itemHash, mergeItem, parseItem, writeItem, type CalendarItemKind, type ItemConflict, type ItemFields, type ParsedItem } from './caldav-items';
 import { DavError, type DavClient } from './dav-client';
+import { isPassing, isRefused } from './contact-sync';
+import type { SyncItemTable } from '../../db/schema';
 
 export interface CalendarCollection {
   accountId: string;
@@ -30,14 +32,7 @@ export interface CalendarSyncReport {
   retry: number;
 }
 
-interface ItemRow {
-  item_id: string;
-  href: string;
-  etag: string | null;
-  local_hash: string;
-  remote_hash: string;
-  base: string;
-}
+type ItemRow = Pick<SyncItemTable, 'item_id' | 'href' | 'etag' | 'local_hash' | 'remote_hash' | 'base'>;
 
 const ICS = 'text/calendar; charset=utf-8';
 
@@ -252,12 +247,4 @@ export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Dat
   }
   report.conflicts = openConflicts.size;
   return report;
-}
-
-function isRefused(err: unknown): boolean {
-  return err instanceof DavError && err.kind === 'protocol' && (err.status ?? 0) >= 400 && (err.status ?? 0) < 500;
-}
-
-function isPassing(err: unknown): boolean {
-  return err instanceof DavError && (err.kind === 'precondition' || err.kind === 'server' || err.kind === 'offline' || err.kind === 'timeout' || err.kind === 'not_found');
 }

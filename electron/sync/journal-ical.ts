@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import ICAL from 'ical.js';
 import { DIRECTIONS, INTERACTION_KINDS, type Interaction } from '../../shared/domain/interaction';
-import type { CalendarItemKind } from './caldav-items';
+import { propertyReader, type CalendarItemKind } from './caldav-items';
 
 export interface JournalFields {
   [key: string]: unknown;
@@ -104,17 +104,8 @@ export const journalKind: CalendarItemKind<JournalFields> = {
   },
 
   fromComponent(comp, sqlite) {
-    const used = new Set<ICAL.Property | ICAL.Component>();
+    const { used, take, text } = propertyReader(comp);
     const warnings: string[] = [];
-    const take = (name: string) => {
-      const prop = comp.getFirstProperty(name);
-      if (prop) used.add(prop);
-      return prop;
-    };
-    const text = (name: string) => {
-      const v = take(name)?.getFirstValue();
-      return typeof v === 'string' ? v : v == null ? '' : String(v);
-    };
     const start = (take('dtstart')?.getFirstValue() ?? comp.getFirstPropertyValue('dtstamp')) as ICAL.Time | null;
     if (!(start instanceof ICAL.Time)) return { error: 'the journal entry has no date' };
     const occurredAt = start.toJSDate().getTime();

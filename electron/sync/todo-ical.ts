@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import ICAL from 'ical.js';
 import { nextOccurrenceAfter, RECURRENCE_UNITS, type RecurrenceUnit } from '../../shared/domain/recurrence';
-import type { CalendarItemKind } from './caldav-items';
+import { propertyReader, type CalendarItemKind } from './caldav-items';
 
 export interface TodoFields {
   [key: string]: unknown;
@@ -158,17 +158,8 @@ export const todoKind: CalendarItemKind<TodoFields> = {
   },
 
   fromComponent(comp, sqlite) {
-    const used = new Set<ICAL.Property | ICAL.Component>();
+    const { used, take, text } = propertyReader(comp);
     const warnings: string[] = [];
-    const take = (name: string) => {
-      const prop = comp.getFirstProperty(name);
-      if (prop) used.add(prop);
-      return prop;
-    };
-    const text = (name: string) => {
-      const v = take(name)?.getFirstValue();
-      return typeof v === 'string' ? v : v == null ? '' : String(v);
-    };
     let title = text('summary').trim() || '(untitled)';
     if (title.length > 300) {
       warnings.push('the title was cut to 300 characters');
