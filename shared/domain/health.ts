@@ -382,7 +382,7 @@ export function healthFromCore(cadenceDays: number, facts: HealthFacts, windows:
   }
   const expectedCount = windows.windowDays / C;
   const flags = flagDetails(core.flags, facts, C, windows.windowDays, daysSinceLast, days.todayDay - days.createdDay);
-  let explanation = !explain ? '' : `${talkedInWindow(facts.windowCount, windows.windowDays, daysSinceLast)}; you aim for ${cadencePhrase(C)}.`;
+  let explanation = !explain ? '' : `${talkedInWindow(facts.windowCount, windows.windowDays, daysSinceLast)}; you aim for ${rhythmPhrase(C, days.toleranceDays ?? 0)}.`;
   if (explain && parts.ratingAdjustment !== 0 && averageRating !== null)
     explanation += ` Your last rated conversations went ${averageRating > 3 ? 'well' : 'badly'} (${formatCount(averageRating)} of 5 on average).`;
   return {
@@ -459,6 +459,11 @@ function talkedCount(n: number): string {
 }
 
 /** a cadence in words: 7 -> "every week", 14 -> "every 2 weeks", 30 -> "every month", 10 -> "every 10 days" */
+/** the rhythm in words: "every 4 weeks", or with a tolerance "every 4 weeks, at worst every 6 weeks" */
+export function rhythmPhrase(days: number, toleranceDays: number): string {
+  return toleranceDays > 0 ? `${cadencePhrase(days)}, at worst ${cadencePhrase(days + toleranceDays)}` : cadencePhrase(days);
+}
+
 export function cadencePhrase(days: number): string {
   if (days === 1) return 'every day';
   if (days % 365 === 0) return days === 365 ? 'every year' : `every ${days / 365} years`;
