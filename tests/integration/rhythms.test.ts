@@ -190,4 +190,25 @@ describe('typed errors and the JSON export', () => {
       await fresh.dispose();
     }
   });
+
+  it('carries the own latest interval through vCard (X-KITH-CADENCE-LATEST) and drops one below its cadence', async () => {
+    await kith.call('contacts.create', { displayName: 'Ada', cadenceDays: 28, cadenceLatestDays: 42 });
+    await kith.call('contacts.create', { displayName: 'Bea', cadenceDays: 28, cadenceLatestDays: 35 });
+    const file = await kith.call('transfer.export', { format: 'vcard' });
+    expect(file.content).toContain('X-KITH-CADENCE-LATEST:42');
+    // a hand-edited file: Bea's latest below her cadence is not applied but kept in her notes, her cadence kept
+    const edited = file.content!.replace('X-KITH-CADENCE-LATEST:35', 'X-KITH-CADENCE-LATEST:7');
+    const fresh = await startTestBackend({ clock });
+    try {
+      await importFile(fresh, 'people.vcf', edited);
+      const rows = fresh.sqlite.prepare(`SELECT display_name, cadence_days, cadence_latest_days FROM contacts ORDER BY display_name`).all();
+      expect(rows).toEqual([
+        { display_name: 'Ada', cadence_days: 28, cadence_latest_days: 42 },
+        { display_name: 'Bea', cadence_days: 28, cadence_latest_days: null },
+      ]);
+      expect(fresh.sqlite.prepare(`SELECT notes FROM contacts WHERE display_name = 'Bea'`).pluck().get()).toContain('Latest check-in (does not fit the cadence): every 7 days');
+    } finally {
+      await fresh.dispose();
+    }
+  });
 });

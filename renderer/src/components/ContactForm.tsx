@@ -14,6 +14,8 @@ import { Field } from './Field';
 import { Avatar } from './Avatar';
 import { ContactPicker } from './contact/ContactPicker';
 import { FormFooter } from './FormFooter';
+import { useContacts } from '../stores/contacts';
+import { effectiveRhythm } from '../../../shared/domain/cadence';
 
 export interface ContactFormProps {
   circles: Circle[];
@@ -87,6 +89,16 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
   const [saving, setSaving] = useState(false);
 
   const circle = circles.find((c) => c.id === circleId);
+  // what "inherit" means for this contact: the one rule over its tags and circle (cadence.ts)
+  const allTags = useContacts((st) => st.tags);
+  const rhythmTags = allTags.filter((t) => t.cadenceDays !== null && tags.some((n) => n.toLowerCase() === t.name.toLowerCase()));
+  const inherited = effectiveRhythm(
+    null,
+    rhythmTags.map((t) => ({ days: t.cadenceDays!, latestDays: t.cadenceLatestDays })),
+    circle ? { days: circle.defaultCadenceDays, latestDays: circle.defaultCadenceLatestDays ?? null } : null,
+  );
+  const inheritedTag = inherited.source === 'tag' ? rhythmTags.find((t) => t.cadenceDays === inherited.days)?.name : undefined;
+  const inheritedText = `every ${inherited.days} days${inherited.latestDays > inherited.days ? `, at worst ${inherited.latestDays}` : ''}`;
   const months = monthNames();
 
   function updateMethod(key: number, patch: Partial<MethodRow>) {
@@ -287,7 +299,7 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
         <div className="radio-row">
           <label>
             <input type="radio" name="cadence" checked={cadenceMode === 'inherit'} onChange={() => setCadenceMode('inherit')} />
-            {circle ? `As the circle: every ${circle.defaultCadenceDays} days` : 'Default: every 30 days'}
+            {inheritedTag ? `As the tag ${inheritedTag}: ${inheritedText}` : circle ? `As the circle: ${inheritedText}` : `Default: ${inheritedText}`}
           </label>
           <label>
             <input type="radio" name="cadence" checked={cadenceMode === 'custom'} onChange={() => setCadenceMode('custom')} />
