@@ -2,9 +2,9 @@
 // given "check in every 14 days, at worst 21" in Settings; the contact carrying it shows that
 // rhythm and where it came from, is due but not overdue at 20 days, and the dashboard agrees.
 // Screenshots in light and dark, axe-clean.
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWebSession, type WebSession } from '../helpers/browser';
+import { expectAxeClean, screenshotBothThemes } from '../helpers/screens';
 
 let s: WebSession;
 let ada = '';
@@ -20,12 +20,6 @@ beforeAll(async () => {
 });
 afterAll(async () => s?.close());
 
-async function axe(screen: string) {
-  // a toast fading in or out is measured mid-animation; wait for it to go
-  await s.page.locator('[data-sonner-toast]').first().waitFor({ state: 'detached', timeout: 10_000 });
-  const r = await new AxeBuilder({ page: s.page }).analyze();
-  expect(r.violations.map((v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
-}
 const tagRow = () => s.kith.sqlite.prepare(`SELECT cadence_days, cadence_latest_days FROM tags WHERE name = 'Mentor'`).get();
 
 describe('rhythms by tag and a tolerance', { timeout: 150_000 }, () => {
@@ -54,11 +48,8 @@ describe('rhythms by tag and a tolerance', { timeout: 150_000 }, () => {
     expect(await s.page.getByLabel('Tag Book club: latest check-in days').isDisabled()).toBe(true);
 
     await s.page.getByLabel('Tag Mentor: check-in days').scrollIntoViewIfNeeded();
-    await axe('settings');
-    await s.page.emulateMedia({ colorScheme: 'dark' });
-    await s.screenshot('rhythms-settings-dark');
-    await s.page.emulateMedia({ colorScheme: 'light' });
-    await s.screenshot('rhythms-settings-light');
+    await expectAxeClean(s, 'settings');
+    await screenshotBothThemes(s, 'rhythms-settings');
   });
 
   it('shows the tag rhythm on the contact: due at 14 days, overdue only from 21, and the dashboard agrees', async () => {
@@ -70,11 +61,8 @@ describe('rhythms by tag and a tolerance', { timeout: 150_000 }, () => {
     expect(home.overdue.total).toBe(0);
     expect(home.comingUp.filter((i) => i.kind === 'checkin').map((i) => i.displayName)).toEqual(['Ada Lovelace']);
 
-    await axe('contact');
-    await s.page.emulateMedia({ colorScheme: 'dark' });
-    await s.screenshot('rhythms-contact-dark');
-    await s.page.emulateMedia({ colorScheme: 'light' });
-    await s.screenshot('rhythms-contact-light');
+    await expectAxeClean(s, 'contact');
+    await screenshotBothThemes(s, 'rhythms-contact');
 
     // a tighter latest makes her overdue, on screen too
     await s.kith.call('tags.setCadence', { id: (await s.kith.call('tags.list', {})).find((t) => t.name === 'Mentor')!.id, cadenceDays: 14, cadenceLatestDays: 18 });
