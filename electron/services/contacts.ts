@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { prepared } from '../../db/prepared';
+import { cachedCount } from '../../db/countCache';
 import type { DB } from '../../db/schema';
 import type { ContactRow } from '../../db/schema';
 import { ServiceError } from '../../shared/api/errors';
@@ -22,7 +23,9 @@ export type ContactFields = ParsedInputOf<'contacts.create'>;
 export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update' | 'contacts.setPhoto'> = {
   async 'contacts.list'(ctx, input) {
     const q = filteredContacts(ctx.db, input);
-    const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const countQuery = q.select((eb) => eb.fn.countAll<number>().as('n'));
+    const compiled = countQuery.compile();
+    const total = await cachedCount(ctx.sqlite, JSON.stringify([compiled.sql, compiled.parameters]), async () => Number((await countQuery.executeTakeFirstOrThrow()).n));
     let ordered = q.select([
       'c.id',
       'c.display_name',
@@ -61,7 +64,7 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
       lastInteractionAt: r.last_interaction_at,
       archivedAt: r.archived_at,
     }));
-    return { items, total: Number(total.n) };
+    return { items, total };
   },
 
   async 'contacts.get'(ctx, input) {
