@@ -13,6 +13,7 @@ import { OverdueList } from '../components/dashboard/OverdueList';
 import { PortfolioSection } from '../components/dashboard/PortfolioSection';
 import { LoansSummary } from '../components/dashboard/LoansSummary';
 import { BAND_COLOR_VAR, longDate } from '../components/dashboard/format';
+import { formatNumber } from '../lib/format';
 
 export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
   // the lists come first; the portfolio (a year of history) follows without holding them back
@@ -51,7 +52,7 @@ export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
           <h1 id="dash-title">Dashboard</h1>
           <p className="subtle">
             {longDate(dashboard.today)}
-            {dashboard.contactCount > 0 && ` · ${dashboard.contactCount.toLocaleString()} relationship${dashboard.contactCount === 1 ? '' : 's'}`}
+            {dashboard.contactCount > 0 && ` · ${formatNumber(dashboard.contactCount)} relationship${dashboard.contactCount === 1 ? '' : 's'}`}
           </p>
         </div>
         <DuplicatesLink />
