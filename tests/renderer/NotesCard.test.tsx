@@ -31,7 +31,7 @@ describe('GitHub-flavoured notes', () => {
   });
 });
 
-describe('Notes card on the contact page', () => {
+describe('Notes card on the contact page', { timeout: 30_000 }, () => {
   let kith: TestBackend;
   beforeAll(async () => {
     kith = await startTestBackend();

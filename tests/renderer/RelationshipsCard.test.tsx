@@ -9,10 +9,6 @@ import { ContactDetails } from '../../renderer/src/components/contact/ContactDet
 import { startTestBackend, type TestBackend } from '../helpers/backend';
 import { installBridge } from '../helpers/bridge';
 
-Element.prototype.setPointerCapture ??= () => {};
-Element.prototype.releasePointerCapture ??= () => {};
-Element.prototype.hasPointerCapture ??= () => false;
-
 let kith: TestBackend;
 beforeEach(async () => {
   kith = await startTestBackend();
@@ -70,7 +66,7 @@ describe('Relationships card', { timeout: 30_000 }, () => {
   });
 });
 
-describe('Details card', () => {
+describe('Details card', { timeout: 30_000 }, () => {
   it('shows the age and the next birthday for a known birth year', async () => {
     const now = new Date();
     const c = await kith.call('contacts.create', { displayName: 'Dora', birthday: { month: 1, day: 1, year: now.getFullYear() - 30 } });
