@@ -53,6 +53,8 @@ export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
           <p className="subtle">
             {longDate(dashboard.today)}
             {dashboard.contactCount > 0 && ` · ${formatNumber(dashboard.contactCount)} relationship${dashboard.contactCount === 1 ? '' : 's'}`}
+            {/* the bands count only people with a rhythm: say who is left out, so the sums agree */}
+            {dashboard.contactCount > dashboard.trackedCount && `, ${formatNumber(dashboard.contactCount - dashboard.trackedCount)} without a check-in rhythm`}
           </p>
         </div>
         <DuplicatesLink />
@@ -70,7 +72,7 @@ export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
           <ul className="band-stats" aria-label="Relationship health">
             {BANDS.map((b) => (
               <li key={b} style={{ ['--band' as string]: BAND_COLOR_VAR[b] }}>
-                <strong>{dashboard.bands[b]}</strong>
+                <strong>{formatNumber(dashboard.bands[b])}</strong>
                 <span>{BAND_LABEL[b]}</span>
                 <span className="band-bar" aria-hidden>
                   <span style={{ width: `${dashboard.trackedCount ? (dashboard.bands[b] / dashboard.trackedCount) * 100 : 0}%` }} />
