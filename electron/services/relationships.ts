@@ -2,7 +2,7 @@
 // side is a child on the other). "Introduced by" on a contact shows here too, on both pages.
 import { randomUUID } from 'node:crypto';
 import { ServiceError } from '../../shared/api/errors';
-import { DIRECTED_KINDS, ROLE_LABELS, roleSeenFrom, storedRelationship, type Relationship, type RelationshipRole } from '../../shared/domain/relationship';
+import { DIRECTED_KINDS, EXCLUSIVE_KINDS, ROLE_LABELS, roleSeenFrom, storedRelationship, type Relationship, type RelationshipRole } from '../../shared/domain/relationship';
 import type { HandlerGroup, ServiceContext } from './context';
 
 export const relationshipHandlers: HandlerGroup<'relationships.listForContact' | 'relationships.add' | 'relationships.remove'> = {
@@ -29,6 +29,19 @@ export const relationshipHandlers: HandlerGroup<'relationships.listForContact' |
             ]),
           );
       if (await dup.executeTakeFirst()) throw new ServiceError('conflict', 'These two are already linked that way', 'role');
+      const excluded = EXCLUSIVE_KINDS[row.kind];
+      if (excluded && !input.confirmed) {
+        const other = await trx.selectFrom('relationships').select('id').where('kind', '=', excluded)
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('from_contact_id', '=', row.from), eb('to_contact_id', '=', row.to)]),
+              eb.and([eb('from_contact_id', '=', row.to), eb('to_contact_id', '=', row.from)]),
+            ]),
+          )
+          .executeTakeFirst();
+        if (other)
+          throw new ServiceError('conflict', `These two are already linked as ${ROLE_LABELS[excluded].toLowerCase()}s. Link them as ${ROLE_LABELS[row.kind as RelationshipRole].toLowerCase()}s as well?`, 'confirmed');
+      }
       await trx.insertInto('relationships').values({ id, from_contact_id: row.from, to_contact_id: row.to, kind: row.kind, created_at: ctx.clock.now().getTime() }).execute();
     });
     const made = (await listRelationships(ctx, input.contactId)).find((r) => r.id === id);

@@ -9,6 +9,9 @@ export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
 export const RELATIONSHIP_ROLES = ['partner', 'parent', 'child', 'sibling', 'colleague', 'friend', 'introducedBy', 'introduced'] as const;
 export type RelationshipRole = (typeof RELATIONSHIP_ROLES)[number];
 
+/** kinds that, between the same two people, would contradict each other unless the user says so */
+export const EXCLUSIVE_KINDS: Partial<Record<RelationshipKind, RelationshipKind>> = { partner: 'friend', friend: 'partner' };
+
 export const DIRECTED_KINDS: ReadonlySet<RelationshipKind> = new Set(['parent', 'introduced']);
 
 export const ROLE_LABELS: Record<RelationshipRole, string> = {
@@ -52,6 +55,13 @@ export function roleSeenFrom(selfId: string, row: { from: string; to: string; ki
     default:
       return row.kind;
   }
+}
+
+/** the link as a sentence from the page of `selfName`: "Ana introduced you to Ben"; null for the plain kinds */
+export function relationshipSentence(role: RelationshipRole, selfName: string, otherName: string): string | null {
+  if (role === 'introducedBy') return `${otherName} introduced you to ${selfName}`;
+  if (role === 'introduced') return `${selfName} introduced you to ${otherName}`;
+  return null;
 }
 
 export interface Relationship {

@@ -10,11 +10,6 @@ import { useContacts } from '../../renderer/src/stores/contacts';
 import { startTestBackend, type TestBackend } from '../helpers/backend';
 import { installBridge } from '../helpers/bridge';
 
-// jsdom has no pointer capture; sonner's toast asks for it on a click
-Element.prototype.setPointerCapture ??= () => {};
-Element.prototype.releasePointerCapture ??= () => {};
-Element.prototype.hasPointerCapture ??= () => false;
-
 let kith: TestBackend;
 beforeEach(async () => {
   kith = await startTestBackend();

@@ -9,11 +9,6 @@ import { dataChanged } from '../../renderer/src/lib/refresh';
 import { fixedClock, startTestBackend, type TestBackend } from '../helpers/backend';
 import { installBridge } from '../helpers/bridge';
 
-// sonner's toasts capture the pointer on press; jsdom has no pointer capture
-Element.prototype.setPointerCapture ??= () => {};
-Element.prototype.releasePointerCapture ??= () => {};
-Element.prototype.hasPointerCapture ??= () => false;
-
 let kith: TestBackend;
 const clock = fixedClock('2026-06-15T10:00:00Z');
 beforeAll(async () => {

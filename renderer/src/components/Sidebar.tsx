@@ -3,6 +3,7 @@ import { Icon, type IconName } from './Icon';
 import { GlobalSearch } from './GlobalSearch';
 import { useOverdueCount } from './reminders/useOverdueCount';
 import { SidebarSyncStatus } from './sync/SidebarSyncStatus';
+import { formatNumber } from '../lib/format';
 
 const ITEMS: { label: string; route: Route; icon: IconName; key: string }[] = [
   { label: 'Dashboard', route: { page: 'dashboard' }, icon: 'home', key: 'dashboard' },
@@ -40,8 +41,8 @@ export function Sidebar() {
               <Icon name={item.icon} />
               <span>{item.label}</span>
               {item.key === 'reminders' && overdue.overdue + overdue.dueToday > 0 && (
-                <span className="nav-badge" aria-label={`${overdue.overdue} overdue, ${overdue.dueToday} due today`} title={`${overdue.overdue.toLocaleString()} overdue, ${overdue.dueToday.toLocaleString()} due today`}>
-                  {(overdue.overdue + overdue.dueToday).toLocaleString()}
+                <span className="nav-badge" aria-label={`${overdue.overdue} overdue, ${overdue.dueToday} due today`} title={`${formatNumber(overdue.overdue)} overdue, ${formatNumber(overdue.dueToday)} due today`}>
+                  {formatNumber(overdue.overdue + overdue.dueToday)}
                 </span>
               )}
             </a>

@@ -1,97 +1,39 @@
-// Dates as the user reads them: date-fns with the locale of the OS/browser.
-import { format, formatDistanceStrict, isSameYear, type Locale } from 'date-fns';
-import { de, enGB, enUS, es, fr, it, ja, nl, pl, ptBR, sv } from 'date-fns/locale';
+// Dates and numbers as this user reads them: the one module is shared/format; this binds it to the
+// user's language (the browser's) and time zone (the system's), so screens call it without either.
+import { format } from 'date-fns';
+import * as f from '../../../shared/format';
 import type { MonthDay } from '../../../shared/domain/contact';
-import { formatMoney as formatMoneyIn } from '../../../shared/domain/money';
-
-const LOCALES: Record<string, Locale> = { 'en-US': enUS, en: enGB, de, es, fr, it, ja, nl, pl, pt: ptBR, sv };
-
-/** the best date-fns locale for the user's language: exact tag, then language, then English */
-export function userLocale(language: string = typeof navigator === 'undefined' ? 'en-US' : navigator.language): Locale {
-  return LOCALES[language] ?? LOCALES[language.split('-')[0]!] ?? enUS;
-}
-
-const locale = () => userLocale();
 
 /** the user's language tag (the browser's), for Intl */
 export function userLanguage(): string {
   return typeof navigator === 'undefined' ? 'en-US' : navigator.language || 'en-US';
 }
 
-const unitFormats = new Map<string, Intl.NumberFormat>();
-function unitFormat(language: string, unit: 'day' | 'week' | 'month' | 'year'): Intl.NumberFormat {
-  const key = `${language} ${unit}`;
-  let f = unitFormats.get(key);
-  if (!f) unitFormats.set(key, (f = new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' })));
-  return f;
+/** the user's language and time zone */
+export function userLocale(): f.Locale {
+  return { language: userLanguage(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' };
 }
 
-/**
- * A span of whole days as a person says it, in the coarsest unit that still reads true (rounded
- * down): "1 day", "13 days", "3 weeks", "5 months", "11 years". The one function for every
- * "… overdue", "… ago" and "for …" on screen.
- */
-export function formatDaySpan(days: number, language: string = userLanguage()): string {
-  const d = Math.max(0, Math.floor(days));
-  if (d < 14) return unitFormat(language, 'day').format(d);
-  if (d < 60) return unitFormat(language, 'week').format(Math.floor(d / 7));
-  if (d < 365) return unitFormat(language, 'month').format(Math.floor(d / 30.44));
-  return unitFormat(language, 'year').format(Math.floor(d / 365));
-}
+const L = userLocale;
+export const formatNumber = (n: number) => f.formatNumber(n, L());
+export const formatCount = (n: number, one: string, many: string) => f.formatCount(n, one, many, L());
+export const formatPercent = (share: number) => f.formatPercent(share, L());
+export const formatDaySpan = (days: number) => f.formatDaySpan(days, L());
+export const formatOverdue = (days: number) => f.formatOverdue(days, L());
+export const formatDaysAgo = (days: number | null) => f.formatDaysAgo(days, L());
+export const formatInDays = f.formatInDays;
+export const formatDay = (ms: number) => f.formatDay(ms, L());
+export const formatDateTime = (ms: number) => f.formatDateTime(ms, L());
+export const formatTime = (ms: number) => f.formatTime(ms, L());
+export const formatWhen = (ms: number, now: number) => f.formatWhen(ms, now, L());
+export const formatAgo = (ms: number, now: number) => f.formatAgo(ms, now, L());
+export const formatCalendarDay = (date: string, style: f.DayStyle = 'day') => f.formatCalendarDay(date, style, L());
+export const formatMonthDay = (d: MonthDay) => f.formatMonthDay(d, L());
+export const formatAge = (d: MonthDay, today: string) => f.formatAge(d, today, L());
+export const monthNames = () => f.monthNames(L());
+export const formatMoney = (amountMinor: number, currency: string) => f.formatMoney(amountMinor, currency, L());
 
-/** "Due today", "3 days overdue", "11 years overdue" */
-export function formatOverdue(days: number, language: string = userLanguage()): string {
-  return days <= 0 ? 'Due today' : `${formatDaySpan(days, language)} overdue`;
-}
-
-/** "today", "yesterday", "3 weeks ago"; null: "never" */
-export function formatDaysAgo(days: number | null, language: string = userLanguage()): string {
-  if (days === null) return 'never';
-  if (days <= 0) return 'today';
-  if (days === 1) return 'yesterday';
-  return `${formatDaySpan(days, language)} ago`;
-}
-
-/** "12 Mar 2026" style, in the user's locale */
-export function formatDay(ms: number): string {
-  return format(ms, 'PP', { locale: locale() });
-}
-
-/** "12 Mar 2026, 14:05" style */
-export function formatDateTime(ms: number): string {
-  return format(ms, 'PPp', { locale: locale() });
-}
-
-/** a timeline's date: the weekday and time this year, the full date before */
-export function formatWhen(ms: number, now: number): string {
-  return isSameYear(ms, now) ? format(ms, 'EEE d MMM · p', { locale: locale() }) : format(ms, 'PP · p', { locale: locale() });
-}
-
-/** "3 days ago", "in 2 months" */
-export function formatAgo(ms: number, now: number): string {
-  if (Math.abs(now - ms) < 60_000) return 'just now';
-  return formatDistanceStrict(ms, now, { addSuffix: true, locale: locale() });
-}
-
-/** a birthday: "10 December" or "10 December 1815" */
-export function formatMonthDay(d: MonthDay): string {
-  // a leap year, so 29 February can be shown without a year
-  const date = new Date(d.year ?? 2000, d.month - 1, d.day);
-  return format(date, d.year ? 'PPP' : 'd MMMM', { locale: locale() });
-}
-
-/** month names in the user's language, for pickers */
-export function monthNames(): string[] {
-  return Array.from({ length: 12 }, (_, m) => format(new Date(2000, m, 1), 'LLLL', { locale: locale() }));
-}
-
-/** the value of an <input type="datetime-local"> for an instant, in the user's zone */
+/** the value of an <input type="datetime-local"> for an instant, in the user's zone (not display) */
 export function toLocalInputValue(ms: number): string {
   return format(ms, "yyyy-MM-dd'T'HH:mm");
-}
-
-// Money: the one module is shared/domain/money.ts; these pass it the user's locale.
-/** 123456 EUR -> "€1,234.56" in the user's locale */
-export function formatMoney(amountMinor: number, currency: string): string {
-  return formatMoneyIn(amountMinor, currency, userLanguage());
 }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ClientSort, ClientValue } from '../../../shared/domain/dashboard';
 import { api } from '../lib/api';
 import { onDataChanged } from '../lib/refresh';
-import { formatMoney } from '../lib/format';
+import { formatMoney, formatNumber } from '../lib/format';
 import { useRouter } from '../stores/router';
 import { ContactLink } from '../components/dashboard/ContactLink';
 import { percent } from '../components/dashboard/format';
@@ -46,7 +46,7 @@ export function ClientsPage({ currency }: { currency?: string }) {
       <header className="page-header">
         <div>
           <h1 id="clients-page-title">Clients</h1>
-          <p className="subtle">{data?.currency ? `${data.total.toLocaleString()} client${data.total === 1 ? '' : 's'} paying in ${data.currency} · value over the last 12 months` : '…'}</p>
+          <p className="subtle">{data?.currency ? `${formatNumber(data.total)} client${data.total === 1 ? '' : 's'} paying in ${data.currency} · value over the last 12 months` : '…'}</p>
         </div>
         {data && data.currencies.length > 1 && (
           <select aria-label="Currency" value={data.currency ?? ''} onChange={(e) => navigate({ page: 'clients', currency: e.target.value })}>

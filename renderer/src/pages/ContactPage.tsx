@@ -10,7 +10,7 @@ import { ContactHeader } from '../components/contact/ContactHeader';
 import { ContactDetails } from '../components/contact/ContactDetails';
 import { RelationshipsCard } from '../components/contact/RelationshipsCard';
 import { Timeline } from '../components/contact/Timeline';
-import { Markdown } from '../components/Markdown';
+import { NotesCard } from '../components/contact/NotesCard';
 import { Modal } from '../components/Modal';
 import { ContactForm } from '../components/ContactForm';
 import { HealthPanel } from '../components/contact/HealthPanel';
@@ -68,15 +68,7 @@ export function ContactPage({ id }: { id: string }) {
           <GiftsCard contactId={contact.id} name={contact.displayName} />
           <LoansCard contactId={contact.id} name={contact.displayName} />
           <RelationshipsCard contactId={contact.id} name={contact.displayName} />
-          <section className="card" aria-labelledby="notes-title">
-            <div className="card-header">
-              <h2 id="notes-title">Notes</h2>
-              <button className="button small" onClick={() => setEditing(true)}>
-                Edit
-              </button>
-            </div>
-            {contact.notes.trim() ? <Markdown text={contact.notes} /> : <p className="subtle">What matters to them: kids’ names, favourite food, what you talked about.</p>}
-          </section>
+          <NotesCard contact={contact} onSaved={setContact} />
         </aside>
       </div>
       {editing && (

@@ -10,7 +10,7 @@ import { useUi } from '../stores/ui';
 import { Avatar } from '../components/Avatar';
 import { Icon } from '../components/Icon';
 import { ConfirmDelete } from '../components/contact/ConfirmDelete';
-import { formatAgo } from '../lib/format';
+import { formatAgo, formatNumber } from '../lib/format';
 import { isModKey, MOD_LABEL } from '../lib/keyboard';
 import { useDuplicateCount } from '../components/duplicates/useDuplicateCount';
 import { useSelection } from '../components/contacts/useSelection';
@@ -112,7 +112,7 @@ export function ContactsPage({ archived }: { archived: boolean }) {
         <div>
           <h1 id="contacts-title">{archived ? 'Archive' : 'Contacts'}</h1>
           <p className="subtle">
-            {!loaded ? '…' : total === 1 ? '1 person' : `${total.toLocaleString()} people`}
+            {!loaded ? '…' : total === 1 ? '1 person' : `${formatNumber(total)} people`}
             {archived && ' · hidden everywhere else until you restore them'}
           </p>
         </div>

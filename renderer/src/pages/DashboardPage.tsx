@@ -13,6 +13,7 @@ import { OverdueList } from '../components/dashboard/OverdueList';
 import { PortfolioSection } from '../components/dashboard/PortfolioSection';
 import { LoansSummary } from '../components/dashboard/LoansSummary';
 import { BAND_COLOR_VAR, longDate } from '../components/dashboard/format';
+import { formatNumber } from '../lib/format';
 
 export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
   // the lists come first; the portfolio (a year of history) follows without holding them back
@@ -51,9 +52,9 @@ export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
           <h1 id="dash-title">Dashboard</h1>
           <p className="subtle">
             {longDate(dashboard.today)}
-            {dashboard.contactCount > 0 && ` · ${dashboard.contactCount.toLocaleString()} relationship${dashboard.contactCount === 1 ? '' : 's'}`}
+            {dashboard.contactCount > 0 && ` · ${formatNumber(dashboard.contactCount)} relationship${dashboard.contactCount === 1 ? '' : 's'}`}
             {/* the bands count only people with a rhythm: say who is left out, so the sums agree */}
-            {dashboard.contactCount > dashboard.trackedCount && `, ${(dashboard.contactCount - dashboard.trackedCount).toLocaleString()} without a check-in rhythm`}
+            {dashboard.contactCount > dashboard.trackedCount && `, ${formatNumber(dashboard.contactCount - dashboard.trackedCount)} without a check-in rhythm`}
           </p>
         </div>
         <DuplicatesLink />
@@ -71,7 +72,7 @@ export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
           <ul className="band-stats" aria-label="Relationship health">
             {BANDS.map((b) => (
               <li key={b} style={{ ['--band' as string]: BAND_COLOR_VAR[b] }}>
-                <strong>{dashboard.bands[b].toLocaleString()}</strong>
+                <strong>{formatNumber(dashboard.bands[b])}</strong>
                 <span>{BAND_LABEL[b]}</span>
                 <span className="band-bar" aria-hidden>
                   <span style={{ width: `${dashboard.trackedCount ? (dashboard.bands[b] / dashboard.trackedCount) * 100 : 0}%` }} />

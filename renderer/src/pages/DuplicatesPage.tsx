@@ -10,6 +10,7 @@ import { Icon } from '../components/Icon';
 import { DuplicateGroupCard } from '../components/duplicates/DuplicateGroupCard';
 import { MergeDialog } from '../components/duplicates/MergeDialog';
 import type { DuplicateGroup, MergeResult } from '../../../shared/api/methods/duplicates';
+import { formatNumber } from '../lib/format';
 
 const PAGE = 50;
 
@@ -78,7 +79,7 @@ export function DuplicatesPage() {
         <div>
           <h1 id="duplicates-title">Possible duplicates</h1>
           <p className="subtle">
-            {groups === null ? '…' : total === 0 ? 'Nobody to merge' : total === 1 ? '1 group of contacts that may be one person' : `${total.toLocaleString()} groups of contacts that may be one person`}
+            {groups === null ? '…' : total === 0 ? 'Nobody to merge' : total === 1 ? '1 group of contacts that may be one person' : `${formatNumber(total)} groups of contacts that may be one person`}
           </p>
         </div>
         <a
@@ -113,7 +114,7 @@ export function DuplicatesPage() {
       {groups && total > groups.length && (
         <div className="form-actions">
           <button type="button" className="button" onClick={() => setLimit((l) => l + PAGE)}>
-            Show more ({(total - groups.length).toLocaleString()} left)
+            Show more ({formatNumber(total - groups.length)} left)
           </button>
         </div>
       )}

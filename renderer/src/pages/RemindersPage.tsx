@@ -6,6 +6,7 @@ import { ReminderForm } from '../components/reminders/ReminderForm';
 import { CheckInList } from '../components/reminders/CheckInList';
 import { useReminderBoard } from '../components/reminders/useReminderBoard';
 import { Icon } from '../components/Icon';
+import { formatNumber } from '../lib/format';
 
 /** '#/reminders/<id>': a notification asked to show this reminder */
 function focusFromHash(): string | null {
@@ -64,8 +65,8 @@ export function RemindersPage() {
           <h1 id="rem-title">Reminders</h1>
           {totals && (open > 0 || totals.done > 0) && (
             <p className="subtle">
-              {totals.overdue ? `${totals.overdue.toLocaleString()} overdue · ` : ''}
-              {totals.today.toLocaleString()} today · {totals.upcoming.toLocaleString()} in the next 30 days
+              {totals.overdue ? `${formatNumber(totals.overdue)} overdue · ` : ''}
+              {formatNumber(totals.today)} today · {formatNumber(totals.upcoming)} in the next 30 days
             </p>
           )}
         </div>

@@ -6,6 +6,7 @@ import { Avatar } from '../components/Avatar';
 import { SearchExcerpt } from '../components/SearchExcerpt';
 import { api } from '../lib/api';
 import { useRouter } from '../stores/router';
+import { formatNumber } from '../lib/format';
 
 const PAGE = 50;
 /** the contract's last offset (900) plus a page of 100: nobody reads further than this */
@@ -60,7 +61,7 @@ export function SearchPage({ query }: { query: string }) {
         <div>
           <h1 id="search-title">Search results</h1>
           <p className="subtle" aria-live="polite">
-            {loading && hits.length === 0 ? 'Searching…' : hits.length === 0 ? `No one matches “${query}”` : `${hits.length.toLocaleString()}${done ? '' : '+'} ${hits.length === 1 ? 'person' : 'people'} match “${query}”`}
+            {loading && hits.length === 0 ? 'Searching…' : hits.length === 0 ? `No one matches “${query}”` : `${formatNumber(hits.length)}${done ? '' : '+'} ${hits.length === 1 ? 'person' : 'people'} match “${query}”`}
           </p>
         </div>
         <form

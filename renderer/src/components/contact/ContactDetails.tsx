@@ -1,6 +1,8 @@
 // The facts: ways to reach them (primary first), birthday, anniversary and other dates, how you met, who introduced you, cadence.
 import type { Contact, ContactMethod } from '../../../../shared/domain/contact';
-import { formatAgo, formatDay, formatMonthDay } from '../../lib/format';
+import { formatAge, formatAgo, formatDay, formatMonthDay, userLocale } from '../../lib/format';
+import { localDateOf } from '../../../../shared/domain/localDate';
+import { BreakableText } from '../BreakableText';
 import { useRouter } from '../../stores/router';
 import { METHOD_KIND_LABELS } from '../../lib/labels';
 import { usePhoneRegion } from '../../lib/phoneRegion';
@@ -26,7 +28,8 @@ export function ContactDetails({ contact }: { contact: Contact }) {
   const navigate = useRouter((s) => s.navigate);
   const region = usePhoneRegion();
   // numbers in the user's own format; one that does not parse, as typed
-  const shown = (m: ContactMethod) => (m.kind === 'phone' ? formatPhone(m.value, region) : m.value);
+  const shown = (m: ContactMethod) => (m.kind === 'phone' ? formatPhone(m.value, region) : <BreakableText text={m.value} />);
+  const age = contact.birthday ? formatAge(contact.birthday, localDateOf(Date.now(), userLocale().timeZone)) : null;
   const methods = [...contact.methods].sort((a, b) => a.kind.localeCompare(b.kind) || Number(b.isPrimary) - Number(a.isPrimary));
   const cadence = rhythmText(contact);
   const fullName = [contact.givenName, contact.familyName].filter(Boolean).join(' ');
@@ -55,7 +58,10 @@ export function ContactDetails({ contact }: { contact: Contact }) {
         {contact.birthday && (
           <div>
             <dt>Birthday</dt>
-            <dd>{formatMonthDay(contact.birthday)}</dd>
+            <dd>
+              {formatMonthDay(contact.birthday)}
+              {age && <span className="subtle age"> · {age}</span>}
+            </dd>
           </div>
         )}
         {contact.dates.map((d) => (
@@ -72,7 +78,7 @@ export function ContactDetails({ contact }: { contact: Contact }) {
         )}
         {contact.introducedBy && (
           <div>
-            <dt>Introduced by</dt>
+            <dt>Introduced</dt>
             <dd>
               <a
                 href={`#/contacts/${contact.introducedBy.id}`}
@@ -82,7 +88,8 @@ export function ContactDetails({ contact }: { contact: Contact }) {
                 }}
               >
                 {contact.introducedBy.displayName}
-              </a>
+              </a>{' '}
+              introduced you to {contact.displayName}
             </dd>
           </div>
         )}

@@ -1,11 +1,14 @@
 // People this person is linked to, labelled from this side (their parent is "Parent" here and the
-// other page says "Child"). Each name opens that person.
+// other page says "Child"). Each name opens that person. "Introduced" links read as a sentence;
+// every stored link has a remove button with Undo; partner and friend of the same person are
+// both kept only when the user answers yes to the question.
 import { useCallback, useEffect, useState } from 'react';
 import { toast } from 'sonner';
 import { api } from '../../lib/api';
 import { onDataChanged } from '../../lib/refresh';
 import { useRouter } from '../../stores/router';
-import { RELATIONSHIP_ROLES, ROLE_LABELS, type Relationship, type RelationshipRole } from '../../../../shared/domain/relationship';
+import { RELATIONSHIP_ROLES, ROLE_LABELS, relationshipSentence, type Relationship, type RelationshipRole } from '../../../../shared/domain/relationship';
+import { ApiError } from '../../../../shared/api/errors';
 import { Avatar } from '../Avatar';
 import { ContactPicker } from './ContactPicker';
 
@@ -13,6 +16,7 @@ export function RelationshipsCard({ contactId, name }: { contactId: string; name
   const [links, setLinks] = useState<Relationship[]>([]);
   const [adding, setAdding] = useState(false);
   const [role, setRole] = useState<RelationshipRole>('partner');
+  const [question, setQuestion] = useState<{ otherId: string; otherName: string; text: string } | null>(null);
   const navigate = useRouter((s) => s.navigate);
   const load = useCallback(() => api.call('relationships.listForContact', { contactId }).then(setLinks, () => setLinks([])), [contactId]);
   useEffect(() => {
@@ -20,10 +24,34 @@ export function RelationshipsCard({ contactId, name }: { contactId: string; name
     return onDataChanged(load);
   }, [load]);
 
-  async function add(otherId: string) {
+  async function add(otherId: string, otherName: string, confirmed = false) {
     try {
-      await api.call('relationships.add', { contactId, otherId, role });
+      await api.call('relationships.add', { contactId, otherId, role, ...(confirmed ? { confirmed } : {}) });
       setAdding(false);
+      setQuestion(null);
+    } catch (err) {
+      // partner and friend at once: ask, do not refuse silently
+      if (err instanceof ApiError && err.code === 'conflict' && err.field === 'confirmed') setQuestion({ otherId, otherName, text: err.message });
+      else toast.error((err as Error).message);
+    }
+  }
+
+  async function remove(r: Relationship) {
+    try {
+      // an "introduced" link with no id is the contact's "Introduced by" field: clearing it removes the link
+      const introduced = r.role === 'introducedBy' ? contactId : r.other.id;
+      const introducer = r.role === 'introducedBy' ? r.other.id : contactId;
+      if (r.id) await api.call('relationships.remove', { id: r.id });
+      else await api.call('contacts.update', { id: introduced, introducedById: null });
+      const undo = r.id
+        ? () => api.call('relationships.add', { contactId, otherId: r.other.id, role: r.role, confirmed: true })
+        : () => api.call('contacts.update', { id: introduced, introducedById: introducer });
+      toast.success(`Unlinked ${r.other.displayName} (${r.label.toLowerCase()})`, {
+        action: {
+          label: 'Undo',
+          onClick: () => void undo().catch((e: Error) => toast.error(e.message)),
+        },
+      });
     } catch (err) {
       toast.error((err as Error).message);
     }
@@ -41,11 +69,11 @@ export function RelationshipsCard({ contactId, name }: { contactId: string; name
       </div>
       {links.length === 0 && !adding && <p className="subtle">Partners, family, colleagues: link {name} to the people they belong with.</p>}
       <ul className="relations">
-        {links.map((r) => (
-          <li key={`${r.id ?? 'intro'}-${r.role}-${r.other.id}`}>
-            <Avatar name={r.other.displayName} size={26} />
+        {links.map((r) => {
+          const link = (
             <a
               href={`#/contacts/${r.other.id}`}
+              title={r.other.displayName}
               onClick={(e) => {
                 e.preventDefault();
                 navigate({ page: 'contact', id: r.other.id });
@@ -53,15 +81,55 @@ export function RelationshipsCard({ contactId, name }: { contactId: string; name
             >
               {r.other.displayName}
             </a>
-            <span className="subtle">{r.label}{r.other.archived ? ' · archived' : ''}</span>
-            {r.id && (
-              <button className="icon-button small" aria-label={`Unlink ${r.other.displayName} (${r.label})`} onClick={() => void api.call('relationships.remove', { id: r.id! })}>
+          );
+          const sentence = relationshipSentence(r.role, name, r.other.displayName);
+          return (
+            <li key={`${r.id ?? 'intro'}-${r.role}-${r.other.id}`}>
+              <Avatar name={r.other.displayName} size={26} />
+              {sentence ? (
+                <span className="relation-sentence" title={sentence}>
+                  {r.role === 'introducedBy' ? (
+                    <>
+                      {link} introduced you to {name}
+                    </>
+                  ) : (
+                    <>
+                      {name} introduced you to {link}
+                    </>
+                  )}
+                  {r.other.archived ? <span className="subtle"> · archived</span> : null}
+                </span>
+              ) : (
+                <>
+                  {link}
+                  <span className="subtle">
+                    {r.label}
+                    {r.other.archived ? ' · archived' : ''}
+                  </span>
+                </>
+              )}
+              <button className="icon-button small" aria-label={`Unlink ${r.other.displayName} (${r.label})`} title="Remove this link" onClick={() => void remove(r)}>
                 ×
               </button>
-            )}
-          </li>
-        ))}
+            </li>
+          );
+        })}
       </ul>
+      {question && (
+        <div className="relation-question" role="group" aria-labelledby="relation-question-text">
+          <p id="relation-question-text">
+            {question.otherName}: {question.text}
+          </p>
+          <div className="form-actions">
+            <button className="button small" onClick={() => setQuestion(null)}>
+              No, keep one
+            </button>
+            <button className="button small primary" autoFocus onClick={() => void add(question.otherId, question.otherName, true)}>
+              Yes, both
+            </button>
+          </div>
+        </div>
+      )}
       {adding && (
         <div className="relation-add">
           <select aria-label="Relationship" value={role} onChange={(e) => setRole(e.target.value as RelationshipRole)}>
@@ -71,7 +139,7 @@ export function RelationshipsCard({ contactId, name }: { contactId: string; name
               </option>
             ))}
           </select>
-          <ContactPicker label="Linked person" placeholder="Who?" exclude={[contactId]} autoFocus onPick={(c) => void add(c.id)} />
+          <ContactPicker label="Linked person" placeholder="Who?" exclude={[contactId]} autoFocus onPick={(c) => void add(c.id, c.displayName)} />
           <button className="button small" onClick={() => setAdding(false)}>
             Cancel
           </button>

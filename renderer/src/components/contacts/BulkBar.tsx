@@ -7,6 +7,7 @@ import { dataChanged } from '../../lib/refresh';
 import type { Circle, Tag } from '../../../../shared/domain/contact';
 import type { InputOf } from '../../../../shared/api/contract';
 import type { ListSelection } from './useSelection';
+import { formatNumber } from '../../lib/format';
 
 type Change = InputOf<'contacts.bulkUpdate'>['change'];
 
@@ -66,7 +67,7 @@ export function BulkBar({ selection, circles, tags, archived }: { selection: Lis
   return (
     <div className="bulk-bar" role="toolbar" aria-label={`Change ${n} selected`}>
       <strong className="bulk-count" aria-live="polite">
-        {n.toLocaleString()} selected
+        {formatNumber(n)} selected
       </strong>
       <select aria-label="Move to circle" value="" disabled={busy} onChange={(e) => void apply({ circleId: e.target.value === 'none' ? null : e.target.value })}>
         <option value="" disabled>

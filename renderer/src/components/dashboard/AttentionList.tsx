@@ -4,9 +4,10 @@ import { ContactLink } from './ContactLink';
 import { FLAG_LABEL } from './format';
 import { HEALTH_FLAGS, type HealthFlag } from '../../../../shared/domain/health';
 import { ScorePill } from './ScorePill';
+import { formatNumber } from '../../lib/format';
 
 export function AttentionList({ items, total, flagged }: { items: AttentionItem[]; total: number; flagged?: Record<HealthFlag, number> }) {
-  const counts = flagged ? HEALTH_FLAGS.filter((f) => flagged[f] > 0).map((f) => `${flagged[f].toLocaleString()} ${FLAG_LABEL[f].toLowerCase()}`) : [];
+  const counts = flagged ? HEALTH_FLAGS.filter((f) => flagged[f] > 0).map((f) => `${formatNumber(flagged[f])} ${FLAG_LABEL[f].toLowerCase()}`) : [];
   return (
     <section className="card dash-card" aria-labelledby="attention-title">
       <header className="dash-card-header">

@@ -5,7 +5,7 @@ import { toast } from 'sonner';
 import type { CatchUpPlan } from '../../../../shared/domain/catchUp';
 import { api } from '../../lib/api';
 import { onDataChanged } from '../../lib/refresh';
-import { formatDay, formatOverdue } from '../../lib/format';
+import { formatDay, formatOverdue, formatNumber } from '../../lib/format';
 import { useRouter } from '../../stores/router';
 import { Avatar } from '../Avatar';
 import { ContactLink } from './ContactLink';
@@ -45,8 +45,8 @@ export function CatchUpCard() {
       </header>
       <p className="subtle small catch-up-summary">
         {plan.weeklyBudget === 0
-          ? `${plan.backlog.toLocaleString()} check-ins due. Set a weekly pace in Settings to spread them over the coming days.`
-          : `${plan.backlog.toLocaleString()} due, ${plan.weeklyBudget} a week` + (plan.clearedBy ? ` · all caught up by ${plan.clearedBy.slice(0, 4) === plan.today.slice(0, 4) ? longDate(plan.clearedBy) : formatDay(localDate(plan.clearedBy).getTime())}` : '')}
+          ? `${formatNumber(plan.backlog)} check-ins due. Set a weekly pace in Settings to spread them over the coming days.`
+          : `${formatNumber(plan.backlog)} due, ${plan.weeklyBudget} a week` + (plan.clearedBy ? ` · all caught up by ${plan.clearedBy.slice(0, 4) === plan.today.slice(0, 4) ? longDate(plan.clearedBy) : formatDay(localDate(plan.clearedBy).getTime())}` : '')}
       </p>
       {today.length > 0 ? (
         <ol className="dash-list" aria-label="Today’s check-ins">

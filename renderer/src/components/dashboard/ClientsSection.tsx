@@ -1,7 +1,7 @@
 // Clients: value over the last 12 months per currency (never summed across), each client's share,
 // what is still outstanding, the top ten and "others", and a warning on over-reliance.
 import type { ClientValueReport, CurrencyClients } from '../../../../shared/domain/dashboard';
-import { formatMoney } from '../../lib/format';
+import { formatMoney, formatNumber } from '../../lib/format';
 import { ContactLink, RouteLink } from './ContactLink';
 import { percent } from './format';
 
@@ -14,7 +14,7 @@ export function ClientsSection({ report }: { report: ClientValueReport }) {
         <h2 id="clients-title">Clients</h2>
         {currencies.length > 0 && (
           <RouteLink route={{ page: 'clients' }} className="subtle small card-link">
-            All clients{clientCount > 0 ? ` (${clientCount.toLocaleString()})` : ''}
+            All clients{clientCount > 0 ? ` (${formatNumber(clientCount)})` : ''}
           </RouteLink>
         )}
       </header>
@@ -62,7 +62,7 @@ function CurrencyBlock({ block, titled }: { block: CurrencyClients; titled: bool
           <li>
             <RouteLink route={{ page: 'clients', currency }} className="client-row others">
               <span className="client-name">
-                {others.count.toLocaleString()} other client{others.count === 1 ? '' : 's'}
+                {formatNumber(others.count)} other client{others.count === 1 ? '' : 's'}
               </span>
               <span className="share-track" aria-hidden>
                 <span className="share-fill muted" style={{ width: `${Math.max(1, others.share * 100)}%` }} />

@@ -2,7 +2,8 @@
 import type { Portfolio } from '../../../../shared/domain/dashboard';
 import { BAND_LABEL, BANDS } from '../../../../shared/domain/health';
 import { BarChart, Legend, StackedBar, StackedColumns } from './charts';
-import { BAND_COLOR_VAR, duration, localDate, percent, shortDate } from './format';
+import { BAND_COLOR_VAR, duration, percent, shortDate } from './format';
+import { formatCalendarDay } from '../../lib/format';
 
 export function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
   const { circles, retention, weekly, averageDurationDays } = portfolio;
@@ -52,7 +53,7 @@ export function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
             ]}
             columns={retention.points.map((p, i) => ({
               label: p.date,
-              tick: i % 3 === 0 || i === retention.points.length - 1 ? localDate(p.date).toLocaleDateString(undefined, { month: 'short' }) : '',
+              tick: i % 3 === 0 || i === retention.points.length - 1 ? formatCalendarDay(p.date, 'month') : '',
               values: [p.alive, p.dormant],
             }))}
           />

@@ -1,6 +1,7 @@
 // Words and colours the dashboard and the contact page share.
 import type { HealthBand, HealthFlag } from '../../../../shared/domain/health';
-import { formatDaySpan, formatDaysAgo, formatOverdue } from '../../lib/format';
+import { formatCalendarDay, formatDaySpan, formatDaysAgo, formatInDays, formatOverdue, formatPercent } from '../../lib/format';
+import { dateOfDay } from '../../../../shared/format';
 
 export const BAND_COLOR_VAR: Record<HealthBand, string> = {
   thriving: 'var(--band-thriving)',
@@ -13,27 +14,12 @@ export const BAND_COLOR_VAR: Record<HealthBand, string> = {
 export const FLAG_LABEL: Record<HealthFlag, string> = { cooling: 'Cooling', 'one-sided': 'One-sided', dormant: 'Dormant' };
 
 /** a 'YYYY-MM-DD' local date as a Date at local midnight (for formatting only) */
-export function localDate(date: string): Date {
-  return new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-}
+export const localDate = dateOfDay;
 
-export function shortDate(date: string): string {
-  return localDate(date).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
-}
-
-export function longDate(date: string): string {
-  return localDate(date).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
-}
-
-export function weekday(date: string): string {
-  return localDate(date).toLocaleDateString(undefined, { weekday: 'short' });
-}
-
-export function inDays(n: number): string {
-  if (n === 0) return 'today';
-  if (n === 1) return 'tomorrow';
-  return `in ${n} days`;
-}
+export const shortDate = (date: string): string => formatCalendarDay(date, 'short');
+export const longDate = (date: string): string => formatCalendarDay(date, 'long');
+export const weekday = (date: string): string => formatCalendarDay(date, 'weekday');
+export const inDays = formatInDays;
 
 /** "today", "yesterday", "3 weeks ago" (lib/format.ts) */
 export const daysAgo = (n: number | null): string => formatDaysAgo(n);
@@ -41,9 +27,7 @@ export const daysAgo = (n: number | null): string => formatDaysAgo(n);
 /** "Due today", "11 years overdue" (lib/format.ts) */
 export const overdueText = (days: number): string => formatOverdue(days);
 
-export function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}
+export const percent = (share: number): string => formatPercent(share);
 
 /** an average length of a relationship: "5 months", "3 years" (lib/format.ts) */
 export const duration = (days: number): string => formatDaySpan(days);

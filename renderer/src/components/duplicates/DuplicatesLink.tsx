@@ -1,6 +1,7 @@
 // The dashboard's pointer to Contacts → Duplicates; shown only when there are some.
 import { useRouter } from '../../stores/router';
 import { useDuplicateCount } from './useDuplicateCount';
+import { formatNumber } from '../../lib/format';
 
 export function DuplicatesLink() {
   const count = useDuplicateCount();
@@ -15,7 +16,7 @@ export function DuplicatesLink() {
         navigate({ page: 'duplicates' });
       }}
     >
-      <span className="tab-count">{count.toLocaleString()}</span> possible duplicate{count === 1 ? '' : 's'}
+      <span className="tab-count">{formatNumber(count)}</span> possible duplicate{count === 1 ? '' : 's'}
     </a>
   );
 }

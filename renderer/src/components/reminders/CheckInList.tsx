@@ -2,7 +2,7 @@
 import type { CheckInDue } from '../../../../shared/domain/reminder';
 import { useRouter } from '../../stores/router';
 import { Avatar } from '../Avatar';
-import { formatOverdue } from '../../lib/format';
+import { formatOverdue, formatNumber } from '../../lib/format';
 
 const MAX_SHOWN = 12;
 
@@ -11,7 +11,7 @@ export function CheckInList({ checkIns, total = checkIns.length }: { checkIns: C
   return (
     <section className="card checkin-card" aria-labelledby="checkins-title">
       <h2 id="checkins-title" className="reminder-section-title">
-        Check-ins due <span className="reminder-count">{total.toLocaleString()}</span>
+        Check-ins due <span className="reminder-count">{formatNumber(total)}</span>
       </h2>
       <ul className="checkin-list">
         {checkIns.slice(0, MAX_SHOWN).map((c) => (
@@ -30,7 +30,7 @@ export function CheckInList({ checkIns, total = checkIns.length }: { checkIns: C
           </li>
         ))}
       </ul>
-      {total > MAX_SHOWN && <p className="subtle">and {(total - Math.min(MAX_SHOWN, checkIns.length)).toLocaleString()} more</p>}
+      {total > MAX_SHOWN && <p className="subtle">and {formatNumber(total - Math.min(MAX_SHOWN, checkIns.length))} more</p>}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // Snooze: 1 hour, tomorrow morning, next week, or a picked time. A small menu, keyboard first.
 import { useEffect, useRef, useState } from 'react';
 import { addDays, format } from 'date-fns';
+import { formatTime } from '../../lib/format';
 import type { Reminder } from '../../../../shared/domain/reminder';
 import type { SnoozePreset } from '../../../../shared/api/methods/reminders';
 import { Modal } from '../Modal';
@@ -30,7 +31,7 @@ export function SnoozeMenu({ reminder, morningTime, open, onOpenChange }: { remi
   };
 
   const items: { label: string; hint: string; run(): void }[] = [
-    { label: 'In 1 hour', hint: format(Date.now() + 3_600_000, 'HH:mm'), run: () => void choose('hour') },
+    { label: 'In 1 hour', hint: formatTime(Date.now() + 3_600_000), run: () => void choose('hour') },
     { label: 'Tomorrow morning', hint: morningTime, run: () => void choose('tomorrow') },
     { label: 'Next week', hint: `Mon ${morningTime}`, run: () => void choose('nextWeek') },
     {

@@ -8,6 +8,7 @@ import type { Reminder, ReminderSectionKey } from '../../../../shared/domain/rem
 import { ReminderForm } from './ReminderForm';
 import { ReminderRow } from './ReminderRow';
 import { reminderListKeys } from './reminderKeys';
+import { formatNumber } from '../../lib/format';
 
 export interface BoardSection {
   key: ReminderSectionKey;
@@ -180,7 +181,7 @@ export function VirtualReminderSections({
           <section key={section.key} className={`reminder-section tone-${section.tone ?? 'plain'}`} aria-labelledby={headingId} style={{ position: 'absolute', top: head, left: 0, right: 0 }}>
             <h2 id={headingId} className="reminder-section-title" style={{ marginTop: head > 0 ? SECTION_GAP : 0 }}>
               {section.title}
-              {section.total > 0 && <span className="reminder-count">{section.total.toLocaleString()}</span>}
+              {section.total > 0 && <span className="reminder-count">{formatNumber(section.total)}</span>}
             </h2>
             {section.items.length ? (
               <ul className="reminder-list" aria-labelledby={headingId} style={{ height: section.items.length * ROW_HEIGHT + LIST_BORDER }}>
@@ -208,7 +209,7 @@ export function VirtualReminderSections({
             )}
             {section.hasMore && (
               <p className="reminder-more subtle" aria-live="polite">
-                {more ? `Loading more… ${(section.total - section.items.length).toLocaleString()} to go` : `${(section.total - section.items.length).toLocaleString()} more`}
+                {more ? `Loading more… ${formatNumber(section.total - section.items.length)} to go` : `${formatNumber(section.total - section.items.length)} more`}
               </p>
             )}
           </section>

@@ -1,12 +1,10 @@
 // How a reminder's timing reads in the list: relative to the board's "today", in the user's words.
-import { differenceInCalendarDays, format } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns';
 import type { Reminder } from '../../../../shared/domain/reminder';
-import { formatOverdue } from '../../lib/format';
+import { formatCalendarDay, formatOverdue, formatTime } from '../../lib/format';
+import { dateOfDay } from '../../../../shared/format';
 
-export const dateOf = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d);
-};
+export const dateOf = dateOfDay;
 
 /** "Today", "Tomorrow", "Yesterday", "Friday" (this week), "Tue 3 Mar", "3 Mar 2027" */
 export function dayLabel(date: string, today: string): string {
@@ -14,13 +12,13 @@ export function dayLabel(date: string, today: string): string {
   if (diff === 0) return 'Today';
   if (diff === 1) return 'Tomorrow';
   if (diff === -1) return 'Yesterday';
-  if (diff > 1 && diff < 7) return format(dateOf(date), 'EEEE');
-  if (date.slice(0, 4) !== today.slice(0, 4)) return format(dateOf(date), 'd MMM yyyy');
-  return format(dateOf(date), 'EEE d MMM');
+  if (diff > 1 && diff < 7) return formatCalendarDay(date, 'weekdayLong');
+  if (date.slice(0, 4) !== today.slice(0, 4)) return formatCalendarDay(date, 'rowDayYear');
+  return formatCalendarDay(date, 'rowDay');
 }
 
 export function timeOfInstant(ms: number): string {
-  return format(new Date(ms), 'HH:mm');
+  return formatTime(ms);
 }
 
 /** the when-column of a row */

@@ -5,6 +5,7 @@ import { toast } from 'sonner';
 import { Modal } from '../Modal';
 import { api } from '../../lib/api';
 import { onDataChanged } from '../../lib/refresh';
+import { formatDateTime } from '../../lib/format';
 import type { BackupDetails, BackupInfo } from '../../../../shared/api/methods/transfer';
 
 const KIND_LABELS: Record<BackupInfo['kind'], string> = {
@@ -15,7 +16,6 @@ const KIND_LABELS: Record<BackupInfo['kind'], string> = {
   other: 'Backup',
 };
 
-const formatDate = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
@@ -34,7 +34,7 @@ export function BackupsSection() {
     setBusy(true);
     try {
       const info = await api.call('transfer.backupNow', {});
-      toast.success(`Backed up at ${formatDate(info.takenAt)}`);
+      toast.success(`Backed up at ${formatDateTime(info.takenAt)}`);
     } catch (err) {
       toast.error((err as Error).message);
     } finally {
@@ -62,7 +62,7 @@ export function BackupsSection() {
       <dl className="facts">
         <div>
           <dt>Last backup</dt>
-          <dd>{newest ? `${formatDate(newest.takenAt)} · ${KIND_LABELS[newest.kind]}` : 'None yet'}</dd>
+          <dd>{newest ? `${formatDateTime(newest.takenAt)} · ${KIND_LABELS[newest.kind]}` : 'None yet'}</dd>
         </div>
         <div>
           <dt>Backups kept</dt>
@@ -95,7 +95,7 @@ function RestoreDialog({ backups, onClose }: { backups: BackupInfo[]; onClose():
     setError(null);
     try {
       const result = await api.call('transfer.backupRestore', { fileName: chosen });
-      toast.success(`Restored the backup from ${formatDate(result.restored.takenAt)}. Your data from before is kept as a backup.`);
+      toast.success(`Restored the backup from ${formatDateTime(result.restored.takenAt)}. Your data from before is kept as a backup.`);
       onClose();
     } catch (err) {
       setError((err as Error).message);
@@ -113,7 +113,7 @@ function RestoreDialog({ backups, onClose }: { backups: BackupInfo[]; onClose():
             <li key={b.fileName}>
               <label>
                 <input type="radio" name="backup" value={b.fileName} checked={chosen === b.fileName} onChange={() => setChosen(b.fileName)} />
-                <span className="backup-date">{formatDate(b.takenAt)}</span>
+                <span className="backup-date">{formatDateTime(b.takenAt)}</span>
                 <span className="subtle">
                   {KIND_LABELS[b.kind]} · {formatSize(b.sizeBytes)}
                 </span>
@@ -127,7 +127,7 @@ function RestoreDialog({ backups, onClose }: { backups: BackupInfo[]; onClose():
           <p className="subtle">Reading the backup…</p>
         ) : details.ok ? (
           <p>
-            The backup from <strong>{formatDate(details.takenAt)}</strong> holds <strong>{plural(details.contacts, 'contact', 'contacts')}</strong> and{' '}
+            The backup from <strong>{formatDateTime(details.takenAt)}</strong> holds <strong>{plural(details.contacts, 'contact', 'contacts')}</strong> and{' '}
             <strong>{plural(details.interactions, 'interaction', 'interactions')}</strong>. Restoring replaces
             everything in Kith with it; your current data is backed up first, so this can be undone.
           </p>

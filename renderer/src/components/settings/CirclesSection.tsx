@@ -8,6 +8,7 @@ import { useContacts } from '../../stores/contacts';
 import type { Circle, Tag } from '../../../../shared/domain/contact';
 import { Modal } from '../Modal';
 import { Field } from '../Field';
+import { formatNumber } from '../../lib/format';
 
 const PALETTE = ['#e5484d', '#30a46c', '#0090ff', '#f76b15', '#8e4ec6', '#d6409f', '#12a594', '#978365'];
 
@@ -64,7 +65,7 @@ function CircleRow({ circle, onDelete }: { circle: Circle; onDelete(): void }) {
           onCommit={(latest) => attempt(() => api.call('circles.update', { id: circle.id, defaultCadenceLatestDays: latest }), 'Latest check-in changed')}
         />
       )}
-      <span className="subtle count">{circle.contactCount === 1 ? '1 person' : `${circle.contactCount.toLocaleString()} people`}</span>
+      <span className="subtle count">{circle.contactCount === 1 ? '1 person' : `${formatNumber(circle.contactCount)} people`}</span>
       <button className="button small danger" onClick={onDelete} aria-label={`Delete circle ${circle.name}`}>
         Delete…
       </button>
@@ -167,7 +168,7 @@ export function CirclesSection() {
 async function deleteTag(tag: { id: string; name: string; contactCount: number }) {
   try {
     const { deleted } = await api.call('tags.delete', { id: tag.id });
-    const who = deleted.contactIds.length === 1 ? '1 person' : `${deleted.contactIds.length.toLocaleString()} people`;
+    const who = deleted.contactIds.length === 1 ? '1 person' : `${formatNumber(deleted.contactIds.length)} people`;
     toast.success(`Tag ${tag.name} removed from ${who}`, {
       action: { label: 'Undo', onClick: () => void attempt(() => api.call('tags.restore', deleted), `Tag ${tag.name} restored`) },
     });
@@ -245,7 +246,7 @@ function TagRow({ tag }: { tag: Tag }) {
         onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
       />
       <TagRhythm tag={tag} />
-      <span className="subtle count">{tag.contactCount === 1 ? '1 person' : `${tag.contactCount.toLocaleString()} people`}</span>
+      <span className="subtle count">{tag.contactCount === 1 ? '1 person' : `${formatNumber(tag.contactCount)} people`}</span>
       <button className="button small danger" aria-label={`Delete tag ${tag.name}`} onClick={() => void deleteTag(tag)}>
         Delete
       </button>

@@ -7,6 +7,7 @@ import { api } from '../../lib/api';
 import { appHost, readAsBase64 } from '../../lib/files';
 import type { Circle } from '../../../../shared/domain/contact';
 import { CSV_TARGETS, type CsvTarget, type DuplicateAction, type ImportFormat, type ImportPreview, type ImportProblem, type ImportProgress, type ImportSummary } from '../../../../shared/api/methods/transfer';
+import { formatDateTime } from '../../lib/format';
 
 const FORMAT_LABELS: Record<ImportFormat, string> = {
   vcard: 'vCard',
@@ -376,7 +377,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
 
 function ReviewHeader({ preview }: { preview: ImportPreview }) {
   if (preview.json) {
-    const exported = preview.json.exportedAt ? new Date(preview.json.exportedAt).toLocaleString() : 'an unknown date';
+    const exported = preview.json.exportedAt ? formatDateTime(Date.parse(preview.json.exportedAt)) : 'an unknown date';
     return (
       <p>
         <strong>{preview.fileName}</strong> is a full Kith export from {exported}: {plural(preview.json.contacts, 'contact', 'contacts')}, {plural(preview.json.interactions, 'interaction', 'interactions')} and{' '}
