@@ -140,6 +140,12 @@ export function formatCalendarDay(date: string, style: DayStyle, l: Locale): str
   return format(dateOfDay(date), DAY_PATTERNS[style], opts(l));
 }
 
+/** a day near today: "Jun 24" within today's year, "24 Jun 2015" otherwise, so a check-in due
+ *  eleven years ago does not read as this coming June */
+export function formatDayNear(date: string, today: string, l: Locale): string {
+  return formatCalendarDay(date, date.slice(0, 4) === today.slice(0, 4) ? 'short' : 'rowDayYear', l);
+}
+
 /** a birthday: "10 December" or "December 10th, 1815" */
 export function formatMonthDay(d: MonthDay, l: Locale): string {
   // a leap year, so 29 February can be shown without a year
@@ -179,5 +185,5 @@ export function formatAge(birthday: MonthDay, today: string, l: Locale): string 
   const a = ageOf(birthday, today);
   if (!a) return null;
   if (a.inDays === 0) return `${a.age} · turns ${a.turns} today`;
-  return `${a.age} · turns ${a.turns} on ${formatCalendarDay(a.on, a.on.slice(0, 4) === today.slice(0, 4) ? 'short' : 'rowDayYear', l)}`;
+  return `${a.age} · turns ${a.turns} on ${formatDayNear(a.on, today, l)}`;
 }

@@ -1,6 +1,6 @@
 // Dates and numbers are written one way (shared/format), from the locale and zone passed in.
 import { describe, expect, it } from 'vitest';
-import { ageOf, formatAge, formatCount, formatDateTime, formatDay, formatDaySpan, formatDaysAgo, formatNumber, formatOverdue, formatPercent, formatTime, formatWhen, type Locale } from '../../shared/format';
+import { ageOf, formatAge, formatCount, formatDateTime, formatDay, formatDaySpan, formatDayNear, formatDaysAgo, formatNumber, formatOverdue, formatPercent, formatTime, formatWhen, type Locale } from '../../shared/format';
 
 const US: Locale = { language: 'en-US', timeZone: 'UTC' };
 const DE: Locale = { language: 'de-DE', timeZone: 'Europe/Berlin' };
@@ -75,5 +75,13 @@ describe('ages', () => {
     expect(ageOf({ month: 2, day: 29, year: 2000 }, '2026-02-27')).toMatchObject({ age: 25, turns: 26 });
     expect(ageOf({ month: 5, day: 1, year: null }, '2026-02-27')).toBeNull();
     expect(formatAge({ month: 5, day: 1, year: null }, '2026-02-27', US)).toBeNull();
+  });
+});
+
+describe('formatDayNear', () => {
+  it('leaves the year out only within today\'s year, so a date eleven years ago does not read as this June', () => {
+    expect(formatDayNear('2026-06-24', '2026-12-01', US)).toBe('24 Jun');
+    expect(formatDayNear('2015-06-24', '2026-12-01', US)).toBe('24 Jun 2015');
+    expect(formatDayNear('2027-01-05', '2026-12-01', US)).toBe('5 Jan 2027');
   });
 });

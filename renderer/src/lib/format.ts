@@ -28,6 +28,7 @@ export const formatTime = (ms: number) => f.formatTime(ms, L());
 export const formatWhen = (ms: number, now: number) => f.formatWhen(ms, now, L());
 export const formatAgo = (ms: number, now: number) => f.formatAgo(ms, now, L());
 export const formatCalendarDay = (date: string, style: f.DayStyle = 'day') => f.formatCalendarDay(date, style, L());
+export const formatDayNear = (date: string, today: string) => f.formatDayNear(date, today, L());
 export const formatMonthDay = (d: MonthDay) => f.formatMonthDay(d, L());
 export const formatAge = (d: MonthDay, today: string) => f.formatAge(d, today, L());
 export const monthNames = () => f.monthNames(L());

@@ -8,6 +8,8 @@ import { api } from '../../lib/api';
 import { onDataChanged } from '../../lib/refresh';
 import { Sparkline } from '../dashboard/charts';
 import { BAND_COLOR_VAR, FLAG_LABEL, inDays, overdueText, shortDate } from '../dashboard/format';
+import { formatDayNear } from '../../lib/format';
+import { todayLocal } from './inlineForm';
 
 export function HealthPanel({ contactId }: { contactId: string }) {
   const [report, setReport] = useState<ContactHealthReport | null>(null);
@@ -38,6 +40,7 @@ export function HealthPanel({ contactId }: { contactId: string }) {
     );
   if (!report) return <section className="card health-panel" aria-label="Relationship health" aria-busy="true" />;
   const { health, weekly } = report;
+  const today = todayLocal();
 
   async function snooze() {
     try {
@@ -114,13 +117,13 @@ export function HealthPanel({ contactId }: { contactId: string }) {
       {health.nextCheckIn && health.daysOverdue !== null && (
         <footer className="health-checkin">
           <span>
-            Next check-in <strong>{shortDate(health.nextCheckIn)}</strong>{' '}
+            Next check-in <strong>{formatDayNear(health.nextCheckIn, today)}</strong>{' '}
             {health.toleranceDays > 0 && health.latestCheckIn && health.daysOverdue >= 0 ? (
               // with a tolerance: due from the check-in date, overdue only from the latest day
               health.overdue ? (
-                <span className="overdue-text">(overdue since {shortDate(health.latestCheckIn)})</span>
+                <span className="overdue-text">(overdue since {formatDayNear(health.latestCheckIn, today)})</span>
               ) : (
-                <span className="subtle">(due; overdue from {shortDate(health.latestCheckIn)})</span>
+                <span className="subtle">(due; overdue from {formatDayNear(health.latestCheckIn, today)})</span>
               )
             ) : (
               <span className={health.daysOverdue >= 0 ? 'overdue-text' : 'subtle'}>({health.daysOverdue >= 0 ? overdueText(health.daysOverdue).toLowerCase() : inDays(-health.daysOverdue)})</span>

@@ -12,13 +12,9 @@ import { onDataChanged } from '../../lib/refresh';
 import { userLanguage } from '../../lib/format';
 import { Field } from '../Field';
 import { shortDate } from '../dashboard/format';
+import { todayLocal } from './inlineForm';
 
 const CLIENTS_CIRCLE = 'circle-clients';
-
-function todayLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 export function ValuePanel({ contact }: { contact: Contact }) {
   const [value, setValue] = useState<ContactValue | null>(null);
