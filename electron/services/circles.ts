@@ -28,8 +28,11 @@ export const circleHandlers: HandlerGroup<'circles.list' | 'circles.create' | 'c
   async 'circles.update'(ctx, input) {
     const now = ctx.clock.now().getTime();
     await ctx.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('circles').select('id').where('id', '=', input.id).executeTakeFirst();
+      const existing = await trx.selectFrom('circles').select('updated_at').where('id', '=', input.id).executeTakeFirst();
       if (!existing) throw new ServiceError('not_found', 'No circle with that id', 'id');
+      if (input.updatedAt !== undefined && input.updatedAt !== existing.updated_at) {
+        throw new ServiceError('stale', 'This circle was changed elsewhere (another window or tab) after you opened it.', 'updatedAt');
+      }
       if (input.name !== undefined) await checkNameFree(trx, input.name, input.id);
       await trx
         .updateTable('circles')
@@ -38,7 +41,8 @@ export const circleHandlers: HandlerGroup<'circles.list' | 'circles.create' | 'c
           ...(input.color !== undefined && { color: input.color.toLowerCase() }),
           ...(input.defaultCadenceDays !== undefined && { default_cadence_days: input.defaultCadenceDays }),
           ...(input.sortOrder !== undefined && { sort_order: input.sortOrder }),
-          updated_at: now,
+          // each write a new version, even two in the same millisecond
+          updated_at: Math.max(now, existing.updated_at + 1),
         })
         .where('id', '=', input.id)
         .execute();
@@ -76,6 +80,7 @@ export async function listCircles(db: Kysely<DB>): Promise<Circle[]> {
       'color',
       'default_cadence_days',
       'sort_order',
+      'updated_at',
       (eb) =>
         eb
           .selectFrom('contacts')
@@ -94,6 +99,7 @@ export async function listCircles(db: Kysely<DB>): Promise<Circle[]> {
     defaultCadenceDays: r.default_cadence_days,
     sortOrder: r.sort_order,
     contactCount: Number(r.contact_count ?? 0),
+    updatedAt: r.updated_at,
   }));
 }
 

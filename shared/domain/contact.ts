@@ -103,4 +103,6 @@ export interface Circle {
   defaultCadenceDays: number;
   sortOrder: number;
   contactCount: number;
+  /** the version: an update sends the one it edits (a changed one is refused as `stale`) */
+  updatedAt: number;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, query } from '../define';
-import { id, nonEmptyText } from '../schemas';
+import { id, nonEmptyText, version } from '../schemas';
 import type { Circle } from '../../domain/contact';
 
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Expected a colour as #rrggbb');
@@ -9,8 +9,9 @@ const cadence = z.number().int().min(0, 'Cadence cannot be negative').max(3650, 
 export const circleMethods = {
   'circles.list': query<Circle[]>()(z.object({}).strict()),
   'circles.create': command<Circle>()(z.object({ name: nonEmptyText('Name', 60), color, defaultCadenceDays: cadence }).strict()),
+  /** `updatedAt`: the version edited (the renderer sends it); changed since, the answer is `stale` and nothing is written */
   'circles.update': command<Circle>()(
-    z.object({ id, name: nonEmptyText('Name', 60).optional(), color: color.optional(), defaultCadenceDays: cadence.optional(), sortOrder: z.number().int().optional() }).strict(),
+    z.object({ id, updatedAt: version, name: nonEmptyText('Name', 60).optional(), color: color.optional(), defaultCadenceDays: cadence.optional(), sortOrder: z.number().int().optional() }).strict(),
   ),
   /** the last circle cannot go; its contacts move to `moveToId` (another circle) or to no circle (null) */
   'circles.delete': command<{ id: string; moved: number }>()(z.object({ id, moveToId: id.nullable() }).strict()),
