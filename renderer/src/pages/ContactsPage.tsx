@@ -233,7 +233,7 @@ export function ContactsPage({ archived }: { archived: boolean }) {
                     >
                       {c.displayName}
                     </a>
-                    <span className="subtle">{[c.title, c.company].filter(Boolean).join(' · ') || c.primaryEmail || '\u00a0'}</span>
+                    <span className="subtle">{[c.title, c.company === c.displayName ? null : c.company].filter(Boolean).join(' · ') || c.primaryEmail || '\u00a0'}</span>
                   </span>
                   <span className="row-tags">
                     {c.tags.slice(0, 3).map((t) => (

@@ -90,12 +90,14 @@ export const contactMethods = {
       })
       .strict(),
   ),
-  /** search as you type: names, nickname, company, emails, phones, tags, notes; exact names first */
+  /** search as you type: names, nickname, company, emails, phones, tags, notes, how we met, personal
+   *  facts, interactions' summaries and notes, names one typo away; exact names first. `offset` pages on. */
   'contacts.search': query<ContactSearchHit[]>()(
     z
       .object({
         query: z.string().max(200, 'The search is longer than 200 characters'),
         limit: z.number().int().min(1).max(100).default(20),
+        offset: z.number().int().min(0).max(900, 'Search results stop after the first 1,000').default(0),
         includeArchived: z.boolean().default(false),
       })
       .strict(),
