@@ -32,6 +32,8 @@ const fieldShape = {
   introducedById: id.nullish().transform((v) => v ?? null),
   notes: notes.unwrap(),
   cadenceDays: z.number().int().min(0, 'Cadence cannot be negative').max(3650, 'Cadence is over ten years').nullish().transform((v) => v ?? null),
+  /** "at worst every N days" with the own cadence: overdue only from then; null = the cadence itself */
+  cadenceLatestDays: z.number().int().min(1, 'The latest interval is at least a day').max(3650, 'The latest interval is over ten years').nullish().transform((v) => v ?? null),
   methods: z.array(contactMethodInput).max(100),
   tags: z.array(nonEmptyText('Tag', 60)).max(100),
 };
