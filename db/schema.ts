@@ -1,7 +1,7 @@
 // Kysely's view of the database: one interface per table, matching db/migrations.
 // Instants are INTEGER milliseconds since the epoch (UTC); calendar dates are TEXT 'YYYY-MM-DD'
 // and wall-clock times TEXT 'HH:mm', both in the user's zone (floating: they follow the user).
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface CircleTable {
   id: string;
@@ -157,6 +157,8 @@ export interface ValueEntryTable {
   kind: 'invoiced' | 'paid';
   note: string;
   created_at: number;
+  /** the version (migration 0017); rows written without it start at 0 */
+  updated_at: ColumnType<number, number | undefined, number>;
 }
 
 /** per-contact health facts for one local day and zone; see db/migrations/0003 */

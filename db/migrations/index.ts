@@ -13,6 +13,7 @@ import * as m0010 from './0010_bulk_names_new_health';
 import * as m0011 from './0011_sync';
 import * as m0012 from './0012_daily_use';
 import * as m0016 from './0016_remember';
+import * as m0017 from './0017_value_versions';
 import * as m0018 from './0018_search_everything';
 import * as m0022 from './0022_rhythms';
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0011_sync': m0011,
   '0012_daily_use': m0012,
   '0016_remember': m0016,
+  '0017_value_versions': m0017,
   '0018_search_everything': m0018,
   '0022_rhythms': m0022,
 };

@@ -28,8 +28,11 @@ export const circleHandlers: HandlerGroup<'circles.list' | 'circles.create' | 'c
   async 'circles.update'(ctx, input) {
     const now = ctx.clock.now().getTime();
     await ctx.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('circles').select(['id', 'default_cadence_days', 'default_cadence_latest_days']).where('id', '=', input.id).executeTakeFirst();
+      const existing = await trx.selectFrom('circles').select(['id', 'default_cadence_days', 'default_cadence_latest_days', 'updated_at']).where('id', '=', input.id).executeTakeFirst();
       if (!existing) throw new ServiceError('not_found', 'No circle with that id', 'id');
+      if (input.updatedAt !== undefined && input.updatedAt !== existing.updated_at) {
+        throw new ServiceError('stale', 'This circle was changed elsewhere (another window or tab) after you opened it.', 'updatedAt');
+      }
       if (input.name !== undefined) await checkNameFree(trx, input.name, input.id);
       // a new cadence without a latest interval drops the old one (it was relative to the old cadence)
       const cadence = input.defaultCadenceDays ?? existing.default_cadence_days;
@@ -44,7 +47,8 @@ export const circleHandlers: HandlerGroup<'circles.list' | 'circles.create' | 'c
           ...(input.defaultCadenceDays !== undefined && { default_cadence_days: input.defaultCadenceDays }),
           default_cadence_latest_days: latest,
           ...(input.sortOrder !== undefined && { sort_order: input.sortOrder }),
-          updated_at: now,
+          // each write a new version, even two in the same millisecond
+          updated_at: Math.max(now, existing.updated_at + 1),
         })
         .where('id', '=', input.id)
         .execute();
@@ -83,6 +87,7 @@ export async function listCircles(db: Kysely<DB>): Promise<Circle[]> {
       'default_cadence_days',
       'default_cadence_latest_days',
       'sort_order',
+      'updated_at',
       (eb) =>
         eb
           .selectFrom('contacts')
@@ -102,6 +107,7 @@ export async function listCircles(db: Kysely<DB>): Promise<Circle[]> {
     defaultCadenceLatestDays: r.default_cadence_latest_days,
     sortOrder: r.sort_order,
     contactCount: Number(r.contact_count ?? 0),
+    updatedAt: r.updated_at,
   }));
 }
 

@@ -29,6 +29,10 @@ function selectReminders(db: Kysely<DB>) {
   return db.selectFrom('reminders as r').leftJoin('contacts as c', 'c.id', 'r.contact_id').selectAll('r').select('c.display_name as contact_name');
 }
 
+function staleReminder() {
+  return new ServiceError('stale', 'This reminder was changed elsewhere (another window or tab) after you opened it.', 'updatedAt');
+}
+
 export function toReminder(row: ReminderRecord, timeZone: string, dayTime: string): Reminder {
   const timing = { dueDate: row.due_date, dueTime: row.due_time, leadDays: row.lead_days, snoozedUntil: row.snoozed_until };
   return {
@@ -49,6 +53,7 @@ export function toReminder(row: ReminderRecord, timeZone: string, dayTime: strin
     seriesId: row.series_id,
     remindOn: reminderRemindOn(timing, timeZone),
     fireAt: reminderFireAt(timing, timeZone, dayTime),
+    updatedAt: row.updated_at,
   };
 }
 
@@ -588,7 +593,8 @@ export const reminderHandlers: HandlerGroup<
 
   async 'reminders.update'(ctx, input) {
     const row = await requireRow(ctx.db, input.id);
-    const { id, ...fields } = input;
+    const { id, updatedAt: editedVersion, ...fields } = input;
+    if (editedVersion !== undefined && editedVersion !== row.updated_at) throw staleReminder();
     if (row.source !== 'manual') {
       const locked = (['title', 'contactId', 'dueDate', 'dueTime', 'recurrence'] as const).find((k) => fields[k] !== undefined);
       if (locked) throw new ServiceError('conflict', 'This reminder follows the contact’s date: change the date on the contact', locked);
@@ -596,7 +602,8 @@ export const reminderHandlers: HandlerGroup<
     if (fields.contactId !== undefined) await requireContact(ctx.db, fields.contactId);
     const now = ctx.clock.now().getTime();
     const settings = await loadSettings(ctx.db);
-    const change: Partial<ReminderTable> = { updated_at: now };
+    // each write a new version, even two in the same millisecond
+    const change: Partial<ReminderTable> = { updated_at: Math.max(now, row.updated_at + 1) };
     if (fields.title !== undefined) change.title = fields.title;
     if (fields.notes !== undefined) change.notes = fields.notes;
     if (fields.contactId !== undefined) change.contact_id = fields.contactId;
@@ -615,7 +622,9 @@ export const reminderHandlers: HandlerGroup<
         last_notified_at: notifiedIfPast({ dueDate, dueTime }, ctx, settings),
       });
     }
-    await ctx.db.updateTable('reminders').set(change).where('id', '=', id).execute();
+    // compare-and-set on the version read above: a write that landed in between (the awaits) wins, this one is stale
+    const written = await ctx.db.updateTable('reminders').set(change).where('id', '=', id).where('updated_at', '=', row.updated_at).executeTakeFirst();
+    if (Number(written.numUpdatedRows) === 0) throw staleReminder();
     return loadReminder(ctx, id, settings);
   },
 

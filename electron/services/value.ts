@@ -57,26 +57,35 @@ export const valueHandlers: HandlerGroup<'value.listForContact' | 'value.create'
         kind: input.kind,
         note: input.note,
         created_at: ctx.clock.now().getTime(),
+        updated_at: ctx.clock.now().getTime(),
       })
       .execute();
     return loadEntry(ctx.db, id);
   },
 
   async 'value.update'(ctx, input) {
-    const { id, ...patch } = input;
+    const { id, updatedAt: editedVersion, ...patch } = input;
     if (patch.occurredOn !== undefined) checkNotInFuture(ctx, patch.occurredOn);
-    const result = await ctx.db
-      .updateTable('value_entries')
-      .set({
-        ...(patch.occurredOn !== undefined && { occurred_on: patch.occurredOn }),
-        ...(patch.amountMinor !== undefined && { amount_minor: patch.amountMinor }),
-        ...(patch.currency !== undefined && { currency: patch.currency }),
-        ...(patch.kind !== undefined && { kind: patch.kind }),
-        ...(patch.note !== undefined && { note: patch.note }),
-      })
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw new ServiceError('not_found', 'No value entry with that id', 'id');
+    await ctx.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('value_entries').select('updated_at').where('id', '=', id).executeTakeFirst();
+      if (!existing) throw new ServiceError('not_found', 'No value entry with that id', 'id');
+      if (editedVersion !== undefined && editedVersion !== existing.updated_at) {
+        throw new ServiceError('stale', 'This value entry was changed elsewhere (another window or tab) after you opened it.', 'updatedAt');
+      }
+      await trx
+        .updateTable('value_entries')
+        .set({
+          ...(patch.occurredOn !== undefined && { occurred_on: patch.occurredOn }),
+          ...(patch.amountMinor !== undefined && { amount_minor: patch.amountMinor }),
+          ...(patch.currency !== undefined && { currency: patch.currency }),
+          ...(patch.kind !== undefined && { kind: patch.kind }),
+          ...(patch.note !== undefined && { note: patch.note }),
+          // each write a new version, even two in the same millisecond
+          updated_at: Math.max(ctx.clock.now().getTime(), existing.updated_at + 1),
+        })
+        .where('id', '=', id)
+        .execute();
+    });
     return loadEntry(ctx.db, id);
   },
 
@@ -106,6 +115,6 @@ async function loadEntry(db: Kysely<DB>, id: string): Promise<ValueEntry> {
   return toEntry(row);
 }
 
-function toEntry(r: { id: string; contact_id: string; occurred_on: string; amount_minor: number; currency: string; kind: ValueEntry['kind']; note: string; created_at: number }): ValueEntry {
-  return { id: r.id, contactId: r.contact_id, occurredOn: r.occurred_on, amountMinor: r.amount_minor, currency: r.currency, kind: r.kind, note: r.note, createdAt: r.created_at };
+function toEntry(r: { id: string; contact_id: string; occurred_on: string; amount_minor: number; currency: string; kind: ValueEntry['kind']; note: string; created_at: number; updated_at: number }): ValueEntry {
+  return { id: r.id, contactId: r.contact_id, occurredOn: r.occurred_on, amountMinor: r.amount_minor, currency: r.currency, kind: r.kind, note: r.note, createdAt: r.created_at, updatedAt: r.updated_at };
 }

@@ -15,6 +15,8 @@ export const optionalText = (max = 500) =>
 export const notes = z.string().max(100_000, 'Notes are longer than 100,000 characters').default('');
 export const isoDate = z.string().refine(isIsoDate, 'Expected a real date as YYYY-MM-DD');
 export const wallTime = z.string().refine(isWallTime, 'Expected a time as HH:mm');
+/** the version (updatedAt) an update edits: changed since, the answer is `stale` and nothing is written; internal callers may omit it */
+export const version = z.number().int().min(0).optional();
 /** an instant as epoch milliseconds */
 export const instant = z.number().int('Expected whole milliseconds').min(0).max(8.64e15);
 

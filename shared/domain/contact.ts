@@ -114,4 +114,6 @@ export interface Circle {
   defaultCadenceLatestDays?: number | null;
   sortOrder: number;
   contactCount: number;
+  /** the version: an update sends the one it edits (a changed one is refused as `stale`) */
+  updatedAt: number;
 }

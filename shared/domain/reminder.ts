@@ -29,6 +29,8 @@ export interface Reminder {
   remindOn: string;
   /** the instant it rings */
   fireAt: number;
+  /** the version: an update sends the one it edits (a changed one is refused as `stale`) */
+  updatedAt: number;
 }
 
 /** the board's sections, in the order they are shown */

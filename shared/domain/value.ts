@@ -15,6 +15,8 @@ export interface ValueEntry {
   kind: ValueKind;
   note: string;
   createdAt: number;
+  /** the version: an update sends the one it edits (a changed one is refused as `stale`) */
+  updatedAt: number;
 }
 
 export interface ValueTotals {

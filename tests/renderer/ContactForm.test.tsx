@@ -62,7 +62,7 @@ describe('the contact form, every field', { timeout: 30_000 }, () => {
   });
 
   it('shows the server’s refusal of an unknown circle next to the circle, and writes nothing', async () => {
-    const circles = [...(await kith.call('circles.list', {})), { id: 'circle-gone', name: 'Deleted meanwhile', color: '#000000', defaultCadenceDays: 5, sortOrder: 9, contactCount: 0 }];
+    const circles = [...(await kith.call('circles.list', {})), { id: 'circle-gone', name: 'Deleted meanwhile', color: '#000000', defaultCadenceDays: 5, sortOrder: 9, contactCount: 0, updatedAt: 0 }];
     const onSaved = vi.fn();
     render(<ContactForm circles={circles} onSaved={onSaved} onCancel={() => {}} />);
     const user = userEvent.setup();

@@ -6,7 +6,7 @@ import type { CheckInDue, Reminder } from '../../shared/domain/reminder';
 const reminder = (over: Partial<Reminder>): Reminder => ({
   id: 'r1', contactId: null, contactName: null, title: 'Pay rent', notes: '', dueDate: '2026-03-10', dueTime: null,
   recurrence: { unit: 'none', interval: 1 }, status: 'open', snoozedUntil: null, lastNotifiedAt: null, completedAt: null,
-  source: 'manual', leadDays: 0, seriesId: null, remindOn: '2026-03-10', fireAt: 0, ...over,
+  source: 'manual', leadDays: 0, seriesId: null, remindOn: '2026-03-10', fireAt: 0, updatedAt: 0, ...over,
 });
 const checkIn = (name: string, daysOverdue: number): CheckInDue => ({ contactId: `c-${name}`, contactName: name, dueDate: '2026-03-01', daysOverdue });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, query } from '../define';
-import { id, nonEmptyText } from '../schemas';
+import { id, nonEmptyText, version } from '../schemas';
 import type { Circle } from '../../domain/contact';
 
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Expected a colour as #rrggbb');
@@ -9,8 +9,9 @@ const cadence = z.number().int().min(0, 'Cadence cannot be negative').max(3650, 
 export const circleMethods = {
   'circles.list': query<Circle[]>()(z.object({}).strict()),
   'circles.create': command<Circle>()(z.object({ name: nonEmptyText('Name', 60), color, defaultCadenceDays: cadence }).strict()),
+  /** `updatedAt`: the version edited (the renderer sends it); changed since, the answer is `stale` and nothing is written */
   'circles.update': command<Circle>()(
-    z.object({ id, name: nonEmptyText('Name', 60).optional(), color: color.optional(), defaultCadenceDays: cadence.optional(),
+    z.object({ id, updatedAt: version, name: nonEmptyText('Name', 60).optional(), color: color.optional(), defaultCadenceDays: cadence.optional(),
       /** "at worst every N days" with the default cadence; null = the cadence itself; left out keeps it (or drops it with a new cadence) */
       defaultCadenceLatestDays: z.number().int().min(1, 'The latest interval is at least a day').max(3650, 'The latest interval is over ten years').nullable().optional(),
       sortOrder: z.number().int().optional() }).strict(),

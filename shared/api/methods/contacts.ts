@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, query } from '../define';
-import { id, monthDay, nonEmptyText, notes, optionalText, pageInput } from '../schemas';
+import { id, monthDay, nonEmptyText, notes, optionalText, pageInput, version } from '../schemas';
 import { isEmailAddress } from '../../domain/normalize';
 import { IMPORTANCE, METHOD_KINDS, type Contact, type ContactSearchHit, type ContactSummary } from '../../domain/contact';
 
@@ -78,7 +78,7 @@ export const contactMethods = {
    * `updatedAt`: the version the caller read and edits (the renderer always sends it); when the
    * contact changed since, nothing is written and the answer is `stale`. Internal callers may omit it.
    */
-  'contacts.update': command<Contact>()(contactPatch.extend({ id, updatedAt: z.number().int().min(0).optional() }).strict()),
+  'contacts.update': command<Contact>()(contactPatch.extend({ id, updatedAt: version }).strict()),
   /** replace (or with null remove) the contact's photo */
   'contacts.setPhoto': command<Contact>()(
     z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, query } from '../define';
-import { id, instant, notes } from '../schemas';
+import { id, instant, notes, version } from '../schemas';
 import { DIRECTIONS, INTERACTION_KINDS, type Interaction } from '../../domain/interaction';
 
 const fieldShape = {
@@ -50,7 +50,7 @@ export const interactionMethods = {
       .strict(),
   ),
   /** `updatedAt`: the version edited (the renderer sends it); changed since, the answer is `stale` and nothing is written */
-  'interactions.update': command<Interaction>()(interactionPatch.extend({ id, updatedAt: z.number().int().min(0).optional() }).strict()),
+  'interactions.update': command<Interaction>()(interactionPatch.extend({ id, updatedAt: version }).strict()),
   /** answers with what was deleted, so that Undo (interactions.restore) can put it back exactly */
   'interactions.delete': command<{ id: string; deleted: DeletedInteraction }>()(z.object({ id }).strict()),
   /** Undo of a delete: the interaction back with its id, times, participants (those still there) and ticked-off topics */

@@ -1,7 +1,7 @@
 // Methods for reminders: the user's own and the automatic ones (birthdays, anniversaries).
 import { z } from 'zod';
 import { command, query } from '../define';
-import { id, isoDate, nonEmptyText, wallTime } from '../schemas';
+import { id, isoDate, nonEmptyText, version, wallTime } from '../schemas';
 import { REMINDER_SECTIONS, type Reminder, type ReminderBoard, type ReminderPage } from '../../domain/reminder';
 import { RECURRENCE_UNITS } from '../../domain/recurrence';
 
@@ -53,11 +53,12 @@ export const reminderMethods = {
   'reminders.summary': query<{ overdue: number; dueToday: number }>()(z.object({}).strict()),
   'reminders.get': query<Reminder>()(z.object({ id }).strict()),
   'reminders.create': command<Reminder>()(reminderFields.strict()),
+  /** `updatedAt`: the version edited (the renderer sends it); changed since, the answer is `stale` and nothing is written */
   'reminders.update': command<Reminder>()(
     reminderFields
       .extend({ recurrence: recurrence.optional(), notes: z.string().max(10_000, 'Notes are longer than 10,000 characters').optional() })
       .partial()
-      .extend({ id })
+      .extend({ id, updatedAt: version })
       .strict(),
   ),
   /** done: a one-off closes; a repeating one keeps a done record and moves to its next occurrence */

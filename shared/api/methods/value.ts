@@ -1,7 +1,7 @@
 // Client value entries: what a client brought, invoiced or paid.
 import { z } from 'zod';
 import { command, query } from '../define';
-import { currencyCode, id, isoDate, pageInput } from '../schemas';
+import { currencyCode, id, isoDate, pageInput, version } from '../schemas';
 import { CLIENT_SORTS, type ClientValue } from '../../domain/dashboard';
 import { VALUE_KINDS, type ContactValue, type ValueEntry } from '../../domain/value';
 
@@ -21,7 +21,8 @@ export const valueFields = z.object({
 export const valueMethods = {
   'value.listForContact': query<ContactValue>()(z.object({ contactId: id }).strict()),
   'value.create': command<ValueEntry>()(valueFields.strict()),
-  'value.update': command<ValueEntry>()(valueFields.omit({ contactId: true }).partial().extend({ id }).strict()),
+  /** `updatedAt`: the version edited (the renderer sends it); changed since, the answer is `stale` and nothing is written */
+  'value.update': command<ValueEntry>()(valueFields.omit({ contactId: true }).partial().extend({ id, updatedAt: version }).strict()),
   'value.delete': command<{ id: string }>()(z.object({ id }).strict()),
   /** every client of one currency (default: the one with the most value), sorted and paged: the full list behind the dashboard's Clients card */
   'value.clients': query<{ currencies: string[]; currency: string | null; items: ClientValue[]; total: number }>()(

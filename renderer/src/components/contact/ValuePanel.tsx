@@ -7,6 +7,7 @@ import type { Contact } from '../../../../shared/domain/contact';
 import type { ContactValue, ValueEntry, ValueKind } from '../../../../shared/domain/value';
 import { formatAmountInput, formatMoney, parseAmount } from '../../../../shared/domain/money';
 import { api } from '../../lib/api';
+import { reloadIfStale } from '../../lib/stale';
 import { ApiError } from '../../../../shared/api/errors';
 import { onDataChanged } from '../../lib/refresh';
 import { userLanguage } from '../../lib/format';
@@ -73,7 +74,7 @@ export function ValuePanel({ contact }: { contact: Contact }) {
 }
 
 function ValueRow({ entry, onEdit }: { entry: ValueEntry; onEdit(): void }) {
-  const call = (p: Promise<unknown>) => p.catch((err: Error) => toast.error(err.message));
+  const call = (p: Promise<unknown>) => p.catch((err: Error) => toast.error(reloadIfStale(err) ?? err.message));
   const amount = formatMoney(entry.amountMinor, entry.currency, userLanguage());
   return (
     <li className="value-entry">
@@ -86,7 +87,7 @@ function ValueRow({ entry, onEdit }: { entry: ValueEntry; onEdit(): void }) {
         type="button"
         className={entry.kind === 'paid' ? 'status-chip paid' : 'status-chip'}
         aria-label={entry.kind === 'paid' ? `Paid; mark ${amount} as unpaid` : `Invoiced; mark ${amount} as paid`}
-        onClick={() => void call(api.call('value.update', { id: entry.id, kind: entry.kind === 'paid' ? 'invoiced' : 'paid' }))}
+        onClick={() => void call(api.call('value.update', { id: entry.id, updatedAt: entry.updatedAt, kind: entry.kind === 'paid' ? 'invoiced' : 'paid' }))}
       >
         {entry.kind === 'paid' ? 'Paid' : 'Invoiced'}
       </button>
@@ -128,7 +129,7 @@ function ValueForm({ contactId, defaultCurrency, entry, onDone }: { contactId: s
     try {
       const fields = { occurredOn, amountMinor: read.amountMinor, currency: code, kind, note };
       if (entry) {
-        await api.call('value.update', { id: entry.id, ...fields });
+        await api.call('value.update', { id: entry.id, updatedAt: entry.updatedAt, ...fields });
         toast.success('Value entry saved');
         onDone?.();
         return;
@@ -142,7 +143,11 @@ function ValueForm({ contactId, defaultCurrency, entry, onDone }: { contactId: s
       setTouched(false);
       toast.success(`${formatMoney(read.amountMinor, code, locale)} ${kind === 'paid' ? 'payment' : 'invoice'} added`);
     } catch (err) {
-      if (err instanceof ApiError) {
+      const stale = reloadIfStale(err);
+      if (stale) {
+        toast.error(stale);
+        onDone?.();
+      } else if (err instanceof ApiError) {
         const next: Record<string, string> = {};
         for (const i of err.issues.length ? err.issues : [{ field: err.field ?? '', message: err.message }]) next[i.field] ??= i.message;
         setErrors(next);

@@ -2,6 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { format } from 'date-fns';
 import { api } from '../../lib/api';
+import { reloadIfStale } from '../../lib/stale';
 import { ApiError } from '../../../../shared/api/errors';
 import type { Reminder } from '../../../../shared/domain/reminder';
 import type { RecurrenceUnit } from '../../../../shared/domain/recurrence';
@@ -58,7 +59,7 @@ export function ReminderForm({ initial, defaults, onClose, onSaved }: ReminderFo
     setSaving(true);
     try {
       let saved: Reminder;
-      if (automatic) saved = await api.call('reminders.update', { id: initial!.id, notes });
+      if (automatic) saved = await api.call('reminders.update', { id: initial!.id, updatedAt: initial!.updatedAt, notes });
       else {
         const fields = {
           title: title.trim(),
@@ -68,12 +69,14 @@ export function ReminderForm({ initial, defaults, onClose, onSaved }: ReminderFo
           dueTime: timed ? dueTime : null,
           recurrence: { unit, interval: unit === 'none' ? 1 : every },
         };
-        saved = initial ? await api.call('reminders.update', { id: initial.id, ...fields }) : await api.call('reminders.create', fields);
+        saved = initial ? await api.call('reminders.update', { id: initial.id, updatedAt: initial.updatedAt, ...fields }) : await api.call('reminders.create', fields);
       }
       onSaved?.(saved);
       onClose();
     } catch (err) {
-      if (err instanceof ApiError && err.issues.length) setErrors(Object.fromEntries(err.issues.map((i) => [i.field || 'form', i.message])));
+      const stale = reloadIfStale(err);
+      if (stale) setErrors({ form: `${(err as Error).message} Your changes were not saved; the list now shows the latest version: close this and open the reminder again.` });
+      else if (err instanceof ApiError && err.issues.length) setErrors(Object.fromEntries(err.issues.map((i) => [i.field || 'form', i.message])));
       else setErrors({ form: (err as Error).message });
     } finally {
       setSaving(false);

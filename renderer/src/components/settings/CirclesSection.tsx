@@ -4,6 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { api } from '../../lib/api';
+import { reloadIfStale } from '../../lib/stale';
 import { useContacts } from '../../stores/contacts';
 import type { Circle, Tag } from '../../../../shared/domain/contact';
 import { Modal } from '../Modal';
@@ -18,7 +19,7 @@ async function attempt(fn: () => Promise<unknown>, done?: string) {
     if (done) toast.success(done);
     return true;
   } catch (err) {
-    toast.error((err as Error).message);
+    toast.error(reloadIfStale(err) ?? (err as Error).message);
     return false;
   }
 }
@@ -32,13 +33,13 @@ function CircleRow({ circle, onDelete }: { circle: Circle; onDelete(): void }) {
         type="color"
         aria-label={`${circle.name}: colour`}
         value={circle.color}
-        onChange={(e) => void attempt(() => api.call('circles.update', { id: circle.id, color: e.target.value }))}
+        onChange={(e) => void attempt(() => api.call('circles.update', { id: circle.id, updatedAt: circle.updatedAt, color: e.target.value }))}
       />
       <input
         aria-label={`${circle.name}: name`}
         value={name}
         onChange={(e) => setName(e.target.value)}
-        onBlur={() => name.trim() !== circle.name && void attempt(() => api.call('circles.update', { id: circle.id, name }), 'Circle renamed').then((ok) => ok || setName(circle.name))}
+        onBlur={() => name.trim() !== circle.name && void attempt(() => api.call('circles.update', { id: circle.id, updatedAt: circle.updatedAt, name }), 'Circle renamed').then((ok) => ok || setName(circle.name))}
         onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
       />
       <label className="inline-field">
@@ -52,7 +53,7 @@ function CircleRow({ circle, onDelete }: { circle: Circle; onDelete(): void }) {
           onChange={(e) => setCadence(e.target.value)}
           onBlur={() =>
             Number(cadence) !== circle.defaultCadenceDays &&
-            void attempt(() => api.call('circles.update', { id: circle.id, defaultCadenceDays: Number(cadence) }), 'Cadence changed').then((ok) => ok || setCadence(String(circle.defaultCadenceDays)))
+            void attempt(() => api.call('circles.update', { id: circle.id, updatedAt: circle.updatedAt, defaultCadenceDays: Number(cadence) }), 'Cadence changed').then((ok) => ok || setCadence(String(circle.defaultCadenceDays)))
           }
           onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
         />
@@ -62,7 +63,7 @@ function CircleRow({ circle, onDelete }: { circle: Circle; onDelete(): void }) {
         <LatestInput
           label={`${circle.name}: latest check-in days`}
           value={circle.defaultCadenceLatestDays ?? null}
-          onCommit={(latest) => attempt(() => api.call('circles.update', { id: circle.id, defaultCadenceLatestDays: latest }), 'Latest check-in changed')}
+          onCommit={(latest) => attempt(() => api.call('circles.update', { id: circle.id, updatedAt: circle.updatedAt, defaultCadenceLatestDays: latest }), 'Latest check-in changed')}
         />
       )}
       <span className="subtle count">{circle.contactCount === 1 ? '1 person' : `${formatNumber(circle.contactCount)} people`}</span>
@@ -95,7 +96,7 @@ export function CirclesSection() {
         <ul className="settings-list">
           {circles.map((c) => (
             <CircleRow
-              key={`${c.id}-${c.name}-${c.defaultCadenceDays}-${c.defaultCadenceLatestDays}`}
+              key={`${c.id}-${c.updatedAt}`}
               circle={c}
               onDelete={() => {
                 if (circles.length === 1) return void toast.error('Kith needs at least one circle: rename this one instead.');
