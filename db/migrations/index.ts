@@ -13,6 +13,7 @@ import * as m0010 from './0010_bulk_names_new_health';
 import * as m0011 from './0011_sync';
 import * as m0012 from './0012_daily_use';
 import * as m0016 from './0016_remember';
+import * as m0020 from './0020_sync_changes';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_sync': m0011,
   '0012_daily_use': m0012,
   '0016_remember': m0016,
+  '0020_sync_changes': m0020,
 };

@@ -10,7 +10,7 @@ import { contentHash, parseCard, type CardFields } from './card-fields';
 import { syncContacts, type SyncProgress } from './contact-sync';
 import type { CredentialStore } from './credentials';
 import { DavClient, DavError } from './dav-client';
-import { readLocalContacts, writeLocalContact } from './local-contacts';
+import { changeSeq, countWaitingToSend, readLocalContacts, writeLocalContact } from './local-contacts';
 import { mergeFields, resolveFields, type FieldConflict, type MergeField } from './merge';
 
 export interface SyncServiceEnv {
@@ -126,18 +126,9 @@ export function listAccounts(env: SyncServiceEnv): SyncAccount[] {
   const rows = accountRows(env.sqlite);
   if (!rows.length) return [];
   return rows.map((r) => {
-    // "waiting to send": live contacts not on the server yet, or changed since the last pass (an
-    // indexed count, not a hash of every contact: the sidebar asks for it after every write)
-    const pending = (
-      env.sqlite
-        .prepare(
-          `SELECT count(*) AS n FROM contacts c
-           LEFT JOIN sync_items i ON i.account_id = ? AND i.kind = 'contacts' AND i.item_id = c.id
-           WHERE c.archived_at IS NULL AND (i.item_id IS NULL OR c.updated_at > i.synced_at)
-             AND c.id NOT IN (SELECT item_id FROM sync_conflicts WHERE account_id = ?)`,
-        )
-        .get(r.id, r.id) as { n: number }
-    ).n;
+    // "waiting to send": live contacts not on the server yet, or changed since the last pass (by
+    // change numbers, not a hash of every contact: the sidebar asks for it after every write)
+    const pending = countWaitingToSend(env.sqlite, r.id);
     const count = (sql: string) => (env.sqlite.prepare(sql).get(r.id) as { n: number }).n;
     return {
       id: r.id,
@@ -162,7 +153,8 @@ export function runningProgress(sqlite: Database.Database): SyncRunProgress | nu
   return running.get(sqlite)?.progress ?? null;
 }
 
-export function syncNow(env: SyncServiceEnv, accountId?: string): Promise<SyncPassReport[]> {
+/** `sendOnly`: Kith's changes only, without asking the server what changed (after local writes: a large address book's change list costs the server time) */
+export function syncNow(env: SyncServiceEnv, accountId?: string, options: { sendOnly?: boolean } = {}): Promise<SyncPassReport[]> {
   const current = running.get(env.sqlite);
   if (current) return current.promise;
   const rows = accountRows(env.sqlite, accountId);
@@ -171,7 +163,7 @@ export function syncNow(env: SyncServiceEnv, accountId?: string): Promise<SyncPa
   state.promise = (async () => {
     const reports: SyncPassReport[] = [];
     try {
-      for (const row of rows) reports.push(await syncAccount(env, row, (p) => void (state.progress = { accountId: row.id, ...p })));
+      for (const row of rows) reports.push(await syncAccount(env, row, (p) => void (state.progress = { accountId: row.id, ...p }), options.sendOnly ?? false));
     } finally {
       running.delete(env.sqlite);
     }
@@ -181,7 +173,7 @@ export function syncNow(env: SyncServiceEnv, accountId?: string): Promise<SyncPa
   return state.promise;
 }
 
-async function syncAccount(env: SyncServiceEnv, row: AccountRow, onProgress: (p: SyncProgress) => void): Promise<SyncPassReport> {
+async function syncAccount(env: SyncServiceEnv, row: AccountRow, onProgress: (p: SyncProgress) => void, sendOnly: boolean): Promise<SyncPassReport> {
   const password = env.credentials.get(row.id);
   const empty = { pulled: 0, pushed: 0, merged: 0, archived: 0, deleted: 0, conflicts: 0, awaitingDeletion: 0, problems: 0 };
   const finish = (error: string | null) => env.sqlite.prepare(`UPDATE sync_accounts SET last_sync_at = CASE WHEN ? IS NULL THEN ? ELSE last_sync_at END, last_error = ? WHERE id = ?`).run(error, env.now(), error, row.id);
@@ -194,6 +186,7 @@ async function syncAccount(env: SyncServiceEnv, row: AccountRow, onProgress: (p:
     const report = await syncContacts(
       { sqlite: env.sqlite, client: clientFor(env, row.username, password), now: env.now, onProgress },
       { accountId: row.id, url: row.url, vcardVersion: row.vcard_version ?? '4.0', syncToken: row.sync_token },
+      { sendOnly },
     );
     finish(null);
     return { accountId: row.id, ok: true, error: null, pulled: report.pulled, pushed: report.pushed, merged: report.merged, archived: report.archived, deleted: report.deleted, conflicts: report.conflicts, awaitingDeletion: report.awaitingDeletion, problems: report.problems.length };
@@ -261,11 +254,11 @@ export function resolveConflict(env: SyncServiceEnv, id: string, choices: Partia
     if ('error' in written) throw new ServiceError('invalid_input', written.error);
     env.sqlite
       .prepare(
-        `INSERT INTO sync_items (account_id, kind, item_id, href, etag, local_hash, remote_hash, base, deletion, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
-         ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, etag = excluded.etag, local_hash = excluded.local_hash, remote_hash = excluded.remote_hash, base = excluded.base, synced_at = excluded.synced_at`,
+        `INSERT INTO sync_items (account_id, kind, item_id, href, etag, local_hash, remote_hash, base, deletion, synced_at, local_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+         ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, etag = excluded.etag, local_hash = excluded.local_hash, remote_hash = excluded.remote_hash, base = excluded.base, synced_at = excluded.synced_at, local_seq = excluded.local_seq`,
       )
-      // a result that differs from the server's card waits to be sent (synced just before the write above)
-      .run(row.account_id, row.kind, row.item_id, row.href, row.remote_etag, contentHash(remote.fields), contentHash(remote.fields, remote.unknown), row.remote_card, contentHash(result) === contentHash(remote.fields) ? now : now - 1);
+      // a result that differs from the server's card waits to be sent (agreed before the write above)
+      .run(row.account_id, row.kind, row.item_id, row.href, row.remote_etag, contentHash(remote.fields), contentHash(remote.fields, remote.unknown), row.remote_card, now, contentHash(result) === contentHash(remote.fields) ? changeSeq(env.sqlite, row.item_id) : -1);
     env.sqlite.prepare(`DELETE FROM sync_conflicts WHERE id = ?`).run(id);
   })();
 }

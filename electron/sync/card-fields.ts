@@ -140,6 +140,23 @@ export function uidProperty(text: string): unknown | null {
 }
 
 /**
+ * A 4.0 card's photo as inline base64 (PHOTO;ENCODING=b;TYPE=PNG:…, the 3.0 form, which 4.0
+ * readers take too) instead of the data: URI the export writer uses: radicale stores cards through
+ * vobject, which escapes the URI's ';' and drops what follows its ',' — the photo would be lost on
+ * the server and then in every Kith that syncs it.
+ */
+function inlinePhoto(lines: string[]): string[] {
+  const at = lines.findIndex((l) => /^PHOTO:data:/i.test(l));
+  if (at < 0) return lines;
+  let end = at + 1;
+  while (end < lines.length && lines[end]!.startsWith(' ')) end++;
+  const value = lines.slice(at, end).map((l, i) => (i ? l.slice(1) : l)).join('');
+  const m = /^PHOTO:data:image\/([a-z]+);base64,(.*)$/is.exec(value);
+  if (!m) return lines;
+  return [...lines.slice(0, at), `PHOTO;ENCODING=b;TYPE=${m[1]!.toUpperCase()}:${m[2]}`, ...lines.slice(end)];
+}
+
+/**
  * The card Kith writes for `fields`: the export writer's card, in the server's version, plus the
  * base card's unmodelled properties; `uid` (the base card's UID property) is kept exactly.
  */
@@ -173,7 +190,7 @@ export function writeCard(id: string, fields: CardFields, unknown: unknown[], ve
   // the export writer's text as it is (re-serialising it through ical.js would escape its escapes
   // again); the carried properties and the base card's UID are added as lines of their own
   const text = contactToVCard(contact, { circleName: fields.circle }, version);
-  const lines = text.replace(/\r\n$/, '').split('\r\n');
+  const lines = inlinePhoto(text.replace(/\r\n$/, '').split('\r\n'));
   const used = new Set(lines.map((l) => /^(item\d+)\./i.exec(l)?.[1]?.toLowerCase()).filter((g): g is string => !!g));
   const holder = new ICAL.Component('vcard');
   const extra: string[] = [];

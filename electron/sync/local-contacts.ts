@@ -1,6 +1,7 @@
-// Kith's side of contact sync: every contact's fields as sync compares them (read in a few bulk
-// queries, so a pass over 10,000 contacts stays quick), and writing a server's fields onto a
-// contact through the same row builders as the form and the import.
+// Kith's side of contact sync: which contacts changed since they last agreed with the server (by
+// the change numbers migration 0020's triggers keep), their fields as sync compares them (read in a
+// few bulk queries), and writing a server's fields onto a contact through the same row builders as
+// the form and the import.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { contactFields } from '../../shared/api/methods/contacts';
@@ -14,6 +15,8 @@ export interface LocalContact {
   id: string;
   fields: CardFields;
   archivedAt: number | null;
+  /** its change number when these fields were read (sync_contact_changes; 0 when it has none) */
+  seq: number;
 }
 
 type ContactRowLite = Pick<ContactRow, 'id' | 'display_name' | 'given_name' | 'family_name' | 'nickname' | 'company' | 'title' | 'importance' | 'birthday_month' | 'birthday_day' | 'birthday_year' | 'how_met' | 'notes' | 'cadence_days' | 'archived_at'> & {
@@ -28,9 +31,10 @@ export function readLocalContacts(sqlite: Database.Database, ids?: string[]): Ma
   const rows = prepared(
     sqlite,
       `SELECT c.id, c.display_name, c.given_name, c.family_name, c.nickname, c.company, c.title, ci.name AS circle_name, c.importance,
-              c.birthday_month, c.birthday_day, c.birthday_year, c.how_met, c.notes, c.cadence_days, c.archived_at
-       FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id ${filter}`,
-  ).all(...args) as ContactRowLite[];
+              c.birthday_month, c.birthday_day, c.birthday_year, c.how_met, c.notes, c.cadence_days, c.archived_at,
+              coalesce(ch.seq, 0) AS seq
+       FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id LEFT JOIN sync_contact_changes ch ON ch.contact_id = c.id ${filter}`,
+  ).all(...args) as (ContactRowLite & { seq: number })[];
   const methods = groupBy(prepared(sqlite, `SELECT contact_id, kind, label, value, is_primary FROM contact_methods ${contactFilter} ORDER BY contact_id, sort_order`).all(...args) as { contact_id: string; kind: CardFields['methods'][number]['kind']; label: string | null; value: string; is_primary: number }[]);
   const tags = groupBy(prepared(sqlite, `SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id ${contactFilter.replace('contact_id', 'ct.contact_id')}`).all(...args) as { contact_id: string; name: string }[]);
   const dates = groupBy(prepared(sqlite, `SELECT contact_id, label, month, day, year FROM contact_dates ${contactFilter}`).all(...args) as { contact_id: string; label: string; month: number; day: number; year: number | null }[]);
@@ -55,9 +59,45 @@ export function readLocalContacts(sqlite: Database.Database, ids?: string[]): Ma
       cadenceDays: r.cadence_days,
       howMet: r.how_met,
     });
-    result.set(r.id, { id: r.id, fields, archivedAt: r.archived_at });
+    result.set(r.id, { id: r.id, fields, archivedAt: r.archived_at, seq: r.seq });
   }
   return result;
+}
+
+/** a contact's change number now (0 when it has none) */
+export function changeSeq(sqlite: Database.Database, id: string): number {
+  return (prepared(sqlite, `SELECT seq FROM sync_contact_changes WHERE contact_id = ?`).pluck().get(id) as number | undefined) ?? 0;
+}
+
+/**
+ * What Kith may have changed for this account since the last pass: live contacts never sent, and
+ * those whose change number moved past their status row's (deletions the user confirmed too). An
+ * index walk over the status rows, not a read of every contact.
+ */
+export function changedContactIds(sqlite: Database.Database, accountId: string): string[] {
+  return prepared(
+    sqlite,
+    `SELECT c.id FROM contacts c
+     LEFT JOIN sync_items i ON i.account_id = ? AND i.kind = 'contacts' AND i.item_id = c.id
+     LEFT JOIN sync_contact_changes ch ON ch.contact_id = c.id
+     WHERE CASE WHEN i.item_id IS NULL THEN c.archived_at IS NULL ELSE coalesce(ch.seq, 0) > i.local_seq OR i.deletion = 'confirmed' END`,
+  )
+    .pluck()
+    .all(accountId) as string[];
+}
+
+/** the number of contacts `changedContactIds` would give that are live (the sidebar's "waiting to send") */
+export function countWaitingToSend(sqlite: Database.Database, accountId: string): number {
+  return prepared(
+    sqlite,
+    `SELECT count(*) FROM contacts c
+     LEFT JOIN sync_items i ON i.account_id = ? AND i.kind = 'contacts' AND i.item_id = c.id
+     LEFT JOIN sync_contact_changes ch ON ch.contact_id = c.id
+     WHERE c.archived_at IS NULL AND (i.item_id IS NULL OR coalesce(ch.seq, 0) > i.local_seq)
+       AND c.id NOT IN (SELECT item_id FROM sync_conflicts WHERE account_id = ?)`,
+  )
+    .pluck()
+    .get(accountId, accountId) as number;
 }
 
 function groupBy<T extends { contact_id: string }>(rows: T[]): Map<string, T[]> {
