@@ -265,12 +265,28 @@ export function resolveConflict(env: SyncServiceEnv, id: string, choices: Partia
 
 export function listPendingDeletions(env: SyncServiceEnv, accountId?: string): SyncPendingDeletion[] {
   const rows = env.sqlite
-    .prepare(`SELECT i.account_id, i.item_id, i.base, c.display_name FROM sync_items i LEFT JOIN contacts c ON c.id = i.item_id WHERE i.kind = 'contacts' AND i.deletion = 'asked' ${accountId ? 'AND i.account_id = ?' : ''} ORDER BY c.display_name COLLATE NOCASE`)
-    .all(...(accountId ? [accountId] : [])) as { account_id: string; item_id: string; base: string; display_name: string | null }[];
+    .prepare(
+      `SELECT i.account_id, i.item_id, i.base, c.display_name, m.display_name AS merged_into FROM sync_items i
+       LEFT JOIN contacts c ON c.id = i.item_id LEFT JOIN contacts m ON m.id = i.merged_into
+       WHERE i.kind = 'contacts' AND i.deletion = 'asked' ${accountId ? 'AND i.account_id = ?' : ''} ORDER BY c.display_name COLLATE NOCASE`,
+    )
+    .all(...(accountId ? [accountId] : [])) as { account_id: string; item_id: string; base: string; display_name: string | null; merged_into: string | null }[];
   return rows.map((r) => {
     const base = r.display_name ? null : parseCard(r.base);
-    return { accountId: r.account_id, contactId: r.item_id, displayName: r.display_name ?? (base && !('error' in base) ? base.fields.displayName : r.item_id) };
+    return { accountId: r.account_id, contactId: r.item_id, displayName: r.display_name ?? (base && !('error' in base) ? base.fields.displayName : r.item_id), mergedInto: r.merged_into };
   });
+}
+
+/**
+ * Contacts merged into `survivorId` (inside the merge's transaction): their cards wait for the
+ * user's word like an archived contact's, and the confirmation says where they went. The
+ * survivor's card gets the merged fields by the next pass (its change number moved). Undoing the
+ * merge brings the contacts back, and the next pass keeps their cards.
+ */
+export function markMergedAway(sqlite: Database.Database, survivorId: string, mergedIds: string[]): void {
+  sqlite
+    .prepare(`UPDATE sync_items SET deletion = 'asked', merged_into = ? WHERE kind = 'contacts' AND deletion IS NULL AND item_id IN (SELECT value FROM json_each(?))`)
+    .run(survivorId, JSON.stringify(mergedIds));
 }
 
 export function confirmDeletions(env: SyncServiceEnv, accountId: string, contactIds: string[]): number {
