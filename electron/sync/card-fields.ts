@@ -78,6 +78,30 @@ export function normalizeFields(f: CardFields): CardFields {
   };
 }
 
+/**
+ * A card's fields as a contact's own fields, the one mapping both directions use: written into
+ * Kith (local-contacts.ts, through the form's schema) and written as a card (writeCard, through
+ * the export writer). The circle goes by name beside it (ids differ between installs); methods,
+ * dates and the photo are the caller's, as each side stores them differently.
+ */
+export function contactFieldsOf(fields: CardFields) {
+  return {
+    displayName: fields.displayName,
+    givenName: fields.givenName,
+    familyName: fields.familyName,
+    nickname: fields.nickname,
+    company: fields.company,
+    title: fields.title,
+    circleId: null,
+    importance: fields.importance,
+    birthday: fields.birthday,
+    howMet: fields.howMet,
+    notes: fields.notes,
+    cadenceDays: fields.cadenceDays,
+    tags: fields.tags,
+  };
+}
+
 /** reads one card; null (with the reason) when it has nothing Kith can keep as a contact */
 export function parseCard(text: string): ParsedCard | { error: string } {
   const parsed = parseVCardFile(Buffer.from(text, 'utf8'));
@@ -163,24 +187,12 @@ function inlinePhoto(lines: string[]): string[] {
 export function writeCard(id: string, fields: CardFields, unknown: unknown[], version: '3.0' | '4.0', now: number, uid: unknown = null): string {
   const contact: Contact = {
     id,
-    displayName: fields.displayName,
-    givenName: fields.givenName,
-    familyName: fields.familyName,
-    nickname: fields.nickname,
-    company: fields.company,
-    title: fields.title,
-    circleId: null,
-    importance: fields.importance,
-    birthday: fields.birthday,
-    howMet: fields.howMet,
+    ...contactFieldsOf(fields),
     introducedById: null,
     introducedBy: null,
-    notes: fields.notes,
-    cadenceDays: fields.cadenceDays,
     effectiveCadenceDays: 0,
     methods: fields.methods.map((m, i) => ({ id: String(i), ...m })),
     dates: fields.dates.map((d, i) => ({ id: String(i), ...d })),
-    tags: fields.tags,
     photo: fields.photo,
     lastInteractionAt: null,
     createdAt: now,

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { contactFields } from '../../shared/api/methods/contacts';
 import { insertContactPrepared, updateContactPrepared, type ContactFields, type TagIds } from '../services/contacts';
-import { normalizeFields, type CardFields } from './card-fields';
+import { contactFieldsOf, normalizeFields, type CardFields } from './card-fields';
 import { decodePhoto } from '../transfer/record';
 import { prepared } from '../../db/prepared';
 import type { ContactRow } from '../../db/schema';
@@ -112,22 +112,7 @@ function groupBy<T extends { contact_id: string }>(rows: T[]): Map<string, T[]> 
 
 /** what writing a card's fields would do, or why the card cannot become a contact */
 function toContactInput(sqlite: Database.Database, fields: CardFields, now: number): { input: ContactFields } | { error: string } {
-  const parsed = contactFields.safeParse({
-    displayName: fields.displayName,
-    givenName: fields.givenName,
-    familyName: fields.familyName,
-    nickname: fields.nickname,
-    company: fields.company,
-    title: fields.title,
-    circleId: null,
-    importance: fields.importance,
-    birthday: fields.birthday,
-    howMet: fields.howMet,
-    notes: fields.notes,
-    cadenceDays: fields.cadenceDays,
-    methods: fields.methods,
-    tags: fields.tags,
-  });
+  const parsed = contactFields.safeParse({ ...contactFieldsOf(fields), methods: fields.methods });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { error: `${issue.path.join('.') || 'card'}: ${issue.message}` };

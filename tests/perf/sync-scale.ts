@@ -1,12 +1,15 @@
 // Sync at scale, a targeted run (not part of npm test or the bench; figures in docs/benchmarks.md
 // "Sync"), against a local radicale on 127.0.0.1:
 //   to:   a copy of the large data set (10,000 contacts, 500,000 interactions) sent to an empty
-//         address book by its first sync, then incremental passes with one change;
+//         address book by its first sync (10,000 PUTs), then incremental passes with one change;
+//   same: a copy of the large data set and an address book already holding the same cards (written
+//         into radicale's storage directly, as after a restore): the first sync pairs them by UID
+//         without writing, and the incremental passes run on "large" synced;
 //   from: an address book of `count` cards (written into radicale's storage directly) received by a
 //         fresh Kith's first sync, then the same incremental passes.
 // Each pass is timed end to end through the dispatcher; the server's own change list (one
 // sync-collection with the pass's token) is timed alone beside it, as the floor no client goes under.
-// Run: npx tsx tests/perf/sync-scale.ts to [data file]   |   npx tsx tests/perf/sync-scale.ts from [count]
+// Run: npx tsx tests/perf/sync-scale.ts to|same [data file]   |   npx tsx tests/perf/sync-scale.ts from [count]
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -21,7 +24,7 @@ import { startBackend } from '../../electron/kith';
 import { ApiError } from '../../shared/api/errors';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
 
-const mode = process.argv[2] === 'from' ? 'from' : 'to';
+const mode = process.argv[2] === 'from' ? 'from' : process.argv[2] === 'same' ? 'same' : 'to';
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const log = (line: string) => console.log(`${line}   [load ${load()}]`);
 const server = await startDavServer('radicale');
@@ -32,7 +35,7 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 // the Kith side: a fresh back end, or one over a copy of the data file
 const dir = mkdtempSync(join(tmpdir(), 'kith-sync-scale-'));
 let kith: { call<M extends MethodName>(m: M, i: InputOf<M>): Promise<OutputOf<M>>; sqlite: import('better-sqlite3').Database; dispose(): Promise<void> };
-if (mode === 'to') {
+if (mode !== 'from') {
   const source = process.argv[3] ?? '/work/data/large.sqlite';
   copyFileSync(source, join(dir, 'kith.sqlite'));
   const backend = await startBackend({ databasePath: join(dir, 'kith.sqlite'), host: 'web' });
@@ -45,6 +48,12 @@ if (mode === 'to') {
     sqlite: backend.handle.sqlite,
     dispose: () => backend.close(),
   };
+  if (mode === 'same') {
+    const { readLocalContacts } = await import('../../electron/sync/local-contacts');
+    for (const c of readLocalContacts(kith.sqlite).values()) {
+      if (c.archivedAt === null) writeFileSync(join(server.addressBookDir, `${c.id}.vcf`), writeCard(c.id, c.fields, [], '4.0', 0));
+    }
+  }
 } else {
   const count = Number(process.argv[3] ?? 10_000);
   const FIRST = ['Ann', 'Bob', 'Carol', 'Dave', 'Eve', 'Frank', 'Grace', 'Heidi', 'Ivan', 'Judy'];
