@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { fetchCards, listChanges, putCard, deleteCard, type RemoteCard } from './carddav';
 import { DavError, type DavClient } from './dav-client';
-import { contentHash, parseCard, uidProperty, unknownProperties, writeCard, type CardFields, type ParsedCard } from './card-fields';
+import { contentHash, parseCard, uidProperty, unknownPeerRelations, unknownProperties, writeCard, type CardFields, type ParsedCard } from './card-fields';
 import { changedContactIds, changeSeq, readLocalContacts, writeLocalContact, type LocalContact } from './local-contacts';
 import { mergeFields, type FieldConflict } from './merge';
 import type { TagIds } from '../services/contacts';
@@ -85,6 +85,9 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
     items.set(row.item_id, row);
     byHref.set(row.href, row);
   }
+  /** the card's relationships to people Kith does not have, which Kith's fields cannot hold: written back as they were */
+  const inKith = (uid: string) => !!sqlite.prepare(`SELECT 1 FROM contacts WHERE id = ?`).get(uid);
+  const carriedRelations = (card: string, fields: CardFields) => unknownPeerRelations(card, fields, inKith);
   const baseOf = (itemId: string) => (sqlite.prepare(`SELECT base FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).pluck().get(collection.accountId, KIND, itemId) as string | undefined) ?? '';
   const openConflicts = new Set((sqlite.prepare(`SELECT item_id FROM sync_conflicts WHERE account_id = ? AND kind = ?`).all(collection.accountId, KIND) as { item_id: string }[]).map((r) => r.item_id));
   const touched = new Set<string>();
@@ -182,7 +185,7 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
     let etag = card.etag;
     let text = card.text;
     if (!sameAsServer) {
-      text = writeCard(mine.id, merged, parsed.unknown, collection.vcardVersion, env.now(), uidProperty(card.text));
+      text = writeCard(mine.id, merged, [...parsed.unknown, ...carriedRelations(card.text, merged)], collection.vcardVersion, env.now(), uidProperty(card.text));
       try {
         etag = card.etag ? await putCard(client, card.href, text, { ifMatch: card.etag }) : await putCard(client, card.href, text, { create: true });
       } catch (err) {
@@ -314,7 +317,7 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
     }
     env.onProgress?.({ phase: 'sending', done: done++, total });
     const base = item ? baseOf(item.item_id) : '';
-    const text = writeCard(mine.id, mine.fields, item ? unknownProperties(base) : [], collection.vcardVersion, env.now(), item ? uidProperty(base) : null);
+    const text = writeCard(mine.id, mine.fields, item ? [...unknownProperties(base), ...carriedRelations(base, mine.fields)] : [], collection.vcardVersion, env.now(), item ? uidProperty(base) : null);
     const href = item?.href ?? new URL(`${encodeURIComponent(mine.id)}.vcf`, collection.url).href;
     try {
       const etag = item?.etag ? await putCard(client, href, text, { ifMatch: item.etag }) : await putCard(client, href, text, { create: true });
