@@ -8,6 +8,8 @@ export interface CircleTable {
   name: string;
   color: string;
   default_cadence_days: number;
+  /** the latest interval of that cadence (migration 0022); null = the cadence itself */
+  default_cadence_latest_days: number | null;
   sort_order: number;
   created_at: number;
   updated_at: number;
@@ -31,6 +33,8 @@ export interface ContactTable {
   notes: string;
   /** null = inherit the circle's default; 0 = never remind */
   cadence_days: number | null;
+  /** "at worst every N days": overdue only from then (migration 0022); null = the cadence itself */
+  cadence_latest_days: number | null;
   /** a snoozed check-in is not due before this instant */
   checkin_snoozed_until: number | null;
   created_at: number;
@@ -75,6 +79,9 @@ export interface TagTable {
   name: string;
   color: string | null;
   created_at: number;
+  /** "check in every N days" for everyone with the tag (migration 0022) */
+  cadence_days: number | null;
+  cadence_latest_days: number | null;
 }
 
 export interface ContactTagTable {
@@ -179,6 +186,10 @@ export interface ContactHealthTable {
   next_day: number | null;
   flags: number;
   flag_count: number;
+  /** latest minus ideal interval of the winning rhythm (0022) */
+  tolerance: number;
+  /** the day the check-in becomes overdue (0022); null when the cadence is 0 */
+  latest_day: number | null;
 }
 
 export interface HealthDirtyTable {

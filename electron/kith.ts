@@ -13,6 +13,8 @@ import { damagedError, quickCheck, quickCheckInBackground, type DatabaseDamagedE
 import { migrations as knownMigrations } from '../db/migrations';
 import { handlers } from './services';
 import { stopExportJobs } from './transfer/export-jobs';
+import { refreshSearchIndexInSlices } from './services/searchIndex';
+import { searchSlices } from './services/search';
 import { createWriteGate } from './services/write-gate';
 import { preparePhones } from './services/phones';
 import { credentialPathFor, fileCredentialStore, memoryCredentialStore, type CredentialCipher } from './sync/credentials';
@@ -57,6 +59,9 @@ export interface StartOptions {
   /** hold the data file's lock (electron/file-lock.ts): the hosts do, so a second process is refused */
   lock?: boolean;
 }
+
+/** how long after opening the background search indexing starts */
+const SEARCH_INDEX_DELAY_MS = 3_000;
 
 export async function startBackend(options: StartOptions): Promise<KithBackend> {
   const path = options.databasePath;
@@ -149,8 +154,15 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     onInternalError: (method, error) => console.error(`[kith] ${method} failed:`, error),
     status,
   });
+  // the search index catches up in the background once the first screen has been served, in slices
+  // other calls run between: after an upgrade or a big import the first search need not wait for it
+  let closed = false;
+  const indexLater = readOnly ? null : setTimeout(() => void refreshSearchIndexInSlices(ctx.sqlite, searchSlices(ctx, () => closed)).catch((err) => console.error('[kith] search index:', err)), SEARCH_INDEX_DELAY_MS);
+  indexLater?.unref();
   const opened = handle;
   const close = async () => {
+    closed = true;
+    if (indexLater) clearTimeout(indexLater);
     checkpoint.cancel();
     stopExportJobs(options.databasePath);
     await opened.close();

@@ -13,7 +13,9 @@ import * as m0010 from './0010_bulk_names_new_health';
 import * as m0011 from './0011_sync';
 import * as m0012 from './0012_daily_use';
 import * as m0016 from './0016_remember';
+import * as m0018 from './0018_search_everything';
 import * as m0020 from './0020_sync_changes';
+import * as m0022 from './0022_rhythms';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -29,5 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0011_sync': m0011,
   '0012_daily_use': m0012,
   '0016_remember': m0016,
+  '0018_search_everything': m0018,
   '0020_sync_changes': m0020,
+  '0022_rhythms': m0022,
 };

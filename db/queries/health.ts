@@ -43,6 +43,7 @@ import {
   type HealthWindows,
 } from '../../shared/domain/health';
 import { prepared } from '../prepared';
+import { RHYTHM_PACK, rhythmPackedSql } from './cadence';
 import type { ContactHealthTable } from '../schema';
 
 export interface ContactHealthRow {
@@ -69,21 +70,22 @@ export const IMPORTANCE_WEIGHT_SQL = `CASE h.importance ${Object.entries(IMPORTA
   .map(([importance, w]) => `WHEN '${importance}' THEN ${w}`)
   .join(' ')} END`;
 
-// The effective cadence is coalesce(own, circle default, 30): the SQL twin of effectiveCadence().
+// The effective rhythm (cadence and tolerance) is rhythmPackedSql(): the SQL twin of effectiveRhythm().
 // :ids is a JSON array of contact ids, or null for every contact.
 const FACTS_SQL = `
 WITH
   w(cadence, win_start, prev_start) AS (
     SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(:windows)
   ),
-  k AS (
+  r AS (
     SELECT c.id, c.display_name, c.circle_id, c.importance, c.created_at, c.checkin_snoozed_until, c.last_interaction_at AS latest,
-           coalesce(c.cadence_days, ci.default_cadence_days, ${DEFAULT_CADENCE_DAYS}) AS cadence
-    FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id
+           ${rhythmPackedSql('c')} AS rhythm
+    FROM contacts c
     WHERE c.archived_at IS NULL AND (:ids IS NULL OR c.id IN (SELECT value FROM json_each(:ids)))
-  )
+  ),
+  k AS (SELECT r.*, r.rhythm / ${RHYTHM_PACK} AS cadence, r.rhythm % ${RHYTHM_PACK} - r.rhythm / ${RHYTHM_PACK} AS tolerance FROM r)
 SELECT
-  k.id, k.display_name, k.circle_id, k.importance, k.created_at, k.checkin_snoozed_until, k.cadence,
+  k.id, k.display_name, k.circle_id, k.importance, k.created_at, k.checkin_snoozed_until, k.cadence, k.tolerance,
   -- the contact's newest interaction (kept on it by triggers, migration 0005) answers both unless it is later than now
   CASE WHEN k.latest > :now THEN (SELECT p.occurred_at FROM interaction_participants p
      WHERE p.contact_id = k.id AND p.occurred_at > :now ORDER BY p.occurred_at LIMIT 1) END AS next_at,
@@ -106,8 +108,8 @@ FROM k
 JOIN w ON w.cadence = k.cadence`;
 
 const CADENCES_SQL = `
-SELECT DISTINCT coalesce(c.cadence_days, ci.default_cadence_days, ${DEFAULT_CADENCE_DAYS})
-FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id
+SELECT DISTINCT (${rhythmPackedSql('c')}) / ${RHYTHM_PACK}
+FROM contacts c
 WHERE c.archived_at IS NULL AND (:ids IS NULL OR c.id IN (SELECT value FROM json_each(:ids)))`;
 
 interface FactsRow {
@@ -118,6 +120,7 @@ interface FactsRow {
   created_at: number;
   checkin_snoozed_until: number | null;
   cadence: number;
+  tolerance: number;
   next_at: number | null;
   last_at: number | null;
   win: number;
@@ -158,7 +161,7 @@ function computeFacts(sqlite: Database.Database, now: number, timeZone: string, 
   return prepared(sqlite, FACTS_SQL).all({ windows, now, ids: idsJson }) as FactsRow[];
 }
 
-const subjectOf = (r: FactsRow) => ({ cadenceDays: r.cadence, createdAt: r.created_at, snoozedUntil: r.checkin_snoozed_until, importance: r.importance });
+const subjectOf = (r: FactsRow) => ({ cadenceDays: r.cadence, toleranceDays: r.tolerance, createdAt: r.created_at, snoozedUntil: r.checkin_snoozed_until, importance: r.importance });
 
 /**
  * The reference path: every active contact's health computed from its interactions, touching no
@@ -181,11 +184,11 @@ const UPSERT_SQL = `
 INSERT OR REPLACE INTO contact_health (
   contact_id, name_key, importance, circle_id, created_at, snoozed_until, cadence,
   last_at, win_weight, win_count, prev_weight, sample_count, sample_outbound, rated_count, rating_sum, valid_until,
-  last_day, created_day, snoozed_day, score, band, next_day, flags, flag_count, results_through)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  last_day, created_day, snoozed_day, tolerance, score, band, next_day, latest_day, flags, flag_count, results_through)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** score, band, next_day, flags, flag_count and results_through, from healthCore */
-function results(cadence: number, facts: HealthFacts, days: HealthDays): [number | null, string | null, number | null, number, number, number] {
+/** score, band, next_day, latest_day, flags, flag_count and results_through, from healthCore */
+function results(cadence: number, facts: HealthFacts, days: HealthDays): [number | null, string | null, number | null, number | null, number, number, number] {
   const windowDays = windowDaysFor(cadence);
   const core = healthCore(cadence, facts, windowDays, days);
   const flags = core.flags;
@@ -193,6 +196,7 @@ function results(cadence: number, facts: HealthFacts, days: HealthDays): [number
     core.score,
     bandOfCore(core),
     core.nextDay,
+    core.latestDay,
     flags,
     (flags & 1) + ((flags >> 1) & 1) + ((flags >> 2) & 1),
     resultsThrough(cadence, facts, windowDays, days, core),
@@ -227,6 +231,7 @@ function storeFromInteractions(sqlite: Database.Database, now: number, timeZone:
       days.lastDay,
       days.createdDay,
       days.snoozedDay,
+      r.tolerance,
       ...results(r.cadence, facts, days),
     );
   }
@@ -266,12 +271,12 @@ function slideToToday(sqlite: Database.Database, fromDay: number, now: number, t
   const rows = prepared(
     sqlite,
     `SELECT contact_id, cadence, last_at, win_weight, win_count, prev_weight, sample_count, sample_outbound, rated_count, rating_sum,
-            last_day, created_day, snoozed_day FROM contact_health WHERE results_through < ?`,
+            last_day, created_day, snoozed_day, tolerance FROM contact_health WHERE results_through < ?`,
   ).all(todayDay) as FactColumns[];
-  // next_day does not depend on the day: it is left alone (and so are its indexes)
+  // next_day and latest_day do not depend on the day: they are left alone (and so are its indexes)
   const update = prepared(sqlite, `UPDATE contact_health SET score = ?, band = ?, flags = ?, flag_count = ?, results_through = ? WHERE contact_id = ?`);
   for (const r of rows) {
-    const [score, band, , flags, flagCount, through] = results(r.cadence, storedFacts(r), storedDays(r, todayDay));
+    const [score, band, , , flags, flagCount, through] = results(r.cadence, storedFacts(r), storedDays(r, todayDay));
     update.run(score, band, flags, flagCount, through, r.contact_id);
   }
 }
@@ -279,7 +284,7 @@ function slideToToday(sqlite: Database.Database, fromDay: number, now: number, t
 /** the columns a row's facts and local days are kept in */
 type FactColumns = Pick<
   ContactHealthTable,
-  'contact_id' | 'cadence' | 'last_at' | 'win_weight' | 'win_count' | 'prev_weight' | 'sample_count' | 'sample_outbound' | 'rated_count' | 'rating_sum' | 'last_day' | 'created_day' | 'snoozed_day'
+  'contact_id' | 'cadence' | 'last_at' | 'win_weight' | 'win_count' | 'prev_weight' | 'sample_count' | 'sample_outbound' | 'rated_count' | 'rating_sum' | 'last_day' | 'created_day' | 'snoozed_day' | 'tolerance'
 >;
 
 function storedFacts(r: FactColumns): HealthFacts {
@@ -296,7 +301,7 @@ function storedFacts(r: FactColumns): HealthFacts {
 }
 
 function storedDays(r: FactColumns, todayDay: number): HealthDays {
-  return { todayDay, lastDay: r.last_day, createdDay: r.created_day, snoozedDay: r.snoozed_day };
+  return { todayDay, lastDay: r.last_day, createdDay: r.created_day, snoozedDay: r.snoozed_day, toleranceDays: r.tolerance };
 }
 
 /**
@@ -346,7 +351,7 @@ function recompute(sqlite: Database.Database, now: number, timeZone: string, ids
 /** a stored row, with the contact's name, as the engine's full answer (reasons included) */
 const ROW_COLUMNS = `h.contact_id, c.display_name, h.name_key, h.next_day, h.circle_id, h.importance, h.created_at, h.snoozed_until, h.cadence,
   h.last_at, h.win_weight, h.win_count, h.prev_weight, h.sample_count, h.sample_outbound, h.rated_count, h.rating_sum,
-  h.last_day, h.created_day, h.snoozed_day`;
+  h.last_day, h.created_day, h.snoozed_day, h.tolerance, h.latest_day`;
 
 /** what ROW_COLUMNS reads: the table's row (db/schema.ts) with the contact's name */
 type StoredRow = Omit<ContactHealthTable, 'valid_until' | 'score' | 'band' | 'flags' | 'flag_count' | 'results_through'> & { display_name: string };
@@ -388,7 +393,8 @@ export function healthTotals(sqlite: Database.Database, todayDay: number): Healt
     contactCount: 0,
     trackedCount: 0,
     bands: emptyBands(),
-    overdue: prepared(sqlite, `SELECT count(*) FROM contact_health WHERE next_day <= ?`).pluck().get(todayDay) as number,
+    // overdue only past the latest interval (cadence.ts latestCheckInDay)
+    overdue: prepared(sqlite, `SELECT count(*) FROM contact_health WHERE latest_day <= ?`).pluck().get(todayDay) as number,
     attention: prepared(sqlite, `SELECT count(*) FROM contact_health WHERE flag_count > 0`).pluck().get() as number,
     flagged: { cooling: 0, 'one-sided': 0, dormant: 0 },
   };
@@ -410,19 +416,25 @@ export function healthTotals(sqlite: Database.Database, todayDay: number): Healt
 
 /**
  * The first `limit` rows of one of the dashboard's lists, in its order, ties by name:
- * - overdue: days overdue weighted by importance, then days overdue;
+ * - overdue: past the latest interval; days past it weighted by importance, then days past it;
  * - attention: most warning signs, then the lowest score;
- * - checkins: check-ins due in the next `days` days, the soonest first.
+ * - checkins: check-ins due in the next `days` days, the soonest first, and those due already but
+ *   not overdue yet (within their tolerance).
  */
 export function healthList(sqlite: Database.Database, list: 'overdue' | 'attention' | 'checkins', todayDay: number, limit: number, days = 0): ContactHealthRow[] {
   const select = `SELECT ${ROW_COLUMNS} FROM contact_health h JOIN contacts c ON c.id = h.contact_id`;
-  // the priority is monotonic in next_day within one importance: the top of each, merged
-  const ofImportance = (importance: Importance) => `SELECT * FROM (${select} WHERE h.importance = '${importance}' AND h.next_day <= :today ORDER BY h.next_day, h.name_key, h.contact_id LIMIT :limit)`;
+  // the priority is monotonic in latest_day within one importance: the top of each, merged
+  const ofImportance = (importance: Importance) => `SELECT * FROM (${select} WHERE h.importance = '${importance}' AND h.latest_day <= :today ORDER BY h.latest_day, h.name_key, h.contact_id LIMIT :limit)`;
   const sql = {
     overdue: `SELECT * FROM (${Object.keys(IMPORTANCE_WEIGHT).map((i) => ofImportance(i as Importance)).join(' UNION ALL ')}) h
-      ORDER BY (:today - h.next_day) * ${IMPORTANCE_WEIGHT_SQL} DESC, h.next_day, h.name_key, h.contact_id LIMIT :limit`,
+      ORDER BY (:today - h.latest_day) * ${IMPORTANCE_WEIGHT_SQL} DESC, h.latest_day, h.name_key, h.contact_id LIMIT :limit`,
     attention: `${select} WHERE h.flag_count > 0 ORDER BY h.flag_count DESC, h.score, h.name_key, h.contact_id LIMIT :limit`,
-    checkins: `${select} WHERE h.next_day > :today AND h.next_day <= :today + :days ORDER BY h.next_day, h.name_key, h.contact_id LIMIT :limit`,
+    // the due-within-tolerance ones come from the few rows with a tolerance (partial index)
+    checkins: `SELECT * FROM (
+        SELECT * FROM (${select} WHERE h.next_day > :today AND h.next_day <= :today + :days ORDER BY h.next_day, h.name_key, h.contact_id LIMIT :limit)
+        UNION ALL
+        SELECT * FROM (${select} WHERE h.tolerance > 0 AND h.next_day <= :today AND h.latest_day > :today ORDER BY h.next_day, h.name_key, h.contact_id LIMIT :limit)
+      ) h ORDER BY h.next_day, h.name_key, h.contact_id LIMIT :limit`,
   }[list];
   const rows = prepared(sqlite, sql).all(list === 'attention' ? { limit } : list === 'overdue' ? { today: todayDay, limit } : { today: todayDay, days, limit }) as StoredRow[];
   return rows.map((r) => rowOf(r, todayDay, false));

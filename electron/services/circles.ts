@@ -28,15 +28,21 @@ export const circleHandlers: HandlerGroup<'circles.list' | 'circles.create' | 'c
   async 'circles.update'(ctx, input) {
     const now = ctx.clock.now().getTime();
     await ctx.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('circles').select('id').where('id', '=', input.id).executeTakeFirst();
+      const existing = await trx.selectFrom('circles').select(['id', 'default_cadence_days', 'default_cadence_latest_days']).where('id', '=', input.id).executeTakeFirst();
       if (!existing) throw new ServiceError('not_found', 'No circle with that id', 'id');
       if (input.name !== undefined) await checkNameFree(trx, input.name, input.id);
+      // a new cadence without a latest interval drops the old one (it was relative to the old cadence)
+      const cadence = input.defaultCadenceDays ?? existing.default_cadence_days;
+      const latest = input.defaultCadenceLatestDays !== undefined ? input.defaultCadenceLatestDays : input.defaultCadenceDays !== undefined ? null : existing.default_cadence_latest_days;
+      if (latest !== null && (cadence === 0 || latest < cadence))
+        throw new ServiceError('invalid_input', cadence === 0 ? 'A latest interval needs a cadence' : `The latest interval cannot be shorter than the cadence (${cadence} days)`, 'defaultCadenceLatestDays');
       await trx
         .updateTable('circles')
         .set({
           ...(input.name !== undefined && { name: input.name }),
           ...(input.color !== undefined && { color: input.color.toLowerCase() }),
           ...(input.defaultCadenceDays !== undefined && { default_cadence_days: input.defaultCadenceDays }),
+          default_cadence_latest_days: latest,
           ...(input.sortOrder !== undefined && { sort_order: input.sortOrder }),
           updated_at: now,
         })
@@ -75,6 +81,7 @@ export async function listCircles(db: Kysely<DB>): Promise<Circle[]> {
       'name',
       'color',
       'default_cadence_days',
+      'default_cadence_latest_days',
       'sort_order',
       (eb) =>
         eb
@@ -92,6 +99,7 @@ export async function listCircles(db: Kysely<DB>): Promise<Circle[]> {
     name: r.name,
     color: r.color,
     defaultCadenceDays: r.default_cadence_days,
+    defaultCadenceLatestDays: r.default_cadence_latest_days,
     sortOrder: r.sort_order,
     contactCount: Number(r.contact_count ?? 0),
   }));

@@ -4,13 +4,14 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { prepared } from '../../db/prepared';
+import { cachedCount } from '../../db/countCache';
 import type { DB } from '../../db/schema';
 import type { ContactRow } from '../../db/schema';
 import { ServiceError } from '../../shared/api/errors';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { Contact, ContactSummary } from '../../shared/domain/contact';
 import { normalizeMethodValue } from '../../shared/domain/normalize';
-import { effectiveCadence } from '../../shared/domain/cadence';
+import { contactRhythm } from './rhythm';
 import type { HandlerGroup, ServiceContext } from './context';
 import { MAX_PHOTO_BYTES } from '../../shared/api/methods/contacts';
 import { healthSortExpression } from './health';
@@ -22,7 +23,9 @@ export type ContactFields = ParsedInputOf<'contacts.create'>;
 export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update' | 'contacts.setPhoto'> = {
   async 'contacts.list'(ctx, input) {
     const q = filteredContacts(ctx.db, input);
-    const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const countQuery = q.select((eb) => eb.fn.countAll<number>().as('n'));
+    const compiled = countQuery.compile();
+    const total = await cachedCount(ctx.sqlite, JSON.stringify([compiled.sql, compiled.parameters]), async () => Number((await countQuery.executeTakeFirstOrThrow()).n));
     let ordered = q.select([
       'c.id',
       'c.display_name',
@@ -61,7 +64,7 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
       lastInteractionAt: r.last_interaction_at,
       archivedAt: r.archived_at,
     }));
-    return { items, total: Number(total.n) };
+    return { items, total };
   },
 
   async 'contacts.get'(ctx, input) {
@@ -240,10 +243,17 @@ function fieldsToRow(f: Partial<ContactFields>) {
   if (f.introducedById !== undefined) row.introduced_by_id = f.introducedById;
   if (f.notes !== undefined) row.notes = f.notes;
   if (f.cadenceDays !== undefined) row.cadence_days = f.cadenceDays;
+  // a new cadence without a latest interval drops the old one (it was relative to the old cadence)
+  if (f.cadenceLatestDays !== undefined || f.cadenceDays !== undefined) row.cadence_latest_days = f.cadenceLatestDays ?? null;
   return row as Omit<ContactRow, 'id' | 'created_at' | 'updated_at' | 'archived_at' | 'checkin_snoozed_until'>;
 }
 
 async function checkReferences(trx: Transaction<DB>, f: Partial<ContactFields>, selfId?: string) {
+  if (f.cadenceLatestDays != null) {
+    const own = f.cadenceDays !== undefined ? f.cadenceDays : selfId ? ((await trx.selectFrom('contacts').select('cadence_days').where('id', '=', selfId).executeTakeFirst())?.cadence_days ?? null) : null;
+    if (own === null || own === 0) throw new ServiceError('invalid_input', 'A latest interval needs a cadence of the contact’s own', 'cadenceLatestDays');
+    if (f.cadenceLatestDays < own) throw new ServiceError('invalid_input', `The latest interval cannot be shorter than the cadence (${own} days)`, 'cadenceLatestDays');
+  }
   if (f.circleId) {
     const circle = await trx.selectFrom('circles').select('id').where('id', '=', f.circleId).executeTakeFirst();
     if (!circle) throw unknownCircle();
@@ -320,16 +330,17 @@ function uniqueTagNames(names: string[]): string[] {
   return [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
 }
 
-export async function loadContact(ctx: Pick<ServiceContext, 'db'>, id: string): Promise<Contact> {
+export async function loadContact(ctx: Pick<ServiceContext, 'db' | 'sqlite'>, id: string): Promise<Contact> {
   const row = await ctx.db
     .selectFrom('contacts as c')
     .leftJoin('circles as ci', 'ci.id', 'c.circle_id')
     .leftJoin('contacts as intro', 'intro.id', 'c.introduced_by_id')
     .selectAll('c')
-    .select(['ci.default_cadence_days', 'intro.display_name as introduced_by_name'])
+    .select(['intro.display_name as introduced_by_name'])
     .where('c.id', '=', id)
     .executeTakeFirst();
   if (!row) throw new ServiceError('not_found', 'No contact with that id', 'id');
+  const rhythm = contactRhythm(ctx.sqlite, id)!;
   const [methods, dates, tags, photo] = await Promise.all([
     ctx.db.selectFrom('contact_methods').selectAll().where('contact_id', '=', id).orderBy('sort_order').execute(),
     ctx.db.selectFrom('contact_dates').selectAll().where('contact_id', '=', id).orderBy('month').orderBy('day').execute(),
@@ -358,7 +369,9 @@ export async function loadContact(ctx: Pick<ServiceContext, 'db'>, id: string): 
     introducedBy: row.introduced_by_id && row.introduced_by_name ? { id: row.introduced_by_id, displayName: row.introduced_by_name } : null,
     notes: row.notes,
     cadenceDays: row.cadence_days,
-    effectiveCadenceDays: effectiveCadence(row.cadence_days, row.default_cadence_days),
+    cadenceLatestDays: row.cadence_latest_days,
+    effectiveCadenceDays: rhythm.days,
+    rhythm: { days: rhythm.days, latestDays: rhythm.latestDays, source: rhythm.source, sourceName: rhythm.sourceName },
     methods: methods.map((m) => ({ id: m.id, kind: m.kind, label: m.label, value: m.value, isPrimary: m.is_primary === 1 })),
     dates: dates.map((d) => ({ id: d.id, label: d.label, month: d.month, day: d.day, year: d.year })),
     tags: tags.map((t) => t.name),

@@ -4,7 +4,8 @@ import { catchUp } from '../backend-status';
 import { sql } from 'kysely';
 import { contactHealthInteractions, healthByCircle, healthList, healthTotals, refreshHealth, type ContactHealthRow } from '../../db/queries/health';
 import { ServiceError } from '../../shared/api/errors';
-import { effectiveCadence, followUpPriority } from '../../shared/domain/cadence';
+import { followUpPriority } from '../../shared/domain/cadence';
+import { contactRhythm } from './rhythm';
 import {
   emptyBands,
   upcomingYearly,
@@ -30,13 +31,14 @@ export const healthHandlers: HandlerGroup<'health.forContact' | 'health.dashboar
   async 'health.forContact'(ctx, input) {
     const row = await ctx.db
       .selectFrom('contacts as c')
-      .leftJoin('circles as ci', 'ci.id', 'c.circle_id')
-      .select(['c.cadence_days', 'ci.default_cadence_days', 'c.created_at', 'c.checkin_snoozed_until', 'c.importance'])
+      .select(['c.created_at', 'c.checkin_snoozed_until', 'c.importance'])
       .where('c.id', '=', input.contactId)
       .executeTakeFirst();
-    if (!row) throw new ServiceError('not_found', 'No contact with that id', 'contactId');
+    const rhythm = contactRhythm(ctx.sqlite, input.contactId);
+    if (!row || !rhythm) throw new ServiceError('not_found', 'No contact with that id', 'contactId');
     const subject = {
-      cadenceDays: effectiveCadence(row.cadence_days, row.default_cadence_days),
+      cadenceDays: rhythm.days,
+      toleranceDays: rhythm.latestDays - rhythm.days,
       createdAt: row.created_at,
       snoozedUntil: row.checkin_snoozed_until,
       importance: row.importance,
@@ -70,12 +72,12 @@ export const healthHandlers: HandlerGroup<'health.forContact' | 'health.dashboar
     const row = await ctx.db
       .selectFrom('contacts as c')
       .leftJoin('circles as ci', 'ci.id', 'c.circle_id')
-      .select(['c.cadence_days', 'ci.default_cadence_days', 'c.archived_at'])
+      .select(['c.archived_at'])
       .where('c.id', '=', input.contactId)
       .executeTakeFirst();
     if (!row) throw new ServiceError('not_found', 'No contact with that id', 'contactId');
     if (row.archived_at !== null) throw new ServiceError('invalid_input', 'This contact is archived', 'contactId');
-    if (effectiveCadence(row.cadence_days, row.default_cadence_days) === 0) throw new ServiceError('invalid_input', 'This contact has no check-ins to snooze', 'contactId');
+    if (contactRhythm(ctx.sqlite, input.contactId)?.days === 0) throw new ServiceError('invalid_input', 'This contact has no check-ins to snooze', 'contactId');
     const snoozedUntil = startOfLocalDay(addDaysToDate(localDateOf(now, zone), input.days), zone);
     await ctx.db.updateTable('contacts').set({ checkin_snoozed_until: snoozedUntil, updated_at: now }).where('id', '=', input.contactId).execute();
     const report = await healthHandlers['health.forContact'](ctx, { contactId: input.contactId });
@@ -107,7 +109,9 @@ export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'> & Partial<Pick
   const today = localDateOf(now, timeZone);
   const todayDay = epochDayOf(today);
   const totals = healthTotals(ctx.sqlite, todayDay);
-  const priority = (r: ContactHealthRow) => followUpPriority(r.health.daysOverdue!, r.importance);
+  // overdue counts from the latest interval (a tolerance); without one that is the check-in date
+  const daysPastLatest = (r: ContactHealthRow) => todayDay - epochDayOf(r.health.latestCheckIn!);
+  const priority = (r: ContactHealthRow) => followUpPriority(daysPastLatest(r), r.importance);
   const nameOrder = (a: { displayName: string | null; title: string }, b: { displayName: string | null; title: string }) => byName(a.displayName ?? a.title, b.displayName ?? b.title);
   const overdueTop = healthList(ctx.sqlite, 'overdue', todayDay, LIST_LIMIT).map(
     (r): FollowUp => ({
@@ -116,7 +120,7 @@ export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'> & Partial<Pick
       importance: r.importance,
       circleId: r.circleId,
       nextCheckIn: r.health.nextCheckIn!,
-      daysOverdue: r.health.daysOverdue!,
+      daysOverdue: daysPastLatest(r),
       priority: priority(r),
       lastInteractionAt: r.health.lastInteractionAt,
       daysSinceLast: r.health.daysSinceLast,
@@ -129,7 +133,7 @@ export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'> & Partial<Pick
     (r): AttentionItem => ({ contactId: r.id, displayName: r.displayName, score: r.health.score, band: r.health.band, flags: r.health.flags }),
   );
   const checkinTop = healthList(ctx.sqlite, 'checkins', todayDay, LIST_LIMIT, COMING_UP_DAYS).map(
-    (r): UpcomingItem => ({ kind: 'checkin', date: r.health.nextCheckIn!, daysAway: -r.health.daysOverdue!, contactId: r.id, displayName: r.displayName, title: 'Check-in', turns: null, reminderId: null, dueTime: null }),
+    (r): UpcomingItem => ({ kind: 'checkin', date: r.health.nextCheckIn!, daysAway: Math.max(0, -r.health.daysOverdue!), contactId: r.id, displayName: r.displayName, title: 'Check-in', turns: null, reminderId: null, dueTime: null }),
   );
   const kindOrder = { birthday: 0, anniversary: 1, reminder: 2, checkin: 3 } as const;
   const comingUp = firstInOrder(

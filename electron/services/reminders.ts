@@ -383,13 +383,19 @@ export function dueCheckIns(sqlite: Database.Database, now: number, timeZone: st
   const today = localDateOf(now, timeZone);
   const rows = prepared(
     sqlite,
-    `SELECT h.contact_id, c.display_name, h.next_day FROM contact_health h JOIN contacts c ON c.id = h.contact_id
+    `SELECT h.contact_id, c.display_name, h.next_day, h.latest_day FROM contact_health h JOIN contacts c ON c.id = h.contact_id
      WHERE h.next_day <= min(:today, :through) AND h.next_day > :after AND (:contact IS NULL OR h.contact_id = :contact)`,
-  ).all({ today: epochDayOf(today), through: throughDay ?? 1e9, after: after === undefined ? -1e9 : epochDayOf(after), contact: contactId ?? null }) as Array<{ contact_id: string; display_name: string; next_day: number }>;
+  ).all({ today: epochDayOf(today), through: throughDay ?? 1e9, after: after === undefined ? -1e9 : epochDayOf(after), contact: contactId ?? null }) as Array<{
+    contact_id: string;
+    display_name: string;
+    next_day: number;
+    latest_day: number;
+  }>;
   return rows
     .map((r) => {
+      // due from next_day; overdue only past the latest interval (a tolerance): until then it is "due", not "N days overdue"
       const dueDate = dateOfEpochDay(r.next_day);
-      return { contactId: r.contact_id, contactName: r.display_name, dueDate, daysOverdue: daysOverdue(dueDate, today) };
+      return { contactId: r.contact_id, contactName: r.display_name, dueDate, daysOverdue: Math.max(0, daysOverdue(dateOfEpochDay(r.latest_day), today)) };
     })
     .sort((a, b) => b.daysOverdue - a.daysOverdue || byName(a.contactName, b.contactName));
 }

@@ -1,51 +1,123 @@
-// Brings the search index up to date for the contacts the triggers noted in search_dirty: one
-// set-based pass, so a bulk import of 10,000 contacts is indexed once, at the next search.
-// Search calls it first; an importer may call it at its end to pay the cost there instead.
+// Brings the search index up to date for the contacts the triggers noted in search_dirty: set-based
+// passes over a batch of them, so a bulk import of 10,000 contacts is indexed once. Search runs the
+// passes in slices of ~20 ms with a yield between them, because one pass over every contact of a
+// large file (all their interactions' text) takes seconds, and no call may hold the one connection
+// that long; the back end also starts the slices a little after opening, so the first search after
+// an upgrade or an import does not wait for all of it.
 import type Database from 'better-sqlite3';
+import { NAME_PUNCTUATION, SEARCH_PART_SEPARATOR } from '../../shared/domain/search';
+
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const JSON_SEPARATOR = sqlString(SEARCH_PART_SEPARATOR);
+const withoutPunctuation = (expr: string) => NAME_PUNCTUATION.reduce((e, ch) => `replace(${e}, ${sqlString(ch)}, '')`, expr);
+/** every name of the contact, and the display name once more without punctuation when it has some,
+ *  so "oneill" finds O'Neill (the trigram "one" is not in "o'neill") */
+const NAME_TEXT = `concat_ws(' ', c.display_name, c.given_name, c.family_name, c.nickname,
+  nullif(${withoutPunctuation('c.display_name')}, c.display_name))`;
 
 const FLUSH = [
   // the triggers append; each contact once from here on
-  `INSERT OR IGNORE INTO temp.search_batch (contact_id) SELECT contact_id FROM search_dirty`,
+  `INSERT OR IGNORE INTO temp.search_batch (contact_id) SELECT contact_id FROM search_dirty LIMIT :limit`,
   `INSERT OR IGNORE INTO search_keys (contact_id) SELECT d.contact_id FROM temp.search_batch d JOIN contacts c ON c.id = d.contact_id`,
   `DELETE FROM contacts_fts WHERE rowid IN (SELECT k.key FROM search_keys k JOIN temp.search_batch d ON d.contact_id = k.contact_id)`,
   `DELETE FROM contact_names_fts WHERE rowid IN (SELECT k.key FROM search_keys k JOIN temp.search_batch d ON d.contact_id = k.contact_id)`,
-  `INSERT INTO contacts_fts (rowid, name, company, methods, tags, notes)
-   SELECT k.key,
-     concat_ws(' ', c.display_name, c.given_name, c.family_name, c.nickname),
+  `INSERT INTO contacts_fts (rowid, name, company, methods, tags, notes, how_met, facts, interactions)
+   SELECT k.key, ${NAME_TEXT},
      concat_ws(' ', c.company, c.title),
      (SELECT group_concat(m.value || ' ' || m.value_normalized, ' ') FROM contact_methods m
        WHERE m.contact_id = c.id AND m.kind IN ('email', 'phone', 'social')),
      (SELECT group_concat(t.name, ' ') FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id),
-     -- personal facts (migration 0016) are searched with the notes
-     concat_ws(' ', c.notes, (SELECT group_concat(f.label || ': ' || f.value, ' ') FROM contact_facts f WHERE f.contact_id = c.id))
+     c.notes,
+     c.how_met,
+     (SELECT group_concat(f.label || ': ' || f.value, ${JSON_SEPARATOR}) FROM contact_facts f WHERE f.contact_id = c.id),
+     -- each distinct summary and note once, newest first: a weekly "Call" is one phrase, not 500
+     (SELECT group_concat(x, ${JSON_SEPARATOR}) FROM (
+        SELECT x, max(at) AS at FROM (
+          SELECT i.summary AS x, p.occurred_at AS at FROM interaction_participants p JOIN interactions i ON i.id = p.interaction_id WHERE p.contact_id = c.id AND i.summary <> ''
+          UNION ALL
+          SELECT i.notes, p.occurred_at FROM interaction_participants p JOIN interactions i ON i.id = p.interaction_id WHERE p.contact_id = c.id AND i.notes <> '')
+        GROUP BY x ORDER BY at DESC))
    FROM temp.search_batch d JOIN search_keys k ON k.contact_id = d.contact_id JOIN contacts c ON c.id = d.contact_id`,
   `INSERT INTO contact_names_fts (rowid, name)
-   SELECT k.key, concat_ws(' ', c.display_name, c.given_name, c.family_name, c.nickname)
+   SELECT k.key, ${NAME_TEXT}
    FROM temp.search_batch d JOIN search_keys k ON k.contact_id = d.contact_id JOIN contacts c ON c.id = d.contact_id`,
   `DELETE FROM search_keys WHERE contact_id IN (SELECT contact_id FROM temp.search_batch) AND contact_id NOT IN (SELECT id FROM contacts)`,
-  `DELETE FROM search_dirty`,
+  `DELETE FROM search_dirty WHERE contact_id IN (SELECT contact_id FROM temp.search_batch)`,
   `DELETE FROM temp.search_batch`,
 ];
 
 interface Prepared {
   pending: Database.Statement<[], { n: number }>;
-  flush: () => void;
+  flush: (limit: number) => void;
 }
 const cache = new WeakMap<Database.Database, Prepared>();
 
-/** re-index what changed since the last search; a no-op (one index probe) when nothing did */
-export function refreshSearchIndex(db: Database.Database): number {
-  // a file opened read-only keeps the index it has: searches still work, on what was indexed
-  if (db.readonly) return 0;
+function prepared(db: Database.Database): Prepared {
   let p = cache.get(db);
   if (!p) {
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS search_batch (contact_id TEXT PRIMARY KEY) WITHOUT ROWID`);
     const statements = FLUSH.map((s) => db.prepare(s));
-    p = { pending: db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_dirty LIMIT 1)`), flush: db.transaction(() => statements.forEach((s) => s.run())).immediate };
+    const batch = statements[0]!;
+    const rest = statements.slice(1);
+    p = {
+      pending: db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_dirty LIMIT 1)`),
+      flush: db.transaction((limit: number) => {
+        batch.run({ limit });
+        rest.forEach((s) => s.run());
+      }).immediate,
+    };
     cache.set(db, p);
   }
-  if (p.pending.get()!.n === 0) return 0;
-  const n = (db.prepare(`SELECT count(DISTINCT contact_id) AS n FROM search_dirty`).get() as { n: number }).n;
-  p.flush();
-  return n;
+  return p;
+}
+
+/** re-index at most `limit` of the contacts that changed (all of them by default); true when
+ *  some are still waiting. A no-op (one index probe) when nothing changed. */
+export function refreshSearchIndex(db: Database.Database, limit = -1): boolean {
+  // a file opened read-only keeps the index it has: searches still work, on what was indexed
+  if (db.readonly) return false;
+  const p = prepared(db);
+  if (p.pending.get()!.n === 0) return false;
+  p.flush(limit);
+  generations.set(db, (generations.get(db) ?? 0) + 1);
+  return limit >= 0 && p.pending.get()!.n > 0;
+}
+
+export interface SliceOptions {
+  /** how long one slice may hold the connection */
+  sliceMs?: number;
+  /** what runs between slices: other calls get the connection there */
+  pause?: () => Promise<void>;
+  /** stops after the current slice when it returns true (the back end closing) */
+  stopped?: () => boolean;
+  /** runs each slice; a guard that reports a full disk and returns stops the slices there */
+  guard?: (slice: () => void) => void;
+}
+
+/** brings the index up to date slice by slice: the batch grows or shrinks so a slice takes about
+ *  `sliceMs`, however much text each contact carries */
+export async function refreshSearchIndexInSlices(db: Database.Database, options: SliceOptions = {}): Promise<void> {
+  const sliceMs = options.sliceMs ?? 20;
+  const pause = options.pause ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
+  let batch = 16;
+  for (;;) {
+    if (options.stopped?.()) return;
+    const started = performance.now();
+    let more = false;
+    (options.guard ?? ((slice) => slice()))(() => {
+      more = refreshSearchIndex(db, batch);
+    });
+    if (!more) return;
+    const took = performance.now() - started;
+    if (took < sliceMs / 2) batch = Math.min(batch * 2, 4096);
+    else if (took > sliceMs) batch = Math.max(1, Math.floor(batch / 2));
+    await pause();
+  }
+}
+
+const generations = new WeakMap<Database.Database, number>();
+/** changes whenever this process re-indexed something: what is built from the index (the name
+ *  vocabulary of the typo pass) is rebuilt when it moves */
+export function searchIndexGeneration(db: Database.Database): number {
+  return generations.get(db) ?? 0;
 }

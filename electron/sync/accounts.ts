@@ -8,6 +8,7 @@ import type { SyncAccount, SyncConflict, SyncConnectionProblem, SyncConnectionTe
 import { discoverAddressBooks } from './carddav';
 import { contentHash, parseCard, type CardFields } from './card-fields';
 import { syncContacts, type SyncProgress } from './contact-sync';
+import { chosenCalendars, listCalendarConflicts, resolveCalendarConflict, syncCalendars } from './caldav-accounts';
 import type { CredentialStore } from './credentials';
 import { DavClient, DavError } from './dav-client';
 import { changeSeq, countWaitingToSend, readLocalContacts, writeLocalContact } from './local-contacts';
@@ -65,8 +66,15 @@ const PROBLEM_WORDS: Record<SyncConnectionProblem, string> = {
   bad_address: 'That is not a server address.',
 };
 
-function clientFor(env: SyncServiceEnv, username: string, password: string | null): DavClient {
+export function clientFor(env: SyncServiceEnv, username: string, password: string | null): DavClient {
   return new DavClient({ credentials: password === null ? null : { username, password }, timeoutMs: env.timeoutMs });
+}
+
+/** a failure of a request the user started (calendars), in the same words as a connection test */
+export function davFailure(err: unknown): ServiceError {
+  if (!(err instanceof DavError)) throw err;
+  const problem = PROBLEM_OF[err.kind];
+  return new ServiceError('invalid_input', PROBLEM_WORDS[problem] + (problem === 'not_dav' || problem === 'server_error' ? ` (${err.message})` : ''), problem === 'wrong_password' ? 'password' : 'accountId');
 }
 
 export async function testConnection(env: SyncServiceEnv, input: { serverUrl: string; username: string; password: string }): Promise<SyncConnectionTest> {
@@ -141,6 +149,7 @@ export function listAccounts(env: SyncServiceEnv): SyncAccount[] {
       pending,
       conflicts: count(`SELECT count(*) AS n FROM sync_conflicts WHERE account_id = ?`),
       awaitingDeletion: count(`SELECT count(*) AS n FROM sync_items WHERE account_id = ? AND deletion = 'asked'`),
+      calendars: chosenCalendars(env.sqlite, r.id),
       problems: env.sqlite.prepare(`SELECT href, reason FROM sync_problems WHERE account_id = ? ORDER BY href`).all(r.id) as { href: string; reason: string }[],
     };
   });
@@ -183,13 +192,13 @@ async function syncAccount(env: SyncServiceEnv, row: AccountRow, onProgress: (p:
     return { accountId: row.id, ok: false, error, ...empty };
   }
   try {
-    const report = await syncContacts(
-      { sqlite: env.sqlite, client: clientFor(env, row.username, password), now: env.now, onProgress },
-      { accountId: row.id, url: row.url, vcardVersion: row.vcard_version ?? '4.0', syncToken: row.sync_token },
-      { sendOnly },
-    );
+    const client = clientFor(env, row.username, password);
+    const report = await syncContacts({ sqlite: env.sqlite, client, now: env.now, onProgress }, { accountId: row.id, url: row.url, vcardVersion: row.vcard_version ?? '4.0', syncToken: row.sync_token }, { sendOnly });
+    // calendars have no send-only pass yet: every pass syncs them whole
+    const calendars = await syncCalendars({ sqlite: env.sqlite, client, now: env.now }, row.id);
+    const sum = (key: 'pulled' | 'pushed' | 'merged' | 'deleted' | 'conflicts') => report[key] + calendars.reduce((n, c) => n + c[key], 0);
     finish(null);
-    return { accountId: row.id, ok: true, error: null, pulled: report.pulled, pushed: report.pushed, merged: report.merged, archived: report.archived, deleted: report.deleted, conflicts: report.conflicts, awaitingDeletion: report.awaitingDeletion, problems: report.problems.length };
+    return { accountId: row.id, ok: true, error: null, pulled: sum('pulled'), pushed: sum('pushed'), merged: sum('merged'), archived: report.archived, deleted: sum('deleted'), conflicts: sum('conflicts'), awaitingDeletion: report.awaitingDeletion, problems: report.problems.length + calendars.reduce((n, c) => n + c.problems.length, 0) };
   } catch (err) {
     if (!(err instanceof DavError)) throw err;
     const error = PROBLEM_WORDS[PROBLEM_OF[err.kind]] + (err.kind === 'server' || err.kind === 'protocol' ? ` (${err.message})` : '');
@@ -221,16 +230,18 @@ function describeValue(field: MergeField, value: unknown): string {
 
 export function listConflicts(env: SyncServiceEnv, accountId?: string): SyncConflict[] {
   const rows = env.sqlite
-    .prepare(`SELECT s.id, s.account_id, s.item_id, s.fields, s.created_at, c.display_name FROM sync_conflicts s LEFT JOIN contacts c ON c.id = s.item_id ${accountId ? 'WHERE s.account_id = ?' : ''} ORDER BY s.created_at, s.id`)
+    .prepare(`SELECT s.id, s.account_id, s.item_id, s.fields, s.created_at, c.display_name FROM sync_conflicts s LEFT JOIN contacts c ON c.id = s.item_id WHERE s.kind = 'contacts' ${accountId ? 'AND s.account_id = ?' : ''} ORDER BY s.created_at, s.id`)
     .all(...(accountId ? [accountId] : [])) as { id: string; account_id: string; item_id: string; fields: string; created_at: number; display_name: string | null }[];
-  return rows.map((r) => ({
+  const contacts = rows.map((r) => ({
     id: r.id,
     accountId: r.account_id,
+    kind: 'contacts' as const,
     contactId: r.item_id,
     displayName: r.display_name ?? '(deleted contact)',
     createdAt: r.created_at,
     fields: (JSON.parse(r.fields) as FieldConflict[]).map((f) => ({ field: f.field, label: FIELD_LABELS[f.field], local: describeValue(f.field, f.local), remote: describeValue(f.field, f.remote) })),
   }));
+  return [...contacts, ...listCalendarConflicts(env.sqlite, accountId)];
 }
 
 /**
@@ -239,6 +250,7 @@ export function listConflicts(env: SyncServiceEnv, accountId?: string): SyncConf
  * If-Match on the ETag the conflict was seen with (a server changed again since is merged again).
  */
 export function resolveConflict(env: SyncServiceEnv, id: string, choices: Partial<Record<MergeField, 'local' | 'remote'>>): void {
+  if (resolveCalendarConflict(env.sqlite, id, choices, env.now())) return;
   const row = env.sqlite.prepare(`SELECT account_id, kind, item_id, href, remote_etag, remote_card FROM sync_conflicts WHERE id = ?`).get(id) as { account_id: string; kind: string; item_id: string; href: string; remote_etag: string | null; remote_card: string } | undefined;
   if (!row) throw new ServiceError('not_found', 'No such conflict (it may have been resolved already)', 'id');
   const remote = parseCard(row.remote_card);

@@ -376,12 +376,12 @@ function remoteHashOfText(text: string): string {
 }
 
 /** the server would not take this one card (409, 415, 403 on it…): reported with the item, the rest goes on */
-function isRefused(err: unknown): boolean {
+export function isRefused(err: unknown): boolean {
   return err instanceof DavError && err.kind === 'protocol' && (err.status ?? 0) >= 400 && (err.status ?? 0) < 500;
 }
 
 /** a failure the next pass may not meet: a refused condition, the server busy or unreachable */
-function isPassing(err: unknown): boolean {
+export function isPassing(err: unknown): boolean {
   return err instanceof DavError && (err.kind === 'precondition' || err.kind === 'server' || err.kind === 'offline' || err.kind === 'timeout' || err.kind === 'not_found');
 }
 

@@ -2,11 +2,11 @@
 // by field, a side that left a field as it was takes the other side's value; tags merge as a set
 // (an addition on either side is kept, a removal on either side removes); methods merge per kind.
 // A field both sides changed to different values is a conflict: it is reported, never decided here.
-import type { SyncConflictField } from '../../shared/domain/sync';
+import type { ContactConflictField } from '../../shared/domain/sync';
 import type { CardFields, SyncMethod } from './card-fields';
 
 /** the name a conflict is shown and resolved by */
-export type MergeField = SyncConflictField;
+export type MergeField = ContactConflictField;
 
 export interface FieldConflict {
   field: MergeField;

@@ -128,6 +128,7 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
   let circleName: string | null = null;
   let importance: 'inner' | 'regular' | 'outer' | undefined;
   let cadenceDays: number | null = null;
+  let cadenceLatestDays: number | null = null;
   let howMet: string | null = null;
   const remembered = emptyRemembered();
 
@@ -249,6 +250,12 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
         if (Number.isInteger(v) && v >= 0) cadenceDays = v;
         break;
       }
+      case 'x-kith-cadence-latest': {
+        const v = Number(text(p));
+        if (Number.isInteger(v) && v >= 1 && v <= 3650) cadenceLatestDays = v;
+        else keptInNotes.push(`Latest check-in (not a number of days): ${text(p)}`);
+        break;
+      }
       case 'x-kith-how-met':
         howMet = text(p) || null;
         break;
@@ -314,6 +321,9 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
   const firstEmail = methods.find((m) => m.kind === 'email')?.value;
   const displayName = fn ?? composeDisplayName({ given, middle, family, company, email: firstEmail });
   if (!displayName) return { record: card.number, line: card.line, reason: 'card has no name, organisation or email' };
+  // a latest interval only with a cadence that reminds and not below it (the contact's own check); otherwise kept in the notes
+  const latestFits = cadenceLatestDays !== null && !!cadenceDays && cadenceLatestDays >= cadenceDays;
+  if (cadenceLatestDays !== null && !latestFits) keptInNotes.push(`Latest check-in (does not fit the cadence): every ${cadenceLatestDays} days`);
   const fields: ImportRecord['fields'] = {
     displayName,
     givenName: given,
@@ -327,6 +337,7 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
     methods,
     tags: [...new Set(tags)],
     cadenceDays,
+    cadenceLatestDays: latestFits ? cadenceLatestDays : null,
     circleName,
   };
   if (importance) fields.importance = importance;

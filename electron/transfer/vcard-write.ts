@@ -124,6 +124,7 @@ export function contactToVCard(contact: Contact, extras: VCardExtras, version: V
   if (extras.circleName) add('X-KITH-CIRCLE', escapeText(extras.circleName));
   add('X-KITH-IMPORTANCE', contact.importance);
   if (contact.cadenceDays !== null) add('X-KITH-CADENCE', String(contact.cadenceDays));
+  if (contact.cadenceLatestDays != null) add('X-KITH-CADENCE-LATEST', String(contact.cadenceLatestDays));
   if (contact.howMet) add('X-KITH-HOW-MET', escapeText(contact.howMet));
   for (const p of extras.remembered ?? []) {
     // a parameter value with : ; , or a quote must be quoted (RFC 6350 §5); quotes cannot be escaped

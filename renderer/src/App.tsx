@@ -14,6 +14,7 @@ import { RemindersPage } from './pages/RemindersPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { DuplicatesPage } from './pages/DuplicatesPage';
 import { ClientsPage } from './pages/ClientsPage';
+import { SearchPage } from './pages/SearchPage';
 import { SyncConflictsPage } from './pages/SyncConflictsPage';
 import { GlobalDialogs } from './components/GlobalDialogs';
 import { useUi } from './stores/ui';
@@ -66,6 +67,9 @@ export function App() {
       break;
     case 'sync-conflicts':
       page = <SyncConflictsPage />;
+      break;
+    case 'search':
+      page = <SearchPage query={route.query} />;
       break;
     default:
       page = (

@@ -11,6 +11,42 @@ export function effectiveCadence(own: number | null, circleDefault: number | nul
   return own ?? circleDefault ?? DEFAULT_CADENCE_DAYS;
 }
 
+/** a check-in rhythm: due every `days`, overdue only from `latestDays` ("every 4 weeks, at worst 6") */
+export interface Rhythm {
+  days: number;
+  /** >= days; equal when no tolerance was given */
+  latestDays: number;
+  source: 'contact' | 'tag' | 'circle' | 'default';
+}
+
+/** a cadence as stored: the ideal interval and, optionally, the latest one */
+export interface CadenceSetting {
+  days: number;
+  latestDays: number | null;
+}
+
+/**
+ * The one rule for which rhythm applies to a contact (its SQL twin: db/queries/cadence.ts):
+ * - the contact's own cadence wins, whatever it says (0 included: "never remind this person");
+ * - otherwise, among its tags' cadences and its circle's default, the shortest one that reminds
+ *   (not 0) wins, so adding a tag never loosens a rhythm; on equal cadences the tighter latest
+ *   interval, then a tag before the circle. 0 only when every one of them says 0;
+ * - with none of these, every 30 days.
+ * The latest interval goes with the cadence that won (itself when it was not given).
+ */
+export function effectiveRhythm(own: CadenceSetting | null, tags: readonly CadenceSetting[], circle: CadenceSetting | null): Rhythm {
+  const rhythm = (c: CadenceSetting, source: Rhythm['source']): Rhythm => ({ days: c.days, latestDays: Math.max(c.days, c.latestDays ?? c.days), source });
+  if (own) return rhythm(own, 'contact');
+  const candidates = [...tags.map((t) => rhythm(t, 'tag')), ...(circle ? [rhythm(circle, 'circle')] : [])];
+  if (candidates.length === 0) return { days: DEFAULT_CADENCE_DAYS, latestDays: DEFAULT_CADENCE_DAYS, source: 'default' };
+  const rank = (r: Rhythm) => [r.days === 0 ? 1 : 0, r.days, r.latestDays, r.source === 'tag' ? 0 : 1];
+  return candidates.reduce((best, r) => {
+    const a = rank(r);
+    const b = rank(best);
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? r : best;
+    return best;
+  });
+}
 
 /**
  * The local date a contact's next check-in falls due: its last interaction (or, never contacted,
@@ -34,6 +70,15 @@ export function nextCheckInDay(p: { lastInteractionDay: number | null; createdDa
   if (p.cadenceDays <= 0) return null;
   const due = (p.lastInteractionDay ?? p.createdDay) + p.cadenceDays;
   return p.snoozedUntilDay !== null && p.snoozedUntilDay > due ? p.snoozedUntilDay : due;
+}
+
+/**
+ * The day a check-in becomes overdue: the same rule as nextCheckInDay with the latest interval
+ * (a snooze moves both). Between nextCheckInDay and this day the check-in is due, not overdue.
+ */
+export function latestCheckInDay(p: { lastInteractionDay: number | null; createdDay: number; cadenceDays: number; toleranceDays: number; snoozedUntilDay: number | null }): number | null {
+  if (p.cadenceDays <= 0) return null;
+  return nextCheckInDay({ ...p, cadenceDays: p.cadenceDays + p.toleranceDays });
 }
 
 /** days past the check-in date: 0 on the day it falls due, negative before */

@@ -46,8 +46,12 @@ export interface Contact {
   notes: string;
   /** null = the circle's default; 0 = never remind */
   cadenceDays: number | null;
-  /** the cadence that applies: own, else the circle's; 0 = never */
+  /** with the own cadence: overdue only after this many days; null = the cadence itself */
+  cadenceLatestDays?: number | null;
+  /** the cadence that applies (cadence.ts effectiveRhythm); 0 = never */
   effectiveCadenceDays: number;
+  /** the rhythm that applies and where it comes from (the tag or circle by name) */
+  rhythm?: { days: number; latestDays: number; source: 'contact' | 'tag' | 'circle' | 'default'; sourceName: string | null };
   methods: ContactMethod[];
   dates: ImportantDate[];
   tags: string[];
@@ -85,8 +89,10 @@ export interface ContactSearchHit {
   circleId: string | null;
   archivedAt: number | null;
   /** which part matched, and a short excerpt with the match between \u0002 and \u0003 when not the name */
-  matchedIn: 'name' | 'company' | 'methods' | 'tags' | 'notes' | 'facts';
+  matchedIn: 'name' | 'company' | 'methods' | 'tags' | 'notes' | 'howMet' | 'facts' | 'interactions';
   excerpt: string | null;
+  /** found by a name one typo away from the query ("Anan" for Anna) */
+  typo: boolean;
 }
 
 export interface Tag {
@@ -94,6 +100,9 @@ export interface Tag {
   name: string;
   color: string | null;
   contactCount: number;
+  /** "check in every N days" for everyone with this tag (cadence.ts effectiveRhythm); null = none */
+  cadenceDays: number | null;
+  cadenceLatestDays: number | null;
 }
 
 export interface Circle {
@@ -101,6 +110,8 @@ export interface Circle {
   name: string;
   color: string;
   defaultCadenceDays: number;
+  /** the latest interval with that cadence; null = the cadence itself */
+  defaultCadenceLatestDays?: number | null;
   sortOrder: number;
   contactCount: number;
 }

@@ -3,8 +3,11 @@
 //
 // The rules, made exact:
 // - Days are the user's local calendar days: "45 days ago" counts midnights in the zone.
-// - recency: d = days since the last interaction at or before now; 100 while d <= C, then
-//   100 * 2^(-(d - C) / C); 0 when there never was one.
+// - tolerance: a rhythm has an ideal interval C and a latest one L = C + T ("every 4 weeks, at
+//   worst 6"; T = 0 without one). The check-in is due C days after the last interaction, overdue
+//   from L days after it (both moved by a snooze).
+// - recency: d = days since the last interaction at or before now; 100 while d <= L, then
+//   100 * 2^(-(d - L) / C); 0 when there never was one.
 // - frequency: the window is the last W = max(90, 3C) local days, today included. Each interaction
 //   in it weighs (meeting, video 1.0; call 0.8; message, email, social 0.4; other 0.5); the sum is
 //   set against the W / C contacts expected, capped at 100.
@@ -16,7 +19,7 @@
 // - flags: cooling = weight of the window under half of the window before it; one-sided = at least
 //   80% of the last 10 interactions were outbound (judged from 5 interactions on, so one message is
 //   not a pattern); dormant = nothing for 3C days (counted from the day the contact was added when
-//   there never was an interaction).
+//   there never was an interaction), plus the tolerance T.
 // - cadence 0 ("never remind"): no score, no flags, no check-in.
 // - new: a contact with no interaction yet, added less than its cadence ago, is "new" (its own band):
 //   no score, no flags, not at risk, until its first cadence has passed. An import does not turn
@@ -25,7 +28,7 @@
 //
 // Weights are kept in tenths (integers) so that every path that sums them gets exactly the same
 // number, whatever order it adds them in.
-import { nextCheckInDay } from './cadence';
+import { latestCheckInDay, nextCheckInDay } from './cadence';
 import type { Importance } from './contact';
 import type { Direction, InteractionKind } from './interaction';
 import { dateOfEpochDay, localEpochDay } from './epochDay';
@@ -70,8 +73,10 @@ export interface HealthInteraction {
 
 /** the contact as the engine sees it */
 export interface HealthSubject {
-  /** the effective cadence (own, else the circle's); 0 = never */
+  /** the effective cadence (cadence.ts effectiveRhythm); 0 = never */
   cadenceDays: number;
+  /** latest minus ideal interval of that rhythm; 0 (the default) = none */
+  toleranceDays?: number;
   createdAt: number;
   snoozedUntil: number | null;
   importance: Importance;
@@ -136,6 +141,12 @@ export interface ContactHealth {
   nextCheckIn: string | null;
   /** days past the check-in date (0 = due today, negative = not yet); null = never */
   daysOverdue: number | null;
+  /** latest minus ideal interval ("every 4 weeks, at worst 6": 14) */
+  toleranceDays: number;
+  /** the day the check-in becomes overdue (= nextCheckIn without a tolerance); null = never */
+  latestCheckIn: string | null;
+  /** past the latest interval: what the overdue lists count */
+  overdue: boolean;
   /** '' when asked not to explain (lists of every contact that never show it) */
   explanation: string;
 }
@@ -204,10 +215,11 @@ export function bandOf(score: number): HealthBand {
   return 'at-risk';
 }
 
-export function recencyScore(daysSinceLast: number | null, cadenceDays: number): number {
+export function recencyScore(daysSinceLast: number | null, cadenceDays: number, toleranceDays = 0): number {
   if (daysSinceLast === null) return 0;
-  if (daysSinceLast <= cadenceDays) return 100;
-  return 100 * 2 ** (-(daysSinceLast - cadenceDays) / cadenceDays);
+  const latest = cadenceDays + toleranceDays;
+  if (daysSinceLast <= latest) return 100;
+  return 100 * 2 ** (-(daysSinceLast - latest) / cadenceDays);
 }
 
 /** weighted count against window / C expected, capped at 100 (integer arithmetic until the one division) */
@@ -228,6 +240,8 @@ export interface HealthDays {
   lastDay: number | null;
   createdDay: number;
   snoozedDay: number | null;
+  /** latest minus ideal interval (not a date, but what the core needs of time with them); 0 when absent */
+  toleranceDays?: number;
 }
 
 /** the warning signs as bits, so a table can store and sort by them */
@@ -242,6 +256,8 @@ export interface HealthCore {
   parts: HealthParts | null;
   score: number | null;
   nextDay: number | null;
+  /** the day the check-in becomes overdue (nextDay plus the tolerance, cadence.ts latestCheckInDay) */
+  latestDay: number | null;
   /** FLAG_BIT of each warning sign that holds */
   flags: number;
 }
@@ -250,11 +266,14 @@ export interface HealthCore {
 export function healthCore(cadenceDays: number, facts: HealthFacts, windowDays: number, days: HealthDays): HealthCore {
   const C = cadenceDays;
   const daysSinceLast = days.lastDay === null ? null : days.todayDay - days.lastDay;
-  if (C <= 0) return { daysSinceLast, isNew: false, parts: null, score: null, nextDay: null, flags: 0 };
-  const nextDay = nextCheckInDay({ lastInteractionDay: days.lastDay, createdDay: days.createdDay, cadenceDays: C, snoozedUntilDay: days.snoozedDay });
-  if (isNewContact(C, days)) return { daysSinceLast, isNew: true, parts: null, score: null, nextDay, flags: 0 };
+  const T = days.toleranceDays ?? 0;
+  if (C <= 0) return { daysSinceLast, isNew: false, parts: null, score: null, nextDay: null, latestDay: null, flags: 0 };
+  const checkIn = { lastInteractionDay: days.lastDay, createdDay: days.createdDay, cadenceDays: C, snoozedUntilDay: days.snoozedDay };
+  const nextDay = nextCheckInDay(checkIn);
+  const latestDay = latestCheckInDay({ ...checkIn, toleranceDays: T });
+  if (isNewContact(C, days)) return { daysSinceLast, isNew: true, parts: null, score: null, nextDay, latestDay, flags: 0 };
   const parts: HealthParts = {
-    recency: recencyScore(daysSinceLast, C),
+    recency: recencyScore(daysSinceLast, C, T),
     frequency: frequencyScore(facts.windowWeightTenths, C, windowDays),
     ratingAdjustment: ratingAdjustment(facts.ratingSum, facts.ratedCount),
   };
@@ -262,8 +281,8 @@ export function healthCore(cadenceDays: number, facts: HealthFacts, windowDays: 
   let flags = 0;
   if (2 * facts.windowWeightTenths < facts.previousWeightTenths) flags |= FLAG_BIT.cooling;
   if (facts.sampleCount >= ONE_SIDED_MIN_SAMPLE && 5 * facts.sampleOutbound >= 4 * facts.sampleCount) flags |= FLAG_BIT['one-sided'];
-  if ((daysSinceLast ?? days.todayDay - days.createdDay) >= DORMANT_CADENCES * C) flags |= FLAG_BIT.dormant;
-  return { daysSinceLast, isNew: false, parts, score, nextDay, flags };
+  if ((daysSinceLast ?? days.todayDay - days.createdDay) >= DORMANT_CADENCES * C + T) flags |= FLAG_BIT.dormant;
+  return { daysSinceLast, isNew: false, parts, score, nextDay, latestDay, flags };
 }
 
 /** the one rule for "new": nothing logged yet and added less than one cadence ago (local days) */
@@ -309,6 +328,7 @@ export function healthDays(subject: HealthSubject, lastAt: number | null, window
     lastDay: lastAt === null ? null : localEpochDay(lastAt, timeZone),
     createdDay: localEpochDay(subject.createdAt, timeZone),
     snoozedDay: subject.snoozedUntil === null ? null : localEpochDay(subject.snoozedUntil, timeZone),
+    toleranceDays: subject.toleranceDays ?? 0,
   };
 }
 
@@ -325,7 +345,12 @@ export function healthFromCore(cadenceDays: number, facts: HealthFacts, windows:
   const averageRating = facts.ratedCount ? facts.ratingSum / facts.ratedCount : null;
   const weightedCount = facts.windowWeightTenths / 10;
   // what is said of every contact, scored or not
-  const observed = { cadenceDays: C, lastInteractionAt: facts.lastAt, daysSinceLast, windowDays: windows.windowDays, weightedCount, averageRating };
+  const checkIn = {
+    toleranceDays: days.toleranceDays ?? 0,
+    latestCheckIn: core.latestDay === null ? null : dateOfEpochDay(core.latestDay),
+    overdue: core.latestDay !== null && core.latestDay <= days.todayDay,
+  };
+  const observed = { ...checkIn, cadenceDays: C, lastInteractionAt: facts.lastAt, daysSinceLast, windowDays: windows.windowDays, weightedCount, averageRating };
   if (core.isNew) {
     const addedDaysAgo = days.todayDay - days.createdDay;
     return {
@@ -357,7 +382,7 @@ export function healthFromCore(cadenceDays: number, facts: HealthFacts, windows:
   }
   const expectedCount = windows.windowDays / C;
   const flags = flagDetails(core.flags, facts, C, windows.windowDays, daysSinceLast, days.todayDay - days.createdDay);
-  let explanation = !explain ? '' : `${talkedInWindow(facts.windowCount, windows.windowDays, daysSinceLast)}; you aim for ${cadencePhrase(C)}.`;
+  let explanation = !explain ? '' : `${talkedInWindow(facts.windowCount, windows.windowDays, daysSinceLast)}; you aim for ${rhythmPhrase(C, days.toleranceDays ?? 0)}.`;
   if (explain && parts.ratingAdjustment !== 0 && averageRating !== null)
     explanation += ` Your last rated conversations went ${averageRating > 3 ? 'well' : 'badly'} (${formatCount(averageRating)} of 5 on average).`;
   return {
@@ -434,6 +459,11 @@ function talkedCount(n: number): string {
 }
 
 /** a cadence in words: 7 -> "every week", 14 -> "every 2 weeks", 30 -> "every month", 10 -> "every 10 days" */
+/** the rhythm in words: "every 4 weeks", or with a tolerance "every 4 weeks, at worst every 6 weeks" */
+export function rhythmPhrase(days: number, toleranceDays: number): string {
+  return toleranceDays > 0 ? `${cadencePhrase(days)}, at worst ${cadencePhrase(days + toleranceDays)}` : cadencePhrase(days);
+}
+
 export function cadencePhrase(days: number): string {
   if (days === 1) return 'every day';
   if (days % 365 === 0) return days === 365 ? 'every year' : `every ${days / 365} years`;

@@ -5,6 +5,44 @@ export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 }
 
+/** left out of a name for its second, unpunctuated form in the index: "O'Neill" is also "ONeill" */
+export const NAME_PUNCTUATION = ["'", '\u2019', '-', '.', ','] as const;
+const PUNCTUATION_RE = new RegExp(`[${NAME_PUNCTUATION.map((c) => `\\${c}`).join('')}]`, 'g');
+export function withoutPunctuation(text: string): string {
+  return text.replace(PUNCTUATION_RE, '');
+}
+
+/** between the parts of a multi-part search column (facts, interactions), so an excerpt reads as parts */
+export const SEARCH_PART_SEPARATOR = ' · ';
+
+/** marks the text between, as the FTS snippet() of the index marks a match */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+
+/**
+ * The text with the first match of each term marked, comparing folded (case, accents): what the
+ * user typed is shown in what they wrote. Characters that fold to more or fewer than one character
+ * are rare in names; where the folded and original lengths differ, nothing is marked.
+ */
+export function markMatches(text: string, terms: string[]): string {
+  const chars = [...text];
+  const folded = chars.map((c) => foldForSearch(c) || c);
+  if (folded.some((f) => [...f].length !== 1)) return text;
+  const flat = folded.join('');
+  const marked = new Array<boolean>(chars.length).fill(false);
+  for (const t of terms) {
+    const at = flat.indexOf(t);
+    if (at >= 0) for (let i = at; i < at + [...t].length; i++) marked[i] = true;
+  }
+  let out = '';
+  chars.forEach((c, i) => {
+    if (marked[i] && !marked[i - 1]) out += MARK_START;
+    out += c;
+    if (marked[i] && !marked[i + 1]) out += MARK_END;
+  });
+  return out;
+}
+
 /** the trigram index needs at least three characters per term */
 export const MIN_TERM_LENGTH = 3;
 
@@ -25,8 +63,13 @@ export function ftsMatchExpression(query: string): string | null {
 
 /** 0 = the name is the query, 1 = the name starts with it, 2 = a word of the name does, 3 = the name contains it, 4 = elsewhere */
 export function nameMatchTier(name: string, query: string): number {
-  const n = foldForSearch(name);
   const q = foldForSearch(query);
+  // "oneill" is as good a match for O'Neill as "o'neill"
+  const n = foldForSearch(name);
+  return Math.min(tierOf(n, q), tierOf(withoutPunctuation(n), withoutPunctuation(q)));
+}
+
+function tierOf(n: string, q: string): number {
   if (!q) return 4;
   if (n === q) return 0;
   if (n.startsWith(q)) return 1;

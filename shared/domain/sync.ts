@@ -27,6 +27,8 @@ export interface SyncAccount {
   conflicts: number;
   /** contacts archived in Kith that wait for "remove from the server too?" */
   awaitingDeletion: number;
+  /** the task list and the journal collection synced with it (null: off) */
+  calendars: Record<SyncCalendarKind, SyncCalendar | null>;
   /** cards the server holds that Kith could not read, with the reason */
   problems: { href: string; reason: string }[];
 }
@@ -58,14 +60,43 @@ export interface SyncPassReport {
   problems: number;
 }
 
-export type SyncConflictField =
+/** the fields of a contact a conflict can be about */
+export type ContactConflictField =
   | 'displayName' | 'givenName' | 'familyName' | 'nickname' | 'company' | 'title' | 'birthday' | 'notes' | 'photo'
   | 'circle' | 'importance' | 'cadenceDays' | 'howMet' | 'dates'
   | 'methods.email' | 'methods.phone' | 'methods.address' | 'methods.website' | 'methods.social';
 
+export type SyncConflictField =
+  | ContactConflictField
+  // reminders (VTODO) and interactions (VJOURNAL)
+  | 'dueDate' | 'dueTime' | 'recurrence' | 'status' | 'snoozedUntil' | 'contactId'
+  | 'occurredAt' | 'kind' | 'direction' | 'durationMinutes' | 'rating' | 'summary';
+
+/** the CalDAV collections an account can sync besides its address book */
+export type SyncCalendarKind = 'tasks' | 'journal';
+
+export interface SyncCalendar {
+  url: string;
+  name: string;
+}
+
+export interface SyncCalendarOptions {
+  /** the server says where calendars go, so Kith can make one */
+  canCreate: boolean;
+  /** calendars that hold VTODO */
+  tasks: SyncCalendar[];
+  /** calendars that hold VJOURNAL */
+  journal: SyncCalendar[];
+  chosen: Record<SyncCalendarKind, SyncCalendar | null>;
+}
+
+export type SyncCalendarChoice = { mode: 'off' } | { mode: 'existing'; url: string } | { mode: 'create'; name: string };
+
 export interface SyncConflict {
   id: string;
   accountId: string;
+  /** what the item is; contactId is then a reminder's or an interaction's id */
+  kind: 'contacts' | SyncCalendarKind;
   contactId: string;
   displayName: string;
   createdAt: number;

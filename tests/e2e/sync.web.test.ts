@@ -70,6 +70,29 @@ describe('sync in the browser', () => {
     await bothSchemes('sync-settings');
   }, 60_000);
 
+  it('reminders sync with a task list made on the server, chosen in Settings with the keyboard', async () => {
+    await s.kith.call('reminders.create', { title: 'Ask Ann about the move', contactId: annId, dueDate: '2026-12-10', dueTime: null, recurrence: { unit: 'none', interval: 1 } });
+    const section = s.page.locator('section.sync-section');
+    const change = section.getByRole('button', { name: 'Choose where reminders sync' });
+    await change.focus();
+    await s.page.keyboard.press('Enter');
+    const dialog = s.page.getByRole('dialog', { name: 'Reminders: where they sync' });
+    const select = dialog.getByLabel('Task list');
+    await select.waitFor({ timeout: 15_000 });
+    await select.selectOption({ label: 'New on the server: “Kith reminders”' });
+    expect(await axe('[role=dialog]')).toEqual([]);
+    await bothSchemes('sync-calendars-choose');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await section.getByText('Kith reminders').waitFor({ timeout: 20_000 });
+    await s.page.getByRole('group', { name: 'Sync status' }).getByText('Synced just now').waitFor({ timeout: 20_000 });
+    const [account] = await s.kith.call('sync.accounts.list', {});
+    const listing = await fetch(account!.calendars.tasks!.url, { method: 'PROPFIND', headers: { authorization: server.authHeader, depth: '1' } });
+    expect((await listing.text()).match(/\.ics</g)?.length).toBe(1); // the reminder is on the server as a to-do
+    expect(await axe('section.sync-section')).toEqual([]);
+    await section.scrollIntoViewIfNeeded();
+    await bothSchemes('sync-settings-calendars');
+  }, 60_000);
+
   it('a conflict made on a phone is shown, kept on both sides, and resolved on the conflict screen', async () => {
     const phone = phoneOn(server);
     const card = await phone.find('Ann Lee');

@@ -66,7 +66,7 @@ describe('personal facts', () => {
     await kith.call('contacts.create', { displayName: 'Someone Else', notes: 'Likes hiking' });
     const fact = await kith.call('facts.create', { contactId: ada, label: 'Favourite wine', value: 'Rioja Reserva' });
     const [hit] = await kith.call('contacts.search', { query: 'rioja' });
-    expect(hit).toMatchObject({ displayName: 'Ada Lovelace', matchedIn: 'facts', excerpt: 'Favourite wine: Rioja Reserva' });
+    expect(hit).toMatchObject({ displayName: 'Ada Lovelace', matchedIn: 'facts', excerpt: 'Favourite wine: \u0002Rioja\u0003 Reserva' });
     expect((await kith.call('contacts.search', { query: 'favourite wine' })).map((h) => h.displayName)).toEqual(['Ada Lovelace']);
 
     await kith.call('facts.update', { id: fact.id, value: 'Albariño' });

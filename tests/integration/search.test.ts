@@ -2,6 +2,7 @@
 // first, and the index kept in step by triggers whoever writes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../helpers/backend';
+import { refreshSearchIndex } from '../../electron/services/searchIndex';
 
 let kith: TestBackend;
 beforeEach(async () => (kith = await startTestBackend()));
@@ -117,5 +118,111 @@ describe('contact search', () => {
     expect(await names('imp42@')).toEqual(['Imported 42']);
     expect(kith.sqlite.prepare('SELECT count(*) FROM search_dirty').pluck().get()).toBe(0);
     expect(kith.sqlite.prepare('SELECT count(*) FROM contacts_fts').pluck().get()).toBe(500);
+  });
+
+  it('re-indexes a large change in slices: other calls answer while the first search catches up', async () => {
+    // 400 people with 20 interactions each: re-indexing all their text at once held the one
+    // connection for seconds on a large file (0018 marks every contact after an upgrade)
+    const person = kith.sqlite.prepare(`INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (?, ?, 0, 0)`);
+    const talk = kith.sqlite.prepare(`INSERT INTO interactions (id, occurred_at, kind, direction, summary, notes, created_at, updated_at) VALUES (?, ?, 'call', 'mutual', ?, ?, 0, 0)`);
+    const part = kith.sqlite.prepare(`INSERT INTO interaction_participants (interaction_id, contact_id, occurred_at, kind, direction) VALUES (?, ?, ?, 'call', 'mutual')`);
+    kith.sqlite.transaction(() => {
+      for (let c = 0; c < 400; c++) {
+        person.run(`p${c}`, `Person ${c}`);
+        for (let i = 0; i < 20; i++) {
+          talk.run(`i${c}-${i}`, i * 86_400_000, `Talked about topic ${c}-${i}`, `Longer notes for ${c}, ${i}: `.repeat(8));
+          part.run(`i${c}-${i}`, `p${c}`, i * 86_400_000);
+        }
+      }
+    })();
+    const order: string[] = [];
+    const search = kith.call('contacts.search', { query: 'topic 399-19' }).then((hits) => (order.push('search'), hits));
+    // issued after the search, answered before it finished: the search yields between slices
+    const list = kith.call('circles.list', {}).then(() => order.push('circles'));
+    const [hits] = await Promise.all([search, list]);
+    expect(order).toEqual(['circles', 'search']);
+    expect(hits.map((h) => h.displayName)).toEqual(['Person 399']);
+    expect(kith.sqlite.prepare('SELECT count(*) FROM search_dirty').pluck().get()).toBe(0);
+  });
+
+  it('a re-index limited to a batch leaves the rest marked, and says some are still waiting', async () => {
+    const insert = kith.sqlite.prepare(`INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (?, ?, 0, 0)`);
+    kith.sqlite.transaction(() => {
+      for (let i = 0; i < 30; i++) insert.run(`b${i}`, `Batch ${i}`);
+    })();
+    expect(refreshSearchIndex(kith.sqlite, 20)).toBe(true);
+    expect(kith.sqlite.prepare('SELECT count(DISTINCT contact_id) FROM search_dirty').pluck().get()).toBe(10);
+    expect(kith.sqlite.prepare('SELECT count(*) FROM contacts_fts').pluck().get()).toBe(20);
+    expect(refreshSearchIndex(kith.sqlite, 20)).toBe(false);
+    expect(kith.sqlite.prepare('SELECT count(*) FROM contacts_fts').pluck().get()).toBe(30);
+  });
+});
+
+describe('search reaches everything written about a person (issue 15)', () => {
+  it('finds how we met, interaction summaries and notes, and says which field with the match marked', async () => {
+    const met = await kith.call('contacts.create', { displayName: 'Priya Raman', howMet: 'Sat next to her on the sleeper train to Inverness' });
+    const talked = await kith.call('contacts.create', { displayName: 'Tomas Berg' });
+    const other = await kith.call('contacts.create', { displayName: 'Someone Else' });
+    await kith.call('interactions.log', { kind: 'call', participantIds: [talked.id], summary: 'Planned the Kilimanjaro climb' });
+    const dinner = await kith.call('interactions.log', { kind: 'meeting', participantIds: [talked.id, other.id], summary: 'Dinner', notes: 'Talked about her new pottery studio' });
+
+    const [byHowMet] = await kith.call('contacts.search', { query: 'inverness' });
+    expect(byHowMet).toMatchObject({ id: met.id, matchedIn: 'howMet' });
+    expect(byHowMet!.excerpt).toContain('\u0002Inverness\u0003');
+
+    const [bySummary] = await kith.call('contacts.search', { query: 'kilimanj' });
+    expect(bySummary).toMatchObject({ id: talked.id, matchedIn: 'interactions', excerpt: 'Planned the \u0002Kilimanj\u0003aro climb' });
+    expect((await kith.call('contacts.search', { query: 'pottery' })).map((h) => h.id).sort()).toEqual([talked.id, other.id].sort());
+
+    // editing and deleting interactions keeps the index in step, for every participant
+    await kith.call('interactions.update', { id: dinner.id, notes: 'Talked about ceramics' });
+    expect(await kith.call('contacts.search', { query: 'pottery' })).toEqual([]);
+    expect((await kith.call('contacts.search', { query: 'ceramics' })).map((h) => h.matchedIn)).toEqual(['interactions', 'interactions']);
+    await kith.call('interactions.delete', { id: dinner.id });
+    expect(await kith.call('contacts.search', { query: 'ceramics' })).toEqual([]);
+    await kith.call('contacts.update', { id: met.id, howMet: 'Climbing gym' });
+    expect(await kith.call('contacts.search', { query: 'inverness' })).toEqual([]);
+  });
+
+  it('marks the match in company, emails and tags too', async () => {
+    await kith.call('contacts.create', { displayName: 'Robert Tables', company: 'Initech', methods: [{ kind: 'email', value: 'rob@tables.example' }], tags: ['Climbing'] });
+    expect((await kith.call('contacts.search', { query: 'inite' }))[0]).toMatchObject({ matchedIn: 'company', excerpt: '\u0002Inite\u0003ch' });
+    expect((await kith.call('contacts.search', { query: 'tables.ex' }))[0]).toMatchObject({ matchedIn: 'methods', excerpt: 'rob@\u0002tables.ex\u0003ample' });
+    expect((await kith.call('contacts.search', { query: 'climb' }))[0]).toMatchObject({ matchedIn: 'tags', excerpt: '\u0002Climb\u0003ing' });
+  });
+
+  it('tolerates one typo in a name, after the exact matches, and never two', async () => {
+    await kith.call('contacts.create', { displayName: 'Anna Schmidt' });
+    await kith.call('contacts.create', { displayName: 'Katherine Johnson' });
+    await kith.call('contacts.create', { displayName: 'Hanna Anand' });
+    const anan = await kith.call('contacts.search', { query: 'Anan' });
+    // "Anand" holds "anan" as typed, so it comes first; Anna is one swap away
+    expect(anan.map((h) => [h.displayName, h.typo])).toEqual([['Hanna Anand', false], ['Anna Schmidt', true]]);
+    expect(await names('kahterine')).toEqual(['Katherine Johnson']);
+    expect(await names('katerine jonson')).toEqual(['Katherine Johnson']);
+    expect(await names('schmdit')).toEqual(['Anna Schmidt']);
+    expect(await names('kahtreine')).toEqual([]);
+    expect(await names('ana')).toEqual(['Hanna Anand']); // three letters: too short for a typo
+  });
+
+  it('ignores punctuation and accents in names: "oneill" finds O\'Neill', async () => {
+    await kith.call('contacts.create', { displayName: "Siobhán O'Neill" });
+    await kith.call('contacts.create', { displayName: 'Jean-Luc Picard' });
+    expect(await names('oneill')).toEqual(["Siobhán O'Neill"]);
+    expect(await names("o'neill")).toEqual(["Siobhán O'Neill"]);
+    expect(await names('siobhan oneil')).toEqual(["Siobhán O'Neill"]);
+    expect(await names('jeanluc')).toEqual(['Jean-Luc Picard']);
+    expect((await kith.call('contacts.search', { query: 'oneill' }))[0]?.matchedIn).toBe('name');
+  });
+
+  it('pages past the first results with offset, in the same order', async () => {
+    for (let i = 0; i < 25; i++) await kith.call('contacts.create', { displayName: `Walker ${String(i).padStart(2, '0')}` });
+    const all = (await kith.call('contacts.search', { query: 'walker', limit: 25 })).map((h) => h.displayName);
+    const pages = [];
+    for (let offset = 0; offset < 25; offset += 10) pages.push(...(await kith.call('contacts.search', { query: 'walker', limit: 10, offset })).map((h) => h.displayName));
+    expect(all).toHaveLength(25);
+    expect(pages).toEqual(all);
+    expect(await kith.call('contacts.search', { query: 'walker', limit: 10, offset: 30 })).toEqual([]);
+    expect(await kith.dispatch('contacts.search', { query: 'walker', offset: 5000 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });

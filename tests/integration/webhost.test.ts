@@ -1,5 +1,4 @@
 // The web host answers only its own page: loopback, the per-run token, its own Host and Origin.
-import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -7,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import { startTestBackend, type TestBackend } from '../helpers/backend';
+import { sendRaw } from '../helpers/httpRequest';
 
 let kith: TestBackend;
 let host: WebHost;
@@ -23,17 +23,7 @@ afterAll(async () => {
   await kith.dispose();
 });
 
-function send(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path, method: init.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...init.headers } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end(init.body);
-  });
-}
+const send = (path: string, init: Parameters<typeof sendRaw>[2] = {}) => sendRaw(host.port, path, init);
 
 const apiCall = (method: string, input: unknown, headers: Record<string, string> = {}) =>
   send(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Kith-Token': host.token, ...headers }, body: JSON.stringify(input) });

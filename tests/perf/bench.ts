@@ -1,7 +1,9 @@
-// `npm run bench [-- --only large|huge] [--runs N] [--quick] [--seed N] [--browser | --no-browser]`
+// `npm run bench [-- --only large|huge] [--runs N] [--repeat N] [--quick] [--seed N] [--browser | --no-browser] [--compare FILE]`
 // Generates (or reuses) the large and huge databases, runs every benchmark of benchmarks.ts on each
 // through the real dispatcher and as raw SQL, times cold starts, checks the renderer at scale in
-// Chromium, prints it all and writes docs/benchmarks.md.
+// Chromium, prints it all and writes docs/benchmarks.md. Every timed figure is measured in --repeat
+// (default 2) full runs and reported as their median with the spread; --compare FILE flags each
+// figure more than 20% slower than in a previous docs/benchmarks.md (compare.ts).
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,7 +12,9 @@ import { COLD_START, STALL } from './benchmarks';
 import { DEFAULT_SEED, SIZES, type SizeName } from './generate';
 import { measureColdStarts, removeDatabase } from './cold';
 import { DATA_DIR, ROOT, ensureDataFile, runScript, workingCopy } from './datafiles';
-import { describeMachine, renderMarkdown, verdict, type BenchReport, type SizeReport } from './report';
+import { describeMachine, loadNow, renderMarkdown, verdict, type BenchReport, type SizeReport } from './report';
+import { combineResults, combineRuns, type Stats } from './harness';
+import { compareFigures, parseFigures, renderComparison } from './compare';
 import type { WorkerResult } from './bench-worker';
 import type { StallResult } from './stall';
 import type { BrowserResult } from './browser-at-scale';
@@ -28,6 +32,8 @@ async function main() {
       browser: { type: 'boolean', default: false },
       'no-browser': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
+      repeat: { type: 'string' },
+      compare: { type: 'string' },
     },
   });
   const sizes = (values.only?.flatMap((o) => o.split(',')) ?? ['large', 'huge']) as SizeName[];
@@ -41,6 +47,10 @@ async function main() {
   const tmp = join(DATA_DIR, 'results');
   mkdirSync(tmp, { recursive: true });
   const readJson = <T>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;
+  const repeat = Math.max(1, Number(values.repeat ?? 2));
+  // read before this run overwrites it (it may well be docs/benchmarks.md itself)
+  const previous = values.compare ? readFileSync(values.compare, 'utf8') : null;
+  const startedAt = performance.now();
 
   const machine = describeMachine();
   log(`Kith bench — ${machine.cpu}, ${machine.cores} cores, ${machine.ramGB} GB, Node ${machine.node}, SQLite ${machine.sqlite}; load ${machine.loadAtStart}`);
@@ -63,34 +73,53 @@ async function main() {
     files.set(size, data);
     if (browserOnly) continue;
 
-    const work = workingCopy(data.path, size);
-    const out = join(tmp, `${size}.json`);
-    rmSync(out, { force: true });
-    const code = await runScript('bench-worker.ts', ['--file', work, '--size', size, '--runs', String(runs), '--warmup', String(warmup), '--out', out]);
-    if (code !== 0 || !existsSync(out)) throw new Error(`The ${size} benchmarks failed (exit ${code})`);
-    const worker = readJson<WorkerResult>(out);
-    removeDatabase(work); // done with it; the cold starts and the browser check copy the generated file afresh
-
-    // "longest stall" (large only: it runs the whole JSON export and imports 20,000 contacts), in a process of its own
+    // each full run: the warm benchmarks in a process of their own on a fresh scratch copy, then the cold starts
+    const workers: WorkerResult[] = [];
+    const colds: Awaited<ReturnType<typeof measureColdStarts>>[] = [];
+    const loads: { before: string; after: string }[] = [];
     let stall: StallResult | undefined;
-    if (size === 'large') {
-      const stallWork = workingCopy(data.path, size);
-      const stallOut = join(tmp, `${size}-stall.json`);
-      rmSync(stallOut, { force: true });
-      log('  longest stall (a trivial call every 10 ms beside exports, an import and the dashboard):');
-      const stallCode = await runScript('stall.ts', ['--file', stallWork, '--out', stallOut]);
-      removeDatabase(stallWork);
-      if (stallCode !== 0 || !existsSync(stallOut)) failed = true;
-      else stall = readJson<StallResult>(stallOut);
-    }
+    for (let r = 1; r <= repeat; r++) {
+      const before = loadNow();
+      if (repeat > 1) log(`  run ${r} of ${repeat} (load ${before}):`);
+      const work = workingCopy(data.path, size);
+      const out = join(tmp, `${size}.json`);
+      rmSync(out, { force: true });
+      const code = await runScript('bench-worker.ts', ['--file', work, '--size', size, '--runs', String(runs), '--warmup', String(warmup), '--out', out]);
+      if (code !== 0 || !existsSync(out)) throw new Error(`The ${size} benchmarks failed (exit ${code})`);
+      workers.push(readJson<WorkerResult>(out));
+      removeDatabase(work); // done with it; the cold starts and the browser check copy the generated file afresh
 
-    // cold starts, each in a fresh process on a fresh copy of the generated file (not the scratch
-    // copy above, which the benchmarks wrote to): see cold.ts for the two scenarios
-    const cold = await measureColdStarts({ source: data.path, name: size, dir: tmp, runs: coldRuns });
-    log(
-      `  cold start, opened the next day (${COLD_START.method}): api p50 ${cold.nextDay.api.p50.toFixed(1)} ms, p95 ${cold.nextDay.api.p95.toFixed(1)} ms | sql p50 ${cold.nextDay.sql.p50.toFixed(1)} ms`,
-    );
-    log(`  cold start, first open, nothing cached: api p50 ${cold.firstOpen.api.p50.toFixed(1)} ms, p95 ${cold.firstOpen.api.p95.toFixed(1)} ms | sql p50 ${cold.firstOpen.sql.p50.toFixed(1)} ms`);
+      // "longest stall" (large only, first run only: it runs the whole JSON export and imports 20,000 contacts), in a process of its own
+      if (size === 'large' && r === 1) {
+        const stallWork = workingCopy(data.path, size);
+        const stallOut = join(tmp, `${size}-stall.json`);
+        rmSync(stallOut, { force: true });
+        log('  longest stall (a trivial call every 10 ms beside exports, an import and the dashboard):');
+        const stallCode = await runScript('stall.ts', ['--file', stallWork, '--out', stallOut]);
+        removeDatabase(stallWork);
+        if (stallCode !== 0 || !existsSync(stallOut)) failed = true;
+        else stall = readJson<StallResult>(stallOut);
+      }
+
+      // cold starts, each in a fresh process on a fresh copy of the generated file (not the scratch
+      // copy above, which the benchmarks wrote to): see cold.ts for the two scenarios
+      const one = await measureColdStarts({ source: data.path, name: size, dir: tmp, runs: coldRuns });
+      colds.push(one);
+      log(
+        `  cold start, opened the next day (${COLD_START.method}): api p50 ${one.nextDay.api.p50.toFixed(1)} ms, p95 ${one.nextDay.api.p95.toFixed(1)} ms | sql p50 ${one.nextDay.sql.p50.toFixed(1)} ms`,
+      );
+      log(`  cold start, first open, nothing cached: api p50 ${one.firstOpen.api.p50.toFixed(1)} ms, p95 ${one.firstOpen.api.p95.toFixed(1)} ms | sql p50 ${one.firstOpen.sql.p50.toFixed(1)} ms`);
+      loads.push({ before, after: loadNow() });
+    }
+    const worker = workers[0]!;
+    const results = worker.results.map((first) => combineResults(workers.map((w) => w.results.find((x) => x.name === first.name) ?? first)));
+    const coldOf = (pick: (c: (typeof colds)[number]) => { api: Stats; sql: Stats; runs: number }) => ({
+      api: combineRuns(colds.map((c) => pick(c).api)),
+      sql: combineRuns(colds.map((c) => pick(c).sql)),
+      runs: colds.reduce((a, c) => a + pick(c).runs, 0),
+    });
+    const cold = { nextDay: coldOf((c) => c.nextDay), firstOpen: coldOf((c) => c.firstOpen) };
+    const maxRssMB = Math.max(...workers.map((w) => w.maxRssMB));
 
     report.sizes.push({
       size,
@@ -99,14 +128,15 @@ async function main() {
       bytes: statSync(data.path).size,
       generatedSeconds: data.generatedSeconds,
       rows: worker.rows,
-      results: worker.results,
+      results,
       cold: cold.nextDay,
       coldFirstOpen: cold.firstOpen,
-      maxRssMB: worker.maxRssMB,
+      maxRssMB,
       stall,
+      loads,
     });
-    log(`  file ${(statSync(data.path).size / 1024 / 1024).toFixed(0)} MB; bench process peak memory ${worker.maxRssMB} MB`);
-    if (worker.results.some((r) => r.error)) failed = true;
+    log(`  file ${(statSync(data.path).size / 1024 / 1024).toFixed(0)} MB; bench process peak memory ${maxRssMB} MB`);
+    if (results.some((r) => r.error)) failed = true;
   }
 
   if (withBrowser || browserOnly) {
@@ -145,8 +175,20 @@ async function main() {
     }
     const doc = join(ROOT, 'docs', 'benchmarks.md');
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    writeFileSync(doc, renderMarkdown(report));
-    log(`Wrote ${doc}`);
+    report.machine.loadAtEnd = loadNow();
+    report.minutes = (performance.now() - startedAt) / 60_000;
+    let markdown = renderMarkdown(report);
+    if (previous !== null && values.compare) {
+      const changes = compareFigures(parseFigures(previous), parseFigures(markdown));
+      const section = renderComparison(values.compare, changes);
+      const slower = changes.filter((c) => c.slower);
+      log(`\nCompared with ${values.compare}: ${slower.length} of ${changes.length} figures more than 20% slower`);
+      for (const c of slower) log(`  ✗ ${c.size} · ${c.benchmark} · ${c.column}: ${c.before} → ${c.after} ms (×${c.ratio.toFixed(2)})`);
+      // before "How this is measured"
+      markdown = markdown.replace('## How this is measured', `${section.join('\n')}\n## How this is measured`);
+    }
+    writeFileSync(doc, markdown);
+    log(`Wrote ${doc} (the bench took ${report.minutes.toFixed(1)} min)`);
   } else if (report.browser?.result) {
     log('(--browser: docs/benchmarks.md is written by a full run)');
   }

@@ -43,8 +43,12 @@ const LIST_COLUMNS = `c.id, c.display_name, c.company, c.title, c.circle_id, c.i
   (SELECT m.value FROM contact_methods m WHERE m.contact_id = c.id AND m.kind = 'email' ORDER BY m.is_primary DESC, m.sort_order LIMIT 1) AS primary_email,
   (SELECT group_concat(t.name, char(31)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id) AS tag_names`;
 
+/** the total, counted again only when the data version moves (as contacts.list does, db/countCache.ts) */
+let rawTotal: { version: string; n: unknown } | null = null;
 function rawContactsPage(env: BenchEnv, order: string) {
-  const total = stmt(env, `SELECT count(*) FROM contacts c WHERE c.archived_at IS NULL`).pluck().get();
+  const version = `${stmt(env, 'PRAGMA data_version').pluck().get()}:${stmt(env, 'SELECT total_changes()').pluck().get()}`;
+  if (rawTotal?.version !== version) rawTotal = { version, n: stmt(env, `SELECT count(*) FROM contacts c WHERE c.archived_at IS NULL`).pluck().get() };
+  const total = rawTotal.n;
   const items = stmt(env, `SELECT ${LIST_COLUMNS} FROM contacts c WHERE c.archived_at IS NULL ORDER BY ${order}, c.id LIMIT ${LIST_PAGE}`).all();
   return { total, items };
 }

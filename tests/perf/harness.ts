@@ -58,6 +58,9 @@ export interface Stats {
   mean: number;
   /** median CPU time of this process per run (user + system): steadier than wall time on a busy machine */
   cpuP50?: number;
+  /** over several full runs of the bench: each run's p50, for the spread */
+  perRunP50?: number[];
+  perRunP95?: number[];
 }
 
 export interface BenchResult {
@@ -131,4 +134,40 @@ export async function runBenchmark(b: Benchmark, env: BenchEnv, options: { runs:
   } catch (err) {
     return { ...base, error: (err as Error).stack ?? String(err) };
   }
+}
+
+/** the median of a few numbers (of two: their mean) */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** several full runs' figures for one benchmark as one: medians of their percentiles, each run's p50 kept for the spread */
+export function combineRuns(list: (Stats | undefined)[]): Stats | undefined {
+  const runs = list.filter((s): s is Stats => s !== undefined);
+  if (runs.length === 0) return undefined;
+  if (runs.length === 1) return { ...runs[0]!, perRunP50: [runs[0]!.p50], perRunP95: [runs[0]!.p95] };
+  const cpu = runs.map((s) => s.cpuP50).filter((v): v is number => v !== undefined);
+  return {
+    ...(cpu.length === runs.length ? { cpuP50: median(cpu) } : {}),
+    runs: runs.reduce((a, s) => a + s.runs, 0),
+    p50: median(runs.map((s) => s.p50)),
+    p95: median(runs.map((s) => s.p95)),
+    min: Math.min(...runs.map((s) => s.min)),
+    max: Math.max(...runs.map((s) => s.max)),
+    mean: runs.reduce((a, s) => a + s.mean * s.runs, 0) / runs.reduce((a, s) => a + s.runs, 0),
+    perRunP50: runs.map((s) => s.p50),
+    perRunP95: runs.map((s) => s.p95),
+  };
+}
+
+/** one benchmark's results from several full runs, as one */
+export function combineResults(list: BenchResult[]): BenchResult {
+  const first = list[0]!;
+  const failed = list.find((r) => r.error);
+  if (failed || first.skipped) return failed ?? first;
+  const api = combineRuns(list.map((r) => r.api));
+  const sql = combineRuns(list.map((r) => r.sql));
+  return { ...first, api, sql, overhead: api && sql && sql.p50 > 0 ? api.p50 / sql.p50 : undefined };
 }

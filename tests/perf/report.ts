@@ -19,6 +19,13 @@ export interface Machine {
   sqlite: string;
   betterSqlite3: string;
   loadAtStart: string;
+  /** when the report was written */
+  loadAtEnd?: string;
+}
+
+/** the load average now (1 / 5 / 15 min) */
+export function loadNow(): string {
+  return loadavg().map((l) => l.toFixed(2)).join(' / ');
 }
 
 export function describeMachine(): Machine {
@@ -34,7 +41,7 @@ export function describeMachine(): Machine {
     node: process.version,
     sqlite,
     betterSqlite3: pkg.version,
-    loadAtStart: loadavg().map((l) => l.toFixed(2)).join(' / '),
+    loadAtStart: loadNow(),
   };
 }
 
@@ -53,6 +60,8 @@ export interface SizeReport {
   maxRssMB: number;
   /** "longest stall" (stall.ts), measured on large */
   stall?: StallResult;
+  /** the load average before and after each full run */
+  loads?: { before: string; after: string }[];
 }
 
 export interface BenchReport {
@@ -64,15 +73,33 @@ export interface BenchReport {
   coldBudget: Budget;
   coldLabel: string;
   browser?: { size: SizeName; result?: BrowserResult; error?: string };
+  /** the whole bench's wall time */
+  minutes?: number;
 }
 
 const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
 const n = (v: number | undefined) => (v === undefined ? '–' : v.toLocaleString('en-US'));
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
+/** a p50, and over several full runs the lowest and highest of their p50s: "2.26 (2.10–2.42)" */
+function withSpread(stats: Stats | undefined): string {
+  const each = stats?.perRunP50;
+  if (!stats || !each || each.length < 2) return ms(stats?.p50);
+  return `${ms(stats.p50)} (${ms(Math.min(...each))}–${ms(Math.max(...each))})`;
+}
+
+/** timed runs: "2 × 30" over two full runs */
+function runsOf(stats: Stats | undefined): string {
+  if (!stats) return '';
+  const each = stats.perRunP50?.length ?? 1;
+  return each > 1 ? `${each} × ${stats.runs / each}` : String(stats.runs);
+}
+
 export function verdict(budget: Budget | undefined, api: Stats | undefined): string {
   if (!budget || !api) return '';
-  const value = api[budget.stat];
+  // over several full runs, the budget holds only if it holds in every one
+  const each = budget.stat === 'p50' ? api.perRunP50 : api.perRunP95;
+  const value = each?.length ? Math.max(...each) : api[budget.stat];
   return value <= budget.ms ? `✓ ${budget.stat} ≤ ${budget.ms} ms` : `✗ ${budget.stat} ${ms(value)} > ${budget.ms} ms`;
 }
 
@@ -98,7 +125,11 @@ export function renderMarkdown(r: BenchReport): string {
   out.push('## Machine', '');
   out.push(`- CPU: ${m.cpu}, ${m.cores} cores; RAM ${m.ramGB} GB; ${m.os}`);
   out.push(`- Node ${m.node}, SQLite ${m.sqlite} (better-sqlite3 ${m.betterSqlite3})`);
-  out.push(`- Load average when the bench started (1 / 5 / 15 min): ${m.loadAtStart}. Figures from a shared machine run high; compare runs on the same one.`, '');
+  out.push(
+    `- Load average (1 / 5 / 15 min) when the bench started: ${m.loadAtStart}${m.loadAtEnd ? `; when it ended: ${m.loadAtEnd}` : ''}. Figures from a shared machine run high; compare runs on the same one.`,
+  );
+  if (r.minutes !== undefined) out.push(`- The whole bench took ${r.minutes.toFixed(1)} min.`);
+  out.push('');
 
   out.push('## Data sets', '');
   out.push(`Generated with \`npm run seed -- --size SIZE --seed ${r.seed}\` (fixed "now" 2026-11-01 12:00 UTC); "generated in" is the wall time when the file was made (it is reused while the seed, schema and generator stay the same).`, '');
@@ -118,6 +149,14 @@ export function renderMarkdown(r: BenchReport): string {
         '"API" is a call through the real dispatcher (validation, service, Kysely); "raw SQL" is the same work as prepared statements on better-sqlite3; the ratio (of p50s) is the API\'s overhead.',
       '',
     );
+    const repeated = Math.max(0, ...rowsOf(s, r).map((row) => row.api?.perRunP50?.length ?? 0));
+    if (repeated > 1) {
+      out.push(
+        `Each figure is the median of ${repeated} full runs (each its own process, on a fresh copy of the data); beside a p50, in brackets, the lowest and highest of the runs' p50s. ` +
+          `Load average before → after each run: ${(s.loads ?? []).map((l, i) => `run ${i + 1}: ${l.before} → ${l.after}`).join('; ')}.`,
+        '',
+      );
+    }
     out.push(`| benchmark | API p50 | API p95 | API CPU p50 | raw SQL p50 | raw SQL p95 | API / SQL | runs | budget (on large) |`);
     out.push('|---|--:|--:|--:|--:|--:|--:|--:|---|');
     for (const row of rowsOf(s, r)) {
@@ -126,7 +165,9 @@ export function renderMarkdown(r: BenchReport): string {
         continue;
       }
       const judged = s.size === 'large' ? verdict(row.budget, row.api) : row.budget ? `(${row.budget.stat} ≤ ${row.budget.ms} ms)` : '';
-      out.push(`| ${row.name} | ${ms(row.api?.p50)} | ${ms(row.api?.p95)} | ${ms(row.api?.cpuP50)} | ${ms(row.sql?.p50)} | ${ms(row.sql?.p95)} | ${row.overhead ? `×${row.overhead.toFixed(1)}` : '–'} | ${row.api?.runs ?? ''} | ${judged} |`);
+      out.push(
+        `| ${row.name} | ${withSpread(row.api)} | ${ms(row.api?.p95)} | ${ms(row.api?.cpuP50)} | ${withSpread(row.sql)} | ${ms(row.sql?.p95)} | ${row.overhead ? `×${row.overhead.toFixed(1)}` : '–'} | ${runsOf(row.api)} | ${judged} |`,
+      );
     }
     out.push('');
   }
@@ -215,6 +256,9 @@ export function renderMarkdown(r: BenchReport): string {
   out.push('## How this is measured', '');
   out.push('- Each data set is generated once per seed and schema version (bench-data/, gitignored) and benchmarked on a scratch copy, in a process of its own.');
   out.push('- Warm runs: a few untimed warm-up runs, then N timed runs; p50/p95 are nearest-rank percentiles. Writes (logging) go to the scratch copy.');
+  out.push(
+    '- Two full runs (`--repeat N` to change): the warm benchmarks and the cold starts are measured twice, each time in fresh processes on fresh copies; a figure is the median of the runs, a p50 shows the lowest and highest run beside it, and a budget counts as met only when every run meets it. `--compare FILE` reads the tables of an earlier report and lists every API p50, API p95 or raw-SQL p50 more than 20% slower.',
+  );
   out.push(
     '- Cold start: a fresh Node process per run on a fresh copy of the generated file (copying is not timed), timed from opening the file to the first answer (module loading excluded). ' +
       '"Opened the next day" (the budgeted one): before the timed runs, a preparation process opened the copy at the fixed "now" − 24 h (Europe/Berlin) and answered the dashboard once, as someone who used Kith yesterday; each timed run opens a fresh copy of that file at "now". ' +

@@ -28,6 +28,8 @@ beforeAll(async () => {
   const gift = await kith.call('gifts.create', { contactId: a.id, title: 'Book', priceMinor: 100, currency: 'EUR' });
   const loan = await kith.call('loans.create', { contactId: b.id, direction: 'lent', amountMinor: 100, currency: 'EUR', occurredOn: '2026-01-01' });
   knownIds.push(fact.id, topic.id, event.id, gift.id, loan.id);
+  // a tag, so tags.setCadence sometimes meets a real one (issue 17, point 8)
+  knownIds.push((await kith.call('tags.list', {}))[0]!.id);
 });
 
 afterAll(async () => {

@@ -72,7 +72,7 @@ async function writesVictim() {
       const now = Date.now();
       await kith.handle.db.transaction().execute(async (trx) => {
         for (let k = 0; k < 200; k++) {
-          await insertContact(trx, { displayName: `Bulk ${k}`, givenName: null, familyName: null, nickname: null, company: null, title: null, circleId: null, importance: 'regular', birthday: null, howMet: null, introducedById: null, notes: '', cadenceDays: null, methods: [{ kind: 'email', label: null, value: `b${k}@${batch}.example`, isPrimary: true }], tags: [batch] }, now, 'US');
+          await insertContact(trx, { displayName: `Bulk ${k}`, givenName: null, familyName: null, nickname: null, company: null, title: null, circleId: null, importance: 'regular', birthday: null, howMet: null, introducedById: null, notes: '', cadenceDays: null, cadenceLatestDays: null, methods: [{ kind: 'email', label: null, value: `b${k}@${batch}.example`, isPrimary: true }], tags: [batch] }, now, 'US');
         }
       });
       record(`batch ${batch} 200`);

@@ -1,7 +1,6 @@
 // Input that used to end in `internal`, a 500 or a reset now gets a typed error naming the problem:
 // NUL and unpaired surrogates (one rule at the dispatcher), an export of 40,000 chosen contacts
 // (more than SQLite's 32,766 parameters), malformed %-encoding in an address, a body over the limit.
-import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { startTestBackend, type TestBackend } from '../helpers/backend';
 import { MAX_REQUEST_BYTES } from '../../shared/api/limits';
 import { contract } from '../../shared/api/contract';
 import { importFile } from '../helpers/transfer';
+import { sendRaw } from '../helpers/httpRequest';
 
 let kith: TestBackend;
 let host: WebHost;
@@ -25,30 +25,8 @@ afterAll(async () => {
   await kith.dispose();
 });
 
-function send(path: string, init: { method?: string; headers?: Record<string, string>; body?: string | { chunk: Buffer; times: number } } = {}) {
-  return new Promise<{ status: number; body: string; type: string }>((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: host.port, path, method: init.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, 'X-Kith-Token': host.token, ...init.headers } },
-      (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode!, body, type: String(res.headers['content-type']) }));
-      },
-    );
-    req.on('error', reject);
-    const body = init.body;
-    if (body === undefined || typeof body === 'string') return void req.end(body);
-    let sent = 0;
-    const pump = () => {
-      while (sent < body.times) {
-        sent++;
-        if (!req.write(body.chunk)) return void req.once('drain', pump);
-      }
-      req.end();
-    };
-    pump();
-  });
-}
+const send = (path: string, init: Parameters<typeof sendRaw>[2] = {}) =>
+  sendRaw(host.port, path, { ...init, headers: { 'X-Kith-Token': host.token, ...init.headers } });
 
 describe('one rule for NUL and unpaired surrogates, at the dispatcher', () => {
   it('a search with a NUL is invalid_input naming the field, not internal', async () => {

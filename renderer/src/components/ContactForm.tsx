@@ -14,6 +14,8 @@ import { Field } from './Field';
 import { Avatar } from './Avatar';
 import { ContactPicker } from './contact/ContactPicker';
 import { FormFooter } from './FormFooter';
+import { useContacts } from '../stores/contacts';
+import { effectiveRhythm } from '../../../shared/domain/cadence';
 
 export interface ContactFormProps {
   circles: Circle[];
@@ -72,6 +74,8 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
   const [notes, setNotes] = useState(initial?.notes ?? '');
   const [cadenceMode, setCadenceMode] = useState<CadenceMode>(initial?.cadenceDays == null ? 'inherit' : initial.cadenceDays === 0 ? 'never' : 'custom');
   const [cadenceDays, setCadenceDays] = useState(initial?.cadenceDays ? String(initial.cadenceDays) : '30');
+  // "at worst every N days": overdue only from then; empty = the cadence itself
+  const [cadenceLatest, setCadenceLatest] = useState(initial?.cadenceLatestDays ? String(initial.cadenceLatestDays) : '');
   const [methods, setMethods] = useState<MethodRow[]>(() => {
     const rows = (initial?.methods ?? []).map((m) => ({ key: nextKey++, kind: m.kind, label: m.label ?? '', value: m.value, isPrimary: m.isPrimary }));
     // a new contact starts with an empty email and phone, the two most people fill in
@@ -85,6 +89,16 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
   const [saving, setSaving] = useState(false);
 
   const circle = circles.find((c) => c.id === circleId);
+  // what "inherit" means for this contact: the one rule over its tags and circle (cadence.ts)
+  const allTags = useContacts((st) => st.tags);
+  const rhythmTags = allTags.filter((t) => t.cadenceDays !== null && tags.some((n) => n.toLowerCase() === t.name.toLowerCase()));
+  const inherited = effectiveRhythm(
+    null,
+    rhythmTags.map((t) => ({ days: t.cadenceDays!, latestDays: t.cadenceLatestDays })),
+    circle ? { days: circle.defaultCadenceDays, latestDays: circle.defaultCadenceLatestDays ?? null } : null,
+  );
+  const inheritedTag = inherited.source === 'tag' ? rhythmTags.find((t) => t.cadenceDays === inherited.days)?.name : undefined;
+  const inheritedText = `every ${inherited.days} days${inherited.latestDays > inherited.days ? `, at worst ${inherited.latestDays}` : ''}`;
   const months = monthNames();
 
   function updateMethod(key: number, patch: Partial<MethodRow>) {
@@ -129,6 +143,8 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
     if (cadenceMode === 'custom') {
       const n = Number(cadenceDays);
       if (!Number.isInteger(n) || n < 1 || n > 3650) found.cadence = 'Enter a number of days from 1 to 3650';
+      const latest = Number(cadenceLatest);
+      if (!found.cadence && cadenceLatest.trim() && (!Number.isInteger(latest) || latest < n || latest > 3650)) found.cadence = `The latest check-in is a number of days from ${n} to 3650`;
     }
     return found;
   }
@@ -156,6 +172,7 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
       introducedById: introducedBy?.id ?? null,
       notes,
       cadenceDays: cadenceMode === 'inherit' ? null : cadenceMode === 'never' ? 0 : Number(cadenceDays),
+      cadenceLatestDays: cadenceMode === 'custom' && cadenceLatest.trim() ? Number(cadenceLatest) : null,
       methods: kept.map((m) => ({ kind: m.kind, label: m.label.trim() || null, value: m.value.trim(), isPrimary: m.isPrimary })),
       tags: tagDraft.trim() ? [...tags, tagDraft.trim()] : tags,
     };
@@ -170,7 +187,7 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
       } else if (err instanceof ApiError && err.field) {
         const m = /^methods\.(\d+)/.exec(err.field);
         // the server numbers the methods it was sent: map back to the row on screen
-        const key = m ? `methods.${methods.indexOf(kept[Number(m[1])]!)}` : err.field.split('.')[0]!.replace('cadenceDays', 'cadence');
+        const key = m ? `methods.${methods.indexOf(kept[Number(m[1])]!)}` : err.field.split('.')[0]!.replace(/^cadence(Latest)?Days$/, 'cadence');
         setErrors({ [key]: err.message });
       } else setErrors({ form: (err as Error).message });
     } finally {
@@ -282,7 +299,7 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
         <div className="radio-row">
           <label>
             <input type="radio" name="cadence" checked={cadenceMode === 'inherit'} onChange={() => setCadenceMode('inherit')} />
-            {circle ? `As the circle: every ${circle.defaultCadenceDays} days` : 'Default: every 30 days'}
+            {inheritedTag ? `As the tag ${inheritedTag}: ${inheritedText}` : circle ? `As the circle: ${inheritedText}` : `Default: ${inheritedText}`}
           </label>
           <label>
             <input type="radio" name="cadence" checked={cadenceMode === 'custom'} onChange={() => setCadenceMode('custom')} />
@@ -297,6 +314,20 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
             aria-invalid={errors.cadence ? true : undefined}
             onChange={(e) => {
               setCadenceDays(e.target.value);
+              setCadenceMode('custom');
+            }}
+          />
+          <span>days, at worst</span>
+          <input
+            type="number"
+            className="narrow"
+            aria-label="Latest days between check-ins"
+            placeholder="—"
+            min={1}
+            value={cadenceLatest}
+            aria-invalid={errors.cadence ? true : undefined}
+            onChange={(e) => {
+              setCadenceLatest(e.target.value);
               setCadenceMode('custom');
             }}
           />

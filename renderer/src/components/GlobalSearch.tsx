@@ -1,4 +1,5 @@
-// The search box at the top of the sidebar: results as you type, arrow keys and Enter to open.
+// The search box at the top of the sidebar: results as you type, arrow keys and Enter to open;
+// past the first ten, "Show all results" opens the full results page.
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useRouter } from '../stores/router';
 import { Avatar } from './Avatar';
@@ -6,11 +7,17 @@ import { Icon } from './Icon';
 import { SearchExcerpt } from './SearchExcerpt';
 import { useContactSearch } from './contact/useContactSearch';
 
+const SHOWN = 10;
+
 export function GlobalSearch() {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [focused, setFocused] = useState(false);
-  const { hits, searching } = useContactSearch(query, { limit: 10 });
+  // one more than is shown, to know whether there are more
+  const { hits: found, searching } = useContactSearch(query, { limit: SHOWN + 1 });
+  const hits = found.slice(0, SHOWN);
+  const more = found.length > SHOWN;
+  const options = hits.length + (more ? 1 : 0);
   const navigate = useRouter((s) => s.navigate);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
@@ -18,8 +25,10 @@ export function GlobalSearch() {
 
   function openHit(index: number) {
     const hit = hits[index];
-    if (!hit) return;
-    navigate({ page: 'contact', id: hit.id });
+    // Enter before the first answer (a slow search on a big file) opens the results page for it
+    if ((index === hits.length && more) || (searching && hits.length === 0)) navigate({ page: 'search', query: query.trim() });
+    else if (hit) navigate({ page: 'contact', id: hit.id });
+    else return;
     setQuery('');
     input.current?.blur();
   }
@@ -27,7 +36,7 @@ export function GlobalSearch() {
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
-      setActive((a) => Math.min(a + 1, hits.length - 1));
+      setActive((a) => Math.min(a + 1, options - 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
@@ -52,7 +61,7 @@ export function GlobalSearch() {
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={open && hits[active] ? `${listId}-${active}` : undefined}
+        aria-activedescendant={open && active < options ? `${listId}-${active}` : undefined}
         placeholder="Search…"
         value={query}
         autoComplete="off"
@@ -69,9 +78,9 @@ export function GlobalSearch() {
       </kbd>
       {open && (
         <ul className="search-results" id={listId} role="listbox" aria-label="Search results">
-          {hits.length === 0 && !searching ? (
-            <li className="picker-empty" role="presentation">
-              No one matches “{query}”
+          {hits.length === 0 ? (
+            <li className="picker-empty" role="presentation" aria-live="polite">
+              {searching ? 'Searching…' : `No one matches “${query}”`}
             </li>
           ) : (
             hits.map((h, i) => (
@@ -94,6 +103,21 @@ export function GlobalSearch() {
                 </span>
               </li>
             ))
+          )}
+          {more && (
+            <li
+              id={`${listId}-${hits.length}`}
+              role="option"
+              aria-selected={active === hits.length}
+              className={active === hits.length ? 'search-hit search-all active' : 'search-hit search-all'}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                openHit(hits.length);
+              }}
+              onMouseEnter={() => setActive(hits.length)}
+            >
+              <Icon name="search" size={15} /> Show all results for “{query.trim()}”
+            </li>
           )}
         </ul>
       )}

@@ -1,18 +1,39 @@
-// Why a search hit is listed: company, the matching email/phone/tag, or a piece of the notes
-// with the match marked (the server marks it with \u0002…\u0003, never with HTML).
+// Why a search hit is listed: which field matched and the part of it that did, with the match
+// marked (the server marks it with \u0002…\u0003, never with HTML); title and company otherwise.
 import type { ContactSearchHit } from '../../../shared/domain/contact';
 
+const FIELD_LABEL: Record<Exclude<ContactSearchHit['matchedIn'], 'name'>, string> = {
+  company: 'Work',
+  methods: 'Contact',
+  tags: 'Tag',
+  notes: 'Notes',
+  howMet: 'How we met',
+  facts: 'Fact',
+  interactions: 'Interaction',
+};
+
+export function Marked({ text }: { text: string }) {
+  const parts = text.split(/\u0002|\u0003/);
+  return <>{parts.map((p, i) => (i % 2 === 1 ? <mark key={i}>{p}</mark> : <span key={i}>{p}</span>))}</>;
+}
+
 export function SearchExcerpt({ hit }: { hit: ContactSearchHit }) {
-  if (hit.matchedIn === 'notes' && hit.excerpt) {
-    const parts = hit.excerpt.split(/\u0002|\u0003/);
+  const work = [hit.title, hit.company].filter(Boolean).join(' · ');
+  if (hit.matchedIn !== 'name' && hit.excerpt) {
+    const text = hit.matchedIn === 'tags' ? `#${hit.excerpt}` : hit.excerpt;
     return (
-      <span className="subtle excerpt">
-        {parts.map((p, i) => (i % 2 === 1 ? <mark key={i}>{p}</mark> : <span key={i}>{p}</span>))}
+      <span className="subtle excerpt" title={text.replace(/\u0002|\u0003/g, '')}>
+        <span className="excerpt-field">{FIELD_LABEL[hit.matchedIn]}: </span>
+        <Marked text={text} />
       </span>
     );
   }
-  if (hit.matchedIn === 'facts' && hit.excerpt) return <span className="subtle excerpt">{hit.excerpt}</span>;
-  if ((hit.matchedIn === 'methods' || hit.matchedIn === 'tags') && hit.excerpt) return <span className="subtle excerpt">{hit.matchedIn === 'tags' ? `#${hit.excerpt}` : hit.excerpt}</span>;
-  const work = [hit.title, hit.company].filter(Boolean).join(' · ');
+  if (hit.typo)
+    return (
+      <span className="subtle excerpt">
+        <span className="excerpt-field">Similar name</span>
+        {work && ` · ${work}`}
+      </span>
+    );
   return work ? <span className="subtle excerpt">{work}</span> : null;
 }

@@ -233,7 +233,7 @@ export function ContactsPage({ archived }: { archived: boolean }) {
                     >
                       {c.displayName}
                     </a>
-                    <span className="subtle">{[c.title, c.company].filter(Boolean).join(' · ') || c.primaryEmail || '\u00a0'}</span>
+                    <span className="subtle">{[c.title, c.company === c.displayName ? null : c.company].filter(Boolean).join(' · ') || c.primaryEmail || '\u00a0'}</span>
                   </span>
                   <span className="row-tags">
                     {c.tags.slice(0, 3).map((t) => (
@@ -251,7 +251,7 @@ export function ContactsPage({ archived }: { archived: boolean }) {
                     {c.lastInteractionAt ? formatAgo(c.lastInteractionAt, now) : 'No interactions yet'}
                   </span>
                   {circle ? (
-                    <span className="chip" style={{ ['--chip' as string]: circle.color }}>
+                    <span className="chip" title={circle.name} style={{ ['--chip' as string]: circle.color }}>
                       {circle.name}
                     </span>
                   ) : (

@@ -52,6 +52,8 @@ export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
           <p className="subtle">
             {longDate(dashboard.today)}
             {dashboard.contactCount > 0 && ` · ${dashboard.contactCount.toLocaleString()} relationship${dashboard.contactCount === 1 ? '' : 's'}`}
+            {/* the bands count only people with a rhythm: say who is left out, so the sums agree */}
+            {dashboard.contactCount > dashboard.trackedCount && `, ${(dashboard.contactCount - dashboard.trackedCount).toLocaleString()} without a check-in rhythm`}
           </p>
         </div>
         <DuplicatesLink />
@@ -69,7 +71,7 @@ export function DashboardPage({ onAddContact }: { onAddContact(): void }) {
           <ul className="band-stats" aria-label="Relationship health">
             {BANDS.map((b) => (
               <li key={b} style={{ ['--band' as string]: BAND_COLOR_VAR[b] }}>
-                <strong>{dashboard.bands[b]}</strong>
+                <strong>{dashboard.bands[b].toLocaleString()}</strong>
                 <span>{BAND_LABEL[b]}</span>
                 <span className="band-bar" aria-hidden>
                   <span style={{ width: `${dashboard.trackedCount ? (dashboard.bands[b] / dashboard.trackedCount) * 100 : 0}%` }} />

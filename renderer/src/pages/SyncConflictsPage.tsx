@@ -64,15 +64,19 @@ function ConflictCard({ conflict, onResolved }: { conflict: SyncConflict; onReso
     <article className="card sync-conflict" aria-labelledby={titleId}>
       <div className="card-header">
         <h2 id={titleId}>
-          <a
-            href={`#/contacts/${encodeURIComponent(conflict.contactId)}`}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate({ page: 'contact', id: conflict.contactId });
-            }}
-          >
-            {conflict.displayName}
-          </a>
+          {conflict.kind === 'contacts' ? (
+            <a
+              href={`#/contacts/${encodeURIComponent(conflict.contactId)}`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate({ page: 'contact', id: conflict.contactId });
+              }}
+            >
+              {conflict.displayName}
+            </a>
+          ) : (
+            conflict.displayName
+          )}
         </h2>
         <span className="subtle">Found {formatDateTime(conflict.createdAt)}</span>
       </div>

@@ -9,7 +9,8 @@ export type Route =
   | { page: 'reminders' }
   | { page: 'settings' }
   | { page: 'clients'; currency?: string }
-  | { page: 'sync-conflicts' };
+  | { page: 'sync-conflicts' }
+  | { page: 'search'; query: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -24,6 +25,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'settings' };
     case 'clients':
       return parts[1] ? { page: 'clients', currency: parts[1] } : { page: 'clients' };
+    case 'search':
+      return { page: 'search', query: parts[1] ?? '' };
     case 'sync':
       return parts[1] === 'conflicts' ? { page: 'sync-conflicts' } : { page: 'settings' };
     default:
@@ -45,6 +48,8 @@ export function routeToHash(route: Route): string {
       return route.currency ? `#/clients/${encodeURIComponent(route.currency)}` : '#/clients';
     case 'sync-conflicts':
       return '#/sync/conflicts';
+    case 'search':
+      return `#/search/${encodeURIComponent(route.query)}`;
     default:
       return `#/${route.page}`;
   }

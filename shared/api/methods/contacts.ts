@@ -32,6 +32,8 @@ const fieldShape = {
   introducedById: id.nullish().transform((v) => v ?? null),
   notes: notes.unwrap(),
   cadenceDays: z.number().int().min(0, 'Cadence cannot be negative').max(3650, 'Cadence is over ten years').nullish().transform((v) => v ?? null),
+  /** "at worst every N days" with the own cadence: overdue only from then; null = the cadence itself */
+  cadenceLatestDays: z.number().int().min(1, 'The latest interval is at least a day').max(3650, 'The latest interval is over ten years').nullish().transform((v) => v ?? null),
   methods: z.array(contactMethodInput).max(100),
   tags: z.array(nonEmptyText('Tag', 60)).max(100),
 };
@@ -90,12 +92,14 @@ export const contactMethods = {
       })
       .strict(),
   ),
-  /** search as you type: names, nickname, company, emails, phones, tags, notes; exact names first */
+  /** search as you type: names, nickname, company, emails, phones, tags, notes, how we met, personal
+   *  facts, interactions' summaries and notes, names one typo away; exact names first. `offset` pages on. */
   'contacts.search': query<ContactSearchHit[]>()(
     z
       .object({
         query: z.string().max(200, 'The search is longer than 200 characters'),
         limit: z.number().int().min(1).max(100).default(20),
+        offset: z.number().int().min(0).max(900, 'Search results stop after the first 1,000').default(0),
         includeArchived: z.boolean().default(false),
       })
       .strict(),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { command, query } from '../define';
 import { id, nonEmptyText } from '../schemas';
-import type { SyncAccount, SyncConflict, SyncConnectionTest, SyncPassReport, SyncPendingDeletion, SyncStatus } from '../../domain/sync';
+import type { SyncAccount, SyncCalendar, SyncCalendarOptions, SyncConflict, SyncConnectionTest, SyncPassReport, SyncPendingDeletion, SyncStatus } from '../../domain/sync';
 
 const serverUrl = z
   .string()
@@ -20,7 +20,10 @@ const CONFLICT_FIELDS = [
   'displayName', 'givenName', 'familyName', 'nickname', 'company', 'title', 'birthday', 'notes', 'photo',
   'circle', 'importance', 'cadenceDays', 'howMet', 'dates',
   'methods.email', 'methods.phone', 'methods.address', 'methods.website', 'methods.social',
+  'dueDate', 'dueTime', 'recurrence', 'status', 'snoozedUntil', 'contactId',
+  'occurredAt', 'kind', 'direction', 'durationMinutes', 'rating', 'summary',
 ] as const;
+const calendarKind = z.enum(['tasks', 'journal']);
 
 export const syncMethods = {
   /** logs in and lists the address books; a failure comes back as a problem in words, not an error */
@@ -38,6 +41,22 @@ export const syncMethods = {
   /** each conflicting field from the side chosen ('local' = Kith's); the next pass sends the result */
   'sync.conflicts.resolve': command<{ id: string }>()(
     z.object({ id, choices: z.partialRecord(z.enum(CONFLICT_FIELDS), z.enum(['local', 'remote'])) }).strict(),
+  ),
+  /** the account's calendars that can hold reminders (VTODO) and interactions (VJOURNAL), from calendar-home-set */
+  'sync.calendars.list': command<SyncCalendarOptions>()(z.object({ accountId: id }).strict()),
+  /** reminders or interactions on (an existing calendar, or one made on the server) or off */
+  'sync.calendars.choose': command<{ chosen: SyncCalendar | null }>()(
+    z
+      .object({
+        accountId: id,
+        kind: calendarKind,
+        choice: z.discriminatedUnion('mode', [
+          z.object({ mode: z.literal('off') }).strict(),
+          z.object({ mode: z.literal('existing'), url: z.string().url('Choose a calendar') }).strict(),
+          z.object({ mode: z.literal('create'), name: nonEmptyText('Name', 100) }).strict(),
+        ]),
+      })
+      .strict(),
   ),
   'sync.deletions.list': query<SyncPendingDeletion[]>()(z.object({ accountId: id.optional() }).strict()),
   /** the user's word: these archived contacts are removed from the server on the next pass */

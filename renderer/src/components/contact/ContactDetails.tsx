@@ -14,16 +14,21 @@ function hrefOf(m: ContactMethod): string | undefined {
   return undefined;
 }
 
+/** "Every 28 days, at worst 42 (from the tag Mentor)": the rhythm that applies and where it comes from */
+function rhythmText(contact: Contact): string {
+  const r = contact.rhythm ?? { days: contact.effectiveCadenceDays, latestDays: contact.effectiveCadenceDays, source: contact.cadenceDays === null ? 'circle' : 'contact', sourceName: null };
+  if (r.days === 0) return r.source === 'contact' ? 'Never remind me' : `Never remind me (from the ${r.source === 'tag' ? 'tag' : 'circle'}${r.sourceName ? ` ${r.sourceName}` : ''})`;
+  const from = r.source === 'tag' ? ` (from the tag ${r.sourceName ?? ''})` : r.source === 'circle' ? ` (from the circle${r.sourceName ? ` ${r.sourceName}` : ''})` : r.source === 'default' ? ' (the default)' : '';
+  return `Every ${r.days} days${r.latestDays > r.days ? `, at worst ${r.latestDays}` : ''}${from}`;
+}
+
 export function ContactDetails({ contact }: { contact: Contact }) {
   const navigate = useRouter((s) => s.navigate);
   const region = usePhoneRegion();
   // numbers in the user's own format; one that does not parse, as typed
   const shown = (m: ContactMethod) => (m.kind === 'phone' ? formatPhone(m.value, region) : m.value);
   const methods = [...contact.methods].sort((a, b) => a.kind.localeCompare(b.kind) || Number(b.isPrimary) - Number(a.isPrimary));
-  const cadence =
-    contact.effectiveCadenceDays === 0
-      ? 'Never remind me'
-      : `Every ${contact.effectiveCadenceDays} days${contact.cadenceDays === null ? ' (from the circle)' : ''}`;
+  const cadence = rhythmText(contact);
   const fullName = [contact.givenName, contact.familyName].filter(Boolean).join(' ');
   return (
     <section className="card" aria-labelledby="details-title">

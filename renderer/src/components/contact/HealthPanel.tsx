@@ -115,7 +115,16 @@ export function HealthPanel({ contactId }: { contactId: string }) {
         <footer className="health-checkin">
           <span>
             Next check-in <strong>{shortDate(health.nextCheckIn)}</strong>{' '}
-            <span className={health.daysOverdue >= 0 ? 'overdue-text' : 'subtle'}>({health.daysOverdue >= 0 ? overdueText(health.daysOverdue).toLowerCase() : inDays(-health.daysOverdue)})</span>
+            {health.toleranceDays > 0 && health.latestCheckIn && health.daysOverdue >= 0 ? (
+              // with a tolerance: due from the check-in date, overdue only from the latest day
+              health.overdue ? (
+                <span className="overdue-text">(overdue since {shortDate(health.latestCheckIn)})</span>
+              ) : (
+                <span className="subtle">(due; overdue from {shortDate(health.latestCheckIn)})</span>
+              )
+            ) : (
+              <span className={health.daysOverdue >= 0 ? 'overdue-text' : 'subtle'}>({health.daysOverdue >= 0 ? overdueText(health.daysOverdue).toLowerCase() : inDays(-health.daysOverdue)})</span>
+            )}
           </span>
           {health.daysOverdue >= 0 && (
             <button type="button" className="button small ghost" onClick={() => void snooze()}>

@@ -1,10 +1,11 @@
 // Circles: rename, recolour, set the default check-in cadence, add, delete (never the last one;
-// its people move to the circle you choose, or to none). Tags: rename, delete.
+// its people move to the circle you choose, or to none). Tags: rename, a check-in rhythm of their
+// own ("every 14 days, at worst 21": the shortest of a contact's tags and circle applies), delete.
 import { useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { api } from '../../lib/api';
 import { useContacts } from '../../stores/contacts';
-import type { Circle } from '../../../../shared/domain/contact';
+import type { Circle, Tag } from '../../../../shared/domain/contact';
 import { Modal } from '../Modal';
 import { Field } from '../Field';
 
@@ -56,6 +57,13 @@ function CircleRow({ circle, onDelete }: { circle: Circle; onDelete(): void }) {
         />
         days {Number(cadence) === 0 && <span className="subtle">(never)</span>}
       </label>
+      {circle.defaultCadenceDays > 0 && (
+        <LatestInput
+          label={`${circle.name}: latest check-in days`}
+          value={circle.defaultCadenceLatestDays ?? null}
+          onCommit={(latest) => attempt(() => api.call('circles.update', { id: circle.id, defaultCadenceLatestDays: latest }), 'Latest check-in changed')}
+        />
+      )}
       <span className="subtle count">{circle.contactCount === 1 ? '1 person' : `${circle.contactCount.toLocaleString()} people`}</span>
       <button className="button small danger" onClick={onDelete} aria-label={`Delete circle ${circle.name}`}>
         Delete…
@@ -86,7 +94,7 @@ export function CirclesSection() {
         <ul className="settings-list">
           {circles.map((c) => (
             <CircleRow
-              key={`${c.id}-${c.name}-${c.defaultCadenceDays}`}
+              key={`${c.id}-${c.name}-${c.defaultCadenceDays}-${c.defaultCadenceLatestDays}`}
               circle={c}
               onDelete={() => {
                 if (circles.length === 1) return void toast.error('Kith needs at least one circle: rename this one instead.');
@@ -111,7 +119,7 @@ export function CirclesSection() {
         ) : (
           <ul className="settings-list">
             {tags.map((t) => (
-              <TagRow key={`${t.id}-${t.name}`} tag={t} />
+              <TagRow key={`${t.id}-${t.name}-${t.cadenceDays}-${t.cadenceLatestDays}`} tag={t} />
             ))}
           </ul>
         )}
@@ -168,7 +176,63 @@ async function deleteTag(tag: { id: string; name: string; contactCount: number }
   }
 }
 
-function TagRow({ tag }: { tag: { id: string; name: string; contactCount: number } }) {
+/** "at worst [M] days": empty = the cadence itself; committed on blur or Enter, put back when refused */
+function LatestInput({ label, value, disabled, onCommit }: { label: string; value: number | null; disabled?: boolean; onCommit(latest: number | null): Promise<boolean> }) {
+  const [draft, setDraft] = useState(value === null ? '' : String(value));
+  const parsed = draft.trim() === '' ? null : Number(draft);
+  return (
+    <label className="inline-field">
+      at worst
+      <input
+        type="number"
+        min={1}
+        className="narrow"
+        aria-label={label}
+        placeholder="—"
+        disabled={disabled}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => parsed !== value && void onCommit(parsed).then((ok) => ok || setDraft(value === null ? '' : String(value)))}
+        onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+      />
+      days
+    </label>
+  );
+}
+
+/** a tag's own check-in rhythm: empty = none (the circle's or the contact's applies) */
+function TagRhythm({ tag }: { tag: Tag }) {
+  const [days, setDays] = useState(tag.cadenceDays === null ? '' : String(tag.cadenceDays));
+  const parsed = days.trim() === '' ? null : Number(days);
+  const save = (cadenceDays: number | null, cadenceLatestDays: number | null) =>
+    attempt(() => api.call('tags.setCadence', { id: tag.id, cadenceDays, cadenceLatestDays }), cadenceDays === null ? `${tag.name} has no rhythm of its own now` : 'Rhythm changed');
+  return (
+    <>
+      <label className="inline-field">
+        check in every
+        <input
+          type="number"
+          min={0}
+          className="narrow"
+          aria-label={`Tag ${tag.name}: check-in days`}
+          placeholder="—"
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+          onBlur={() =>
+            parsed !== tag.cadenceDays &&
+            // a new cadence starts without a latest interval unless it still fits
+            void save(parsed, parsed && tag.cadenceLatestDays && tag.cadenceLatestDays >= parsed ? tag.cadenceLatestDays : null).then((ok) => ok || setDays(tag.cadenceDays === null ? '' : String(tag.cadenceDays)))
+          }
+          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+        />
+        days {parsed === 0 && <span className="subtle">(never)</span>}
+      </label>
+      <LatestInput key={`${tag.cadenceDays}`} label={`Tag ${tag.name}: latest check-in days`} value={tag.cadenceLatestDays} disabled={!tag.cadenceDays} onCommit={(latest) => save(tag.cadenceDays, latest)} />
+    </>
+  );
+}
+
+function TagRow({ tag }: { tag: Tag }) {
   const [name, setName] = useState(tag.name);
   return (
     <li className="settings-row">
@@ -180,6 +244,7 @@ function TagRow({ tag }: { tag: { id: string; name: string; contactCount: number
         onBlur={() => name.trim() !== tag.name && void attempt(() => api.call('tags.rename', { id: tag.id, name }), 'Tag renamed').then((ok) => ok || setName(tag.name))}
         onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
       />
+      <TagRhythm tag={tag} />
       <span className="subtle count">{tag.contactCount === 1 ? '1 person' : `${tag.contactCount.toLocaleString()} people`}</span>
       <button className="button small danger" aria-label={`Delete tag ${tag.name}`} onClick={() => void deleteTag(tag)}>
         Delete

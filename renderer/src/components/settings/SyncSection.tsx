@@ -10,6 +10,7 @@ import { useRouter } from '../../stores/router';
 import { useSync } from '../../stores/sync';
 import { Modal } from '../Modal';
 import { SyncAccountDialog } from './SyncAccountDialog';
+import { SyncCalendars } from './SyncCalendars';
 import { SyncProgressBar } from '../sync/SyncProgressBar';
 import type { SyncAccount, SyncPendingDeletion } from '../../../../shared/domain/sync';
 
@@ -30,7 +31,7 @@ export function SyncSection() {
       <div className="section-heading">
         <div>
           <h2 id="sync-title">Sync</h2>
-          <p className="subtle">Keep your contacts in step with a CardDAV address book (iCloud, Fastmail, Nextcloud, Radicale…): your phone’s contacts app sees them, and Kith on another computer shares them. No Kith server is involved.</p>
+          <p className="subtle">Keep your contacts in step with a CardDAV address book (iCloud, Fastmail, Nextcloud, Radicale…), and your reminders and interactions with its CalDAV calendars: your phone’s contacts and reminders apps see them, and Kith on another computer shares them. No Kith server is involved.</p>
         </div>
         <div className="toolbar">
           <button type="button" className="button primary" onClick={() => setAdding(true)}>
@@ -107,11 +108,12 @@ function SyncAccountRow({ account }: { account: SyncAccount }) {
           </div>
         )}
       </dl>
+      <SyncCalendars account={account} />
       {(account.conflicts > 0 || account.awaitingDeletion > 0 || account.problems.length > 0) && (
         <div className="sync-attention">
           {account.conflicts > 0 && (
             <div className="settings-note">
-              <span>{plural(account.conflicts, 'contact was', 'contacts were')} changed both here and elsewhere in the same field. Nothing was overwritten: choose which version to keep.</span>
+              <span>{plural(account.conflicts, 'item was', 'items were')} changed both here and elsewhere in the same field. Nothing was overwritten: choose which version to keep.</span>
               <button type="button" className="button" onClick={() => navigate({ page: 'sync-conflicts' })}>
                 Resolve…
               </button>
