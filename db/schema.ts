@@ -356,6 +356,7 @@ export interface DB {
   sync_items: SyncItemTable;
   sync_conflicts: SyncConflictTable;
   sync_problems: SyncProblemTable;
+  sync_contact_changes: SyncContactChangeTable;
 }
 
 /** CardDAV/CalDAV sync (migration 0011, docs/sync.md) */
@@ -391,8 +392,18 @@ export interface SyncItemTable {
   /** the card both sides last agreed on */
   base: string;
   deletion: 'asked' | 'confirmed' | null;
-  /** when this row was last written (a contact updated after it has changed in Kith since) */
+  /** when this row was last written */
   synced_at: number;
+  /** the contact's change number (sync_contact_changes) when both sides last agreed (migration 0020) */
+  local_seq: number;
+  /** the contact a merged-away contact went into; its card waits for the user's confirmation */
+  merged_into: string | null;
+}
+
+/** per contact, the number of its newest change while an address book is synced (migration 0020) */
+export interface SyncContactChangeTable {
+  contact_id: string;
+  seq: number;
 }
 
 export interface SyncConflictTable {

@@ -15,6 +15,7 @@ import * as m0012 from './0012_daily_use';
 import * as m0016 from './0016_remember';
 import * as m0017 from './0017_value_versions';
 import * as m0018 from './0018_search_everything';
+import * as m0020 from './0020_sync_changes';
 import * as m0022 from './0022_rhythms';
 
 export const migrations: Record<string, Migration> = {
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   '0016_remember': m0016,
   '0017_value_versions': m0017,
   '0018_search_everything': m0018,
+  '0020_sync_changes': m0020,
   '0022_rhythms': m0022,
 };

@@ -20,6 +20,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import { defaultMergeChoices, mergedNotes, MERGE_FIELDS, type MergeChoices } from '../../shared/domain/merge';
 import { pairKey } from '../../shared/domain/duplicates';
 import { loadContact } from './contacts';
+import { markMergedAway } from '../sync/accounts';
 import type { HandlerGroup } from './context';
 
 /** merges kept for Undo */
@@ -179,6 +180,7 @@ export function mergeContacts(sqlite: Database.Database, input: MergeInput, now:
     sqlite.prepare(`UPDATE OR IGNORE ${q(ref.table)} SET ${q(ref.column)} = ? WHERE ${q(ref.column)} IN (SELECT value FROM json_each(?))${generated}`).run(survivor, mergedJson);
   }
   sqlite.prepare(`DELETE FROM contacts WHERE id IN (SELECT value FROM json_each(?))`).run(mergedJson);
+  markMergedAway(sqlite, survivor, merged); // their cards on a sync server go once the user confirms
 
   for (const ref of refs) {
     if (ref.table === 'contacts') continue;

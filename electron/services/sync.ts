@@ -28,7 +28,7 @@ export const syncHandlers: HandlerGroup<
     return listAccounts(env(ctx));
   },
   async 'sync.now'(ctx, input) {
-    return syncNow(env(ctx), input.accountId);
+    return syncNow(env(ctx), input.accountId, { sendOnly: input.sendOnly ?? false });
   },
   async 'sync.status'(ctx) {
     return { running: runningProgress(ctx.sqlite), accounts: listAccounts(env(ctx)) };

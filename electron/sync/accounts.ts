@@ -11,7 +11,7 @@ import { syncContacts, type SyncProgress } from './contact-sync';
 import { chosenCalendars, listCalendarConflicts, resolveCalendarConflict, syncCalendars } from './caldav-accounts';
 import type { CredentialStore } from './credentials';
 import { DavClient, DavError } from './dav-client';
-import { readLocalContacts, writeLocalContact } from './local-contacts';
+import { changeSeq, countWaitingToSend, readLocalContacts, writeLocalContact } from './local-contacts';
 import { mergeFields, resolveFields, type FieldConflict, type MergeField } from './merge';
 
 export interface SyncServiceEnv {
@@ -134,18 +134,9 @@ export function listAccounts(env: SyncServiceEnv): SyncAccount[] {
   const rows = accountRows(env.sqlite);
   if (!rows.length) return [];
   return rows.map((r) => {
-    // "waiting to send": live contacts not on the server yet, or changed since the last pass (an
-    // indexed count, not a hash of every contact: the sidebar asks for it after every write)
-    const pending = (
-      env.sqlite
-        .prepare(
-          `SELECT count(*) AS n FROM contacts c
-           LEFT JOIN sync_items i ON i.account_id = ? AND i.kind = 'contacts' AND i.item_id = c.id
-           WHERE c.archived_at IS NULL AND (i.item_id IS NULL OR c.updated_at > i.synced_at)
-             AND c.id NOT IN (SELECT item_id FROM sync_conflicts WHERE account_id = ?)`,
-        )
-        .get(r.id, r.id) as { n: number }
-    ).n;
+    // "waiting to send": live contacts not on the server yet, or changed since the last pass (by
+    // change numbers, not a hash of every contact: the sidebar asks for it after every write)
+    const pending = countWaitingToSend(env.sqlite, r.id);
     const count = (sql: string) => (env.sqlite.prepare(sql).get(r.id) as { n: number }).n;
     return {
       id: r.id,
@@ -171,7 +162,8 @@ export function runningProgress(sqlite: Database.Database): SyncRunProgress | nu
   return running.get(sqlite)?.progress ?? null;
 }
 
-export function syncNow(env: SyncServiceEnv, accountId?: string): Promise<SyncPassReport[]> {
+/** `sendOnly`: Kith's changes only, without asking the server what changed (after local writes: a large address book's change list costs the server time) */
+export function syncNow(env: SyncServiceEnv, accountId?: string, options: { sendOnly?: boolean } = {}): Promise<SyncPassReport[]> {
   const current = running.get(env.sqlite);
   if (current) return current.promise;
   const rows = accountRows(env.sqlite, accountId);
@@ -180,7 +172,7 @@ export function syncNow(env: SyncServiceEnv, accountId?: string): Promise<SyncPa
   state.promise = (async () => {
     const reports: SyncPassReport[] = [];
     try {
-      for (const row of rows) reports.push(await syncAccount(env, row, (p) => void (state.progress = { accountId: row.id, ...p })));
+      for (const row of rows) reports.push(await syncAccount(env, row, (p) => void (state.progress = { accountId: row.id, ...p }), options.sendOnly ?? false));
     } finally {
       running.delete(env.sqlite);
     }
@@ -190,7 +182,7 @@ export function syncNow(env: SyncServiceEnv, accountId?: string): Promise<SyncPa
   return state.promise;
 }
 
-async function syncAccount(env: SyncServiceEnv, row: AccountRow, onProgress: (p: SyncProgress) => void): Promise<SyncPassReport> {
+async function syncAccount(env: SyncServiceEnv, row: AccountRow, onProgress: (p: SyncProgress) => void, sendOnly: boolean): Promise<SyncPassReport> {
   const password = env.credentials.get(row.id);
   const empty = { pulled: 0, pushed: 0, merged: 0, archived: 0, deleted: 0, conflicts: 0, awaitingDeletion: 0, problems: 0 };
   const finish = (error: string | null) => env.sqlite.prepare(`UPDATE sync_accounts SET last_sync_at = CASE WHEN ? IS NULL THEN ? ELSE last_sync_at END, last_error = ? WHERE id = ?`).run(error, env.now(), error, row.id);
@@ -201,7 +193,8 @@ async function syncAccount(env: SyncServiceEnv, row: AccountRow, onProgress: (p:
   }
   try {
     const client = clientFor(env, row.username, password);
-    const report = await syncContacts({ sqlite: env.sqlite, client, now: env.now, onProgress }, { accountId: row.id, url: row.url, vcardVersion: row.vcard_version ?? '4.0', syncToken: row.sync_token });
+    const report = await syncContacts({ sqlite: env.sqlite, client, now: env.now, onProgress }, { accountId: row.id, url: row.url, vcardVersion: row.vcard_version ?? '4.0', syncToken: row.sync_token }, { sendOnly });
+    // calendars have no send-only pass yet: every pass syncs them whole
     const calendars = await syncCalendars({ sqlite: env.sqlite, client, now: env.now }, row.id);
     const sum = (key: 'pulled' | 'pushed' | 'merged' | 'deleted' | 'conflicts') => report[key] + calendars.reduce((n, c) => n + c[key], 0);
     finish(null);
@@ -273,23 +266,39 @@ export function resolveConflict(env: SyncServiceEnv, id: string, choices: Partia
     if ('error' in written) throw new ServiceError('invalid_input', written.error);
     env.sqlite
       .prepare(
-        `INSERT INTO sync_items (account_id, kind, item_id, href, etag, local_hash, remote_hash, base, deletion, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
-         ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, etag = excluded.etag, local_hash = excluded.local_hash, remote_hash = excluded.remote_hash, base = excluded.base, synced_at = excluded.synced_at`,
+        `INSERT INTO sync_items (account_id, kind, item_id, href, etag, local_hash, remote_hash, base, deletion, synced_at, local_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+         ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, etag = excluded.etag, local_hash = excluded.local_hash, remote_hash = excluded.remote_hash, base = excluded.base, synced_at = excluded.synced_at, local_seq = excluded.local_seq`,
       )
-      // a result that differs from the server's card waits to be sent (synced just before the write above)
-      .run(row.account_id, row.kind, row.item_id, row.href, row.remote_etag, contentHash(remote.fields), contentHash(remote.fields, remote.unknown), row.remote_card, contentHash(result) === contentHash(remote.fields) ? now : now - 1);
+      // a result that differs from the server's card waits to be sent (agreed before the write above)
+      .run(row.account_id, row.kind, row.item_id, row.href, row.remote_etag, contentHash(remote.fields), contentHash(remote.fields, remote.unknown), row.remote_card, now, contentHash(result) === contentHash(remote.fields) ? changeSeq(env.sqlite, row.item_id) : -1);
     env.sqlite.prepare(`DELETE FROM sync_conflicts WHERE id = ?`).run(id);
   })();
 }
 
 export function listPendingDeletions(env: SyncServiceEnv, accountId?: string): SyncPendingDeletion[] {
   const rows = env.sqlite
-    .prepare(`SELECT i.account_id, i.item_id, i.base, c.display_name FROM sync_items i LEFT JOIN contacts c ON c.id = i.item_id WHERE i.kind = 'contacts' AND i.deletion = 'asked' ${accountId ? 'AND i.account_id = ?' : ''} ORDER BY c.display_name COLLATE NOCASE`)
-    .all(...(accountId ? [accountId] : [])) as { account_id: string; item_id: string; base: string; display_name: string | null }[];
+    .prepare(
+      `SELECT i.account_id, i.item_id, i.base, c.display_name, m.display_name AS merged_into FROM sync_items i
+       LEFT JOIN contacts c ON c.id = i.item_id LEFT JOIN contacts m ON m.id = i.merged_into
+       WHERE i.kind = 'contacts' AND i.deletion = 'asked' ${accountId ? 'AND i.account_id = ?' : ''} ORDER BY c.display_name COLLATE NOCASE`,
+    )
+    .all(...(accountId ? [accountId] : [])) as { account_id: string; item_id: string; base: string; display_name: string | null; merged_into: string | null }[];
   return rows.map((r) => {
     const base = r.display_name ? null : parseCard(r.base);
-    return { accountId: r.account_id, contactId: r.item_id, displayName: r.display_name ?? (base && !('error' in base) ? base.fields.displayName : r.item_id) };
+    return { accountId: r.account_id, contactId: r.item_id, displayName: r.display_name ?? (base && !('error' in base) ? base.fields.displayName : r.item_id), mergedInto: r.merged_into };
   });
+}
+
+/**
+ * Contacts merged into `survivorId` (inside the merge's transaction): their cards wait for the
+ * user's word like an archived contact's, and the confirmation says where they went. The
+ * survivor's card gets the merged fields by the next pass (its change number moved). Undoing the
+ * merge brings the contacts back, and the next pass keeps their cards.
+ */
+export function markMergedAway(sqlite: Database.Database, survivorId: string, mergedIds: string[]): void {
+  sqlite
+    .prepare(`UPDATE sync_items SET deletion = 'asked', merged_into = ? WHERE kind = 'contacts' AND deletion IS NULL AND item_id IN (SELECT value FROM json_each(?))`)
+    .run(survivorId, JSON.stringify(mergedIds));
 }
 
 export function confirmDeletions(env: SyncServiceEnv, accountId: string, contactIds: string[]): number {

@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import type { Contact, ContactMethod, ImportantDate, Importance, MonthDay } from '../../shared/domain/contact';
+import type { RelationshipRole } from '../../shared/domain/relationship';
+import { relationRole } from '../transfer/record';
 import { parseVCardFile } from '../transfer/vcard-parse';
 import { contactToVCard } from '../transfer/vcard-write';
 
@@ -31,6 +33,14 @@ export interface CardFields {
   importance: Importance;
   cadenceDays: number | null;
   howMet: string | null;
+  /** relationships to other contacts by UID (RELATED; X-KITH-INTRODUCED[-BY] for Kith's own kinds); none when left out */
+  related?: SyncRelation[];
+}
+
+/** a relationship as a card carries it: what the peer is to this contact, and the peer's UID (its Kith id) */
+export interface SyncRelation {
+  role: RelationshipRole;
+  uid: string;
 }
 
 /** a card read from a server: its fields, its UID, and the properties Kith keeps without modelling */
@@ -50,6 +60,54 @@ const MODELLED = new Set([
   'x-kith-circle', 'x-kith-importance', 'x-kith-cadence', 'x-kith-how-met',
 ]);
 
+// RFC 6350 §6.6.6 TYPE values for the roles vCard has a word for; Kith's own two ride as X-KITH-*
+const RELATED_TYPE: Partial<Record<RelationshipRole, string>> = { partner: 'spouse', parent: 'parent', child: 'child', sibling: 'sibling', friend: 'friend', colleague: 'colleague' };
+const KITH_RELATED: Partial<Record<RelationshipRole, string>> = { introducedBy: 'X-KITH-INTRODUCED-BY', introduced: 'X-KITH-INTRODUCED' };
+const relationKey = (r: SyncRelation) => `${r.role}\u0000${r.uid.toLowerCase()}`;
+
+/**
+ * The relationships a card names by UID, with the jCal of each such property. A RELATED with a
+ * name instead of a UID, or a kind Kith has no word for, is not one of them: it rides unchanged.
+ */
+function relationsOf(component: ICAL.Component): { relation: SyncRelation; jcal: unknown }[] {
+  const found: { relation: SyncRelation; jcal: unknown }[] = [];
+  for (const p of component.getAllProperties()) {
+    if (p.name !== 'related' && p.name !== 'x-kith-introduced-by' && p.name !== 'x-kith-introduced') continue;
+    const value = String(p.getFirstValue() ?? '').trim();
+    const uid = /^urn:uuid:(.+)$/i.exec(value)?.[1] ?? null;
+    if (!uid) continue;
+    let role: RelationshipRole | null = null;
+    if (p.name === 'related') {
+      const type = p.getParameter('type');
+      role = relationRole(String(Array.isArray(type) ? type[0] : (type ?? '')));
+      if (role === 'introducedBy') role = null; // Kith writes its own kinds as X-KITH-*
+    } else role = p.name === 'x-kith-introduced-by' ? 'introducedBy' : 'introduced';
+    // a 3.0 card's RELATED reads as of unknown type; written back as the URI it is (no VALUE=UNKNOWN)
+    const jcal = p.toJSON() as unknown[];
+    if (jcal[2] === 'unknown') jcal[2] = 'uri';
+    if (role) found.push({ relation: { role, uid }, jcal });
+  }
+  return found;
+}
+
+const parseComponent = (text: string): ICAL.Component | null => {
+  try {
+    return new ICAL.Component(ICAL.parse(text) as unknown as unknown[]);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The relationship properties of `card` whose peer is not a contact in Kith (`inKith`) and that
+ * `fields` do not write already: kept in the card Kith writes, as they were, since Kith cannot hold them.
+ */
+export function unknownPeerRelations(card: string, fields: CardFields, inKith: (uid: string) => boolean): unknown[] {
+  const component = parseComponent(card);
+  const written = new Set((fields.related ?? []).map(relationKey));
+  return component ? relationsOf(component).filter((r) => !inKith(r.relation.uid) && !written.has(relationKey(r.relation))).map((r) => r.jcal) : [];
+}
+
 /** fields in one normal form: methods with one primary per kind, tags and dates sorted, text trimmed of CRs */
 export function normalizeFields(f: CardFields): CardFields {
   const primaryOf = new Map<string, number>();
@@ -58,6 +116,7 @@ export function normalizeFields(f: CardFields): CardFields {
   const tags = [...new Map(f.tags.map((t) => [t.toLowerCase(), t.trim()])).values()].filter(Boolean).sort((a, b) => a.localeCompare(b, 'en'));
   const dates = [...f.dates].map((d) => ({ label: d.label, month: d.month, day: d.day, year: d.year })).sort((a, b) => a.month - b.month || a.day - b.day || a.label.localeCompare(b.label, 'en'));
   const text = (s: string | null) => (s == null ? null : s.replace(/\r\n?/g, '\n').trim() || null);
+  const related = [...new Map((f.related ?? []).map((r) => [relationKey(r), { role: r.role, uid: r.uid }])).values()].sort((a, b) => relationKey(a).localeCompare(relationKey(b), 'en'));
   return {
     displayName: (text(f.displayName) ?? '').replace(/\s+/g, ' '),
     givenName: text(f.givenName),
@@ -75,6 +134,31 @@ export function normalizeFields(f: CardFields): CardFields {
     importance: f.importance,
     cadenceDays: f.cadenceDays ?? null,
     howMet: text(f.howMet),
+    related,
+  };
+}
+
+/**
+ * A card's fields as a contact's own fields, the one mapping both directions use: written into
+ * Kith (local-contacts.ts, through the form's schema) and written as a card (writeCard, through
+ * the export writer). The circle goes by name beside it (ids differ between installs); methods,
+ * dates and the photo are the caller's, as each side stores them differently.
+ */
+export function contactFieldsOf(fields: CardFields) {
+  return {
+    displayName: fields.displayName,
+    givenName: fields.givenName,
+    familyName: fields.familyName,
+    nickname: fields.nickname,
+    company: fields.company,
+    title: fields.title,
+    circleId: null,
+    importance: fields.importance,
+    birthday: fields.birthday,
+    howMet: fields.howMet,
+    notes: fields.notes,
+    cadenceDays: fields.cadenceDays,
+    tags: fields.tags,
   };
 }
 
@@ -101,6 +185,10 @@ export function parseCard(text: string): ParsedCard | { error: string } {
     importance: f.importance ?? 'regular',
     cadenceDays: f.cadenceDays ?? null,
     howMet: f.howMet ?? null,
+    related: (() => {
+      const component = parseComponent(text);
+      return component ? relationsOf(component).map((r) => r.relation) : [];
+    })(),
   });
   return { fields, uid: record.uid, unknown: unknownProperties(text), warnings: parsed.warnings.map((w) => w.reason) };
 }
@@ -118,9 +206,12 @@ export function unknownProperties(text: string): unknown[] {
     const g = p.getParameter('group');
     return typeof g === 'string' ? g.toLowerCase() : null;
   };
-  const keptGroups = new Set(props.filter((p) => !MODELLED.has(p.name) && p.name !== 'x-ablabel' && groupOf(p)).map(groupOf));
+  // a relationship by UID is a field (relationsOf); a RELATED by name or of another kind rides along
+  const modelledRelations = new Set(relationsOf(component).map((r) => JSON.stringify(r.jcal)));
+  const unmodelled = (p: ICAL.Property) => !MODELLED.has(p.name) && !modelledRelations.has(JSON.stringify(p.toJSON()));
+  const keptGroups = new Set(props.filter((p) => unmodelled(p) && p.name !== 'x-ablabel' && groupOf(p)).map(groupOf));
   return props
-    .filter((p) => (p.name === 'x-ablabel' ? keptGroups.has(groupOf(p)) : !MODELLED.has(p.name)))
+    .filter((p) => (p.name === 'x-ablabel' ? keptGroups.has(groupOf(p)) : unmodelled(p)))
     .map((p) => p.toJSON());
 }
 
@@ -140,30 +231,35 @@ export function uidProperty(text: string): unknown | null {
 }
 
 /**
+ * A 4.0 card's photo as inline base64 (PHOTO;ENCODING=b;TYPE=PNG:…, the 3.0 form, which 4.0
+ * readers take too) instead of the data: URI the export writer uses: radicale stores cards through
+ * vobject, which escapes the URI's ';' and drops what follows its ',' — the photo would be lost on
+ * the server and then in every Kith that syncs it.
+ */
+function inlinePhoto(lines: string[]): string[] {
+  const at = lines.findIndex((l) => /^PHOTO:data:/i.test(l));
+  if (at < 0) return lines;
+  let end = at + 1;
+  while (end < lines.length && lines[end]!.startsWith(' ')) end++;
+  const value = lines.slice(at, end).map((l, i) => (i ? l.slice(1) : l)).join('');
+  const m = /^PHOTO:data:image\/([a-z]+);base64,(.*)$/is.exec(value);
+  if (!m) return lines;
+  return [...lines.slice(0, at), `PHOTO;ENCODING=b;TYPE=${m[1]!.toUpperCase()}:${m[2]}`, ...lines.slice(end)];
+}
+
+/**
  * The card Kith writes for `fields`: the export writer's card, in the server's version, plus the
  * base card's unmodelled properties; `uid` (the base card's UID property) is kept exactly.
  */
 export function writeCard(id: string, fields: CardFields, unknown: unknown[], version: '3.0' | '4.0', now: number, uid: unknown = null): string {
   const contact: Contact = {
     id,
-    displayName: fields.displayName,
-    givenName: fields.givenName,
-    familyName: fields.familyName,
-    nickname: fields.nickname,
-    company: fields.company,
-    title: fields.title,
-    circleId: null,
-    importance: fields.importance,
-    birthday: fields.birthday,
-    howMet: fields.howMet,
+    ...contactFieldsOf(fields),
     introducedById: null,
     introducedBy: null,
-    notes: fields.notes,
-    cadenceDays: fields.cadenceDays,
     effectiveCadenceDays: 0,
     methods: fields.methods.map((m, i) => ({ id: String(i), ...m })),
     dates: fields.dates.map((d, i) => ({ id: String(i), ...d })),
-    tags: fields.tags,
     photo: fields.photo,
     lastInteractionAt: null,
     createdAt: now,
@@ -173,7 +269,7 @@ export function writeCard(id: string, fields: CardFields, unknown: unknown[], ve
   // the export writer's text as it is (re-serialising it through ical.js would escape its escapes
   // again); the carried properties and the base card's UID are added as lines of their own
   const text = contactToVCard(contact, { circleName: fields.circle }, version);
-  const lines = text.replace(/\r\n$/, '').split('\r\n');
+  const lines = inlinePhoto(text.replace(/\r\n$/, '').split('\r\n'));
   const used = new Set(lines.map((l) => /^(item\d+)\./i.exec(l)?.[1]?.toLowerCase()).filter((g): g is string => !!g));
   const holder = new ICAL.Component('vcard');
   const extra: string[] = [];
@@ -197,6 +293,11 @@ export function writeCard(id: string, fields: CardFields, unknown: unknown[], ve
       prop.setParameter('group', renamed.get(group)!);
     }
     extra.push(prop.toICALString());
+  }
+  // relationships by UID (in 3.0 too: RELATED is unknown there, and kept by servers and other Kith)
+  for (const r of fields.related ?? []) {
+    const kith = KITH_RELATED[r.role];
+    extra.push(kith ? `${kith}:urn:uuid:${r.uid}` : `RELATED;TYPE=${RELATED_TYPE[r.role]}:urn:uuid:${r.uid}`);
   }
   const end = lines.lastIndexOf('END:VCARD');
   lines.splice(end, 0, ...extra);

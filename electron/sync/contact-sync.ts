@@ -9,12 +9,16 @@
 // server has accepted the write. A kill between the two leaves a status row that is behind on both
 // sides; the next pass then finds both sides equal and only records that. The sync token is saved
 // only when a pass has met no transient failure, so a broken pass is simply done again.
+//
+// Scale: a pass reads only the contacts it has to — those the server changed, and those whose change
+// number (migration 0020's triggers) moved past their status row's — never every contact; the agreed
+// cards (the bases) are read one by one when an item needs its base.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { fetchCards, listChanges, putCard, deleteCard, type RemoteCard } from './carddav';
 import { DavError, type DavClient } from './dav-client';
-import { contentHash, parseCard, uidProperty, unknownProperties, writeCard, type CardFields, type ParsedCard } from './card-fields';
-import { readLocalContacts, writeLocalContact, type LocalContact } from './local-contacts';
+import { contentHash, parseCard, uidProperty, unknownPeerRelations, unknownProperties, writeCard, type CardFields, type ParsedCard } from './card-fields';
+import { changedContactIds, changeSeq, readLocalContacts, writeLocalContact, type LocalContact } from './local-contacts';
 import { mergeFields, type FieldConflict } from './merge';
 import type { TagIds } from '../services/contacts';
 import type { SyncItemTable } from '../../db/schema';
@@ -55,7 +59,7 @@ export interface ContactSyncReport {
   fullListing: boolean;
 }
 
-type ItemRow = Omit<SyncItemTable, 'account_id' | 'kind' | 'synced_at'>;
+type ItemRow = Omit<SyncItemTable, 'account_id' | 'kind' | 'synced_at' | 'base' | 'merged_into'>;
 
 export interface SyncEnv {
   sqlite: Database.Database;
@@ -66,21 +70,30 @@ export interface SyncEnv {
 
 const KIND = 'contacts';
 
-export async function syncContacts(env: SyncEnv, collection: ContactCollection): Promise<ContactSyncReport> {
+/**
+ * `sendOnly`: only Kith's changes go out, each write conditional as always (a card the server
+ * changed meanwhile answers 412 and waits for the next full pass, which merges it); the server is
+ * not asked what changed and the sync token stays as it was.
+ */
+export async function syncContacts(env: SyncEnv, collection: ContactCollection, options: { sendOnly?: boolean } = {}): Promise<ContactSyncReport> {
   const { sqlite, client } = env;
   const report: ContactSyncReport = { pulled: 0, pushed: 0, merged: 0, archived: 0, deleted: 0, conflicts: 0, awaitingDeletion: 0, problems: [], retry: 0, fullListing: false };
   const tags: TagIds = new Map();
   const items = new Map<string, ItemRow>();
   const byHref = new Map<string, ItemRow>();
-  for (const row of sqlite.prepare(`SELECT item_id, href, etag, local_hash, remote_hash, base, deletion FROM sync_items WHERE account_id = ? AND kind = ?`).all(collection.accountId, KIND) as ItemRow[]) {
+  for (const row of sqlite.prepare(`SELECT item_id, href, etag, local_hash, remote_hash, deletion, local_seq FROM sync_items WHERE account_id = ? AND kind = ?`).all(collection.accountId, KIND) as ItemRow[]) {
     items.set(row.item_id, row);
     byHref.set(row.href, row);
   }
+  /** the card's relationships to people Kith does not have, which Kith's fields cannot hold: written back as they were */
+  const inKith = (uid: string) => !!sqlite.prepare(`SELECT 1 FROM contacts WHERE id = ?`).get(uid);
+  const carriedRelations = (card: string, fields: CardFields) => unknownPeerRelations(card, fields, inKith);
+  const baseOf = (itemId: string) => (sqlite.prepare(`SELECT base FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).pluck().get(collection.accountId, KIND, itemId) as string | undefined) ?? '';
   const openConflicts = new Set((sqlite.prepare(`SELECT item_id FROM sync_conflicts WHERE account_id = ? AND kind = ?`).all(collection.accountId, KIND) as { item_id: string }[]).map((r) => r.item_id));
   const touched = new Set<string>();
 
   env.onProgress?.({ phase: 'listing', done: 0, total: 0 });
-  const changes = await listChanges(client, collection.url, collection.syncToken);
+  const changes = options.sendOnly ? { changed: [], deleted: [], syncToken: null, complete: false } : await listChanges(client, collection.url, collection.syncToken);
   report.fullListing = changes.complete;
   const toFetch = changes.changed.filter((c) => {
     const item = byHref.get(c.href);
@@ -95,15 +108,29 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection):
   env.onProgress?.({ phase: 'reading', done: 0, total: toFetch.length });
   const cards = await fetchCards(client, collection.url, toFetch.map((c) => c.href));
   if (cards.length < toFetch.length) report.retry += toFetch.length - cards.length; // gone between listing and reading: next pass
-  const local = readLocalContacts(sqlite);
+  // the cards read once; Kith's contacts read are those the cards are about and those changed in Kith
+  const parsedCards = cards.map((card) => ({ card, parsed: parseCard(card.text) }));
+  const changedHere = changedContactIds(sqlite, collection.accountId);
+  const wanted = new Set(changedHere);
+  for (const { card, parsed } of parsedCards) {
+    const item = byHref.get(card.href);
+    if (item) wanted.add(item.item_id);
+    if (!('error' in parsed) && parsed.uid) wanted.add(parsed.uid);
+  }
+  for (const href of deleted) {
+    const item = byHref.get(href);
+    if (item) wanted.add(item.item_id);
+  }
+  const local = readLocalContacts(sqlite, [...wanted]);
 
-  const saveItem = (itemId: string, href: string, etag: string | null, localHash: string, remoteHash: string, base: string) => {
+  /** `localSeq`: the contact's change number the agreed fields were read at (a later edit stays "changed") */
+  const saveItem = (itemId: string, href: string, etag: string | null, localHash: string, remoteHash: string, base: string, localSeq: number) => {
     sqlite
       .prepare(
-        `INSERT INTO sync_items (account_id, kind, item_id, href, etag, local_hash, remote_hash, base, deletion, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
-         ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, etag = excluded.etag, local_hash = excluded.local_hash, remote_hash = excluded.remote_hash, base = excluded.base, deletion = NULL, synced_at = excluded.synced_at`,
+        `INSERT INTO sync_items (account_id, kind, item_id, href, etag, local_hash, remote_hash, base, deletion, synced_at, local_seq, merged_into) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL)
+         ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, etag = excluded.etag, local_hash = excluded.local_hash, remote_hash = excluded.remote_hash, base = excluded.base, deletion = NULL, synced_at = excluded.synced_at, local_seq = excluded.local_seq, merged_into = NULL`,
       )
-      .run(collection.accountId, KIND, itemId, href, etag, localHash, remoteHash, base, env.now());
+      .run(collection.accountId, KIND, itemId, href, etag, localHash, remoteHash, base, env.now(), localSeq);
     sqlite.prepare(`DELETE FROM sync_conflicts WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, itemId);
     openConflicts.delete(itemId);
   };
@@ -117,15 +144,23 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection):
   };
   const clearProblem = (href: string) => sqlite.prepare(`DELETE FROM sync_problems WHERE account_id = ? AND href = ?`).run(collection.accountId, href);
 
+  /** an edit in Kith since `mine` was read (the pass awaits the server between reading and writing): not overwritten, the next pass merges it */
+  const editedSince = (mine: LocalContact | undefined, id: string) => (mine ? changeSeq(sqlite, id) !== mine.seq : false);
+
   /** the server's card becomes Kith's contact (made when `create`); with its status row, in one transaction */
-  const pull = (id: string, card: RemoteCard, parsed: ParsedCard, create: boolean): boolean => {
+  const pull = (id: string, card: RemoteCard, parsed: ParsedCard, create: boolean, mine?: LocalContact): boolean => {
     const written = sqlite.transaction(() => {
+      if (editedSince(mine, id)) return { retry: true as const };
       const result = writeLocalContact(sqlite, id, parsed.fields, env.now(), create, tags);
       if ('error' in result) return result;
-      saveItem(id, card.href, card.etag, localHashOf(id), contentHash(parsed.fields, parsed.unknown), card.text);
+      saveItem(id, card.href, card.etag, localHashOf(id), contentHash(parsed.fields, parsed.unknown), card.text, changeSeq(sqlite, id));
       clearProblem(card.href);
       return result;
     })();
+    if ('retry' in written) {
+      report.retry++;
+      return false;
+    }
     if ('error' in written) {
       tags.clear();
       problem(card.href, written.error);
@@ -150,7 +185,7 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection):
     let etag = card.etag;
     let text = card.text;
     if (!sameAsServer) {
-      text = writeCard(mine.id, merged, parsed.unknown, collection.vcardVersion, env.now(), uidProperty(card.text));
+      text = writeCard(mine.id, merged, [...parsed.unknown, ...carriedRelations(card.text, merged)], collection.vcardVersion, env.now(), uidProperty(card.text));
       try {
         etag = card.etag ? await putCard(client, card.href, text, { ifMatch: card.etag }) : await putCard(client, card.href, text, { create: true });
       } catch (err) {
@@ -160,10 +195,13 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection):
       }
     }
     const written = sqlite.transaction(() => {
-      const result = contentHash(merged) === contentHash(mine.fields) ? { ok: true as const } : writeLocalContact(sqlite, mine.id, merged, env.now(), false, tags);
+      // edited in Kith while the merged card was on its way: the server has the merge, Kith keeps the
+      // edit, and the item stays "changed in Kith" (its base is the merged card), so the next pass sends it
+      const since = editedSince(mine, mine.id);
+      const result = since || contentHash(merged) === contentHash(mine.fields) ? { ok: true as const } : writeLocalContact(sqlite, mine.id, merged, env.now(), false, tags);
       if ('error' in result) return result;
       const remoteHash = sameAsServer ? contentHash(parsed.fields, parsed.unknown) : remoteHashOfText(text);
-      saveItem(mine.id, card.href, sameAsServer ? card.etag : etag, localHashOf(mine.id), remoteHash, text);
+      saveItem(mine.id, card.href, sameAsServer ? card.etag : etag, since ? contentHash(merged) : localHashOf(mine.id), remoteHash, text, since ? mine.seq : changeSeq(sqlite, mine.id));
       return result;
     })();
     if ('error' in written) problem(card.href, written.error);
@@ -183,10 +221,9 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection):
   // 1. what the server changed
   env.onProgress?.({ phase: 'applying', done: 0, total: cards.length });
   let done = 0;
-  for (const card of cards) {
+  for (const { card, parsed } of parsedCards) {
     env.onProgress?.({ phase: 'applying', done: done++, total: cards.length });
     if (done % 50 === 0) await yieldToOthers(); // a first sync of thousands of cards must not hold the process
-    const parsed = parseCard(card.text);
     if ('error' in parsed) {
       problem(card.href, parsed.error);
       continue;
@@ -210,9 +247,9 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection):
       }
       const localChanged = contentHash(mine.fields) !== item.local_hash;
       if (!localChanged) {
-        if (pull(item.item_id, card, parsed, false)) report.pulled++;
+        if (pull(item.item_id, card, parsed, false, mine)) report.pulled++;
       } else {
-        const base = parseCard(item.base);
+        const base = parseCard(baseOf(item.item_id));
         await reconcile(mine, card, parsed, 'error' in base ? null : base);
       }
       continue;
@@ -231,12 +268,14 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection):
   }
 
   // 2. what the server deleted: archived in Kith (undo restores it), unless Kith changed it since, then it goes back up
+  const reupload = new Set<string>();
   for (const href of deleted) {
     const item = byHref.get(href);
     if (!item || touched.has(item.item_id)) continue;
     touched.add(item.item_id);
-    const mine = local.get(item.item_id);
+    const mine = readLocalContacts(sqlite, [item.item_id]).get(item.item_id); // read again: the pass has awaited the server since
     const changedHere = mine && contentHash(mine.fields) !== item.local_hash && !openConflicts.has(item.item_id);
+    if (mine) local.set(mine.id, mine);
     sqlite.transaction(() => {
       sqlite.prepare(`DELETE FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, item.item_id);
       sqlite.prepare(`DELETE FROM sync_conflicts WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, item.item_id);
@@ -248,35 +287,41 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection):
     })();
     items.delete(item.item_id);
     openConflicts.delete(item.item_id);
-    if (changedHere) touched.delete(item.item_id); // uploaded again below, as a new card
+    if (changedHere) {
+      touched.delete(item.item_id); // uploaded again below, as a new card
+      reupload.add(item.item_id);
+    }
   }
 
   // 3. what Kith changed
-  const pending = [...local.values()].filter((c) => !touched.has(c.id) && !openConflicts.has(c.id));
-  const gone = [...items.values()].filter((i) => !touched.has(i.item_id) && !openConflicts.has(i.item_id) && !local.has(i.item_id));
+  const pending = [...new Set([...changedHere, ...reupload])].map((id) => local.get(id)).filter((c): c is LocalContact => !!c && !touched.has(c.id) && !openConflicts.has(c.id));
+  // status rows whose contact is gone from Kith (deleted, or merged into another): removed from the server once the user confirms
+  const gone = (sqlite.prepare(`SELECT item_id FROM sync_items i WHERE account_id = ? AND kind = ? AND (deletion IS NULL OR deletion = 'confirmed') AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = i.item_id)`).pluck().all(collection.accountId, KIND) as string[])
+    .map((id) => items.get(id))
+    .filter((i): i is ItemRow => !!i && !touched.has(i.item_id) && !openConflicts.has(i.item_id));
   const total = pending.length + gone.length;
-  const unchanged: string[] = [];
+  const unchanged: LocalContact[] = [];
   done = 0;
   for (const mine of pending) {
     const item = items.get(mine.id);
     if (!item && mine.archivedAt !== null) continue; // archived before it was ever synced: stays in Kith only
     const localHash = contentHash(mine.fields);
     if (item && mine.archivedAt !== null) {
-      await removeFromServer(item);
+      await removeFromServer(item, mine);
       continue;
     }
-    if (item?.deletion) sqlite.prepare(`UPDATE sync_items SET deletion = NULL WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, mine.id); // restored
+    if (item?.deletion) sqlite.prepare(`UPDATE sync_items SET deletion = NULL, merged_into = NULL WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, mine.id); // restored (or its merge undone)
     if (item && localHash === item.local_hash) {
-      unchanged.push(mine.id); // touched (updated_at moved) without a change sync carries: no longer "waiting to send"
+      unchanged.push(mine); // written without a change sync carries: no longer "waiting to send"
       continue;
     }
     env.onProgress?.({ phase: 'sending', done: done++, total });
-    const baseUnknown = item ? unknownProperties(item.base) : [];
-    const text = writeCard(mine.id, mine.fields, baseUnknown, collection.vcardVersion, env.now(), item ? uidProperty(item.base) : null);
+    const base = item ? baseOf(item.item_id) : '';
+    const text = writeCard(mine.id, mine.fields, item ? [...unknownProperties(base), ...carriedRelations(base, mine.fields)] : [], collection.vcardVersion, env.now(), item ? uidProperty(base) : null);
     const href = item?.href ?? new URL(`${encodeURIComponent(mine.id)}.vcf`, collection.url).href;
     try {
       const etag = item?.etag ? await putCard(client, href, text, { ifMatch: item.etag }) : await putCard(client, href, text, { create: true });
-      sqlite.transaction(() => saveItem(mine.id, href, etag, localHash, remoteHashOfText(text), text))();
+      sqlite.transaction(() => saveItem(mine.id, href, etag, localHash, remoteHashOfText(text), text, mine.seq))();
       report.pushed++;
     } catch (err) {
       if (err instanceof DavError && err.kind === 'precondition' && !item) {
@@ -291,12 +336,13 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection):
     }
   }
   for (const item of gone) await removeFromServer(item);
-  const settle = sqlite.prepare(`UPDATE sync_items SET synced_at = ? WHERE account_id = ? AND kind = ? AND item_id = ? AND synced_at < (SELECT updated_at FROM contacts WHERE id = ?)`);
+  const settle = sqlite.prepare(`UPDATE sync_items SET local_seq = ? WHERE account_id = ? AND kind = ? AND item_id = ? AND local_seq < ?`);
   sqlite.transaction(() => {
-    for (const id of unchanged) settle.run(env.now(), collection.accountId, KIND, id, id);
+    for (const mine of unchanged) settle.run(mine.seq, collection.accountId, KIND, mine.id, mine.seq);
   })();
 
-  async function removeFromServer(item: ItemRow): Promise<void> {
+  /** `mine`: the archived contact (none when it is gone from Kith) */
+  async function removeFromServer(item: ItemRow, mine?: LocalContact): Promise<void> {
     if (item.deletion === 'confirmed') {
       try {
         await deleteCard(client, item.href, item.etag ?? '*');
@@ -308,8 +354,8 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection):
       }
       return;
     }
-    if (item.deletion === null) sqlite.prepare(`UPDATE sync_items SET deletion = 'asked' WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, item.item_id);
-    report.awaitingDeletion++;
+    // asked once; looked at again when the user confirms, or restores the contact (its change number moves)
+    if (item.deletion === null) sqlite.prepare(`UPDATE sync_items SET deletion = 'asked', local_seq = max(local_seq, ?) WHERE account_id = ? AND kind = ? AND item_id = ?`).run(mine?.seq ?? 0, collection.accountId, KIND, item.item_id);
   }
 
   if (report.retry === 0 && changes.syncToken) {
@@ -318,6 +364,7 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection):
     // nothing to keep: a full listing is made again next time
   }
   report.conflicts = openConflicts.size;
+  report.awaitingDeletion = sqlite.prepare(`SELECT count(*) FROM sync_items WHERE account_id = ? AND kind = ? AND deletion = 'asked'`).pluck().get(collection.accountId, KIND) as number;
   return report;
 }
 

@@ -1,11 +1,13 @@
-// Kith's side of contact sync: every contact's fields as sync compares them (read in a few bulk
-// queries, so a pass over 10,000 contacts stays quick), and writing a server's fields onto a
-// contact through the same row builders as the form and the import.
+// Kith's side of contact sync: which contacts changed since they last agreed with the server (by
+// the change numbers migration 0020's triggers keep), their fields as sync compares them (read in a
+// few bulk queries), and writing a server's fields onto a contact through the same row builders as
+// the form and the import.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { contactFields } from '../../shared/api/methods/contacts';
 import { insertContactPrepared, updateContactPrepared, type ContactFields, type TagIds } from '../services/contacts';
-import { normalizeFields, type CardFields } from './card-fields';
+import { contactFieldsOf, normalizeFields, type CardFields, type SyncRelation } from './card-fields';
+import { DIRECTED_KINDS, roleSeenFrom, storedRelationship, type RelationshipKind } from '../../shared/domain/relationship';
 import { decodePhoto } from '../transfer/record';
 import { prepared } from '../../db/prepared';
 import type { ContactRow } from '../../db/schema';
@@ -14,6 +16,8 @@ export interface LocalContact {
   id: string;
   fields: CardFields;
   archivedAt: number | null;
+  /** its change number when these fields were read (sync_contact_changes; 0 when it has none) */
+  seq: number;
 }
 
 type ContactRowLite = Pick<ContactRow, 'id' | 'display_name' | 'given_name' | 'family_name' | 'nickname' | 'company' | 'title' | 'importance' | 'birthday_month' | 'birthday_day' | 'birthday_year' | 'how_met' | 'notes' | 'cadence_days' | 'archived_at'> & {
@@ -28,12 +32,27 @@ export function readLocalContacts(sqlite: Database.Database, ids?: string[]): Ma
   const rows = prepared(
     sqlite,
       `SELECT c.id, c.display_name, c.given_name, c.family_name, c.nickname, c.company, c.title, ci.name AS circle_name, c.importance,
-              c.birthday_month, c.birthday_day, c.birthday_year, c.how_met, c.notes, c.cadence_days, c.archived_at
-       FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id ${filter}`,
-  ).all(...args) as ContactRowLite[];
+              c.birthday_month, c.birthday_day, c.birthday_year, c.how_met, c.notes, c.cadence_days, c.archived_at,
+              coalesce(ch.seq, 0) AS seq
+       FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id LEFT JOIN sync_contact_changes ch ON ch.contact_id = c.id ${filter}`,
+  ).all(...args) as (ContactRowLite & { seq: number })[];
   const methods = groupBy(prepared(sqlite, `SELECT contact_id, kind, label, value, is_primary FROM contact_methods ${contactFilter} ORDER BY contact_id, sort_order`).all(...args) as { contact_id: string; kind: CardFields['methods'][number]['kind']; label: string | null; value: string; is_primary: number }[]);
   const tags = groupBy(prepared(sqlite, `SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id ${contactFilter.replace('contact_id', 'ct.contact_id')}`).all(...args) as { contact_id: string; name: string }[]);
   const dates = groupBy(prepared(sqlite, `SELECT contact_id, label, month, day, year FROM contact_dates ${contactFilter}`).all(...args) as { contact_id: string; label: string; month: number; day: number; year: number | null }[]);
+  const relations = prepared(
+    sqlite,
+    ids
+      ? `SELECT from_contact_id, to_contact_id, kind FROM relationships WHERE from_contact_id IN (SELECT value FROM json_each(?)) OR to_contact_id IN (SELECT value FROM json_each(?))`
+      : `SELECT from_contact_id, to_contact_id, kind FROM relationships`,
+  ).all(...args, ...args) as { from_contact_id: string; to_contact_id: string; kind: RelationshipKind }[];
+  const related = new Map<string, SyncRelation[]>();
+  for (const r of relations) {
+    for (const [self, other] of [[r.from_contact_id, r.to_contact_id], [r.to_contact_id, r.from_contact_id]] as const) {
+      const list = related.get(self) ?? [];
+      list.push({ role: roleSeenFrom(self, { from: r.from_contact_id, to: r.to_contact_id, kind: r.kind }), uid: other });
+      related.set(self, list);
+    }
+  }
   const photos = new Map((prepared(sqlite, `SELECT contact_id, mime, data FROM contact_photos ${contactFilter}`).all(...args) as { contact_id: string; mime: string; data: Buffer }[]).map((p) => [p.contact_id, `data:${p.mime};base64,${Buffer.from(p.data).toString('base64')}`]));
   const result = new Map<string, LocalContact>();
   for (const r of rows) {
@@ -54,10 +73,47 @@ export function readLocalContacts(sqlite: Database.Database, ids?: string[]): Ma
       importance: r.importance,
       cadenceDays: r.cadence_days,
       howMet: r.how_met,
+      related: related.get(r.id) ?? [],
     });
-    result.set(r.id, { id: r.id, fields, archivedAt: r.archived_at });
+    result.set(r.id, { id: r.id, fields, archivedAt: r.archived_at, seq: r.seq });
   }
   return result;
+}
+
+/** a contact's change number now (0 when it has none) */
+export function changeSeq(sqlite: Database.Database, id: string): number {
+  return (prepared(sqlite, `SELECT seq FROM sync_contact_changes WHERE contact_id = ?`).pluck().get(id) as number | undefined) ?? 0;
+}
+
+/**
+ * What Kith may have changed for this account since the last pass: live contacts never sent, and
+ * those whose change number moved past their status row's (deletions the user confirmed too). An
+ * index walk over the status rows, not a read of every contact.
+ */
+export function changedContactIds(sqlite: Database.Database, accountId: string): string[] {
+  return prepared(
+    sqlite,
+    `SELECT c.id FROM contacts c
+     LEFT JOIN sync_items i ON i.account_id = ? AND i.kind = 'contacts' AND i.item_id = c.id
+     LEFT JOIN sync_contact_changes ch ON ch.contact_id = c.id
+     WHERE CASE WHEN i.item_id IS NULL THEN c.archived_at IS NULL ELSE coalesce(ch.seq, 0) > i.local_seq OR i.deletion = 'confirmed' END`,
+  )
+    .pluck()
+    .all(accountId) as string[];
+}
+
+/** the number of contacts `changedContactIds` would give that are live (the sidebar's "waiting to send") */
+export function countWaitingToSend(sqlite: Database.Database, accountId: string): number {
+  return prepared(
+    sqlite,
+    `SELECT count(*) FROM contacts c
+     LEFT JOIN sync_items i ON i.account_id = ? AND i.kind = 'contacts' AND i.item_id = c.id
+     LEFT JOIN sync_contact_changes ch ON ch.contact_id = c.id
+     WHERE c.archived_at IS NULL AND (i.item_id IS NULL OR coalesce(ch.seq, 0) > i.local_seq)
+       AND c.id NOT IN (SELECT item_id FROM sync_conflicts WHERE account_id = ?)`,
+  )
+    .pluck()
+    .get(accountId, accountId) as number;
 }
 
 function groupBy<T extends { contact_id: string }>(rows: T[]): Map<string, T[]> {
@@ -72,28 +128,38 @@ function groupBy<T extends { contact_id: string }>(rows: T[]): Map<string, T[]> 
 
 /** what writing a card's fields would do, or why the card cannot become a contact */
 function toContactInput(sqlite: Database.Database, fields: CardFields, now: number): { input: ContactFields } | { error: string } {
-  const parsed = contactFields.safeParse({
-    displayName: fields.displayName,
-    givenName: fields.givenName,
-    familyName: fields.familyName,
-    nickname: fields.nickname,
-    company: fields.company,
-    title: fields.title,
-    circleId: null,
-    importance: fields.importance,
-    birthday: fields.birthday,
-    howMet: fields.howMet,
-    notes: fields.notes,
-    cadenceDays: fields.cadenceDays,
-    methods: fields.methods,
-    tags: fields.tags,
-  });
+  const parsed = contactFields.safeParse({ ...contactFieldsOf(fields), methods: fields.methods });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { error: `${issue.path.join('.') || 'card'}: ${issue.message}` };
   }
   // the circle last, once the card is known to be good (nothing is made for a card that is refused)
   return { input: { ...parsed.data, circleId: fields.circle ? circleIdFor(sqlite, fields.circle, now) : null } };
+}
+
+/**
+ * The contact's relationships become the card's, for peers that are contacts here; a relationship
+ * with a peer Kith does not have is left out here and kept in the card (unknownPeerRelations).
+ */
+function writeRelations(sqlite: Database.Database, id: string, wanted: SyncRelation[], now: number): void {
+  const exists = prepared(sqlite, `SELECT 1 FROM contacts WHERE id = ?`);
+  const key = (role: string, peer: string) => `${role}\u0000${peer}`;
+  const want = new Map(wanted.filter((r) => r.uid !== id && exists.get(r.uid)).map((r) => [key(r.role, r.uid), r]));
+  const rows = prepared(sqlite, `SELECT id, from_contact_id, to_contact_id, kind FROM relationships WHERE from_contact_id = ? OR to_contact_id = ?`).all(id, id) as { id: string; from_contact_id: string; to_contact_id: string; kind: RelationshipKind }[];
+  const have = new Set<string>();
+  for (const r of rows) {
+    const peer = r.from_contact_id === id ? r.to_contact_id : r.from_contact_id;
+    const k = key(roleSeenFrom(id, { from: r.from_contact_id, to: r.to_contact_id, kind: r.kind }), peer);
+    if (want.has(k)) have.add(k);
+    else prepared(sqlite, `DELETE FROM relationships WHERE id = ?`).run(r.id);
+  }
+  for (const [k, r] of want) {
+    if (have.has(k)) continue;
+    const row = storedRelationship(id, r.uid, r.role);
+    // a symmetric link is one row whichever way round it was stored
+    const twin = !DIRECTED_KINDS.has(row.kind) && prepared(sqlite, `SELECT 1 FROM relationships WHERE kind = ? AND from_contact_id = ? AND to_contact_id = ?`).get(row.kind, row.to, row.from);
+    if (!twin) prepared(sqlite, `INSERT OR IGNORE INTO relationships (id, from_contact_id, to_contact_id, kind, created_at) VALUES (?, ?, ?, ?, ?)`).run(randomUUID(), row.from, row.to, row.kind, now);
+  }
 }
 
 /** the circle with this name; another Kith's circle is made here (grey, monthly) so the contact keeps it */
@@ -120,6 +186,7 @@ export function writeLocalContact(sqlite: Database.Database, id: string, fields:
     const { introducedById: _kept, ...patch } = candidate.input;
     updateContactPrepared(sqlite, id, patch, now, tags);
   }
+  writeRelations(sqlite, id, fields.related ?? [], now);
   sqlite.prepare(`DELETE FROM contact_dates WHERE contact_id = ?`).run(id);
   const insertDate = sqlite.prepare(`INSERT INTO contact_dates (id, contact_id, label, month, day, year) VALUES (?, ?, ?, ?, ?, ?)`);
   for (const d of fields.dates) insertDate.run(randomUUID(), id, d.label, d.month, d.day, d.year);

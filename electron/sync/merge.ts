@@ -44,20 +44,18 @@ export function mergeFields(base: CardFields | null, local: CardFields, remote: 
     methods.push(...pick(`methods.${kind}`, of(base), of(local)!, of(remote)!));
   }
   merged.methods = methods;
-  merged.tags = mergeTags(base?.tags ?? null, local.tags, remote.tags);
+  merged.tags = mergeSet(base?.tags ?? null, local.tags, remote.tags, (t) => t.toLowerCase()).sort((a, b) => a.localeCompare(b, 'en'));
+  // relationships merge as a set too: one added on a side is kept, one removed on a side goes
+  merged.related = mergeSet(base ? (base.related ?? []) : null, local.related ?? [], remote.related ?? [], (r) => `${r.role}\u0000${r.uid.toLowerCase()}`);
   return { merged, conflicts };
 }
 
-function mergeTags(base: string[] | null, local: string[], remote: string[]): string[] {
-  const key = (t: string) => t.toLowerCase();
+function mergeSet<T>(base: T[] | null, local: T[], remote: T[], key: (t: T) => string): T[] {
   const inBase = new Set((base ?? []).map(key));
   const inLocal = new Set(local.map(key));
   const inRemote = new Set(remote.map(key));
   const all = new Map([...remote, ...local].map((t) => [key(t), t]));
-  return [...all.entries()]
-    .filter(([k]) => (inBase.has(k) ? inLocal.has(k) && inRemote.has(k) : inLocal.has(k) || inRemote.has(k)))
-    .map(([, t]) => t)
-    .sort((a, b) => a.localeCompare(b, 'en'));
+  return [...all.entries()].filter(([k]) => (inBase.has(k) ? inLocal.has(k) && inRemote.has(k) : inLocal.has(k) || inRemote.has(k))).map(([, t]) => t);
 }
 
 /** the merged fields with each conflicting field taken from the side the user chose */

@@ -1,6 +1,7 @@
 // When sync runs by itself while Kith is open: at start, a short while after local writes settle
-// (debounced, so typing a note does not send a card per keystroke), every 15 minutes, and when the
-// machine wakes. Plain Node with injected timers, like the reminder scheduler; it only runs passes
+// (debounced, so typing a note does not send a card per keystroke; such a pass only sends, since
+// asking a large address book what changed costs the server most of a second), every 15 minutes,
+// and when the machine wakes. Plain Node with injected timers, like the reminder scheduler; it only runs passes
 // when there is an account, and never because of sync's own writes.
 import type { EventEmitter } from 'node:events';
 import type { MethodName } from '../../shared/api/contract';
@@ -10,8 +11,8 @@ export const SYNC_INTERVAL_MS = 15 * 60 * 1000;
 export const SYNC_DEBOUNCE_MS = 5 * 1000;
 
 export interface SyncSchedulerOptions {
-  /** runs one pass over every account (sync.now through the dispatcher) */
-  run(): Promise<unknown>;
+  /** runs one pass over every account (sync.now through the dispatcher); `sendOnly` after local writes */
+  run(options: { sendOnly: boolean }): Promise<unknown>;
   /** true when there is at least one account */
   hasAccounts(): boolean;
   events: EventEmitter<{ committed: [MethodName] }>;
@@ -32,26 +33,28 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
   let debounce: unknown = null;
   let interval: unknown = null;
   let running: Promise<unknown> | null = null;
-  let again = false;
+  /** a pass asked for while one runs: null none, else whether it may only send */
+  let again: boolean | null = null;
   let stopped = false;
 
-  const pass = () => {
+  const pass = (sendOnly = false) => {
     if (stopped || !options.hasAccounts()) return;
     if (running) {
-      again = true; // a write during a pass: one more pass after it
+      again = again === null ? sendOnly : again && sendOnly; // one more pass after it (full if any asked for full)
       return;
     }
     running = options
-      .run()
+      .run({ sendOnly })
       .catch(() => {}) // a failed pass is recorded on its account; the next trigger tries again
       .finally(() => {
         running = null;
-        if (again && !stopped) {
-          again = false;
-          pass();
+        if (again !== null && !stopped) {
+          const next = again;
+          again = null;
+          pass(next);
         }
       });
-    armInterval();
+    if (!sendOnly) armInterval();
   };
   const armInterval = () => {
     if (interval !== null) timers.clearTimeout(interval);
@@ -65,7 +68,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
     if (debounce !== null) timers.clearTimeout(debounce);
     debounce = timers.setTimeout(() => {
       debounce = null;
-      pass();
+      pass(true);
     }, SYNC_DEBOUNCE_MS);
   };
   options.events.on('committed', onCommitted);
@@ -74,7 +77,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
       pass();
       armInterval();
     },
-    wake: () => pass(),
+    wake: () => pass(false),
     detach: () => {
       stopped = true;
       options.events.off('committed', onCommitted);
@@ -87,7 +90,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
 /** the scheduler over a back end: passes through its dispatcher, so the renderer hears of their writes */
 export function attachSyncScheduler(backend: { dispatch(method: string, input: unknown): Promise<unknown>; handle: { sqlite: { prepare(sql: string): { get(): unknown } } }; events: SyncSchedulerOptions['events'] }, timers?: Timers): SyncScheduler {
   const scheduler = createSyncScheduler({
-    run: () => backend.dispatch('sync.now', {}),
+    run: ({ sendOnly }) => backend.dispatch('sync.now', sendOnly ? { sendOnly } : {}),
     hasAccounts: () => !!backend.handle.sqlite.prepare('SELECT 1 FROM sync_accounts LIMIT 1').get(),
     events: backend.events,
     timers,

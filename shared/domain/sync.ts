@@ -107,4 +107,6 @@ export interface SyncPendingDeletion {
   accountId: string;
   contactId: string;
   displayName: string;
+  /** the contact it was merged into (its card goes, the survivor's card has the merged fields); null when archived or deleted */
+  mergedInto: string | null;
 }

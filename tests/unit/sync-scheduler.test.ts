@@ -15,10 +15,13 @@ function setup(accounts = true) {
   };
   const events = new EventEmitter<{ committed: [MethodName] }>();
   const passes: number[] = [];
+  /** per pass: whether it only sends */
+  const modes: boolean[] = [];
   let finish: (() => void) | null = null;
   const scheduler = createSyncScheduler({
-    run: () => {
+    run: ({ sendOnly }) => {
       passes.push(now);
+      modes.push(sendOnly);
       return new Promise<void>((r) => (finish = r));
     },
     hasAccounts: () => accounts,
@@ -41,7 +44,7 @@ function setup(accounts = true) {
     finish = null;
     await new Promise((r) => setTimeout(r, 0));
   };
-  return { scheduler, events, passes, advance, done };
+  return { scheduler, events, passes, modes, advance, done };
 }
 
 describe('the sync scheduler', () => {
@@ -69,6 +72,7 @@ describe('the sync scheduler', () => {
     expect(s.passes.length).toBe(1); // still typing
     await s.advance(1000);
     expect(s.passes.length).toBe(2);
+    expect(s.modes).toEqual([false, true]); // after local writes only Kith's changes go out; the start asks the server too
     await s.done();
     s.events.emit('committed', 'sync.now');
     s.events.emit('committed', 'sync.conflicts.resolve');
@@ -86,6 +90,7 @@ describe('the sync scheduler', () => {
     expect(s.passes.length).toBe(1);
     await s.done();
     expect(s.passes.length).toBe(2);
+    expect(s.modes).toEqual([false, false]); // a wake during the pass asked for a full one: the writes' send-only pass is part of it
     s.scheduler.detach();
   });
 

@@ -34,7 +34,8 @@ export const syncMethods = {
   'sync.accounts.remove': command<{ id: string }>()(z.object({ id }).strict()),
   'sync.accounts.list': query<SyncAccount[]>()(z.object({}).strict()),
   /** one pass for the account (every account when left out); a failed pass is reported, never thrown */
-  'sync.now': command<SyncPassReport[]>()(z.object({ accountId: id.optional() }).strict()),
+  /** `sendOnly`: only Kith's changes go out (conditional writes; what the server changed waits for the next full pass) */
+  'sync.now': command<SyncPassReport[]>()(z.object({ accountId: id.optional(), sendOnly: z.boolean().optional() }).strict()),
   'sync.status': query<SyncStatus>()(z.object({}).strict()),
   'sync.conflicts.list': query<SyncConflict[]>()(z.object({ accountId: id.optional() }).strict()),
   /** each conflicting field from the side chosen ('local' = Kith's); the next pass sends the result */

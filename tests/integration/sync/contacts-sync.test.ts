@@ -125,7 +125,7 @@ describe.each<DavServerKind>(['radicale', 'xandikos'])('contacts sync on %s', (k
     await a.call('contacts.archive', { id: bobId });
     expect((await a.sync())[0]).toMatchObject({ awaitingDeletion: 1, deleted: 0 });
     expect((await phone.list()).map((c) => c.text).join()).toMatch(/FN:Bob Stone/); // still on the server
-    expect(await a.call('sync.deletions.list', {})).toEqual([{ accountId: a.accountId, contactId: bobId, displayName: 'Bob Stone' }]);
+    expect(await a.call('sync.deletions.list', {})).toEqual([{ accountId: a.accountId, contactId: bobId, displayName: 'Bob Stone', mergedInto: null }]);
     await a.call('sync.deletions.confirm', { accountId: a.accountId, contactIds: [bobId] });
     expect((await a.sync())[0]).toMatchObject({ deleted: 1, awaitingDeletion: 0 });
     expect((await phone.list()).map((c) => c.text).join()).not.toMatch(/FN:Bob Stone/);

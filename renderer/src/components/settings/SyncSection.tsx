@@ -174,10 +174,13 @@ function ConfirmDeletions({ account, deletions, onClose }: { account: SyncAccoun
   }
   return (
     <Modal title="Remove from the server too?" onClose={onClose}>
-      <p>These contacts are archived in Kith. Removing them from {account.addressBook.name} also removes them from your phone and every other device on this account. They stay in Kith’s archive.</p>
+      <p>These contacts are archived in Kith, or were merged into another contact. Removing them from {account.addressBook.name} also removes them from your phone and every other device on this account. They stay in Kith’s archive.</p>
       <ul className="sync-deletion-list">
         {deletions.map((d) => (
-          <li key={d.contactId}>{d.displayName}</li>
+          <li key={d.contactId}>
+            {d.displayName}
+            {d.mergedInto ? <span className="subtle"> — merged into {d.mergedInto}</span> : null}
+          </li>
         ))}
       </ul>
       <p className="subtle">To keep one on the server, restore it from the archive instead.</p>

@@ -1,0 +1,79 @@
+// Relationships travel as RELATED;TYPE=…:urn:uuid:<peer UID> (X-KITH-INTRODUCED[-BY] for Kith's own
+// kinds) on both people's cards, through the server into a second Kith; a RELATED whose peer Kith
+// does not have (another client's, or by name) stays on the card unchanged when Kith writes it; a
+// relationship removed in one Kith is removed in the other. On radicale (4.0) and xandikos (3.0).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDavServer, type DavServer, type DavServerKind } from '../../helpers/davServers';
+import { expectAgreement, kithOn, phoneOn, type SyncedKith } from '../../helpers/syncPeers';
+
+describe.each<DavServerKind>(['radicale', 'xandikos'])('relationships sync on %s', (kind) => {
+  let server: DavServer;
+  let a: SyncedKith;
+  let b: SyncedKith;
+  let phone: ReturnType<typeof phoneOn>;
+  const links = async (kith: SyncedKith, contactId: string) =>
+    (await kith.call('relationships.listForContact', { contactId })).map((r) => `${r.role} ${r.other.displayName}`).sort();
+
+  beforeAll(async () => {
+    server = await startDavServer(kind);
+    phone = phoneOn(server);
+    a = await kithOn(server);
+    b = await kithOn(server);
+  }, 30_000);
+  afterAll(async () => {
+    await a?.dispose();
+    await b?.dispose();
+    await server?.stop();
+  });
+
+  it('reach the other Kith; an unknown peer is kept; a removal travels', async () => {
+    const ann = await a.call('contacts.create', { displayName: 'Ann Lee' });
+    const bob = await a.call('contacts.create', { displayName: 'Bob Stone' });
+    const carol = await a.call('contacts.create', { displayName: 'Carol Lee' });
+    const partner = await a.call('relationships.add', { contactId: ann.id, otherId: bob.id, role: 'partner' });
+    await a.call('relationships.add', { contactId: ann.id, otherId: carol.id, role: 'child' });
+    await a.call('relationships.add', { contactId: bob.id, otherId: carol.id, role: 'introducedBy' });
+    expect((await a.sync())[0]).toMatchObject({ ok: true, pushed: 3 });
+    const annCard = (await phone.find('Ann Lee')).text;
+    expect(annCard).toContain(`RELATED;TYPE=spouse:urn:uuid:${bob.id}`);
+    expect(annCard).toContain(`RELATED;TYPE=child:urn:uuid:${carol.id}`);
+    expect((await phone.find('Carol Lee')).text).toContain(`RELATED;TYPE=parent:urn:uuid:${ann.id}`);
+    expect((await phone.find('Bob Stone')).text).toMatch(new RegExp(`X-KITH-INTRODUCED-BY:urn:uuid:${carol.id}`, 'i'));
+
+    expect((await b.sync())[0]).toMatchObject({ ok: true, pulled: 3 });
+    expect(await links(b, ann.id)).toEqual(['child Carol Lee', 'partner Bob Stone']);
+    expect(await links(b, carol.id)).toEqual(['introduced Bob Stone', 'parent Ann Lee']);
+    expect(await links(b, bob.id)).toEqual(['introducedBy Carol Lee', 'partner Ann Lee']);
+    // the second Kith's relationships are the same rows, not doubled from both cards
+    expect(b.sqlite.prepare(`SELECT count(*) FROM relationships`).pluck().get()).toBe(3);
+    await a.sync();
+    await b.sync();
+    expect((await a.sync())[0]).toMatchObject({ pushed: 0, pulled: 0 });
+    expect((await b.sync())[0]).toMatchObject({ pushed: 0, pulled: 0 });
+    await expectAgreement(phone, a, b);
+
+    // a phone adds a relation to someone Kith does not have, and one by name: Kith keeps both on the card
+    const card = await phone.find('Ann Lee');
+    const extra = 'RELATED;TYPE=friend:urn:uuid:0b6c2c55-0000-4000-8000-phone0000001\r\nRELATED;TYPE=friend;VALUE=text:Dave Kim\r\n';
+    expect(await phone.put(card.href, card.text.replace(/END:VCARD/, `${extra}END:VCARD`), card.etag)).toBeLessThan(300);
+    await b.sync();
+    expect(await links(b, ann.id)).toEqual(['child Carol Lee', 'partner Bob Stone']);
+    await b.call('contacts.update', { id: ann.id, company: 'Acme' });
+    expect((await b.sync())[0]).toMatchObject({ pushed: 1 });
+    const kept = (await phone.find('Ann Lee')).text;
+    expect(kept).toContain('Acme');
+    expect(kept).toMatch(/RELATED;TYPE=friend:urn:uuid:0b6c2c55-0000-4000-8000-phone0000001/i);
+    expect(kept).toMatch(/RELATED;.*Dave Kim/i);
+
+    // removed in Kith a: gone from both cards and from Kith b
+    await a.sync();
+    await a.call('relationships.remove', { id: partner.id! });
+    expect((await a.sync())[0]).toMatchObject({ pushed: 2 });
+    expect((await phone.find('Ann Lee')).text).not.toContain(`urn:uuid:${bob.id}`);
+    expect((await phone.find('Bob Stone')).text).not.toContain(`urn:uuid:${ann.id}`);
+    await b.sync();
+    expect(await links(b, ann.id)).toEqual(['child Carol Lee']);
+    expect(await links(a, ann.id)).toEqual(['child Carol Lee']);
+    expect(await links(b, bob.id)).toEqual(['introducedBy Carol Lee']);
+  });
+});
