@@ -11,9 +11,11 @@ export default defineConfig({
       rollupOptions: {
         input: {
           main: resolve(__dirname, 'electron/main.ts'),
-          // the back end's utilityProcess and the export worker thread, each its own entry
+          // the back end's utilityProcess and its worker threads (export, import parsing), each its
+          // own entry (electron/transfer/spawn-worker.ts finds them by name)
           backend: resolve(__dirname, 'electron/backend/process.ts'),
           'export-worker': resolve(__dirname, 'electron/transfer/export-worker.ts'),
+          'parse-worker': resolve(__dirname, 'electron/transfer/parse-worker.ts'),
         },
       },
     },

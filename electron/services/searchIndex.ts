@@ -96,6 +96,9 @@ export interface SliceOptions {
 
 /** brings the index up to date slice by slice: the batch grows or shrinks so a slice takes about
  *  `sliceMs`, however much text each contact carries */
+/** contacts per slice at most: one with years of interactions costs a hundred others */
+const MAX_BATCH = 256;
+
 export async function refreshSearchIndexInSlices(db: Database.Database, options: SliceOptions = {}): Promise<void> {
   const sliceMs = options.sliceMs ?? 20;
   const pause = options.pause ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
@@ -109,7 +112,7 @@ export async function refreshSearchIndexInSlices(db: Database.Database, options:
     });
     if (!more) return;
     const took = performance.now() - started;
-    if (took < sliceMs / 2) batch = Math.min(batch * 2, 4096);
+    if (took < sliceMs / 2) batch = Math.min(batch * 2, MAX_BATCH);
     else if (took > sliceMs) batch = Math.max(1, Math.floor(batch / 2));
     await pause();
   }

@@ -34,7 +34,7 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
   async 'transfer.importPreview'(ctx, input) {
     if (input.sessionId && !input.source) {
       const session = getSession(input.sessionId);
-      reparseSession(ctx, session, input.format, input.mapping);
+      await reparseSession(ctx, session, input.format, input.mapping);
       return previewOf(ctx, session);
     }
     const source = input.source!;
@@ -47,7 +47,7 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
       file = { name: source.fileName, bytes: Buffer.from(source.base64, 'base64') };
     }
     if (file.bytes.length === 0) throw new ServiceError('invalid_input', `${file.name} is empty`, 'source');
-    const session = openSession(ctx, file.name, file.bytes, input.format, input.mapping);
+    const session = await openSession(ctx, file.name, file.bytes, input.format, input.mapping);
     return previewOf(ctx, session);
   },
 

@@ -46,26 +46,60 @@ const push = (map: Map<string, IndexedPerson[]>, key: string, person: IndexedPer
 };
 
 export function buildDuplicateIndex(sqlite: Database.Database, region: CountryCode): DuplicateIndex {
-  const contacts = prepared(sqlite, `SELECT id, display_name FROM contacts WHERE archived_at IS NULL`).all() as { id: string; display_name: string }[];
-  const methods = prepared(sqlite, `SELECT contact_id, kind, value, value_normalized FROM contact_methods WHERE kind IN ('email', 'phone') ORDER BY contact_id, sort_order`).all() as { contact_id: string; kind: 'email' | 'phone'; value: string; value_normalized: string }[];
+  const steps = indexSteps(sqlite, region);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** the same index, built with `pause()` between every few thousand rows: a preview on the app's
+ *  connection must let other calls in (the rows are read first; building the maps is the long part) */
+export async function buildDuplicateIndexInSlices(sqlite: Database.Database, region: CountryCode, pause: () => Promise<void>): Promise<DuplicateIndex> {
+  const steps = indexSteps(sqlite, region);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** contacts per step: their rows are read and indexed in a few milliseconds */
+const CONTACTS_PER_STEP = 1000;
+
+function* indexSteps(sqlite: Database.Database, region: CountryCode): Generator<void, DuplicateIndex> {
+  // read a page of contacts by id, then their methods by the same id range: no step reads or
+  // sorts the whole table
+  const page = prepared(sqlite, `SELECT id, display_name FROM contacts WHERE archived_at IS NULL AND id > ? ORDER BY id LIMIT ${CONTACTS_PER_STEP}`);
+  const methodsOf = prepared(
+    sqlite,
+    `SELECT contact_id, kind, value, value_normalized FROM contact_methods WHERE contact_id > ? AND contact_id <= ? AND kind IN ('email', 'phone') ORDER BY contact_id, sort_order`,
+  );
   const index: DuplicateIndex = { region, byId: new Map(), byEmail: new Map(), byPhone: new Map(), byName: new Map() };
-  for (const c of contacts) {
-    const person: IndexedPerson = { id: c.id, displayName: c.display_name, emails: [], phones: [], record: null };
-    index.byId.set(c.id, person);
-    push(index.byName, personNameKey(c.display_name), person);
-  }
-  for (const m of methods) {
-    const person = index.byId.get(m.contact_id);
-    if (!person || !m.value_normalized) continue;
-    if (m.kind === 'email') {
-      person.emails.push(m.value);
-      push(index.byEmail, m.value_normalized, person);
-    } else {
-      person.phones.push(m.value);
-      if (phoneComparable(m.value_normalized)) push(index.byPhone, m.value_normalized, person);
+  let after = '';
+  for (;;) {
+    const contacts = page.all(after) as { id: string; display_name: string }[];
+    if (contacts.length === 0) return index;
+    for (const c of contacts) {
+      const person: IndexedPerson = { id: c.id, displayName: c.display_name, emails: [], phones: [], record: null };
+      index.byId.set(c.id, person);
+      push(index.byName, personNameKey(c.display_name), person);
     }
+    const last = contacts.at(-1)!.id;
+    for (const m of methodsOf.all(after, last) as { contact_id: string; kind: 'email' | 'phone'; value: string; value_normalized: string }[]) {
+      const person = index.byId.get(m.contact_id);
+      if (!person || !m.value_normalized) continue;
+      if (m.kind === 'email') {
+        person.emails.push(m.value);
+        push(index.byEmail, m.value_normalized, person);
+      } else {
+        person.phones.push(m.value);
+        if (phoneComparable(m.value_normalized)) push(index.byPhone, m.value_normalized, person);
+      }
+    }
+    after = last;
+    yield;
   }
-  return index;
 }
 
 function phoneComparable(normalized: string): boolean {

@@ -4,11 +4,10 @@
 // until the web host hands it to the browser.
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from './spawn-worker';
 import { ServiceError } from '../../shared/api/errors';
 import type { ExportJob } from '../../shared/api/methods/transfer';
 import type { ServiceContext } from '../services/context';
@@ -48,7 +47,7 @@ export function startExportJob(ctx: ServiceContext, spec: ExportSpec, file: { fi
   const cancel = new SharedArrayBuffer(4);
   const info: ExportJob = { jobId, state: 'running', format: spec.format, fileName: file.fileName, mime: file.mime, processed: 0, total: 0, bytes: 0, count: 0, savedTo: null, error: null };
   const data: ExportWorkerData = { databasePath: ctx.databasePath, nativeBinding: ctx.nativeBinding, spec, now: ctx.clock.now().getTime(), timeZone: ctx.clock.timeZone(), target, jobId, cancel };
-  const worker = spawnExportWorker(data);
+  const worker = spawnWorker('export-worker', data);
   const job: Job = { info, databasePath: ctx.databasePath, worker, cancel: new Int32Array(cancel), downloadPath: null, finished: null! };
   job.finished = new Promise<ExportJob>((resolve) => {
     const settle = (message: ExportWorkerMessage) => {
@@ -124,21 +123,4 @@ function forget(id: string) {
 function forgetOldJobs() {
   const finished = [...jobs.entries()].filter(([, j]) => j.info.state !== 'running');
   for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) forget(id);
-}
-
-/**
- * The worker runs the TypeScript source under tsx when Kith runs from source (tests, the web
- * host), and the built export-worker.js beside the bundle in Electron.
- */
-function spawnExportWorker(data: ExportWorkerData): Worker {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const source = join(here, ['export-worker', 'ts'].join('.'));
-  if (existsSync(source)) {
-    const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
-    const code = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(pathToFileURL(source).href)}, ${JSON.stringify(tsx)}))`;
-    return new Worker(code, { eval: true, workerData: data });
-  }
-  const built = [join(here, 'export-worker.js'), join(here, '..', 'export-worker.js')].find((p) => existsSync(p));
-  if (!built) throw new Error('The export worker is missing from this build of Kith');
-  return new Worker(built, { workerData: data });
 }

@@ -2,17 +2,15 @@
 // transaction for the whole file). The session between them lives in memory; progress is read by
 // polling while the commit runs, and a cancel rolls the transaction back.
 import { randomUUID } from 'node:crypto';
-import { cleanTextInPlace } from '../../shared/domain/text';
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
 import { openDatabase } from '../../db/connection';
 import { ServiceError } from '../../shared/api/errors';
-import { contactFields } from '../../shared/api/methods/contacts';
-import { LEFT_OUT_SHOWN, type CsvTarget, type DuplicateAction, type ImportFormat, type ImportPreview, type ImportProgress, type ImportSummary } from '../../shared/api/methods/transfer';
+import { LEFT_OUT_SHOWN, type DuplicateCandidate, type CsvTarget, type DuplicateAction, type ImportFormat, type ImportPreview, type ImportProgress, type ImportSummary } from '../../shared/api/methods/transfer';
 import { insertContactPrepared, type ContactFields, type TagIds } from '../services/contacts';
 import type { ServiceContext } from '../services/context';
-import { csvToRecords, readCsv, suggestMapping, decodeText, type CsvTable } from './csv-formats';
-import { buildDuplicateIndex, describeCandidate, findDuplicates, indexRecord, type DuplicateMatch, type IndexedPerson } from './duplicates';
+import { decodeText, type CsvTable } from './csv-formats';
+import { buildDuplicateIndex, buildDuplicateIndexInSlices, describeCandidate, findDuplicates, indexRecord, type DuplicateMatch, type IndexedPerson } from './duplicates';
 import { phoneRegion, renormalizePhones } from '../services/phones';
 import { readJsonExport, restoreJsonExport, type JsonExport } from './json-export';
 import { dataTables } from '../../db/derived';
@@ -23,7 +21,7 @@ import { decodeFile, detectEncoding } from './text-encoding';
 import { DIRECTED_KINDS, storedRelationship, type RelationshipRole } from '../../shared/domain/relationship';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { parseVCardFile } from './vcard-parse';
+import { readContactsFile } from './parse-off-thread';
 
 interface Session {
   id: string;
@@ -56,7 +54,7 @@ function slicer(): () => Promise<void> {
 
 class ImportCancelled extends Error {}
 
-export function openSession(ctx: ServiceContext, fileName: string, bytes: Buffer, format?: ImportFormat, mapping?: CsvTarget[]): Session {
+export async function openSession(ctx: ServiceContext, fileName: string, bytes: Buffer, format?: ImportFormat, mapping?: CsvTarget[]): Promise<Session> {
   refuseNonContactFile(fileName, bytes);
   const detected = format ?? detectFileFormat(fileName, bytes);
   const session: Session = {
@@ -72,7 +70,7 @@ export function openSession(ctx: ServiceContext, fileName: string, bytes: Buffer
     cancelRequested: false,
     createdAt: ctx.clock.now().getTime(),
   };
-  parseSession(ctx, session, mapping);
+  await parseSession(ctx, session, mapping);
   sessions.set(session.id, session);
   while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
   return session;
@@ -84,10 +82,10 @@ export function getSession(id: string): Session {
   return s;
 }
 
-export function reparseSession(ctx: ServiceContext, session: Session, format?: ImportFormat, mapping?: CsvTarget[]): void {
+export async function reparseSession(ctx: ServiceContext, session: Session, format?: ImportFormat, mapping?: CsvTarget[]): Promise<void> {
   if (session.progress.state === 'running') throw new ServiceError('conflict', 'This import is running');
   if (format) session.format = format;
-  parseSession(ctx, session, mapping);
+  await parseSession(ctx, session, mapping);
 }
 
 function detectFileFormat(fileName: string, bytes: Buffer): ImportFormat {
@@ -97,66 +95,21 @@ function detectFileFormat(fileName: string, bytes: Buffer): ImportFormat {
   return 'generic'; // refined from the header below
 }
 
-function parseSession(ctx: ServiceContext, session: Session, mapping?: CsvTarget[]): void {
+/** reads the file into records: a large one in a worker thread (parse-off-thread.ts); a JSON
+ *  export here, since reading it checks it against this file */
+async function parseSession(ctx: ServiceContext, session: Session, mapping?: CsvTarget[]): Promise<void> {
   session.json = null;
   session.csv = null;
-  if (session.format === 'vcard') {
-    session.parsed = parseVCardFile(session.bytes);
-  } else if (session.format === 'json') {
+  if (session.format === 'json') {
     session.json = readJsonExport(decodeText(session.bytes), ctx.sqlite);
     session.parsed = { records: [], failed: [], warnings: [], leftOut: [] };
-  } else {
-    const table = readCsv(session.bytes);
-    if (!table.headers.length) throw new ServiceError('invalid_input', 'The file has no rows', 'source');
-    session.csv = table;
-    session.format = table.format;
-    if (mapping && mapping.length !== table.headers.length) throw new ServiceError('invalid_input', `The mapping has ${mapping.length} columns; the file has ${table.headers.length}`, 'mapping');
-    session.mapping = table.format === 'generic' ? (mapping ?? session.mapping ?? suggestMapping(table.headers)) : null;
-    session.parsed = csvToRecords(table, session.mapping ?? undefined);
+    return;
   }
-  // the same rule as the API's (shared/domain/text.ts): what a file carries is cleaned, and said
-  for (const record of session.parsed.records) {
-    const changed = cleanTextInPlace(record);
-    if (changed) session.parsed.warnings.push({ record: record.number, line: record.line, reason: `${changed} NUL or broken character${changed === 1 ? '' : 's'} removed (Kith does not store them)` });
-  }
-  validateRecords(session.parsed);
-}
-
-/** holds every record to the rules of the contact form; an invalid method is left out, anything else fails the record */
-function validateRecords(parsed: ParsedFile): void {
-  const valid: ImportRecord[] = [];
-  for (const record of parsed.records) {
-    const { circleName: _c, ...fields } = record.fields;
-    let result = contactFields.safeParse(fields);
-    while (!result.success) {
-      const issue = result.error.issues[0]!;
-      const [first, index] = issue.path;
-      if (first === 'methods' && typeof index === 'number' && fields.methods) {
-        const m = fields.methods[index]!;
-        parsed.warnings.push({ record: record.number, line: record.line, reason: `${m.kind} "${m.value.slice(0, 60)}" left out: ${issue.message}` });
-        fields.methods = fields.methods.filter((_, i) => i !== index);
-        result = contactFields.safeParse(fields);
-        continue;
-      }
-      if (first === 'tags' && typeof index === 'number' && fields.tags) {
-        parsed.warnings.push({ record: record.number, line: record.line, reason: `tag left out: ${issue.message}` });
-        fields.tags = fields.tags.filter((_, i) => i !== index);
-        result = contactFields.safeParse(fields);
-        continue;
-      }
-      break;
-    }
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      parsed.failed.push({ record: record.number, line: record.line, reason: `${issue.path.join('.') || 'record'}: ${issue.message}` });
-      continue;
-    }
-    record.fields = { ...result.data, circleName: record.fields.circleName ?? null };
-    valid.push(record);
-  }
-  parsed.records = valid;
-  parsed.failed.sort((a, b) => a.record - b.record);
-  parsed.warnings.sort((a, b) => a.record - b.record);
+  const read = await readContactsFile({ bytes: session.bytes, format: session.format, mapping, previousMapping: session.mapping });
+  session.format = read.format;
+  session.csv = read.csv;
+  session.mapping = read.mapping;
+  session.parsed = read.parsed;
 }
 
 /** the kinds of file people pick by mistake, by their first bytes, and what to say about them */
@@ -190,13 +143,17 @@ function refuseNonContactFile(fileName: string, bytes: Buffer): void {
 
 export async function previewOf(ctx: ServiceContext, session: Session): Promise<ImportPreview> {
   const { records, failed, warnings } = session.parsed;
-  const index = buildDuplicateIndex(ctx.sqlite, phoneRegion(ctx.sqlite));
-  const duplicates = records.flatMap((r) => {
+  // pure work over every record: in slices, so other calls are answered between them
+  const breathe = slicer();
+  const index = await buildDuplicateIndexInSlices(ctx.sqlite, phoneRegion(ctx.sqlite), breathe);
+  const duplicates: DuplicateCandidate[] = [];
+  for (const r of records) {
     const candidate = describeCandidate(r, findDuplicates(index, r));
     // the records after it may repeat this one
     indexRecord(index, r, { id: `record:${r.number}`, displayName: r.fields.displayName, emails: [], phones: [], record: r.number });
-    return candidate ? [candidate] : [];
-  });
+    if (candidate) duplicates.push(candidate);
+    await breathe();
+  }
   const json = session.json;
   return {
     sessionId: session.id,
