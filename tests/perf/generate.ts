@@ -457,6 +457,9 @@ function localDates(timeZone: string): (instant: number) => string {
 
 /** Migrations stamp their seed rows with the wall clock; pin those to "now" so the same seed gives the same file. */
 function pinMigrationTimestamps(sqlite: Database.Database, now: number) {
+  // a row the update moves (it grew a column a migration added) leaves its old bytes, with the
+  // wall-clock time in them, in the freed space: zero them, so the same seed gives the same file
+  sqlite.pragma('secure_delete = ON');
   const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
   for (const table of tables) {
     const columns = sqlite.prepare(`SELECT name, type FROM pragma_table_info(?)`).all(table) as { name: string; type: string }[];
@@ -465,6 +468,7 @@ function pinMigrationTimestamps(sqlite: Database.Database, now: number) {
       sqlite.prepare(`UPDATE "${table}" SET "${col.name}" = ? WHERE "${col.name}" IS NOT NULL`).run(now);
     }
   }
+  sqlite.pragma('secure_delete = OFF');
 }
 
 function planContacts(r: Random, size: SizeSpec): PlannedContact[] {
