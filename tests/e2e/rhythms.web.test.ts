@@ -47,7 +47,15 @@ describe('rhythms by tag and a tolerance', { timeout: 150_000 }, () => {
     // a tag without a rhythm has nothing to be at worst
     expect(await s.page.getByLabel('Tag Book club: latest check-in days').isDisabled()).toBe(true);
 
-    await s.page.getByLabel('Tag Mentor: check-in days').scrollIntoViewIfNeeded();
+    // the saved change reloads the list, which may replace the row while it is being scrolled to
+    await expect
+      .poll(() =>
+        s.page
+          .getByLabel('Tag Mentor: check-in days')
+          .scrollIntoViewIfNeeded({ timeout: 2000 })
+          .then(() => true, () => false),
+      )
+      .toBe(true);
     await expectAxeClean(s, 'settings');
     await screenshotBothThemes(s, 'rhythms-settings');
   });
