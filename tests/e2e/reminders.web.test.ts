@@ -132,8 +132,10 @@ describe('the Reminders view in the browser', () => {
     await section.getByLabel('Daily digest at').fill('08:15');
     await s.screenshot('reminders-settings');
     expect(await axeViolations(s)).toEqual([]);
-    const settings = await s.kith.call('settings.get', {});
-    expect(settings).toMatchObject({ quietHours: { enabled: true, start: '21:30', end: '08:00' }, birthdayLeadDays: 5, digestTime: '08:15' });
+    // each field saves as it changes: the last save may still be on its way
+    await expect
+      .poll(() => s.kith.call('settings.get', {}))
+      .toMatchObject({ quietHours: { enabled: true, start: '21:30', end: '08:00' }, birthdayLeadDays: 5, digestTime: '08:15' });
   });
 });
 

@@ -1,6 +1,6 @@
 // Notifications and reminders: on/off, quiet hours, digest and morning times, birthdays ahead,
 // launching at login. Each change saves at once.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { api } from '../../lib/api';
 import { onDataChanged } from '../../lib/refresh';
@@ -17,13 +17,16 @@ export function NotificationsSection() {
   const [budget, setBudget] = useState('');
   const [budgetError, setBudgetError] = useState<string | undefined>();
   const [permission, setPermission] = useState(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+  // a number being typed is saved on blur: a reload meanwhile (another field's save) must not
+  // put the stored value back over it
+  const typing = useRef({ lead: false, budget: false });
 
   useEffect(() => {
     const load = () =>
       api.call('settings.get', {}).then((s) => {
         setSettings(s);
-        setLeadDays(String(s.birthdayLeadDays));
-        setBudget(String(s.catchUpWeeklyBudget));
+        if (!typing.current.lead) setLeadDays(String(s.birthdayLeadDays));
+        if (!typing.current.budget) setBudget(String(s.catchUpWeeklyBudget));
       });
     void load();
     return onDataChanged(load);
@@ -94,8 +97,12 @@ export function NotificationsSection() {
             max={60}
             className="narrow"
             value={leadDays}
-            onChange={(e) => setLeadDays(e.target.value)}
+            onChange={(e) => {
+              typing.current.lead = true;
+              setLeadDays(e.target.value);
+            }}
             onBlur={async () => {
+              typing.current.lead = false;
               const n = Number(leadDays);
               if (!Number.isInteger(n) || n < 0 || n > 60) return setLeadError('Between 0 and 60 days');
               setLeadError(undefined);
@@ -110,8 +117,12 @@ export function NotificationsSection() {
             max={200}
             className="narrow"
             value={budget}
-            onChange={(e) => setBudget(e.target.value)}
+            onChange={(e) => {
+              typing.current.budget = true;
+              setBudget(e.target.value);
+            }}
             onBlur={async () => {
+              typing.current.budget = false;
               const n = Number(budget);
               if (budget.trim() === '' || !Number.isInteger(n) || n < 0 || n > 200) return setBudgetError('A whole number from 0 to 200');
               setBudgetError(undefined);
