@@ -11,7 +11,16 @@
 // soft for a while (deleted_at) so Undo can bring it back; deleting an interaction leaves its
 // attachments ownerless and deleted, so Undo of that delete can hang them back on it
 // (electron/services/attachments.ts purges both after the undo window).
+//
+// Search finds a contact by a file's name (its own files and those on its interactions): contacts_fts
+// gains an attachments column (FTS5 cannot add one, so it is made again, as 0018 did, and every
+// contact is indexed again at the first search, in slices).
 import { sql, type Kysely } from 'kysely';
+
+const markContact = (idExpr: string) => `INSERT INTO search_dirty (contact_id) SELECT ${idExpr} WHERE ${idExpr} IS NOT NULL;`;
+const markParticipants = (interactionIdExpr: string) =>
+  `INSERT INTO search_dirty (contact_id) SELECT contact_id FROM interaction_participants WHERE interaction_id = ${interactionIdExpr};`;
+const markOwner = (row: 'NEW' | 'OLD') => `${markContact(`${row}.contact_id`)} ${markParticipants(`${row}.interaction_id`)}`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const statements = [
@@ -41,6 +50,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `CREATE TRIGGER attachment_blob_release AFTER DELETE ON attachments
       WHEN NOT EXISTS (SELECT 1 FROM attachments WHERE sha256 = OLD.sha256)
       BEGIN DELETE FROM attachment_blobs WHERE sha256 = OLD.sha256; END`,
+    `CREATE TRIGGER search_attachment_insert AFTER INSERT ON attachments BEGIN ${markOwner('NEW')} END`,
+    `CREATE TRIGGER search_attachment_update AFTER UPDATE OF name, deleted_at, contact_id, interaction_id ON attachments BEGIN ${markOwner('OLD')} ${markOwner('NEW')} END`,
+    `CREATE TRIGGER search_attachment_delete AFTER DELETE ON attachments BEGIN ${markOwner('OLD')} END`,
+    `DROP TABLE contacts_fts`,
+    `CREATE VIRTUAL TABLE contacts_fts USING fts5(name, company, methods, tags, notes, how_met, facts, interactions, attachments, tokenize = 'trigram remove_diacritics 1')`,
+    `INSERT INTO search_dirty (contact_id) SELECT id FROM contacts`,
   ];
   for (const statement of statements) await sql.raw(statement).execute(db);
 }

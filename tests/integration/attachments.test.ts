@@ -144,8 +144,17 @@ describe('attachments', () => {
 
   it('finds a contact by an attachment’s file name', async () => {
     await kith.call('contacts.create', { displayName: 'Bob' });
-    await kith.call('attachments.add', { contactId: ada, name: 'Tenancy agreement.pdf', data: b64(pdf) });
-    const hits = await kith.call('search.contacts', { query: 'tenancy' });
-    expect(hits.items.map((h) => [h.displayName, h.matchedIn])).toEqual([['Ada Lovelace', 'attachments']]);
+    const cy = (await kith.call('contacts.create', { displayName: 'Cy' })).id;
+    const a = await kith.call('attachments.add', { contactId: ada, name: 'Tenancy agreement.pdf', data: b64(pdf) });
+    const dinner = await kith.call('interactions.log', { kind: 'meeting', participantIds: [cy] });
+    await kith.call('attachments.add', { interactionId: dinner.id, name: 'Wedding photos.zip', data: b64('zip') });
+    const found = async (query: string) => (await kith.call('contacts.search', { query })).map((h) => [h.displayName, h.matchedIn, h.excerpt]);
+    expect(await found('tenancy')).toEqual([['Ada Lovelace', 'attachments', '\u0002Tenancy\u0003 agreement.pdf']]);
+    expect(await found('wedding photos')).toEqual([['Cy', 'attachments', '\u0002Wedding\u0003 \u0002photos\u0003.zip']]);
+    // renamed or deleted, the old name no longer finds her
+    await kith.call('attachments.rename', { id: a.id, name: 'Lease.pdf' });
+    expect(await found('tenancy')).toEqual([]);
+    await kith.call('attachments.delete', { id: a.id });
+    expect(await found('lease')).toEqual([]);
   });
 });
