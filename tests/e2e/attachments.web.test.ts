@@ -73,12 +73,12 @@ describe('attachments', { timeout: 180_000 }, () => {
     await zone.waitFor();
     const drop = async (name: string, text: string) => {
       const transfer = await s.page.evaluateHandle(
-        ([n, t]) => {
+        ([n, t]: [string, string]) => {
           const dt = new DataTransfer();
           dt.items.add(new File([t], n, { type: 'image/jpeg' }));
           return dt;
         },
-        [name, text],
+        [name, text] as [string, string],
       );
       await zone.dispatchEvent('dragover', { dataTransfer: transfer });
       await zone.dispatchEvent('drop', { dataTransfer: transfer });

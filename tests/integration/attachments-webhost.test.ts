@@ -38,7 +38,7 @@ describe('attachments over the web host', () => {
   });
 
   it('never serves an attached page or SVG inline: download only, sandboxed, no scripts', async () => {
-    for (const [name, type] of [['evil.html', 'text/html'], ['evil.svg', 'image/svg+xml']]) {
+    for (const [name, type] of [['evil.html', 'text/html'], ['evil.svg', 'image/svg+xml']] as const) {
       const a = await kith.call('attachments.add', { contactId: ada, name, mediaType: type, data: Buffer.from('<script>fetch("/api/contacts.list")</script>').toString('base64') });
       const res = await download(a.id);
       expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);

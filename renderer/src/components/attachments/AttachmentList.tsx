@@ -10,6 +10,7 @@ import { ApiError } from '../../../../shared/api/errors';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_MB } from '../../../../shared/api/limits';
 import type { Attachment } from '../../../../shared/domain/attachments';
 import { escapeCloses, withoutField } from '../contact/inlineForm';
+import { Icon } from '../Icon';
 
 export type AttachmentOwner = { contactId: string } | { interactionId: string };
 
@@ -129,8 +130,8 @@ export function AttachmentList({ files, label }: { files: Attachment[]; label: s
           <RenameRow key={a.id} file={a} onDone={() => setRenaming(null)} />
         ) : (
           <li key={a.id} className="attachment">
-            <span className="attachment-icon" aria-hidden>
-              {a.mediaType.startsWith('image/') ? '🖼' : '📄'}
+            <span className="attachment-icon">
+              <Icon name={a.mediaType.startsWith('image/') ? 'image' : 'file'} size={15} />
             </span>
             {host === 'electron' ? (
               <button type="button" className="link-button attachment-name" title={`Open “${a.name}” with its app`} onClick={() => void api.call('attachments.open', { id: a.id }).catch((e: Error) => toast.error(withoutField(e.message)))}>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../lib/api';
 import { onDataChanged } from '../../lib/refresh';
+import { Icon } from '../Icon';
 import { AttachButton, AttachmentList, FileDropZone, useAttachments } from './AttachmentList';
 
 /** how many files each shown interaction has, asked once per page of the timeline */
@@ -25,7 +26,7 @@ export function useAttachmentCounts(interactionIds: string[]): Record<string, nu
 export function PaperclipButton({ count, open, onToggle, what }: { count: number; open: boolean; onToggle(): void; what: string }) {
   return (
     <button type="button" className="link-button paperclip" aria-expanded={open} aria-label={count ? `${count} ${count === 1 ? 'file' : 'files'} on ${what}` : `Attach a file to ${what}`} onClick={onToggle}>
-      <span aria-hidden>📎</span> {count ? count : 'Attach'}
+      <Icon name="paperclip" size={14} /> {count ? count : 'Attach'}
     </button>
   );
 }
