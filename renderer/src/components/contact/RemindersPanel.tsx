@@ -25,7 +25,8 @@ export function RemindersPanel({ contactId }: { contactId: string }) {
       {board && openItems.length > 0 ? (
         <ReminderSections sections={[{ key: 'open', title: 'Open', items: openItems }]} today={board.today} morningTime={morningTime} hideContact />
       ) : (
-        board && <p className="subtle">Nothing planned. Add a reminder to follow up.</p>
+        // beside an overdue check-in "Nothing planned" read as a contradiction: the check-in is planned
+        board && <p className="subtle">{checkIn ? 'No other reminders. Add one to follow up.' : 'Nothing planned. Add a reminder to follow up.'}</p>
       )}
       {creating && <ReminderForm defaults={{ contactId, dueDate: format(new Date(), 'yyyy-MM-dd') }} onClose={() => setCreating(false)} />}
     </section>
