@@ -130,7 +130,7 @@ export function HealthPanel({ contactId }: { contactId: string }) {
             )}
           </span>
           {health.daysOverdue >= 0 && (
-            <button type="button" className="button small ghost" onClick={() => void snooze()}>
+            <button type="button" className="button small ghost nowrap" onClick={() => void snooze()}>
               Snooze a week
             </button>
           )}

@@ -6,6 +6,7 @@ import { api } from '../../lib/api';
 import { Avatar } from '../Avatar';
 import { ContactLink } from './ContactLink';
 import { daysAgo, overdueText, shortDate } from './format';
+import { formatNumber } from '../../lib/format';
 import { ScorePill } from './ScorePill';
 
 export function OverdueList({ items, total }: { items: FollowUp[]; total: number }) {
@@ -41,7 +42,7 @@ export function OverdueList({ items, total }: { items: FollowUp[]; total: number
     <section className="card dash-card" aria-labelledby="overdue-title">
       <header className="dash-card-header">
         <h2 id="overdue-title">Overdue check-ins</h2>
-        {total > 0 && <span className="count-pill danger">{total}</span>}
+        {total > 0 && <span className="count-pill danger">{formatNumber(total)}</span>}
       </header>
       {items.length === 0 ? (
         <p className="dash-empty">Nobody is waiting on you. Every check-in is up to date.</p>
