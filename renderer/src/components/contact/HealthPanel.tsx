@@ -9,7 +9,7 @@ import { onDataChanged } from '../../lib/refresh';
 import { Sparkline } from '../dashboard/charts';
 import { BAND_COLOR_VAR, FLAG_LABEL, inDays, overdueText, shortDate } from '../dashboard/format';
 import { formatDayNear } from '../../lib/format';
-import { todayLocal } from './inlineForm';
+import { todayLocal } from '../../lib/format';
 
 export function HealthPanel({ contactId }: { contactId: string }) {
   const [report, setReport] = useState<ContactHealthReport | null>(null);
