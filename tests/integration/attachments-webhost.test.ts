@@ -1,6 +1,7 @@
 // The web host hands an attachment out as a download of its exact bytes, never as a page of the
 // app's origin: an attached .html or .svg must not run with the app's token.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
@@ -56,9 +57,20 @@ describe('attachments over the web host', () => {
   });
 
   it('takes a 25 MB file in one request, and refuses a larger one with too_large naming it', async () => {
-    // the body is made before the request: an idle keep-alive socket is not left to time out meanwhile
     const body = (name: string, size: number) => JSON.stringify({ contactId: ada, name, data: Buffer.alloc(size, 3).toString('base64') });
-    const call = (body: string) => fetch(`${host.origin}/api/attachments.add`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Kith-Token': host.token }, body }).then((r) => r.json());
+    // a connection of its own (no keep-alive pool): making 35 MB of JSON on a loaded machine can
+    // outlast the server's keep-alive timeout, and a pooled socket would be reset under the request
+    const call = (payload: string) =>
+      new Promise<unknown>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: host.port, path: '/api/attachments.add', method: 'POST', agent: false, headers: { 'Content-Type': 'application/json', 'X-Kith-Token': host.token, 'Content-Length': Buffer.byteLength(payload) } }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => resolve(JSON.parse(text)));
+        });
+        req.on('error', reject);
+        req.end(payload);
+      });
     const atLimit = body('ok.bin', 25 * 1024 * 1024);
     expect(await call(atLimit)).toMatchObject({ ok: true, value: { size: 25 * 1024 * 1024 } });
     const over = body('video.mov', 25 * 1024 * 1024 + 1);
