@@ -370,6 +370,7 @@ export async function refreshHealthInSlices(sqlite: Database.Database, now: numb
     // through the list once; what was written meanwhile is found by the next round
     for (let at = 0; at < ids.length; ) {
       await between();
+      if (!sqlite.open) return; // the app closed meanwhile
       const chunk = ids.slice(at, at + size);
       const started = performance.now();
       sqlite.transaction(() => recompute(sqlite, now, timeZone, chunk)).immediate();

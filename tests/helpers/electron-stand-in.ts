@@ -160,7 +160,7 @@ export const electronStandIn = {
   shell: { openExternal: (url: string) => (record('openExternal', url), Promise.resolve()) },
   dialog: {
     showErrorBox: (...args: unknown[]) => record('showErrorBox', ...args),
-    showMessageBox: async () => ({ response: 1 }),
+    showMessageBox: async (...args: unknown[]) => (record('showMessageBox', ...args), { response: 1 }),
     showOpenDialog: async () => recorder.dialogAnswer,
     showSaveDialog: async () => recorder.dialogAnswer,
   },
