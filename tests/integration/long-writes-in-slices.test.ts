@@ -38,9 +38,9 @@ describe('an import’s long writes, in slices', () => {
   it('commits 8,000 cards with no unbroken step longer than a small part of the whole commit', async () => {
     // a file with people in it already: the new rows' index pages are spread over it
     const first = await kith.call('transfer.importPreview', { source: upload('first.vcf', Buffer.from(cards(4000))) });
-    await kith.call('transfer.importCommit', { sessionId: first.sessionId });
+    await kith.call('transfer.importCommit', { sessionId: first!.sessionId });
     const preview = await kith.call('transfer.importPreview', { source: upload('big.vcf', Buffer.from(cards(8000, 4000))) });
-    const { value: summary, longestMs, totalMs } = await longestPause(() => kith.call('transfer.importCommit', { sessionId: preview.sessionId, defaultAction: 'keepBoth' }));
+    const { value: summary, longestMs, totalMs } = await longestPause(() => kith.call('transfer.importCommit', { sessionId: preview!.sessionId, defaultAction: 'keepBoth' }));
     expect(summary.added).toBe(8000);
     expect(kith.sqlite.prepare(`SELECT count(*) FROM contacts WHERE display_name LIKE 'Sam Slice%'`).pluck().get()).toBe(12_000);
     expect(longestMs).toBeLessThan(totalMs / 8);
@@ -48,7 +48,7 @@ describe('an import’s long writes, in slices', () => {
 
   it('recomputes the health of thousands of changed contacts in slices, to the same rows as one pass', async () => {
     const preview = await kith.call('transfer.importPreview', { source: upload('big.vcf', Buffer.from(cards(5000))) });
-    await kith.call('transfer.importCommit', { sessionId: preview.sessionId });
+    await kith.call('transfer.importCommit', { sessionId: preview!.sessionId });
     await kith.call('health.dashboard', {});
     const now = kith.ctx.clock.now().getTime();
     const zone = kith.ctx.clock.timeZone();
