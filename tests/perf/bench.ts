@@ -218,7 +218,7 @@ async function stallOnly(seed: number) {
   const markdown = readFileSync(doc, 'utf8');
   const start = markdown.indexOf('## Longest stall (large)');
   const end = start < 0 ? -1 : markdown.indexOf('\n## ', start + 1);
-  writeFileSync(doc, start < 0 ? `${markdown.trimEnd()}\n\n${section}\n` : `${markdown.slice(0, start)}${section}${end < 0 ? '' : markdown.slice(end + 1)}`);
+  writeFileSync(doc, start < 0 ? `${markdown.trimEnd()}\n\n${section}\n` : `${markdown.slice(0, start)}${section}${end < 0 ? '' : `\n${markdown.slice(end + 1)}`}`);
   log(`Wrote the stall section of ${doc}`);
   if (stall.scenarios.some((sc) => sc.worstMs > STALL.budgetMs)) process.exitCode = 1;
 }

@@ -54,7 +54,7 @@ describe('the recovery screen', { timeout: 30_000 }, () => {
       </RecoveryGate>,
     );
     const alert = await screen.findByRole('alert', { name: 'Kith cannot open your data file' });
-    expect(alert).toHaveTextContent(/the file is empty \(0 bytes\).*Nothing has been written.*newest good backup.*1 contacts/);
+    expect(alert).toHaveTextContent(/damaged: the file is empty \(0 bytes\)\. Nothing has been written.*newest good backup.*1 contacts/);
     expect(screen.queryByText('The app')).toBeNull();
     expect(screen.queryByRole('button', { name: /Go on/ })).toBeNull();
     const restore = screen.getByRole('button', { name: 'Restore this backup' });

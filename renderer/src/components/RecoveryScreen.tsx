@@ -38,7 +38,7 @@ function RecoveryScreen({ damage, onRestored }: { damage: NonNullable<AppStatus[
       <section className="status-banner danger" role="alert" aria-labelledby="recovery-title">
         <h1 id="recovery-title">Kith cannot open your data file</h1>
         <p>
-          It is damaged ({damage.problem}). Nothing has been written to it.
+          It is damaged: {damage.problem}. Nothing has been written to it.
         </p>
         {backup ? (
           <>
