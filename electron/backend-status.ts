@@ -33,7 +33,7 @@ export class BackendStatus {
   }
 
   setDamage(problem: string, message: string, newestGoodBackup: BackupDetails | null): void {
-    this.damage = { problem, message, newestGoodBackup, writesStopped: true };
+    this.damage = { problem, message, newestGoodBackup, writesStopped: true, opened: true };
   }
 
   /** why a write may not run now, or null */

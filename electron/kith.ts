@@ -13,6 +13,7 @@ import { damagedError, quickCheck, quickCheckInBackground, type DatabaseDamagedE
 import { migrations as knownMigrations } from '../db/migrations';
 import { handlers } from './services';
 import { stopExportJobs } from './transfer/export-jobs';
+import { closeImportConnection } from './transfer/import-session';
 import { refreshSearchIndexInSlices } from './services/searchIndex';
 import { searchSlices } from './services/search';
 import { createWriteGate } from './services/write-gate';
@@ -165,6 +166,7 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     if (indexLater) clearTimeout(indexLater);
     checkpoint.cancel();
     stopExportJobs(options.databasePath);
+    await closeImportConnection(opened.sqlite);
     await opened.close();
     lock?.release();
     if (opened.path !== path) rmSync(dirname(opened.path), { recursive: true, force: true });

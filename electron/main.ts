@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, utilityP
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { askToRestoreDamagedFile, electronPathDialogs, isAttachmentCopy } from './adapters/fileDialogs';
+import { electronPathDialogs, isAttachmentCopy } from './adapters/fileDialogs';
 import { resolveDatabasePath } from './paths';
 import { APP_PAGE_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, devServerUrl, isAllowedPermission, isExternalLink, isOwnPage, isTrustedSender, type OwnPage } from './security';
 import { appProtocolHandler } from './protocol';
@@ -81,16 +81,6 @@ function onBackendMessage(message: FromBackend) {
       return;
     case 'failed':
       return fail(new Error(message.message));
-    case 'damaged':
-      // "Restore this backup" or "Quit"; a restore found while running starts Kith again on the backup
-      void askToRestoreDamagedFile(message.report).then((restore) => {
-        if (!message.atStart) quitting = true;
-        backend?.send({ type: 'damage-decision', restore });
-      });
-      return;
-    case 'relaunch':
-      app.relaunch();
-      return app.exit(0);
     case 'committed':
       return broadcast({ type: 'committed', method: message.method });
     case 'notify':

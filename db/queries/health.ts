@@ -71,8 +71,10 @@ export const IMPORTANCE_WEIGHT_SQL = `CASE h.importance ${Object.entries(IMPORTA
   .join(' ')} END`;
 
 // The effective rhythm (cadence and tolerance) is rhythmPackedSql(): the SQL twin of effectiveRhythm().
-// :ids is a JSON array of contact ids, or null for every contact.
-const FACTS_SQL = `
+// :ids is a JSON array of contact ids, or null for every contact; two texts of each statement, since
+// "(:ids IS NULL OR c.id IN …)" scans every contact (no index for an OR), which a few ids cannot afford.
+const whichContacts = (some: boolean) => `WHERE c.archived_at IS NULL${some ? ' AND c.id IN (SELECT value FROM json_each(:ids))' : ''}`;
+const factsSql = (some: boolean) => `
 WITH
   w(cadence, win_start, prev_start) AS (
     SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(:windows)
@@ -81,7 +83,7 @@ WITH
     SELECT c.id, c.display_name, c.circle_id, c.importance, c.created_at, c.checkin_snoozed_until, c.last_interaction_at AS latest,
            ${rhythmPackedSql('c')} AS rhythm
     FROM contacts c
-    WHERE c.archived_at IS NULL AND (:ids IS NULL OR c.id IN (SELECT value FROM json_each(:ids)))
+    ${whichContacts(some)}
   ),
   k AS (SELECT r.*, r.rhythm / ${RHYTHM_PACK} AS cadence, r.rhythm % ${RHYTHM_PACK} - r.rhythm / ${RHYTHM_PACK} AS tolerance FROM r)
 SELECT
@@ -106,11 +108,13 @@ SELECT
      ORDER BY p.occurred_at DESC, p.kind, p.direction, p.rating LIMIT ${RATED_RECENT_COUNT}) r) AS rated
 FROM k
 JOIN w ON w.cadence = k.cadence`;
+const FACTS_SQL = { all: factsSql(false), some: factsSql(true) };
 
-const CADENCES_SQL = `
+const cadencesSql = (some: boolean) => `
 SELECT DISTINCT (${rhythmPackedSql('c')}) / ${RHYTHM_PACK}
 FROM contacts c
-WHERE c.archived_at IS NULL AND (:ids IS NULL OR c.id IN (SELECT value FROM json_each(:ids)))`;
+${whichContacts(some)}`;
+const CADENCES_SQL = { all: cadencesSql(false), some: cadencesSql(true) };
 
 interface FactsRow {
   id: string;
@@ -154,11 +158,12 @@ function windowsCache(now: number, timeZone: string) {
 
 /** every active contact's (or just these contacts') facts, straight from the interactions */
 function computeFacts(sqlite: Database.Database, now: number, timeZone: string, ids: string[] | null, windowsFor: (c: number) => HealthWindows): FactsRow[] {
-  const idsJson = ids === null ? null : JSON.stringify(ids);
-  const cadences = prepared(sqlite, CADENCES_SQL).pluck().all({ ids: idsJson }) as number[];
+  const which = ids === null ? 'all' : 'some';
+  const params = ids === null ? {} : { ids: JSON.stringify(ids) };
+  const cadences = prepared(sqlite, CADENCES_SQL[which]).pluck().all(params) as number[];
   if (cadences.length === 0) return [];
   const windows = JSON.stringify(cadences.map((c) => [c, windowsFor(c).windowStart, windowsFor(c).previousStart]));
-  return prepared(sqlite, FACTS_SQL).all({ windows, now, ids: idsJson }) as FactsRow[];
+  return prepared(sqlite, FACTS_SQL[which]).all({ windows, now, ...params }) as FactsRow[];
 }
 
 const subjectOf = (r: FactsRow) => ({ cadenceDays: r.cadence, toleranceDays: r.tolerance, createdAt: r.created_at, snoozedUntil: r.checkin_snoozed_until, importance: r.importance });
@@ -314,12 +319,7 @@ export function refreshHealth(sqlite: Database.Database, now: number, timeZone: 
   const today = localEpochDay(now, timeZone);
   const meta = prepared(sqlite, `SELECT zone, day, computed_at FROM health_meta WHERE id = 1`).get() as { zone: string; day: number; computed_at: number } | undefined;
   const sameZone = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day <= today;
-  const stale = () => [
-    ...new Set([
-      ...(prepared(sqlite, `SELECT contact_id FROM health_dirty`).pluck().all() as string[]),
-      ...(prepared(sqlite, `SELECT contact_id FROM contact_health WHERE valid_until <= ? AND valid_until < ${NEVER}`).pluck().all(now) as string[]),
-    ]),
-  ];
+  const stale = () => staleContacts(sqlite, now);
   if (sameZone && meta.day === today) {
     const ids = stale();
     if (ids.length === 0) return;
@@ -337,6 +337,48 @@ export function refreshHealth(sqlite: Database.Database, now: number, timeZone: 
     }
     prepared(sqlite, `INSERT OR REPLACE INTO health_meta (id, zone, day, computed_at) VALUES (1, ?, ?, ?)`).run(timeZone, today, now);
   }).immediate();
+}
+
+/** the contacts whose stored row is out of date today: written to since, or whose facts expired */
+function staleContacts(sqlite: Database.Database, now: number): string[] {
+  return [
+    ...new Set([
+      ...(prepared(sqlite, `SELECT contact_id FROM health_dirty`).pluck().all() as string[]),
+      ...(prepared(sqlite, `SELECT contact_id FROM contact_health WHERE valid_until <= ? AND valid_until < ${NEVER}`).pluck().all(now) as string[]),
+    ]),
+  ];
+}
+
+/** the longest one slice of refreshHealthInSlices holds the connection */
+const HEALTH_SLICE_MS = 20;
+
+/**
+ * refreshHealth for many out-of-date rows on the same day (10,000 after an import took seconds in
+ * one transaction): a few contacts at a time, each slice its own short transaction of about
+ * HEALTH_SLICE_MS, awaiting `between` after each so other calls answer meanwhile (they read the
+ * rows not yet recomputed as they were). A day or zone change is refreshHealth's own single pass.
+ */
+export async function refreshHealthInSlices(sqlite: Database.Database, now: number, timeZone: string, between: () => Promise<void>): Promise<void> {
+  if (sqlite.readonly) return;
+  let size = 16; // contacts per slice, adjusted to the time a slice took
+  for (;;) {
+    const meta = prepared(sqlite, `SELECT zone, day, computed_at FROM health_meta WHERE id = 1`).get() as { zone: string; day: number; computed_at: number } | undefined;
+    const sameDay = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day === localEpochDay(now, timeZone);
+    if (!sameDay) return refreshHealth(sqlite, now, timeZone);
+    const ids = staleContacts(sqlite, now);
+    if (ids.length === 0) return;
+    // through the list once; what was written meanwhile is found by the next round
+    for (let at = 0; at < ids.length; ) {
+      await between();
+      if (!sqlite.open) return; // the app closed meanwhile
+      const chunk = ids.slice(at, at + size);
+      const started = performance.now();
+      sqlite.transaction(() => recompute(sqlite, now, timeZone, chunk)).immediate();
+      const took = performance.now() - started;
+      at += chunk.length;
+      size = Math.max(1, Math.min(size * 4, 4096, Math.round((size * HEALTH_SLICE_MS) / Math.max(took, 1) / 1.25)));
+    }
+  }
 }
 
 /** these contacts' rows computed again from their interactions (archived or deleted ones: removed) */

@@ -1,8 +1,7 @@
-// Electron's native dialogs for import, export and a damaged data file. Only the main process uses
+// Electron's native dialogs for import and export (a damaged data file is shown in the window). Only the main process uses
 // this; the back end asks for a path over its port (electron/backend/serve.ts).
 import { dialog, type BrowserWindow } from 'electron';
 import { normalize, sep } from 'node:path';
-import type { DamageReport } from '../backend/messages';
 import { ATTACHMENT_COPIES_DIR } from '../services/attachmentCopies';
 
 /**
@@ -32,21 +31,4 @@ export function electronPathDialogs(window: () => BrowserWindow | null): { choos
 export function isAttachmentCopy(path: string): boolean {
   const root = normalize(ATTACHMENT_COPIES_DIR + sep);
   return normalize(path).startsWith(root) && !path.includes('\0');
-}
-
-/** asks whether to restore the newest good backup in place of a damaged file; true = restore */
-export async function askToRestoreDamagedFile(err: DamageReport): Promise<boolean> {
-  const backup = err.newestGoodBackup;
-  const { response } = await dialog.showMessageBox({
-    type: 'error',
-    title: 'Kith’s data file is damaged',
-    message: 'Kith’s data file is damaged',
-    detail: backup
-      ? `${err.problem}\n\nThe newest good backup is from ${new Date(backup.takenAt).toLocaleString()} (${backup.contacts} contacts, ${backup.interactions} interactions). Restoring keeps the damaged file beside it.`
-      : `${err.problem}\n\nNo good backup was found in the backups folder beside ${err.databasePath}.`,
-    buttons: backup ? ['Restore this backup', 'Quit'] : ['Quit'],
-    defaultId: 0,
-    cancelId: backup ? 1 : 0,
-  });
-  return Boolean(backup) && response === 0;
 }

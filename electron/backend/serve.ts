@@ -12,7 +12,9 @@ import { attachSyncScheduler, type SyncScheduler } from '../sync/sync-scheduler'
 import { keyCipher } from '../sync/credentials';
 import { startAutomaticBackups, type BackupSchedule } from '../transfer/backup-schedule';
 import { DatabaseDamagedError, replaceDamagedFile } from '../transfer/integrity';
-import type { BackendStartOptions, DamageReport, FromBackend, PathRequest, ToBackend } from './messages';
+import { recoveryDispatch } from '../api/recovery-dispatch';
+import type { Dispatch } from '../api/dispatcher';
+import type { BackendStartOptions, FromBackend, PathRequest, ToBackend } from './messages';
 
 /** the back end's end of the port: Electron's process.parentPort, or a stand-in in tests */
 export interface BackendPort {
@@ -30,7 +32,6 @@ export function serveBackend(port: BackendPort, exit: (code: number) => void = (
   let nextPathId = 1;
   const pendingPaths = new Map<number, (path: string | null) => void>();
   const pendingOpens = new Map<number, (problem: string | null) => void>();
-  let decide: ((restore: boolean) => void) | null = null;
   /** calls that came before the back end was ready wait for it */
   let ready: Promise<void> = new Promise(() => {});
   let markReady: () => void = () => {};
@@ -61,29 +62,38 @@ export function serveBackend(port: BackendPort, exit: (code: number) => void = (
         send({ type: 'open-path', id, path });
       }),
   };
-  const report = (err: DatabaseDamagedError): DamageReport => ({ databasePath: err.databasePath, problem: err.problem, newestGoodBackup: err.newestGoodBackup });
-  const askAboutDamage = (err: DatabaseDamagedError, atStart: boolean) =>
-    new Promise<boolean>((resolve) => {
-      decide = resolve;
-      send({ type: 'damaged', report: report(err), atStart });
-    });
+  /** the back end's answers, or the recovery answers while the file cannot be opened */
+  let dispatch: Dispatch | null = null;
 
   async function start(startOptions: BackendStartOptions) {
     options = startOptions;
     const open = () => startBackend({ databasePath: startOptions.databasePath, host: 'electron', nativeBinding: startOptions.nativeBinding, files, integrityCheck: 'background', lock: true, locale: startOptions.locale, credentialCipher: startOptions.credentialKey ? keyCipher(Buffer.from(startOptions.credentialKey, 'base64')) : undefined });
-    let kith: KithBackend;
     try {
-      kith = await open().catch(async (err) => {
-        // a damaged file: offer the newest good backup instead of failing
-        if (!(err instanceof DatabaseDamagedError) || !err.newestGoodBackup || !(await askAboutDamage(err, true))) throw err;
-        await replaceDamagedFile(startOptions.databasePath, err.newestGoodBackup.fileName, new Date());
-        return open();
-      });
+      run(await open());
     } catch (err) {
-      send({ type: 'failed', message: (err as Error)?.message ?? String(err) });
-      return;
+      if (!(err instanceof DatabaseDamagedError)) {
+        send({ type: 'failed', message: (err as Error)?.message ?? String(err) });
+        return;
+      }
+      // a file that cannot be opened: the window opens on the recovery screen, which offers the
+      // newest good backup (as the web host does); nothing touches the file until the user chooses
+      send({ type: 'error', message: err.message });
+      dispatch = recoveryDispatch(err, async () => {
+        await replaceDamagedFile(startOptions.databasePath, err.newestGoodBackup!.fileName, new Date());
+        const kith = await open();
+        run(kith);
+        return kith.status.snapshot();
+      });
     }
+    markReady();
+    send({ type: 'ready' });
+  }
+
+  /** the back end on an opened file, with its scheduler and backups. Damage the background check
+   *  finds later stops writes, and the page's banner offers the backup (app.resolveDamage) */
+  function run(kith: KithBackend) {
     backend = kith;
+    dispatch = kith.dispatch;
     // a failed backup is shown in the app (app.status, the page's banner), and recovers by itself
     backups = startAutomaticBackups(kith.ctx, { onError: (err) => kith.status.report('backup', err), onSuccess: () => kith.status.recovered('backup') });
     kith.events.on('committed', (method) => {
@@ -98,17 +108,8 @@ export function serveBackend(port: BackendPort, exit: (code: number) => void = (
       sync = attachSyncScheduler(kith);
     }
     void syncLoginItem(kith);
-    markReady();
-    send({ type: 'ready' });
-    // the integrity check ran beside the start-up: on damage, offer the newest good backup and start again on it
-    void kith.integrity.then(async (damaged) => {
-      if (!damaged) return;
-      const restore = Boolean(damaged.newestGoodBackup) && (await askAboutDamage(damaged, false));
-      await stop();
-      if (restore) {
-        await replaceDamagedFile(startOptions.databasePath, damaged.newestGoodBackup!.fileName, new Date());
-        send({ type: 'relaunch' });
-      } else send({ type: 'stopped' });
+    void kith.integrity.then((damaged) => {
+      if (damaged) send({ type: 'error', message: `${damaged.message} The window shows the damage and offers the newest good backup; writes wait until the user chooses.` });
     });
   }
 
@@ -125,6 +126,7 @@ export function serveBackend(port: BackendPort, exit: (code: number) => void = (
     backups?.stop();
     const closing = backend?.close();
     backend = null;
+    dispatch = null;
     scheduler = null;
     await closing;
   }
@@ -136,7 +138,7 @@ export function serveBackend(port: BackendPort, exit: (code: number) => void = (
         return;
       case 'call':
         void ready.then(async () => {
-          const result = backend ? await backend.dispatch(message.method, message.input) : { ok: false as const, error: { code: 'internal' as const, message: 'Kith’s back end has stopped' } };
+          const result = dispatch ? await dispatch(message.method, message.input) : { ok: false as const, error: { code: 'internal' as const, message: 'Kith’s back end has stopped' } };
           send({ type: 'result', id: message.id, result });
         });
         return;
@@ -147,10 +149,6 @@ export function serveBackend(port: BackendPort, exit: (code: number) => void = (
       case 'opened':
         pendingOpens.get(message.id)?.(message.problem);
         pendingOpens.delete(message.id);
-        return;
-      case 'damage-decision':
-        decide?.(message.restore);
-        decide = null;
         return;
       case 'wake':
         void scheduler?.rearm('resume');

@@ -2,6 +2,7 @@
 // due, with what orders them (importance, health, a year's client value), and how many check-ins
 // were made today (they count against today's share).
 import { refreshHealth } from '../../db/queries/health';
+import { settleHealth } from './health';
 import { prepared } from '../../db/prepared';
 import { epochDayOf } from '../../shared/domain/epochDay';
 import { addDaysToDate, localDateOf, startOfLocalDay } from '../../shared/domain/localDate';
@@ -15,6 +16,7 @@ export const catchUpHandlers: HandlerGroup<'health.catchUp'> = {
     const now = ctx.clock.now().getTime();
     const tz = ctx.clock.timeZone();
     const settings = await loadSettings(ctx.db);
+    await settleHealth(ctx);
     refreshHealth(ctx.sqlite, now, tz);
     const today = localDateOf(now, tz);
     const todayDay = epochDayOf(today);

@@ -2,7 +2,9 @@
 // (shared/domain/health.ts); all contacts at once from db/queries/health.ts.
 import { catchUp } from '../backend-status';
 import { sql } from 'kysely';
-import { contactHealthInteractions, healthByCircle, healthList, healthTotals, refreshHealth, type ContactHealthRow } from '../../db/queries/health';
+import type Database from 'better-sqlite3';
+import { contactHealthInteractions, healthByCircle, healthList, healthTotals, refreshHealth, refreshHealthInSlices, type ContactHealthRow } from '../../db/queries/health';
+import { storageError } from '../api/storage-errors';
 import { ServiceError } from '../../shared/api/errors';
 import { followUpPriority } from '../../shared/domain/cadence';
 import { COMING_UP_DAYS } from '../../shared/domain/reminder';
@@ -50,10 +52,12 @@ export const healthHandlers: HandlerGroup<'health.forContact' | 'health.dashboar
   },
 
   async 'health.dashboard'(ctx) {
+    await settleHealth(ctx);
     return dashboardData(ctx, ctx.clock.now().getTime(), ctx.clock.timeZone());
   },
 
   async 'health.portfolio'(ctx) {
+    await settleHealth(ctx);
     const now = ctx.clock.now().getTime();
     const zone = ctx.clock.timeZone();
     catchUp(ctx.status, ctx.sqlite, 'health', () => refreshHealth(ctx.sqlite, now, zone));
@@ -101,6 +105,34 @@ function retentionAgreeingWithHealth(ctx: Pick<ServiceContext, 'sqlite'>, now: n
   last.alive = totals.trackedCount - dormantNow;
   last.dormant = dormantNow;
   return { ...history, dormantNow };
+}
+
+const settling = new WeakMap<Database.Database, Promise<void>>();
+
+/**
+ * Brings the health table up to date in slices other calls answer between (refreshHealthInSlices),
+ * waiting while an import holds the write gate; one run per connection at a time, which later
+ * callers join. Started when an import commits, and awaited by the readers of many rows first.
+ * A full or read-only disk is reported (as catchUp does) and the reads go on with what is stored.
+ */
+export function settleHealth(ctx: Pick<ServiceContext, 'sqlite' | 'clock' | 'status' | 'writes'>): Promise<void> {
+  let run = settling.get(ctx.sqlite);
+  if (run) return run;
+  const between = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    await ctx.writes?.idle();
+  };
+  run = refreshHealthInSlices(ctx.sqlite, ctx.clock.now().getTime(), ctx.clock.timeZone(), between)
+    .then(
+      () => ctx.status?.recovered('health'),
+      (err) => {
+        if (!ctx.status || !storageError(err)) throw err;
+        ctx.status.report('health', err);
+      },
+    )
+    .finally(() => settling.delete(ctx.sqlite));
+  settling.set(ctx.sqlite, run);
+  return run;
 }
 
 /** Everything the home page shows, as of `now` in `timeZone`: the benchmark's "dashboard data". */

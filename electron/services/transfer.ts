@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { exportFileName, writeExport } from '../transfer/export-file';
 import { cancelExportJob, downloadableExport, exportFinished, exportJob, startExportJob } from '../transfer/export-jobs';
 import { commitSession, getSession, openSession, previewOf, progressOf, reparseSession, requestCancel } from '../transfer/import-session';
+import { settleHealth } from './health';
 
 type TransferMethod =
   | 'transfer.importPreview'
@@ -29,7 +30,6 @@ type TransferMethod =
   | 'transfer.backupRestore';
 
 const IMPORT_EXTENSIONS = ['vcf', 'vcard', 'csv', 'json'];
-
 export const transferHandlers: HandlerGroup<TransferMethod> = {
   async 'transfer.importPreview'(ctx, input) {
     if (input.sessionId && !input.source) {
@@ -52,7 +52,10 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
   },
 
   async 'transfer.importCommit'(ctx, input) {
-    return commitSession(ctx, getSession(input.sessionId), { defaultAction: input.defaultAction, actions: input.actions, forNew: input.forNew, mergeInto: input.mergeInto });
+    const summary = await commitSession(ctx, getSession(input.sessionId), { defaultAction: input.defaultAction, actions: input.actions, forNew: input.forNew, mergeInto: input.mergeInto });
+    // every new contact's health, in slices in the background: the next dashboard need not compute them all at once
+    if (summary.added + summary.merged > 0) void settleHealth(ctx).catch((err) => console.error('[kith] health after the import:', err));
+    return summary;
   },
 
   async 'transfer.importProgress'(_ctx, input) {

@@ -13,7 +13,7 @@ import { startAutomaticBackups, type BackupSchedule } from '../transfer/backup-s
 import { DatabaseDamagedError, replaceDamagedFile } from '../transfer/integrity';
 import type { Dispatch } from '../api/dispatcher';
 import type { MethodName } from '../../shared/api/contract';
-import { recoveryDispatch } from './recovery';
+import { recoveryDispatch } from '../api/recovery-dispatch';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const staticDir = join(here, '..', '..', 'out', 'renderer');

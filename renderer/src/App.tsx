@@ -20,6 +20,7 @@ import { GlobalDialogs } from './components/GlobalDialogs';
 import { useUi } from './stores/ui';
 import { BrowserNotifications } from './components/reminders/BrowserNotifications';
 import { StatusBanner } from './components/StatusBanner';
+import { RecoveryGate } from './components/RecoveryScreen';
 
 export function App() {
   const route = useRouter((s) => s.route);
@@ -83,7 +84,7 @@ export function App() {
   }
 
   return (
-    <>
+    <RecoveryGate>
       <div className="app">
         <Sidebar />
         <main className="main" id="main">
@@ -94,6 +95,6 @@ export function App() {
       <GlobalDialogs />
       <Toaster position="bottom-right" richColors closeButton theme="system" />
       <BrowserNotifications />
-    </>
+    </RecoveryGate>
   );
 }

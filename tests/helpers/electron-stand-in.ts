@@ -166,7 +166,7 @@ export const electronStandIn = {
   },
   dialog: {
     showErrorBox: (...args: unknown[]) => record('showErrorBox', ...args),
-    showMessageBox: async () => ({ response: 1 }),
+    showMessageBox: async (...args: unknown[]) => (record('showMessageBox', ...args), { response: 1 }),
     showOpenDialog: async () => recorder.dialogAnswer,
     showSaveDialog: async () => recorder.dialogAnswer,
   },

@@ -1,18 +1,18 @@
-// `npm run bench [-- --only large|huge] [--runs N] [--repeat N] [--quick] [--seed N] [--browser | --no-browser] [--compare FILE]`
+// `npm run bench [-- --only large|huge] [--runs N] [--repeat N] [--quick] [--seed N] [--browser | --no-browser] [--compare FILE] [--stall-only]`
 // Generates (or reuses) the large and huge databases, runs every benchmark of benchmarks.ts on each
 // through the real dispatcher and as raw SQL, times cold starts, checks the renderer at scale in
 // Chromium, prints it all and writes docs/benchmarks.md. Every timed figure is measured in --repeat
 // (default 2) full runs and reported as their median with the spread; --compare FILE flags each
 // figure more than 20% slower than in a previous docs/benchmarks.md (compare.ts).
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execSync } from 'node:child_process';
 import { COLD_START, STALL } from './benchmarks';
 import { DEFAULT_SEED, SIZES, type SizeName } from './generate';
 import { measureColdStarts, removeDatabase } from './cold';
 import { DATA_DIR, ROOT, ensureDataFile, runScript, workingCopy } from './datafiles';
-import { describeMachine, loadNow, renderMarkdown, verdict, type BenchReport, type SizeReport } from './report';
+import { describeMachine, loadNow, renderMarkdown, renderStall, verdict, type BenchReport, type SizeReport } from './report';
 import { combineResults, combineRuns, type Stats } from './harness';
 import { compareFigures, parseFigures, renderComparison } from './compare';
 import type { WorkerResult } from './bench-worker';
@@ -34,8 +34,10 @@ async function main() {
       'no-build': { type: 'boolean', default: false },
       repeat: { type: 'string' },
       compare: { type: 'string' },
+      'stall-only': { type: 'boolean', default: false },
     },
   });
+  if (values['stall-only']) return stallOnly(Number(values.seed ?? DEFAULT_SEED));
   const sizes = (values.only?.flatMap((o) => o.split(',')) ?? ['large', 'huge']) as SizeName[];
   for (const s of sizes) if (s !== 'large' && s !== 'huge' && s !== 'small') throw new Error(`--only takes large or huge, not ${s}`);
   const runs = Number(values.runs ?? (values.quick ? 10 : 30));
@@ -196,6 +198,29 @@ async function main() {
     log('Some checks failed (see above).');
     process.exitCode = 1;
   }
+}
+
+/** `--stall-only`: the "longest stall" scenario alone on a copy of large, its section of docs/benchmarks.md rewritten in place */
+async function stallOnly(seed: number) {
+  const data = await ensureDataFile('large', seed, log);
+  const work = workingCopy(data.path, 'large');
+  const out = join(DATA_DIR, 'results', 'large-stall.json');
+  mkdirSync(dirname(out), { recursive: true });
+  rmSync(out, { force: true });
+  const before = loadNow();
+  log(`longest stall on large (load ${before}):`);
+  const code = await runScript('stall.ts', ['--file', work, '--out', out]);
+  removeDatabase(work);
+  if (code !== 0 || !existsSync(out)) throw new Error(`the stall scenario failed (exit ${code})`);
+  const stall = JSON.parse(readFileSync(out, 'utf8')) as StallResult;
+  const doc = join(ROOT, 'docs', 'benchmarks.md');
+  const section = [...renderStall('large', stall, { date: new Date(), loadBefore: before, loadAfter: loadNow() })].join('\n');
+  const markdown = readFileSync(doc, 'utf8');
+  const start = markdown.indexOf('## Longest stall (large)');
+  const end = start < 0 ? -1 : markdown.indexOf('\n## ', start + 1);
+  writeFileSync(doc, start < 0 ? `${markdown.trimEnd()}\n\n${section}\n` : `${markdown.slice(0, start)}${section}${end < 0 ? '' : `\n${markdown.slice(end + 1)}`}`);
+  log(`Wrote the stall section of ${doc}`);
+  if (stall.scenarios.some((sc) => sc.worstMs > STALL.budgetMs)) process.exitCode = 1;
 }
 
 main().catch((err) => {

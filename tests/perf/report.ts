@@ -271,16 +271,20 @@ export function renderMarkdown(r: BenchReport): string {
 }
 
 /** the "longest stall" section: each scenario's worst latency of a trivial call made every 10 ms */
-export function renderStall(size: SizeName, stall: StallResult): string[] {
+export function renderStall(size: SizeName, stall: StallResult, run?: { date: Date; loadBefore: string; loadAfter: string }): string[] {
   const out = [`## Longest stall (${size})`, ''];
+  if (run) out.push(`Run alone (\`npm run bench -- --stall-only\`) on ${run.date.toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${run.loadBefore} before, ${run.loadAfter} after.`, '');
   out.push(
-    `The worst latency of a trivial call (${STALL.method}) made every ${STALL.tickMs} ms while the work runs, counted from when the call was due (a blocked event loop counts as much as a call waiting for the connection). Budget: no call stalls another for more than ${STALL.budgetMs} ms.`,
+    `The worst latency of a trivial call (${STALL.method}) made every ${STALL.tickMs} ms while the work runs, counted from when the call was due (a blocked event loop counts as much as a call waiting for the connection). Budget: no call stalls another for more than ${STALL.budgetMs} ms. "CPU in it": what the back end's own thread spent during that worst wait (from /proc, 10 ms steps) — near the worst, the thread blocked itself; far below, it waited for a core on a loaded machine. "loop max": the event loop's longest delay (monitorEventLoopDelay).`,
     '',
   );
-  out.push('| while this runs | worst | p99 | p50 | calls | work took | budget |', '|---|--:|--:|--:|--:|--:|---|');
+  out.push('| while this runs | worst | CPU in it | p99 | p50 | loop max | calls | work took | thread CPU | budget |', '|---|--:|--:|--:|--:|--:|--:|--:|--:|---|');
   for (const sc of stall.scenarios) {
     const judged = sc.worstMs <= STALL.budgetMs ? `✓ ≤ ${STALL.budgetMs} ms` : `✗ ${ms(sc.worstMs)} > ${STALL.budgetMs} ms`;
-    out.push(`| ${sc.name} | ${ms(sc.worstMs)} | ${ms(sc.p99Ms)} | ${ms(sc.p50Ms)} | ${n(sc.calls)} | ${sc.seconds.toFixed(1)} s | ${judged} |`);
+    const opt = (v: number | undefined, f: (x: number) => string) => (v === undefined || Number.isNaN(v) ? '–' : f(v));
+    out.push(
+      `| ${sc.name} | ${ms(sc.worstMs)} | ${opt(sc.worstCpuMs, ms)} | ${ms(sc.p99Ms)} | ${ms(sc.p50Ms)} | ${opt(sc.loopMaxMs, ms)} | ${n(sc.calls)} | ${sc.seconds.toFixed(1)} s | ${opt(sc.threadCpuSeconds, (x) => `${x.toFixed(1)} s`)} | ${judged} |`,
+    );
   }
   out.push('');
   const memory = stall.jsonExportMemoryMB <= STALL.memoryBudgetMB ? `✓ ≤ ${STALL.memoryBudgetMB} MB` : `✗ > ${STALL.memoryBudgetMB} MB`;

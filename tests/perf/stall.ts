@@ -3,7 +3,8 @@
 // run; its latency counts from when it was due, so a blocked event loop counts as much as a call
 // waiting for the connection. --baseline also times the old in-process JSON export (one string).
 // The file is written to (the import adds 10,000 contacts): run it on a copy.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { startBackend, type KithBackend } from '../../electron/kith';
 import { buildJsonExport } from '../../electron/transfer/json-export';
@@ -21,6 +22,25 @@ export interface StallScenario {
   calls: number;
   /** how long the scenario's work took */
   seconds: number;
+  /** the CPU the back end's own thread spent during the worst call's wait: near worstMs means it was
+   *  blocked by its own work, far below means it waited for a core (load on the machine) */
+  worstCpuMs?: number;
+  /** the event loop's longest delay (perf_hooks.monitorEventLoopDelay) and its p99 */
+  loopMaxMs?: number;
+  loopP99Ms?: number;
+  /** the CPU the back end's thread spent over the whole scenario, against its wall time */
+  threadCpuSeconds?: number;
+}
+
+/** CPU time (user + system) of this process's main thread, from /proc (10 ms ticks); null off Linux */
+function mainThreadCpuMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+  } catch {
+    return null;
+  }
 }
 
 export interface StallResult {
@@ -39,15 +59,23 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function measure(call: Call, name: string, work: () => Promise<unknown>): Promise<StallScenario> {
   const latencies: number[] = [];
   let done = false;
+  let worst = { ms: -1, cpuMs: 0 };
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  const cpuAtStart = mainThreadCpuMs();
   const ticking = (async () => {
     let due = performance.now();
+    let cpu = mainThreadCpuMs();
     while (!done) {
       due += STALL.tickMs;
       const wait = due - performance.now();
       if (wait > 0) await sleep(wait);
       await call(STALL.method, {});
       const end = performance.now();
+      const cpuNow = mainThreadCpuMs();
       latencies.push(end - due);
+      if (end - due > worst.ms) worst = { ms: end - due, cpuMs: cpuNow !== null && cpu !== null ? cpuNow - cpu : NaN };
+      cpu = cpuNow;
       if (end > due + STALL.tickMs) due = end; // a late call does not make the next ones look late
     }
   })();
@@ -56,10 +84,25 @@ async function measure(call: Call, name: string, work: () => Promise<unknown>): 
   const seconds = (performance.now() - start) / 1000;
   done = true;
   await ticking;
+  loop.disable();
+  const cpuAtEnd = mainThreadCpuMs();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  const scenario = { name, worstMs: latencies.at(-1) ?? 0, p99Ms: at(0.99), p50Ms: at(0.5), calls: latencies.length, seconds };
-  console.log(`  ${name}: worst ${scenario.worstMs.toFixed(1)} ms, p99 ${scenario.p99Ms.toFixed(1)} ms, p50 ${scenario.p50Ms.toFixed(1)} ms over ${scenario.calls} calls (${seconds.toFixed(1)} s)`);
+  const scenario: StallScenario = {
+    name,
+    worstMs: latencies.at(-1) ?? 0,
+    p99Ms: at(0.99),
+    p50Ms: at(0.5),
+    calls: latencies.length,
+    seconds,
+    worstCpuMs: worst.cpuMs,
+    loopMaxMs: loop.max / 1e6,
+    loopP99Ms: loop.percentile(99) / 1e6,
+    threadCpuSeconds: cpuAtStart !== null && cpuAtEnd !== null ? (cpuAtEnd - cpuAtStart) / 1000 : undefined,
+  };
+  console.log(
+    `  ${name}: worst ${scenario.worstMs.toFixed(1)} ms (thread CPU in it ${worst.cpuMs} ms), p99 ${scenario.p99Ms.toFixed(1)} ms, p50 ${scenario.p50Ms.toFixed(1)} ms over ${scenario.calls} calls (${seconds.toFixed(1)} s, thread CPU ${scenario.threadCpuSeconds?.toFixed(1)} s); event loop max ${scenario.loopMaxMs!.toFixed(1)} ms, p99 ${scenario.loopP99Ms!.toFixed(1)} ms`,
+  );
   return scenario;
 }
 
@@ -104,23 +147,28 @@ async function peakMemory<T>(work: () => Promise<T>): Promise<{ value: T; addedM
   }
 }
 
-export async function measureStalls(backend: KithBackend, options: { baseline?: boolean } = {}): Promise<StallResult> {
+export async function measureStalls(backend: KithBackend, options: { baseline?: boolean; noExports?: boolean } = {}): Promise<StallResult> {
   const call = makeCall(backend);
   await call('health.dashboard', {}); // warm: the first dashboard of a day is not what is measured here
   const scenarios: StallScenario[] = [];
   let json = { value: null as unknown as Awaited<ReturnType<typeof exportToEnd>>, addedMB: 0 };
-  scenarios.push(await measure(call, 'JSON export of everything', async () => (json = await peakMemory(() => exportToEnd(call, 'json')))));
-  scenarios.push(await measure(call, '.ics export', () => exportToEnd(call, 'ics')));
+  // --no-exports: the import and the dashboard only (a quick check while working on them)
+  if (!options.noExports) {
+    scenarios.push(await measure(call, 'JSON export of everything', async () => (json = await peakMemory(() => exportToEnd(call, 'json')))));
+    scenarios.push(await measure(call, '.ics export', () => exportToEnd(call, 'ics')));
+  }
   // the import in its two steps, and the dashboard just after it (10,000 new contacts' health) and warm
   let sessionId = '';
   scenarios.push(await measure(call, 'import 10,000 vCards: preview (read the file, find duplicates)', async () => (sessionId = await previewTenThousand(call, 1))));
   scenarios.push(await measure(call, 'import 10,000 vCards: commit', () => commitImport(call, sessionId)));
   scenarios.push(await measure(call, 'first dashboard after that import', () => dashboards(call, 1)));
   scenarios.push(await measure(call, 'dashboard ×20 (warm)', () => dashboards(call, 20)));
-  scenarios.push(
-    await measure(call, 'all at once: JSON export + import + dashboard', () => Promise.all([exportToEnd(call, 'json'), importTenThousand(call, 2), dashboards(call, 20)])),
-  );
-  const result: StallResult = { scenarios, jsonExportMemoryMB: json.addedMB, jsonExportMB: Math.round(json.value.bytes / 1024 / 1024) };
+  if (!options.noExports) {
+    scenarios.push(
+      await measure(call, 'all at once: JSON export + import + dashboard', () => Promise.all([exportToEnd(call, 'json'), importTenThousand(call, 2), dashboards(call, 20)])),
+    );
+  }
+  const result: StallResult = { scenarios, jsonExportMemoryMB: json.addedMB, jsonExportMB: Math.round((json.value?.bytes ?? 0) / 1024 / 1024) };
   console.log(`  JSON export: ${result.jsonExportMB} MB file, ${result.jsonExportMemoryMB} MB added to the process at its peak`);
   if (options.baseline) {
     // the export as it was: one string on the app's own thread
@@ -133,11 +181,11 @@ export async function measureStalls(backend: KithBackend, options: { baseline?: 
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { file: { type: 'string' }, out: { type: 'string' }, baseline: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { file: { type: 'string' }, out: { type: 'string' }, baseline: { type: 'boolean', default: false }, 'no-exports': { type: 'boolean', default: false } } });
   const now = new Date(DEFAULT_NOW);
   const backend = await startBackend({ databasePath: values.file!, host: 'web', clock: { now: () => now, timeZone: () => 'Europe/Berlin' } });
   try {
-    const result = await measureStalls(backend, { baseline: values.baseline });
+    const result = await measureStalls(backend, { baseline: values.baseline, noExports: values['no-exports'] });
     if (values.out) writeFileSync(values.out, JSON.stringify(result, null, 2));
   } finally {
     await backend.close();

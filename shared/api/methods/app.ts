@@ -26,7 +26,14 @@ export interface AppStatus {
   /** why the file is open read-only, and what to do */
   readOnlyReason: string | null;
   /** damage found in the data file: writes are refused until the user restores or goes on */
-  damage: { problem: string; message: string; newestGoodBackup: BackupDetails | null; writesStopped: boolean } | null;
+  damage: {
+    problem: string;
+    message: string;
+    newestGoodBackup: BackupDetails | null;
+    writesStopped: boolean;
+    /** false when the file could not be opened at all: nothing can be read, only a restore helps (electron/api/recovery-dispatch.ts) */
+    opened: boolean;
+  } | null;
   problems: BackgroundProblem[];
 }
 

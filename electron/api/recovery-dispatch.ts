@@ -1,8 +1,9 @@
-// The web host's answer when the file cannot be opened at all (a 0-byte file beside backups, a
-// damaged header): instead of exiting with a message only the terminal sees, it serves the page,
-// whose banner shows the damage and offers the newest good backup. Until the user restores it,
-// every other call is refused as `damaged`; nothing touches the file.
-import type { Dispatch } from '../api/dispatcher';
+// Both hosts' answer when the file cannot be opened at all (a 0-byte file beside backups, a damaged
+// header): instead of exiting with a message only a terminal or a native dialog shows, they serve
+// the page, whose recovery screen shows the damage and offers the newest good backup. The answers
+// come from here, without the file: until the user restores it, every other call is refused as
+// `damaged`, and nothing touches the file.
+import type { Dispatch } from './dispatcher';
 import type { AppStatus } from '../../shared/api/methods/app';
 import type { DatabaseDamagedError } from '../transfer/integrity';
 
@@ -10,7 +11,7 @@ export function recoveryDispatch(damaged: DatabaseDamagedError, restore: () => P
   const status: AppStatus = {
     access: 'read-write',
     readOnlyReason: null,
-    damage: { problem: damaged.problem, message: damaged.message, newestGoodBackup: damaged.newestGoodBackup, writesStopped: true },
+    damage: { problem: damaged.problem, message: damaged.message, newestGoodBackup: damaged.newestGoodBackup, writesStopped: true, opened: false },
     problems: [],
   };
   return async (method, input) => {
@@ -31,6 +32,6 @@ export function recoveryDispatch(damaged: DatabaseDamagedError, restore: () => P
         return { ok: false, error: { code: 'damaged', message: `The backup could not be restored: ${(err as Error).message}` } };
       }
     }
-    return { ok: false, error: { code: 'damaged', message: `${damaged.message} Restore the backup from the banner at the top of the page.` } };
+    return { ok: false, error: { code: 'damaged', message: `${damaged.message} Restore the backup from the page Kith shows instead.` } };
   };
 }
