@@ -101,7 +101,7 @@ let byName: Map<string, string> | null = null;
 export function countryCodeOf(text: string, language = 'en'): string | null {
   const t = text.trim();
   if (!t) return null;
-  if (/^[A-Za-z]{2}$/.test(t)) return asRegion(t);
+  if (/^[A-Za-z]{2}$/.test(t) && asRegion(t)) return asRegion(t);
   if (!byName) {
     byName = new Map(Object.entries(EXTRA_NAMES));
     for (const lang of NAME_LANGUAGES) for (const code of COUNTRY_CODES) {
