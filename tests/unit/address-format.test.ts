@@ -1,6 +1,7 @@
 // The one way an address is shown (shared/domain/address.ts): by the address's country, with the
 // country's name in the reader's language; and the map link it opens.
 import { describe, expect, it } from 'vitest';
+import { isExternalLink } from '../../electron/security';
 import { addressText, countryCodeOf, formatAddressLines, mapSearchUrl, type PostalAddress } from '../../shared/domain/address';
 
 const a = (p: Partial<PostalAddress>): PostalAddress => ({ street: '', city: '', region: '', postcode: '', countryCode: null, country: '', ...p });
@@ -40,6 +41,8 @@ describe('countries and the one-line text', () => {
     const home = a({ street: '742 Evergreen Terrace\nApt 2', city: 'Springfield', region: 'IL', postcode: '62704', countryCode: 'US' });
     expect(addressText(home)).toBe('742 Evergreen Terrace, Apt 2, Springfield, IL, 62704, United States');
     expect(mapSearchUrl(home)).toBe('https://www.openstreetmap.org/search?query=742%20Evergreen%20Terrace%2C%20Apt%202%2C%2062704%2C%20Springfield%2C%20IL%2C%20United%20States');
+    // Electron opens it with shell.openExternal (electron/main.ts): it is one of the links that may leave
+    expect(isExternalLink(mapSearchUrl(home))).toBe(true);
     expect(mapSearchUrl(a({ street: 'Rue & Co #3', city: 'Paris' }))).toBe('https://www.openstreetmap.org/search?query=Rue%20%26%20Co%20%233%2C%20Paris');
   });
 });
