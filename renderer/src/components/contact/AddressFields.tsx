@@ -1,38 +1,40 @@
 // An address's parts in the contact form (issue 17.6): street lines, city, region, postcode and a
 // country picker, in the order most addresses are written. Plain inputs and a native select, so
 // Tab moves through them and typing a letter in the picker jumps to that country.
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { countryCodeOf, countryOptions, type PostalAddress } from '../../../../shared/domain/address';
 import { userLanguage } from '../../lib/format';
 
 export function AddressFields({ label, address, onChange, invalid }: { label: string; address: PostalAddress; onChange(next: PostalAddress): void; invalid?: boolean }) {
   const language = userLanguage();
   const countries = useMemo(() => countryOptions(language), [language]);
+  const id = useId();
   const set = (patch: Partial<PostalAddress>) => onChange({ ...address, ...patch });
   // a country typed elsewhere (a file) that Kith has no code for stays choosable as it was
   const typedOnly = !address.countryCode && address.country.trim() ? address.country.trim() : null;
   const inputProps = (part: 'city' | 'region' | 'postcode') => ({ value: address[part], 'aria-invalid': invalid || undefined, onChange: (e: { target: { value: string } }) => set({ [part]: e.target.value }) });
   return (
     <div className="address-fields" role="group" aria-label={label}>
-      <label className="address-street">
-        <span>Street</span>
-        <textarea rows={2} value={address.street} aria-invalid={invalid || undefined} autoComplete="off" onChange={(e) => set({ street: e.target.value })} />
-      </label>
-      <label>
-        <span>Postcode</span>
-        <input {...inputProps('postcode')} autoComplete="off" />
-      </label>
-      <label>
-        <span>City</span>
-        <input {...inputProps('city')} autoComplete="off" />
-      </label>
-      <label>
-        <span>Region or state</span>
-        <input {...inputProps('region')} autoComplete="off" />
-      </label>
-      <label>
-        <span>Country</span>
+      <div className="address-street">
+        <label htmlFor={`${id}-street`}>Street</label>
+        <textarea id={`${id}-street`} rows={2} value={address.street} aria-invalid={invalid || undefined} autoComplete="off" onChange={(e) => set({ street: e.target.value })} />
+      </div>
+      <div>
+        <label htmlFor={`${id}-postcode`}>Postcode</label>
+        <input id={`${id}-postcode`} {...inputProps('postcode')} autoComplete="off" />
+      </div>
+      <div>
+        <label htmlFor={`${id}-city`}>City</label>
+        <input id={`${id}-city`} {...inputProps('city')} autoComplete="off" />
+      </div>
+      <div>
+        <label htmlFor={`${id}-region`}>Region or state</label>
+        <input id={`${id}-region`} {...inputProps('region')} autoComplete="off" />
+      </div>
+      <div>
+        <label htmlFor={`${id}-country`}>Country</label>
         <select
+          id={`${id}-country`}
           value={address.countryCode ?? (typedOnly ? 'typed' : '')}
           onChange={(e) => {
             const v = e.target.value;
@@ -49,7 +51,7 @@ export function AddressFields({ label, address, onChange, invalid }: { label: st
             </option>
           ))}
         </select>
-      </label>
+      </div>
     </div>
   );
 }
