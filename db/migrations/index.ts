@@ -18,6 +18,7 @@ import * as m0018 from './0018_search_everything';
 import * as m0020 from './0020_sync_changes';
 import * as m0022 from './0022_rhythms';
 import * as m0024 from './0024_addresses';
+import * as m0031 from './0031_portfolio_rhythms';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0020_sync_changes': m0020,
   '0022_rhythms': m0022,
   '0024_addresses': m0024,
+  '0031_portfolio_rhythms': m0031,
 };
