@@ -63,6 +63,8 @@ export interface ContactMethodTable {
   value_normalized: string;
   is_primary: number;
   sort_order: number;
+  /** an address's parts as JSON (shared/domain/address.ts PostalAddress); null: all of `value` is the street */
+  address_parts: string | null;
 }
 
 export interface ContactDateTable {

@@ -17,6 +17,7 @@ import * as m0017 from './0017_value_versions';
 import * as m0018 from './0018_search_everything';
 import * as m0020 from './0020_sync_changes';
 import * as m0022 from './0022_rhythms';
+import * as m0024 from './0024_addresses';
 import * as m0025 from './0025_attachments';
 import * as m0031 from './0031_portfolio_rhythms';
 
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0018_search_everything': m0018,
   '0020_sync_changes': m0020,
   '0022_rhythms': m0022,
+  '0024_addresses': m0024,
   '0025_attachments': m0025,
   '0031_portfolio_rhythms': m0031,
 };

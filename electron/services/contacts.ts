@@ -11,6 +11,7 @@ import { ServiceError } from '../../shared/api/errors';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { Contact, ContactSummary } from '../../shared/domain/contact';
 import { normalizeMethodValue } from '../../shared/domain/normalize';
+import { addressFromText, type PostalAddress } from '../../shared/domain/address';
 import { contactRhythm } from './rhythm';
 import type { HandlerGroup, ServiceContext } from './context';
 import { MAX_PHOTO_BYTES } from '../../shared/api/methods/contacts';
@@ -171,8 +172,8 @@ export function insertContactPrepared(sqlite: Database.Database, input: ContactF
   const columns = Object.keys(row);
   // the columns are those present in the input (the others keep their defaults), so one statement per set of columns
   prepared(sqlite, `INSERT INTO contacts (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...Object.values(row));
-  const method = prepared(sqlite, `INSERT INTO contact_methods (id, contact_id, kind, label, value, value_normalized, is_primary, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  for (const m of methodRows(id, input.methods, phoneRegion(sqlite))) method.run(m.id, m.contact_id, m.kind, m.label, m.value, m.value_normalized, m.is_primary, m.sort_order);
+  const method = prepared(sqlite, `INSERT INTO contact_methods (id, contact_id, kind, label, value, value_normalized, is_primary, sort_order, address_parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const m of methodRows(id, input.methods, phoneRegion(sqlite))) method.run(m.id, m.contact_id, m.kind, m.label, m.value, m.value_normalized, m.is_primary, m.sort_order, m.address_parts);
   const link = prepared(sqlite, `INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)`);
   for (const name of uniqueTagNames(input.tags)) link.run(id, tagIdPrepared(sqlite, name, now, tags));
   return id;
@@ -191,8 +192,8 @@ export function updateContactPrepared(sqlite: Database.Database, id: string, pat
   if (result.changes === 0) throw new ServiceError('not_found', 'No contact with that id', 'id');
   if (patch.methods) {
     prepared(sqlite, `DELETE FROM contact_methods WHERE contact_id = ?`).run(id);
-    const method = prepared(sqlite, `INSERT INTO contact_methods (id, contact_id, kind, label, value, value_normalized, is_primary, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const m of methodRows(id, patch.methods, phoneRegion(sqlite))) method.run(m.id, m.contact_id, m.kind, m.label, m.value, m.value_normalized, m.is_primary, m.sort_order);
+    const method = prepared(sqlite, `INSERT INTO contact_methods (id, contact_id, kind, label, value, value_normalized, is_primary, sort_order, address_parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const m of methodRows(id, patch.methods, phoneRegion(sqlite))) method.run(m.id, m.contact_id, m.kind, m.label, m.value, m.value_normalized, m.is_primary, m.sort_order, m.address_parts);
   }
   if (patch.tags) {
     prepared(sqlite, `DELETE FROM contact_tags WHERE contact_id = ?`).run(id);
@@ -315,6 +316,7 @@ export function methodRows(contactId: string, given: ContactFields['methods'], r
     value_normalized: normalized.get(m)!,
     is_primary: primaryOf.get(m.kind) === i ? 1 : 0,
     sort_order: i,
+    address_parts: m.kind === 'address' ? JSON.stringify(m.address ?? addressFromText(m.value)) : null,
   }));
 }
 
@@ -374,7 +376,7 @@ export async function loadContact(ctx: Pick<ServiceContext, 'db' | 'sqlite'>, id
     cadenceLatestDays: row.cadence_latest_days,
     effectiveCadenceDays: rhythm.days,
     rhythm: { days: rhythm.days, latestDays: rhythm.latestDays, source: rhythm.source, sourceName: rhythm.sourceName },
-    methods: methods.map((m) => ({ id: m.id, kind: m.kind, label: m.label, value: m.value, isPrimary: m.is_primary === 1 })),
+    methods: methods.map((m) => ({ id: m.id, kind: m.kind, label: m.label, value: m.value, isPrimary: m.is_primary === 1, ...(m.kind === 'address' ? { address: addressOfRow(m) } : {}) })),
     dates: dates.map((d) => ({ id: d.id, label: d.label, month: d.month, day: d.day, year: d.year })),
     tags: tags.map((t) => t.name),
     photo: photo ? `data:${photo.mime};base64,${Buffer.from(photo.data).toString('base64')}` : null,
@@ -385,3 +387,8 @@ export async function loadContact(ctx: Pick<ServiceContext, 'db' | 'sqlite'>, id
   };
 }
 
+
+/** an address row's parts; a row without them (written by older code) is all street */
+export function addressOfRow(m: { value: string; address_parts: string | null }): PostalAddress {
+  return m.address_parts ? (JSON.parse(m.address_parts) as PostalAddress) : addressFromText(m.value);
+}

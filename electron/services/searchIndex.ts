@@ -24,8 +24,11 @@ const FLUSH = [
   `INSERT INTO contacts_fts (rowid, name, company, methods, tags, notes, how_met, facts, interactions, attachments)
    SELECT k.key, ${NAME_TEXT},
      concat_ws(' ', c.company, c.title),
-     (SELECT group_concat(m.value || ' ' || m.value_normalized, ' ') FROM contact_methods m
-       WHERE m.contact_id = c.id AND m.kind IN ('email', 'phone', 'social')),
+     (SELECT group_concat(CASE WHEN m.kind <> 'address' THEN m.value || ' ' || m.value_normalized
+         -- an address by its city, postcode and region; a free text (no parts besides the street) whole
+         WHEN concat(m.address_parts ->> '$.city', m.address_parts ->> '$.postcode') <> '' THEN concat_ws(' ', m.address_parts ->> '$.city', m.address_parts ->> '$.postcode', nullif(m.address_parts ->> '$.region', ''))
+         ELSE m.value END, ' ') FROM contact_methods m
+       WHERE m.contact_id = c.id AND m.kind IN ('email', 'phone', 'social', 'address')),
      (SELECT group_concat(t.name, ' ') FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id),
      c.notes,
      c.how_met,

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import type { Contact, ContactMethod, ImportantDate, Importance, MonthDay } from '../../shared/domain/contact';
 import type { RelationshipRole } from '../../shared/domain/relationship';
+import { addressFromText, isEmptyAddress, type PostalAddress } from '../../shared/domain/address';
 import { relationRole } from '../transfer/record';
 import { parseVCardFile } from '../transfer/vcard-parse';
 import { contactToVCard } from '../transfer/vcard-write';
@@ -126,7 +127,7 @@ export function normalizeFields(f: CardFields): CardFields {
     title: text(f.title),
     birthday: f.birthday ? { month: f.birthday.month, day: f.birthday.day, year: f.birthday.year ?? null } : null,
     notes: (f.notes ?? '').replace(/\r\n?/g, '\n').trim(),
-    methods: f.methods.map((m, i) => ({ kind: m.kind, label: text(m.label), value: m.value.trim(), isPrimary: primaryOf.get(m.kind) === i })),
+    methods: f.methods.map((m, i) => ({ kind: m.kind, label: text(m.label), value: m.value.trim(), isPrimary: primaryOf.get(m.kind) === i, ...addressFieldOf(m) })),
     tags,
     dates,
     photo: f.photo ?? null,
@@ -136,6 +137,18 @@ export function normalizeFields(f: CardFields): CardFields {
     howMet: text(f.howMet),
     related,
   };
+}
+
+/**
+ * An address's parts as sync compares them; none for a text kept whole (as Kith held every address
+ * before 0024), so a contact synced then hashes as it did and is not sent again for that alone.
+ */
+function addressFieldOf(m: SyncMethod): { address?: PostalAddress } {
+  if (m.kind !== 'address' || !m.address) return {};
+  const a = m.address;
+  const free = addressFromText(m.value);
+  if (a.street.trim() === free.street && isEmptyAddress({ ...a, street: '' })) return {};
+  return { address: { street: a.street.replace(/\r\n?/g, '\n').trim(), city: a.city.trim(), region: a.region.trim(), postcode: a.postcode.trim(), countryCode: a.countryCode ?? null, country: a.country.trim() } };
 }
 
 /**
@@ -177,7 +190,7 @@ export function parseCard(text: string): ParsedCard | { error: string } {
     title: f.title ?? null,
     birthday: f.birthday ? { month: f.birthday.month, day: f.birthday.day, year: f.birthday.year ?? null } : null,
     notes: f.notes ?? '',
-    methods: (f.methods ?? []).map((m) => ({ kind: m.kind, label: m.label ?? null, value: m.value, isPrimary: m.isPrimary ?? false })),
+    methods: (f.methods ?? []).map((m) => ({ kind: m.kind, label: m.label ?? null, value: m.value, isPrimary: m.isPrimary ?? false, ...(m.address ? { address: m.address as PostalAddress } : {}) })),
     tags: f.tags ?? [],
     dates: record.dates,
     photo: record.photo ? `data:${record.photo.mime};base64,${record.photo.data.toString('base64')}` : null,

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { contactFields } from '../../shared/api/methods/contacts';
-import { insertContactPrepared, updateContactPrepared, type ContactFields, type TagIds } from '../services/contacts';
+import { addressOfRow, insertContactPrepared, updateContactPrepared, type ContactFields, type TagIds } from '../services/contacts';
 import { contactFieldsOf, normalizeFields, type CardFields, type SyncRelation } from './card-fields';
 import { DIRECTED_KINDS, roleSeenFrom, storedRelationship, type RelationshipKind } from '../../shared/domain/relationship';
 import { decodePhoto } from '../transfer/record';
@@ -36,7 +36,7 @@ export function readLocalContacts(sqlite: Database.Database, ids?: string[]): Ma
               coalesce(ch.seq, 0) AS seq
        FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id LEFT JOIN sync_contact_changes ch ON ch.contact_id = c.id ${filter}`,
   ).all(...args) as (ContactRowLite & { seq: number })[];
-  const methods = groupBy(prepared(sqlite, `SELECT contact_id, kind, label, value, is_primary FROM contact_methods ${contactFilter} ORDER BY contact_id, sort_order`).all(...args) as { contact_id: string; kind: CardFields['methods'][number]['kind']; label: string | null; value: string; is_primary: number }[]);
+  const methods = groupBy(prepared(sqlite, `SELECT contact_id, kind, label, value, is_primary, address_parts FROM contact_methods ${contactFilter} ORDER BY contact_id, sort_order`).all(...args) as { contact_id: string; kind: CardFields['methods'][number]['kind']; label: string | null; value: string; is_primary: number; address_parts: string | null }[]);
   const tags = groupBy(prepared(sqlite, `SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id ${contactFilter.replace('contact_id', 'ct.contact_id')}`).all(...args) as { contact_id: string; name: string }[]);
   const dates = groupBy(prepared(sqlite, `SELECT contact_id, label, month, day, year FROM contact_dates ${contactFilter}`).all(...args) as { contact_id: string; label: string; month: number; day: number; year: number | null }[]);
   const relations = prepared(
@@ -65,7 +65,7 @@ export function readLocalContacts(sqlite: Database.Database, ids?: string[]): Ma
       title: r.title,
       birthday: r.birthday_month && r.birthday_day ? { month: r.birthday_month, day: r.birthday_day, year: r.birthday_year } : null,
       notes: r.notes,
-      methods: (methods.get(r.id) ?? []).map((m) => ({ kind: m.kind, label: m.label, value: m.value, isPrimary: m.is_primary === 1 })),
+      methods: (methods.get(r.id) ?? []).map((m) => ({ kind: m.kind, label: m.label, value: m.value, isPrimary: m.is_primary === 1, ...(m.kind === 'address' ? { address: addressOfRow(m) } : {}) })),
       tags: (tags.get(r.id) ?? []).map((t) => t.name),
       dates: (dates.get(r.id) ?? []).map((d) => ({ label: d.label, month: d.month, day: d.day, year: d.year })),
       photo: photos.get(r.id) ?? null,

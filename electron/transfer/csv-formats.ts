@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import type { ContactInput } from '../../shared/api/methods/contacts';
 import { CSV_TARGETS, type CsvFormat, type CsvTarget } from '../../shared/api/methods/transfer';
 import { isValidMonthDay } from '../../shared/domain/calendar';
+import { addressFromAdr, addressText, isEmptyAddress } from '../../shared/domain/address';
 import { composeDisplayName, leftOutValue, relationRole, type ImportedRelation, type ImportProblem, type ImportRecord, type LeftOut, type ParsedFile } from './record';
 import { headerReadings, type CanonicalHeaders, type HeaderLanguage } from './csv-headers';
 import { decodeFile } from './text-encoding';
@@ -203,7 +204,10 @@ const KNOWN: Record<Exclude<CsvFormat, 'generic'>, (get: Row, warn: (r: string) 
     const methods: Method[] = [];
     for (let n = 1; n <= 20; n++) collect(methods, 'email', get(`E-mail ${n} - Label`), get(`E-mail ${n} - Value`), warn);
     for (let n = 1; n <= 20; n++) collect(methods, 'phone', get(`Phone ${n} - Label`), get(`Phone ${n} - Value`), warn);
-    for (let n = 1; n <= 20; n++) collect(methods, 'address', get(`Address ${n} - Label`), get(`Address ${n} - Formatted`), warn);
+    for (let n = 1; n <= 20; n++) {
+      const at = (part: string) => get(`Address ${n} - ${part}`);
+      collectAddress(methods, at('Label'), [at('PO Box'), at('Extended Address'), at('Street')], at('City'), at('Region'), at('Postal Code'), at('Country'), at('Formatted'), warn);
+    }
     for (let n = 1; n <= 20; n++) collect(methods, 'website', get(`Website ${n} - Label`), get(`Website ${n} - Value`), warn);
     const related: ImportedRelation[] = [];
     for (let n = 1; n <= 10; n++) {
@@ -244,7 +248,10 @@ const KNOWN: Record<Exclude<CsvFormat, 'generic'>, (get: Row, warn: (r: string) 
     const methods: Method[] = [];
     for (let n = 1; n <= 20; n++) collect(methods, 'email', get(`E-mail ${n} - Type`), get(`E-mail ${n} - Value`), warn);
     for (let n = 1; n <= 20; n++) collect(methods, 'phone', get(`Phone ${n} - Type`), get(`Phone ${n} - Value`), warn);
-    for (let n = 1; n <= 20; n++) collect(methods, 'address', get(`Address ${n} - Type`), get(`Address ${n} - Formatted`), warn);
+    for (let n = 1; n <= 20; n++) {
+      const at = (part: string) => get(`Address ${n} - ${part}`);
+      collectAddress(methods, at('Type'), [at('PO Box'), at('Extended Address'), at('Street')], at('City'), at('Region'), at('Postal Code'), at('Country'), at('Formatted'), warn);
+    }
     for (let n = 1; n <= 20; n++) collect(methods, 'website', get(`Website ${n} - Type`), get(`Website ${n} - Value`), warn);
     const given = get('Given Name');
     const family = get('Family Name');
@@ -304,8 +311,8 @@ const KNOWN: Record<Exclude<CsvFormat, 'generic'>, (get: Row, warn: (r: string) 
       ['Business', 'Work'],
       ['Other', 'Other'],
     ] as const) {
-      const parts = ['Street', 'City', 'State', 'Postal Code', 'Country/Region'].map((p) => get(`${prefix} ${p}`)).filter(Boolean);
-      if (parts.length) collect(methods, 'address', label, parts.join(', '), warn);
+      const at = (part: string) => get(`${prefix} ${part}`);
+      collectAddress(methods, label, [at('Address PO Box'), at('Street'), at('Street 2'), at('Street 3')], at('City'), at('State'), at('Postal Code'), at('Country/Region'), '', warn);
     }
     collect(methods, 'website', '', get('Web Page'), warn);
     collect(methods, 'website', 'Personal', get('Personal Web Page'), warn);
@@ -353,8 +360,8 @@ const KNOWN: Record<Exclude<CsvFormat, 'generic'>, (get: Row, warn: (r: string) 
       ['Home', 'Home'],
       ['Work', 'Work'],
     ] as const) {
-      const parts = ['Address', 'Address 2', 'City', 'State', 'ZipCode', 'Country'].map((p) => get(`${prefix} ${p}`)).filter(Boolean);
-      if (parts.length) collect(methods, 'address', label, parts.join(', '), warn);
+      const at = (part: string) => get(`${prefix} ${part}`);
+      collectAddress(methods, label, [at('Address'), at('Address 2')], at('City'), at('State'), at('ZipCode'), at('Country'), '', warn);
     }
     collect(methods, 'website', '', get('Web Page 1'), warn);
     collect(methods, 'website', '', get('Web Page 2'), warn);
@@ -381,7 +388,14 @@ const KNOWN: Record<Exclude<CsvFormat, 'generic'>, (get: Row, warn: (r: string) 
     const methods: Method[] = [];
     collect(methods, 'email', '', get('Emails'), warn);
     collect(methods, 'phone', '', get('Phones'), warn);
-    collect(methods, 'address', '', get('Addresses'), warn);
+    // Kith's structured columns when the export has them (csv-export.ts), else the one-line texts
+    const oneLine = get('Addresses');
+    if (get('Address 1 - Formatted')) {
+      for (let n = 1; get(`Address ${n} - Formatted`); n++) {
+        const at = (part: string) => get(`Address ${n} - ${part}`, part === 'Street');
+        collectAddress(methods, at('Label'), [at('Street')], at('City'), at('Region'), at('Postal Code'), at('Country'), at('Formatted'), warn, at('Country Code'));
+      }
+    } else collect(methods, 'address', '', oneLine, warn);
     collect(methods, 'website', '', get('Websites'), warn);
     collect(methods, 'social', '', get('Social'), warn);
     const dates: ImportRecord['dates'] = [];
@@ -503,6 +517,16 @@ function collect(methods: Method[], kind: Method['kind'], label: string, cell: s
     // Google marks the primary value's label with "* "
     methods.push({ kind, label: cleanLabel(label), value, isPrimary: /^\*\s/.test(label) });
   }
+}
+
+/**
+ * One address from a file's columns: its parts when it has any (every street line kept, PO box and
+ * extended address among them), else the formatted text whole as the street.
+ */
+function collectAddress(methods: Method[], label: string, street: string[], city: string, region: string, postcode: string, country: string, formatted: string, warn: (r: string) => void, countryCode = '') {
+  const parts = addressFromAdr(['', '', street.map((l) => l.trim()).filter(Boolean).join('\n'), city, region, postcode, country], countryCode);
+  if (isEmptyAddress(parts)) return collect(methods, 'address', label, formatted, warn);
+  methods.push({ kind: 'address', label: cleanLabel(label), value: addressText(parts), isPrimary: /^\*\s/.test(label), address: parts });
 }
 
 function cleanLabel(label: string): string | null {

@@ -6,7 +6,7 @@ import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { ServiceError } from '../../shared/api/errors';
 import { insertContact } from '../services/contacts';
-import { contactFields } from '../../shared/api/methods/contacts';
+import { contactFields, postalAddressInput } from '../../shared/api/methods/contacts';
 import { dataTables } from '../../db/derived';
 
 export const JSON_FORMAT = 'kith-export';
@@ -108,7 +108,7 @@ export async function restoreJsonExport(trx: Transaction<DB>, data: JsonExport, 
     counts[table] = rows.length;
     if (!rows.length) continue;
     const columns = new Set(await columnsOf(table));
-    for (const raw of rows) {
+    for (const [i, raw] of rows.entries()) {
       await pause(); // a restore of hundreds of thousands of rows yields now and then: other calls go on
       const row = Object.fromEntries(Object.entries(raw).filter(([k]) => columns.has(k)).map(([k, v]) => [k, fromCell(v)]));
       if (table === 'contacts') {
@@ -118,12 +118,28 @@ export async function restoreJsonExport(trx: Transaction<DB>, data: JsonExport, 
         const { id: _id, ...rest } = row;
         await setColumns(trx, 'contacts', rest, id);
       } else {
+        if (table === 'contact_methods' && row.address_parts != null) checkAddressParts(row, i + 1);
         const keys = Object.keys(row);
         await sql`INSERT INTO ${sql.table(table)} (${sql.join(keys.map((k) => sql.ref(k)))}) VALUES (${sql.join(keys.map((k) => row[k]))})`.execute(trx);
       }
     }
   }
   return counts;
+}
+
+/** an address's parts as the contract takes them (a file edited by hand is refused, with the row) */
+function checkAddressParts(row: Record<string, unknown>, n: number) {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(String(row.address_parts));
+  } catch {
+    parts = undefined;
+  }
+  const parsed = postalAddressInput.safeParse(parts);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ServiceError('invalid_input', `Row ${n} of contact_methods (${String(row.id)}) has address parts Kith cannot read: ${issue ? `${issue.path.join('.') || 'address'}: ${issue.message}` : 'not an address'}`, 'source');
+  }
 }
 
 async function setColumns(trx: Transaction<DB>, table: string, values: Record<string, unknown>, id: string) {

@@ -8,6 +8,7 @@ import { prepared } from '../../db/prepared';
 import type { ContactRow } from '../../db/schema';
 import { tagIdPrepared, type ContactFields, type TagIds } from '../services/contacts';
 import { normalizeMethodValue } from '../../shared/domain/normalize';
+import { addressFromText } from '../../shared/domain/address';
 import { phoneRegion } from '../services/phones';
 import type { ImportedDate, ImportedPhoto, ImportedRemembered } from './record';
 
@@ -52,7 +53,7 @@ export function mergeIntoContact(sqlite: Database.Database, contactId: string, i
   const have = new Set(methods.map((m) => `${m.kind}\u0000${m.value_normalized}`));
   const kindsWithPrimary = new Set(methods.filter((m) => m.is_primary).map((m) => m.kind));
   let order = methods.reduce((max, m) => Math.max(max, m.sort_order), -1) + 1;
-  const addMethod = prepared(sqlite, `INSERT INTO contact_methods (id, contact_id, kind, label, value, value_normalized, is_primary, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const addMethod = prepared(sqlite, `INSERT INTO contact_methods (id, contact_id, kind, label, value, value_normalized, is_primary, sort_order, address_parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   for (const m of f.methods) {
     const normalized = normalizeMethodValue(m.kind, m.value, region);
     const key = `${m.kind}\u0000${normalized}`;
@@ -60,7 +61,7 @@ export function mergeIntoContact(sqlite: Database.Database, contactId: string, i
     have.add(key);
     const primary = !kindsWithPrimary.has(m.kind);
     kindsWithPrimary.add(m.kind);
-    addMethod.run(randomUUID(), contactId, m.kind, m.label, m.value, normalized, primary ? 1 : 0, order++);
+    addMethod.run(randomUUID(), contactId, m.kind, m.label, m.value, normalized, primary ? 1 : 0, order++, m.kind === 'address' ? JSON.stringify(m.address ?? addressFromText(m.value)) : null);
   }
 
   const link = prepared(sqlite, `INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING`);

@@ -2,6 +2,7 @@
 // file maps its properties onto a Kith contact. A card that cannot be read is reported and skipped.
 import ICAL from 'ical.js';
 import { isValidMonthDay } from '../../shared/domain/calendar';
+import { addressFromAdr, addressText } from '../../shared/domain/address';
 import type { ContactInput } from '../../shared/api/methods/contacts';
 import { BACKSLASH, eachCard, type CardText } from './vcard-lines';
 import { emptyRemembered, readRemembered } from './vcard-remember';
@@ -187,8 +188,11 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
         break;
       }
       case 'adr': {
-        const value = structured(p).map((s) => s.trim()).filter(Boolean).join(', ');
-        if (value) methods.push({ kind: 'address', label: labelOf(p), value, isPrimary: isPreferred(p) });
+        // every component kept: PO box and extended address in the street lines
+        const cc = p.getParameter('cc');
+        const address = addressFromAdr(structured(p), typeof cc === 'string' ? cc : null);
+        const value = addressText(address);
+        if (value) methods.push({ kind: 'address', label: labelOf(p), value, isPrimary: isPreferred(p), address });
         break;
       }
       case 'url': {

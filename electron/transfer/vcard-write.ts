@@ -6,6 +6,7 @@
 import type { Contact } from '../../shared/domain/contact';
 import type { ExtraProperty } from './vcard-remember';
 import { cleanText } from '../../shared/domain/text';
+import { addressFromText, countryText } from '../../shared/domain/address';
 
 const STANDARD_TYPES: Record<string, string> = { home: 'home', work: 'work', mobile: 'cell', cell: 'cell', fax: 'fax' };
 
@@ -50,12 +51,12 @@ export function contactToVCard(contact: Contact, extras: VCardExtras, version: V
     // a NUL (stored by an older Kith) ends the value in many readers and is never written (shared/domain/text.ts)
     lines.push(fold(`${group ? group + '.' : ''}${name}${params.map((p) => ';' + p).join('')}:${cleanText(value).text}`));
   };
-  const labelled = (name: string, value: string, label: string | null, primary: boolean, extraTypes: string[] = []) => {
+  const labelled = (name: string, value: string, label: string | null, primary: boolean, extraTypes: string[] = [], extraParams: string[] = []) => {
     const types = [...extraTypes];
     const standard = label ? STANDARD_TYPES[label.toLowerCase()] : undefined;
     if (standard) types.push(standard);
     if (primary && v3) types.push('pref');
-    const params = types.length ? [`TYPE=${types.join(',')}`] : [];
+    const params = [...(types.length ? [`TYPE=${types.join(',')}`] : []), ...extraParams];
     if (primary && !v3) params.push('PREF=1');
     if (label) {
       const group = `item${++groupCounter}`;
@@ -85,10 +86,12 @@ export function contactToVCard(contact: Contact, extras: VCardExtras, version: V
       case 'phone':
         labelled('TEL', escapeText(m.value), m.label, m.isPrimary);
         break;
-      case 'address':
-        // Kith keeps an address as one text; it travels in the street part
-        labelled('ADR', ['', '', m.value, '', '', '', ''].map(escapeText).join(';'), m.label, m.isPrimary);
+      case 'address': {
+        // the seven ADR components; all street lines in the street part (4.0: the code as RFC 8605 CC)
+        const a = m.address ?? addressFromText(m.value);
+        labelled('ADR', ['', '', a.street, a.city, a.region, a.postcode, countryText(a)].map(escapeText).join(';'), m.label, m.isPrimary, [], !v3 && a.countryCode ? [`CC=${a.countryCode}`] : []);
         break;
+      }
       case 'website':
         labelled('URL', m.value.replace(/\r\n?|\n/g, ' '), m.label, m.isPrimary);
         break;

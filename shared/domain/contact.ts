@@ -1,4 +1,5 @@
 // What the API says about a contact.
+import type { PostalAddress } from './address';
 
 export const IMPORTANCE = ['inner', 'regular', 'outer'] as const;
 export type Importance = (typeof IMPORTANCE)[number];
@@ -18,6 +19,8 @@ export interface ContactMethod {
   label: string | null;
   value: string;
   isPrimary: boolean;
+  /** an address's parts (kind 'address' only; `value` is then its one-line text, address.ts addressText) */
+  address?: PostalAddress | null;
 }
 
 export interface ImportantDate {

@@ -112,3 +112,37 @@ describe('every API method under hostile input', () => {
     );
   });
 });
+
+// an address's parts (issue 17.6) inside a method: hostile parts are refused typed, accepted ones
+// are read back as stored, and the one-line value is made from them
+describe('addresses under hostile input', () => {
+  const part = fc.oneof(hostileString, hostileNumber, fc.constant(null), fc.constant(undefined), fc.constantFrom('Berlin', '10115', 'Straße 1\nHof 2'));
+  const address = fc.oneof(
+    value,
+    fc.record({ street: part, city: part, region: part, postcode: part, countryCode: fc.oneof(part, fc.constantFrom('DE', 'us', 'XX', 'GB')), country: part, extra: part }, { requiredKeys: [] }),
+  );
+  const method = fc.record({ kind: fc.constantFrom('address', 'address', 'email', 'nope'), label: fc.oneof(part, fc.constant('Home')), value: part, address, isPrimary: fc.boolean() }, { requiredKeys: [] });
+  it.each(['contacts.create', 'contacts.update'] as const)('%s with address parts answers typed errors or keeps what it accepted', async (name) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(method, { maxLength: 3 }), async (methods) => {
+        const before = databaseFingerprint(kith.sqlite);
+        const input = name === 'contacts.create' ? { displayName: 'Fuzz Address', methods } : { id: knownIds[1], methods };
+        const result = await kith.dispatch(name, input);
+        totals.calls++;
+        if (!result.ok) {
+          totals.refused++;
+          expect(ERROR_CODES, `${name} answered ${result.error.code}: ${result.error.message}`).toContain(result.error.code);
+          expect(databaseFingerprint(kith.sqlite)).toBe(before);
+          return;
+        }
+        totals.accepted++;
+        const saved = result.value as { methods: { kind: string; value: string; address?: Record<string, unknown> | null }[] };
+        for (const m of saved.methods.filter((x) => x.kind === 'address')) {
+          expect(m.address).toMatchObject({ street: expect.any(String), city: expect.any(String), region: expect.any(String), postcode: expect.any(String), country: expect.any(String) });
+          expect(m.value.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: RUNS_PER_METHOD },
+    );
+  });
+});

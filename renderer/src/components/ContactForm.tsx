@@ -3,6 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../lib/api';
 import { ApiError } from '../../../shared/api/errors';
+import { addressFromText, addressText, emptyAddress, isEmptyAddress, type PostalAddress } from '../../../shared/domain/address';
+import { AddressFields } from './contact/AddressFields';
 import { IMPORTANCE, METHOD_KINDS, type Circle, type Contact, type Importance, type MethodKindName } from '../../../shared/domain/contact';
 import { isValidMonthDay } from '../../../shared/domain/calendar';
 import { downscalePhoto } from '../lib/photo';
@@ -34,7 +36,18 @@ interface MethodRow {
   label: string;
   value: string;
   isPrimary: boolean;
+  /** an address's parts (edited instead of `value`) */
+  address: PostalAddress;
 }
+
+/** a row given another kind keeps what was typed: the text becomes the street, or the address its text */
+function kindChange(m: MethodRow, kind: MethodKindName): Partial<MethodRow> {
+  if (kind === 'address' && m.kind !== 'address' && isEmptyAddress(m.address)) return { kind, address: addressFromText(m.value) };
+  if (kind !== 'address' && m.kind === 'address' && !m.value.trim()) return { kind, value: addressText(m.address) };
+  return { kind };
+}
+
+const hasContent = (m: MethodRow) => (m.kind === 'address' ? !isEmptyAddress(m.address) : m.value.trim().length > 0);
 
 type CadenceMode = 'inherit' | 'custom' | 'never';
 
@@ -77,9 +90,9 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
   // "at worst every N days": overdue only from then; empty = the cadence itself
   const [cadenceLatest, setCadenceLatest] = useState(initial?.cadenceLatestDays ? String(initial.cadenceLatestDays) : '');
   const [methods, setMethods] = useState<MethodRow[]>(() => {
-    const rows = (initial?.methods ?? []).map((m) => ({ key: nextKey++, kind: m.kind, label: m.label ?? '', value: m.value, isPrimary: m.isPrimary }));
+    const rows = (initial?.methods ?? []).map((m) => ({ key: nextKey++, kind: m.kind, label: m.label ?? '', value: m.value, isPrimary: m.isPrimary, address: m.address ?? addressFromText(m.kind === 'address' ? m.value : '') }));
     // a new contact starts with an empty email and phone, the two most people fill in
-    if (!initial) rows.push({ key: nextKey++, kind: 'email', label: '', value: '', isPrimary: true }, { key: nextKey++, kind: 'phone', label: '', value: '', isPrimary: true });
+    if (!initial) rows.push({ key: nextKey++, kind: 'email', label: '', value: '', isPrimary: true, address: emptyAddress() }, { key: nextKey++, kind: 'phone', label: '', value: '', isPrimary: true, address: emptyAddress() });
     return rows;
   });
   const [tags, setTags] = useState<string[]>(initial?.tags ?? []);
@@ -155,7 +168,7 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
     setErrors(found);
     if (Object.keys(found).length) return;
     setSaving(true);
-    const kept = methods.filter((m) => m.value.trim());
+    const kept = methods.filter(hasContent);
     const fields = {
       displayName: displayName.trim(),
       givenName: givenName.trim() || null,
@@ -173,7 +186,7 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
       notes,
       cadenceDays: cadenceMode === 'inherit' ? null : cadenceMode === 'never' ? 0 : Number(cadenceDays),
       cadenceLatestDays: cadenceMode === 'custom' && cadenceLatest.trim() ? Number(cadenceLatest) : null,
-      methods: kept.map((m) => ({ kind: m.kind, label: m.label.trim() || null, value: m.value.trim(), isPrimary: m.isPrimary })),
+      methods: kept.map((m) => ({ kind: m.kind, label: m.label.trim() || null, value: m.kind === 'address' ? '' : m.value.trim(), isPrimary: m.isPrimary, ...(m.kind === 'address' ? { address: m.address } : {}) })),
       tags: tagDraft.trim() ? [...tags, tagDraft.trim()] : tags,
     };
     try {
@@ -353,7 +366,7 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
           const error = errors[`methods.${i}`];
           return (
             <div className="method-row" key={m.key}>
-              <select aria-label={`${label}: kind`} value={m.kind} onChange={(e) => updateMethod(m.key, { kind: e.target.value as MethodKindName })}>
+              <select aria-label={`${label}: kind`} value={m.kind} onChange={(e) => updateMethod(m.key, kindChange(m, e.target.value as MethodKindName))}>
                 {METHOD_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {METHOD_KIND_LABELS[k]}
@@ -362,6 +375,9 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
               </select>
               <input className="method-label" aria-label={`${label}: label`} placeholder={LABEL_SUGGESTIONS[m.kind]} value={m.label} onChange={(e) => updateMethod(m.key, { label: e.target.value })} />
               <div className="method-value">
+                {m.kind === 'address' ? (
+                  <AddressFields label={label} address={m.address} invalid={!!error} onChange={(address) => updateMethod(m.key, { address })} />
+                ) : (
                 <input
                   aria-label={label}
                   type={m.kind === 'email' ? 'email' : m.kind === 'phone' ? 'tel' : 'text'}
@@ -370,6 +386,7 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
                   onChange={(e) => updateMethod(m.key, { value: e.target.value })}
                   autoComplete="off"
                 />
+                )}
                 {error && (
                   <small className="field-error" role="alert">
                     {error}
@@ -392,7 +409,7 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
               key={k}
               type="button"
               className="button small"
-              onClick={() => setMethods([...methods, { key: nextKey++, kind: k, label: '', value: '', isPrimary: !methods.some((x) => x.kind === k) }])}
+              onClick={() => setMethods([...methods, { key: nextKey++, kind: k, label: '', value: '', isPrimary: !methods.some((x) => x.kind === k), address: emptyAddress() }])}
             >
               + {METHOD_KIND_LABELS[k]}
             </button>

@@ -2,16 +2,42 @@ import { z } from 'zod';
 import { command, query } from '../define';
 import { id, monthDay, nonEmptyText, notes, optionalText, pageInput, version } from '../schemas';
 import { isEmailAddress } from '../../domain/normalize';
+import { addressText, isEmptyAddress } from '../../domain/address';
+import { asRegion } from '../../domain/phone';
 import { IMPORTANCE, METHOD_KINDS, type Contact, type ContactSearchHit, type ContactSummary } from '../../domain/contact';
 
+
+const addressPart = (what: string, max = 200) => z.string().trim().max(max, `${what} is longer than ${max} characters`).default('');
+export const postalAddressInput = z
+  .object({
+    street: z.string().max(1000, 'Street is longer than 1000 characters').default('').transform((s) => s.replace(/\r\n?/g, '\n').trim()),
+    city: addressPart('City'),
+    region: addressPart('Region'),
+    postcode: addressPart('Postcode', 40),
+    countryCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((c) => asRegion(c) !== null, 'Not a known country code')
+      .nullish()
+      .transform((v) => v ?? null),
+    country: addressPart('Country', 100),
+  })
+  .strict()
+  .refine((a) => !isEmptyAddress(a), { message: 'The address is empty', path: ['street'] });
 
 export const contactMethodInput = z
   .object({
     kind: z.enum(METHOD_KINDS),
     label: optionalText(100),
-    value: nonEmptyText('Value', 1000),
+    /** for an address with `address`, may be left empty: its one-line text is made from the parts */
+    value: z.string().trim().max(1000, 'Value is longer than 1000 characters'),
     isPrimary: z.boolean().default(false),
+    address: postalAddressInput.nullish(),
   })
+  .refine((m) => m.kind === 'address' || !m.address, { message: 'Only an address has address parts', path: ['address'] })
+  .transform((m) => (m.kind === 'address' && m.address ? { ...m, value: addressText(m.address) } : m))
+  .refine((m) => m.value.length > 0, { message: 'Value must not be empty', path: ['value'] })
   .refine((m) => m.kind !== 'email' || isEmailAddress(m.value), { message: 'Not a valid email address', path: ['value'] })
   .refine((m) => m.kind !== 'phone' || /\d/.test(m.value), { message: 'A phone number needs digits', path: ['value'] });
 

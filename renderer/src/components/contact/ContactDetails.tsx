@@ -1,12 +1,36 @@
 // The facts: ways to reach them (primary first), birthday, anniversary and other dates, how you met, who introduced you, cadence.
 import type { Contact, ContactMethod } from '../../../../shared/domain/contact';
-import { formatAge, formatAgo, formatDay, formatMonthDay, userLocale } from '../../lib/format';
+import { formatAge, formatAgo, formatDay, formatMonthDay, userLanguage, userLocale } from '../../lib/format';
 import { localDateOf } from '../../../../shared/domain/localDate';
 import { BreakableText } from '../BreakableText';
 import { useRouter } from '../../stores/router';
 import { METHOD_KIND_LABELS } from '../../lib/labels';
 import { usePhoneRegion } from '../../lib/phoneRegion';
 import { formatPhone } from '../../../../shared/domain/phone';
+import { addressFromText, formatAddressLines, mapSearchUrl, type PostalAddress } from '../../../../shared/domain/address';
+
+/**
+ * An address as its country writes it, in the user's language, and a link that opens it on
+ * OpenStreetMap: in the system browser (Electron opens a target=_blank web link with
+ * shell.openExternal, electron/main.ts), in a new tab on the web host.
+ */
+function AddressView({ address }: { address: PostalAddress }) {
+  const lines = formatAddressLines(address, userLanguage());
+  return (
+    <>
+      <address className="postal-address">
+        {lines.map((line, i) => (
+          <span key={i}>
+            <BreakableText text={line} />
+          </span>
+        ))}
+      </address>
+      <a className="map-link" href={mapSearchUrl(address)} target="_blank" rel="noopener noreferrer">
+        Show on map<span className="visually-hidden"> (opens OpenStreetMap in your browser)</span>
+      </a>
+    </>
+  );
+}
 
 
 function hrefOf(m: ContactMethod): string | undefined {
@@ -51,7 +75,7 @@ export function ContactDetails({ contact }: { contact: Contact }) {
                 {m.label ? `${METHOD_KIND_LABELS[m.kind]} · ${m.label}` : METHOD_KIND_LABELS[m.kind]}
                 {m.isPrimary && contact.methods.filter((x) => x.kind === m.kind).length > 1 && <span className="primary-dot" title="Primary" aria-label="primary" />}
               </dt>
-              <dd>{href ? <a href={href} target="_blank" rel="noreferrer">{shown(m)}</a> : shown(m)}</dd>
+              <dd>{m.kind === 'address' ? <AddressView address={m.address ?? addressFromText(m.value)} /> : href ? <a href={href} target="_blank" rel="noreferrer">{shown(m)}</a> : shown(m)}</dd>
             </div>
           );
         })}
