@@ -18,7 +18,9 @@ import { insertDates, insertPhoto, insertRemembered, mergeIntoContact } from './
 import { emptyRemembered } from './vcard-remember';
 import type { ImportedRemembered, ImportProblem, ImportRecord, LeftOut, ParsedFile } from './record';
 import { decodeFile, detectEncoding } from './text-encoding';
-import { DIRECTED_KINDS, storedRelationship, type RelationshipRole } from '../../shared/domain/relationship';
+import { isDirected, storedRelationship } from '../../shared/domain/relationship';
+import type { CardRole } from './vcard-related';
+import { roleLookupSync, roleRefForNames } from '../services/relationshipRoles';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { readContactsFile } from './parse-off-thread';
@@ -354,7 +356,7 @@ interface PlannedLink {
   record: number;
   /** an existing contact, or a record of this file */
   target: { contactId: string } | { record: number };
-  role: RelationshipRole;
+  role: CardRole;
 }
 
 /**
@@ -385,7 +387,9 @@ async function planRelations(trx: Kysely<DB>, records: ImportRecord[]): Promise<
       if (rel.uid) target = byUid.has(rel.uid.toLowerCase()) ? { record: byUid.get(rel.uid.toLowerCase())! } : undefined;
       else target = byName.get(rel.name.trim().toLocaleLowerCase());
       const self = target && target !== 'several' && 'record' in target && target.record === r.number;
-      if (rel.role && target && target !== 'several' && !self) links.push({ record: r.number, target, role: rel.role });
+      // a word Kith has no role for ("Kin", "Godparent") between two people it has: the user's role of that word
+      const role: CardRole | null = rel.role ?? rel.custom ?? (rel.label && !/^related$/i.test(rel.label) ? { name: rel.label, inverse: null } : null);
+      if (role && target && target !== 'several' && !self) links.push({ record: r.number, target, role });
       else {
         const value = (rel.name || rel.uid || '').trim().slice(0, 2000);
         if (!value) continue;
@@ -402,16 +406,19 @@ async function planRelations(trx: Kysely<DB>, records: ImportRecord[]): Promise<
 /** writes the planned relationships between the contacts the records became; a link already there (either way round) is not written twice */
 function linkRelations(sqlite: Database.Database, links: PlannedLink[], contactOf: Map<number, string>, now: number): void {
   if (!links.length) return;
-  const exists = prepared(sqlite, `SELECT 1 FROM relationships WHERE kind = ? AND ((from_contact_id = ? AND to_contact_id = ?) OR (? = 0 AND from_contact_id = ? AND to_contact_id = ?))`);
-  const insert = prepared(sqlite, `INSERT INTO relationships (id, from_contact_id, to_contact_id, kind, created_at) VALUES (?, ?, ?, ?, ?)`);
+  const exists = prepared(sqlite, `SELECT 1 FROM relationships WHERE kind = ? AND coalesce(role_id, '') = ? AND ((from_contact_id = ? AND to_contact_id = ?) OR (? = 0 AND from_contact_id = ? AND to_contact_id = ?))`);
+  const insert = prepared(sqlite, `INSERT INTO relationships (id, from_contact_id, to_contact_id, kind, role_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  let roles = roleLookupSync(sqlite);
   for (const link of links) {
     const self = contactOf.get(link.record);
     const other = 'contactId' in link.target ? link.target.contactId : contactOf.get(link.target.record);
     if (!self || !other || self === other) continue;
-    const row = storedRelationship(self, other, link.role);
-    const directed = DIRECTED_KINDS.has(row.kind) ? 1 : 0;
-    if (exists.get(row.kind, row.from, row.to, directed, row.to, row.from)) continue;
-    insert.run(randomUUID(), row.from, row.to, row.kind, now);
+    const ref = typeof link.role === 'string' ? link.role : roleRefForNames(sqlite, link.role.name, link.role.inverse, now);
+    if (typeof link.role !== 'string') roles = roleLookupSync(sqlite);
+    const row = storedRelationship(self, other, ref);
+    const directed = isDirected(row, roles) ? 1 : 0;
+    if (exists.get(row.kind, row.roleId ?? '', row.from, row.to, directed, row.to, row.from)) continue;
+    insert.run(randomUUID(), row.from, row.to, row.kind, row.roleId, now);
   }
 }
 
