@@ -52,7 +52,7 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
   },
 
   async 'transfer.importCommit'(ctx, input) {
-    return commitSession(ctx, getSession(input.sessionId), { defaultAction: input.defaultAction, actions: input.actions, forNew: input.forNew, mergeInto: input.mergeInto });
+    return commitSession(ctx, getSession(input.sessionId), { defaultAction: input.defaultAction, actions: input.actions, forNew: input.forNew, mergeInto: input.mergeInto, restoreAs: input.restoreAs });
   },
 
   async 'transfer.importProgress'(_ctx, input) {

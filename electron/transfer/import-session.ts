@@ -12,7 +12,10 @@ import type { ServiceContext } from '../services/context';
 import { decodeText, type CsvTable } from './csv-formats';
 import { buildDuplicateIndex, buildDuplicateIndexInSlices, describeCandidate, findDuplicates, indexRecord, type DuplicateMatch, type IndexedPerson } from './duplicates';
 import { phoneRegion, renormalizePhones } from '../services/phones';
-import { readJsonExport, restoreJsonExport, type JsonExport } from './json-export';
+import { hasUserData, readJsonExport, restoreJsonExport, type JsonExport } from './json-export';
+import { mergeJsonExport, mergeableTables, pickKinds, planJsonMerge } from './json-merge';
+import { restoreIntoNewFile } from './restore-new-file';
+import { takeBackup } from './backups';
 import { dataTables } from '../../db/derived';
 import { insertDates, insertPhoto, insertRemembered, mergeIntoContact } from './merge';
 import { emptyRemembered } from './vcard-remember';
@@ -24,6 +27,21 @@ import { roleLookupSync, roleRefForNames } from '../services/relationshipRoles';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { readContactsFile } from './parse-off-thread';
+
+/** what a Kith export holds, and when this Kith has data, what a merge would add */
+function jsonPreview(ctx: ServiceContext, json: JsonExport): NonNullable<ImportPreview['json']> {
+  const tables = dataTables(ctx.sqlite);
+  const hasData = hasUserData(ctx.sqlite, tables);
+  const count = (t: string) => json.tables[t]?.length ?? 0;
+  return {
+    contacts: count('contacts'),
+    interactions: count('interactions'),
+    reminders: count('reminders'),
+    exportedAt: json.exportedAt ?? null,
+    hasData,
+    merge: hasData ? pickKinds(planJsonMerge(ctx.sqlite, json, mergeableTables(tables)).counts) : null,
+  };
+}
 
 interface Session {
   id: string;
@@ -168,7 +186,7 @@ export async function previewOf(ctx: ServiceContext, session: Session): Promise<
     warnings,
     sample: records.slice(0, 5).map((r) => ({ record: r.number, displayName: r.fields.displayName, detail: sampleDetail(r) })),
     csv: session.csv && session.format === 'generic' ? { headers: session.csv.headers, rows: session.csv.rows.slice(0, 5).map((r) => r.cells), mapping: session.mapping ?? [] } : null,
-    json: json ? { contacts: json.tables.contacts?.length ?? 0, interactions: json.tables.interactions?.length ?? 0, reminders: json.tables.reminders?.length ?? 0, exportedAt: json.exportedAt ?? null } : null,
+    json: json ? jsonPreview(ctx, json) : null,
     leftOut: session.parsed.leftOut.slice(0, LEFT_OUT_SHOWN),
     leftOutCount: session.parsed.leftOut.length,
     leftOutFields: countByField(session.parsed.leftOut),
@@ -201,7 +219,7 @@ export function requestCancel(id: string): boolean {
 export async function commitSession(
   ctx: ServiceContext,
   session: Session,
-  decide: { defaultAction: DuplicateAction; actions: Record<string, DuplicateAction>; forNew?: ForNew; mergeInto?: Record<string, string> },
+  decide: { defaultAction: DuplicateAction; actions: Record<string, DuplicateAction>; forNew?: ForNew; mergeInto?: Record<string, string>; restoreAs?: 'merge' | 'newFile' },
 ): Promise<ImportSummary> {
   if (session.progress.state === 'running') throw new ServiceError('conflict', 'This import is already running');
   if (session.progress.state === 'done') throw new ServiceError('conflict', 'This file has already been imported; choose it again to import it once more');
@@ -211,6 +229,23 @@ export async function commitSession(
   session.progress = { state: 'running', processed: 0, total: session.json ? 1 : records.length };
   const failed: ImportProblem[] = [...session.parsed.failed];
   const summary: ImportSummary = { added: 0, merged: 0, skipped: 0, failed, warnings: [...session.parsed.warnings], restored: null };
+  // a Kith export into a Kith with data: merged (after an automatic backup) or into a new file (restore-new-file.ts)
+  const merging = Boolean(session.json) && hasUserData(ctx.sqlite, dataTables(ctx.sqlite));
+  if (merging && !decide.restoreAs) {
+    session.progress = { state: 'ready', processed: 0, total: 1 };
+    throw new ServiceError('conflict', 'This Kith already has data: choose to merge the export into it, or to restore it into a new data file.', 'restoreAs');
+  }
+  if (merging && decide.restoreAs === 'newFile') {
+    try {
+      const restored = await restoreIntoNewFile(ctx, session.json!, session.fileName);
+      session.progress = { state: 'done', processed: 1, total: 1 };
+      return { ...summary, added: restored.counts.contacts ?? 0, restored: restored.counts, restoredInto: { mode: 'newFile', merged: null, backup: null, file: restored.path } };
+    } catch (err) {
+      session.progress = { state: 'failed', processed: 0, total: 1 };
+      throw err;
+    }
+  }
+  const backup = merging && ctx.databasePath !== ':memory:' ? await takeBackup(ctx.sqlite, ctx.databasePath, 'before-restore', ctx.clock.now()) : null;
 
   // the transaction runs on a connection of its own, holding the write gate: the app's connection
   // keeps answering reads meanwhile (they see the last commit, never half an import)
@@ -221,6 +256,18 @@ export async function commitSession(
   const hold = <T>(work: () => Promise<T>) => (ctx.writes ? ctx.writes.hold(work) : work());
   try {
     await hold(() => db.transaction().execute(async (trx) => {
+      if (session.json && merging) {
+        const merged = await mergeJsonExport(trx, sqlite, session.json, mergeableTables(dataTables(sqlite)), now, async () => {
+          await pause();
+          if (session.cancelRequested) throw new ImportCancelled();
+        });
+        renormalizePhones(sqlite);
+        summary.restored = Object.fromEntries(Object.entries(merged).map(([t, c]) => [t, c.added]));
+        summary.added = merged.contacts?.added ?? 0;
+        summary.merged = merged.contacts?.present ?? 0;
+        summary.restoredInto = { mode: 'merge', merged: pickKinds(merged), backup: backup?.fileName ?? null, file: null };
+        return;
+      }
       if (session.json) {
         summary.restored = await restoreJsonExport(trx, session.json, dataTables(sqlite), now, async () => {
           await pause();
