@@ -51,8 +51,11 @@ export function planJsonMerge(sqlite: Database.Database, data: JsonExport, table
   for (const c of rowsOf(data, 'contacts')) {
     const id = String(c.id);
     const record = { number: 0, line: null, uid: id, fields: { displayName: String(c.display_name ?? ''), methods: methodsByContact.get(id) ?? [] }, dates: [], photo: null } as unknown as ImportRecord;
-    // the same person only when every match is one contact here: never merged into one of several at random
-    const here = [...new Set(findDuplicates(index, record).filter((m) => m.person.record === null).map((m) => m.person.id))];
+    // the same person only when the strongest matches (id, then email or phone, then name) are one
+    // contact here: never merged into one of several at random
+    const matches = findDuplicates(index, record).filter((m) => m.person.record === null);
+    const strongest = matches.some((m) => m.matchedBy !== 'name') ? matches.filter((m) => m.matchedBy !== 'name') : matches;
+    const here = [...new Set(strongest.map((m) => m.person.id))];
     if (here.length === 1) contacts.set(id, here[0]!);
   }
   for (const [table, column] of Object.entries(SAME_AS)) {
