@@ -22,7 +22,7 @@ const person = fc.record({
   tag: fc.option(fc.constantFrom('climbing', 'book club'), { nil: null }),
 });
 
-async function seed(kith: TestBackend, people: fc.infer<typeof person>[]) {
+async function seed(kith: TestBackend, people: { name: string; email: string | null; calls: number; reminder: boolean; tag: string | null }[]) {
   const ids: string[] = [];
   for (const p of people) {
     const c = await kith.call('contacts.create', { displayName: p.name, methods: p.email ? [{ kind: 'email', value: p.email }] : [], tags: p.tag ? [p.tag] : [] });
