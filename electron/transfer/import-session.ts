@@ -422,7 +422,11 @@ async function planRelations(trx: Kysely<DB>, records: ImportRecord[]): Promise<
     const had = byName.get(key);
     byName.set(key, had && JSON.stringify(had) !== JSON.stringify(target) ? 'several' : target);
   };
-  for (const c of await trx.selectFrom('contacts').select(['id', 'display_name']).where('archived_at', 'is', null).execute()) add(c.display_name, { contactId: c.id });
+  const existingIds = new Set<string>();
+  for (const c of await trx.selectFrom('contacts').select(['id', 'display_name']).where('archived_at', 'is', null).execute()) {
+    add(c.display_name, { contactId: c.id });
+    existingIds.add(c.id);
+  }
   const byUid = new Map<string, number>();
   for (const r of records) {
     add(r.fields.displayName, { record: r.number });
@@ -431,7 +435,8 @@ async function planRelations(trx: Kysely<DB>, records: ImportRecord[]): Promise<
   for (const r of records) {
     for (const rel of r.related ?? []) {
       let target: { contactId: string } | { record: number } | 'several' | undefined;
-      if (rel.uid) target = byUid.has(rel.uid.toLowerCase()) ? { record: byUid.get(rel.uid.toLowerCase())! } : undefined;
+      // by UID: a card of this file, else a contact here of that id (a Kith export of some people links to others)
+      if (rel.uid) target = byUid.has(rel.uid.toLowerCase()) ? { record: byUid.get(rel.uid.toLowerCase())! } : existingIds.has(rel.uid) ? { contactId: rel.uid } : undefined;
       else target = byName.get(rel.name.trim().toLocaleLowerCase());
       const self = target && target !== 'several' && 'record' in target && target.record === r.number;
       // a word Kith has no role for ("Kin", "Godparent") between two people it has: the user's role of that word
