@@ -59,12 +59,13 @@ describe('restoring an export into a Kith with data', () => {
         expect(await merge.isChecked()).toBe(true);
         await dialog.getByRole('button', { name: 'Merge into this data' }).focus();
         await s.page.keyboard.press('Enter');
-        await dialog.getByText(/Merged: 2 people: 1 new, 1 already here/).waitFor({ timeout: 60_000 });
+        const finished = s.page.getByRole('dialog', { name: 'Import finished' });
+        await finished.getByText(/Merged: 2 people: 1 new, 1 already here/).waitFor({ timeout: 60_000 });
         await s.screenshot(`restore-merged-${colorScheme}`);
         expect(await violations(s)).toEqual([]);
         expect(s.kith.sqlite.prepare('SELECT display_name FROM contacts ORDER BY display_name').pluck().all()).toEqual(['Ana Lindqvist', 'Benjamin Okafor']);
         expect(s.kith.sqlite.prepare('SELECT count(*) FROM contacts WHERE id = ?').pluck().get(shared)).toBe(1);
-        await dialog.getByRole('button', { name: 'Done' }).click();
+        await finished.getByRole('button', { name: 'Done' }).click();
       }, 180_000);
 
       it('restores into a new data file beside this one, when chosen', async () => {
@@ -72,7 +73,7 @@ describe('restoring an export into a Kith with data', () => {
         const choice = dialog.getByRole('group', { name: 'How should it come in?' });
         await choice.getByRole('radio', { name: /Restore into a new data file/ }).check();
         await dialog.getByRole('button', { name: 'Restore into a new file' }).click();
-        const status = dialog.getByText(/Restored into a new data file/);
+        const status = s.page.getByRole('dialog', { name: 'Import finished' }).getByText(/Restored into a new data file/);
         await status.waitFor({ timeout: 60_000 });
         const file = /new data file, (.+\.sqlite)\./.exec((await status.textContent()) ?? '')?.[1] ?? '';
         expect(file.startsWith(join(s.kith.dir, 'kith-restored-'))).toBe(true);
