@@ -18,6 +18,7 @@ import * as m0018 from './0018_search_everything';
 import * as m0020 from './0020_sync_changes';
 import * as m0022 from './0022_rhythms';
 import * as m0027 from './0027_relationship_roles';
+import * as m0031 from './0031_portfolio_rhythms';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0020_sync_changes': m0020,
   '0022_rhythms': m0022,
   '0027_relationship_roles': m0027,
+  '0031_portfolio_rhythms': m0031,
 };

@@ -75,6 +75,8 @@ export interface ContactSummary {
   circleId: string | null;
   importance: Importance;
   primaryEmail: string | null;
+  /** the primary phone as stored, only when there is no email (the list shows it in the user’s format) */
+  primaryPhone: string | null;
   tags: string[];
   lastInteractionAt: number | null;
   archivedAt: number | null;
