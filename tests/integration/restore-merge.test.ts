@@ -81,9 +81,10 @@ describe('restore into a Kith with data: merge', () => {
           }
           // nobody has the same email twice (a person of the file with an email here is the person here)
           expect(target.sqlite.prepare(`SELECT contact_id FROM contact_methods WHERE kind = 'email' GROUP BY contact_id, lower(value) HAVING count(*) > 1`).all()).toEqual([]);
-          for (const e of new Set(before.emails)) {
+          // (an email two people here share is no one person: a file's person with it comes in as new, never merged at random)
+          for (const e of new Set(before.emails.filter((x) => before.emails.indexOf(x) === before.emails.lastIndexOf(x)))) {
             const people = target.sqlite.prepare(`SELECT count(DISTINCT contact_id) FROM contact_methods WHERE kind = 'email' AND lower(value) = ?`).pluck().get(e);
-            expect(people).toBe(before.emails.filter((x) => x === e).length);
+            expect(people).toBe(1);
           }
           // the same file again: everything is here already
           const again = await mergeFile(target, file.content!);
