@@ -96,7 +96,17 @@ export interface RelationshipTable {
   /** for 'parent', from is the parent of to; every other kind reads the same both ways */
   from_contact_id: string;
   to_contact_id: string;
-  kind: 'partner' | 'parent' | 'sibling' | 'colleague' | 'friend' | 'introduced';
+  kind: 'partner' | 'parent' | 'sibling' | 'colleague' | 'friend' | 'introduced' | 'custom';
+  /** for 'custom': the user's role (from is its name of to); null for the built-in kinds */
+  role_id: string | null;
+  created_at: number;
+}
+
+/** a role the user defined: "godparent" with its inverse "godchild"; inverse null when it reads the same both ways */
+export interface RelationshipRoleTable {
+  id: string;
+  name: string;
+  inverse_name: string | null;
   created_at: number;
 }
 
@@ -356,6 +366,7 @@ export interface DB {
   tags: TagTable;
   contact_tags: ContactTagTable;
   relationships: RelationshipTable;
+  relationship_roles: RelationshipRoleTable;
   interactions: InteractionTable;
   interaction_participants: InteractionParticipantTable;
   reminders: ReminderTable;

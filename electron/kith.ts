@@ -59,6 +59,8 @@ export interface StartOptions {
   syncTimeoutMs?: number;
   /** hold the data file's lock (electron/file-lock.ts): the hosts do, so a second process is refused */
   lock?: boolean;
+  /** how the host opens another data file at run time (ServiceContext.switchDataFile) */
+  switchDataFile?: (path: string) => void;
 }
 
 /** how long after opening the background search indexing starts */
@@ -142,6 +144,7 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     nativeBinding: options.nativeBinding,
     writes: createWriteGate(),
     status,
+    switchDataFile: options.switchDataFile,
   };
   const events = new EventEmitter<{ committed: [MethodName] }>();
   const checkpoint = checkpointWhenIdle(handle.sqlite, { failed: (err) => status.report('checkpoint', err), succeeded: () => status.recovered('checkpoint') }, { nativeBinding: options.nativeBinding });

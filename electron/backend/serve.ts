@@ -67,7 +67,20 @@ export function serveBackend(port: BackendPort, exit: (code: number) => void = (
 
   async function start(startOptions: BackendStartOptions) {
     options = startOptions;
-    const open = () => startBackend({ databasePath: startOptions.databasePath, host: 'electron', nativeBinding: startOptions.nativeBinding, files, integrityCheck: 'background', lock: true, locale: startOptions.locale, credentialCipher: startOptions.credentialKey ? keyCipher(Buffer.from(startOptions.credentialKey, 'base64')) : undefined });
+    const open = () =>
+      startBackend({
+        databasePath: startOptions.databasePath,
+        host: 'electron',
+        nativeBinding: startOptions.nativeBinding,
+        files,
+        integrityCheck: 'background',
+        lock: true,
+        locale: startOptions.locale,
+        credentialCipher: startOptions.credentialKey ? keyCipher(Buffer.from(startOptions.credentialKey, 'base64')) : undefined,
+        // a restore into a new data file: close this one and start again on the new file
+        switchDataFile: (path) => void stop().then(() => start({ ...startOptions, databasePath: path })),
+      });
+    let kith: KithBackend;
     try {
       run(await open());
     } catch (err) {

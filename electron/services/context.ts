@@ -47,6 +47,8 @@ export interface ServiceContext {
   nativeBinding?: string;
   /** read-only, damage found, background tasks that failed (the app's banner) */
   status: BackendStatus;
+  /** the host closes this data file and opens `path` instead (a restore into a new data file); called once the current call has answered */
+  switchDataFile?: (path: string) => void;
 }
 
 export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => Promise<OutputOf<M>>;

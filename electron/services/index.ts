@@ -7,6 +7,7 @@ import { archiveHandlers } from './archive';
 import { circleHandlers } from './circles';
 import { tagHandlers } from './tags';
 import { relationshipHandlers } from './relationships';
+import { relationshipRoleHandlers } from './relationshipRoles';
 import { searchHandlers } from './search';
 import { interactionHandlers } from './interactions';
 import { healthHandlers } from './health';
@@ -33,6 +34,7 @@ export const handlers = {
   ...circleHandlers,
   ...tagHandlers,
   ...relationshipHandlers,
+  ...relationshipRoleHandlers,
   ...searchHandlers,
   ...interactionHandlers,
   ...healthHandlers,

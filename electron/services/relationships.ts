@@ -2,8 +2,9 @@
 // side is a child on the other). "Introduced by" on a contact shows here too, on both pages.
 import { randomUUID } from 'node:crypto';
 import { ServiceError } from '../../shared/api/errors';
-import { DIRECTED_KINDS, EXCLUSIVE_KINDS, ROLE_LABELS, roleSeenFrom, storedRelationship, type Relationship, type RelationshipRole } from '../../shared/domain/relationship';
+import { EXCLUSIVE_KINDS, ROLE_LABELS, parseCustomRef, roleLabel, roleSeenFrom, storedRelationship, type Relationship, type RelationshipKind, type RelationshipRole, type RoleRef } from '../../shared/domain/relationship';
 import type { HandlerGroup, ServiceContext } from './context';
+import { findLink, roleLookup } from './relationshipRoles';
 
 export const relationshipHandlers: HandlerGroup<'relationships.listForContact' | 'relationships.add' | 'relationships.remove'> = {
   async 'relationships.listForContact'(ctx, input) {
@@ -18,18 +19,11 @@ export const relationshipHandlers: HandlerGroup<'relationships.listForContact' |
       const found = await trx.selectFrom('contacts').select('id').where('id', 'in', [input.contactId, input.otherId]).execute();
       if (!found.some((r) => r.id === input.contactId)) throw new ServiceError('not_found', 'No contact with that id', 'contactId');
       if (!found.some((r) => r.id === input.otherId)) throw new ServiceError('invalid_input', 'Unknown contact', 'otherId');
+      const roles = await roleLookup(trx);
+      if (row.roleId && !roles(row.roleId)) throw new ServiceError('invalid_input', 'Unknown relationship role', 'role');
       // a symmetric link is one link whichever side it was added from
-      let dup = trx.selectFrom('relationships').select('id').where('kind', '=', row.kind);
-      dup = DIRECTED_KINDS.has(row.kind)
-        ? dup.where('from_contact_id', '=', row.from).where('to_contact_id', '=', row.to)
-        : dup.where((eb) =>
-            eb.or([
-              eb.and([eb('from_contact_id', '=', row.from), eb('to_contact_id', '=', row.to)]),
-              eb.and([eb('from_contact_id', '=', row.to), eb('to_contact_id', '=', row.from)]),
-            ]),
-          );
-      if (await dup.executeTakeFirst()) throw new ServiceError('conflict', 'These two are already linked that way', 'role');
-      const excluded = EXCLUSIVE_KINDS[row.kind];
+      if (await findLink(trx, row, roles)) throw new ServiceError('conflict', 'These two are already linked that way', 'role');
+      const excluded = row.kind === 'custom' ? undefined : EXCLUSIVE_KINDS[row.kind];
       if (excluded && !input.confirmed) {
         const other = await trx.selectFrom('relationships').select('id').where('kind', '=', excluded)
           .where((eb) =>
@@ -40,9 +34,9 @@ export const relationshipHandlers: HandlerGroup<'relationships.listForContact' |
           )
           .executeTakeFirst();
         if (other)
-          throw new ServiceError('conflict', `These two are already linked as ${ROLE_LABELS[excluded].toLowerCase()}s. Link them as ${ROLE_LABELS[row.kind as RelationshipRole].toLowerCase()}s as well?`, 'confirmed');
+          throw new ServiceError('conflict', `These two are already linked as ${ROLE_LABELS[excluded].toLowerCase()}s. Link them as ${ROLE_LABELS[row.kind as RelationshipKind & RelationshipRole].toLowerCase()}s as well?`, 'confirmed');
       }
-      await trx.insertInto('relationships').values({ id, from_contact_id: row.from, to_contact_id: row.to, kind: row.kind, created_at: ctx.clock.now().getTime() }).execute();
+      await trx.insertInto('relationships').values({ id, from_contact_id: row.from, to_contact_id: row.to, kind: row.kind, role_id: row.roleId, created_at: ctx.clock.now().getTime() }).execute();
     });
     const made = (await listRelationships(ctx, input.contactId)).find((r) => r.id === id);
     if (!made) throw new ServiceError('not_found', 'No relationship with that id', 'id');
@@ -57,9 +51,11 @@ export const relationshipHandlers: HandlerGroup<'relationships.listForContact' |
 };
 
 const ROLE_ORDER: RelationshipRole[] = ['partner', 'parent', 'child', 'sibling', 'friend', 'colleague', 'introducedBy', 'introduced'];
+/** built-in roles in their order, then the user's by name */
+const rank = (r: Relationship) => (parseCustomRef(r.role) ? ROLE_ORDER.length : ROLE_ORDER.indexOf(r.role as RelationshipRole));
 
 export async function listRelationships(ctx: Pick<ServiceContext, 'db'>, contactId: string): Promise<Relationship[]> {
-  const [rows, introducedBy, introduced] = await Promise.all([
+  const [rows, introducedBy, introduced, roles] = await Promise.all([
     ctx.db
       .selectFrom('relationships as r')
       .innerJoin('contacts as o', (join) =>
@@ -70,7 +66,7 @@ export async function listRelationships(ctx: Pick<ServiceContext, 'db'>, contact
           ]),
         ),
       )
-      .select(['r.id', 'r.from_contact_id', 'r.to_contact_id', 'r.kind', 'o.id as other_id', 'o.display_name', 'o.archived_at'])
+      .select(['r.id', 'r.from_contact_id', 'r.to_contact_id', 'r.kind', 'r.role_id', 'o.id as other_id', 'o.display_name', 'o.archived_at'])
       .execute(),
     ctx.db
       .selectFrom('contacts as c')
@@ -79,10 +75,11 @@ export async function listRelationships(ctx: Pick<ServiceContext, 'db'>, contact
       .where('c.id', '=', contactId)
       .execute(),
     ctx.db.selectFrom('contacts').select(['id', 'display_name', 'archived_at']).where('introduced_by_id', '=', contactId).execute(),
+    roleLookup(ctx.db),
   ]);
   const list: Relationship[] = rows.map((r) => {
-    const role = roleSeenFrom(contactId, { from: r.from_contact_id, to: r.to_contact_id, kind: r.kind });
-    return { id: r.id, role, label: ROLE_LABELS[role], other: { id: r.other_id, displayName: r.display_name, archived: r.archived_at !== null } };
+    const role: RoleRef = roleSeenFrom(contactId, { from: r.from_contact_id, to: r.to_contact_id, kind: r.kind, roleId: r.role_id }, roles);
+    return { id: r.id, role, label: roleLabel(role, roles), other: { id: r.other_id, displayName: r.display_name, archived: r.archived_at !== null } };
   });
   // the "introduced by" field is a link too, unless the same link is already stored
   const derived = [
@@ -93,5 +90,5 @@ export async function listRelationships(ctx: Pick<ServiceContext, 'db'>, contact
     if (list.some((r) => r.role === role && r.other.id === o.id)) continue;
     list.push({ id: null, role, label: ROLE_LABELS[role], other: { id: o.id, displayName: o.display_name, archived: o.archived_at !== null } });
   }
-  return list.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.other.displayName.localeCompare(b.other.displayName));
+  return list.sort((a, b) => rank(a) - rank(b) || (rank(a) === ROLE_ORDER.length ? a.label.localeCompare(b.label) : 0) || a.other.displayName.localeCompare(b.other.displayName));
 }

@@ -5,9 +5,8 @@
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import type { Contact, ContactMethod, ImportantDate, Importance, MonthDay } from '../../shared/domain/contact';
-import type { RelationshipRole } from '../../shared/domain/relationship';
 import { addressFromText, isEmptyAddress, type PostalAddress } from '../../shared/domain/address';
-import { relationRole } from '../transfer/record';
+import { cardRelationKey, cardRoleOf, relatedLine, type CardRelation } from '../transfer/vcard-related';
 import { parseVCardFile } from '../transfer/vcard-parse';
 import { contactToVCard } from '../transfer/vcard-write';
 
@@ -39,10 +38,7 @@ export interface CardFields {
 }
 
 /** a relationship as a card carries it: what the peer is to this contact, and the peer's UID (its Kith id) */
-export interface SyncRelation {
-  role: RelationshipRole;
-  uid: string;
-}
+export type SyncRelation = CardRelation;
 
 /** a card read from a server: its fields, its UID, and the properties Kith keeps without modelling */
 export interface ParsedCard {
@@ -61,10 +57,7 @@ const MODELLED = new Set([
   'x-kith-circle', 'x-kith-importance', 'x-kith-cadence', 'x-kith-how-met',
 ]);
 
-// RFC 6350 §6.6.6 TYPE values for the roles vCard has a word for; Kith's own two ride as X-KITH-*
-const RELATED_TYPE: Partial<Record<RelationshipRole, string>> = { partner: 'spouse', parent: 'parent', child: 'child', sibling: 'sibling', friend: 'friend', colleague: 'colleague' };
-const KITH_RELATED: Partial<Record<RelationshipRole, string>> = { introducedBy: 'X-KITH-INTRODUCED-BY', introduced: 'X-KITH-INTRODUCED' };
-const relationKey = (r: SyncRelation) => `${r.role}\u0000${r.uid.toLowerCase()}`;
+const relationKey = cardRelationKey;
 
 /**
  * The relationships a card names by UID, with the jCal of each such property. A RELATED with a
@@ -77,12 +70,11 @@ function relationsOf(component: ICAL.Component): { relation: SyncRelation; jcal:
     const value = String(p.getFirstValue() ?? '').trim();
     const uid = /^urn:uuid:(.+)$/i.exec(value)?.[1] ?? null;
     if (!uid) continue;
-    let role: RelationshipRole | null = null;
-    if (p.name === 'related') {
-      const type = p.getParameter('type');
-      role = relationRole(String(Array.isArray(type) ? type[0] : (type ?? '')));
-      if (role === 'introducedBy') role = null; // Kith writes its own kinds as X-KITH-*
-    } else role = p.name === 'x-kith-introduced-by' ? 'introducedBy' : 'introduced';
+    const first = (name: string) => {
+      const v = p.getParameter(name);
+      return v == null ? null : String(Array.isArray(v) ? v[0] : v);
+    };
+    const role = cardRoleOf(p.name, first('type'), first('x-kith-role'), first('x-kith-inverse'));
     // a 3.0 card's RELATED reads as of unknown type; written back as the URI it is (no VALUE=UNKNOWN)
     const jcal = p.toJSON() as unknown[];
     if (jcal[2] === 'unknown') jcal[2] = 'uri';
@@ -309,8 +301,7 @@ export function writeCard(id: string, fields: CardFields, unknown: unknown[], ve
   }
   // relationships by UID (in 3.0 too: RELATED is unknown there, and kept by servers and other Kith)
   for (const r of fields.related ?? []) {
-    const kith = KITH_RELATED[r.role];
-    extra.push(kith ? `${kith}:urn:uuid:${r.uid}` : `RELATED;TYPE=${RELATED_TYPE[r.role]}:urn:uuid:${r.uid}`);
+    extra.push(relatedLine(r));
   }
   const end = lines.lastIndexOf('END:VCARD');
   lines.splice(end, 0, ...extra);

@@ -7,7 +7,9 @@ import type Database from 'better-sqlite3';
 import { contactFields } from '../../shared/api/methods/contacts';
 import { addressOfRow, insertContactPrepared, updateContactPrepared, type ContactFields, type TagIds } from '../services/contacts';
 import { contactFieldsOf, normalizeFields, type CardFields, type SyncRelation } from './card-fields';
-import { DIRECTED_KINDS, roleSeenFrom, storedRelationship, type RelationshipKind } from '../../shared/domain/relationship';
+import { isDirected, roleSeenFrom, storedRelationship } from '../../shared/domain/relationship';
+import { asStored, cardRelationKey, cardRoleOfRef, readCardRelations, type RelationRow } from '../transfer/vcard-related';
+import { roleLookupSync, roleRefForNames } from '../services/relationshipRoles';
 import { decodePhoto } from '../transfer/record';
 import { prepared } from '../../db/prepared';
 import type { ContactRow } from '../../db/schema';
@@ -39,20 +41,7 @@ export function readLocalContacts(sqlite: Database.Database, ids?: string[]): Ma
   const methods = groupBy(prepared(sqlite, `SELECT contact_id, kind, label, value, is_primary, address_parts FROM contact_methods ${contactFilter} ORDER BY contact_id, sort_order`).all(...args) as { contact_id: string; kind: CardFields['methods'][number]['kind']; label: string | null; value: string; is_primary: number; address_parts: string | null }[]);
   const tags = groupBy(prepared(sqlite, `SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id ${contactFilter.replace('contact_id', 'ct.contact_id')}`).all(...args) as { contact_id: string; name: string }[]);
   const dates = groupBy(prepared(sqlite, `SELECT contact_id, label, month, day, year FROM contact_dates ${contactFilter}`).all(...args) as { contact_id: string; label: string; month: number; day: number; year: number | null }[]);
-  const relations = prepared(
-    sqlite,
-    ids
-      ? `SELECT from_contact_id, to_contact_id, kind FROM relationships WHERE from_contact_id IN (SELECT value FROM json_each(?)) OR to_contact_id IN (SELECT value FROM json_each(?))`
-      : `SELECT from_contact_id, to_contact_id, kind FROM relationships`,
-  ).all(...args, ...args) as { from_contact_id: string; to_contact_id: string; kind: RelationshipKind }[];
-  const related = new Map<string, SyncRelation[]>();
-  for (const r of relations) {
-    for (const [self, other] of [[r.from_contact_id, r.to_contact_id], [r.to_contact_id, r.from_contact_id]] as const) {
-      const list = related.get(self) ?? [];
-      list.push({ role: roleSeenFrom(self, { from: r.from_contact_id, to: r.to_contact_id, kind: r.kind }), uid: other });
-      related.set(self, list);
-    }
-  }
+  const related = readCardRelations(sqlite, ids);
   const photos = new Map((prepared(sqlite, `SELECT contact_id, mime, data FROM contact_photos ${contactFilter}`).all(...args) as { contact_id: string; mime: string; data: Buffer }[]).map((p) => [p.contact_id, `data:${p.mime};base64,${Buffer.from(p.data).toString('base64')}`]));
   const result = new Map<string, LocalContact>();
   for (const r of rows) {
@@ -143,24 +132,29 @@ function toContactInput(sqlite: Database.Database, fields: CardFields, now: numb
  */
 function writeRelations(sqlite: Database.Database, id: string, wanted: SyncRelation[], now: number): void {
   const exists = prepared(sqlite, `SELECT 1 FROM contacts WHERE id = ?`);
-  const key = (role: string, peer: string) => `${role}\u0000${peer}`;
-  const want = new Map(wanted.filter((r) => r.uid !== id && exists.get(r.uid)).map((r) => [key(r.role, r.uid), r]));
-  const rows = prepared(sqlite, `SELECT id, from_contact_id, to_contact_id, kind FROM relationships WHERE from_contact_id = ? OR to_contact_id = ?`).all(id, id) as { id: string; from_contact_id: string; to_contact_id: string; kind: RelationshipKind }[];
+  const want = new Map(wanted.filter((r) => r.uid !== id && exists.get(r.uid)).map((r) => [cardRelationKey(r), r]));
+  const rows = prepared(sqlite, `SELECT id, from_contact_id, to_contact_id, kind, role_id FROM relationships WHERE from_contact_id = ? OR to_contact_id = ?`).all(id, id) as (RelationRow & { id: string })[];
+  let roles = roleLookupSync(sqlite);
   const have = new Set<string>();
   for (const r of rows) {
     const peer = r.from_contact_id === id ? r.to_contact_id : r.from_contact_id;
-    const k = key(roleSeenFrom(id, { from: r.from_contact_id, to: r.to_contact_id, kind: r.kind }), peer);
-    if (want.has(k)) have.add(k);
+    const role = cardRoleOfRef(roleSeenFrom(id, asStored(r), roles), roles);
+    const k = role && cardRelationKey({ role, uid: peer });
+    if (k && want.has(k)) have.add(k);
     else prepared(sqlite, `DELETE FROM relationships WHERE id = ?`).run(r.id);
   }
   for (const [k, r] of want) {
     if (have.has(k)) continue;
-    const row = storedRelationship(id, r.uid, r.role);
+    // a user's role the card names by its words: this Kith's role of those words, made when new
+    const ref = typeof r.role === 'string' ? r.role : roleRefForNames(sqlite, r.role.name, r.role.inverse, now);
+    if (typeof r.role !== 'string') roles = roleLookupSync(sqlite);
+    const row = storedRelationship(id, r.uid, ref);
     // a symmetric link is one row whichever way round it was stored
-    const twin = !DIRECTED_KINDS.has(row.kind) && prepared(sqlite, `SELECT 1 FROM relationships WHERE kind = ? AND from_contact_id = ? AND to_contact_id = ?`).get(row.kind, row.to, row.from);
-    if (!twin) prepared(sqlite, `INSERT OR IGNORE INTO relationships (id, from_contact_id, to_contact_id, kind, created_at) VALUES (?, ?, ?, ?, ?)`).run(randomUUID(), row.from, row.to, row.kind, now);
+    const twin = !isDirected(row, roles) && prepared(sqlite, `SELECT 1 FROM relationships WHERE kind = ? AND coalesce(role_id, '') = ? AND from_contact_id = ? AND to_contact_id = ?`).get(row.kind, row.roleId ?? '', row.to, row.from);
+    if (!twin) prepared(sqlite, `INSERT OR IGNORE INTO relationships (id, from_contact_id, to_contact_id, kind, role_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`).run(randomUUID(), row.from, row.to, row.kind, row.roleId, now);
   }
 }
+
 
 /** the circle with this name; another Kith's circle is made here (grey, monthly) so the contact keeps it */
 function circleIdFor(sqlite: Database.Database, name: string, now: number): string {

@@ -15,6 +15,7 @@ import { buildIcs } from './ics-export';
 import { JSON_FORMAT, JSON_FORMAT_VERSION, toCell } from './json-export';
 import { contactToVCard } from './vcard-write';
 import { rememberedProperties } from './vcard-remember';
+import { readCardRelations } from './vcard-related';
 
 /** what an export reads through: the worker's own read-only connection and the fixed "now" */
 export type ExportContext = Pick<ServiceContext, 'db' | 'sqlite' | 'clock'>;
@@ -87,7 +88,8 @@ export async function writeExport(ctx: ExportContext, spec: ExportSpec, sink: Ex
   if (spec.format === 'vcard' || spec.format === 'vcard3') {
     const version = spec.format === 'vcard3' ? '3.0' : '4.0';
     const remembered = await rememberedProperties(ctx.db, new Set(contacts.map((c) => c.id)));
-    for (const c of contacts) sink.write(contactToVCard(c, { circleName: circleName(c.circleId), remembered: remembered.get(c.id) }, version));
+    const related = readCardRelations(ctx.sqlite, spec.contactIds);
+    for (const c of contacts) sink.write(contactToVCard(c, { circleName: circleName(c.circleId), remembered: remembered.get(c.id), related: related.get(c.id) }, version));
     return contacts.length;
   }
   if (spec.format === 'csv') {

@@ -12,16 +12,36 @@ import type { ServiceContext } from '../services/context';
 import { decodeText, type CsvTable } from './csv-formats';
 import { buildDuplicateIndex, buildDuplicateIndexInSlices, describeCandidate, findDuplicates, indexRecord, type DuplicateMatch, type IndexedPerson } from './duplicates';
 import { phoneRegion, renormalizePhones } from '../services/phones';
-import { readJsonExport, restoreJsonExport, type JsonExport } from './json-export';
+import { hasUserData, readJsonExport, restoreJsonExport, type JsonExport } from './json-export';
+import { mergeJsonExport, mergeableTables, pickKinds, planJsonMerge } from './json-merge';
+import { restoreIntoNewFile } from './restore-new-file';
+import { takeBackup } from './backups';
 import { dataTables } from '../../db/derived';
 import { insertDates, insertPhoto, insertRemembered, mergeIntoContact } from './merge';
 import { emptyRemembered } from './vcard-remember';
 import type { ImportedRemembered, ImportProblem, ImportRecord, LeftOut, ParsedFile } from './record';
 import { decodeFile, detectEncoding } from './text-encoding';
-import { DIRECTED_KINDS, storedRelationship, type RelationshipRole } from '../../shared/domain/relationship';
+import { isDirected, storedRelationship } from '../../shared/domain/relationship';
+import type { CardRole } from './vcard-related';
+import { roleLookupSync, roleRefForNames } from '../services/relationshipRoles';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { readContactsFile } from './parse-off-thread';
+
+/** what a Kith export holds, and when this Kith has data, what a merge would add */
+function jsonPreview(ctx: ServiceContext, json: JsonExport): NonNullable<ImportPreview['json']> {
+  const tables = dataTables(ctx.sqlite);
+  const hasData = hasUserData(ctx.sqlite, tables);
+  const count = (t: string) => json.tables[t]?.length ?? 0;
+  return {
+    contacts: count('contacts'),
+    interactions: count('interactions'),
+    reminders: count('reminders'),
+    exportedAt: json.exportedAt ?? null,
+    hasData,
+    merge: hasData ? pickKinds(planJsonMerge(ctx.sqlite, json, mergeableTables(tables)).counts) : null,
+  };
+}
 
 interface Session {
   id: string;
@@ -191,7 +211,7 @@ export async function previewOf(ctx: ServiceContext, session: Session): Promise<
     warnings,
     sample: records.slice(0, 5).map((r) => ({ record: r.number, displayName: r.fields.displayName, detail: sampleDetail(r) })),
     csv: session.csv && session.format === 'generic' ? { headers: session.csv.headers, rows: session.csv.rows.slice(0, 5).map((r) => r.cells), mapping: session.mapping ?? [] } : null,
-    json: json ? { contacts: json.tables.contacts?.length ?? 0, interactions: json.tables.interactions?.length ?? 0, reminders: json.tables.reminders?.length ?? 0, exportedAt: json.exportedAt ?? null } : null,
+    json: json ? jsonPreview(ctx, json) : null,
     leftOut: session.parsed.leftOut.slice(0, LEFT_OUT_SHOWN),
     leftOutCount: session.parsed.leftOut.length,
     leftOutFields: countByField(session.parsed.leftOut),
@@ -224,7 +244,7 @@ export function requestCancel(id: string): boolean {
 export async function commitSession(
   ctx: ServiceContext,
   session: Session,
-  decide: { defaultAction: DuplicateAction; actions: Record<string, DuplicateAction>; forNew?: ForNew; mergeInto?: Record<string, string> },
+  decide: { defaultAction: DuplicateAction; actions: Record<string, DuplicateAction>; forNew?: ForNew; mergeInto?: Record<string, string>; restoreAs?: 'merge' | 'newFile' },
 ): Promise<ImportSummary> {
   if (session.progress.state === 'running') throw new ServiceError('conflict', 'This import is already running');
   if (session.progress.state === 'done') throw new ServiceError('conflict', 'This file has already been imported; choose it again to import it once more');
@@ -234,6 +254,23 @@ export async function commitSession(
   session.progress = { state: 'running', processed: 0, total: session.json ? 1 : records.length };
   const failed: ImportProblem[] = [...session.parsed.failed];
   const summary: ImportSummary = { added: 0, merged: 0, skipped: 0, failed, warnings: [...session.parsed.warnings], restored: null };
+  // a Kith export into a Kith with data: merged (after an automatic backup) or into a new file (restore-new-file.ts)
+  const merging = Boolean(session.json) && hasUserData(ctx.sqlite, dataTables(ctx.sqlite));
+  if (merging && !decide.restoreAs) {
+    session.progress = { state: 'ready', processed: 0, total: 1 };
+    throw new ServiceError('conflict', 'This Kith already has data: choose to merge the export into it, or to restore it into a new data file.', 'restoreAs');
+  }
+  if (merging && decide.restoreAs === 'newFile') {
+    try {
+      const restored = await restoreIntoNewFile(ctx, session.json!, session.fileName);
+      session.progress = { state: 'done', processed: 1, total: 1 };
+      return { ...summary, added: restored.counts.contacts ?? 0, restored: restored.counts, restoredInto: { mode: 'newFile', merged: null, backup: null, file: restored.path } };
+    } catch (err) {
+      session.progress = { state: 'failed', processed: 0, total: 1 };
+      throw err;
+    }
+  }
+  const backup = merging && ctx.databasePath !== ':memory:' ? await takeBackup(ctx.sqlite, ctx.databasePath, 'before-restore', ctx.clock.now()) : null;
 
   // the transaction runs on a connection of its own, holding the write gate: the app's connection
   // keeps answering reads meanwhile (they see the last commit, never half an import)
@@ -244,6 +281,18 @@ export async function commitSession(
   const hold = <T>(work: () => Promise<T>) => (ctx.writes ? ctx.writes.hold(work) : work());
   try {
     await hold(() => db.transaction().execute(async (trx) => {
+      if (session.json && merging) {
+        const merged = await mergeJsonExport(trx, sqlite, session.json, mergeableTables(dataTables(sqlite)), now, async () => {
+          await pause();
+          if (session.cancelRequested) throw new ImportCancelled();
+        });
+        renormalizePhones(sqlite);
+        summary.restored = Object.fromEntries(Object.entries(merged).map(([t, c]) => [t, c.added]));
+        summary.added = merged.contacts?.added ?? 0;
+        summary.merged = merged.contacts?.present ?? 0;
+        summary.restoredInto = { mode: 'merge', merged: pickKinds(merged), backup: backup?.fileName ?? null, file: null };
+        return;
+      }
       if (session.json) {
         summary.restored = await restoreJsonExport(trx, session.json, dataTables(sqlite), now, async () => {
           await pause();
@@ -377,7 +426,7 @@ interface PlannedLink {
   record: number;
   /** an existing contact, or a record of this file */
   target: { contactId: string } | { record: number };
-  role: RelationshipRole;
+  role: CardRole;
 }
 
 /**
@@ -396,7 +445,11 @@ async function planRelations(trx: Kysely<DB>, records: ImportRecord[]): Promise<
     const had = byName.get(key);
     byName.set(key, had && JSON.stringify(had) !== JSON.stringify(target) ? 'several' : target);
   };
-  for (const c of await trx.selectFrom('contacts').select(['id', 'display_name']).where('archived_at', 'is', null).execute()) add(c.display_name, { contactId: c.id });
+  const existingIds = new Set<string>();
+  for (const c of await trx.selectFrom('contacts').select(['id', 'display_name']).where('archived_at', 'is', null).execute()) {
+    add(c.display_name, { contactId: c.id });
+    existingIds.add(c.id);
+  }
   const byUid = new Map<string, number>();
   for (const r of records) {
     add(r.fields.displayName, { record: r.number });
@@ -405,10 +458,13 @@ async function planRelations(trx: Kysely<DB>, records: ImportRecord[]): Promise<
   for (const r of records) {
     for (const rel of r.related ?? []) {
       let target: { contactId: string } | { record: number } | 'several' | undefined;
-      if (rel.uid) target = byUid.has(rel.uid.toLowerCase()) ? { record: byUid.get(rel.uid.toLowerCase())! } : undefined;
+      // by UID: a card of this file, else a contact here of that id (a Kith export of some people links to others)
+      if (rel.uid) target = byUid.has(rel.uid.toLowerCase()) ? { record: byUid.get(rel.uid.toLowerCase())! } : existingIds.has(rel.uid) ? { contactId: rel.uid } : undefined;
       else target = byName.get(rel.name.trim().toLocaleLowerCase());
       const self = target && target !== 'several' && 'record' in target && target.record === r.number;
-      if (rel.role && target && target !== 'several' && !self) links.push({ record: r.number, target, role: rel.role });
+      // a word Kith has no role for ("Kin", "Godparent") between two people it has: the user's role of that word
+      const role: CardRole | null = rel.role ?? rel.custom ?? (rel.label && !/^related$/i.test(rel.label) ? { name: rel.label, inverse: null } : null);
+      if (role && target && target !== 'several' && !self) links.push({ record: r.number, target, role });
       else {
         const value = (rel.name || rel.uid || '').trim().slice(0, 2000);
         if (!value) continue;
@@ -425,16 +481,19 @@ async function planRelations(trx: Kysely<DB>, records: ImportRecord[]): Promise<
 /** writes the planned relationships between the contacts the records became; a link already there (either way round) is not written twice */
 function linkRelations(sqlite: Database.Database, links: PlannedLink[], contactOf: Map<number, string>, now: number): void {
   if (!links.length) return;
-  const exists = prepared(sqlite, `SELECT 1 FROM relationships WHERE kind = ? AND ((from_contact_id = ? AND to_contact_id = ?) OR (? = 0 AND from_contact_id = ? AND to_contact_id = ?))`);
-  const insert = prepared(sqlite, `INSERT INTO relationships (id, from_contact_id, to_contact_id, kind, created_at) VALUES (?, ?, ?, ?, ?)`);
+  const exists = prepared(sqlite, `SELECT 1 FROM relationships WHERE kind = ? AND coalesce(role_id, '') = ? AND ((from_contact_id = ? AND to_contact_id = ?) OR (? = 0 AND from_contact_id = ? AND to_contact_id = ?))`);
+  const insert = prepared(sqlite, `INSERT INTO relationships (id, from_contact_id, to_contact_id, kind, role_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  let roles = roleLookupSync(sqlite);
   for (const link of links) {
     const self = contactOf.get(link.record);
     const other = 'contactId' in link.target ? link.target.contactId : contactOf.get(link.target.record);
     if (!self || !other || self === other) continue;
-    const row = storedRelationship(self, other, link.role);
-    const directed = DIRECTED_KINDS.has(row.kind) ? 1 : 0;
-    if (exists.get(row.kind, row.from, row.to, directed, row.to, row.from)) continue;
-    insert.run(randomUUID(), row.from, row.to, row.kind, now);
+    const ref = typeof link.role === 'string' ? link.role : roleRefForNames(sqlite, link.role.name, link.role.inverse, now);
+    if (typeof link.role !== 'string') roles = roleLookupSync(sqlite);
+    const row = storedRelationship(self, other, ref);
+    const directed = isDirected(row, roles) ? 1 : 0;
+    if (exists.get(row.kind, row.roleId ?? '', row.from, row.to, directed, row.to, row.from)) continue;
+    insert.run(randomUUID(), row.from, row.to, row.kind, row.roleId, now);
   }
 }
 

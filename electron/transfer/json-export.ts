@@ -47,7 +47,7 @@ export function toCell(v: unknown): Cell {
   return v as Cell;
 }
 
-function fromCell(v: unknown): unknown {
+export function fromCell(v: unknown): unknown {
   if (v && typeof v === 'object' && '$base64' in v) return Buffer.from(String((v as { $base64: string }).$base64), 'base64');
   return v;
 }
@@ -83,11 +83,16 @@ export async function assertEmptyDatabase(trx: Transaction<DB>, tables: string[]
   for (const table of tables) {
     if (SEEDED_TABLES.has(table)) continue;
     const row = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(trx);
-    const n = Number(row.rows[0]?.n ?? 0);
-    if (n > 0) {
-      throw new ServiceError('conflict', `A full JSON import restores into an empty Kith; this one already has data (${n} in ${table}). Restore it into a new data file, or import contacts from a vCard instead.`);
+    if (Number(row.rows[0]?.n ?? 0) > 0) {
+      // the user's words, never a table's name
+      throw new ServiceError('conflict', 'This Kith already has data: choose to merge the export into it, or to restore it into a new data file.', 'restoreAs');
     }
   }
+}
+
+/** whether anything the user made is here (beyond what a new file starts with) */
+export function hasUserData(sqlite: Database.Database, tables: string[]): boolean {
+  return tables.some((t) => !SEEDED_TABLES.has(t) && sqlite.prepare(`SELECT 1 FROM "${t}" LIMIT 1`).get() !== undefined);
 }
 
 /**

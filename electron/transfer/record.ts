@@ -50,6 +50,8 @@ export interface ImportedRelation {
   role: RelationshipRole | null;
   /** a RELATED that points at a card's UID */
   uid: string | null;
+  /** a user's role another Kith wrote (X-KITH-ROLE, X-KITH-INVERSE): what the related person is to this one, and back */
+  custom?: { name: string; inverse: string | null };
 }
 
 /** a property or column of the file that Kith does not keep */

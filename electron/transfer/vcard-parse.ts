@@ -276,6 +276,8 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
         break;
       }
       case 'related':
+      case 'x-kith-introduced':
+      case 'x-kith-introduced-by':
       case 'x-abrelatednames':
       case 'x-spouse':
       case 'x-evolution-spouse':
@@ -287,9 +289,16 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
         const value = text(p).trim();
         if (!value) break;
         const uid = /^urn:uuid:/i.test(value) ? value.replace(/^urn:uuid:/i, '') : null;
-        const word = p.name.startsWith('x-') && p.name !== 'x-abrelatednames' ? p.name.replace(/^x-(evolution-|ms-)?/, '') : (labelOf(p) ?? 'related');
+        const word = p.name.startsWith('x-') && p.name !== 'x-abrelatednames' ? p.name.replace(/^x-(evolution-|ms-|kith-)?/, '') : (labelOf(p) ?? 'related');
         const label = word.charAt(0).toUpperCase() + word.slice(1);
-        related.push({ name: uid ? '' : value, label, role: relationRole(label), uid });
+        const first = (name: string) => {
+          const v = p.getParameter(name);
+          return v == null ? null : String(Array.isArray(v) ? v[0] : v);
+        };
+        // Kith's own (vcard-related.ts): a user's role by its words, the introductions by name
+        const kith = p.name === 'related' ? first('x-kith-role') : null;
+        const role = p.name.startsWith('x-kith-') ? (p.name === 'x-kith-introduced' ? 'introduced' : 'introducedBy') : kith ? null : relationRole(label);
+        related.push({ name: uid ? '' : value, label: kith ?? label, role, uid, ...(kith ? { custom: { name: kith, inverse: first('x-kith-inverse') } } : {}) });
         break;
       }
       case 'x-android-custom': {

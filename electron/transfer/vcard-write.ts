@@ -7,6 +7,7 @@ import type { Contact } from '../../shared/domain/contact';
 import type { ExtraProperty } from './vcard-remember';
 import { cleanText } from '../../shared/domain/text';
 import { addressFromText, countryText } from '../../shared/domain/address';
+import { relatedLine, type CardRelation } from './vcard-related';
 
 const STANDARD_TYPES: Record<string, string> = { home: 'home', work: 'work', mobile: 'cell', cell: 'cell', fax: 'fax' };
 
@@ -16,6 +17,8 @@ export interface VCardExtras {
   circleName: string | null;
   /** facts and the rest of what Kith remembers, as X- properties (./vcard-remember.ts) */
   remembered?: ExtraProperty[];
+  /** links to other contacts, by their UID (./vcard-related.ts) */
+  related?: CardRelation[];
 }
 
 /** a text value as both versions escape it: backslash, comma, semicolon, line break */
@@ -139,6 +142,7 @@ export function contactToVCard(contact: Contact, extras: VCardExtras, version: V
       add('X-ABLabel', escapeText(p.label), [], group);
     }
   }
+  for (const r of extras.related ?? []) lines.push(fold(relatedLine(r)));
   add('REV', new Date(contact.updatedAt).toISOString().replace(/[-:]|\.\d{3}/g, ''));
   lines.push('END:VCARD');
   return lines.join('\r\n') + '\r\n';

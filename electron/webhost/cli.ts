@@ -20,7 +20,7 @@ const staticDir = join(here, '..', '..', 'out', 'renderer');
 
 async function main() {
   const argv = process.argv.slice(2);
-  const databasePath = resolveDatabasePath(argv, process.env, defaultDataDir());
+  let databasePath = resolveDatabasePath(argv, process.env, defaultDataDir());
   const portArg = argv.find((a) => a.startsWith('--port='));
   const port = portArg ? Number(portArg.slice('--port='.length)) : Number(process.env.KITH_PORT ?? 0);
   if (!existsSync(join(staticDir, 'index.html'))) {
@@ -29,7 +29,24 @@ async function main() {
   }
   // the system locale, for the default phone region (LANG as the shell sets it, else Node's ICU default)
   const locale = process.env.LC_ALL || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
-  const open = () => startBackend({ databasePath, host: 'web', integrityCheck: 'background', lock: true, locale });
+  const open = (): Promise<KithBackend> => startBackend({ databasePath, host: 'web', integrityCheck: 'background', lock: true, locale, switchDataFile: (path) => void switchTo(path) });
+  /** a restore into a new data file: the new file is opened first, so a failure leaves this one serving */
+  const switchTo = async (path: string) => {
+    const previous = { path: databasePath, backend, backups, scheduler, sync };
+    databasePath = path;
+    try {
+      const next = await open();
+      previous.backups?.stop();
+      previous.scheduler?.detach();
+      previous.sync?.detach();
+      await run(next);
+      await previous.backend?.close();
+      console.log(`Kith is serving ${path} (was ${previous.path})`);
+    } catch (err) {
+      databasePath = previous.path;
+      console.error(`Kith could not open ${path}: ${(err as Error).message}`);
+    }
+  };
   // the page talks to whichever dispatcher is current: the back end, or the recovery answers
   const events = new EventEmitter<{ committed: [MethodName] }>();
   const notifications = new EventEmitter<{ notification: [KithNotification] }>();

@@ -26,21 +26,22 @@ describe('full JSON export', () => {
     fresh = await startTestBackend({ clock });
     const { preview, summary } = await importFile(fresh, file.fileName, file.content!);
     expect(preview.format).toBe('json');
-    expect(preview.json).toEqual({ contacts: 2, interactions: 2, reminders: 3, exportedAt: '2026-03-01T10:00:00.000Z' });
+    expect(preview.json).toEqual({ contacts: 2, interactions: 2, reminders: 3, exportedAt: '2026-03-01T10:00:00.000Z', hasData: false, merge: null });
     // settings: the two the seed writes, and the phone region with the region its numbers were read in (both written at first start)
     expect(summary.restored).toMatchObject({ contacts: 2, interactions: 2, interaction_participants: 3, reminders: 3, value_entries: 1, settings: 4, circles: 5, tags: 2, contact_photos: 1, contact_facts: 2, next_topics: 1, life_events: 1, gifts: 2, money_loans: 1 });
     expect(dumpTables(fresh)).toEqual(dumpTables(kith));
     expect(fresh.sqlite.pragma('foreign_key_check')).toEqual([]);
   });
 
-  it('refuses to restore into a database that already has data, and writes nothing', async () => {
+  it('asks how to restore into a database that already has data, and writes nothing until told', async () => {
     await seedEverything(kith);
     const file = await kith.call('transfer.export', { format: 'json' });
     const before = dumpTables(kith);
     const preview = await previewFile(kith, 'again.json', file.content!);
     const err = await kith.call('transfer.importCommit', { sessionId: preview.sessionId }).catch((e) => e);
     expect(err.code).toBe('conflict');
-    expect(err.message).toMatch(/^A full JSON import restores into an empty Kith; this one already has data/);
+    // the user's words, never a table's name (issue 15, point 12)
+    expect([err.field, err.message]).toEqual(['restoreAs', 'This Kith already has data: choose to merge the export into it, or to restore it into a new data file.']);
     expect(dumpTables(kith)).toEqual(before);
   });
 

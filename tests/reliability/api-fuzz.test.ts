@@ -34,6 +34,10 @@ beforeAll(async () => {
   knownIds.push(file.id, photo.id);
   // a tag, so tags.setCadence sometimes meets a real one (issue 17, point 8)
   knownIds.push((await kith.call('tags.list', {}))[0]!.id);
+  // a user's relationship role, and a link of it (issue 15, point 11)
+  const role = await kith.call('relationshipRoles.create', { name: 'Godparent', inverseName: 'Godchild' });
+  const link = await kith.call('relationships.add', { contactId: a.id, otherId: b.id, role: `custom:${role.id}` });
+  knownIds.push(role.id, `custom:${role.id}`, link.id!);
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 // Settings: one section per concern, each its own component.
 import { DataFileSection } from '../components/settings/DataFileSection';
 import { CirclesSection } from '../components/settings/CirclesSection';
+import { RelationshipRolesSection } from '../components/settings/RelationshipRolesSection';
 import { NotificationsSection } from '../components/settings/NotificationsSection';
 import { ImportExportSection } from '../components/settings/ImportExportSection';
 import { BackupsSection } from '../components/settings/BackupsSection';
@@ -16,6 +17,7 @@ export function SettingsPage() {
         <h1 id="settings-title">Settings</h1>
       </header>
       <CirclesSection />
+      <RelationshipRolesSection />
       <AppearanceSection />
       <NotificationsSection />
       <PhoneRegionSection />

@@ -49,8 +49,19 @@ export interface ImportPreview {
   sample: { record: number; displayName: string; detail: string }[];
   /** an unknown CSV: the columns, the first rows and the mapping in use (suggested until changed) */
   csv: { headers: string[]; rows: string[][]; mapping: CsvTarget[] } | null;
-  /** a full Kith JSON export: what it holds */
-  json: { contacts: number; interactions: number; reminders: number; exportedAt: string | null } | null;
+  /**
+   * a full Kith JSON export: what it holds. When this Kith has data already (`hasData`), the
+   * restore asks: merge into this data (`merge`: of each kind, how many are new here and how many
+   * are here already) or restore into a new data file.
+   */
+  json: {
+    contacts: number;
+    interactions: number;
+    reminders: number;
+    exportedAt: string | null;
+    hasData: boolean;
+    merge: Record<'contacts' | 'interactions' | 'reminders', { total: number; added: number; present: number }> | null;
+  } | null;
   /** properties and columns the file carries that Kith does not keep (the first LEFT_OUT_SHOWN of them) */
   leftOut: LeftOutItem[];
   /** how many there are in all, and per field */
@@ -76,6 +87,16 @@ export interface ImportSummary {
   warnings: ImportProblem[];
   /** a JSON restore: the rows written per table */
   restored: Record<string, number> | null;
+  /** a JSON restore into a Kith with data: how it went, and what makes it undone */
+  restoredInto?: {
+    mode: 'empty' | 'merge' | 'newFile';
+    /** merge: per kind (contacts, interactions, reminders), what was added and what was here already */
+    merged: Record<string, { total: number; added: number; present: number }> | null;
+    /** merge: the automatic backup taken first (Settings → Backups restores it) */
+    backup: string | null;
+    /** newFile: the file written and now open */
+    file: string | null;
+  };
 }
 
 export interface ImportProgress {
@@ -169,6 +190,8 @@ export const transferMethods = {
         defaultAction: z.enum(DUPLICATE_ACTIONS).default('merge'),
         /** per record number: what to do with that duplicate */
         actions: z.record(z.string().regex(/^\d+$/, 'Expected a record number'), z.enum(DUPLICATE_ACTIONS)).default({}),
+        /** a Kith export into a Kith with data: add it to this data, or restore it into a new data file and open that */
+        restoreAs: z.enum(['merge', 'newFile']).optional(),
         /** per record number: which of several matching contacts a merged record goes into */
         mergeInto: z.record(z.string().regex(/^\d+$/, 'Expected a record number'), id).default({}),
         /** what every contact this import adds gets as well (not the merged ones) */

@@ -76,4 +76,38 @@ describe.each<DavServerKind>(['radicale', 'xandikos'])('relationships sync on %s
     expect(await links(a, ann.id)).toEqual(['child Carol Lee']);
     expect(await links(b, bob.id)).toEqual(['introducedBy Carol Lee']);
   });
+
+  it("carry a user's role with its inverse; the other Kith makes the same pair, and a rename travels", async () => {
+    const dee = await a.call('contacts.create', { displayName: 'Dee Mentor' });
+    const eli = await a.call('contacts.create', { displayName: 'Eli Mentee' });
+    const role = await a.call('relationshipRoles.create', { name: 'Mentor', inverseName: 'Mentee' });
+    // on Eli's page: Dee is his mentor
+    await a.call('relationships.add', { contactId: eli.id, otherId: dee.id, role: `custom:${role.id}` });
+    expect((await a.sync())[0]).toMatchObject({ ok: true, pushed: 2 });
+    const unfold = (t: string) => t.replace(/\r\n[ \t]/g, '');
+    // the parameters in whatever order the card's writer put them
+    const related = (card: string, peer: string) => unfold(card).split('\r\n').find((l) => /^RELATED/i.test(l) && l.endsWith(`urn:uuid:${peer}`)) ?? '';
+    const eliLine = related((await phone.find('Eli Mentee')).text, dee.id);
+    expect(eliLine).toMatch(/X-KITH-ROLE=Mentor(;|:)/i);
+    expect(eliLine).toMatch(/X-KITH-INVERSE=Mentee(;|:)/i);
+    const deeLine = related((await phone.find('Dee Mentor')).text, eli.id);
+    expect(deeLine).toMatch(/X-KITH-ROLE=Mentee(;|:)/i);
+    expect(deeLine).toMatch(/X-KITH-INVERSE=Mentor(;|:)/i);
+    await b.sync();
+    const labels = async (kith: SyncedKith, contactId: string) => (await kith.call('relationships.listForContact', { contactId })).map((r) => `${r.label} ${r.other.displayName}`);
+    expect(await labels(b, eli.id)).toEqual(['Mentor Dee Mentor']);
+    expect(await labels(b, dee.id)).toEqual(['Mentee Eli Mentee']);
+    expect(b.sqlite.prepare(`SELECT count(*) FROM relationships WHERE kind = 'custom'`).pluck().get()).toBe(1);
+    // the first card pulled named a peer not yet in Kith b: one more round and both agree
+    await b.sync();
+    await a.sync();
+    expect((await b.sync())[0]).toMatchObject({ pushed: 0, pulled: 0 });
+    expect((await a.sync())[0]).toMatchObject({ pushed: 0, pulled: 0 });
+    // renamed in Kith a: both cards change, and Kith b reads the new words
+    await a.call('relationshipRoles.update', { id: role.id, name: 'Coach', inverseName: 'Trainee' });
+    expect((await a.sync())[0]).toMatchObject({ pushed: 2 });
+    await b.sync();
+    expect(await labels(b, eli.id)).toEqual(['Coach Dee Mentor']);
+    expect(await labels(b, dee.id)).toEqual(['Trainee Eli Mentee']);
+  });
 });

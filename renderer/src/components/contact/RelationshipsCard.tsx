@@ -7,7 +7,8 @@ import { toast } from 'sonner';
 import { api } from '../../lib/api';
 import { onDataChanged } from '../../lib/refresh';
 import { useRouter } from '../../stores/router';
-import { RELATIONSHIP_ROLES, ROLE_LABELS, relationshipSentence, type Relationship, type RelationshipRole } from '../../../../shared/domain/relationship';
+import { customRef, parseCustomRef, relationshipSentence, type Relationship, type RoleRef } from '../../../../shared/domain/relationship';
+import { BUILT_IN_CHOICES, customChoices, useRelationshipRoles } from '../../lib/relationshipRoles';
 import { ApiError } from '../../../../shared/api/errors';
 import { Avatar } from '../Avatar';
 import { ContactPicker } from './ContactPicker';
@@ -15,7 +16,10 @@ import { ContactPicker } from './ContactPicker';
 export function RelationshipsCard({ contactId, name }: { contactId: string; name: string }) {
   const [links, setLinks] = useState<Relationship[]>([]);
   const [adding, setAdding] = useState(false);
-  const [role, setRole] = useState<RelationshipRole>('partner');
+  const [role, setRole] = useState<RoleRef>('partner');
+  const { roles, reload: reloadRoles } = useRelationshipRoles();
+  // a role made here, from the picker: its word, and the word for the other side
+  const [newRole, setNewRole] = useState<{ name: string; inverse: string } | null>(null);
   const [question, setQuestion] = useState<{ otherId: string; otherName: string; text: string } | null>(null);
   const navigate = useRouter((s) => s.navigate);
   const load = useCallback(() => api.call('relationships.listForContact', { contactId }).then(setLinks, () => setLinks([])), [contactId]);
@@ -33,6 +37,18 @@ export function RelationshipsCard({ contactId, name }: { contactId: string; name
       // partner and friend at once: ask, do not refuse silently
       if (err instanceof ApiError && err.code === 'conflict' && err.field === 'confirmed') setQuestion({ otherId, otherName, text: err.message });
       else toast.error((err as Error).message);
+    }
+  }
+
+  async function createRole() {
+    if (!newRole?.name.trim()) return;
+    try {
+      const made = await api.call('relationshipRoles.create', { name: newRole.name, inverseName: newRole.inverse.trim() || null });
+      await reloadRoles();
+      setRole(customRef(made.id));
+      setNewRole(null);
+    } catch (err) {
+      toast.error((err as Error).message);
     }
   }
 
@@ -102,7 +118,7 @@ export function RelationshipsCard({ contactId, name }: { contactId: string; name
               ) : (
                 <>
                   {link}
-                  <span className="subtle">
+                  <span className="subtle" title={parseCustomRef(r.role) ? `${r.other.displayName} is ${name}'s ${r.label.toLowerCase()}` : undefined}>
                     {r.label}
                     {r.other.archived ? ' · archived' : ''}
                   </span>
@@ -132,15 +148,38 @@ export function RelationshipsCard({ contactId, name }: { contactId: string; name
       )}
       {adding && (
         <div className="relation-add">
-          <select aria-label="Relationship" value={role} onChange={(e) => setRole(e.target.value as RelationshipRole)}>
-            {RELATIONSHIP_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
+          <select
+            aria-label="Relationship"
+            value={newRole ? '__new' : role}
+            onChange={(e) => (e.target.value === '__new' ? setNewRole({ name: '', inverse: '' }) : (setNewRole(null), setRole(e.target.value as RoleRef)))}
+          >
+            {BUILT_IN_CHOICES.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
               </option>
             ))}
+            {roles.length > 0 && (
+              <optgroup label="Your roles">
+                {customChoices(roles).map((r) => (
+                  <option key={r.value} value={r.value}>
+                    {r.label}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            <option value="__new">New role…</option>
           </select>
-          <ContactPicker label="Linked person" placeholder="Who?" exclude={[contactId]} autoFocus onPick={(c) => void add(c.id, c.displayName)} />
-          <button className="button small" onClick={() => setAdding(false)}>
+          {newRole && (
+            <div className="relation-new-role" role="group" aria-label="New role">
+              <input aria-label={`What they are to ${name}`} placeholder="They are… e.g. Godparent" autoFocus value={newRole.name} onChange={(e) => setNewRole({ ...newRole, name: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && void createRole()} />
+              <input aria-label={`What ${name} is to them`} placeholder={`${name} is… (empty: the same)`} value={newRole.inverse} onChange={(e) => setNewRole({ ...newRole, inverse: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && void createRole()} />
+              <button className="button small primary" disabled={!newRole.name.trim()} onClick={() => void createRole()}>
+                Create role
+              </button>
+            </div>
+          )}
+          {!newRole && <ContactPicker label="Linked person" placeholder="Who?" exclude={[contactId]} autoFocus onPick={(c) => void add(c.id, c.displayName)} />}
+          <button className="button small" onClick={() => (setAdding(false), setNewRole(null))}>
             Cancel
           </button>
         </div>

@@ -7,7 +7,7 @@ import { api } from '../../lib/api';
 import { appHost, readAsBase64 } from '../../lib/files';
 import type { Circle } from '../../../../shared/domain/contact';
 import { CSV_TARGETS, type CsvTarget, type DuplicateAction, type ImportFormat, type ImportPreview, type ImportProblem, type ImportProgress, type ImportSummary } from '../../../../shared/api/methods/transfer';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 
 const FORMAT_LABELS: Record<ImportFormat, string> = {
   vcard: 'vCard',
@@ -44,7 +44,8 @@ const ACTION_LABELS: Record<DuplicateAction, string> = { merge: 'Merge', keepBot
 /** the records a merge target was chosen for */
 const chosenTargets = (m: Record<string, string | undefined>) => Object.fromEntries(Object.entries(m).filter((e): e is [string, string] => Boolean(e[1])));
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+type RestoreAs = 'merge' | 'newFile';
 
 type Step = 'choose' | 'mapping' | 'review' | 'running' | 'done';
 
@@ -54,6 +55,8 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<CsvTarget[]>([]);
   const [defaultAction, setDefaultAction] = useState<DuplicateAction>('merge');
+  /** a Kith export into a Kith with data: merge here, or restore into a new data file */
+  const [restoreAs, setRestoreAs] = useState<RestoreAs>('merge');
   const [actions, setActions] = useState<Record<string, DuplicateAction>>({});
   const [mergeInto, setMergeInto] = useState<Record<string, string | undefined>>({});
   const [progress, setProgress] = useState<ImportProgress | null>(null);
@@ -129,7 +132,9 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       const tags = forNew.tags.split(',').map((t) => t.trim()).filter(Boolean);
       const cadenceDays = forNew.cadence.trim() ? Number(forNew.cadence) : null;
       const extra = preview.json ? undefined : { circleId: forNew.circleId || null, tags, cadenceDays };
-      setSummary(await api.call('transfer.importCommit', { sessionId: preview.sessionId, defaultAction, actions, mergeInto: chosenTargets(mergeInto), ...(extra ? { forNew: extra } : {}) }));
+      const asked = preview.json?.hasData ? { restoreAs } : {};
+      const done = await api.call('transfer.importCommit', { sessionId: preview.sessionId, defaultAction, actions, mergeInto: chosenTargets(mergeInto), ...(extra ? { forNew: extra } : {}), ...asked });
+      setSummary(done);
       setStep('done');
     } catch (err) {
       setError((err as Error).message);
@@ -255,6 +260,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                 <p className="subtle">Merge keeps every email, phone, address, tag and note of both and fills in what is missing.</p>
               </section>
             )}
+            {preview.json?.hasData && <RestoreChoice preview={preview} host={host} value={restoreAs} onChange={setRestoreAs} />}
             <Problems title="Cannot be imported" problems={preview.failed} tone="danger" />
             <Problems title="Imported with a note" problems={preview.warnings} tone="warn" />
             <LeftOut preview={preview} />
@@ -304,7 +310,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                 </button>
               )}
               <button type="button" className="button primary" onClick={startImport} disabled={busy || (preview.total === 0 && !preview.json) || cadenceInvalid(forNew.cadence)}>
-                {preview.json ? 'Restore everything' : `Import ${preview.total} ${preview.total === 1 ? 'contact' : 'contacts'}`}
+                {preview.json ? (preview.json.hasData ? (restoreAs === 'merge' ? 'Merge into this data' : 'Restore into a new file') : 'Restore everything') : `Import ${preview.total} ${preview.total === 1 ? 'contact' : 'contacts'}`}
               </button>
             </div>
           </>
@@ -356,11 +362,17 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                 ))
               )}
             </dl>
+            <RestoredInto summary={summary} />
             <Problems title="Not imported" problems={summary.failed} tone="danger" />
             <Problems title="Imported with a note" problems={summary.warnings} tone="warn" />
             <div className="form-actions">
-              <button type="button" className="button primary" onClick={onClose}>
-                Done
+              <button
+                type="button"
+                className="button primary"
+                // the app now runs on the new file: every screen loads again from it
+                onClick={() => (summary.restoredInto?.mode === 'newFile' ? window.location.reload() : onClose())}
+              >
+                {summary.restoredInto?.mode === 'newFile' ? 'Open the new data' : 'Done'}
               </button>
             </div>
           </>
@@ -381,8 +393,8 @@ function ReviewHeader({ preview }: { preview: ImportPreview }) {
     return (
       <p>
         <strong>{preview.fileName}</strong> is a full Kith export from {exported}: {plural(preview.json.contacts, 'contact', 'contacts')}, {plural(preview.json.interactions, 'interaction', 'interactions')} and{' '}
-        {plural(preview.json.reminders, 'reminder', 'reminders')}. It is
-        restored exactly, into a Kith that has no data yet.
+        {plural(preview.json.reminders, 'reminder', 'reminders')}.{' '}
+        {preview.json.hasData ? 'This Kith has data of its own already.' : 'It is restored exactly, into a Kith that has no data yet.'}
       </p>
     );
   }
@@ -449,5 +461,53 @@ function Problems({ title, problems, tone }: { title: string; problems: ImportPr
         ))}
       </ul>
     </details>
+  );
+}
+
+/** "312 people, 4,020 interactions: 290 new, 22 already here" */
+function mergeLine(kind: { total: number; added: number; present: number }, one: string, many: string) {
+  return `${plural(kind.total, one, many)}: ${formatNumber(kind.added)} new, ${formatNumber(kind.present)} already here`;
+}
+
+/** merge into this data, or restore into a new data file: with what each would do, before anything is written */
+function RestoreChoice({ preview, host, value, onChange }: { preview: ImportPreview; host: string | null; value: RestoreAs; onChange(v: RestoreAs): void }) {
+  const merge = preview.json!.merge!;
+  return (
+    <fieldset className="restore-choice">
+      <legend>How should it come in?</legend>
+      <label>
+        <input type="radio" name="restore-as" checked={value === 'merge'} onChange={() => onChange('merge')} />
+        <span>
+          <strong>Merge into this data</strong>
+          <ul className="subtle" aria-label="What a merge adds">
+            <li>{mergeLine(merge.contacts, 'person', 'people')}</li>
+            <li>{mergeLine(merge.interactions, 'interaction', 'interactions')}</li>
+            <li>{mergeLine(merge.reminders, 'reminder', 'reminders')}</li>
+          </ul>
+          <small className="subtle">People already here keep their own details and gain what is new. A backup is taken first (Settings → Backups brings it back).</small>
+        </span>
+      </label>
+      <label>
+        <input type="radio" name="restore-as" checked={value === 'newFile'} onChange={() => onChange('newFile')} />
+        <span>
+          <strong>Restore into a new data file</strong>
+          <small className="subtle">
+            {host === 'electron' ? 'You choose where the new file goes' : 'A new file beside the current one'}; Kith then opens it. This data stays as it is, in its own file.
+          </small>
+        </span>
+      </label>
+    </fieldset>
+  );
+}
+
+function RestoredInto({ summary }: { summary: ImportSummary }) {
+  const into = summary.restoredInto;
+  if (!into || into.mode === 'empty') return null;
+  if (into.mode === 'newFile') return <p role="status">Restored into a new data file, {into.file}. Kith is now using it; your previous data file is unchanged.</p>;
+  const m = into.merged!;
+  return (
+    <p role="status">
+      Merged: {mergeLine(m.contacts!, 'person', 'people')}; {mergeLine(m.interactions!, 'interaction', 'interactions')}. {into.backup ? `A backup was taken first: ${into.backup} (Settings → Backups).` : ''}
+    </p>
   );
 }
