@@ -33,6 +33,8 @@ export interface KithBackend {
   migration: MigrationReport;
   /** the start-up integrity check: null when the file is sound (already settled unless run in the background) */
   integrity: Promise<DatabaseDamagedError | null>;
+  /** the background check: not started yet (waiting for the first answer), running or settled; 'none' when it ran before opening */
+  integrityState(): 'waiting' | 'started' | 'cancelled' | 'none';
   /** read-only, damage, failed background tasks: what the app's banner shows */
   status: BackendStatus;
   close(): Promise<void>;
@@ -102,9 +104,12 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
   status.readOnlyReason = readOnly;
   // a damaged file is reported (with the newest good backup), never used as if nothing happened
   let integrity: Promise<DatabaseDamagedError | null> = Promise.resolve(null);
+  let background: ReturnType<typeof deferredCheck> | null = null;
   if (existing) {
     if (options.integrityCheck === 'background' && !kind.pending) {
-      integrity = quickCheckInBackground(handle.path, options.nativeBinding).then((problem) => (problem ? damagedError(path, problem) : null));
+      const checkedPath = handle.path;
+      background = deferredCheck(() => quickCheckInBackground(checkedPath, options.nativeBinding).then((problem) => (problem ? damagedError(path, problem) : null)));
+      integrity = background.result;
     } else {
       const problem = quickCheck(handle.sqlite);
       if (problem) {
@@ -148,7 +153,7 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
   };
   const events = new EventEmitter<{ committed: [MethodName] }>();
   const checkpoint = checkpointWhenIdle(handle.sqlite, { failed: (err) => status.report('checkpoint', err), succeeded: () => status.recovered('checkpoint') }, { nativeBinding: options.nativeBinding });
-  const dispatch = createDispatcher({
+  const dispatchCall = createDispatcher({
     ctx,
     handlers,
     onCommitted: (method) => {
@@ -158,6 +163,14 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     onInternalError: (method, error) => console.error(`[kith] ${method} failed:`, error),
     status,
   });
+  // the background check starts once the first call (the first screen's) has been answered
+  const dispatch: Dispatch = background
+    ? async (method, input) => {
+        const result = await dispatchCall(method, input);
+        background?.startSoon();
+        return result;
+      }
+    : dispatchCall;
   // the search index catches up in the background once the first screen has been served, in slices
   // other calls run between: after an upgrade or a big import the first search need not wait for it
   let closed = false;
@@ -168,13 +181,50 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     closed = true;
     if (indexLater) clearTimeout(indexLater);
     checkpoint.cancel();
+    background?.cancel();
     stopExportJobs(options.databasePath);
     await closeImportConnection(opened.sqlite);
     await opened.close();
     lock?.release();
     if (opened.path !== path) rmSync(dirname(opened.path), { recursive: true, force: true });
   };
-  return { handle, ctx, dispatch, events, migration, integrity, status, close };
+  return { handle, ctx, dispatch, events, migration, integrity, integrityState: () => background?.state() ?? 'none', status, close };
+}
+
+/** at the latest this long after opening, the background integrity check starts even if no call came */
+const INTEGRITY_CHECK_AT_THE_LATEST_MS = 2_000;
+
+/**
+ * The background integrity check, started after the first answer: on two cores its worker (seconds
+ * of quick_check on a large file) would otherwise compete with the first screen's queries. If no
+ * call comes it starts on a timer; closing before it started settles it as "not checked" (null).
+ */
+function deferredCheck(run: () => Promise<DatabaseDamagedError | null>) {
+  let settle!: (value: DatabaseDamagedError | null) => void;
+  const result = new Promise<DatabaseDamagedError | null>((resolve) => (settle = resolve));
+  let state: 'waiting' | 'started' | 'cancelled' = 'waiting';
+  const start = () => {
+    if (state !== 'waiting') return;
+    state = 'started';
+    clearTimeout(timer);
+    void run().then(settle, () => settle(null));
+  };
+  const timer = setTimeout(start, INTEGRITY_CHECK_AT_THE_LATEST_MS);
+  timer.unref();
+  return {
+    result,
+    /** after the current answer has been sent on its way */
+    startSoon: () => {
+      if (state === 'waiting') setImmediate(start);
+    },
+    state: () => state,
+    cancel: () => {
+      if (state !== 'waiting') return;
+      state = 'cancelled';
+      clearTimeout(timer);
+      settle(null);
+    },
+  };
 }
 
 /**

@@ -71,19 +71,20 @@ export const IMPORTANCE_WEIGHT_SQL = `CASE h.importance ${Object.entries(IMPORTA
   .join(' ')} END`;
 
 // The effective rhythm (cadence and tolerance) is rhythmPackedSql(): the SQL twin of effectiveRhythm().
-// :ids is a JSON array of contact ids, or null for every contact; two texts of each statement, since
-// "(:ids IS NULL OR c.id IN …)" scans every contact (no index for an OR), which a few ids cannot afford.
-const whichContacts = (some: boolean) => `WHERE c.archived_at IS NULL${some ? ' AND c.id IN (SELECT value FROM json_each(:ids))' : ''}`;
-const factsSql = (some: boolean) => `
+// Two texts: for every contact, or for the contacts in :ids (a JSON array), which then drives the
+// query through the primary key instead of a scan of every contact testing each id. The rhythm is
+// computed once per contact (MATERIALIZED): inlined, SQLite evaluated its subqueries four times.
+const activeContacts = (byIds: boolean) => `c.archived_at IS NULL${byIds ? ' AND c.id IN (SELECT value FROM json_each(:ids))' : ''}`;
+const factsSql = (byIds: boolean) => `
 WITH
   w(cadence, win_start, prev_start) AS (
     SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(:windows)
   ),
-  r AS (
+  r AS MATERIALIZED (
     SELECT c.id, c.display_name, c.circle_id, c.importance, c.created_at, c.checkin_snoozed_until, c.last_interaction_at AS latest,
            ${rhythmPackedSql('c')} AS rhythm
     FROM contacts c
-    ${whichContacts(some)}
+    WHERE ${activeContacts(byIds)}
   ),
   k AS (SELECT r.*, r.rhythm / ${RHYTHM_PACK} AS cadence, r.rhythm % ${RHYTHM_PACK} - r.rhythm / ${RHYTHM_PACK} AS tolerance FROM r)
 SELECT
@@ -108,13 +109,13 @@ SELECT
      ORDER BY p.occurred_at DESC, p.kind, p.direction, p.rating LIMIT ${RATED_RECENT_COUNT}) r) AS rated
 FROM k
 JOIN w ON w.cadence = k.cadence`;
-const FACTS_SQL = { all: factsSql(false), some: factsSql(true) };
 
-const cadencesSql = (some: boolean) => `
+const cadencesSql = (byIds: boolean) => `
 SELECT DISTINCT (${rhythmPackedSql('c')}) / ${RHYTHM_PACK}
 FROM contacts c
-${whichContacts(some)}`;
-const CADENCES_SQL = { all: cadencesSql(false), some: cadencesSql(true) };
+WHERE ${activeContacts(byIds)}`;
+const FACTS_SQL = { all: factsSql(false), byIds: factsSql(true) };
+const CADENCES_SQL = { all: cadencesSql(false), byIds: cadencesSql(true) };
 
 interface FactsRow {
   id: string;
@@ -158,12 +159,12 @@ function windowsCache(now: number, timeZone: string) {
 
 /** every active contact's (or just these contacts') facts, straight from the interactions */
 function computeFacts(sqlite: Database.Database, now: number, timeZone: string, ids: string[] | null, windowsFor: (c: number) => HealthWindows): FactsRow[] {
-  const which = ids === null ? 'all' : 'some';
-  const params = ids === null ? {} : { ids: JSON.stringify(ids) };
-  const cadences = prepared(sqlite, CADENCES_SQL[which]).pluck().all(params) as number[];
+  const which = ids === null ? 'all' : 'byIds';
+  const idsParam = ids === null ? {} : { ids: JSON.stringify(ids) };
+  const cadences = prepared(sqlite, CADENCES_SQL[which]).pluck().all(idsParam) as number[];
   if (cadences.length === 0) return [];
   const windows = JSON.stringify(cadences.map((c) => [c, windowsFor(c).windowStart, windowsFor(c).previousStart]));
-  return prepared(sqlite, FACTS_SQL[which]).all({ windows, now, ...params }) as FactsRow[];
+  return prepared(sqlite, FACTS_SQL[which]).all({ windows, now, ...idsParam }) as FactsRow[];
 }
 
 const subjectOf = (r: FactsRow) => ({ cadenceDays: r.cadence, toleranceDays: r.tolerance, createdAt: r.created_at, snoozedUntil: r.checkin_snoozed_until, importance: r.importance });

@@ -1,11 +1,13 @@
 // The interaction log: one interaction, several participants, written in one transaction.
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { ServiceError } from '../../shared/api/errors';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { HandlerGroup, ServiceContext } from './context';
 import { tickOffTopics } from './topics';
+import { prepared } from '../../db/prepared';
+import type Database from 'better-sqlite3';
 import { putBackInteractionAttachments, setAsideInteractionAttachments } from './attachments';
 
 /** a little slack for clocks that disagree by a moment (the renderer's and the main process's) */
@@ -17,27 +19,27 @@ export const interactionHandlers: HandlerGroup<'interactions.log' | 'interaction
     const occurredAt = input.occurredAt ?? now;
     checkNotInFuture(occurredAt, now);
     const id = randomUUID();
-    await ctx.db.transaction().execute(async (trx) => {
-      await checkParticipants(trx, input.participantIds);
-      await trx
-        .insertInto('interactions')
-        .values({
-          id,
-          occurred_at: occurredAt,
-          kind: input.kind,
-          direction: input.direction,
-          duration_minutes: input.durationMinutes,
-          rating: input.rating,
-          summary: input.summary,
-          notes: input.notes,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      await writeParticipants(trx, id, input.participantIds, { occurred_at: occurredAt, kind: input.kind, direction: input.direction, rating: input.rating });
-      await tickOffTopics(trx, input.doneTopicIds, input.participantIds, id, now);
-    });
-    return loadInteraction(ctx.db, id);
+    // the most frequent write: statements prepared once, on the connection the transaction is open on
+    // (a Kysely query compiled per call cost more than the writes themselves, docs/benchmarks.md)
+    const write = () => {
+      checkParticipantsNow(ctx.sqlite, input.participantIds);
+      prepared(
+        ctx.sqlite,
+        `INSERT INTO interactions (id, occurred_at, kind, direction, duration_minutes, rating, summary, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(id, occurredAt, input.kind, input.direction, input.durationMinutes, input.rating, input.summary, input.notes, now, now);
+      const participant = prepared(ctx.sqlite, `INSERT INTO interaction_participants (interaction_id, contact_id, occurred_at, kind, direction, rating) VALUES (?, ?, ?, ?, ?, ?)`);
+      for (const contactId of input.participantIds) participant.run(id, contactId, occurredAt, input.kind, input.direction, input.rating);
+    };
+    // Kysely's path also when another call's transaction is open on the connection: it waits its turn
+    if (input.doneTopicIds?.length || ctx.sqlite.inTransaction) {
+      await ctx.db.transaction().execute(async (trx) => {
+        write();
+        await tickOffTopics(trx, input.doneTopicIds, input.participantIds, id, now);
+      });
+    } else {
+      ctx.sqlite.transaction(write).immediate();
+    }
+    return interactionsNow(ctx.sqlite, [id])[0]!;
   },
 
   async 'interactions.update'(ctx, input) {
@@ -123,18 +125,17 @@ export const interactionHandlers: HandlerGroup<'interactions.log' | 'interaction
   },
 
   async 'interactions.listForContact'(ctx, input) {
-    let q = ctx.db
-      .selectFrom('interaction_participants')
-      .select(['interaction_id', 'occurred_at'])
-      .where('contact_id', '=', input.contactId);
-    if (input.cursor) {
-      const { occurredAt, id } = input.cursor;
-      q = q.where((eb) => eb.or([eb('occurred_at', '<', occurredAt), eb.and([eb('occurred_at', '=', occurredAt), eb('interaction_id', '<', id)])]));
-    }
-    const page = await q.orderBy('occurred_at', 'desc').orderBy('interaction_id', 'desc').limit(input.limit + 1).execute();
+    // keyset paging over the covering index participants_by_contact, prepared once per form
+    const after = input.cursor ? `AND (occurred_at < :at OR (occurred_at = :at AND interaction_id < :id))` : '';
+    const page = prepared(
+      ctx.sqlite,
+      `SELECT interaction_id FROM interaction_participants WHERE contact_id = :contact ${after} ORDER BY occurred_at DESC, interaction_id DESC LIMIT :limit`,
+    )
+      .pluck()
+      .all({ contact: input.contactId, limit: input.limit + 1, ...(input.cursor ? { at: input.cursor.occurredAt, id: input.cursor.id } : {}) }) as string[];
     const more = page.length > input.limit;
-    const ids = page.slice(0, input.limit).map((r) => r.interaction_id);
-    const items = await loadInteractions(ctx.db, ids);
+    const ids = page.slice(0, input.limit);
+    const items = interactionsNow(ctx.sqlite, ids);
     const last = items.at(-1);
     return { items, nextCursor: more && last ? { occurredAt: last.occurredAt, id: last.id } : null };
   },
@@ -150,6 +151,15 @@ async function checkParticipants(trx: Transaction<DB>, ids: string[]) {
     const known = new Set(found.map((r) => r.id));
     const missing = ids.findIndex((x) => !known.has(x));
     throw new ServiceError('invalid_input', 'Unknown contact among the participants', `participantIds.${missing}`);
+  }
+}
+
+/** checkParticipants with a prepared statement, inside a transaction already open on the connection */
+function checkParticipantsNow(sqlite: Database.Database, ids: string[]) {
+  const found = new Set(prepared(sqlite, `SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids)) as string[]);
+  const missing = ids.findIndex((x) => !found.has(x));
+  if (missing >= 0 || found.size !== ids.length) {
+    throw new ServiceError('invalid_input', 'Unknown contact among the participants', `participantIds.${missing >= 0 ? missing : 0}`);
   }
 }
 
@@ -184,6 +194,26 @@ export async function loadInteractions(db: Kysely<DB>, ids: string[]): Promise<I
       .orderBy('c.display_name')
       .execute(),
   ]);
+  return interactionsOf(ids, rows, people);
+}
+
+/** loadInteractions with prepared statements, for the hot reads (the timeline's pages, a logged interaction) */
+function interactionsNow(sqlite: Database.Database, ids: string[]): Interaction[] {
+  if (ids.length === 0) return [];
+  const json = JSON.stringify(ids);
+  const rows = prepared(sqlite, `SELECT * FROM interactions WHERE id IN (SELECT value FROM json_each(?))`).all(json) as InteractionRow[];
+  const people = prepared(
+    sqlite,
+    `SELECT p.interaction_id, c.id, c.display_name FROM interaction_participants p JOIN contacts c ON c.id = p.contact_id
+     WHERE p.interaction_id IN (SELECT value FROM json_each(?)) ORDER BY c.display_name`,
+  ).all(json) as PersonRow[];
+  return interactionsOf(ids, rows, people);
+}
+
+type InteractionRow = Selectable<DB['interactions']>;
+type PersonRow = { interaction_id: string; id: string; display_name: string };
+
+function interactionsOf(ids: string[], rows: InteractionRow[], people: PersonRow[]): Interaction[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);

@@ -158,7 +158,22 @@ describe('the integrity check in the background (how the app starts)', () => {
     await kith.close();
     const path = join(kith.dir, 'kith.sqlite');
     const started = await startBackend({ databasePath: path, host: 'web', clock, integrityCheck: 'background' });
+    expect(await started.integrity).toBeNull(); // no call came: it starts on its own
+    await started.close();
+    kith = await startTestBackend({ clock }); // for afterEach
+  });
+
+  it('waits for the first answer before it competes with it, and still runs', async () => {
+    await seedEverything(kith);
+    await kith.close();
+    const path = join(kith.dir, 'kith.sqlite');
+    const started = await startBackend({ databasePath: path, host: 'web', clock, integrityCheck: 'background' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(started.integrityState()).toBe('waiting'); // nothing asked yet: the check has not started
+    expect(await started.dispatch('health.dashboard', {})).toMatchObject({ ok: true });
+    expect(started.integrityState()).toBe('waiting'); // not while the answer is on its way
     expect(await started.integrity).toBeNull();
+    expect(started.integrityState()).toBe('started');
     await started.close();
     kith = await startTestBackend({ clock }); // for afterEach
   });

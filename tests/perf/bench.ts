@@ -17,6 +17,7 @@ import { combineResults, combineRuns, type Stats } from './harness';
 import { compareFigures, parseFigures, renderComparison } from './compare';
 import type { WorkerResult } from './bench-worker';
 import type { StallResult } from './stall';
+import type { MemoryResult } from './memory';
 import type { BrowserResult } from './browser-at-scale';
 import { RENDERER_DIR } from '../helpers/browser';
 
@@ -80,6 +81,7 @@ async function main() {
     const colds: Awaited<ReturnType<typeof measureColdStarts>>[] = [];
     const loads: { before: string; after: string }[] = [];
     let stall: StallResult | undefined;
+    let memory: MemoryResult | undefined;
     for (let r = 1; r <= repeat; r++) {
       const before = loadNow();
       if (repeat > 1) log(`  run ${r} of ${repeat} (load ${before}):`);
@@ -101,6 +103,17 @@ async function main() {
         removeDatabase(stallWork);
         if (stallCode !== 0 || !existsSync(stallOut)) failed = true;
         else stall = readJson<StallResult>(stallOut);
+      }
+
+      // the back end's memory after every page (first run only), in a process of its own on a fresh copy
+      if (r === 1) {
+        const memoryWork = workingCopy(data.path, size);
+        const memoryOut = join(tmp, `${size}-memory.json`);
+        rmSync(memoryOut, { force: true });
+        const memoryCode = await runScript('memory.ts', ['--file', memoryWork, '--out', memoryOut]);
+        removeDatabase(memoryWork);
+        if (memoryCode !== 0 || !existsSync(memoryOut)) failed = true;
+        else memory = readJson<MemoryResult>(memoryOut);
       }
 
       // cold starts, each in a fresh process on a fresh copy of the generated file (not the scratch
@@ -134,6 +147,7 @@ async function main() {
       cold: cold.nextDay,
       coldFirstOpen: cold.firstOpen,
       maxRssMB,
+      memory,
       stall,
       loads,
     });

@@ -8,6 +8,7 @@ import type { BenchResult, Budget, Stats } from './harness';
 import type { SizeName, SizeSpec } from './generate';
 import { ROOT } from './datafiles';
 import type { StallResult } from './stall';
+import type { MemoryResult } from './memory';
 import { STALL } from './benchmarks';
 
 export interface Machine {
@@ -45,6 +46,9 @@ export function describeMachine(): Machine {
   };
 }
 
+/** the back end's own memory after every page, on huge (issue 18) */
+export const MEMORY_BUDGET_MB = 300;
+
 export interface SizeReport {
   size: SizeName;
   spec: SizeSpec;
@@ -58,6 +62,8 @@ export interface SizeReport {
   /** cold start on the generated file as it is: nothing cached, no budget */
   coldFirstOpen?: { api?: Stats; sql?: Stats; runs: number };
   maxRssMB: number;
+  /** the back end's own memory after opening the file and visiting every page (memory.ts) */
+  memory?: MemoryResult;
   /** "longest stall" (stall.ts), measured on large */
   stall?: StallResult;
   /** the load average before and after each full run */
@@ -133,13 +139,19 @@ export function renderMarkdown(r: BenchReport): string {
 
   out.push('## Data sets', '');
   out.push(`Generated with \`npm run seed -- --size SIZE --seed ${r.seed}\` (fixed "now" 2026-11-01 12:00 UTC); "generated in" is the wall time when the file was made (it is reused while the seed, schema and generator stay the same).`, '');
-  out.push('| size | contacts | interactions | participants | reminders | file | generated in | bench peak memory (maxRSS) |');
-  out.push('|---|--:|--:|--:|--:|--:|--:|--:|');
+  out.push('| size | contacts | interactions | participants | reminders | file | generated in | bench peak memory (maxRSS) | back end after every page: own memory (RSS) |');
+  out.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const s of r.sizes) {
+    const own = s.memory ? `${s.memory.ownMB} MB (${s.memory.rssMB} MB)${s.size === 'huge' ? (s.memory.ownMB < MEMORY_BUDGET_MB ? ' ✓' : ' ✗') : ''}` : '–';
     out.push(
-      `| ${s.size} | ${n(s.rows.contacts)} | ${n(s.rows.interactions)} | ${n(s.rows.interaction_participants)} | ${n(s.rows.reminders)} | ${mb(s.bytes)} | ${s.generatedSeconds === null ? '–' : `${s.generatedSeconds.toFixed(0)} s`} | ${s.maxRssMB} MB |`,
+      `| ${s.size} | ${n(s.rows.contacts)} | ${n(s.rows.interactions)} | ${n(s.rows.interaction_participants)} | ${n(s.rows.reminders)} | ${mb(s.bytes)} | ${s.generatedSeconds === null ? '–' : `${s.generatedSeconds.toFixed(0)} s`} | ${s.maxRssMB} MB | ${own} |`,
     );
   }
+  out.push(
+    '',
+    `"Back end after every page": a fresh process opens the file as the app does, visits every page (the whole contacts list scrolled by name, 20 contact pages, search, reminders, portfolio, clients, duplicates, backups), lets the integrity check finish, collects garbage and reads /proc/self/smaps_rollup. Own memory is RSS without the file-backed pages (the data file's mmap and the loaded code, which the OS can drop at any time): heap, SQLite's page caches, V8. Budget on huge: under ${MEMORY_BUDGET_MB} MB.`,
+  );
+  for (const s of r.sizes) if (s.memory?.failed.length) out.push(`- ${s.size}: ${s.memory.failed.length} of ${s.memory.calls} calls failed: ${s.memory.failed.join('; ')}`);
   out.push('');
 
   for (const s of r.sizes) {
@@ -188,6 +200,7 @@ export function renderMarkdown(r: BenchReport): string {
     out.push('|---|--:|--:|--:|');
     out.push(`| file size | ${mb(large.bytes)} | ${mb(huge.bytes)} | ${grow(large.bytes, huge.bytes)} |`);
     out.push(`| bench peak memory | ${large.maxRssMB} MB | ${huge.maxRssMB} MB | ${grow(large.maxRssMB, huge.maxRssMB)} |`);
+    if (large.memory && huge.memory) out.push(`| back end's own memory after every page | ${large.memory.ownMB} MB | ${huge.memory.ownMB} MB | ${grow(large.memory.ownMB, huge.memory.ownMB)} |`);
     const hugeRows = rowsOf(huge, r);
     for (const row of rowsOf(large, r)) {
       const other = hugeRows.find((h) => h.name === row.name);

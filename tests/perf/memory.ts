@@ -1,0 +1,98 @@
+// The back end's memory after opening the file and visiting every page, in a fresh process:
+// `memory.ts --file F --out result.json`. The figure is the resident memory that is the process's
+// own (heap, SQLite's page caches, V8): RSS minus the file-backed pages, read from
+// /proc/self/smaps_rollup. The data file's mmap (mmap_size) and the loaded code are file-backed:
+// the OS can drop them at any time, so they are reported beside it, not in it.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { startBackend } from '../../electron/kith';
+import type { MethodName } from '../../shared/api/contract';
+import { DEFAULT_NOW } from './generate';
+
+export interface MemoryResult {
+  /** RSS minus file-backed pages: anonymous memory (and shared memory, none here) */
+  ownMB: number;
+  rssMB: number;
+  fileMB: number;
+  /** the calls made, and the ones that failed (with why) */
+  calls: number;
+  failed: string[];
+}
+
+/** the process's resident memory split into its own and file-backed pages (Linux); null elsewhere */
+export function residentMemory(): { rssMB: number; ownMB: number; fileMB: number } | null {
+  let text: string;
+  try {
+    text = readFileSync('/proc/self/smaps_rollup', 'utf8');
+  } catch {
+    return null;
+  }
+  const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+  const rss = kB('Rss');
+  const own = kB('Anonymous') + kB('Pss_Shmem');
+  return { rssMB: Math.round(rss / 1024), ownMB: Math.round(own / 1024), fileMB: Math.round((rss - own) / 1024) };
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { file: { type: 'string' }, out: { type: 'string' } } });
+  const now = new Date(DEFAULT_NOW);
+  // as the app starts (the background integrity check included: it runs, then its memory is given back)
+  const backend = await startBackend({ databasePath: values.file!, host: 'electron', clock: { now: () => now, timeZone: () => 'Europe/Berlin' }, integrityCheck: 'background' });
+  const failed: string[] = [];
+  let calls = 0;
+  const call = async (method: MethodName, input: unknown): Promise<any> => {
+    calls++;
+    const result = await backend.dispatch(method, input);
+    if (!result.ok) failed.push(`${method}: ${result.error.message}`);
+    return result.ok ? result.value : null;
+  };
+  // the pages and what each one asks for (renderer/src/pages)
+  await call('app.info', {});
+  await call('settings.get', {});
+  await call('health.dashboard', {});
+  await call('circles.list', {});
+  await call('tags.list', {});
+  await call('reminders.summary', {});
+  await call('sync.status', {});
+  // contacts: scrolled to the end by name, then the other sorts' first pages
+  let cursor: unknown = undefined;
+  let first: any = null;
+  for (let page = 0; page < 2000; page++) {
+    const list = await call('contacts.list', { sort: 'name', limit: 100, ...(cursor ? { cursor } : {}) });
+    first ??= list;
+    if (!list?.nextCursor) break;
+    cursor = list.nextCursor;
+  }
+  for (const sort of ['lastInteraction', 'health', 'nextCheckIn']) await call('contacts.list', { sort, limit: 100 });
+  // a few contact pages, with everything the page shows
+  for (const item of (first?.items ?? []).slice(0, 20)) {
+    const id = item.id as string;
+    await call('contacts.get', { id });
+    await call('interactions.listForContact', { contactId: id, limit: 30 });
+    await call('health.forContact', { contactId: id });
+    for (const m of ['relationships.listForContact', 'facts.listForContact', 'topics.listForContact', 'gifts.listForContact', 'loans.listForContact', 'value.listForContact'] as const) await call(m, { contactId: id });
+  }
+  for (const q of ['a', 'am', 'ame', 'anna', 'mül']) await call('contacts.search', { query: q });
+  await call('reminders.list', {});
+  await call('health.portfolio', {});
+  await call('value.clients', {});
+  await call('duplicates.list', { limit: 100 });
+  await call('transfer.backupsList', {});
+  await backend.integrity;
+  // what stays resident once the pages are shown, not the garbage of producing them
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  const memory = residentMemory();
+  await backend.close();
+  if (!memory) throw new Error('no /proc/self/smaps_rollup on this system');
+  const result: MemoryResult = { ...memory, calls, failed };
+  console.log(`  back end after every page: ${memory.ownMB} MB of its own (RSS ${memory.rssMB} MB, of which ${memory.fileMB} MB file-backed); ${calls} calls${failed.length ? `, ${failed.length} failed: ${failed.join('; ')}` : ''}`);
+  if (values.out) writeFileSync(values.out, JSON.stringify(result));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
