@@ -126,11 +126,16 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
     const fresh = readLocalContacts(sqlite, [id]).get(id);
     return fresh ? contentHash(fresh.fields) : '';
   };
+  /** contacts whose introducer was not in Kith when their card came in: linked once it has come in too (a first sync) */
+  const lateIntroducers = new Map<string, string>();
+
   /** an edit in Kith since `mine` was read (the pass awaits the server between reading and writing): not overwritten, the next pass merges it */
   const editedSince = (mine: LocalContact | undefined, id: string) => (mine ? changeSeq(sqlite, id) !== mine.seq : false);
 
   /** the server's card becomes Kith's contact (made when `create`); with its status row, in one transaction */
   const pull = (id: string, card: RemoteCard, parsed: ParsedCard, create: boolean, mine?: LocalContact): boolean => {
+    const introducer = parsed.fields.introducedBy;
+    if (introducer && !inKith(introducer)) lateIntroducers.set(id, introducer);
     const written = sqlite.transaction(() => {
       if (editedSince(mine, id)) return { retry: true as const };
       const result = writeLocalContact(sqlite, id, parsed.fields, env.now(), create, tags);
@@ -237,6 +242,14 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
     const id = uid && !local.has(uid) && !items.has(uid) && /^[A-Za-z0-9._:@-]{1,100}$/.test(uid) ? uid : randomUUID();
     touched.add(id);
     if (pull(id, card, parsed, true)) report.pulled++;
+  }
+
+  for (const [id, introducer] of lateIntroducers) {
+    if (!inKith(introducer) || !sqlite.prepare(`SELECT 1 FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).get(collection.accountId, KIND, id)) continue;
+    sqlite.transaction(() => {
+      sqlite.prepare(`UPDATE contacts SET introduced_by_id = ? WHERE id = ? AND introduced_by_id IS NULL`).run(introducer, id);
+      sqlite.prepare(`UPDATE sync_items SET local_hash = ?, local_seq = ? WHERE account_id = ? AND kind = ? AND item_id = ?`).run(localHashOf(id), changeSeq(sqlite, id), collection.accountId, KIND, id);
+    })();
   }
 
   // 2. what the server deleted: archived in Kith (undo restores it), unless Kith changed it since, then it goes back up

@@ -4,7 +4,7 @@
 // relationship removed in one Kith is removed in the other. On radicale (4.0) and xandikos (3.0).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDavServer, type DavServer, type DavServerKind } from '../../helpers/davServers';
-import { expectAgreement, kithOn, phoneOn, type SyncedKith } from '../../helpers/syncPeers';
+import { expectAgreement, kithOn, kithView, phoneOn, phoneVCard, serverView, type SyncedKith } from '../../helpers/syncPeers';
 
 describe.each<DavServerKind>(['radicale', 'xandikos'])('relationships sync on %s', (kind) => {
   let server: DavServer;
@@ -75,5 +75,39 @@ describe.each<DavServerKind>(['radicale', 'xandikos'])('relationships sync on %s
     expect(await links(b, ann.id)).toEqual(['child Carol Lee']);
     expect(await links(a, ann.id)).toEqual(['child Carol Lee']);
     expect(await links(b, bob.id)).toEqual(['introducedBy Carol Lee']);
+  });
+  it('the "Introduced by" field travels both ways; one naming a contact Kith lacks stays on the card', async () => {
+    const introducedBy = async (kith: SyncedKith, id: string) => (await kith.call('contacts.get', { id })).introducedById;
+    const dave = await a.call('contacts.create', { displayName: 'Dave Kim' });
+    const erin = await a.call('contacts.create', { displayName: 'Erin Novak', introducedById: dave.id });
+    expect((await a.sync())[0]).toMatchObject({ ok: true, pushed: 2 });
+    expect((await phone.find('Erin Novak')).text).toMatch(new RegExp(`^X-KITH-INTRODUCER:urn:uuid:${dave.id}\r?$`, 'mi'));
+    expect((await b.sync())[0]).toMatchObject({ ok: true, pulled: 2 });
+    expect(await introducedBy(b, erin.id)).toBe(dave.id);
+
+    await b.call('contacts.update', { id: erin.id, introducedById: null });
+    expect((await b.sync())[0]).toMatchObject({ ok: true, pushed: 1 });
+    expect((await a.sync())[0]).toMatchObject({ ok: true, pulled: 1 });
+    expect(await introducedBy(a, erin.id)).toBeNull();
+    expect((await phone.find('Erin Novak')).text).not.toMatch(/X-KITH-INTRODUCER/i);
+    const onServer = await serverView(phone);
+    for (const name of ['Dave Kim', 'Erin Novak']) for (const kith of [a, b]) expect(kithView(kith).get(name)).toEqual(onServer.get(name));
+
+    // a phone-made pair in one pass, whichever card comes first; and an introducer no Kith has
+    const put = (uid: string, name: string, introducer: string) => phone.put(new URL(`${uid}.vcf`, server.addressBookUrl).href, phoneVCard(uid, name, [`X-KITH-INTRODUCER:urn:uuid:${introducer}`]));
+    expect(await put('phone-gina', 'Gina Silva', 'phone-hugo')).toBeLessThan(300);
+    expect(await phone.put(new URL('phone-hugo.vcf', server.addressBookUrl).href, phoneVCard('phone-hugo', 'Hugo Weber'))).toBeLessThan(300);
+    expect(await put('phone-ines', 'Ines Young', 'nobody-in-kith')).toBeLessThan(300);
+    for (const kith of [a, b]) {
+      expect((await kith.sync())[0]).toMatchObject({ ok: true, pulled: 3 });
+      expect(await introducedBy(kith, 'phone-gina')).toBe('phone-hugo');
+      expect(await introducedBy(kith, 'phone-ines')).toBeNull();
+      expect((await kith.sync())[0]).toMatchObject({ ok: true, pulled: 0, pushed: 0 }); // settled: the late link is agreed, not a change
+    }
+    await a.call('contacts.update', { id: 'phone-ines', notes: 'Met at the climbing wall' });
+    expect((await a.sync())[0]).toMatchObject({ ok: true, pushed: 1 });
+    const ines = (await phone.find('Ines Young')).text;
+    expect(ines).toContain('Met at the climbing wall');
+    expect(ines).toMatch(/^X-KITH-INTRODUCER:urn:uuid:nobody-in-kith\r?$/im);
   });
 });
