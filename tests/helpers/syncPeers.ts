@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import { parseCard, type CardFields } from '../../electron/sync/card-fields';
 import { readLocalContacts } from '../../electron/sync/local-contacts';
-import type { DavServer } from './davServers';
+import { startDavServer, type DavServer } from './davServers';
 import type { Clock } from '../../electron/services/context';
 import type { SyncPassReport } from '../../shared/domain/sync';
 import { startTestBackend, type TestBackend } from './backend';
@@ -93,4 +93,29 @@ const sorted = (view: Map<string, CardFields>) => [...view.entries()].sort(([a],
 export async function expectAgreement(phone: ReturnType<typeof phoneOn>, ...kiths: TestBackend[]): Promise<void> {
   const server = sorted(await serverView(phone));
   for (const kith of kiths) expect(sorted(kithView(kith))).toEqual(server);
+}
+
+export type Phone = ReturnType<typeof phoneOn>;
+
+/** what most sync tests start with: a server, two Kith with an account on its address book, and a phone */
+export interface SyncPeers {
+  server: DavServer;
+  a: SyncedKith;
+  b: SyncedKith;
+  phone: Phone;
+  stop(): Promise<void>;
+}
+
+export async function startSyncPeers(kind: DavServer['kind']): Promise<SyncPeers> {
+  const server = await startDavServer(kind);
+  const a = await kithOn(server);
+  const b = await kithOn(server);
+  return {
+    server, a, b, phone: phoneOn(server),
+    async stop() {
+      await a.dispose();
+      await b.dispose();
+      await server.stop();
+    },
+  };
 }

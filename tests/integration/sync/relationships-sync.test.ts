@@ -3,28 +3,17 @@
 // does not have (another client's, or by name) stays on the card unchanged when Kith writes it; a
 // relationship removed in one Kith is removed in the other. On radicale (4.0) and xandikos (3.0).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDavServer, type DavServer, type DavServerKind } from '../../helpers/davServers';
-import { expectAgreement, kithOn, kithView, phoneOn, phoneVCard, serverView, type SyncedKith } from '../../helpers/syncPeers';
+import type { DavServer, DavServerKind } from '../../helpers/davServers';
+import { type Phone, type SyncPeers, type SyncedKith, expectAgreement, kithView, phoneVCard, serverView, startSyncPeers } from '../../helpers/syncPeers';
 
 describe.each<DavServerKind>(['radicale', 'xandikos'])('relationships sync on %s', (kind) => {
-  let server: DavServer;
-  let a: SyncedKith;
-  let b: SyncedKith;
-  let phone: ReturnType<typeof phoneOn>;
+  let peers: SyncPeers;
+  let server: DavServer, a: SyncedKith, b: SyncedKith, phone: Phone;
   const links = async (kith: SyncedKith, contactId: string) =>
     (await kith.call('relationships.listForContact', { contactId })).map((r) => `${r.role} ${r.other.displayName}`).sort();
 
-  beforeAll(async () => {
-    server = await startDavServer(kind);
-    phone = phoneOn(server);
-    a = await kithOn(server);
-    b = await kithOn(server);
-  }, 30_000);
-  afterAll(async () => {
-    await a?.dispose();
-    await b?.dispose();
-    await server?.stop();
-  });
+  beforeAll(async () => void ({ server, a, b, phone } = peers = await startSyncPeers(kind)), 30_000);
+  afterAll(() => peers?.stop());
 
   it('reach the other Kith; an unknown peer is kept; a removal travels', async () => {
     const ann = await a.call('contacts.create', { displayName: 'Ann Lee' });
