@@ -17,7 +17,7 @@ import type Database from 'better-sqlite3';
 import { deleteCard, fetchCards, listChanges, putCard, type RemoteCard } from './carddav';
 import { itemHash, mergeItem, parseItem, writeItem, type CalendarItemKind, type ItemConflict, type ItemFields, type ParsedItem } from './caldav-items';
 import { DavError, type DavClient } from './dav-client';
-import { isPassing, isRefused, statusRows } from './status-rows';
+import { isPassing, isRefused, itemsToRead, statusRows } from './status-rows';
 import type { SyncItemTable } from '../../db/schema';
 
 export interface CalendarCollection {
@@ -86,16 +86,7 @@ export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Dat
   const parse = (text: string) => parseItem(kind, text, sqlite);
   const parsedCards = cards.map((card) => ({ card, parsed: parse(card.text) }));
   // Kith's side: the items the server's changes are about, and those changed in Kith
-  const wanted = new Set(marked().map((m) => m.item_id));
-  for (const { card, parsed } of parsedCards) {
-    const item = byHref.get(card.href);
-    if (item) wanted.add(item.item_id);
-    if (!('error' in parsed) && parsed.uid) wanted.add(parsed.uid);
-  }
-  for (const href of deleted) {
-    const item = byHref.get(href);
-    if (item) wanted.add(item.item_id);
-  }
+  const wanted = itemsToRead(marked().map((m) => m.item_id), parsedCards, deleted, byHref);
   const local = wanted.size ? kind.readLocal(sqlite, [...wanted]) : new Map<string, F>();
   report.examined += wanted.size;
 

@@ -20,7 +20,7 @@ import { DavError, type DavClient } from './dav-client';
 import { contentHash, parseCard, uidProperty, unknownPeerRelations, unknownProperties, writeCard, type CardFields, type ParsedCard } from './card-fields';
 import { changedContactIds, changeSeq, readLocalContacts, writeLocalContact, type LocalContact } from './local-contacts';
 import { mergeFields } from './merge';
-import { isPassing, isRefused, statusRows } from './status-rows';
+import { isPassing, isRefused, itemsToRead, statusRows } from './status-rows';
 import type { TagIds } from '../services/contacts';
 import type { SyncItemTable } from '../../db/schema';
 import type { SyncRunProgress } from '../../shared/domain/sync';
@@ -110,16 +110,7 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
   // the cards read once; Kith's contacts read are those the cards are about and those changed in Kith
   const parsedCards = cards.map((card) => ({ card, parsed: parseCard(card.text) }));
   const changedHere = changedContactIds(sqlite, collection.accountId);
-  const wanted = new Set(changedHere);
-  for (const { card, parsed } of parsedCards) {
-    const item = byHref.get(card.href);
-    if (item) wanted.add(item.item_id);
-    if (!('error' in parsed) && parsed.uid) wanted.add(parsed.uid);
-  }
-  for (const href of deleted) {
-    const item = byHref.get(href);
-    if (item) wanted.add(item.item_id);
-  }
+  const wanted = itemsToRead(changedHere, parsedCards, deleted, byHref);
   const local = readLocalContacts(sqlite, [...wanted]);
 
   const localHashOf = (id: string) => {

@@ -66,6 +66,24 @@ export function statusRows(sqlite: Database.Database, accountId: string, kind: S
   };
 }
 
+/**
+ * The items a pass reads on Kith's side: those changed in Kith, those the server's changed cards
+ * are about (by status row, or by UID for a card Kith has no row for), and those the server deleted.
+ */
+export function itemsToRead(changedHere: Iterable<string>, cards: { card: { href: string }; parsed: { uid: string | null } | { error: string } }[], deleted: Iterable<string>, byHref: Map<string, { item_id: string }>): Set<string> {
+  const wanted = new Set(changedHere);
+  for (const { card, parsed } of cards) {
+    const item = byHref.get(card.href);
+    if (item) wanted.add(item.item_id);
+    if (!('error' in parsed) && parsed.uid) wanted.add(parsed.uid);
+  }
+  for (const href of deleted) {
+    const item = byHref.get(href);
+    if (item) wanted.add(item.item_id);
+  }
+  return wanted;
+}
+
 /** the server would not take this one item (409, 415, 403 on it…): reported with the item, the rest goes on */
 export function isRefused(err: unknown): boolean {
   return err instanceof DavError && err.kind === 'protocol' && (err.status ?? 0) >= 400 && (err.status ?? 0) < 500;

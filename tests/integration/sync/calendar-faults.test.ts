@@ -4,19 +4,16 @@
 // lets the phone win 412 races; and Kith A's pass run in a child process that is SIGKILLed as its
 // Nth request reaches the server. Once the network is good again the sides converge, and not one
 // acknowledged edit is lost: each is counted and checked on both Kith.
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { startDavServer, type DavServer, type DavServerKind } from '../../helpers/davServers';
 import { startFaultProxy, type Fault, type FaultProxy } from '../../helpers/faultProxy';
+import { killedSync } from '../../helpers/killedSync';
 import { kithOn, phoneOn, type SyncedKith } from '../../helpers/syncPeers';
 import { parseItem, type CalendarItemKind, type ItemFields } from '../../../electron/sync/caldav-items';
 import { todoKind } from '../../../electron/sync/todo-ical';
 import { journalKind } from '../../../electron/sync/journal-ical';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 type What = 'tasks' | 'journal';
 type Op =
@@ -123,14 +120,8 @@ describe.each<DavServerKind>(['radicale', 'xandikos'])('calendar sync under faul
 
   /** Kith A's pass in a child process, SIGKILLed as its `at`th request arrives */
   async function killedPass(at: number): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests', 'helpers', 'sync-child.ts'), join(a.dir, 'kith.sqlite')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    proxy.onRequest((n) => n === at && child.kill('SIGKILL'));
-    await new Promise((r) => child.on('close', r));
-    proxy.onRequest(null);
-    if (child.signalCode === 'SIGKILL') kills++;
+    const { killed, out } = await killedSync(join(a.dir, 'kith.sqlite'), proxy, at);
+    if (killed) kills++;
     else expect(out).toMatch(/finished \{"ok":true/);
   }
 
