@@ -16,6 +16,8 @@ import { useDuplicateCount } from '../components/duplicates/useDuplicateCount';
 import { useSelection } from '../components/contacts/useSelection';
 import { BulkBar } from '../components/contacts/BulkBar';
 import type { ContactSummary } from '../../../shared/domain/contact';
+import { formatPhone } from '../../../shared/domain/phone';
+import { usePhoneRegion } from '../lib/phoneRegion';
 
 const ROW_HEIGHT = 60;
 /** the circle filter's "No circle" choice */
@@ -33,6 +35,7 @@ export function ContactsPage({ archived }: { archived: boolean }) {
   const { rows, total, circles, tags, filter, setFilter, loaded, error, ensureRows } = useContacts();
   const navigate = useRouter((s) => s.navigate);
   const duplicateCount = useDuplicateCount();
+  const region = usePhoneRegion();
   const openNewContact = () => useUi.getState().setNewContactOpen(true);
   const [deleting, setDeleting] = useState<ContactSummary | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -233,7 +236,7 @@ export function ContactsPage({ archived }: { archived: boolean }) {
                     >
                       {c.displayName}
                     </a>
-                    <span className="subtle">{[c.title, c.company === c.displayName ? null : c.company].filter(Boolean).join(' · ') || c.primaryEmail || '\u00a0'}</span>
+                    <span className="subtle">{[c.title, c.company === c.displayName ? null : c.company].filter(Boolean).join(' · ') || c.primaryEmail || (c.primaryPhone && formatPhone(c.primaryPhone, region)) || '\u00a0'}</span>
                   </span>
                   <span className="row-tags">
                     {c.tags.slice(0, 3).map((t) => (
