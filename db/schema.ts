@@ -394,6 +394,7 @@ export interface DB {
   sync_conflicts: SyncConflictTable;
   sync_problems: SyncProblemTable;
   sync_contact_changes: SyncContactChangeTable;
+  sync_item_changes: SyncItemChangeTable;
 }
 
 /** CardDAV/CalDAV sync (migration 0011, docs/sync.md) */
@@ -440,6 +441,14 @@ export interface SyncItemTable {
 /** per contact, the number of its newest change while an address book is synced (migration 0020) */
 export interface SyncContactChangeTable {
   contact_id: string;
+  seq: number;
+}
+
+/** a reminder or interaction changed in Kith since it last agreed with this account's collection (migration 0029) */
+export interface SyncItemChangeTable {
+  account_id: string;
+  kind: 'tasks' | 'journal';
+  item_id: string;
   seq: number;
 }
 

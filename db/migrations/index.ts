@@ -20,6 +20,7 @@ import * as m0022 from './0022_rhythms';
 import * as m0024 from './0024_addresses';
 import * as m0025 from './0025_attachments';
 import * as m0027 from './0027_relationship_roles';
+import * as m0029 from './0029_sync_calendar_changes';
 import * as m0031 from './0031_portfolio_rhythms';
 
 export const migrations: Record<string, Migration> = {
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
   '0024_addresses': m0024,
   '0025_attachments': m0025,
   '0027_relationship_roles': m0027,
+  '0029_sync_calendar_changes': m0029,
   '0031_portfolio_rhythms': m0031,
 };

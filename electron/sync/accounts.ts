@@ -210,7 +210,7 @@ async function syncAccount(env: SyncServiceEnv, row: AccountRow, onProgress: (p:
 const FIELD_LABELS: Record<MergeField, string> = {
   displayName: 'Name', givenName: 'Given name', familyName: 'Family name', nickname: 'Nickname', company: 'Company', title: 'Title',
   birthday: 'Birthday', notes: 'Notes', photo: 'Photo', circle: 'Circle', importance: 'Importance', cadenceDays: 'Check-in cadence',
-  howMet: 'How we met', dates: 'Dates', 'methods.email': 'Email', 'methods.phone': 'Phone', 'methods.address': 'Address',
+  howMet: 'How we met', introducedBy: 'Introduced by', dates: 'Dates', 'methods.email': 'Email', 'methods.phone': 'Phone', 'methods.address': 'Address',
   'methods.website': 'Website', 'methods.social': 'Social',
 };
 

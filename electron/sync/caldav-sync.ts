@@ -7,12 +7,17 @@
 // If-None-Match: * for a new item). Each item's local change and its status row are one
 // transaction, written after the server accepted the write, so a kill at any point is redone by
 // the next pass. A malformed item is read leniently, and what was left out is reported per item.
+//
+// Scale: Kith's side is read only for the items the server changed and those migration 0029's
+// triggers marked as changed in Kith (sync_item_changes); a pass with nothing changed on either side
+// reads no reminder and no interaction. A mark goes in the transaction that records the agreement,
+// and only if no edit came after it was read.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { deleteCard, fetchCards, listChanges, putCard, type RemoteCard } from './carddav';
 import { itemHash, mergeItem, parseItem, writeItem, type CalendarItemKind, type ItemConflict, type ItemFields, type ParsedItem } from './caldav-items';
 import { DavError, type DavClient } from './dav-client';
-import { isPassing, isRefused } from './contact-sync';
+import { isPassing, isRefused, itemsToRead, statusRows } from './status-rows';
 import type { SyncItemTable } from '../../db/schema';
 
 export interface CalendarCollection {
@@ -30,26 +35,42 @@ export interface CalendarSyncReport {
   conflicts: number;
   problems: { href: string; reason: string }[];
   retry: number;
+  /** how many of Kith's items this pass read (what the server changed and what Kith changed; 0 when neither did) */
+  examined: number;
 }
 
-type ItemRow = Pick<SyncItemTable, 'item_id' | 'href' | 'etag' | 'local_hash' | 'remote_hash' | 'base'>;
+type ItemRow = Pick<SyncItemTable, 'item_id' | 'href' | 'etag' | 'local_hash' | 'remote_hash'>;
 
 const ICS = 'text/calendar; charset=utf-8';
 
 export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Database.Database; client: DavClient; now: () => number }, kind: CalendarItemKind<F>, collection: CalendarCollection): Promise<CalendarSyncReport> {
   const { sqlite, client } = env;
   const KIND = kind.kind;
-  const report: CalendarSyncReport = { pulled: 0, pushed: 0, merged: 0, deleted: 0, conflicts: 0, problems: [], retry: 0 };
-  const items = new Map<string, ItemRow>();
-  const byHref = new Map<string, ItemRow>();
-  for (const row of sqlite.prepare(`SELECT item_id, href, etag, local_hash, remote_hash, base FROM sync_items WHERE account_id = ? AND kind = ?`).all(collection.accountId, KIND) as ItemRow[]) {
-    items.set(row.item_id, row);
-    byHref.set(row.href, row);
-  }
-  const openConflicts = new Set((sqlite.prepare(`SELECT item_id FROM sync_conflicts WHERE account_id = ? AND kind = ?`).all(collection.accountId, KIND) as { item_id: string }[]).map((r) => r.item_id));
+  const { accountId } = collection;
+  const rows = statusRows(sqlite, accountId, KIND, env.now);
+  const { openConflicts, problem } = rows;
+  const report: CalendarSyncReport = { pulled: 0, pushed: 0, merged: 0, deleted: 0, conflicts: 0, problems: rows.problems, retry: 0, examined: 0 };
+  const COLUMNS = `item_id, href, etag, local_hash, remote_hash`;
+  const rowById = sqlite.prepare(`SELECT ${COLUMNS} FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`);
+  const rowOf = (id: string) => rowById.get(accountId, KIND, id) as ItemRow | undefined;
+  const baseOf = (id: string) => (sqlite.prepare(`SELECT base FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).pluck().get(accountId, KIND, id) as string | undefined) ?? '';
+  /** Kith's items changed since they last agreed (migration 0029), with the number each was marked at */
+  const marked = () => sqlite.prepare(`SELECT item_id, seq FROM sync_item_changes WHERE account_id = ? AND kind = ?`).all(accountId, KIND) as { item_id: string; seq: number }[];
+  const unmark = sqlite.prepare(`DELETE FROM sync_item_changes WHERE account_id = ? AND kind = ? AND item_id = ? AND seq = ?`);
   const touched = new Set<string>();
 
   const changes = await listChanges(client, collection.url, collection.syncToken);
+  // the status rows the server's answer is about: all of them for a full listing, else those its hrefs name
+  const byHref = new Map<string, ItemRow>();
+  if (changes.complete) {
+    for (const row of sqlite.prepare(`SELECT ${COLUMNS} FROM sync_items WHERE account_id = ? AND kind = ?`).all(accountId, KIND) as ItemRow[]) byHref.set(row.href, row);
+  } else {
+    const rowByHref = sqlite.prepare(`SELECT ${COLUMNS} FROM sync_items WHERE account_id = ? AND href = ? AND kind = ?`);
+    for (const href of [...changes.changed.map((c) => c.href), ...changes.deleted]) {
+      const row = rowByHref.get(accountId, href, KIND) as ItemRow | undefined;
+      if (row) byHref.set(href, row);
+    }
+  }
   const toFetch = changes.changed.filter((c) => {
     const item = byHref.get(c.href);
     return !item || !c.etag || c.etag !== item.etag;
@@ -61,28 +82,19 @@ export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Dat
   }
   const cards = await fetchCards(client, collection.url, toFetch.map((c) => c.href), 'calendar');
   if (cards.length < toFetch.length) report.retry += toFetch.length - cards.length;
-  const local = kind.readLocal(sqlite);
 
-  const saveItem = (itemId: string, href: string, etag: string | null, localHash: string, remoteHash: string, base: string) => {
-    sqlite
-      .prepare(
-        `INSERT INTO sync_items (account_id, kind, item_id, href, etag, local_hash, remote_hash, base, deletion, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
-         ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, etag = excluded.etag, local_hash = excluded.local_hash, remote_hash = excluded.remote_hash, base = excluded.base, deletion = NULL, synced_at = excluded.synced_at`,
-      )
-      .run(collection.accountId, KIND, itemId, href, etag, localHash, remoteHash, base, env.now());
-    sqlite.prepare(`DELETE FROM sync_conflicts WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, itemId);
-    openConflicts.delete(itemId);
-  };
-  const problem = (href: string, reason: string) => {
-    report.problems.push({ href, reason });
-    sqlite.prepare(`INSERT INTO sync_problems (account_id, href, reason, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (account_id, href) DO UPDATE SET reason = excluded.reason, seen_at = excluded.seen_at`).run(collection.accountId, href, reason, env.now());
-  };
+  const parse = (text: string) => parseItem(kind, text, sqlite);
+  const parsedCards = cards.map((card) => ({ card, parsed: parse(card.text) }));
+  // Kith's side: the items the server's changes are about, and those changed in Kith
+  const wanted = itemsToRead(marked().map((m) => m.item_id), parsedCards, deleted, byHref);
+  const local = wanted.size ? kind.readLocal(sqlite, [...wanted]) : new Map<string, F>();
+  report.examined += wanted.size;
+
   /** a clean item clears its old problem; one read with changes says what was left out */
   const noteWarnings = (href: string, warnings: string[]) => {
     if (warnings.length) problem(href, `read with changes: ${warnings.join('; ')}`);
-    else sqlite.prepare(`DELETE FROM sync_problems WHERE account_id = ? AND href = ?`).run(collection.accountId, href);
+    else rows.clearProblem(href);
   };
-  const parse = (text: string) => parseItem(kind, text, sqlite);
   const remoteHashOfText = (text: string) => {
     const p = parse(text);
     return 'error' in p ? '' : itemHash(p.fields, p.carried);
@@ -94,7 +106,7 @@ export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Dat
       const result = kind.writeLocal(sqlite, id, structuredClone(parsed.fields), env.now(), create, previous);
       if ('error' in result) return result;
       // the agreed content is the server's: when Kith's write changed it (a repeating to-do moved on), it goes back up
-      saveItem(id, card.href, card.etag, itemHash(parsed.fields), itemHash(parsed.fields, parsed.carried), card.text);
+      rows.save({ itemId: id, href: card.href, etag: card.etag, localHash: itemHash(parsed.fields), remoteHash: itemHash(parsed.fields, parsed.carried), base: card.text });
       noteWarnings(card.href, parsed.warnings);
       return result;
     })();
@@ -105,20 +117,10 @@ export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Dat
     return true;
   };
 
-  const recordConflict = (itemId: string, card: RemoteCard, conflicts: ItemConflict[]) => {
-    sqlite
-      .prepare(
-        `INSERT INTO sync_conflicts (id, account_id, kind, item_id, href, remote_etag, remote_card, fields, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, remote_etag = excluded.remote_etag, remote_card = excluded.remote_card, fields = excluded.fields`,
-      )
-      .run(randomUUID(), collection.accountId, KIND, itemId, card.href, card.etag, card.text, JSON.stringify(conflicts), env.now());
-    openConflicts.add(itemId);
-  };
-
   const reconcile = async (id: string, mine: F, card: RemoteCard, parsed: ParsedItem<F>, base: F | null): Promise<void> => {
     const { merged, conflicts } = mergeItem(kind, base, mine, parsed.fields);
     if (conflicts.length) {
-      recordConflict(id, card, conflicts);
+      rows.conflict(id, card, conflicts);
       return;
     }
     const sameAsServer = itemHash(merged) === itemHash(parsed.fields);
@@ -137,7 +139,7 @@ export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Dat
     const written = sqlite.transaction(() => {
       const result = itemHash(merged) === itemHash(mine) ? { ok: true as const } : kind.writeLocal(sqlite, id, structuredClone(merged), env.now(), false, mine);
       if ('error' in result) return result;
-      saveItem(id, card.href, etag, itemHash(merged), sameAsServer ? itemHash(parsed.fields, parsed.carried) : remoteHashOfText(text), text);
+      rows.save({ itemId: id, href: card.href, etag, localHash: itemHash(merged), remoteHash: sameAsServer ? itemHash(parsed.fields, parsed.carried) : remoteHashOfText(text), base: text });
       return result;
     })();
     if ('error' in written) problem(card.href, written.error);
@@ -145,8 +147,7 @@ export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Dat
   };
 
   // 1. what the server changed
-  for (const card of cards) {
-    const parsed = parse(card.text);
+  for (const { card, parsed } of parsedCards) {
     if ('error' in parsed) {
       problem(card.href, parsed.error);
       continue;
@@ -154,7 +155,7 @@ export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Dat
     const item = byHref.get(card.href);
     if (item) {
       if (itemHash(parsed.fields, parsed.carried) === item.remote_hash) {
-        sqlite.prepare(`UPDATE sync_items SET etag = ? WHERE account_id = ? AND kind = ? AND item_id = ?`).run(card.etag, collection.accountId, KIND, item.item_id);
+        sqlite.prepare(`UPDATE sync_items SET etag = ? WHERE account_id = ? AND kind = ? AND item_id = ?`).run(card.etag, accountId, KIND, item.item_id);
         item.etag = card.etag;
         continue;
       }
@@ -167,19 +168,19 @@ export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Dat
       if (itemHash(mine) === item.local_hash) {
         if (pull(item.item_id, card, parsed, false, mine)) report.pulled++;
       } else {
-        const base = parse(item.base);
+        const base = parse(baseOf(item.item_id));
         await reconcile(item.item_id, mine, card, parsed, 'error' in base ? null : base.fields);
       }
       continue;
     }
     const uid = parsed.uid;
     const twin = uid ? local.get(uid) : undefined;
-    if (twin && uid && !items.has(uid)) {
+    if (twin && uid && !rowOf(uid)) {
       touched.add(uid);
       await reconcile(uid, twin, card, parsed, null);
       continue;
     }
-    const id = uid && !local.has(uid) && !items.has(uid) && /^[A-Za-z0-9._:@-]{1,100}$/.test(uid) ? uid : randomUUID();
+    const id = uid && !local.has(uid) && !rowOf(uid) && /^[A-Za-z0-9._:@-]{1,100}$/.test(uid) ? uid : randomUUID();
     touched.add(id);
     if (pull(id, card, parsed, true, null)) report.pulled++;
   }
@@ -191,31 +192,54 @@ export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Dat
     const mine = local.get(item.item_id);
     const changedHere = !!mine && itemHash(mine) !== item.local_hash;
     sqlite.transaction(() => {
-      sqlite.prepare(`DELETE FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, item.item_id);
-      sqlite.prepare(`DELETE FROM sync_conflicts WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, item.item_id);
+      rows.forget(item.item_id);
       if (mine && !changedHere) kind.deleteLocal(sqlite, item.item_id, env.now());
     })();
     if (mine && !changedHere) report.deleted++;
-    items.delete(item.item_id);
-    openConflicts.delete(item.item_id);
     if (!changedHere) touched.add(item.item_id);
   }
 
-  // 3. what Kith changed (read again: a pull may have changed an item on the way in)
-  const now = kind.readLocal(sqlite);
-  for (const [id, mine] of now) {
-    if (openConflicts.has(id)) continue;
-    const item = sqlite.prepare(`SELECT item_id, href, etag, local_hash, remote_hash, base FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).get(collection.accountId, KIND, id) as ItemRow | undefined;
+  // 3. what Kith changed: the marked items, read again (a pull above may have changed one on the way in, and marked it)
+  const pending = marked();
+  const now = pending.length ? kind.readLocal(sqlite, pending.map((p) => p.item_id)) : new Map<string, F>();
+  report.examined += pending.length;
+  for (const { item_id: id, seq } of pending) {
+    if (openConflicts.has(id)) continue; // nothing goes out until the user decides; the mark stays
+    const mine = now.get(id);
+    const item = rowOf(id);
+    if (!mine) {
+      // deleted in Kith (or no longer one it syncs): removed from the server only if it is still the version Kith knows
+      if (!item) unmark.run(accountId, KIND, id, seq);
+      if (!item || touched.has(id)) continue;
+      try {
+        await deleteCard(client, item.href, item.etag ?? '*');
+        sqlite.transaction(() => {
+          rows.forget(id);
+          unmark.run(accountId, KIND, id, seq);
+        })();
+        report.deleted++;
+      } catch (err) {
+        if (isPassing(err)) report.retry++;
+        else throw err;
+      }
+      continue;
+    }
     const localHash = itemHash(mine);
-    if (item && localHash === item.local_hash) continue;
-    const base = item ? parse(item.base) : null;
+    if (item && localHash === item.local_hash) {
+      unmark.run(accountId, KIND, id, seq); // written without a change the item carries
+      continue;
+    }
+    const base = item ? parse(baseOf(id)) : null;
     const carried = base && !('error' in base) ? base.carried : [];
     const uid = base && !('error' in base) && base.uid ? base.uid : id;
     const text = writeItem(kind, uid, mine, carried, env.now(), sqlite);
     const href = item?.href ?? new URL(`${encodeURIComponent(id)}.ics`, collection.url).href;
     try {
       const etag = item?.etag ? await putCard(client, href, text, { ifMatch: item.etag }, ICS) : await putCard(client, href, text, { create: true }, ICS);
-      sqlite.transaction(() => saveItem(id, href, etag, localHash, remoteHashOfText(text), text))();
+      sqlite.transaction(() => {
+        rows.save({ itemId: id, href, etag, localHash, remoteHash: remoteHashOfText(text), base: text });
+        unmark.run(accountId, KIND, id, seq);
+      })();
       report.pushed++;
     } catch (err) {
       if (err instanceof DavError && err.kind === 'precondition' && !item) {
@@ -229,21 +253,9 @@ export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Dat
       else throw err;
     }
   }
-  // deleted in Kith: removed from the server only if it is still the version Kith knows
-  for (const item of items.values()) {
-    if (now.has(item.item_id) || touched.has(item.item_id) || openConflicts.has(item.item_id)) continue;
-    try {
-      await deleteCard(client, item.href, item.etag ?? '*');
-      sqlite.prepare(`DELETE FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, item.item_id);
-      report.deleted++;
-    } catch (err) {
-      if (isPassing(err)) report.retry++;
-      else throw err;
-    }
-  }
 
   if (report.retry === 0 && changes.syncToken) {
-    sqlite.prepare(`UPDATE sync_collections SET sync_token = ? WHERE account_id = ? AND kind = ?`).run(changes.syncToken, collection.accountId, KIND);
+    sqlite.prepare(`UPDATE sync_collections SET sync_token = ? WHERE account_id = ? AND kind = ?`).run(changes.syncToken, accountId, KIND);
   }
   report.conflicts = openConflicts.size;
   return report;

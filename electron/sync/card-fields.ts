@@ -35,6 +35,8 @@ export interface CardFields {
   howMet: string | null;
   /** relationships to other contacts by UID (RELATED; X-KITH-INTRODUCED[-BY] for Kith's own kinds); none when left out */
   related?: SyncRelation[];
+  /** the contact's own "Introduced by" field, by the introducer's UID (X-KITH-INTRODUCER); absent when empty */
+  introducedBy?: string;
 }
 
 /** a relationship as a card carries it: what the peer is to this contact, and the peer's UID (its Kith id) */
@@ -54,10 +56,20 @@ export interface ParsedCard {
 const MODELLED = new Set([
   'version', 'prodid', 'rev', 'uid', 'fn', 'n', 'nickname', 'org', 'title', 'email', 'tel', 'adr', 'url', 'x-socialprofile',
   'impp', 'bday', 'anniversary', 'x-anniversary', 'x-abdate', 'note', 'categories', 'photo',
-  'x-kith-circle', 'x-kith-importance', 'x-kith-cadence', 'x-kith-how-met',
+  'x-kith-circle', 'x-kith-importance', 'x-kith-cadence', 'x-kith-how-met', 'x-kith-introducer',
 ]);
 
 const relationKey = cardRelationKey;
+
+/**
+ * The "Introduced by" field is a contact's own link, apart from an "introduced" relationship (both
+ * show as one link in the app): it rides as X-KITH-INTRODUCER:urn:uuid:<introducer's UID>.
+ */
+const INTRODUCER = 'x-kith-introducer';
+const introducerOf = (component: ICAL.Component | null): string | undefined => {
+  const value = String(component?.getFirstPropertyValue(INTRODUCER) ?? '').trim();
+  return /^urn:uuid:(.+)$/i.exec(value)?.[1] ?? undefined;
+};
 
 /**
  * The relationships a card names by UID, with the jCal of each such property. A RELATED with a
@@ -98,7 +110,11 @@ const parseComponent = (text: string): ICAL.Component | null => {
 export function unknownPeerRelations(card: string, fields: CardFields, inKith: (uid: string) => boolean): unknown[] {
   const component = parseComponent(card);
   const written = new Set((fields.related ?? []).map(relationKey));
-  return component ? relationsOf(component).filter((r) => !inKith(r.relation.uid) && !written.has(relationKey(r.relation))).map((r) => r.jcal) : [];
+  if (!component) return [];
+  const kept = relationsOf(component).filter((r) => !inKith(r.relation.uid) && !written.has(relationKey(r.relation))).map((r) => r.jcal);
+  const introducer = introducerOf(component);
+  if (introducer && !fields.introducedBy && !inKith(introducer)) kept.push(component.getFirstProperty(INTRODUCER)!.toJSON());
+  return kept;
 }
 
 /** fields in one normal form: methods with one primary per kind, tags and dates sorted, text trimmed of CRs */
@@ -128,6 +144,8 @@ export function normalizeFields(f: CardFields): CardFields {
     cadenceDays: f.cadenceDays ?? null,
     howMet: text(f.howMet),
     related,
+    // only when set, so the hash of a contact without one is what it was before this field travelled
+    ...(f.introducedBy ? { introducedBy: f.introducedBy } : {}),
   };
 }
 
@@ -173,6 +191,7 @@ export function parseCard(text: string): ParsedCard | { error: string } {
   const record = parsed.records[0];
   if (!record) return { error: parsed.failed[0]?.reason ?? 'the card could not be read' };
   const f = record.fields;
+  const component = parseComponent(text);
   const fields = normalizeFields({
     displayName: f.displayName,
     givenName: f.givenName ?? null,
@@ -190,10 +209,8 @@ export function parseCard(text: string): ParsedCard | { error: string } {
     importance: f.importance ?? 'regular',
     cadenceDays: f.cadenceDays ?? null,
     howMet: f.howMet ?? null,
-    related: (() => {
-      const component = parseComponent(text);
-      return component ? relationsOf(component).map((r) => r.relation) : [];
-    })(),
+    related: component ? relationsOf(component).map((r) => r.relation) : [],
+    introducedBy: introducerOf(component),
   });
   return { fields, uid: record.uid, unknown: unknownProperties(text), warnings: parsed.warnings.map((w) => w.reason) };
 }
@@ -303,6 +320,7 @@ export function writeCard(id: string, fields: CardFields, unknown: unknown[], ve
   for (const r of fields.related ?? []) {
     extra.push(relatedLine(r));
   }
+  if (fields.introducedBy) extra.push(`X-KITH-INTRODUCER:urn:uuid:${fields.introducedBy}`);
   const end = lines.lastIndexOf('END:VCARD');
   lines.splice(end, 0, ...extra);
   return lines.join('\r\n') + '\r\n';

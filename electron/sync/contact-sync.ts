@@ -19,9 +19,11 @@ import { fetchCards, listChanges, putCard, deleteCard, type RemoteCard } from '.
 import { DavError, type DavClient } from './dav-client';
 import { contentHash, parseCard, uidProperty, unknownPeerRelations, unknownProperties, writeCard, type CardFields, type ParsedCard } from './card-fields';
 import { changedContactIds, changeSeq, readLocalContacts, writeLocalContact, type LocalContact } from './local-contacts';
-import { mergeFields, type FieldConflict } from './merge';
+import { mergeFields } from './merge';
+import { isPassing, isRefused, itemsToRead, statusRows } from './status-rows';
 import type { TagIds } from '../services/contacts';
 import type { SyncItemTable } from '../../db/schema';
+import type { SyncRunProgress } from '../../shared/domain/sync';
 
 export interface ContactCollection {
   accountId: string;
@@ -30,11 +32,7 @@ export interface ContactCollection {
   syncToken: string | null;
 }
 
-export interface SyncProgress {
-  phase: 'listing' | 'reading' | 'applying' | 'sending';
-  done: number;
-  total: number;
-}
+export type SyncProgress = Omit<SyncRunProgress, 'accountId'>;
 
 export interface ContactSyncReport {
   /** server changes written into Kith (new contacts included) */
@@ -77,7 +75,9 @@ const KIND = 'contacts';
  */
 export async function syncContacts(env: SyncEnv, collection: ContactCollection, options: { sendOnly?: boolean } = {}): Promise<ContactSyncReport> {
   const { sqlite, client } = env;
-  const report: ContactSyncReport = { pulled: 0, pushed: 0, merged: 0, archived: 0, deleted: 0, conflicts: 0, awaitingDeletion: 0, problems: [], retry: 0, fullListing: false };
+  const rows = statusRows(sqlite, collection.accountId, KIND, env.now);
+  const { openConflicts, problem, clearProblem } = rows;
+  const report: ContactSyncReport = { pulled: 0, pushed: 0, merged: 0, archived: 0, deleted: 0, conflicts: 0, awaitingDeletion: 0, problems: rows.problems, retry: 0, fullListing: false };
   const tags: TagIds = new Map();
   const items = new Map<string, ItemRow>();
   const byHref = new Map<string, ItemRow>();
@@ -89,7 +89,6 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
   const inKith = (uid: string) => !!sqlite.prepare(`SELECT 1 FROM contacts WHERE id = ?`).get(uid);
   const carriedRelations = (card: string, fields: CardFields) => unknownPeerRelations(card, fields, inKith);
   const baseOf = (itemId: string) => (sqlite.prepare(`SELECT base FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).pluck().get(collection.accountId, KIND, itemId) as string | undefined) ?? '';
-  const openConflicts = new Set((sqlite.prepare(`SELECT item_id FROM sync_conflicts WHERE account_id = ? AND kind = ?`).all(collection.accountId, KIND) as { item_id: string }[]).map((r) => r.item_id));
   const touched = new Set<string>();
 
   env.onProgress?.({ phase: 'listing', done: 0, total: 0 });
@@ -111,49 +110,28 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
   // the cards read once; Kith's contacts read are those the cards are about and those changed in Kith
   const parsedCards = cards.map((card) => ({ card, parsed: parseCard(card.text) }));
   const changedHere = changedContactIds(sqlite, collection.accountId);
-  const wanted = new Set(changedHere);
-  for (const { card, parsed } of parsedCards) {
-    const item = byHref.get(card.href);
-    if (item) wanted.add(item.item_id);
-    if (!('error' in parsed) && parsed.uid) wanted.add(parsed.uid);
-  }
-  for (const href of deleted) {
-    const item = byHref.get(href);
-    if (item) wanted.add(item.item_id);
-  }
+  const wanted = itemsToRead(changedHere, parsedCards, deleted, byHref);
   const local = readLocalContacts(sqlite, [...wanted]);
 
-  /** `localSeq`: the contact's change number the agreed fields were read at (a later edit stays "changed") */
-  const saveItem = (itemId: string, href: string, etag: string | null, localHash: string, remoteHash: string, base: string, localSeq: number) => {
-    sqlite
-      .prepare(
-        `INSERT INTO sync_items (account_id, kind, item_id, href, etag, local_hash, remote_hash, base, deletion, synced_at, local_seq, merged_into) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL)
-         ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, etag = excluded.etag, local_hash = excluded.local_hash, remote_hash = excluded.remote_hash, base = excluded.base, deletion = NULL, synced_at = excluded.synced_at, local_seq = excluded.local_seq, merged_into = NULL`,
-      )
-      .run(collection.accountId, KIND, itemId, href, etag, localHash, remoteHash, base, env.now(), localSeq);
-    sqlite.prepare(`DELETE FROM sync_conflicts WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, itemId);
-    openConflicts.delete(itemId);
-  };
   const localHashOf = (id: string) => {
     const fresh = readLocalContacts(sqlite, [id]).get(id);
     return fresh ? contentHash(fresh.fields) : '';
   };
-  const problem = (href: string, reason: string) => {
-    report.problems.push({ href, reason });
-    sqlite.prepare(`INSERT INTO sync_problems (account_id, href, reason, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (account_id, href) DO UPDATE SET reason = excluded.reason, seen_at = excluded.seen_at`).run(collection.accountId, href, reason, env.now());
-  };
-  const clearProblem = (href: string) => sqlite.prepare(`DELETE FROM sync_problems WHERE account_id = ? AND href = ?`).run(collection.accountId, href);
+  /** contacts whose introducer was not in Kith when their card came in: linked once it has come in too (a first sync) */
+  const lateIntroducers = new Map<string, string>();
 
   /** an edit in Kith since `mine` was read (the pass awaits the server between reading and writing): not overwritten, the next pass merges it */
   const editedSince = (mine: LocalContact | undefined, id: string) => (mine ? changeSeq(sqlite, id) !== mine.seq : false);
 
   /** the server's card becomes Kith's contact (made when `create`); with its status row, in one transaction */
   const pull = (id: string, card: RemoteCard, parsed: ParsedCard, create: boolean, mine?: LocalContact): boolean => {
+    const introducer = parsed.fields.introducedBy;
+    if (introducer && !inKith(introducer)) lateIntroducers.set(id, introducer);
     const written = sqlite.transaction(() => {
       if (editedSince(mine, id)) return { retry: true as const };
       const result = writeLocalContact(sqlite, id, parsed.fields, env.now(), create, tags);
       if ('error' in result) return result;
-      saveItem(id, card.href, card.etag, localHashOf(id), contentHash(parsed.fields, parsed.unknown), card.text, changeSeq(sqlite, id));
+      rows.save({ itemId: id, href: card.href, etag: card.etag, localHash: localHashOf(id), remoteHash: contentHash(parsed.fields, parsed.unknown), base: card.text, localSeq: changeSeq(sqlite, id) });
       clearProblem(card.href);
       return result;
     })();
@@ -177,7 +155,7 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
   const reconcile = async (mine: LocalContact, card: RemoteCard, parsed: ParsedCard, base: ParsedCard | null): Promise<void> => {
     const { merged, conflicts } = mergeFields(base?.fields ?? null, mine.fields, parsed.fields);
     if (conflicts.length) {
-      recordConflict(mine.id, card, conflicts);
+      rows.conflict(mine.id, card, conflicts);
       report.conflicts++;
       return;
     }
@@ -201,21 +179,11 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
       const result = since || contentHash(merged) === contentHash(mine.fields) ? { ok: true as const } : writeLocalContact(sqlite, mine.id, merged, env.now(), false, tags);
       if ('error' in result) return result;
       const remoteHash = sameAsServer ? contentHash(parsed.fields, parsed.unknown) : remoteHashOfText(text);
-      saveItem(mine.id, card.href, sameAsServer ? card.etag : etag, since ? contentHash(merged) : localHashOf(mine.id), remoteHash, text, since ? mine.seq : changeSeq(sqlite, mine.id));
+      rows.save({ itemId: mine.id, href: card.href, etag: sameAsServer ? card.etag : etag, localHash: since ? contentHash(merged) : localHashOf(mine.id), remoteHash, base: text, localSeq: since ? mine.seq : changeSeq(sqlite, mine.id) });
       return result;
     })();
     if ('error' in written) problem(card.href, written.error);
     else report.merged++;
-  };
-
-  const recordConflict = (itemId: string, card: RemoteCard, conflicts: FieldConflict[]) => {
-    sqlite
-      .prepare(
-        `INSERT INTO sync_conflicts (id, account_id, kind, item_id, href, remote_etag, remote_card, fields, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (account_id, kind, item_id) DO UPDATE SET href = excluded.href, remote_etag = excluded.remote_etag, remote_card = excluded.remote_card, fields = excluded.fields`,
-      )
-      .run(randomUUID(), collection.accountId, KIND, itemId, card.href, card.etag, card.text, JSON.stringify(conflicts), env.now());
-    openConflicts.add(itemId);
   };
 
   // 1. what the server changed
@@ -267,6 +235,14 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
     if (pull(id, card, parsed, true)) report.pulled++;
   }
 
+  for (const [id, introducer] of lateIntroducers) {
+    if (!inKith(introducer) || !sqlite.prepare(`SELECT 1 FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).get(collection.accountId, KIND, id)) continue;
+    sqlite.transaction(() => {
+      sqlite.prepare(`UPDATE contacts SET introduced_by_id = ? WHERE id = ? AND introduced_by_id IS NULL`).run(introducer, id);
+      sqlite.prepare(`UPDATE sync_items SET local_hash = ?, local_seq = ? WHERE account_id = ? AND kind = ? AND item_id = ?`).run(localHashOf(id), changeSeq(sqlite, id), collection.accountId, KIND, id);
+    })();
+  }
+
   // 2. what the server deleted: archived in Kith (undo restores it), unless Kith changed it since, then it goes back up
   const reupload = new Set<string>();
   for (const href of deleted) {
@@ -277,8 +253,7 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
     const changedHere = mine && contentHash(mine.fields) !== item.local_hash && !openConflicts.has(item.item_id);
     if (mine) local.set(mine.id, mine);
     sqlite.transaction(() => {
-      sqlite.prepare(`DELETE FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, item.item_id);
-      sqlite.prepare(`DELETE FROM sync_conflicts WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, item.item_id);
+      rows.forget(item.item_id);
       if (mine && !changedHere && mine.archivedAt === null) {
         const now = env.now();
         sqlite.prepare(`UPDATE contacts SET archived_at = ?, updated_at = ? WHERE id = ? AND archived_at IS NULL`).run(now, now, item.item_id);
@@ -286,7 +261,6 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
       }
     })();
     items.delete(item.item_id);
-    openConflicts.delete(item.item_id);
     if (changedHere) {
       touched.delete(item.item_id); // uploaded again below, as a new card
       reupload.add(item.item_id);
@@ -321,7 +295,7 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
     const href = item?.href ?? new URL(`${encodeURIComponent(mine.id)}.vcf`, collection.url).href;
     try {
       const etag = item?.etag ? await putCard(client, href, text, { ifMatch: item.etag }) : await putCard(client, href, text, { create: true });
-      sqlite.transaction(() => saveItem(mine.id, href, etag, localHash, remoteHashOfText(text), text, mine.seq))();
+      sqlite.transaction(() => rows.save({ itemId: mine.id, href, etag, localHash, remoteHash: remoteHashOfText(text), base: text, localSeq: mine.seq }))();
       report.pushed++;
     } catch (err) {
       if (err instanceof DavError && err.kind === 'precondition' && !item) {
@@ -373,16 +347,6 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 function remoteHashOfText(text: string): string {
   const parsed = parseCard(text);
   return 'error' in parsed ? '' : contentHash(parsed.fields, parsed.unknown);
-}
-
-/** the server would not take this one card (409, 415, 403 on it…): reported with the item, the rest goes on */
-export function isRefused(err: unknown): boolean {
-  return err instanceof DavError && err.kind === 'protocol' && (err.status ?? 0) >= 400 && (err.status ?? 0) < 500;
-}
-
-/** a failure the next pass may not meet: a refused condition, the server busy or unreachable */
-export function isPassing(err: unknown): boolean {
-  return err instanceof DavError && (err.kind === 'precondition' || err.kind === 'server' || err.kind === 'offline' || err.kind === 'timeout' || err.kind === 'not_found');
 }
 
 export type { CardFields };

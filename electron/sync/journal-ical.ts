@@ -47,10 +47,11 @@ export const journalKind: CalendarItemKind<JournalFields> = {
   title: (f) => f.summary || `${f.kind} (${new Date(f.occurredAt).toISOString().slice(0, 10)})`,
 
   readLocal(sqlite, ids) {
-    const rows = (ids ? ids.flatMap((id) => sqlite.prepare(`SELECT * FROM interactions WHERE id = ?`).all(id)) : sqlite.prepare(`SELECT * FROM interactions`).all()) as InteractionRow[];
+    const list = JSON.stringify(ids ?? []);
+    const rows = (ids ? sqlite.prepare(`SELECT * FROM interactions WHERE id IN (SELECT value FROM json_each(?))`).all(list) : sqlite.prepare(`SELECT * FROM interactions`).all()) as InteractionRow[];
     const people = new Map<string, string[]>();
     const parts = ids
-      ? ids.flatMap((id) => sqlite.prepare(`SELECT interaction_id, contact_id FROM interaction_participants WHERE interaction_id = ?`).all(id))
+      ? sqlite.prepare(`SELECT interaction_id, contact_id FROM interaction_participants WHERE interaction_id IN (SELECT value FROM json_each(?))`).all(list)
       : sqlite.prepare(`SELECT interaction_id, contact_id FROM interaction_participants`).all();
     for (const p of parts as { interaction_id: string; contact_id: string }[]) {
       const list = people.get(p.interaction_id);

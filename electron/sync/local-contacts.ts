@@ -22,7 +22,7 @@ export interface LocalContact {
   seq: number;
 }
 
-type ContactRowLite = Pick<ContactRow, 'id' | 'display_name' | 'given_name' | 'family_name' | 'nickname' | 'company' | 'title' | 'importance' | 'birthday_month' | 'birthday_day' | 'birthday_year' | 'how_met' | 'notes' | 'cadence_days' | 'archived_at'> & {
+type ContactRowLite = Pick<ContactRow, 'id' | 'display_name' | 'given_name' | 'family_name' | 'nickname' | 'company' | 'title' | 'importance' | 'birthday_month' | 'birthday_day' | 'birthday_year' | 'how_met' | 'introduced_by_id' | 'notes' | 'cadence_days' | 'archived_at'> & {
   circle_name: string | null;
 };
 
@@ -34,7 +34,7 @@ export function readLocalContacts(sqlite: Database.Database, ids?: string[]): Ma
   const rows = prepared(
     sqlite,
       `SELECT c.id, c.display_name, c.given_name, c.family_name, c.nickname, c.company, c.title, ci.name AS circle_name, c.importance,
-              c.birthday_month, c.birthday_day, c.birthday_year, c.how_met, c.notes, c.cadence_days, c.archived_at,
+              c.birthday_month, c.birthday_day, c.birthday_year, c.how_met, c.introduced_by_id, c.notes, c.cadence_days, c.archived_at,
               coalesce(ch.seq, 0) AS seq
        FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id LEFT JOIN sync_contact_changes ch ON ch.contact_id = c.id ${filter}`,
   ).all(...args) as (ContactRowLite & { seq: number })[];
@@ -63,6 +63,7 @@ export function readLocalContacts(sqlite: Database.Database, ids?: string[]): Ma
       cadenceDays: r.cadence_days,
       howMet: r.how_met,
       related: related.get(r.id) ?? [],
+      introducedBy: r.introduced_by_id ?? undefined,
     });
     result.set(r.id, { id: r.id, fields, archivedAt: r.archived_at, seq: r.seq });
   }
@@ -174,12 +175,11 @@ function circleIdFor(sqlite: Database.Database, name: string, now: number): stri
 export function writeLocalContact(sqlite: Database.Database, id: string, fields: CardFields, now: number, create: boolean, tags: TagIds = new Map()): { ok: true } | { error: string } {
   const candidate = toContactInput(sqlite, fields, now);
   if ('error' in candidate) return candidate;
-  if (create) insertContactPrepared(sqlite, candidate.input, now, id, tags);
-  else {
-    // "introduced by" is not synced: the contact keeps its own
-    const { introducedById: _kept, ...patch } = candidate.input;
-    updateContactPrepared(sqlite, id, patch, now, tags);
-  }
+  // "introduced by" names a contact Kith has, or none (an introducer Kith lacks stays on the card: unknownPeerRelations)
+  const introducer = fields.introducedBy;
+  const introducedById = introducer && introducer !== id && prepared(sqlite, `SELECT 1 FROM contacts WHERE id = ?`).get(introducer) ? introducer : null;
+  if (create) insertContactPrepared(sqlite, { ...candidate.input, introducedById }, now, id, tags);
+  else updateContactPrepared(sqlite, id, { ...candidate.input, introducedById }, now, tags);
   writeRelations(sqlite, id, fields.related ?? [], now);
   sqlite.prepare(`DELETE FROM contact_dates WHERE contact_id = ?`).run(id);
   const insertDate = sqlite.prepare(`INSERT INTO contact_dates (id, contact_id, label, month, day, year) VALUES (?, ?, ?, ?, ?, ?)`);

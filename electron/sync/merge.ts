@@ -21,7 +21,7 @@ export interface MergeResult {
   conflicts: FieldConflict[];
 }
 
-const SCALARS = ['displayName', 'givenName', 'familyName', 'nickname', 'company', 'title', 'birthday', 'notes', 'photo', 'circle', 'importance', 'cadenceDays', 'howMet', 'dates'] as const;
+const SCALARS = ['displayName', 'givenName', 'familyName', 'nickname', 'company', 'title', 'birthday', 'notes', 'photo', 'circle', 'importance', 'cadenceDays', 'howMet', 'introducedBy', 'dates'] as const;
 const METHOD_KINDS = ['email', 'phone', 'address', 'website', 'social'] as const;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -76,7 +76,7 @@ export const todoKind: CalendarItemKind<TodoFields> = {
   readLocal(sqlite, ids) {
     const rows = (
       ids
-        ? ids.flatMap((id) => sqlite.prepare(`SELECT * FROM reminders WHERE id = ? AND ${SYNCED}`).all(id))
+        ? sqlite.prepare(`SELECT * FROM reminders WHERE id IN (SELECT value FROM json_each(?)) AND ${SYNCED}`).all(JSON.stringify(ids))
         : sqlite.prepare(`SELECT * FROM reminders WHERE ${SYNCED}`).all()
     ) as ReminderRow[];
     return new Map(rows.map((r) => [r.id, fieldsOf(r)]));

@@ -63,7 +63,7 @@ export interface SyncPassReport {
 /** the fields of a contact a conflict can be about */
 export type ContactConflictField =
   | 'displayName' | 'givenName' | 'familyName' | 'nickname' | 'company' | 'title' | 'birthday' | 'notes' | 'photo'
-  | 'circle' | 'importance' | 'cadenceDays' | 'howMet' | 'dates'
+  | 'circle' | 'importance' | 'cadenceDays' | 'howMet' | 'introducedBy' | 'dates'
   | 'methods.email' | 'methods.phone' | 'methods.address' | 'methods.website' | 'methods.social';
 
 export type SyncConflictField =

@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import { parseCard, type CardFields } from '../../electron/sync/card-fields';
 import { readLocalContacts } from '../../electron/sync/local-contacts';
-import type { DavServer } from './davServers';
+import { startDavServer, type DavServer } from './davServers';
 import type { Clock } from '../../electron/services/context';
 import type { SyncPassReport } from '../../shared/domain/sync';
 import { startTestBackend, type TestBackend } from './backend';
@@ -14,12 +14,13 @@ export interface SyncedKith extends TestBackend {
 }
 
 /** a fresh Kith with an account on `server` (its address book, or `url` through a proxy) */
-export async function kithOn(server: DavServer, url = server.addressBookUrl, options: { clock?: Clock; timeoutMs?: number } = {}): Promise<SyncedKith> {
-  const kith = await startTestBackend({ clock: options.clock });
-  if (options.timeoutMs) kith.ctx.syncTimeoutMs = options.timeoutMs;
+export async function kithOn(server: DavServer, url = server.addressBookUrl, options: { clock?: Clock; timeoutMs?: number; host?: 'electron' | 'web' } = {}): Promise<SyncedKith> {
+  const kith = await startTestBackend({ clock: options.clock, host: options.host });
   const test = await kith.call('sync.accounts.test', { serverUrl: url, username: server.username, password: server.password });
   if (!test.ok) throw new Error(`connection test failed: ${test.message}`);
   const account = await kith.call('sync.accounts.add', { serverUrl: url, username: server.username, password: server.password, addressBookUrl: test.addressBooks[0]!.url });
+  // the short timeout for the passes only: a loaded machine's first answer may take longer
+  if (options.timeoutMs) kith.ctx.syncTimeoutMs = options.timeoutMs;
   return Object.assign(kith, { accountId: account.id, sync: () => kith.call('sync.now', { accountId: account.id }) });
 }
 
@@ -29,14 +30,14 @@ export interface PhoneCard {
   text: string;
 }
 
-/** a third-party client on the address book, with nothing of Kith's code */
+/** a third-party client on the address book (or a calendar: `.ics` items), with nothing of Kith's code */
 export function phoneOn(server: DavServer, bookUrl = server.addressBookUrl) {
   const headers = { authorization: server.authHeader };
   return {
     async list(): Promise<PhoneCard[]> {
       const res = await fetch(bookUrl, { method: 'PROPFIND', headers: { ...headers, depth: '1', 'content-type': 'application/xml' }, body: '<?xml version="1.0"?><propfind xmlns="DAV:"><prop><getetag/></prop></propfind>' });
       const body = await res.text();
-      const hrefs = [...body.matchAll(/<(?:\w+:)?href>([^<]+\.vcf)<\/(?:\w+:)?href>/g)].map((m) => new URL(m[1]!, bookUrl).href);
+      const hrefs = [...body.matchAll(/<(?:\w+:)?href>([^<]+\.(?:vcf|ics))<\/(?:\w+:)?href>/g)].map((m) => new URL(m[1]!, bookUrl).href);
       return Promise.all(hrefs.map((href) => this.get(href)));
     },
     async get(href: string): Promise<PhoneCard> {
@@ -45,7 +46,7 @@ export function phoneOn(server: DavServer, bookUrl = server.addressBookUrl) {
       return { href, etag: res.headers.get('etag') ?? '', text: await res.text() };
     },
     async put(href: string, text: string, etag?: string): Promise<number> {
-      const res = await fetch(href, { method: 'PUT', headers: { ...headers, 'content-type': 'text/vcard; charset=utf-8', ...(etag ? { 'if-match': etag } : { 'if-none-match': '*' }) }, body: text });
+      const res = await fetch(href, { method: 'PUT', headers: { ...headers, 'content-type': href.endsWith('.ics') ? 'text/calendar; charset=utf-8' : 'text/vcard; charset=utf-8', ...(etag ? { 'if-match': etag } : { 'if-none-match': '*' }) }, body: text });
       await res.arrayBuffer();
       return res.status;
     },
@@ -92,4 +93,29 @@ const sorted = (view: Map<string, CardFields>) => [...view.entries()].sort(([a],
 export async function expectAgreement(phone: ReturnType<typeof phoneOn>, ...kiths: TestBackend[]): Promise<void> {
   const server = sorted(await serverView(phone));
   for (const kith of kiths) expect(sorted(kithView(kith))).toEqual(server);
+}
+
+export type Phone = ReturnType<typeof phoneOn>;
+
+/** what most sync tests start with: a server, two Kith with an account on its address book, and a phone */
+export interface SyncPeers {
+  server: DavServer;
+  a: SyncedKith;
+  b: SyncedKith;
+  phone: Phone;
+  stop(): Promise<void>;
+}
+
+export async function startSyncPeers(kind: DavServer['kind']): Promise<SyncPeers> {
+  const server = await startDavServer(kind);
+  const a = await kithOn(server);
+  const b = await kithOn(server);
+  return {
+    server, a, b, phone: phoneOn(server),
+    async stop() {
+      await a.dispose();
+      await b.dispose();
+      await server.stop();
+    },
+  };
 }

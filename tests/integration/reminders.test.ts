@@ -43,6 +43,13 @@ describe('reminders', () => {
     expect(board.upcoming.map((r) => r.title)).toEqual(['Lunch with Ada']);
   });
 
+  it('an edit of one field keeps the others: a repeating reminder whose notes change still repeats', async () => {
+    const { kith } = await backend();
+    const call = await kith.call('reminders.create', { title: 'Call Mum', dueDate: '2026-03-15', recurrence: { unit: 'week', interval: 2 } });
+    const edited = await kith.call('reminders.update', { id: call.id, notes: 'Ask about the garden' });
+    expect(edited).toMatchObject({ notes: 'Ask about the garden', recurrence: { unit: 'week', interval: 2 }, dueDate: '2026-03-15' });
+  });
+
   it('refuses bad input with the field named, and writes nothing', async () => {
     const { kith } = await backend();
     const attempts: [unknown, string][] = [

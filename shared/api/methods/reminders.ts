@@ -5,12 +5,11 @@ import { id, isoDate, nonEmptyText, version, wallTime } from '../schemas';
 import { REMINDER_SECTIONS, type Reminder, type ReminderBoard, type ReminderPage } from '../../domain/reminder';
 import { RECURRENCE_UNITS } from '../../domain/recurrence';
 
-const recurrence = z
-  .object({
-    unit: z.enum(RECURRENCE_UNITS),
-    interval: z.number().int('Repeat every whole number').min(1, 'Repeat every 1 or more').max(999, 'Repeat every 999 at most').default(1),
-  })
-  .default({ unit: 'none', interval: 1 });
+const recurrenceValue = z.object({
+  unit: z.enum(RECURRENCE_UNITS),
+  interval: z.number().int('Repeat every whole number').min(1, 'Repeat every 1 or more').max(999, 'Repeat every 999 at most').default(1),
+});
+const recurrence = recurrenceValue.default({ unit: 'none', interval: 1 });
 
 const reminderFields = z.object({
   title: nonEmptyText('Title', 300),
@@ -56,7 +55,8 @@ export const reminderMethods = {
   /** `updatedAt`: the version edited (the renderer sends it); changed since, the answer is `stale` and nothing is written */
   'reminders.update': command<Reminder>()(
     reminderFields
-      .extend({ recurrence: recurrence.optional(), notes: z.string().max(10_000, 'Notes are longer than 10,000 characters').optional() })
+      // no defaults here: zod applies a default even inside optional(), and an edit of the notes alone made a repeating reminder a one-off
+      .extend({ recurrence: recurrenceValue.optional(), notes: z.string().max(10_000, 'Notes are longer than 10,000 characters').optional() })
       .partial()
       .extend({ id, updatedAt: version })
       .strict(),

@@ -2,7 +2,9 @@
 // account and a phone (raw HTTP, a hand-written VTODO as a reminders app PUTs it). After syncing
 // they agree; a to-do completed on the phone is done in Kith; an interaction logged on one Kith is
 // on the other with its people; an edit on both sides is kept as a conflict for the user.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { journalKind } from '../../../electron/sync/journal-ical';
+import { todoKind } from '../../../electron/sync/todo-ical';
 import { startDavServer, type DavServer, type DavServerKind } from '../../helpers/davServers';
 import { kithOn, type SyncedKith } from '../../helpers/syncPeers';
 
@@ -80,6 +82,35 @@ describe.each<DavServerKind>(['radicale', 'xandikos'])('reminders and interactio
     // nothing changed: a second pass on either side sends and takes nothing
     expect((await a.sync())[0]).toMatchObject({ pulled: 0, pushed: 0 });
     expect((await b.sync())[0]).toMatchObject({ pulled: 0, pushed: 0 });
+  });
+
+  it('a pass reads only what changed: nothing changed on either side reads no reminder and no interaction; one edit reads that one', async () => {
+    const readTodos = vi.spyOn(todoKind, 'readLocal');
+    const readJournal = vi.spyOn(journalKind, 'readLocal');
+    const idsRead = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.flatMap((args) => (args[1] as string[] | undefined) ?? ['(all of them)']);
+    try {
+      // a write that is no change to a to-do (a notification rang) marks nothing either
+      a.sqlite.prepare(`UPDATE reminders SET last_notified_at = 1`).run();
+      expect((await a.sync())[0]).toMatchObject({ ok: true, pulled: 0, pushed: 0 });
+      expect((await b.sync())[0]).toMatchObject({ ok: true, pulled: 0, pushed: 0 });
+      expect(idsRead(readTodos)).toEqual([]);
+      expect(idsRead(readJournal)).toEqual([]);
+
+      const call = reminders(a).find((r) => r.title === 'Call Ann')!;
+      await a.call('reminders.update', { id: call.id, notes: 'Ask about January' });
+      expect((await a.sync())[0]).toMatchObject({ ok: true, pushed: 1 });
+      expect(new Set(idsRead(readTodos))).toEqual(new Set([call.id]));
+      readTodos.mockClear();
+      expect((await b.sync())[0]).toMatchObject({ ok: true, pulled: 1 });
+      expect(new Set(idsRead(readTodos))).toEqual(new Set([call.id])); // the one the server changed (and, once written, marked)
+      expect(idsRead(readJournal)).toEqual([]);
+      expect((b.sqlite.prepare(`SELECT notes FROM reminders WHERE id = ?`).get(call.id) as { notes: string }).notes).toBe('Ask about January');
+      // agreed on both sides: nothing is left marked
+      for (const kith of [a, b]) expect(kith.sqlite.prepare(`SELECT count(*) FROM sync_item_changes`).pluck().get()).toBe(0);
+    } finally {
+      readTodos.mockRestore();
+      readJournal.mockRestore();
+    }
   });
 
   it("a to-do made on the phone appears in Kith; one completed on the phone is done in Kith, a repeating one moves on", async () => {

@@ -4,21 +4,16 @@
 // sends nothing, and a send-only pass (what the scheduler runs after a write) sends without asking
 // the server what changed. Against a real radicale.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDavServer, type DavServer } from '../../helpers/davServers';
-import { expectAgreement, kithOn, kithView, phoneOn, phoneVCard, type SyncedKith } from '../../helpers/syncPeers';
+import type { DavServer } from '../../helpers/davServers';
+import { type Phone, type SyncPeers, type SyncedKith, expectAgreement, kithView, phoneVCard, startSyncPeers } from '../../helpers/syncPeers';
 
 describe('changes in Kith reach the server', () => {
-  let server: DavServer;
-  let a: SyncedKith;
-  let b: SyncedKith;
-  let phone: ReturnType<typeof phoneOn>;
+  let peers: SyncPeers;
+  let server: DavServer, a: SyncedKith, b: SyncedKith, phone: Phone;
   const idOf = async (kith: SyncedKith, name: string) => (await kith.call('contacts.list', { archived: false })).items.find((c) => c.displayName === name)!.id;
 
   beforeAll(async () => {
-    server = await startDavServer('radicale');
-    phone = phoneOn(server);
-    a = await kithOn(server);
-    b = await kithOn(server);
+    ({ server, a, b, phone } = peers = await startSyncPeers('radicale'));
     const friends = (await a.call('circles.list', {})).find((c) => c.name === 'Friends')!;
     await a.call('contacts.create', { displayName: 'Ann Lee', circleId: friends.id, tags: ['climbing'], methods: [{ kind: 'email', label: null, value: 'ann@example.org' }] });
     await a.call('contacts.create', { displayName: 'Bob Stone', tags: ['climbing', 'work'] });
@@ -26,11 +21,7 @@ describe('changes in Kith reach the server', () => {
     await a.sync();
     await b.sync();
   }, 30_000);
-  afterAll(async () => {
-    await a?.dispose();
-    await b?.dispose();
-    await server?.stop();
-  });
+  afterAll(() => peers?.stop());
 
   it('a renamed tag and a renamed circle change every card that names them', async () => {
     const climbing = (await a.call('tags.list', {})).find((t) => t.name === 'climbing')!;

@@ -2,26 +2,15 @@
 // create, edit and delete on one address book; after syncing, all three agree. Run on radicale
 // (vCard 4.0) and xandikos (which stores only vCard 3.0).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDavServer, type DavServer, type DavServerKind } from '../../helpers/davServers';
-import { expectAgreement, kithOn, kithView, phoneOn, phoneVCard, type SyncedKith } from '../../helpers/syncPeers';
+import type { DavServer, DavServerKind } from '../../helpers/davServers';
+import { type Phone, type SyncPeers, type SyncedKith, expectAgreement, kithView, phoneVCard, startSyncPeers } from '../../helpers/syncPeers';
 
 describe.each<DavServerKind>(['radicale', 'xandikos'])('contacts sync on %s', (kind) => {
-  let server: DavServer;
-  let a: SyncedKith;
-  let b: SyncedKith;
-  let phone: ReturnType<typeof phoneOn>;
+  let peers: SyncPeers;
+  let server: DavServer, a: SyncedKith, b: SyncedKith, phone: Phone;
 
-  beforeAll(async () => {
-    server = await startDavServer(kind);
-    phone = phoneOn(server);
-    a = await kithOn(server);
-    b = await kithOn(server);
-  }, 30_000);
-  afterAll(async () => {
-    await a?.dispose();
-    await b?.dispose();
-    await server?.stop();
-  });
+  beforeAll(async () => void ({ server, a, b, phone } = peers = await startSyncPeers(kind)), 30_000);
+  afterAll(() => peers?.stop());
 
   it('a first sync sends every contact; another Kith receives them whole', async () => {
     const friends = (await a.call('circles.list', {})).find((c) => c.name === 'Friends')!;

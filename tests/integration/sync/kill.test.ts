@@ -1,18 +1,15 @@
 // A sync killed with SIGKILL at any point: the process dies as its Nth request reaches the server
 // (which still carries that request out). Started again, the pass completes, nothing is sent twice
 // (one card per contact), and every edit made before the kill is on the server.
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackend } from '../../../electron/kith';
 import { startDavServer, type DavServer } from '../../helpers/davServers';
 import { startFaultProxy, type FaultProxy } from '../../helpers/faultProxy';
+import { killedSync as killedSyncAt } from '../../helpers/killedSync';
 import { tempDir } from '../../helpers/backend';
 import { phoneOn, serverView } from '../../helpers/syncPeers';
 import { readLocalContacts } from '../../../electron/sync/local-contacts';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 describe('a sync killed part way', () => {
   let server: DavServer;
@@ -45,15 +42,9 @@ describe('a sync killed part way', () => {
 
   /** runs a pass in a child and kills it as its `killAt`th request arrives; false when it finished first */
   async function killedSync(killAt: number): Promise<boolean> {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests', 'helpers', 'sync-child.ts'), path], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    proxy.onRequest((n) => n === killAt && child.kill('SIGKILL'));
-    await new Promise((r) => child.on('close', r));
-    proxy.onRequest(null);
-    if (child.signalCode !== 'SIGKILL') expect(out).toMatch(/finished \{"ok":true/);
-    return child.signalCode === 'SIGKILL';
+    const { killed, out } = await killedSyncAt(path, proxy, killAt);
+    if (!killed) expect(out).toMatch(/finished \{"ok":true/);
+    return killed;
   }
 
   it('resumes without doubles or lost edits, wherever it was killed', async () => {

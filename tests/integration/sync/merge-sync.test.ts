@@ -3,27 +3,16 @@
 // archived contact's, and the confirmation says where it went; another Kith then has the merged
 // contact and the other one archived. An Undo before confirming keeps both cards. Against radicale.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDavServer, type DavServer } from '../../helpers/davServers';
-import { expectAgreement, kithOn, kithView, phoneOn, type SyncedKith } from '../../helpers/syncPeers';
+import type { DavServer } from '../../helpers/davServers';
+import { type Phone, type SyncPeers, type SyncedKith, expectAgreement, kithView, startSyncPeers } from '../../helpers/syncPeers';
 
 describe('merging synced contacts', () => {
-  let server: DavServer;
-  let a: SyncedKith;
-  let b: SyncedKith;
-  let phone: ReturnType<typeof phoneOn>;
+  let peers: SyncPeers;
+  let server: DavServer, a: SyncedKith, b: SyncedKith, phone: Phone;
   const cardNames = async () => (await phone.list()).map((c) => /^FN:(.*)$/m.exec(c.text)![1]!.trim()).sort();
 
-  beforeAll(async () => {
-    server = await startDavServer('radicale');
-    phone = phoneOn(server);
-    a = await kithOn(server);
-    b = await kithOn(server);
-  }, 30_000);
-  afterAll(async () => {
-    await a?.dispose();
-    await b?.dispose();
-    await server?.stop();
-  });
+  beforeAll(async () => void ({ server, a, b, phone } = peers = await startSyncPeers('radicale')), 30_000);
+  afterAll(() => peers?.stop());
 
   it('an undone merge keeps both cards; a confirmed one leaves the survivor with the merged fields', async () => {
     const ann = await a.call('contacts.create', { displayName: 'Ann Lee', company: 'Acme', methods: [{ kind: 'email', label: null, value: 'ann@acme.example' }] });

@@ -3,28 +3,17 @@
 // does not have (another client's, or by name) stays on the card unchanged when Kith writes it; a
 // relationship removed in one Kith is removed in the other. On radicale (4.0) and xandikos (3.0).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDavServer, type DavServer, type DavServerKind } from '../../helpers/davServers';
-import { expectAgreement, kithOn, phoneOn, type SyncedKith } from '../../helpers/syncPeers';
+import type { DavServer, DavServerKind } from '../../helpers/davServers';
+import { type Phone, type SyncPeers, type SyncedKith, expectAgreement, kithView, phoneVCard, serverView, startSyncPeers } from '../../helpers/syncPeers';
 
 describe.each<DavServerKind>(['radicale', 'xandikos'])('relationships sync on %s', (kind) => {
-  let server: DavServer;
-  let a: SyncedKith;
-  let b: SyncedKith;
-  let phone: ReturnType<typeof phoneOn>;
+  let peers: SyncPeers;
+  let server: DavServer, a: SyncedKith, b: SyncedKith, phone: Phone;
   const links = async (kith: SyncedKith, contactId: string) =>
     (await kith.call('relationships.listForContact', { contactId })).map((r) => `${r.role} ${r.other.displayName}`).sort();
 
-  beforeAll(async () => {
-    server = await startDavServer(kind);
-    phone = phoneOn(server);
-    a = await kithOn(server);
-    b = await kithOn(server);
-  }, 30_000);
-  afterAll(async () => {
-    await a?.dispose();
-    await b?.dispose();
-    await server?.stop();
-  });
+  beforeAll(async () => void ({ server, a, b, phone } = peers = await startSyncPeers(kind)), 30_000);
+  afterAll(() => peers?.stop());
 
   it('reach the other Kith; an unknown peer is kept; a removal travels', async () => {
     const ann = await a.call('contacts.create', { displayName: 'Ann Lee' });
@@ -109,5 +98,40 @@ describe.each<DavServerKind>(['radicale', 'xandikos'])('relationships sync on %s
     await b.sync();
     expect(await labels(b, eli.id)).toEqual(['Coach Dee Mentor']);
     expect(await labels(b, dee.id)).toEqual(['Trainee Eli Mentee']);
+  });
+
+  it('the "Introduced by" field travels both ways; one naming a contact Kith lacks stays on the card', async () => {
+    const introducedBy = async (kith: SyncedKith, id: string) => (await kith.call('contacts.get', { id })).introducedById;
+    const dave = await a.call('contacts.create', { displayName: 'Dave Kim' });
+    const erin = await a.call('contacts.create', { displayName: 'Erin Novak', introducedById: dave.id });
+    expect((await a.sync())[0]).toMatchObject({ ok: true, pushed: 2 });
+    expect((await phone.find('Erin Novak')).text).toMatch(new RegExp(`^X-KITH-INTRODUCER:urn:uuid:${dave.id}\r?$`, 'mi'));
+    expect((await b.sync())[0]).toMatchObject({ ok: true, pulled: 2 });
+    expect(await introducedBy(b, erin.id)).toBe(dave.id);
+
+    await b.call('contacts.update', { id: erin.id, introducedById: null });
+    expect((await b.sync())[0]).toMatchObject({ ok: true, pushed: 1 });
+    expect((await a.sync())[0]).toMatchObject({ ok: true, pulled: 1 });
+    expect(await introducedBy(a, erin.id)).toBeNull();
+    expect((await phone.find('Erin Novak')).text).not.toMatch(/X-KITH-INTRODUCER/i);
+    const onServer = await serverView(phone);
+    for (const name of ['Dave Kim', 'Erin Novak']) for (const kith of [a, b]) expect(kithView(kith).get(name)).toEqual(onServer.get(name));
+
+    // a phone-made pair in one pass, whichever card comes first; and an introducer no Kith has
+    const put = (uid: string, name: string, introducer: string) => phone.put(new URL(`${uid}.vcf`, server.addressBookUrl).href, phoneVCard(uid, name, [`X-KITH-INTRODUCER:urn:uuid:${introducer}`]));
+    expect(await put('phone-gina', 'Gina Silva', 'phone-hugo')).toBeLessThan(300);
+    expect(await phone.put(new URL('phone-hugo.vcf', server.addressBookUrl).href, phoneVCard('phone-hugo', 'Hugo Weber'))).toBeLessThan(300);
+    expect(await put('phone-ines', 'Ines Young', 'nobody-in-kith')).toBeLessThan(300);
+    for (const kith of [a, b]) {
+      expect((await kith.sync())[0]).toMatchObject({ ok: true, pulled: 3 });
+      expect(await introducedBy(kith, 'phone-gina')).toBe('phone-hugo');
+      expect(await introducedBy(kith, 'phone-ines')).toBeNull();
+      expect((await kith.sync())[0]).toMatchObject({ ok: true, pulled: 0, pushed: 0 }); // settled: the late link is agreed, not a change
+    }
+    await a.call('contacts.update', { id: 'phone-ines', notes: 'Met at the climbing wall' });
+    expect((await a.sync())[0]).toMatchObject({ ok: true, pushed: 1 });
+    const ines = (await phone.find('Ines Young')).text;
+    expect(ines).toContain('Met at the climbing wall');
+    expect(ines).toMatch(/^X-KITH-INTRODUCER:urn:uuid:nobody-in-kith\r?$/im);
   });
 });
