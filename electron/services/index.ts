@@ -24,6 +24,7 @@ import { duplicateHandlers } from './duplicates';
 import { mergeHandlers } from './merge';
 import { bulkHandlers } from './bulk';
 import { syncHandlers } from './sync';
+import { thumbnailHandlers } from './thumbnails';
 
 export const handlers = {
   ...appHandlers,
@@ -49,4 +50,5 @@ export const handlers = {
   ...mergeHandlers,
   ...bulkHandlers,
   ...syncHandlers,
+  ...thumbnailHandlers,
 } satisfies Handlers;
