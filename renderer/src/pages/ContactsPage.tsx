@@ -221,7 +221,7 @@ export function ContactsPage({ archived }: { archived: boolean }) {
                     }}
                     onChange={() => {}}
                   />
-                  <Avatar name={c.displayName} givenName={c.givenName} familyName={c.familyName} size={36} />
+                  <Avatar name={c.displayName} givenName={c.givenName} familyName={c.familyName} contactId={c.id} size={36} />
                   <span className="contact-row-main">
                     <a
                       className="contact-name"

@@ -49,7 +49,7 @@ export function OverdueList({ items, total }: { items: FollowUp[]; total: number
         <ol className="dash-list" aria-label="Overdue follow-ups">
           {items.map((f) => (
             <li key={f.contactId} className="dash-row">
-              <Avatar name={f.displayName} photo={null} size={32} />
+              <Avatar name={f.displayName} contactId={f.contactId} size={32} />
               <div className="dash-row-main">
                 <ContactLink id={f.contactId} className="dash-row-name">
                   {f.displayName}

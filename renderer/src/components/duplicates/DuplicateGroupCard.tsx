@@ -37,7 +37,7 @@ export function DuplicateGroupCard({ group, region, now, onMerge, onDismiss, bus
       <ul className="duplicate-members">
         {group.contacts.map((c) => (
           <li key={c.id} className="duplicate-member">
-            <Avatar name={c.displayName} size={36} />
+            <Avatar name={c.displayName} contactId={c.id} size={36} />
             <div className="duplicate-member-text">
               <a
                 href={`#/contacts/${c.id}`}

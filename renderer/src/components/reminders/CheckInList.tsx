@@ -23,7 +23,7 @@ export function CheckInList({ checkIns, total = checkIns.length }: { checkIns: C
                 navigate({ page: 'contact', id: c.contactId });
               }}
             >
-              <Avatar name={c.contactName} size={28} />
+              <Avatar name={c.contactName} contactId={c.contactId} size={28} />
               <span className="checkin-name" title={c.contactName}>{c.contactName}</span>
               <span className={c.daysOverdue > 0 ? 'checkin-due overdue' : 'checkin-due'}>{formatOverdue(c.daysOverdue).toLowerCase()}</span>
             </a>
