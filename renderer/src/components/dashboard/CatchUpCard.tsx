@@ -54,7 +54,7 @@ export function CatchUpCard() {
             <li key={c.contactId} className="dash-row">
               <Avatar name={c.displayName} contactId={c.contactId} size={32} />
               <div className="dash-row-main">
-                <ContactLink id={c.contactId} className="dash-row-name">
+                <ContactLink id={c.contactId} className="dash-row-name" title={c.displayName}>
                   {c.displayName}
                 </ContactLink>
                 <span className="subtle small">

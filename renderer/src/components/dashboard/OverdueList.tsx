@@ -51,7 +51,7 @@ export function OverdueList({ items, total }: { items: FollowUp[]; total: number
             <li key={f.contactId} className="dash-row">
               <Avatar name={f.displayName} contactId={f.contactId} size={32} />
               <div className="dash-row-main">
-                <ContactLink id={f.contactId} className="dash-row-name">
+                <ContactLink id={f.contactId} className="dash-row-name" title={f.displayName}>
                   {f.displayName}
                 </ContactLink>
                 <span className="subtle small" title={`${overdueText(f.daysOverdue)} · ${f.daysSinceLast === null ? 'never talked' : `talked ${daysAgo(f.daysSinceLast)}`}`}>

@@ -51,7 +51,7 @@ export function DuplicateGroupCard({ group, region, now, onMerge, onDismiss, bus
               </a>
               {c.company && <span className="subtle">{c.company}</span>}
               {[...c.emails, ...c.phones.map((p) => formatPhone(p, region))].slice(0, 3).map((v) => (
-                <span key={v} className="subtle method-line">
+                <span key={v} className="subtle method-line" title={v}>
                   {v}
                 </span>
               ))}
