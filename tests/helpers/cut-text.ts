@@ -28,7 +28,8 @@ export function findCutText(page: Page): Promise<CutText[]> {
       if (['auto', 'scroll'].includes(style.overflowX)) continue;
       if (style.position === 'absolute' && (style.clip !== 'auto' || style.clipPath !== 'none') && el.clientWidth <= 2) continue;
       const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ');
-      if (style.textOverflow !== 'ellipsis') {
+      // an ellipsis shows only on a block container, never on a flex or grid box
+      if (style.textOverflow !== 'ellipsis' || /flex|grid/.test(style.display)) {
         out.push({ where: path(el), text: text.slice(0, 80), why: 'no ellipsis' });
         continue;
       }

@@ -68,6 +68,7 @@ export function ReminderRow({ reminder: r, today, morningTime, focused, snoozeOp
             <a
               href={`#/contacts/${encodeURIComponent(r.contactId)}`}
               className="reminder-contact"
+              title={r.contactName}
               tabIndex={-1}
               onClick={(e) => {
                 e.preventDefault();
