@@ -295,6 +295,28 @@ export interface GiftTable {
   updated_at: number;
 }
 
+/** a file on a contact or an interaction (migration 0025); the bytes are in attachment_blobs */
+export interface AttachmentTable {
+  id: string;
+  contact_id: string | null;
+  interaction_id: string | null;
+  name: string;
+  media_type: string;
+  sha256: string;
+  size: number;
+  created_at: number;
+  updated_at: number;
+  /** set by a delete; purged after the undo window */
+  deleted_at: number | null;
+}
+
+/** the bytes of attachments, once per content (migration 0025) */
+export interface AttachmentBlobTable {
+  sha256: string;
+  size: number;
+  data: Buffer;
+}
+
 /** personal money lent to or borrowed from a contact (migration 0016) */
 export interface MoneyLoanTable {
   id: string;
@@ -361,6 +383,8 @@ export interface DB {
   life_events: LifeEventTable;
   gifts: GiftTable;
   money_loans: MoneyLoanTable;
+  attachments: AttachmentTable;
+  attachment_blobs: AttachmentBlobTable;
   duplicate_dismissals: DuplicateDismissalTable;
   merge_undo: MergeUndoTable;
   bulk_undo: BulkUndoTable;

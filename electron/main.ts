@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, utilityP
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { askToRestoreDamagedFile, electronPathDialogs } from './adapters/fileDialogs';
+import { askToRestoreDamagedFile, electronPathDialogs, isAttachmentCopy } from './adapters/fileDialogs';
 import { resolveDatabasePath } from './paths';
 import { APP_PAGE_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, devServerUrl, isAllowedPermission, isExternalLink, isOwnPage, isTrustedSender, type OwnPage } from './security';
 import { appProtocolHandler } from './protocol';
@@ -102,6 +102,9 @@ function onBackendMessage(message: FromBackend) {
     case 'ask-path':
       void choosePath(message.request).then((path) => backend?.send({ type: 'path', id: message.id, path }));
       return;
+    case 'open-path':
+      void openWithSystem(message.path).then((problem) => backend?.send({ type: 'opened', id: message.id, problem }));
+      return;
     case 'error':
       return console.error(`[kith] ${message.message}`);
     case 'stopped':
@@ -113,6 +116,12 @@ function onBackendMessage(message: FromBackend) {
 
 function choosePath(request: PathRequest): Promise<string | null> {
   return request.kind === 'open' ? dialogs.chooseOpenPath(request) : dialogs.chooseSavePath(request);
+}
+
+/** an attachment's temporary copy, opened by the system's app for its type; only copies the back end wrote */
+async function openWithSystem(path: string): Promise<string | null> {
+  if (!isAttachmentCopy(path)) return 'not a copy Kith made';
+  return (await shell.openPath(path)) || null;
 }
 
 /** show the window on a route (a notification's contact or reminder) */

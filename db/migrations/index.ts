@@ -17,7 +17,9 @@ import * as m0017 from './0017_value_versions';
 import * as m0018 from './0018_search_everything';
 import * as m0020 from './0020_sync_changes';
 import * as m0022 from './0022_rhythms';
+import * as m0025 from './0025_attachments';
 import * as m0026 from './0026_photo_thumbnails';
+import * as m0031 from './0031_portfolio_rhythms';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -37,5 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0018_search_everything': m0018,
   '0020_sync_changes': m0020,
   '0022_rhythms': m0022,
+  '0025_attachments': m0025,
   '0026_photo_thumbnails': m0026,
+  '0031_portfolio_rhythms': m0031,
 };

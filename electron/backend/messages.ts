@@ -29,6 +29,8 @@ export type ToBackend =
   | { type: 'start'; options: BackendStartOptions }
   | { type: 'call'; id: number; method: string; input: unknown }
   | { type: 'path'; id: number; path: string | null }
+  /** the answer to 'open-path': what went wrong, or null when the system's app has it */
+  | { type: 'opened'; id: number; problem: string | null }
   /** the answer to 'damaged': restore the newest good backup, or stop */
   | { type: 'damage-decision'; restore: boolean }
   /** the machine woke up: the scheduler looks again */
@@ -48,5 +50,7 @@ export type FromBackend =
   | { type: 'status'; status: Pick<SchedulerStatus, 'overdue' | 'dueToday'> }
   | { type: 'launch-at-login'; enabled: boolean }
   | { type: 'ask-path'; id: number; request: PathRequest }
+  /** open this file (a temporary copy of an attachment) with the system's app: shell.openPath */
+  | { type: 'open-path'; id: number; path: string }
   | { type: 'error'; message: string }
   | { type: 'stopped' };

@@ -29,6 +29,7 @@ export function serveBackend(port: BackendPort, exit: (code: number) => void = (
   let options: BackendStartOptions | null = null;
   let nextPathId = 1;
   const pendingPaths = new Map<number, (path: string | null) => void>();
+  const pendingOpens = new Map<number, (problem: string | null) => void>();
   let decide: ((restore: boolean) => void) | null = null;
   /** calls that came before the back end was ready wait for it */
   let ready: Promise<void> = new Promise(() => {});
@@ -53,6 +54,12 @@ export function serveBackend(port: BackendPort, exit: (code: number) => void = (
       return path;
     },
     choosePath: ({ title, defaultName }) => askPath({ kind: 'save', title, defaultName }),
+    openWithSystem: (path) =>
+      new Promise<string | null>((resolve) => {
+        const id = nextPathId++;
+        pendingOpens.set(id, resolve);
+        send({ type: 'open-path', id, path });
+      }),
   };
   const report = (err: DatabaseDamagedError): DamageReport => ({ databasePath: err.databasePath, problem: err.problem, newestGoodBackup: err.newestGoodBackup });
   const askAboutDamage = (err: DatabaseDamagedError, atStart: boolean) =>
@@ -136,6 +143,10 @@ export function serveBackend(port: BackendPort, exit: (code: number) => void = (
       case 'path':
         pendingPaths.get(message.id)?.(message.path);
         pendingPaths.delete(message.id);
+        return;
+      case 'opened':
+        pendingOpens.get(message.id)?.(message.problem);
+        pendingOpens.delete(message.id);
         return;
       case 'damage-decision':
         decide?.(message.restore);

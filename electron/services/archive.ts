@@ -3,6 +3,7 @@
 import { ServiceError } from '../../shared/api/errors';
 import type { HandlerGroup } from './context';
 import { loadContact } from './contacts';
+import { purgeDeletedAttachments } from './attachments';
 
 export const archiveHandlers: HandlerGroup<'contacts.archive' | 'contacts.restore' | 'contacts.deletePermanently'> = {
   async 'contacts.archive'(ctx, input) {
@@ -57,6 +58,8 @@ export const archiveHandlers: HandlerGroup<'contacts.archive' | 'contacts.restor
         .where((eb) => eb.or([eb('from_contact_id', '=', input.id), eb('to_contact_id', '=', input.id)]))
         .executeTakeFirst();
       await trx.deleteFrom('contacts').where('id', '=', input.id).execute();
+      // the files of interactions that went with them (the contact's own went by cascade)
+      await purgeDeletedAttachments(trx, ctx.clock.now().getTime());
       return {
         id: input.id,
         interactionsDeleted: Number(onlyThem.numDeletedRows),

@@ -22,16 +22,17 @@ export const catchUpHandlers: HandlerGroup<'health.catchUp'> = {
     // a client's value: invoiced over the last year (paid where nothing was invoiced), in any currency
     const rows = prepared(
       ctx.sqlite,
-      `SELECT h.contact_id, c.display_name, h.next_day, h.importance, h.score,
+      `SELECT h.contact_id, c.display_name, h.next_day, h.latest_day, h.importance, h.score,
               coalesce((SELECT max(coalesce(sum(CASE WHEN v.kind = 'invoiced' THEN v.amount_minor END), 0), coalesce(sum(CASE WHEN v.kind = 'paid' THEN v.amount_minor END), 0))
                         FROM value_entries v WHERE v.contact_id = h.contact_id AND v.occurred_on > :yearAgo), 0) AS value
        FROM contact_health h JOIN contacts c ON c.id = h.contact_id
        WHERE h.next_day IS NOT NULL AND h.next_day <= :today AND c.archived_at IS NULL`,
-    ).all({ today: todayDay, yearAgo }) as Array<{ contact_id: string; display_name: string; next_day: number; importance: Importance; score: number | null; value: number }>;
+    ).all({ today: todayDay, yearAgo }) as Array<{ contact_id: string; display_name: string; next_day: number; latest_day: number; importance: Importance; score: number | null; value: number }>;
     const candidates: CatchUpCandidate[] = rows.map((r) => ({
       contactId: r.contact_id,
       displayName: r.display_name,
-      daysOverdue: todayDay - r.next_day,
+      // due from the ideal interval, overdue only past the latest (the rhythm's tolerance), as on the dashboard
+      daysOverdue: Math.max(0, todayDay - r.latest_day),
       importance: r.importance,
       score: r.score,
       clientValue: Number(r.value),

@@ -37,7 +37,8 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
       'c.importance',
       'c.archived_at',
       'c.last_interaction_at',
-      sql<string | null>`(SELECT m.value FROM contact_methods m WHERE m.contact_id = c.id AND m.kind = 'email' ORDER BY m.is_primary DESC, m.sort_order LIMIT 1)`.as('primary_email'),
+      // how to reach them, for the list's subtitle: the primary email, else the primary phone (one lookup, kind first)
+      sql<string | null>`(SELECT m.kind || ':' || m.value FROM contact_methods m WHERE m.contact_id = c.id AND m.kind IN ('email', 'phone') ORDER BY m.kind = 'email' DESC, m.is_primary DESC, m.sort_order LIMIT 1)`.as('reach'),
       sql<string | null>`(SELECT group_concat(t.name, char(31)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id)`.as('tag_names'),
     ]);
     ordered =
@@ -59,7 +60,8 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
       title: r.title,
       circleId: r.circle_id,
       importance: r.importance,
-      primaryEmail: r.primary_email,
+      primaryEmail: r.reach?.startsWith('email:') ? r.reach.slice(6) : null,
+      primaryPhone: r.reach?.startsWith('phone:') ? r.reach.slice(6) : null,
       tags: r.tag_names ? r.tag_names.split('\u001f').sort() : [],
       lastInteractionAt: r.last_interaction_at,
       archivedAt: r.archived_at,

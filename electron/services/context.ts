@@ -26,6 +26,8 @@ export interface FileDialogs {
   saveFile(options: { title: string; defaultName: string; content: string }): Promise<string | null>;
   /** asks where to save, writing nothing (an export worker writes the file); null when cancelled */
   choosePath?(options: { title: string; defaultName: string }): Promise<string | null>;
+  /** opens a file with the system's app for its type (shell.openPath); answers a problem, or null */
+  openWithSystem?(path: string): Promise<string | null>;
 }
 
 export interface ServiceContext {

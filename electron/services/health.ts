@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { contactHealthInteractions, healthByCircle, healthList, healthTotals, refreshHealth, type ContactHealthRow } from '../../db/queries/health';
 import { ServiceError } from '../../shared/api/errors';
 import { followUpPriority } from '../../shared/domain/cadence';
+import { COMING_UP_DAYS } from '../../shared/domain/reminder';
 import { contactRhythm } from './rhythm';
 import {
   emptyBands,
@@ -23,7 +24,6 @@ import type { HandlerGroup, ServiceContext } from './context';
 
 /** the dashboard's lists stay short whatever the number of contacts; totals say how many more */
 const LIST_LIMIT = 50;
-const COMING_UP_DAYS = 14;
 /** a collator compares names far faster than localeCompare (the coming-up list merges three sources by name) */
 const byName = new Intl.Collator(undefined, { sensitivity: 'base' }).compare;
 

@@ -25,6 +25,7 @@ import { mergeHandlers } from './merge';
 import { bulkHandlers } from './bulk';
 import { syncHandlers } from './sync';
 import { thumbnailHandlers } from './thumbnails';
+import { attachmentHandlers } from './attachments';
 
 export const handlers = {
   ...appHandlers,
@@ -51,4 +52,5 @@ export const handlers = {
   ...bulkHandlers,
   ...syncHandlers,
   ...thumbnailHandlers,
+  ...attachmentHandlers,
 } satisfies Handlers;

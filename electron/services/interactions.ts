@@ -6,6 +6,7 @@ import { ServiceError } from '../../shared/api/errors';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { HandlerGroup, ServiceContext } from './context';
 import { tickOffTopics } from './topics';
+import { putBackInteractionAttachments, setAsideInteractionAttachments } from './attachments';
 
 /** a little slack for clocks that disagree by a moment (the renderer's and the main process's) */
 const FUTURE_TOLERANCE_MS = 60_000;
@@ -76,14 +77,15 @@ export const interactionHandlers: HandlerGroup<'interactions.log' | 'interaction
       const was = found[0];
       if (!was) throw new ServiceError('not_found', 'No interaction with that id', 'id');
       const topics = await trx.selectFrom('next_topics').select('id').where('done_interaction_id', '=', input.id).execute();
+      const attachmentIds = await setAsideInteractionAttachments(trx, input.id, ctx.clock.now().getTime());
       await trx.deleteFrom('interactions').where('id', '=', input.id).execute();
       const { participants, ...fields } = was;
-      return { id: input.id, deleted: { ...fields, participantIds: participants.map((p) => p.id), doneTopicIds: topics.map((t) => t.id) } };
+      return { id: input.id, deleted: { ...fields, participantIds: participants.map((p) => p.id), doneTopicIds: topics.map((t) => t.id), attachmentIds } };
     });
   },
 
   async 'interactions.restore'(ctx, input) {
-    const { id, participantIds, doneTopicIds, createdAt, updatedAt, ...fields } = input;
+    const { id, participantIds, doneTopicIds, attachmentIds, createdAt, updatedAt, ...fields } = input;
     await ctx.db.transaction().execute(async (trx) => {
       if (await trx.selectFrom('interactions').select('id').where('id', '=', id).executeTakeFirst()) {
         throw new ServiceError('conflict', 'That interaction is already there', 'id');
@@ -111,6 +113,7 @@ export const interactionHandlers: HandlerGroup<'interactions.log' | 'interaction
       if (doneTopicIds.length > 0) {
         await trx.updateTable('next_topics').set({ done_interaction_id: id }).where('id', 'in', doneTopicIds).where('done_interaction_id', 'is', null).execute();
       }
+      await putBackInteractionAttachments(trx, id, attachmentIds);
     });
     return loadInteraction(ctx.db, id);
   },

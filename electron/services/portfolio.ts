@@ -8,13 +8,18 @@ import { addDaysToDate, localDateOf, startOfLocalDay } from '../../shared/domain
 import type { ServiceContext } from './context';
 
 const DAY_MS = 86_400_000;
-/** a contact's dormancy window in ms is its cadence in days times this */
-const WINDOW_PER_CADENCE_DAY = DORMANT_CADENCES * DAY_MS;
+/**
+ * A contact's dormancy window in ms, as health's dormant flag has it: DORMANT_CADENCES cadences plus
+ * the tolerance, of the rhythm the health table holds (the one rule, shared/domain/cadence.ts); the
+ * gaps of migration 0031 are built for the same window. Read after refreshHealth.
+ */
+const WINDOW_SQL = `(${DORMANT_CADENCES} * h.cadence + h.tolerance) * ${DAY_MS}`;
 
 /**
  * Relationships kept alive vs gone dormant, as of today and each month back over a year. Alive =
- * some interaction within DORMANT_CADENCES cadences (or added within that time); cadence-0 contacts
- * are not counted.
+ * some interaction within the dormancy window (DORMANT_CADENCES cadences plus the tolerance; or added
+ * within that time); cadence-0 contacts are not counted. Each contact's rhythm is read from
+ * contact_health, so call it after refreshHealth.
  *
  * Read from what triggers keep per contact (migration 0007) rather than from the interactions: with
  * W its window, a contact created by instant `at` is alive there when it was added after at - W, or
@@ -47,10 +52,10 @@ export function retention(ctx: Pick<ServiceContext, 'sqlite'>, now: number, time
   // the year, alive throughout (first interaction by a year ago and the last one's window reaching
   // past now, or added within the window) or dormant throughout (nothing since a year ago minus
   // the window, or only after now): those are counted in SQL, the others come back row by row.
-  const tracked = `SELECT c.created_at AS created, coalesce(c.cadence_days, ci.default_cadence_days, 30) * ${WINDOW_PER_CADENCE_DAY} AS w,
+  const tracked = `SELECT c.created_at AS created, ${WINDOW_SQL} AS w,
          c.first_interaction_at AS first, c.last_interaction_at AS last
-       FROM contacts c NOT INDEXED LEFT JOIN circles ci ON ci.id = c.circle_id
-       WHERE c.archived_at IS NULL AND c.created_at <= :now AND coalesce(c.cadence_days, ci.default_cadence_days, 30) > 0`;
+       FROM contacts c NOT INDEXED JOIN contact_health h ON h.contact_id = c.id
+       WHERE c.archived_at IS NULL AND c.created_at <= :now AND h.cadence > 0`;
   const sameAllYear = `CASE WHEN k.created > :then THEN 0
          WHEN k.first <= :then AND k.last + k.w > :now THEN 1 WHEN k.created + k.w > :now THEN 1
          WHEN k.created + k.w > :then THEN 0
@@ -100,8 +105,8 @@ export function retention(ctx: Pick<ServiceContext, 'sqlite'>, now: number, time
   }
   // ones dormant in a gap a year ago or now were counted as kept when alive at both ends otherwise
   const notKept = prepared(ctx.sqlite,
-      `SELECT c.created_at, coalesce(c.cadence_days, ci.default_cadence_days, 30) * ${WINDOW_PER_CADENCE_DAY} AS w, c.first_interaction_at, c.last_interaction_at
-       FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id
+      `SELECT c.created_at, ${WINDOW_SQL} AS w, c.first_interaction_at, c.last_interaction_at
+       FROM contacts c JOIN contact_health h ON h.contact_id = c.id
        WHERE c.id IN (SELECT g.contact_id FROM interaction_gaps g
                       WHERE (g.before_at > :then AND g.dormant_from <= :then) OR (g.before_at > :now AND g.dormant_from <= :now))`,
     )

@@ -12,7 +12,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import { addDaysToDate, instantOfLocal, localDateOf, startOfLocalDay } from '../../shared/domain/localDate';
 import { isIsoDate } from '../../shared/domain/calendar';
 import { nextOccurrenceAfter, occurrenceOnOrAfter, type Recurrence } from '../../shared/domain/recurrence';
-import { reminderFireAt, reminderRemindOn, type CheckInDue, type Reminder, type ReminderSectionKey } from '../../shared/domain/reminder';
+import { COMING_UP_DAYS, reminderFireAt, reminderRemindOn, type CheckInDue, type Reminder, type ReminderSectionKey } from '../../shared/domain/reminder';
 import { reminderSectionPage, sectionTotals } from './reminderPages';
 import { daysOverdue } from '../../shared/domain/cadence';
 import type { Settings } from '../../shared/domain/settings';
@@ -424,6 +424,24 @@ export function dueCheckInsHead(sqlite: Database.Database, now: number, timeZone
   return { items, total };
 }
 
+/**
+ * Check-ins falling due after today and within COMING_UP_DAYS (what the dashboard's "Coming up"
+ * lists), soonest first, then by name: the first `limit`, and how many there are.
+ */
+export function soonCheckIns(sqlite: Database.Database, now: number, timeZone: string, limit: number, contactId?: string): { items: CheckInDue[]; total: number } {
+  refreshHealth(sqlite, now, timeZone);
+  const today = epochDayOf(localDateOf(now, timeZone));
+  const params = { today, through: today + COMING_UP_DAYS, contact: contactId ?? null };
+  const where = `h.next_day > :today AND h.next_day <= :through AND (:contact IS NULL OR h.contact_id = :contact)`;
+  const total = prepared(sqlite, `SELECT count(*) FROM contact_health h WHERE ${where}`).pluck().get(params) as number;
+  if (limit === 0 || total === 0) return { items: [], total };
+  const rows = prepared(
+    sqlite,
+    `SELECT h.contact_id, c.display_name, h.next_day FROM contact_health h JOIN contacts c ON c.id = h.contact_id WHERE ${where} ORDER BY h.next_day, h.name_key, h.contact_id LIMIT :limit`,
+  ).all({ ...params, limit }) as Array<{ contact_id: string; display_name: string; next_day: number }>;
+  return { items: rows.map((r) => ({ contactId: r.contact_id, contactName: r.display_name, dueDate: dateOfEpochDay(r.next_day), daysOverdue: today - r.next_day })), total };
+}
+
 /** the earliest check-in date after `after` (a local date), or null if none is ahead */
 export function firstCheckInAfter(sqlite: Database.Database, now: number, timeZone: string, after: string): string | null {
   refreshHealth(sqlite, now, timeZone);
@@ -529,6 +547,7 @@ export const reminderHandlers: HandlerGroup<
     const [overdue, today, upcoming, later, done] = await Promise.all([page('overdue', input.limit), page('today', input.limit), page('upcoming', input.limit), page('later', input.limit), page('done', input.doneLimit)]);
     const totals = await sectionTotals(ctx.db, clock, await countOpenThrough(ctx.db, now, tz, settings, input.contactId), input.contactId);
     const checkIns = dueCheckInsHead(ctx.sqlite, now, tz, input.checkInLimit, input.contactId);
+    const soon = soonCheckIns(ctx.sqlite, now, tz, input.checkInLimit, input.contactId);
     return {
       today: clock.today,
       overdue: overdue.items,
@@ -541,6 +560,8 @@ export const reminderHandlers: HandlerGroup<
       next: { overdue: overdue.next, today: today.next, upcoming: upcoming.next, later: later.next, done: done.next },
       checkIns: checkIns.items,
       checkInTotal: checkIns.total,
+      checkInsSoon: soon.items,
+      checkInSoonTotal: soon.total,
     };
   },
 

@@ -3,7 +3,7 @@
 //   1. names that are, or start with, the query (the name index);
 //   2. names that contain it anywhere (a trigram index of names alone);
 //   3. if the page is not full yet: anything else (company, emails, phones, tags, notes, how we met,
-//      personal facts, interactions' summaries and notes), the first few matches. No bm25: its
+//      personal facts, interactions' summaries and notes, attachments' file names), the first few matches. No bm25: its
 //      document frequencies make it read every match of a common term.
 //   4. still not full and a term of four letters or more: names one typo away (shared/domain/typoIndex.ts).
 // Ranked: exact names first, then names starting with the query (diacritics and punctuation folded),
@@ -51,7 +51,7 @@ function prepare(db: Database.Database) {
       WHERE m.kind = 'phone' AND m.value_normalized = @e164 AND (@archived OR c.archived_at IS NULL)
       ORDER BY c.display_name COLLATE NOCASE LIMIT @limit`),
     /** the short columns; the interactions' text (kilobytes for a busy contact) only when needed */
-    columns: db.prepare<{ key: number }, Omit<Columns, 'interactions'>>(`SELECT name, company, methods, tags, notes, how_met, facts FROM contacts_fts WHERE rowid = @key`),
+    columns: db.prepare<{ key: number }, Omit<Columns, 'interactions'>>(`SELECT name, company, methods, tags, notes, how_met, facts, attachments FROM contacts_fts WHERE rowid = @key`),
     interactionsText: db.prepare<{ key: number }, { interactions: string | null }>(`SELECT interactions FROM contacts_fts WHERE rowid = @key`),
     /** a piece of one long column around the match, marked by the index itself; the tokens are
      *  trigrams, so 64 (the most snippet() takes) is about 64 characters */
@@ -64,7 +64,7 @@ function prepare(db: Database.Database) {
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 /** the columns of contacts_fts, in their order there (snippet() takes the column's number) */
-type Columns = { name: string; company: string | null; methods: string | null; tags: string | null; notes: string | null; how_met: string | null; facts: string | null; interactions: string | null };
+type Columns = { name: string; company: string | null; methods: string | null; tags: string | null; notes: string | null; how_met: string | null; facts: string | null; interactions: string | null; attachments: string | null };
 const COLUMN_OF: Record<Exclude<ContactSearchHit['matchedIn'], 'name'>, { column: keyof Columns; index: number }> = {
   company: { column: 'company', index: 1 },
   methods: { column: 'methods', index: 2 },
@@ -73,9 +73,10 @@ const COLUMN_OF: Record<Exclude<ContactSearchHit['matchedIn'], 'name'>, { column
   howMet: { column: 'how_met', index: 5 },
   facts: { column: 'facts', index: 6 },
   interactions: { column: 'interactions', index: 7 },
+  attachments: { column: 'attachments', index: 8 },
 };
 /** reading order of a contact's card: the first of these that holds the query is where it matched */
-const PLACES: ContactSearchHit['matchedIn'][] = ['name', 'company', 'methods', 'tags', 'notes', 'howMet', 'facts', 'interactions'];
+const PLACES: ContactSearchHit['matchedIn'][] = ['name', 'company', 'methods', 'tags', 'notes', 'howMet', 'facts', 'interactions', 'attachments'];
 
 const typoIndexes = new WeakMap<Database.Database, { generation: number; index: TypoIndex }>();
 function typoIndexOf(db: Database.Database, s: ReturnType<typeof prepare>): TypoIndex {
@@ -156,7 +157,7 @@ function excerptOf(s: ReturnType<typeof prepare>, matchedIn: Exclude<ContactSear
   const text = cols(column);
   if (!text) return null;
   // a fact or an interaction holding every term is shown whole ("Allergies: nuts"); a long one is cut by the index
-  if (matchedIn === 'facts' || matchedIn === 'interactions') {
+  if (matchedIn === 'facts' || matchedIn === 'interactions' || matchedIn === 'attachments') {
     const part = text.split(SEARCH_PART_SEPARATOR).find((p) => terms.every((t) => foldForSearch(p).includes(t)));
     if (part && part.length <= EXCERPT_LENGTH) return markMatches(part, terms);
   }

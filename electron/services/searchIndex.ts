@@ -21,7 +21,7 @@ const FLUSH = [
   `INSERT OR IGNORE INTO search_keys (contact_id) SELECT d.contact_id FROM temp.search_batch d JOIN contacts c ON c.id = d.contact_id`,
   `DELETE FROM contacts_fts WHERE rowid IN (SELECT k.key FROM search_keys k JOIN temp.search_batch d ON d.contact_id = k.contact_id)`,
   `DELETE FROM contact_names_fts WHERE rowid IN (SELECT k.key FROM search_keys k JOIN temp.search_batch d ON d.contact_id = k.contact_id)`,
-  `INSERT INTO contacts_fts (rowid, name, company, methods, tags, notes, how_met, facts, interactions)
+  `INSERT INTO contacts_fts (rowid, name, company, methods, tags, notes, how_met, facts, interactions, attachments)
    SELECT k.key, ${NAME_TEXT},
      concat_ws(' ', c.company, c.title),
      (SELECT group_concat(m.value || ' ' || m.value_normalized, ' ') FROM contact_methods m
@@ -36,7 +36,13 @@ const FLUSH = [
           SELECT i.summary AS x, p.occurred_at AS at FROM interaction_participants p JOIN interactions i ON i.id = p.interaction_id WHERE p.contact_id = c.id AND i.summary <> ''
           UNION ALL
           SELECT i.notes, p.occurred_at FROM interaction_participants p JOIN interactions i ON i.id = p.interaction_id WHERE p.contact_id = c.id AND i.notes <> '')
-        GROUP BY x ORDER BY at DESC))
+        GROUP BY x ORDER BY at DESC)),
+     -- the names of their files and of the files on their interactions (few rows: read from attachments' side)
+     (SELECT group_concat(a.name, ${JSON_SEPARATOR}) FROM (
+        SELECT a.name FROM attachments a WHERE a.contact_id = c.id AND a.deleted_at IS NULL
+        UNION
+        SELECT a.name FROM attachments a JOIN interaction_participants p ON p.interaction_id = a.interaction_id
+        WHERE p.contact_id = c.id AND a.deleted_at IS NULL) a)
    FROM temp.search_batch d JOIN search_keys k ON k.contact_id = d.contact_id JOIN contacts c ON c.id = d.contact_id`,
   `INSERT INTO contact_names_fts (rowid, name)
    SELECT k.key, ${NAME_TEXT}

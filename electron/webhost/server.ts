@@ -12,7 +12,7 @@ import { join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatcher';
 import type { EventEmitter } from 'node:events';
-import type { MethodName } from '../../shared/api/contract';
+import type { MethodName, OutputOf } from '../../shared/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import { MAX_IMPORT_FILE_MB, MAX_REQUEST_BYTES } from '../../shared/api/limits';
 
@@ -124,6 +124,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const exportMatch = /^\/api\/exports\/([A-Za-z0-9-]{1,100})$/.exec(url.pathname);
     if (exportMatch && req.method === 'GET') return serveExport(res, exportMatch[1]!);
+    const attachmentMatch = /^\/api\/attachments\/([A-Za-z0-9-]{1,100})$/.exec(url.pathname);
+    if (attachmentMatch && req.method === 'GET') return serveAttachment(res, attachmentMatch[1]!);
     if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return send(res, 415, 'text/plain; charset=utf-8', 'Expected application/json');
@@ -160,6 +162,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'Cache-Control': 'no-store',
     });
     await pipeline(createReadStream(file.path), res);
+  }
+
+  /**
+   * An attachment as a download, never a page of this origin: an attached .html or .svg would
+   * otherwise run with the app's token. Content-Disposition: attachment, nosniff, and a sandboxing
+   * CSP in case a browser shows it anyway.
+   */
+  async function serveAttachment(res: ServerResponse, id: string) {
+    const result = await options.dispatch('attachments.read', { id });
+    if (!result.ok) return send(res, result.error.code === 'not_found' ? 404 : 400, 'text/plain; charset=utf-8', result.error.message);
+    const { attachment, data } = result.value as OutputOf<'attachments.read'>;
+    const body = Buffer.from(data, 'base64');
+    const ascii = attachment.name.replace(/[^\w.() -]/g, '_');
+    res.writeHead(200, {
+      'Content-Type': attachment.mediaType,
+      'Content-Length': String(body.length),
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.name)}`,
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'X-Content-Type-Options': 'nosniff',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    });
+    res.end(body);
   }
 
   async function serveStatic(res: ServerResponse, pathname: string) {

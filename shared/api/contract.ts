@@ -22,6 +22,7 @@ import { loanMethods } from './methods/loans';
 import { duplicateMethods } from './methods/duplicates';
 import { bulkMethods } from './methods/bulk';
 import { syncMethods } from './methods/sync';
+import { attachmentMethods } from './methods/attachments';
 
 export const contract = {
   ...appMethods,
@@ -44,6 +45,7 @@ export const contract = {
   ...duplicateMethods,
   ...bulkMethods,
   ...syncMethods,
+  ...attachmentMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -35,6 +35,21 @@ export interface CatchUpPlan {
 }
 
 export const DEFAULT_WEEKLY_BUDGET = 15;
+/** the most check-ins a week the pace setting takes */
+export const MAX_WEEKLY_BUDGET = 200;
+/** a backlog that takes longer than this at the chosen pace gets a suggestion */
+export const SUGGEST_BEYOND_WEEKS = 12;
+
+/**
+ * When the backlog would take more than SUGGEST_BEYOND_WEEKS at the chosen pace, what would clear
+ * it in that time: the weekly pace to set, or 'too-many' when even the most the setting takes
+ * would not (then the rhythms, not the pace, are what to change). null: the pace is fine.
+ */
+export function suggestedPace(backlog: number, weeklyBudget: number): { pace: number } | 'too-many' | null {
+  if (backlog === 0 || (weeklyBudget > 0 && backlog <= weeklyBudget * SUGGEST_BEYOND_WEEKS)) return null;
+  const pace = Math.ceil(backlog / SUGGEST_BEYOND_WEEKS);
+  return pace > MAX_WEEKLY_BUDGET ? 'too-many' : { pace };
+}
 /** how many days of the plan are spelled out */
 export const PLAN_DAYS = 7;
 

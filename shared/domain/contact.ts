@@ -75,6 +75,8 @@ export interface ContactSummary {
   circleId: string | null;
   importance: Importance;
   primaryEmail: string | null;
+  /** the primary phone as stored, only when there is no email (the list shows it in the user’s format) */
+  primaryPhone: string | null;
   tags: string[];
   lastInteractionAt: number | null;
   archivedAt: number | null;
@@ -89,7 +91,7 @@ export interface ContactSearchHit {
   circleId: string | null;
   archivedAt: number | null;
   /** which part matched, and a short excerpt with the match between \u0002 and \u0003 when not the name */
-  matchedIn: 'name' | 'company' | 'methods' | 'tags' | 'notes' | 'howMet' | 'facts' | 'interactions';
+  matchedIn: 'name' | 'company' | 'methods' | 'tags' | 'notes' | 'howMet' | 'facts' | 'interactions' | 'attachments';
   excerpt: string | null;
   /** found by a name one typo away from the query ("Anan" for Anna) */
   typo: boolean;

@@ -61,7 +61,13 @@ export interface ReminderBoard {
   /** the most overdue check-ins first, at most checkInLimit of them */
   checkIns: CheckInDue[];
   checkInTotal: number;
+  /** check-ins falling due after today within COMING_UP_DAYS, soonest first, at most checkInLimit */
+  checkInsSoon: CheckInDue[];
+  checkInSoonTotal: number;
 }
+
+/** how far ahead "coming up" looks: the dashboard's list and the Reminders page's coming check-ins */
+export const COMING_UP_DAYS = 14;
 
 export interface CheckInDue {
   contactId: string;

@@ -117,10 +117,17 @@ export function formatWhen(ms: number, now: number, l: Locale): string {
   return format(inZone(ms, l), sameYear ? 'EEE d MMM · p' : 'PP · p', opts(l));
 }
 
-/** "3 days ago", "in 2 months", "just now" */
+/**
+ * "just now", "5 hours ago", "3 days ago", "in 2 months": a day or more is said as formatDaySpan
+ * says it (rounded down), so "Last talked 11 years ago" sits beside "11 years overdue", never
+ * "12 years ago" beside it.
+ */
 export function formatAgo(ms: number, now: number, l: Locale): string {
-  if (Math.abs(now - ms) < 60_000) return 'just now';
-  return formatDistanceStrict(ms, now, { addSuffix: true, ...opts(l) });
+  const diff = now - ms;
+  if (Math.abs(diff) < 60_000) return 'just now';
+  const days = Math.floor(Math.abs(diff) / 86_400_000);
+  if (days >= 1) return diff > 0 ? `${formatDaySpan(days, l)} ago` : `in ${formatDaySpan(days, l)}`;
+  return formatDistanceStrict(ms, now, { addSuffix: true, roundingMethod: 'floor', ...opts(l) });
 }
 
 // ── calendar dates ('YYYY-MM-DD') ────────────────────────────────────────────

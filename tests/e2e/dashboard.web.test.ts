@@ -59,8 +59,8 @@ describe('the dashboard in the browser', () => {
   afterAll(async () => s?.close());
 
   it('lists overdue follow-ups by days overdue weighted by importance', async () => {
-    const overdue = await listTexts(s, 'Overdue follow-ups');
-    const names = await s.page.getByRole('list', { name: 'Overdue follow-ups' }).getByRole('link').allTextContents();
+    const overdue = await listTexts(s, 'Overdue check-ins');
+    const names = await s.page.getByRole('list', { name: 'Overdue check-ins' }).getByRole('link').allTextContents();
     expect(names).toEqual(['Otto Outer', 'Ada Inner', 'Rita Regular']);
     expect(overdue[0]).toContain('2 months overdue');
     expect(overdue[1]).toContain('8 days overdue');
@@ -95,8 +95,8 @@ describe('the dashboard in the browser', () => {
     await s.page.getByText('Logged a check-in with Rita Regular').waitFor();
     await s.page.getByRole('button', { name: 'Snooze check-in with Otto Outer for a week' }).click();
     await s.page.getByText(/Otto Outer: check-in moved to (Jun 22|22 Jun)/).waitFor();
-    await s.page.waitForFunction(() => document.querySelectorAll('[aria-label="Overdue follow-ups"] li').length === 1);
-    expect((await listTexts(s, 'Overdue follow-ups'))[0]).toContain('Ada Inner');
+    await s.page.waitForFunction(() => document.querySelectorAll('[aria-label="Overdue check-ins"] li').length === 1);
+    expect((await listTexts(s, 'Overdue check-ins'))[0]).toContain('Ada Inner');
     const logged = s.kith.sqlite
       .prepare(`SELECT i.kind, i.direction FROM interactions i JOIN interaction_participants p ON p.interaction_id = i.id JOIN contacts c ON c.id = p.contact_id WHERE c.display_name = 'Rita Regular' ORDER BY i.occurred_at DESC LIMIT 1`)
       .get();

@@ -36,7 +36,7 @@ describe('the Reminders view in the browser', () => {
     const nav = s.page.getByRole('navigation', { name: 'Main' });
     await nav.getByLabel('3 overdue').waitFor();
     // the badge counts what is due today too
-    expect(await nav.getByLabel('3 overdue, 1 due today').textContent()).toBe('4');
+    expect(await nav.getByLabel('3 reminders overdue, 1 due today').textContent()).toBe('4');
     await nav.getByRole('link', { name: /Reminders/ }).click();
     const overdue = s.page.getByRole('region', { name: /Overdue/ });
     await overdue.getByText('Send Grace the conference notes').waitFor();

@@ -17,6 +17,8 @@ export interface Recorder {
   protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
   /** what the next save/open dialog answers */
   dialogAnswer: { canceled: boolean; filePath?: string; filePaths?: string[] };
+  /** what shell.openPath answers: '' when the system's app opened it, else its error */
+  openPathAnswer: string;
   ready: () => void;
 }
 
@@ -29,6 +31,7 @@ export const recorder: Recorder = {
   ipcHandlers: new Map(),
   protocolHandlers: new Map(),
   dialogAnswer: { canceled: true },
+  openPathAnswer: '',
   ready: () => {},
 };
 const record = (what: string, ...args: unknown[]) => void recorder.calls.push({ what, args });
@@ -157,7 +160,10 @@ export const electronStandIn = {
       setPermissionCheckHandler: (fn: unknown) => record('setPermissionCheckHandler', fn),
     },
   },
-  shell: { openExternal: (url: string) => (record('openExternal', url), Promise.resolve()) },
+  shell: {
+    openExternal: (url: string) => (record('openExternal', url), Promise.resolve()),
+    openPath: (path: string) => (record('openPath', path), Promise.resolve(recorder.openPathAnswer)),
+  },
   dialog: {
     showErrorBox: (...args: unknown[]) => record('showErrorBox', ...args),
     showMessageBox: async () => ({ response: 1 }),

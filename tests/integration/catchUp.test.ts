@@ -44,6 +44,25 @@ describe('health.catchUp', () => {
     expect(plan.clearedBy).toBeNull();
   });
 
+  it('counts overdue from the latest interval of the rhythm that applies, a tag’s included', async () => {
+    const kith = await startTestBackend({ clock: fixedClock('2026-03-10T10:00:00Z', 'Europe/Berlin') });
+    open.push(kith);
+    // both last talked 20 days ago: Ada every 10 days at worst 30 (due, not overdue); Ben by the
+    // tag "Weekly" every 7 days at worst 14 (6 days overdue), though his circle says 60
+    const ada = await kith.call('contacts.create', { displayName: 'Ada', cadenceDays: 10, cadenceLatestDays: 30 });
+    const ben = await kith.call('contacts.create', { displayName: 'Ben', circleId: 'circle-colleagues', tags: ['Weekly'] });
+    const weekly = (await kith.call('tags.list', {})).find((t) => t.name === 'Weekly')!;
+    await kith.call('tags.setCadence', { id: weekly.id, cadenceDays: 7, cadenceLatestDays: 14 });
+    for (const c of [ada, ben]) {
+      kith.sqlite.prepare(`UPDATE contacts SET created_at = ? WHERE id = ?`).run(Date.parse('2026-01-01T12:00:00Z'), c.id);
+      await kith.call('interactions.log', { kind: 'call', participantIds: [c.id], occurredAt: Date.parse('2026-02-18T10:00:00Z') });
+    }
+    const plan = await kith.call('health.catchUp', {});
+    const items = plan.days.flatMap((d) => d.items);
+    expect(Object.fromEntries(items.map((c) => [c.displayName, c.daysOverdue]))).toEqual({ Ada: 0, Ben: 6 });
+    expect(items[0]!.displayName).toBe('Ben');
+  });
+
   it('refuses a budget that is not a whole number from 0 to 200, naming the setting', async () => {
     const kith = await startTestBackend();
     open.push(kith);

@@ -35,7 +35,14 @@ describe('the dispatcher', () => {
 
     const list = await kith.call('contacts.list', {});
     expect(list.total).toBe(1);
-    expect(list.items[0]).toMatchObject({ id: created.id, primaryEmail: 'Ada@Example.org' });
+    expect(list.items[0]).toMatchObject({ id: created.id, primaryEmail: 'Ada@Example.org', primaryPhone: null });
+
+    // someone with only a phone is reachable by it in the list (the subtitle was empty)
+    const bo = await kith.call('contacts.create', { displayName: 'Bo', methods: [{ kind: 'phone', value: '+44 20 7946 0958' }, { kind: 'address', value: '1 High St' }] });
+    const both = await kith.call('contacts.create', { displayName: 'Cy', methods: [{ kind: 'phone', value: '+44 20 7946 0959' }, { kind: 'email', value: 'cy@example.org' }] });
+    const byId = new Map((await kith.call('contacts.list', {})).items.map((c) => [c.id, c]));
+    expect(byId.get(bo.id)).toMatchObject({ primaryEmail: null, primaryPhone: '+44 20 7946 0958' });
+    expect(byId.get(both.id)).toMatchObject({ primaryEmail: 'cy@example.org', primaryPhone: null });
   });
 
   it.each([

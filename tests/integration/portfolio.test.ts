@@ -1,8 +1,9 @@
 // The portfolio on real SQLite files: the fast queries of electron/services/portfolio.ts (which read
-// what migration 0007's triggers keep: first interaction, gaps between interactions, a covering
-// index) give exactly the answers of the simple queries they replaced, kept here as the reference,
-// on random data and after every kind of write (log, edit, delete, cadence and circle changes,
-// archive, restore, permanent delete, import, JSON restore, the migration's own backfill).
+// what migrations 0007 and 0031's triggers keep: first interaction, gaps between interactions, a
+// covering index) give exactly the answers of the simple queries they replaced, kept here as the
+// reference, on random data and after every kind of write (log, edit, delete, cadence, circle, tag
+// and tolerance changes, archive, restore, permanent delete, import, JSON restore, the migration's
+// own backfill). A contact's dormancy window comes from the one rhythm rule (shared/domain/cadence.ts).
 import { fc } from '@fast-check/vitest';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,8 @@ import { openDatabase } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import { migrations } from '../../db/migrations';
 import { GAP_CADENCES } from '../../db/migrations/0007_portfolio';
+import { refreshHealth } from '../../db/queries/health';
+import { effectiveRhythm } from '../../shared/domain/cadence';
 import { averageDurationDays, clientValue, interactionsPerWeek, monthsBack, retention } from '../../electron/services/portfolio';
 import { clientConcentration } from '../../shared/domain/dashboard';
 import { DORMANT_CADENCES } from '../../shared/domain/health';
@@ -30,10 +33,12 @@ function referenceRetention(sqlite: Database.Database, now: number, timeZone: st
     const date = monthsBack(today, k);
     points.push({ date, at: k === 0 ? now : startOfLocalDay(addDaysToDate(date, 1), timeZone) - 1 });
   }
-  const aliveAt = (at: string) => `(k.created_at > ${at} - k.cadence * ${DORMANT_CADENCES * DAY} OR EXISTS (
-      SELECT 1 FROM interaction_participants p WHERE p.contact_id = k.id AND p.occurred_at <= ${at} AND p.occurred_at > ${at} - k.cadence * ${DORMANT_CADENCES * DAY}))`;
-  const tracked = `k AS (SELECT c.id, c.created_at, coalesce(c.cadence_days, ci.default_cadence_days, 30) AS cadence
-      FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id WHERE c.archived_at IS NULL)`;
+  const aliveAt = (at: string) => `(k.created_at > ${at} - k.w OR EXISTS (
+      SELECT 1 FROM interaction_participants p WHERE p.contact_id = k.id AND p.occurred_at <= ${at} AND p.occurred_at > ${at} - k.w))`;
+  // each contact's rhythm by the rule in plain code (shared/domain/cadence.ts), its window as health's dormant flag has it
+  const rhythms = JSON.stringify(rhythmsFromScratch(sqlite).map((r) => [r.id, r.cadence, r.w]));
+  const tracked = `k AS (SELECT c.id, c.created_at, r.value ->> 1 AS cadence, r.value ->> 2 AS w
+      FROM contacts c JOIN json_each('${rhythms}') r ON r.value ->> 0 = c.id WHERE c.archived_at IS NULL)`;
   const series = sqlite
     .prepare(
       `WITH pts(i, at) AS (SELECT key, value FROM json_each(?)), ${tracked}
@@ -105,6 +110,7 @@ function referenceClientValue(sqlite: Database.Database, now: number, timeZone: 
 
 function portfolioOf(sqlite: Database.Database, now: number, zone: string) {
   const ctx = { sqlite };
+  refreshHealth(sqlite, now, zone); // retention reads each contact's rhythm from the health table
   return { retention: retention(ctx, now, zone), averageDurationDays: averageDurationDays(ctx, now), weekly: interactionsPerWeek(ctx, now, zone), clients: clientValue(ctx, now, zone) };
 }
 
@@ -117,11 +123,32 @@ function referencePortfolioOf(sqlite: Database.Database, now: number, zone: stri
   };
 }
 
+/** every contact's rhythm by the one rule in plain code, with its dormancy window in ms (3 cadences plus the tolerance) */
+function rhythmsFromScratch(sqlite: Database.Database) {
+  const rows = sqlite
+    .prepare(
+      `SELECT c.id, c.created_at AS created, c.archived_at AS archived, c.cadence_days AS own, c.cadence_latest_days AS ownLatest,
+              ci.default_cadence_days AS circle, ci.default_cadence_latest_days AS circleLatest
+       FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id ORDER BY c.id`,
+    )
+    .all() as Array<{ id: string; created: number; archived: number | null; own: number | null; ownLatest: number | null; circle: number | null; circleLatest: number | null }>;
+  const tags = sqlite
+    .prepare(`SELECT ct.contact_id AS id, t.cadence_days AS days, t.cadence_latest_days AS latestDays FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.cadence_days IS NOT NULL`)
+    .all() as Array<{ id: string; days: number; latestDays: number | null }>;
+  return rows.map((r) => {
+    const rhythm = effectiveRhythm(
+      r.own === null ? null : { days: r.own, latestDays: r.ownLatest },
+      tags.filter((t) => t.id === r.id),
+      r.circle === null ? null : { days: r.circle, latestDays: r.circleLatest },
+    );
+    const w = rhythm.days === 0 ? 0 : (GAP_CADENCES * rhythm.days + rhythm.latestDays - rhythm.days) * DAY;
+    return { id: r.id, created: r.created, archived: r.archived, cadence: rhythm.days, w };
+  });
+}
+
 /** what the triggers should hold, computed from scratch in plain code */
 function derivedFromScratch(sqlite: Database.Database) {
-  const contacts = sqlite
-    .prepare(`SELECT c.id, c.created_at AS created, c.archived_at AS archived, coalesce(c.cadence_days, ci.default_cadence_days, 30) AS cadence FROM contacts c LEFT JOIN circles ci ON ci.id = c.circle_id ORDER BY c.id`)
-    .all() as Array<{ id: string; created: number; archived: number | null; cadence: number }>;
+  const contacts = rhythmsFromScratch(sqlite);
   const times = new Map<string, number[]>();
   for (const r of sqlite.prepare(`SELECT contact_id AS id, occurred_at AS at FROM interaction_participants`).all() as Array<{ id: string; at: number }>) {
     if (!times.has(r.id)) times.set(r.id, []);
@@ -132,7 +159,7 @@ function derivedFromScratch(sqlite: Database.Database) {
   for (const c of contacts) {
     const ts = [...new Set(times.get(c.id) ?? [])].sort((a, b) => a - b);
     firstLast.push([c.id, ts[0] ?? null, ts.at(-1) ?? null]);
-    const w = c.cadence * GAP_CADENCES * DAY;
+    const w = c.w;
     if (c.archived !== null || w <= 0) continue;
     for (let i = 1; i < ts.length; i++) if (ts[i]! - ts[i - 1]! > w) gaps.push([c.id, ts[i - 1]!, ts[i]!, Math.max(ts[i - 1]!, c.created) + w]);
   }
@@ -164,7 +191,13 @@ const contactArb = fc.record({
   // some added after "now" (an imported file from a clock ahead), most before
   createdAgo: fc.oneof(fc.integer({ min: -20 * DAY, max: 900 * DAY }), fc.integer({ min: -20, max: 900 }).map((d) => d * DAY)),
   archived: fc.boolean(),
+  // a latest interval on top of the own cadence ("at worst every …"), and the tags carried
+  ownExtra: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+  tags: fc.subarray(['tag-a', 'tag-b']),
 });
+/** a tag's or circle's rhythm: none, or days with maybe a tolerance on top */
+const rhythmArb = fc.option(fc.record({ days: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 90 })), extra: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }) }), { nil: null });
+const latestOf = (days: number | null, extra: number | null) => (days === null || days === 0 || extra === null ? null : days + extra);
 const interactionArb = (contacts: number) =>
   fc.record({
     // coarse times so that ties happen; some after now (logged with a clock ahead, or imported);
@@ -190,6 +223,8 @@ const worldArb = fc.integer({ min: 1, max: 10 }).chain((count) =>
     interactions: fc.array(interactionArb(count), { maxLength: 100 }),
     values: fc.array(valueArb(count), { maxLength: 20 }),
     circleCadences: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 90 })), { minLength: 4, maxLength: 4 }),
+    circleExtras: fc.array(fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }), { minLength: 4, maxLength: 4 }),
+    tagRhythms: fc.array(rhythmArb, { minLength: 2, maxLength: 2 }),
     zone: fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Auckland'),
     nowShift: fc.oneof(fc.integer({ min: -60 * DAY, max: 30 * DAY }), fc.integer({ min: -60, max: 30 }).map((d) => d * DAY)),
   }),
@@ -197,14 +232,22 @@ const worldArb = fc.integer({ min: 1, max: 10 }).chain((count) =>
 type World = typeof worldArb extends fc.Arbitrary<infer T> ? T : never;
 
 function fill(db: Database.Database, w: World) {
-  db.exec('DELETE FROM value_entries; DELETE FROM interactions; DELETE FROM contacts;');
-  const insertContact = db.prepare(`INSERT INTO contacts (id, display_name, circle_id, cadence_days, created_at, updated_at, archived_at) VALUES (?,?,?,?,?,?,?)`);
+  db.exec(`DELETE FROM value_entries; DELETE FROM interactions; DELETE FROM contacts; DELETE FROM tags WHERE id IN ('tag-a', 'tag-b');`);
+  const insertContact = db.prepare(`INSERT INTO contacts (id, display_name, circle_id, cadence_days, cadence_latest_days, created_at, updated_at, archived_at) VALUES (?,?,?,?,?,?,?,?)`);
+  const insertTag = db.prepare(`INSERT INTO tags (id, name, cadence_days, cadence_latest_days, created_at) VALUES (?,?,?,?,?)`);
+  const tagContact = db.prepare(`INSERT INTO contact_tags (contact_id, tag_id) VALUES (?,?)`);
   const insertInteraction = db.prepare(`INSERT INTO interactions (id, occurred_at, kind, direction, created_at, updated_at) VALUES (?,?,'call','mutual',?,?)`);
   const insertParticipant = db.prepare(`INSERT INTO interaction_participants (interaction_id, contact_id, occurred_at, kind, direction, rating) VALUES (?,?,?,'call','mutual',NULL)`);
   const insertValue = db.prepare(`INSERT INTO value_entries (id, contact_id, occurred_on, amount_minor, currency, kind, created_at) VALUES (?,?,?,?,?,?,?)`);
   db.transaction(() => {
-    CIRCLE_IDS.forEach((id, i) => db.prepare(`UPDATE circles SET default_cadence_days = ? WHERE id = ?`).run(w.circleCadences[i], id));
-    w.contacts.forEach((c, i) => insertContact.run(`c${i}`, `Person ${i % 4}`, c.circle, c.own, NOW - c.createdAgo, NOW, c.archived ? NOW : null));
+    CIRCLE_IDS.forEach((id, i) =>
+      db.prepare(`UPDATE circles SET default_cadence_days = ?, default_cadence_latest_days = ? WHERE id = ?`).run(w.circleCadences[i], latestOf(w.circleCadences[i]!, w.circleExtras[i]!), id),
+    );
+    ['tag-a', 'tag-b'].forEach((id, i) => insertTag.run(id, id, w.tagRhythms[i]?.days ?? null, latestOf(w.tagRhythms[i]?.days ?? null, w.tagRhythms[i]?.extra ?? null), NOW));
+    w.contacts.forEach((c, i) => {
+      insertContact.run(`c${i}`, `Person ${i % 4}`, c.circle, c.own, latestOf(c.own, c.ownExtra), NOW - c.createdAgo, NOW, c.archived ? NOW : null);
+      for (const t of c.tags) tagContact.run(`c${i}`, t);
+    });
     w.interactions.forEach((x, j) => {
       const id = `x${String(j).padStart(3, '0')}`;
       insertInteraction.run(id, x.at, NOW, NOW);
@@ -285,6 +328,13 @@ describe('the portfolio from derived data', () => {
       fc.record({ t: fc.constant('archive' as const), who: fc.nat(9) }),
       fc.record({ t: fc.constant('created' as const), who: fc.nat(9), ago: fc.integer({ min: -10, max: 900 }) }),
       fc.record({ t: fc.constant('deleteContact' as const), who: fc.nat(9) }),
+      // rhythms from tags and tolerances (migration 0031)
+      fc.record({ t: fc.constant('tagRhythm' as const), tag: fc.constantFrom('tag-a', 'tag-b'), rhythm: rhythmArb }),
+      fc.record({ t: fc.constant('tag' as const), who: fc.nat(9), tag: fc.constantFrom('tag-a', 'tag-b') }),
+      fc.record({ t: fc.constant('untag' as const), who: fc.nat(9), tag: fc.constantFrom('tag-a', 'tag-b') }),
+      fc.record({ t: fc.constant('deleteTag' as const), tag: fc.constantFrom('tag-a', 'tag-b') }),
+      fc.record({ t: fc.constant('ownLatest' as const), who: fc.nat(9), extra: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }) }),
+      fc.record({ t: fc.constant('circleLatest' as const), circle: fc.constantFrom(...CIRCLE_IDS), extra: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }) }),
     );
     fc.assert(
       fc.property(worldArb, fc.array(op, { minLength: 1, maxLength: 30, size: 'large' }), (w, ops) => {
@@ -320,13 +370,13 @@ describe('the portfolio from derived data', () => {
               if (row) db.prepare(`UPDATE OR IGNORE interaction_participants SET contact_id = ? WHERE interaction_id = ? AND contact_id = ?`).run(ids[o.to % ids.length], row[0], row[1]);
               break;
             case 'cadence':
-              db.prepare(`UPDATE contacts SET cadence_days = ? WHERE id = ?`).run(o.own, who);
+              db.prepare(`UPDATE contacts SET cadence_days = :own, cadence_latest_days = CASE WHEN :own > 0 AND cadence_latest_days >= :own THEN cadence_latest_days END WHERE id = :who`).run({ own: o.own, who });
               break;
             case 'circle':
               db.prepare(`UPDATE contacts SET circle_id = :circle WHERE id = :who AND (:circle IS NULL OR EXISTS (SELECT 1 FROM circles WHERE id = :circle))`).run({ circle: o.circle, who });
               break;
             case 'circleDefault':
-              db.prepare(`UPDATE circles SET default_cadence_days = ? WHERE id = ?`).run(o.days, o.circle);
+              db.prepare(`UPDATE circles SET default_cadence_days = :days, default_cadence_latest_days = CASE WHEN :days > 0 AND default_cadence_latest_days >= :days THEN default_cadence_latest_days END WHERE id = :circle`).run({ days: o.days, circle: o.circle });
               break;
             case 'deleteCircle': // its contacts fall back to no circle (ON DELETE SET NULL)
               db.prepare(`DELETE FROM circles WHERE id = 'circle-extra'`).run();
@@ -339,6 +389,24 @@ describe('the portfolio from derived data', () => {
               break;
             case 'deleteContact':
               db.prepare(`DELETE FROM contacts WHERE id = ?`).run(who);
+              break;
+            case 'tagRhythm':
+              db.prepare(`UPDATE tags SET cadence_days = ?, cadence_latest_days = ? WHERE id = ?`).run(o.rhythm?.days ?? null, latestOf(o.rhythm?.days ?? null, o.rhythm?.extra ?? null), o.tag);
+              break;
+            case 'tag':
+              db.prepare(`INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) SELECT ?, id FROM tags WHERE id = ?`).run(who, o.tag);
+              break;
+            case 'untag':
+              db.prepare(`DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = ?`).run(who, o.tag);
+              break;
+            case 'deleteTag': // its links go with it (ON DELETE CASCADE)
+              db.prepare(`DELETE FROM tags WHERE id = ?`).run(o.tag);
+              break;
+            case 'ownLatest':
+              db.prepare(`UPDATE contacts SET cadence_latest_days = CASE WHEN cadence_days > 0 AND ? IS NOT NULL THEN cadence_days + ? END WHERE id = ?`).run(o.extra, o.extra, who);
+              break;
+            case 'circleLatest':
+              db.prepare(`UPDATE circles SET default_cadence_latest_days = CASE WHEN default_cadence_days > 0 AND ? IS NOT NULL THEN default_cadence_days + ? END WHERE id = ?`).run(o.extra, o.extra, o.circle);
               break;
           }
         }
@@ -428,19 +496,21 @@ describe('the portfolio through the app', () => {
   });
 });
 
-describe('migration 0007 on an existing file', () => {
+// 0007 filled the gaps first; 0031 rebuilds them all for the rhythm rule (tags and tolerances,
+// which exist from 0022), so a file from before 0031 is where the history must come out right
+describe('migration 0031 on an existing file', () => {
   it('fills first interactions and gaps from the history already there, as the triggers would', async () => {
     const names = Object.keys(migrations).sort();
-    const before0007 = Object.fromEntries(names.filter((n) => n < '0007').map((n) => [n, migrations[n]!]));
+    const before0031 = Object.fromEntries(names.filter((n) => n < '0031').map((n) => [n, migrations[n]!]));
     await fc.assert(
       fc.asyncProperty(worldArb, async (w) => {
         const { dir, cleanup } = tempDir();
         const handle = openDatabase(join(dir, 'kith.sqlite'));
         try {
-          await migrateToLatest(handle, { migrations: before0007 });
+          await migrateToLatest(handle, { migrations: before0031 });
           fill(handle.sqlite, w);
           const report = await migrateToLatest(handle, { backupDir: join(dir, 'backups') });
-          expect(report.applied).toContain('0007_portfolio');
+          expect(report.applied).toContain('0031_portfolio_rhythms');
           expectConsistent(handle.sqlite, NOW + w.nowShift, [w.zone]);
         } finally {
           await handle.close();

@@ -136,4 +136,26 @@ describe('reminders', () => {
     const board = await kith.call('reminders.list', {});
     expect(board.checkIns).toEqual([{ contactId: grace.id, contactName: 'Grace', dueDate: '2026-03-02', daysOverdue: 8 }]);
   });
+
+  it('lists the check-ins falling due in the next 14 days, as the dashboard’s "Coming up" does, soonest first', async () => {
+    const { kith } = await backend();
+    const added = Date.parse('2026-03-10T09:00:00Z'); // today, as the clock has it
+    const make = async (name: string, cadenceDays: number) => {
+      const c = await kith.call('contacts.create', { displayName: name, cadenceDays });
+      kith.sqlite.prepare(`UPDATE contacts SET created_at = ? WHERE id = ?`).run(added, c.id);
+      return c;
+    };
+    const soon = await make('Soon', 3);
+    const later = await make('Later', 14);
+    await make('Beyond', 15);
+    await make('Due', 0);
+    const board = await kith.call('reminders.list', {});
+    expect(board.checkInsSoon).toEqual([
+      { contactId: soon.id, contactName: 'Soon', dueDate: '2026-03-13', daysOverdue: -3 },
+      { contactId: later.id, contactName: 'Later', dueDate: '2026-03-24', daysOverdue: -14 },
+    ]);
+    expect(board.checkInSoonTotal).toBe(2);
+    const dashboard = await kith.call('health.dashboard', {});
+    expect(dashboard.comingUp.filter((i) => i.kind === 'checkin').map((i) => i.displayName)).toEqual(['Soon', 'Later']);
+  });
 });

@@ -28,6 +28,10 @@ beforeAll(async () => {
   const gift = await kith.call('gifts.create', { contactId: a.id, title: 'Book', priceMinor: 100, currency: 'EUR' });
   const loan = await kith.call('loans.create', { contactId: b.id, direction: 'lent', amountMinor: 100, currency: 'EUR', occurredOn: '2026-01-01' });
   knownIds.push(fact.id, topic.id, event.id, gift.id, loan.id);
+  // files on a contact and on an interaction (issue 17, point 7)
+  const file = await kith.call('attachments.add', { contactId: a.id, name: 'contract.pdf', mediaType: 'application/pdf', data: Buffer.from('%PDF-1.4').toString('base64') });
+  const photo = await kith.call('attachments.add', { interactionId: i.id, name: 'dinner.jpg', mediaType: 'image/jpeg', data: Buffer.from('jpeg bytes').toString('base64') });
+  knownIds.push(file.id, photo.id);
   // a tag, so tags.setCadence sometimes meets a real one (issue 17, point 8)
   knownIds.push((await kith.call('tags.list', {}))[0]!.id);
 });

@@ -3,9 +3,10 @@
 // is where its wiring is checked. The back end really runs: utilityProcess.fork starts
 // out/main/backend.js in a Node child, and IPC calls go through it to a real SQLite file.
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { EventEmitter } from 'node:events';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
 import type { ApiResult } from '../../shared/api/errors';
@@ -184,6 +185,31 @@ describe('the main process, wired (built, under a recording stand-in for electro
     expect(contents.open!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(opened()).toContain('tel:+15550100');
     expect(opened()).not.toContain('javascript:alert(1)');
+  });
+
+  it('attaches a file chosen in the native dialog, and opens a copy of it with the system’s app', async () => {
+    const person = await ok<{ id: string }>('contacts.create', { displayName: 'Has Files' });
+    const picked = join(tmp.dir, 'Lease contract.pdf');
+    const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 255, 1]);
+    writeFileSync(picked, bytes);
+    recorder.dialogAnswer = { canceled: false, filePaths: [picked] };
+    const added = await ok<{ id: string; name: string; mediaType: string; size: number }>('attachments.choose', { contactId: person.id });
+    expect(added).toMatchObject({ name: 'Lease contract.pdf', mediaType: 'application/pdf', size: bytes.length });
+    recorder.dialogAnswer = { canceled: true };
+    expect(await ok('attachments.choose', { contactId: person.id })).toBeNull();
+
+    expect(await ok('attachments.open', { id: added.id })).toEqual({ opened: true });
+    const [opened] = called('openPath').at(-1) as [string];
+    // a private copy under the temp folder with the file's own name, never the stored original
+    expect(opened.startsWith(join(tmpdir(), 'kith-attachments'))).toBe(true);
+    expect(basename(opened)).toBe('Lease contract.pdf');
+    expect(readFileSync(opened).equals(bytes)).toBe(true);
+    recorder.openPathAnswer = 'No application knows how to open this file';
+    expect(await invoke('attachments.open', { id: added.id })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '“Lease contract.pdf” could not be opened: No application knows how to open this file' } });
+    recorder.openPathAnswer = '';
+    // the later checks count the file's contacts
+    await ok('contacts.archive', { id: person.id });
+    await ok('contacts.deletePermanently', { id: person.id });
   });
 
   it('closes the database in the back end before quitting', async () => {

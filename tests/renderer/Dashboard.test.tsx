@@ -41,7 +41,7 @@ describe('the dashboard with a long backlog', () => {
     }
     await kith.call('settings.update', { catchUpWeeklyBudget: 14 });
     render(<DashboardPage onAddContact={() => {}} />);
-    const overdue = await screen.findByRole('list', { name: 'Overdue follow-ups' });
+    const overdue = await screen.findByRole('list', { name: 'Overdue check-ins' });
     expect(within(overdue).getAllByText('11 years overdue').length).toBeGreaterThan(0);
     const today = await screen.findByRole('list', { name: 'Today’s check-ins' });
     // 14 a week: two today, the inner-circle one first

@@ -2,7 +2,7 @@
 // week than the budget, cleared on the day a plain day-by-day count says.
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { catchUpPriority, dayShare, orderBacklog, planCatchUp, type CatchUpCandidate } from '../../shared/domain/catchUp';
+import { MAX_WEEKLY_BUDGET, SUGGEST_BEYOND_WEEKS, catchUpPriority, dayShare, orderBacklog, planCatchUp, suggestedPace, type CatchUpCandidate } from '../../shared/domain/catchUp';
 import { addDaysToDate, localDateOf } from '../../shared/domain/localDate';
 
 const candidate = fc.record({
@@ -64,5 +64,24 @@ describe('the catch-up plan', () => {
     expect(plan.days[0]!.items.map((c) => c.contactId)).toEqual(['c499', 'c498']);
     expect(plan.clearedBy).toBe(clearedByCounting(500, 15, 0, '2026-03-10'));
     expect(plan.clearedBy! > '2026-10-01' && plan.clearedBy! < '2026-11-01').toBe(true);
+  });
+});
+
+describe('suggestedPace', () => {
+  it('says nothing while the backlog clears within 12 weeks, else the pace that would clear it then', () => {
+    expect(suggestedPace(0, 0)).toBeNull();
+    expect(suggestedPace(180, 15)).toBeNull(); // exactly 12 weeks
+    expect(suggestedPace(181, 15)).toEqual({ pace: 16 });
+    expect(suggestedPace(500, 0)).toEqual({ pace: 42 });
+  });
+  propTest.prop([fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: MAX_WEEKLY_BUDGET })])('a suggested pace is a setting that clears the backlog in time; "too many" only when none does', (backlog, budget) => {
+    const s = suggestedPace(backlog, budget);
+    if (s === null) expect(budget * SUGGEST_BEYOND_WEEKS).toBeGreaterThanOrEqual(backlog);
+    else if (s === 'too-many') expect(MAX_WEEKLY_BUDGET * SUGGEST_BEYOND_WEEKS).toBeLessThan(backlog);
+    else {
+    expect(s.pace).toBeLessThanOrEqual(MAX_WEEKLY_BUDGET);
+    expect(s.pace * SUGGEST_BEYOND_WEEKS).toBeGreaterThanOrEqual(backlog);
+    expect((s.pace - 1) * SUGGEST_BEYOND_WEEKS).toBeLessThan(backlog);
+    }
   });
 });

@@ -1,6 +1,6 @@
 // Dates and numbers are written one way (shared/format), from the locale and zone passed in.
 import { describe, expect, it } from 'vitest';
-import { ageOf, formatAge, formatCount, formatDateTime, formatDay, formatDaySpan, formatDayNear, formatDaysAgo, formatNumber, formatOverdue, formatPercent, formatTime, formatWhen, type Locale } from '../../shared/format';
+import { ageOf, formatAge, formatAgo, formatCount, formatDateTime, formatDay, formatDaySpan, formatDayNear, formatDaysAgo, formatNumber, formatOverdue, formatPercent, formatTime, formatWhen, type Locale } from '../../shared/format';
 
 const US: Locale = { language: 'en-US', timeZone: 'UTC' };
 const DE: Locale = { language: 'de-DE', timeZone: 'Europe/Berlin' };
@@ -32,6 +32,20 @@ describe('formatDaySpan', () => {
     expect(formatDaysAgo(1, US)).toBe('yesterday');
     expect(formatDaysAgo(45, US)).toBe('6 weeks ago');
     expect(formatDaysAgo(null, US)).toBe('never');
+  });
+});
+
+describe('formatAgo', () => {
+  const now = Date.parse('2026-12-02T12:00:00Z');
+  it('says a day or more as formatDaySpan does, so "ago" and "overdue" round the same way', () => {
+    // 4,178 days: formatDistanceStrict said "12 years ago" beside "11 years overdue"
+    expect(formatAgo(now - 4178 * 86_400_000, now, US)).toBe('11 years ago');
+    expect(formatAgo(now - 59 * 86_400_000, now, US)).toBe('8 weeks ago');
+    expect(formatAgo(now + 3 * 86_400_000, now, US)).toBe('in 3 days');
+  });
+  it('keeps hours and minutes under a day, rounded down, and "just now" under a minute', () => {
+    expect(formatAgo(now - 5.9 * 3_600_000, now, US)).toBe('5 hours ago');
+    expect(formatAgo(now - 30_000, now, US)).toBe('just now');
   });
 });
 

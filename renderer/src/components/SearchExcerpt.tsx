@@ -10,6 +10,7 @@ const FIELD_LABEL: Record<Exclude<ContactSearchHit['matchedIn'], 'name'>, string
   howMet: 'How we met',
   facts: 'Fact',
   interactions: 'Interaction',
+  attachments: 'File',
 };
 
 export function Marked({ text }: { text: string }) {

@@ -41,7 +41,7 @@ export function Sidebar() {
               <Icon name={item.icon} />
               <span>{item.label}</span>
               {item.key === 'reminders' && overdue.overdue + overdue.dueToday > 0 && (
-                <span className="nav-badge" aria-label={`${overdue.overdue} overdue, ${overdue.dueToday} due today`} title={`${formatNumber(overdue.overdue)} overdue, ${formatNumber(overdue.dueToday)} due today`}>
+                <span className="nav-badge" aria-label={`${overdue.overdue} reminders overdue, ${overdue.dueToday} due today`} title={`Reminders: ${formatNumber(overdue.overdue)} overdue, ${formatNumber(overdue.dueToday)} due today (check-ins are counted on the dashboard)`}>
                   {formatNumber(overdue.overdue + overdue.dueToday)}
                 </span>
               )}

@@ -38,3 +38,9 @@ export const formatMoney = (amountMinor: number, currency: string) => f.formatMo
 export function toLocalInputValue(ms: number): string {
   return format(ms, "yyyy-MM-dd'T'HH:mm");
 }
+
+/** today in the browser's zone, as YYYY-MM-DD (a date input's value) */
+export function todayLocal(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

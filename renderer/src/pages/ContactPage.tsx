@@ -20,6 +20,7 @@ import { FactsCard } from '../components/contact/FactsCard';
 import { TopicsCard } from '../components/contact/TopicsCard';
 import { GiftsCard } from '../components/contact/GiftsCard';
 import { LoansCard } from '../components/contact/LoansCard';
+import { AttachmentsCard } from '../components/contact/AttachmentsCard';
 
 export function ContactPage({ id }: { id: string }) {
   const [contact, setContact] = useState<Contact | null>(null);
@@ -67,6 +68,7 @@ export function ContactPage({ id }: { id: string }) {
           <FactsCard contactId={contact.id} name={contact.displayName} />
           <GiftsCard contactId={contact.id} name={contact.displayName} />
           <LoansCard contactId={contact.id} name={contact.displayName} />
+          <AttachmentsCard contactId={contact.id} name={contact.displayName} />
           <RelationshipsCard contactId={contact.id} name={contact.displayName} />
           <NotesCard contact={contact} onSaved={setContact} />
         </aside>

@@ -16,6 +16,7 @@ import { useSelection } from '../components/contacts/useSelection';
 import { BulkBar } from '../components/contacts/BulkBar';
 import { ContactRow, ROW_HEIGHT, type RowActions } from '../components/contacts/ContactRow';
 import type { ContactSummary } from '../../../shared/domain/contact';
+import { usePhoneRegion } from '../lib/phoneRegion';
 
 /** the circle filter's "No circle" choice */
 const NO_CIRCLE = '__none__';
@@ -32,6 +33,7 @@ export function ContactsPage({ archived }: { archived: boolean }) {
   const { rows, total, circles, tags, filter, setFilter, loaded, error, ensureRows } = useContacts();
   const navigate = useRouter((s) => s.navigate);
   const duplicateCount = useDuplicateCount();
+  const region = usePhoneRegion();
   const openNewContact = () => useUi.getState().setNewContactOpen(true);
   const [deleting, setDeleting] = useState<ContactSummary | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -219,6 +221,7 @@ export function ContactsPage({ archived }: { archived: boolean }) {
                   circle={c.circleId ? circleById.get(c.circleId) : undefined}
                   archived={archived}
                   now={now}
+                  region={region}
                   actions={rowActions}
                 />
               );

@@ -86,7 +86,7 @@ export function RemindersPage() {
           {error}
         </p>
       )}
-      {board && open === 0 && board.totals.done === 0 && board.checkInTotal === 0 && (
+      {board && open === 0 && board.totals.done === 0 && board.checkInTotal === 0 && board.checkInSoonTotal === 0 && (
         <div className="empty-state">
           <h2>No reminders yet</h2>
           <p>Add one for anything you must not forget. Birthdays and anniversaries on your contacts appear here on their own.</p>
@@ -95,14 +95,14 @@ export function RemindersPage() {
           </button>
         </div>
       )}
-      {board && (open > 0 || board.totals.done > 0 || board.checkInTotal > 0) && (
+      {board && (open > 0 || board.totals.done > 0 || board.checkInTotal > 0 || board.checkInSoonTotal > 0) && (
         <div className="reminders-layout">
           <div className="reminders-column">
             <VirtualReminderSections sections={sections} today={board.today} morningTime={morningTime} focusId={focusId} scroller={page} onLoadMore={loadMore} />
           </div>
-          {board.checkIns.length > 0 && (
+          {(board.checkIns.length > 0 || board.checkInsSoon.length > 0) && (
             <aside className="reminders-aside">
-              <CheckInList checkIns={board.checkIns} total={board.checkInTotal} />
+              <CheckInList checkIns={board.checkIns} total={board.checkInTotal} soon={board.checkInsSoon} soonTotal={board.checkInSoonTotal} />
             </aside>
           )}
         </div>

@@ -37,6 +37,8 @@ const deletedInteraction = interactionFields.extend({
   updatedAt: instant,
   /** next-time topics this interaction had ticked off */
   doneTopicIds: z.array(id).max(500, 'At most 500 topics').default([]),
+  /** its attachments, set aside by the delete (electron/services/attachments.ts) */
+  attachmentIds: z.array(id).max(500, 'At most 500 attachments').default([]),
 });
 export type DeletedInteraction = z.input<typeof deletedInteraction>;
 

@@ -4,6 +4,7 @@ import { command, query } from '../define';
 import { currencyCode, wallTime } from '../schemas';
 import { THEME_CHOICES, type Settings } from '../../domain/settings';
 import { asRegion } from '../../domain/phone';
+import { MAX_WEEKLY_BUDGET } from '../../domain/catchUp';
 
 export const settingsMethods = {
   'settings.get': query<Settings>()(z.object({}).strict()),
@@ -19,7 +20,7 @@ export const settingsMethods = {
         launchAtLogin: z.boolean(),
         phoneRegion: z.string().refine((v) => asRegion(v) !== null, 'Not a region (a two-letter country code such as DE or US)').transform((v) => asRegion(v)!),
         defaultCurrency: currencyCode,
-        catchUpWeeklyBudget: z.number().int('A whole number of check-ins').min(0, 'At least 0 a week').max(200, 'At most 200 a week'),
+        catchUpWeeklyBudget: z.number().int('A whole number of check-ins').min(0, 'At least 0 a week').max(MAX_WEEKLY_BUDGET, `At most ${MAX_WEEKLY_BUDGET} a week`),
         theme: z.enum(THEME_CHOICES, { message: 'Theme is system, light or dark' }),
       })
       .partial()

@@ -1,5 +1,6 @@
 // Pick a person by typing: a combobox over search results. Arrow keys move, Enter picks.
 // Enter with nothing typed is left to the surrounding form (the quick-log saves on it).
+import { Icon } from '../Icon';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Avatar } from '../Avatar';
 import { useContactSearch } from './useContactSearch';
@@ -121,7 +122,7 @@ export function ContactPicker({
                     void create();
                   }}
                 >
-                  <span aria-hidden="true">＋</span>
+                  <Icon name="plus" size={14} />
                   <span>Add “{query.trim()}” as a new contact</span>
                 </li>
               )}

@@ -8,7 +8,8 @@ import { ApiError } from '../../../../shared/api/errors';
 import { GIFT_OCCASIONS, GIFT_STATUS_LABELS, GIFT_STATUSES, type Gift, type GiftStatus } from '../../../../shared/domain/gifts';
 import { parseAmount } from '../../../../shared/domain/money';
 import { formatDay, formatMoney, userLanguage } from '../../lib/format';
-import { escapeCloses, fieldErrors, InlineFormActions, todayLocal, withoutField } from './inlineForm';
+import { escapeCloses, fieldErrors, InlineFormActions, withoutField } from './inlineForm';
+import { todayLocal } from '../../lib/format';
 
 export function GiftsCard({ contactId, name }: { contactId: string; name: string }) {
   const [gifts, setGifts] = useState<Gift[]>([]);

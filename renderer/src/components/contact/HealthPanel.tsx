@@ -9,7 +9,7 @@ import { onDataChanged } from '../../lib/refresh';
 import { Sparkline } from '../dashboard/charts';
 import { BAND_COLOR_VAR, FLAG_LABEL, inDays, overdueText, shortDate } from '../dashboard/format';
 import { formatDayNear } from '../../lib/format';
-import { todayLocal } from './inlineForm';
+import { todayLocal } from '../../lib/format';
 
 export function HealthPanel({ contactId }: { contactId: string }) {
   const [report, setReport] = useState<ContactHealthReport | null>(null);
@@ -130,7 +130,7 @@ export function HealthPanel({ contactId }: { contactId: string }) {
             )}
           </span>
           {health.daysOverdue >= 0 && (
-            <button type="button" className="button small ghost" onClick={() => void snooze()}>
+            <button type="button" className="button small ghost nowrap" onClick={() => void snooze()}>
               Snooze a week
             </button>
           )}

@@ -8,7 +8,8 @@ import { LIFE_EVENT_DEFAULTS, LIFE_EVENT_KINDS, LIFE_EVENT_LABELS, type LifeEven
 import { Field } from '../Field';
 import { Modal } from '../Modal';
 import { FormFooter } from '../FormFooter';
-import { todayLocal, withoutField } from './inlineForm';
+import { withoutField } from './inlineForm';
+import { todayLocal } from '../../lib/format';
 
 const TITLE_HINTS: Record<LifeEventKind, string> = {
   new_job: 'e.g. Started at the Engine Works',

@@ -8,7 +8,8 @@ import { ApiError } from '../../../../shared/api/errors';
 import type { ContactLoans, LoanDirection } from '../../../../shared/domain/loans';
 import { parseAmount } from '../../../../shared/domain/money';
 import { formatDay, formatMoney, userLanguage } from '../../lib/format';
-import { escapeCloses, fieldErrors, InlineFormActions, todayLocal, withoutField } from './inlineForm';
+import { escapeCloses, fieldErrors, InlineFormActions, withoutField } from './inlineForm';
+import { todayLocal } from '../../lib/format';
 
 export function LoansCard({ contactId, name }: { contactId: string; name: string }) {
   const [data, setData] = useState<ContactLoans | null>(null);

@@ -1,11 +1,10 @@
 // A contact's reminders on their page: what is open (birthday included), and a quick add.
 import { useState } from 'react';
-import { format } from 'date-fns';
 import { ReminderSections } from '../reminders/ReminderSections';
 import { ReminderForm } from '../reminders/ReminderForm';
 import { useReminderBoard } from '../reminders/useReminderBoard';
 import { Icon } from '../Icon';
-import { formatOverdue } from '../../lib/format';
+import { formatOverdue, todayLocal } from '../../lib/format';
 
 export function RemindersPanel({ contactId }: { contactId: string }) {
   const { board, morningTime } = useReminderBoard(contactId);
@@ -25,9 +24,10 @@ export function RemindersPanel({ contactId }: { contactId: string }) {
       {board && openItems.length > 0 ? (
         <ReminderSections sections={[{ key: 'open', title: 'Open', items: openItems }]} today={board.today} morningTime={morningTime} hideContact />
       ) : (
-        board && <p className="subtle">Nothing planned. Add a reminder to follow up.</p>
+        // beside an overdue check-in "Nothing planned" read as a contradiction: the check-in is planned
+        board && <p className="subtle">{checkIn ? 'No other reminders. Add one to follow up.' : 'Nothing planned. Add a reminder to follow up.'}</p>
       )}
-      {creating && <ReminderForm defaults={{ contactId, dueDate: format(new Date(), 'yyyy-MM-dd') }} onClose={() => setCreating(false)} />}
+      {creating && <ReminderForm defaults={{ contactId, dueDate: todayLocal() }} onClose={() => setCreating(false)} />}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { Markdown } from '../Markdown';
 import { interleaveLifeEvents, type LifeEvent } from '../../../../shared/domain/lifeEvents';
 import { LifeEventItem, useLifeEvents } from './LifeEventItem';
 import { LifeEventForm } from './LifeEventForm';
+import { InteractionFiles, PaperclipButton, useAttachmentCounts } from '../attachments/InteractionFiles';
 
 /** the local day of an instant, as the browser sees it */
 const localDay = (ms: number) => {
@@ -29,6 +30,9 @@ export function Timeline({ contact }: { contact: { id: string; displayName: stri
   const navigate = useRouter((s) => s.navigate);
   const lifeEvents = useLifeEvents(contact.id);
   const [eventForm, setEventForm] = useState<{ editing?: LifeEvent } | null>(null);
+  const fileCounts = useAttachmentCounts(items.map((i) => i.id));
+  const [filesOpen, setFilesOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggleFiles = (id: string) => setFilesOpen((open) => (open.has(id) ? new Set([...open].filter((x) => x !== id)) : new Set([...open, id])));
 
   // after a write, reload as many items as were shown, so the list does not jump back to one page
   const reload = useCallback(async () => {
@@ -86,6 +90,7 @@ export function Timeline({ contact }: { contact: { id: string; displayName: stri
           if (row.kind === 'event') return <LifeEventItem key={row.event.id} event={row.event} onEdit={() => setEventForm({ editing: row.event })} />;
           const i = row.interaction;
           const others = i.participants.filter((p) => p.id !== contact.id);
+          const what = `the ${KIND_LABELS[i.kind].toLowerCase()} of ${formatWhen(i.occurredAt, now)}`;
           return (
             <li key={i.id} className="timeline-item">
               <span className={`kind-dot kind-${i.kind}`} aria-hidden />
@@ -106,6 +111,7 @@ export function Timeline({ contact }: { contact: { id: string; displayName: stri
                   <button className="link-button" aria-label={`Edit ${KIND_LABELS[i.kind].toLowerCase()} of ${formatWhen(i.occurredAt, now)}`} onClick={() => useUi.getState().openQuickLog([], i)}>
                     Edit
                   </button>
+                  <PaperclipButton count={fileCounts[i.id] ?? 0} open={filesOpen.has(i.id)} onToggle={() => toggleFiles(i.id)} what={what} />
                 </div>
                 {i.summary && <p className="timeline-summary">{i.summary}</p>}
                 {others.length > 0 && (
@@ -128,6 +134,7 @@ export function Timeline({ contact }: { contact: { id: string; displayName: stri
                   </p>
                 )}
                 {i.notes && <Markdown text={i.notes} />}
+                {filesOpen.has(i.id) && <InteractionFiles interactionId={i.id} what={what} />}
               </div>
             </li>
           );

@@ -13,7 +13,7 @@ import { onDataChanged } from '../../lib/refresh';
 import { userLanguage } from '../../lib/format';
 import { Field } from '../Field';
 import { shortDate } from '../dashboard/format';
-import { todayLocal } from './inlineForm';
+import { todayLocal } from '../../lib/format';
 
 const CLIENTS_CIRCLE = 'circle-clients';
 

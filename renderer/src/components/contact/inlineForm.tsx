@@ -2,12 +2,6 @@
 // today's local date, Escape to close, field errors wired for screen readers, Cancel/Add buttons.
 import type { KeyboardEvent } from 'react';
 
-/** today in the browser's zone, as YYYY-MM-DD (a date input's value) */
-export function todayLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** Escape closes the form without saving, and goes no further (a Modal behind it stays open) */
 export function escapeCloses(onDone: () => void) {
   return (e: KeyboardEvent) => {

@@ -4,6 +4,7 @@ import { memo, type MouseEvent } from 'react';
 import type { Circle, ContactSummary } from '../../../../shared/domain/contact';
 import { Avatar } from '../Avatar';
 import { formatAgo } from '../../lib/format';
+import { formatPhone } from '../../../../shared/domain/phone';
 
 export const ROW_HEIGHT = 60;
 
@@ -17,8 +18,8 @@ export interface RowActions {
   remove(c: ContactSummary): void;
 }
 
-export const ContactRow = memo(function ContactRow({ contact: c, index, start, selected, active, circle, archived, now, actions }: { contact: ContactSummary; index: number; start: number; selected: boolean; active: boolean; circle: Circle | undefined; archived: boolean; now: number; actions: RowActions }) {
-  const subtitle = [c.title, c.company === c.displayName ? null : c.company].filter(Boolean).join(' · ') || c.primaryEmail || '\u00a0';
+export const ContactRow = memo(function ContactRow({ contact: c, index, start, selected, active, circle, archived, now, region, actions }: { contact: ContactSummary; index: number; start: number; selected: boolean; active: boolean; circle: Circle | undefined; archived: boolean; now: number; region: Parameters<typeof formatPhone>[1]; actions: RowActions }) {
+  const subtitle = [c.title, c.company === c.displayName ? null : c.company].filter(Boolean).join(' · ') || c.primaryEmail || (c.primaryPhone && formatPhone(c.primaryPhone, region)) || '\u00a0';
   return (
     <div
       role="listitem"

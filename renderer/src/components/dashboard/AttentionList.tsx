@@ -12,7 +12,7 @@ export function AttentionList({ items, total, flagged }: { items: AttentionItem[
     <section className="card dash-card" aria-labelledby="attention-title">
       <header className="dash-card-header">
         <h2 id="attention-title">Needs attention</h2>
-        {total > 0 && <span className="count-pill">{total}</span>}
+        {total > 0 && <span className="count-pill">{formatNumber(total)}</span>}
       </header>
       {counts.length > 0 && <p className="subtle small attention-counts">{counts.join(' · ')}</p>}
       {items.length === 0 ? (

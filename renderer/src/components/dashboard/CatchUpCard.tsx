@@ -2,7 +2,7 @@
 // spread over the coming days at the weekly pace set in Settings.
 import { useCallback, useEffect, useState } from 'react';
 import { toast } from 'sonner';
-import type { CatchUpPlan } from '../../../../shared/domain/catchUp';
+import { SUGGEST_BEYOND_WEEKS, suggestedPace, type CatchUpPlan } from '../../../../shared/domain/catchUp';
 import { api } from '../../lib/api';
 import { onDataChanged } from '../../lib/refresh';
 import { formatDay, formatOverdue, formatNumber } from '../../lib/format';
@@ -48,6 +48,7 @@ export function CatchUpCard() {
           ? `${formatNumber(plan.backlog)} check-ins due. Set a weekly pace in Settings to spread them over the coming days.`
           : `${formatNumber(plan.backlog)} due, ${plan.weeklyBudget} a week` + (plan.clearedBy ? ` · all caught up by ${plan.clearedBy.slice(0, 4) === plan.today.slice(0, 4) ? longDate(plan.clearedBy) : formatDay(localDate(plan.clearedBy).getTime())}` : '')}
       </p>
+      {plan.weeklyBudget > 0 && <PaceSuggestion backlog={plan.backlog} weeklyBudget={plan.weeklyBudget} />}
       {today.length > 0 ? (
         <ol className="dash-list" aria-label="Today’s check-ins">
           {today.map((c) => (
@@ -86,5 +87,18 @@ export function CatchUpCard() {
         </a>
       </p>
     </section>
+  );
+}
+
+/** a backlog that would take months at this pace says what would clear it, or that the rhythms are the thing to change */
+function PaceSuggestion({ backlog, weeklyBudget }: { backlog: number; weeklyBudget: number }) {
+  const s = suggestedPace(backlog, weeklyBudget);
+  if (s === null) return null;
+  return (
+    <p className="subtle small catch-up-suggestion">
+      {s === 'too-many'
+        ? `That is more than a weekly pace can clear in ${SUGGEST_BEYOND_WEEKS} weeks. Longer rhythms for people you see less often, or archiving people you no longer keep up with, shrink it.`
+        : `At ${formatNumber(s.pace)} a week you would be caught up in ${SUGGEST_BEYOND_WEEKS} weeks.`}
+    </p>
   );
 }

@@ -1,4 +1,4 @@
-// Overdue follow-ups, most pressing first, each with one-click "log" and "snooze".
+// Overdue check-ins, most pressing first, each with one-click "log" and "snooze".
 import { useState } from 'react';
 import { toast } from 'sonner';
 import type { FollowUp } from '../../../../shared/domain/dashboard';
@@ -6,6 +6,7 @@ import { api } from '../../lib/api';
 import { Avatar } from '../Avatar';
 import { ContactLink } from './ContactLink';
 import { daysAgo, overdueText, shortDate } from './format';
+import { formatNumber } from '../../lib/format';
 import { ScorePill } from './ScorePill';
 
 export function OverdueList({ items, total }: { items: FollowUp[]; total: number }) {
@@ -40,13 +41,13 @@ export function OverdueList({ items, total }: { items: FollowUp[]; total: number
   return (
     <section className="card dash-card" aria-labelledby="overdue-title">
       <header className="dash-card-header">
-        <h2 id="overdue-title">Overdue follow-ups</h2>
-        {total > 0 && <span className="count-pill danger">{total}</span>}
+        <h2 id="overdue-title">Overdue check-ins</h2>
+        {total > 0 && <span className="count-pill danger">{formatNumber(total)}</span>}
       </header>
       {items.length === 0 ? (
         <p className="dash-empty">Nobody is waiting on you. Every check-in is up to date.</p>
       ) : (
-        <ol className="dash-list" aria-label="Overdue follow-ups">
+        <ol className="dash-list" aria-label="Overdue check-ins">
           {items.map((f) => (
             <li key={f.contactId} className="dash-row">
               <Avatar name={f.displayName} contactId={f.contactId} size={32} />

@@ -1,6 +1,6 @@
 // Add or edit a reminder: what, about whom, when (a day, or a day and a time), and how it repeats.
+import { todayLocal } from '../../lib/format';
 import { useEffect, useState, type FormEvent } from 'react';
-import { format } from 'date-fns';
 import { api } from '../../lib/api';
 import { reloadIfStale } from '../../lib/stale';
 import { ApiError } from '../../../../shared/api/errors';
@@ -32,7 +32,7 @@ export function ReminderForm({ initial, defaults, onClose, onSaved }: ReminderFo
   // who it is about: picked by typing, so it works with any number of contacts
   const [about, setAbout] = useState<PickedContact | null>(initial?.contactId ? { id: initial.contactId, displayName: initial.contactName ?? '' } : null);
   const contactId = about?.id ?? '';
-  const [dueDate, setDueDate] = useState(initial?.dueDate ?? defaults?.dueDate ?? format(new Date(), 'yyyy-MM-dd'));
+  const [dueDate, setDueDate] = useState(initial?.dueDate ?? defaults?.dueDate ?? todayLocal());
   const [timed, setTimed] = useState(initial ? initial.dueTime !== null : false);
   const [dueTime, setDueTime] = useState(initial?.dueTime ?? '09:00');
   const [unit, setUnit] = useState<RecurrenceUnit>(initial?.recurrence.unit ?? 'none');

@@ -1,12 +1,12 @@
 // What a row can do, with a toast that says what happened and offers an undo where one makes sense.
+import { todayLocal } from '../../lib/format';
 import { toast } from 'sonner';
 import { api } from '../../lib/api';
 import type { Reminder } from '../../../../shared/domain/reminder';
 import type { SnoozePreset } from '../../../../shared/api/methods/reminders';
 import { timeOfInstant, whenPhrase } from './format';
-import { format } from 'date-fns';
 
-const today = () => format(new Date(), 'yyyy-MM-dd');
+const today = todayLocal;
 const fail = (err: unknown) => toast.error((err as Error).message);
 
 export async function completeReminder(r: Reminder, status: 'done' | 'dismissed' = 'done') {
