@@ -53,6 +53,17 @@ export interface ContactPhotoTable {
   updated_at: number;
 }
 
+/** a photo's 64 px thumbnail for lists (migration 0026); empty data: none could be made */
+export interface ContactThumbnailTable {
+  contact_id: string;
+  data: Buffer;
+}
+
+/** photos whose thumbnail is still to be made */
+export interface ThumbnailDirtyTable {
+  contact_id: string;
+}
+
 export interface ContactMethodTable {
   id: string;
   contact_id: string;
@@ -361,6 +372,8 @@ export interface DB {
   circles: CircleTable;
   contacts: ContactTable;
   contact_photos: ContactPhotoTable;
+  contact_thumbnails: ContactThumbnailTable;
+  thumbnail_dirty: ThumbnailDirtyTable;
   contact_methods: ContactMethodTable;
   contact_dates: ContactDateTable;
   tags: TagTable;

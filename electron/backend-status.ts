@@ -78,4 +78,5 @@ const TASK_NAMES: Record<BackgroundProblem['task'], string> = {
   integrity: 'The integrity check',
   search: 'Updating the search index',
   health: 'Updating the health scores',
+  thumbnails: 'Making the photo thumbnails for lists',
 };

@@ -15,6 +15,7 @@ import { handlers } from './services';
 import { stopExportJobs } from './transfer/export-jobs';
 import { closeImportConnection } from './transfer/import-session';
 import { refreshSearchIndexInSlices } from './services/searchIndex';
+import { makeQueuedThumbnails } from './services/thumbnails';
 import { searchSlices } from './services/search';
 import { createWriteGate } from './services/write-gate';
 import { preparePhones } from './services/phones';
@@ -176,10 +177,17 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
   let closed = false;
   const indexLater = readOnly ? null : setTimeout(() => void refreshSearchIndexInSlices(ctx.sqlite, searchSlices(ctx, () => closed)).catch((err) => console.error('[kith] search index:', err)), SEARCH_INDEX_DELAY_MS);
   indexLater?.unref();
+  // photo thumbnails: the ones stored before migration 0026 after the first screen, then each
+  // write's (a photo saved, imported, synced, restored) just after it
+  const makeThumbnails = () => void makeQueuedThumbnails(ctx, () => closed).catch((err) => console.error('[kith] thumbnails:', err));
+  const thumbnailsLater = readOnly ? null : setTimeout(makeThumbnails, SEARCH_INDEX_DELAY_MS);
+  thumbnailsLater?.unref();
+  if (!readOnly) events.on('committed', () => setImmediate(() => !closed && makeThumbnails()));
   const opened = handle;
   const close = async () => {
     closed = true;
     if (indexLater) clearTimeout(indexLater);
+    if (thumbnailsLater) clearTimeout(thumbnailsLater);
     checkpoint.cancel();
     background?.cancel();
     stopExportJobs(options.databasePath);

@@ -19,6 +19,7 @@ import * as m0020 from './0020_sync_changes';
 import * as m0022 from './0022_rhythms';
 import * as m0024 from './0024_addresses';
 import * as m0025 from './0025_attachments';
+import * as m0026 from './0026_photo_thumbnails';
 import * as m0027 from './0027_relationship_roles';
 import * as m0029 from './0029_sync_calendar_changes';
 import * as m0031 from './0031_portfolio_rhythms';
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '0022_rhythms': m0022,
   '0024_addresses': m0024,
   '0025_attachments': m0025,
+  '0026_photo_thumbnails': m0026,
   '0027_relationship_roles': m0027,
   '0029_sync_calendar_changes': m0029,
   '0031_portfolio_rhythms': m0031,

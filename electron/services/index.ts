@@ -25,6 +25,7 @@ import { duplicateHandlers } from './duplicates';
 import { mergeHandlers } from './merge';
 import { bulkHandlers } from './bulk';
 import { syncHandlers } from './sync';
+import { thumbnailHandlers } from './thumbnails';
 import { attachmentHandlers } from './attachments';
 
 export const handlers = {
@@ -52,5 +53,6 @@ export const handlers = {
   ...mergeHandlers,
   ...bulkHandlers,
   ...syncHandlers,
+  ...thumbnailHandlers,
   ...attachmentHandlers,
 } satisfies Handlers;

@@ -13,6 +13,7 @@ import type { Dispatch } from '../../electron/api/dispatcher';
 import { CHROMIUM, CHROMIUM_FLAGS, RENDERER_DIR, SCREENSHOT_DIR } from '../helpers/browser';
 import { DEFAULT_NOW } from './generate';
 import { summarise, type Stats } from './harness';
+import { addBenchPhotos } from './photos';
 
 export const MAX_ROWS = 100;
 /** what the sidebar's search asks for (GlobalSearch → useContactSearch) */
@@ -99,7 +100,7 @@ export interface BrowserResult {
 
 async function main() {
   // --part reminders: a targeted run of the Reminders page alone
-  const { values } = parseArgs({ options: { file: { type: 'string' }, out: { type: 'string' }, screenshot: { type: 'string' }, part: { type: 'string', default: 'all' } } });
+  const { values } = parseArgs({ options: { file: { type: 'string' }, out: { type: 'string' }, screenshot: { type: 'string' }, part: { type: 'string', default: 'all' }, photos: { type: 'string' } } });
   const contactsPart = values.part !== 'reminders';
   const now = new Date(DEFAULT_NOW);
   const backend = await startBackend({ databasePath: values.file!, host: 'web', clock: { now: () => now, timeZone: () => 'Europe/Berlin' } });
@@ -126,6 +127,9 @@ async function main() {
   const failures: string[] = [];
   const screenshots: string[] = [];
   const sqlite = backend.handle.sqlite;
+  // --photos N: every Nth contact gets a photo (written into the file: use a copy)
+  const photosAdded = values.photos ? await addBenchPhotos(sqlite, Number(values.photos)) : 0;
+  if (photosAdded) console.log(`added ${photosAdded} photos with thumbnails`);
   const contactsInFile = sqlite.prepare('SELECT count(*) FROM contacts').pluck().get() as number;
   const archivedInFile = sqlite.prepare('SELECT count(*) FROM contacts WHERE archived_at IS NOT NULL').pluck().get() as number;
   try {

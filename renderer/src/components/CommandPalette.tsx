@@ -60,7 +60,7 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
             <Command.Group heading="People">
               {hits.map((h) => (
                 <Command.Item key={h.id} value={`contact-${h.id}`} onSelect={() => run(() => navigate({ page: 'contact', id: h.id }))}>
-                  <Avatar name={h.displayName} size={24} />
+                  <Avatar name={h.displayName} contactId={h.id} size={24} />
                   <span className="palette-main">
                     <span>{h.displayName}</span>
                     <SearchExcerpt hit={h} />

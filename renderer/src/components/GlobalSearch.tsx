@@ -96,7 +96,7 @@ export function GlobalSearch() {
                 }}
                 onMouseEnter={() => setActive(i)}
               >
-                <Avatar name={h.displayName} size={26} />
+                <Avatar name={h.displayName} contactId={h.id} size={26} />
                 <span className="search-hit-main">
                   <span className="search-hit-name">{h.displayName}</span>
                   <SearchExcerpt hit={h} />

@@ -31,10 +31,14 @@ export function SearchExcerpt({ hit }: { hit: ContactSearchHit }) {
   }
   if (hit.typo)
     return (
-      <span className="subtle excerpt">
+      <span className="subtle excerpt" title={work ? `Similar name · ${work}` : 'Similar name'}>
         <span className="excerpt-field">Similar name</span>
         {work && ` · ${work}`}
       </span>
     );
-  return work ? <span className="subtle excerpt">{work}</span> : null;
+  return work ? (
+    <span className="subtle excerpt" title={work}>
+      {work}
+    </span>
+  ) : null;
 }

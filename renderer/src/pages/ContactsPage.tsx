@@ -7,19 +7,17 @@ import { api } from '../lib/api';
 import { useContacts, type ContactFilter } from '../stores/contacts';
 import { useRouter } from '../stores/router';
 import { useUi } from '../stores/ui';
-import { Avatar } from '../components/Avatar';
 import { Icon } from '../components/Icon';
 import { ConfirmDelete } from '../components/contact/ConfirmDelete';
-import { formatAgo, formatNumber } from '../lib/format';
+import { formatNumber } from '../lib/format';
 import { isModKey, MOD_LABEL } from '../lib/keyboard';
 import { useDuplicateCount } from '../components/duplicates/useDuplicateCount';
 import { useSelection } from '../components/contacts/useSelection';
 import { BulkBar } from '../components/contacts/BulkBar';
+import { ContactRow, ROW_HEIGHT, type RowActions } from '../components/contacts/ContactRow';
 import type { ContactSummary } from '../../../shared/domain/contact';
-import { formatPhone } from '../../../shared/domain/phone';
 import { usePhoneRegion } from '../lib/phoneRegion';
 
-const ROW_HEIGHT = 60;
 /** the circle filter's "No circle" choice */
 const NO_CIRCLE = '__none__';
 
@@ -41,14 +39,15 @@ export function ContactsPage({ archived }: { archived: boolean }) {
   const scroller = useRef<HTMLDivElement>(null);
   const circleById = new Map(circles.map((c) => [c.id, c]));
   const filtered = Boolean(filter.circleId || filter.noCircle || filter.tag);
-  const now = Date.now();
+  // to the minute: the rows' "2 days ago" need no finer clock, and memoised rows keep their props
+  const now = Math.floor(Date.now() / 60_000) * 60_000;
 
   useEffect(() => {
     if (filter.archived !== archived) void setFilter({ archived });
   }, [archived, filter.archived, setFilter]);
   const current = filter.archived === archived;
 
-  const virtualizer = useVirtualizer({ count: current ? total : 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtualizer = useVirtualizer({ count: current ? total : 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 3 });
   const visible = virtualizer.getVirtualItems();
   const first = visible[0]?.index ?? 0;
   const last = visible.at(-1)?.index ?? 0;
@@ -108,6 +107,20 @@ export function ContactsPage({ archived }: { archived: boolean }) {
     await api.call('contacts.restore', { id: c.id });
     toast.success(`${c.displayName} restored`);
   }
+  // the rows are memoised (a scroll step re-renders only the rows that came into view): they call
+  // the page's current handlers through one object that keeps its identity
+  const handlers = { onRowClick, setActive, extendTo: (i: number) => void selection.extendTo(i), toggle: selection.toggle, navigate, restore: (c: ContactSummary) => void restore(c), remove: setDeleting };
+  const latestHandlers = useRef(handlers);
+  latestHandlers.current = handlers;
+  const [rowActions] = useState<RowActions>(() => ({
+    onRowClick: (e, i, c) => latestHandlers.current.onRowClick(e, i, c),
+    setActive: (i) => latestHandlers.current.setActive(i),
+    extendTo: (i) => latestHandlers.current.extendTo(i),
+    toggle: (i, id) => latestHandlers.current.toggle(i, id),
+    open: (id) => latestHandlers.current.navigate({ page: 'contact', id }),
+    restore: (c) => latestHandlers.current.restore(c),
+    remove: (c) => latestHandlers.current.remove(c),
+  }));
 
   return (
     <section className="page contacts-page" aria-labelledby="contacts-title">
@@ -197,80 +210,20 @@ export function ContactsPage({ archived }: { archived: boolean }) {
                     <span className="skeleton-line" />
                   </div>
                 );
-              const circle = c.circleId ? circleById.get(c.circleId) : undefined;
-              const selected = selection.isSelected(c.id);
               return (
-                <div
+                <ContactRow
                   key={c.id}
-                  role="listitem"
-                  data-index={row.index}
-                  className={`contact-row${selected ? ' selected' : ''}${row.index === active ? ' active' : ''}`}
-                  style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
-                  onClick={(e) => onRowClick(e, row.index, c)}
-                >
-                  <input
-                    type="checkbox"
-                    className="row-select"
-                    aria-label={`Select ${c.displayName}`}
-                    checked={selected}
-                    tabIndex={row.index === active ? 0 : -1}
-                    onFocus={() => setActive(row.index)}
-                    onClick={(e) => {
-                      // the browser toggled it; the selection decides
-                      e.preventDefault();
-                      setActive(row.index);
-                      if (e.shiftKey) void selection.extendTo(row.index);
-                      else selection.toggle(row.index, c.id);
-                    }}
-                    onChange={() => {}}
-                  />
-                  <Avatar name={c.displayName} givenName={c.givenName} familyName={c.familyName} size={36} />
-                  <span className="contact-row-main">
-                    <a
-                      className="contact-name"
-                      href={`#/contacts/${c.id}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        navigate({ page: 'contact', id: c.id });
-                      }}
-                    >
-                      {c.displayName}
-                    </a>
-                    <span className="subtle">{[c.title, c.company === c.displayName ? null : c.company].filter(Boolean).join(' · ') || c.primaryEmail || (c.primaryPhone && formatPhone(c.primaryPhone, region)) || '\u00a0'}</span>
-                  </span>
-                  <span className="row-tags">
-                    {c.tags.slice(0, 3).map((t) => (
-                      <span className="tag" key={t}>
-                        {t}
-                      </span>
-                    ))}
-                    {c.tags.length > 3 && (
-                      <span className="tag tag-more" title={c.tags.slice(3).join(', ')} aria-label={`${c.tags.length - 3} more tags: ${c.tags.slice(3).join(', ')}`}>
-                        +{c.tags.length - 3}
-                      </span>
-                    )}
-                  </span>
-                  <span className="row-last subtle" title="Last interaction">
-                    {c.lastInteractionAt ? formatAgo(c.lastInteractionAt, now) : 'No interactions yet'}
-                  </span>
-                  {circle ? (
-                    <span className="chip" title={circle.name} style={{ ['--chip' as string]: circle.color }}>
-                      {circle.name}
-                    </span>
-                  ) : (
-                    <span className="chip-spacer" />
-                  )}
-                  {archived && (
-                    <span className="row-actions">
-                      <button className="button small" onClick={() => void restore(c)}>
-                        Restore
-                      </button>
-                      <button className="button small danger" onClick={() => setDeleting(c)}>
-                        Delete…
-                      </button>
-                    </span>
-                  )}
-                </div>
+                  contact={c}
+                  index={row.index}
+                  start={row.start}
+                  selected={selection.isSelected(c.id)}
+                  active={row.index === active}
+                  circle={c.circleId ? circleById.get(c.circleId) : undefined}
+                  archived={archived}
+                  now={now}
+                  region={region}
+                  actions={rowActions}
+                />
               );
             })}
           </div>

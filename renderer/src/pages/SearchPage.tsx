@@ -86,7 +86,7 @@ export function SearchPage({ query }: { query: string }) {
                 navigate({ page: 'contact', id: h.id });
               }}
             >
-              <Avatar name={h.displayName} size={32} />
+              <Avatar name={h.displayName} contactId={h.id} size={32} />
               <span className="search-hit-main">
                 <span className="search-hit-name">
                   {h.displayName}

@@ -13,7 +13,7 @@ export interface AppInfo {
 
 /** a background task (automatic backup, WAL checkpoint, scheduler, integrity check) that failed */
 export interface BackgroundProblem {
-  task: 'backup' | 'checkpoint' | 'scheduler' | 'integrity' | 'search' | 'health';
+  task: 'backup' | 'checkpoint' | 'scheduler' | 'integrity' | 'search' | 'health' | 'thumbnails';
   code: ApiErrorCode;
   message: string;
   /** epoch ms of the last failure */

@@ -118,6 +118,8 @@ export const contactMethods = {
       })
       .strict(),
   ),
+  /** the list thumbnails (64 px, data: URLs) of the contacts on screen; null: no photo */
+  'contacts.thumbnails': query<{ id: string; thumbnail: string | null }[]>()(z.object({ ids: z.array(id).min(1).max(100, 'At most 100 thumbnails at a time') }).strict()),
   /** search as you type: names, nickname, company, emails, phones, tags, notes, how we met, personal
    *  facts, interactions' summaries and notes, names one typo away; exact names first. `offset` pages on. */
   'contacts.search': query<ContactSearchHit[]>()(

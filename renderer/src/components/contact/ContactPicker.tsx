@@ -141,7 +141,7 @@ export function ContactPicker({
                 }}
                 onMouseEnter={() => setActive(i)}
               >
-                <Avatar name={h.displayName} size={22} />
+                <Avatar name={h.displayName} contactId={h.id} size={22} />
                 <span>{h.displayName}</span>
                 {h.company && <span className="subtle">{h.company}</span>}
               </li>

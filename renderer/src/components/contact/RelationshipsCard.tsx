@@ -101,7 +101,7 @@ export function RelationshipsCard({ contactId, name }: { contactId: string; name
           const sentence = relationshipSentence(r.role, name, r.other.displayName);
           return (
             <li key={`${r.id ?? 'intro'}-${r.role}-${r.other.id}`}>
-              <Avatar name={r.other.displayName} size={26} />
+              <Avatar name={r.other.displayName} contactId={r.other.id} size={26} />
               {sentence ? (
                 <span className="relation-sentence" title={sentence}>
                   {r.role === 'introducedBy' ? (

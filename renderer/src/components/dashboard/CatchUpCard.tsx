@@ -53,9 +53,9 @@ export function CatchUpCard() {
         <ol className="dash-list" aria-label="Today’s check-ins">
           {today.map((c) => (
             <li key={c.contactId} className="dash-row">
-              <Avatar name={c.displayName} photo={null} size={32} />
+              <Avatar name={c.displayName} contactId={c.contactId} size={32} />
               <div className="dash-row-main">
-                <ContactLink id={c.contactId} className="dash-row-name">
+                <ContactLink id={c.contactId} className="dash-row-name" title={c.displayName}>
                   {c.displayName}
                 </ContactLink>
                 <span className="subtle small">

@@ -61,7 +61,7 @@ function CurrencyBlock({ block, titled }: { block: CurrencyClients; titled: bool
         {others && (
           <li>
             <RouteLink route={{ page: 'clients', currency }} className="client-row others">
-              <span className="client-name">
+              <span className="client-name" title={`${formatNumber(others.count)} other client${others.count === 1 ? '' : 's'}`}>
                 {formatNumber(others.count)} other client{others.count === 1 ? '' : 's'}
               </span>
               <span className="share-track" aria-hidden>

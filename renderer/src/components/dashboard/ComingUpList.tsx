@@ -40,7 +40,7 @@ export function ComingUpList({ items }: { items: UpcomingItem[] }) {
                   <strong>{localDate(u.date).getDate()}</strong>
                 </span>
                 <span className="dash-row-main">
-                  <span className="dash-row-name">{text}</span>
+                  <span className="dash-row-name" title={text}>{text}</span>
                   <span className="subtle small">
                     <span className={`kind-dot kind-${u.kind}`} aria-hidden /> {KIND_LABEL[u.kind]} · {inDays(u.daysAway)}
                     {u.dueTime ? ` at ${u.dueTime}` : ''}

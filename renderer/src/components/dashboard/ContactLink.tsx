@@ -2,13 +2,15 @@
 import type { ReactNode } from 'react';
 import { routeToHash, useRouter, type Route } from '../../stores/router';
 
-export function RouteLink({ route, children, className, label }: { route: Route; children: ReactNode; className?: string; label?: string }) {
+/** `title`: the full text, for a link cut with an ellipsis */
+export function RouteLink({ route, children, className, label, title }: { route: Route; children: ReactNode; className?: string; label?: string; title?: string }) {
   const navigate = useRouter((s) => s.navigate);
   return (
     <a
       href={routeToHash(route)}
       className={className}
       aria-label={label}
+      title={title}
       onClick={(e) => {
         if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
         e.preventDefault();
@@ -20,9 +22,9 @@ export function RouteLink({ route, children, className, label }: { route: Route;
   );
 }
 
-export function ContactLink({ id, children, className, label }: { id: string; children: ReactNode; className?: string; label?: string }) {
+export function ContactLink({ id, children, className, label, title }: { id: string; children: ReactNode; className?: string; label?: string; title?: string }) {
   return (
-    <RouteLink route={{ page: 'contact', id }} className={className} label={label}>
+    <RouteLink route={{ page: 'contact', id }} className={className} label={label} title={title}>
       {children}
     </RouteLink>
   );

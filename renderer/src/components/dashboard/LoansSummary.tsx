@@ -38,7 +38,7 @@ export function LoansSummary() {
           <li key={`${p.contactId}-${p.currency}`} className="dash-row">
             <ContactLink id={p.contactId} className="dash-row-link">
               <span className="dash-row-main">
-                <span className="dash-row-name">{p.displayName}</span>
+                <span className="dash-row-name" title={p.displayName}>{p.displayName}</span>
                 <span className="subtle small">{p.netMinor > 0 ? `owes you ${formatMoney(p.netMinor, p.currency)}` : `you owe ${formatMoney(-p.netMinor, p.currency)}`}</span>
               </span>
             </ContactLink>

@@ -50,9 +50,9 @@ export function OverdueList({ items, total }: { items: FollowUp[]; total: number
         <ol className="dash-list" aria-label="Overdue check-ins">
           {items.map((f) => (
             <li key={f.contactId} className="dash-row">
-              <Avatar name={f.displayName} photo={null} size={32} />
+              <Avatar name={f.displayName} contactId={f.contactId} size={32} />
               <div className="dash-row-main">
-                <ContactLink id={f.contactId} className="dash-row-name">
+                <ContactLink id={f.contactId} className="dash-row-name" title={f.displayName}>
                   {f.displayName}
                 </ContactLink>
                 <span className="subtle small" title={`${overdueText(f.daysOverdue)} · ${f.daysSinceLast === null ? 'never talked' : `talked ${daysAgo(f.daysSinceLast)}`}`}>

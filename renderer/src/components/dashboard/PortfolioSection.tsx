@@ -25,7 +25,7 @@ export function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
               <ul className="circle-bars">
                 {circles.map((c) => (
                   <li key={c.circleId ?? 'none'}>
-                    <span className="circle-name">
+                    <span className="circle-name" title={c.name}>
                       <span className="legend-swatch round" style={{ background: c.color }} aria-hidden />
                       {c.name}
                     </span>

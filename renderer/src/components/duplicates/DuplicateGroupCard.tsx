@@ -37,7 +37,7 @@ export function DuplicateGroupCard({ group, region, now, onMerge, onDismiss, bus
       <ul className="duplicate-members">
         {group.contacts.map((c) => (
           <li key={c.id} className="duplicate-member">
-            <Avatar name={c.displayName} size={36} />
+            <Avatar name={c.displayName} contactId={c.id} size={36} />
             <div className="duplicate-member-text">
               <a
                 href={`#/contacts/${c.id}`}
@@ -51,7 +51,7 @@ export function DuplicateGroupCard({ group, region, now, onMerge, onDismiss, bus
               </a>
               {c.company && <span className="subtle">{c.company}</span>}
               {[...c.emails, ...c.phones.map((p) => formatPhone(p, region))].slice(0, 3).map((v) => (
-                <span key={v} className="subtle method-line">
+                <span key={v} className="subtle method-line" title={v}>
                   {v}
                 </span>
               ))}

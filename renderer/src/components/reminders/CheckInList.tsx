@@ -48,7 +48,7 @@ function CheckInRows({ items, total, when }: { items: CheckInDue[]; total: numbe
                   navigate({ page: 'contact', id: c.contactId });
                 }}
               >
-                <Avatar name={c.contactName} size={28} />
+                <Avatar name={c.contactName} contactId={c.contactId} size={28} />
                 <span className="checkin-name" title={c.contactName}>{c.contactName}</span>
                 <span className={w.overdue ? 'checkin-due overdue' : 'checkin-due'}>{w.text}</span>
               </a>

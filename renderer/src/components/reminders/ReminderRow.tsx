@@ -55,7 +55,7 @@ export function ReminderRow({ reminder: r, today, morningTime, focused, snoozeOp
         </button>
       )}
       <div className="reminder-main">
-        <span className="reminder-title">
+        <span className="reminder-title" title={r.title}>
           {r.source === 'birthday' && (
             <span className="reminder-kind birthday" title="Birthday">
               <Icon name="cake" size={14} />
@@ -68,6 +68,7 @@ export function ReminderRow({ reminder: r, today, morningTime, focused, snoozeOp
             <a
               href={`#/contacts/${encodeURIComponent(r.contactId)}`}
               className="reminder-contact"
+              title={r.contactName}
               tabIndex={-1}
               onClick={(e) => {
                 e.preventDefault();
