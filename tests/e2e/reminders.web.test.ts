@@ -34,7 +34,7 @@ describe('the Reminders view in the browser', () => {
 
   it('shows Overdue, Today, Upcoming and Done, and the overdue count in the sidebar', async () => {
     const nav = s.page.getByRole('navigation', { name: 'Main' });
-    await nav.getByLabel('3 overdue').waitFor();
+    await nav.getByLabel('3 reminders overdue').waitFor();
     // the badge counts what is due today too
     expect(await nav.getByLabel('3 reminders overdue, 1 due today').textContent()).toBe('4');
     await nav.getByRole('link', { name: /Reminders/ }).click();
@@ -105,7 +105,7 @@ describe('the Reminders view in the browser', () => {
     const moved = s.page.getByRole('region', { name: /Upcoming/ }).getByRole('listitem').filter({ hasText: 'Renew car insurance' });
     await moved.waitFor();
     expect(await moved.textContent()).toContain('Thursday 18:30');
-    await s.page.getByRole('navigation', { name: 'Main' }).getByLabel('2 overdue').waitFor();
+    await s.page.getByRole('navigation', { name: 'Main' }).getByLabel('2 reminders overdue').waitFor();
   });
 
   it('shows a contact’s reminders on their page, and adds one there for them', async () => {
