@@ -41,7 +41,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       const refusal = options.status?.readOnlyReason || !ALWAYS_ALLOWED.has(method) ? options.status?.writeRefusal() : null;
       if (refusal) return failure(refusal);
     }
-    const parsed = (spec.input as z.ZodType).safeParse(rawInput ?? {});
+    let parsed: ReturnType<z.ZodType['safeParse']>;
+    try {
+      parsed = (spec.input as z.ZodType).safeParse(rawInput ?? {});
+    } catch {
+      // zod itself can throw on hostile shapes, e.g. { id: { length: Object.create(null) } } ("Cannot
+      // convert object to primitive value" in a length check): still the caller's input, still typed
+      return failure({ code: 'invalid_input', message: 'The input has a value of the wrong shape' });
+    }
     if (!parsed.success) return failure(fromZodIssues(parsed.error.issues));
     try {
       const handler = handlers[method] as (c: ServiceContext, i: unknown) => Promise<unknown>;

@@ -59,6 +59,14 @@ describe('one rule for NUL and unpaired surrogates, at the dispatcher', () => {
   });
 });
 
+it('an input zod itself throws on (a length with no way to become a number) is invalid_input, not a crash', async () => {
+  // found by api-fuzz: { id: { length: {__proto__: null} } } threw "Cannot convert object to primitive value" out of safeParse
+  for (const method of ['relationshipRoles.update', 'contacts.get', 'contacts.update'] as const) {
+    const r = await kith.dispatch(method, { id: { length: Object.create(null) } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  }
+});
+
 it('transfer.export with 40,000 chosen ids answers not_found for the missing ones, not "too many SQL variables"', async () => {
   const ids = Array.from({ length: 40_000 }, (_, i) => `id-${i}`);
   const r = await kith.dispatch('transfer.export', { format: 'vcard', contactIds: ids });
