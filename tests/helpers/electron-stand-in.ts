@@ -188,3 +188,14 @@ export const electronStandIn = {
     },
   },
 };
+
+/** polls `probe` every 20 ms until it gives something, for what the main process does in its own time */
+export async function until<T>(what: string, probe: () => T | undefined | null | false, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -12,7 +12,7 @@ import { IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
 import type { ApiResult } from '../../shared/api/errors';
 import { tempDir } from '../helpers/backend';
 import { trayMenuLabel } from '../../electron/scheduler/messages';
-import { called, electronStandIn, recorder, type FakeWindow } from '../helpers/electron-stand-in';
+import { called, until, electronStandIn, recorder, type FakeWindow } from '../helpers/electron-stand-in';
 
 vi.mock('electron', async () => (await import('../helpers/electron-stand-in')).electronStandIn);
 
@@ -21,15 +21,6 @@ const tmp = tempDir('kith-electron-main-');
 const databasePath = join(tmp.dir, 'kith.sqlite');
 let win: FakeWindow;
 
-async function until<T>(what: string, probe: () => T | undefined | null | false, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** an IPC call as the page in the main window would make it */
 async function invoke(method: string, input: unknown, from: { sender?: unknown; url?: string } = {}): Promise<ApiResult<unknown>> {

@@ -11,7 +11,7 @@ import { IPC_CHANNEL } from '../../shared/api/bridge';
 import type { ApiResult } from '../../shared/api/errors';
 import { startBackend } from '../../electron/kith';
 import { tempDir } from '../helpers/backend';
-import { called, recorder, type FakeWindow } from '../helpers/electron-stand-in';
+import { called, until, recorder, type FakeWindow } from '../helpers/electron-stand-in';
 
 vi.mock('electron', async () => (await import('../helpers/electron-stand-in')).electronStandIn);
 
@@ -20,15 +20,6 @@ const tmp = tempDir('kith-electron-recovery-');
 const databasePath = join(tmp.dir, 'kith.sqlite');
 let win: FakeWindow;
 
-async function until<T>(what: string, probe: () => T | undefined | null | false, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const invoke = async (method: string, input: unknown) => {
   const handler = recorder.ipcHandlers.get(IPC_CHANNEL)!;
