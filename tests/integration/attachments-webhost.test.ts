@@ -1,22 +1,17 @@
 // The web host hands an attachment out as a download of its exact bytes, never as a page of the
 // app's origin: an attached .html or .svg must not run with the app's token.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../electron/webhost/server';
-import { startTestBackend, type TestBackend } from '../helpers/backend';
+import type { WebHost } from '../../electron/webhost/server';
+import { startTestWebHost } from '../helpers/webHost';
+import type { TestBackend } from '../helpers/backend';
 
 let kith: TestBackend;
 let host: WebHost;
 let ada: string;
 
 beforeAll(async () => {
-  kith = await startTestBackend({ host: 'web' });
-  const staticDir = join(kith.dir, 'static');
-  mkdirSync(staticDir);
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Kith</title>');
-  host = await startWebHost({ dispatch: kith.dispatch, staticDir });
+  ({ kith, host } = await startTestWebHost());
   ada = (await kith.call('contacts.create', { displayName: 'Ada' })).id;
 });
 afterAll(async () => {

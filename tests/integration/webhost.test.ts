@@ -1,22 +1,17 @@
 // The web host answers only its own page: loopback, the per-run token, its own Host and Origin.
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../electron/webhost/server';
-import { startTestBackend, type TestBackend } from '../helpers/backend';
+import type { WebHost } from '../../electron/webhost/server';
+import { startTestWebHost } from '../helpers/webHost';
+import type { TestBackend } from '../helpers/backend';
 import { sendRaw } from '../helpers/httpRequest';
 
 let kith: TestBackend;
 let host: WebHost;
 
 beforeAll(async () => {
-  kith = await startTestBackend({ host: 'web' });
-  const staticDir = join(kith.dir, 'static');
-  mkdirSync(staticDir);
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Kith</title>');
-  host = await startWebHost({ dispatch: kith.dispatch, staticDir });
+  ({ kith, host } = await startTestWebHost());
 });
 afterAll(async () => {
   await host.close();

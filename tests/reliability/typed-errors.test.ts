@@ -1,11 +1,10 @@
 // Input that used to end in `internal`, a 500 or a reset now gets a typed error naming the problem:
 // NUL and unpaired surrogates (one rule at the dispatcher), an export of 40,000 chosen contacts
 // (more than SQLite's 32,766 parameters), malformed %-encoding in an address, a body over the limit.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../electron/webhost/server';
-import { startTestBackend, type TestBackend } from '../helpers/backend';
+import type { WebHost } from '../../electron/webhost/server';
+import { startTestWebHost } from '../helpers/webHost';
+import type { TestBackend } from '../helpers/backend';
 import { MAX_REQUEST_BYTES } from '../../shared/api/limits';
 import { contract } from '../../shared/api/contract';
 import { importFile } from '../helpers/transfer';
@@ -14,11 +13,7 @@ import { sendRaw } from '../helpers/httpRequest';
 let kith: TestBackend;
 let host: WebHost;
 beforeAll(async () => {
-  kith = await startTestBackend({ host: 'web' });
-  const staticDir = join(kith.dir, 'static');
-  mkdirSync(staticDir);
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Kith</title>');
-  host = await startWebHost({ dispatch: kith.dispatch, staticDir });
+  ({ kith, host } = await startTestWebHost());
 });
 afterAll(async () => {
   await host.close();
