@@ -52,7 +52,7 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
   },
 
   async 'transfer.importCommit'(ctx, input) {
-    const summary = await commitSession(ctx, getSession(input.sessionId), { defaultAction: input.defaultAction, actions: input.actions, forNew: input.forNew, mergeInto: input.mergeInto, restoreAs: input.restoreAs });
+    const summary = await commitSession(ctx, getSession(input.sessionId), { defaultAction: input.defaultAction, nameOnlyAction: input.nameOnlyAction, actions: input.actions, forNew: input.forNew, mergeInto: input.mergeInto, restoreAs: input.restoreAs });
     // every new contact's health, in slices in the background: the next dashboard need not compute them all at once
     // (not after a restore into a new data file: this file is left byte-identical, and the new one settles its own)
     if (summary.added + summary.merged > 0 && summary.restoredInto?.mode !== 'newFile') void settleHealth(ctx).catch((err) => console.error('[kith] health after the import:', err));

@@ -11,6 +11,7 @@ import { insertContactPrepared, type ContactFields, type TagIds } from '../servi
 import type { ServiceContext } from '../services/context';
 import { decodeText, type CsvTable } from './csv-formats';
 import { buildDuplicateIndex, buildDuplicateIndexInSlices, describeCandidate, findDuplicates, indexRecord, type DuplicateMatch, type IndexedPerson } from './duplicates';
+import { importActionFor } from '../../shared/domain/duplicates';
 import { phoneRegion, renormalizePhones } from '../services/phones';
 import { hasUserData, readJsonExport, restoreJsonExport, type JsonExport } from './json-export';
 import { mergeJsonExport, mergeableTables, pickKinds, planJsonMerge } from './json-merge';
@@ -244,7 +245,7 @@ export function requestCancel(id: string): boolean {
 export async function commitSession(
   ctx: ServiceContext,
   session: Session,
-  decide: { defaultAction: DuplicateAction; actions: Record<string, DuplicateAction>; forNew?: ForNew; mergeInto?: Record<string, string>; restoreAs?: 'merge' | 'newFile' },
+  decide: { defaultAction: DuplicateAction; nameOnlyAction?: DuplicateAction; actions: Record<string, DuplicateAction>; forNew?: ForNew; mergeInto?: Record<string, string>; restoreAs?: 'merge' | 'newFile' },
 ): Promise<ImportSummary> {
   if (session.progress.state === 'running') throw new ServiceError('conflict', 'This import is already running');
   if (session.progress.state === 'done') throw new ServiceError('conflict', 'This file has already been imported; choose it again to import it once more');
@@ -304,7 +305,7 @@ export async function commitSession(
         return;
       }
       // which contact a record duplicates matters only when some record may be merged or skipped
-      const keepsAll = decide.defaultAction === 'keepBoth' && Object.values(decide.actions).every((a) => a === 'keepBoth');
+      const keepsAll = decide.defaultAction === 'keepBoth' && (decide.nameOnlyAction ?? 'keepBoth') === 'keepBoth' && Object.values(decide.actions).every((a) => a === 'keepBoth');
       const index = keepsAll ? null : buildDuplicateIndex(sqlite, phoneRegion(sqlite));
       // the records are written with prepared statements on the raw connection, inside this transaction
       // (a query built per row cost more than the writes themselves)
@@ -327,8 +328,9 @@ export async function commitSession(
         const record = records[i]!;
         const { circleName, ...rest } = record.fields;
         const fields = { ...(rest as ContactFields), circleId: rest.circleId ?? (circleName ? (circles.get(circleName.toLowerCase()) ?? null) : null) };
-        const matches = index ? distinctContacts(findDuplicates(index, record)) : [];
-        const action = matches.length ? (decide.actions[String(record.number)] ?? decide.defaultAction) : 'keepBoth';
+        const found = index ? findDuplicates(index, record) : [];
+        const matches = distinctContacts(found);
+        const action = matches.length ? importActionFor(found.map((m) => m.matchedBy), decide.actions[String(record.number)], decide.defaultAction, decide.nameOnlyAction ?? 'keepBoth') : 'keepBoth';
         const target = action === 'merge' ? mergeTarget(matches, decide.mergeInto?.[String(record.number)]) : null;
         if (action === 'merge' && !target) {
           summary.warnings.push({

@@ -44,3 +44,17 @@ export function nameConfidence(key: string): number {
 export function pairKey(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
 }
+
+/**
+ * What an import does with a record that matched someone, unless the user chose for that record:
+ * the choice for matches by id, email or phone, or the one for matches by name alone — two "Ana"s
+ * in one address book are usually two people, so a name alone is kept apart unless the user asks.
+ */
+export function importActionFor<A extends string>(reasons: readonly ('id' | DuplicateReasonKind)[], chosen: A | undefined, forSure: A, forNameOnly: A): A {
+  if (chosen) return chosen;
+  return matchedByNameOnly(reasons) ? forNameOnly : forSure;
+}
+
+export function matchedByNameOnly(reasons: readonly ('id' | DuplicateReasonKind)[]): boolean {
+  return reasons.length > 0 && reasons.every((r) => r === 'name');
+}

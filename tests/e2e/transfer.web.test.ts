@@ -64,6 +64,27 @@ describe('import, export and backups in the browser', () => {
     expect(s.kith.sqlite.prepare(`SELECT value FROM contact_methods WHERE contact_id = ? ORDER BY sort_order`).pluck().all(ada.id)).toEqual(['ada@example.org', '+44 20 7946 0001']);
   });
 
+  it('keeps someone who matches by name alone as a separate person unless the user chooses Merge', async () => {
+    const file = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Grace Hopper', 'NOTE:another Grace', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'FN:Ada K.', 'EMAIL:ada@example.org', 'END:VCARD'].join('\r\n');
+    await s.page.getByRole('button', { name: 'Import contacts…' }).click();
+    const dialog = s.page.getByRole('dialog', { name: 'Import contacts' });
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'names.vcf', mimeType: 'text/vcard', buffer: Buffer.from(file) });
+    await dialog.getByText('2 people are already in Kith').waitFor();
+    expect(await dialog.getByLabel('For duplicates with the same email or phone').inputValue()).toBe('merge');
+    expect(await dialog.getByLabel('For duplicates with only the same name').inputValue()).toBe('keepBoth');
+    expect(await dialog.getByLabel('What to do with Grace Hopper').inputValue()).toBe('keepBoth');
+    expect(await dialog.getByLabel('What to do with Ada K.').inputValue()).toBe('merge');
+    await dialog.getByText('someone who matches by name alone is kept as a separate person unless you choose Merge').waitFor();
+    await s.screenshot('transfer-import-name-only');
+    await dialog.getByRole('button', { name: 'Import 2 contacts' }).click();
+    const done = s.page.getByRole('dialog', { name: 'Import finished' });
+    await done.getByRole('definition').first().waitFor();
+    expect(await done.getByRole('definition').allTextContents()).toEqual(['1', '1', '0', '0']);
+    await done.getByRole('button', { name: 'Done' }).click();
+    expect(s.kith.sqlite.prepare(`SELECT notes FROM contacts WHERE display_name = 'Grace Hopper' ORDER BY notes`).pluck().all()).toEqual(['', 'another Grace']);
+    s.kith.sqlite.prepare(`DELETE FROM contacts WHERE notes = 'another Grace'`).run();
+  });
+
   it('maps the columns of an unknown CSV, with a preview of its first rows', async () => {
     await s.page.getByRole('button', { name: 'Import contacts…' }).click();
     const dialog = s.page.getByRole('dialog', { name: 'Import contacts' });

@@ -278,10 +278,44 @@ describe('duplicates', () => {
 
   it('keep both, skip, and a choice per record over the choice for all', async () => {
     const file = card('Ada Lovelace', ['NOTE:second Ada']) + card('Charles Babbage', []) + card('Mary Somerville', ['NOTE:merged']);
-    const { summary } = await importFile(kith, 'k.vcf', file, { defaultAction: 'skip', actions: { '1': 'keepBoth', '3': 'merge' } });
+    const { summary } = await importFile(kith, 'k.vcf', file, { defaultAction: 'skip', nameOnlyAction: 'skip', actions: { '1': 'keepBoth', '3': 'merge' } });
     expect(summary).toMatchObject({ added: 1, merged: 1, skipped: 1 });
     const names = (await contactsByName(kith)).map((c) => `${c.displayName}: ${c.notes}`).sort();
     expect(names).toEqual(['Ada Lovelace: Knows Babbage.', 'Ada Lovelace: second Ada', 'Charles Babbage: ', 'Mary Somerville: merged']);
+  });
+});
+
+describe('a match by name alone', () => {
+  const card = (fn: string, lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', `FN:${fn}`, ...lines, 'END:VCARD'].join('\r\n') + '\r\n';
+  // two people can share a name: the file's two Anas and the Mary already in Kith are three people
+  const file = card('Ana Souza', ['NOTE:from Lisbon']) + card('Ana Souza', ['NOTE:from Porto']) + card('Mary Somerville', ['NOTE:the astronomer']) + card('Ada L.', ['EMAIL:ada@example.org']);
+  beforeEach(async () => {
+    await kith.call('contacts.create', { displayName: 'Mary Somerville', notes: 'the one I know' });
+    await kith.call('contacts.create', { displayName: 'Ada Lovelace', methods: [{ kind: 'email', value: 'ADA@example.org' }] });
+  });
+
+  it('is offered as a possible duplicate but kept as a separate person by default, while an email match is merged', async () => {
+    const { preview, summary } = await importFile(kith, 'names.vcf', file);
+    expect(preview.duplicates.map((d) => [d.record, d.matchedBy, d.inFile?.record ?? null])).toEqual([
+      [2, 'name', 1],
+      [3, 'name', null],
+      [4, 'email', null],
+    ]);
+    expect(summary).toMatchObject({ added: 3, merged: 1, skipped: 0, failed: [], warnings: [] });
+    const names = (await contactsByName(kith)).map((c) => `${c.displayName}: ${c.notes}`).sort();
+    expect(names).toEqual(['Ada Lovelace: ', 'Ana Souza: from Lisbon', 'Ana Souza: from Porto', 'Mary Somerville: the astronomer', 'Mary Somerville: the one I know']);
+  });
+
+  it('is merged when the user chooses that, for all of them or for one', async () => {
+    const all = await importFile(kith, 'names.vcf', file, { nameOnlyAction: 'merge' });
+    expect(all.summary).toMatchObject({ added: 1, merged: 3 });
+    expect((await contactsByName(kith)).map((c) => `${c.displayName}: ${c.notes}`)).toEqual(['Ada Lovelace: ', 'Ana Souza: from Lisbon\n\nfrom Porto', 'Mary Somerville: the one I know\n\nthe astronomer']);
+  });
+
+  it('a choice for one record wins over the choice for name matches', async () => {
+    const { summary } = await importFile(kith, 'names.vcf', file, { actions: { '3': 'merge' } });
+    expect(summary).toMatchObject({ added: 2, merged: 2 });
+    expect((await contactsByName(kith)).map((c) => c.displayName)).toEqual(['Ada Lovelace', 'Ana Souza', 'Ana Souza', 'Mary Somerville']);
   });
 });
 

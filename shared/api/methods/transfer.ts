@@ -187,7 +187,10 @@ export const transferMethods = {
     z
       .object({
         sessionId: id,
+        /** what to do with a record that matches by id, email or phone */
         defaultAction: z.enum(DUPLICATE_ACTIONS).default('merge'),
+        /** what to do with a record that matches only by name (shared/domain/duplicates.ts importActionFor) */
+        nameOnlyAction: z.enum(DUPLICATE_ACTIONS).default('keepBoth'),
         /** per record number: what to do with that duplicate */
         actions: z.record(z.string().regex(/^\d+$/, 'Expected a record number'), z.enum(DUPLICATE_ACTIONS)).default({}),
         /** a Kith export into a Kith with data: add it to this data, or restore it into a new data file and open that */

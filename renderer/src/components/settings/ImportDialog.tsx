@@ -6,6 +6,7 @@ import { ImportDuplicateText } from './ImportDuplicate';
 import { api } from '../../lib/api';
 import { appHost, readAsBase64 } from '../../lib/files';
 import type { Circle } from '../../../../shared/domain/contact';
+import { importActionFor, matchedByNameOnly } from '../../../../shared/domain/duplicates';
 import { CSV_TARGETS, type CsvTarget, type DuplicateAction, type ImportFormat, type ImportPreview, type ImportProblem, type ImportProgress, type ImportSummary } from '../../../../shared/api/methods/transfer';
 import { formatDateTime, formatNumber } from '../../lib/format';
 
@@ -55,9 +56,11 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<CsvTarget[]>([]);
   const [defaultAction, setDefaultAction] = useState<DuplicateAction>('merge');
+  const [nameOnlyAction, setNameOnlyAction] = useState<DuplicateAction>('keepBoth');
   /** a Kith export into a Kith with data: merge here, or restore into a new data file */
   const [restoreAs, setRestoreAs] = useState<RestoreAs>('merge');
   const [actions, setActions] = useState<Record<string, DuplicateAction>>({});
+  const anyNameOnly = preview?.duplicates.some((d) => matchedByNameOnly(reasonsOf(d))) ?? false;
   const [mergeInto, setMergeInto] = useState<Record<string, string | undefined>>({});
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
@@ -133,7 +136,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       const cadenceDays = forNew.cadence.trim() ? Number(forNew.cadence) : null;
       const extra = preview.json ? undefined : { circleId: forNew.circleId || null, tags, cadenceDays };
       const asked = preview.json?.hasData ? { restoreAs } : {};
-      const done = await api.call('transfer.importCommit', { sessionId: preview.sessionId, defaultAction, actions, mergeInto: chosenTargets(mergeInto), ...(extra ? { forNew: extra } : {}), ...asked });
+      const done = await api.call('transfer.importCommit', { sessionId: preview.sessionId, defaultAction, nameOnlyAction, actions, mergeInto: chosenTargets(mergeInto), ...(extra ? { forNew: extra } : {}), ...asked });
       setSummary(done);
       setStep('done');
     } catch (err) {
@@ -225,10 +228,11 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                   <h3 id="duplicates-title">
                     {preview.duplicates.length === 1 ? '1 person is already in Kith' : `${preview.duplicates.length} people are already in Kith`}
                   </h3>
+                  <div className="duplicate-choices">
                   <label className="inline-field">
-                    For all
+                    {anyNameOnly ? 'Same email or phone' : 'For all'}
                     <select
-                      aria-label="For all duplicates"
+                      aria-label={anyNameOnly ? 'For duplicates with the same email or phone' : 'For all duplicates'}
                       value={defaultAction}
                       onChange={(e) => {
                         setDefaultAction(e.target.value as DuplicateAction);
@@ -242,12 +246,32 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                       ))}
                     </select>
                   </label>
+                  {anyNameOnly && (
+                    <label className="inline-field">
+                      Same name only
+                      <select
+                        aria-label="For duplicates with only the same name"
+                        value={nameOnlyAction}
+                        onChange={(e) => {
+                          setNameOnlyAction(e.target.value as DuplicateAction);
+                          setActions({});
+                        }}
+                      >
+                        {Object.entries(ACTION_LABELS).map(([value, label]) => (
+                          <option key={value} value={value}>
+                            {label}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  )}
+                  </div>
                 </div>
                 <ul className="duplicate-list">
                   {preview.duplicates.map((d) => (
                     <li key={d.record}>
                       <ImportDuplicateText d={d} target={mergeInto[d.record]} onTarget={(id) => setMergeInto((m) => ({ ...m, [d.record]: id }))} />
-                      <select aria-label={`What to do with ${d.incoming.displayName}`} value={actions[d.record] ?? defaultAction} onChange={(e) => setActions((a) => ({ ...a, [d.record]: e.target.value as DuplicateAction }))}>
+                      <select aria-label={`What to do with ${d.incoming.displayName}`} value={importActionFor(reasonsOf(d), actions[d.record], defaultAction, nameOnlyAction)} onChange={(e) => setActions((a) => ({ ...a, [d.record]: e.target.value as DuplicateAction }))}>
                         {Object.entries(ACTION_LABELS).map(([value, label]) => (
                           <option key={value} value={value}>
                             {label}
@@ -257,6 +281,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                     </li>
                   ))}
                 </ul>
+                {anyNameOnly && <p className="subtle">Two people can share a name: someone who matches by name alone is kept as a separate person unless you choose Merge.</p>}
                 <p className="subtle">Merge keeps every email, phone, address, tag and note of both and fills in what is missing.</p>
               </section>
             )}
@@ -510,4 +535,9 @@ function RestoredInto({ summary }: { summary: ImportSummary }) {
       Merged: {mergeLine(m.contacts!, 'person', 'people')}; {mergeLine(m.interactions!, 'interaction', 'interactions')}. {into.backup ? `A backup was taken first: ${into.backup} (Settings → Backups).` : ''}
     </p>
   );
+}
+
+/** why a previewed record matched: each contact's strongest reason, and the earlier record of the file it repeats */
+function reasonsOf(d: ImportPreview['duplicates'][number]) {
+  return [...d.candidates.map((c) => c.matchedBy), ...(d.inFile ? [d.inFile.matchedBy] : [])];
 }
