@@ -129,6 +129,16 @@ function isCollection(e: MultistatusEntry): boolean {
 /** the cards at `hrefs`, read in batches; an href the server no longer has is left out */
 export async function fetchCards(client: DavClient, collectionUrl: string, hrefs: string[], kind: 'card' | 'calendar' = 'card'): Promise<RemoteCard[]> {
   const cards: RemoteCard[] = [];
+  for await (const batch of readCardBatches(client, collectionUrl, hrefs, kind)) cards.push(...batch.cards);
+  return cards;
+}
+
+/**
+ * The cards at `hrefs`, one multiget of BATCH at a time, for a caller that applies each batch before
+ * asking for the next: a first sync of 10,000 cards (photos included) never holds more than one
+ * batch. `asked`: how many hrefs the batch named (the server leaves out those it no longer has).
+ */
+export async function* readCardBatches(client: DavClient, collectionUrl: string, hrefs: string[], kind: 'card' | 'calendar' = 'card'): AsyncGenerator<{ asked: number; cards: RemoteCard[] }> {
   for (let i = 0; i < hrefs.length; i += BATCH) {
     const batch = hrefs.slice(i, i + BATCH);
     const hrefXml = batch.map((h) => `<d:href>${escapeXml(new URL(h).pathname)}</d:href>`).join('');
@@ -137,12 +147,13 @@ export async function fetchCards(client: DavClient, collectionUrl: string, hrefs
         ? `<?xml version="1.0" encoding="utf-8"?><card:addressbook-multiget xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav"><d:prop><d:getetag/><card:address-data/></d:prop>${hrefXml}</card:addressbook-multiget>`
         : `<?xml version="1.0" encoding="utf-8"?><cal:calendar-multiget xmlns:d="DAV:" xmlns:cal="urn:ietf:params:xml:ns:caldav"><d:prop><d:getetag/><cal:calendar-data/></d:prop>${hrefXml}</cal:calendar-multiget>`;
     const entries = await client.report(collectionUrl, body, '1');
+    const cards: RemoteCard[] = [];
     for (const e of entries) {
       const text = propText(e.props[kind === 'card' ? 'address-data' : 'calendar-data']);
       if (text) cards.push({ href: e.href, etag: propText(e.props.getetag), text });
     }
+    yield { asked: batch.length, cards };
   }
-  return cards;
 }
 
 /** writes a card: `ifMatch` for an update, `create` for a new one (If-None-Match: *); returns its new ETag when the server says it */

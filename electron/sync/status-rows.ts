@@ -70,15 +70,15 @@ export function statusRows(sqlite: Database.Database, accountId: string, kind: S
  * The items a pass reads on Kith's side: those changed in Kith, those the server's changed cards
  * are about (by status row, or by UID for a card Kith has no row for), and those the server deleted.
  */
-export function itemsToRead(changedHere: Iterable<string>, cards: { card: { href: string }; parsed: { uid: string | null } | { error: string } }[], deleted: Iterable<string>, byHref: Map<string, { item_id: string }>): Set<string> {
+export function itemsToRead(changedHere: Iterable<string>, cards: { card: { href: string }; parsed: { uid: string | null } | { error: string } }[], deleted: Iterable<string>, rowAt: (href: string) => { item_id: string } | undefined): Set<string> {
   const wanted = new Set(changedHere);
   for (const { card, parsed } of cards) {
-    const item = byHref.get(card.href);
+    const item = rowAt(card.href);
     if (item) wanted.add(item.item_id);
     if (!('error' in parsed) && parsed.uid) wanted.add(parsed.uid);
   }
   for (const href of deleted) {
-    const item = byHref.get(href);
+    const item = rowAt(href);
     if (item) wanted.add(item.item_id);
   }
   return wanted;
@@ -92,4 +92,9 @@ export function isRefused(err: unknown): boolean {
 /** a failure the next pass may not meet: a refused condition, the server busy or unreachable */
 export function isPassing(err: unknown): boolean {
   return err instanceof DavError && (err.kind === 'precondition' || err.kind === 'server' || err.kind === 'offline' || err.kind === 'timeout' || err.kind === 'not_found');
+}
+
+/** a conditional write refused because the server's copy changed since Kith read it (412 on If-Match) */
+export function isStale(err: unknown): boolean {
+  return err instanceof DavError && err.kind === 'precondition';
 }
