@@ -15,13 +15,14 @@
 // cards (the bases) are read one by one when an item needs its base.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { fetchCards, listChanges, putCard, deleteCard, readCardBatches, type RemoteCard } from './carddav';
+import { fetchCards, listChanges, putCard, deleteCard, readAllCards, readCardBatches, type RemoteCard } from './carddav';
 import { DavError, type DavClient } from './dav-client';
 import { contentHash, parseCard, uidProperty, unknownPeerRelations, unknownProperties, writeCard, type CardFields, type ParsedCard } from './card-fields';
 import { changedContactIds, changeSeq, readLocalContacts, writeLocalContact, type LocalContact } from './local-contacts';
 import { mergeFields } from './merge';
 import { isPassing, isRefused, isStale, itemsToRead, statusRows } from './status-rows';
 import type { TagIds } from '../services/contacts';
+import { prepared } from '../../db/prepared';
 import type { SyncItemTable } from '../../db/schema';
 import type { SyncRunProgress } from '../../shared/domain/sync';
 
@@ -71,6 +72,8 @@ export interface SyncEnv {
 const KIND = 'contacts';
 /** contacts read from Kith at a time for sending (a first sync sends all of them) */
 const SEND_BATCH = 100;
+/** more cards than this to read after a full listing: one addressbook-query for all, not a multiget per 100 */
+const BULK_READ = 100;
 
 /**
  * `sendOnly`: only Kith's changes go out, each write conditional as always (a card the server
@@ -90,9 +93,9 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
   const itemOf = (id: string) => rowById.get(collection.accountId, KIND, id) as ItemRow | undefined;
   const itemAt = (href: string) => rowByHref.get(collection.accountId, href, KIND) as ItemRow | undefined;
   /** the card's relationships to people Kith does not have, which Kith's fields cannot hold: written back as they were */
-  const inKith = (uid: string) => !!sqlite.prepare(`SELECT 1 FROM contacts WHERE id = ?`).get(uid);
+  const inKith = (uid: string) => !!prepared(sqlite, `SELECT 1 FROM contacts WHERE id = ?`).get(uid);
   const carriedRelations = (card: string, fields: CardFields) => unknownPeerRelations(card, fields, inKith);
-  const baseOf = (itemId: string) => (sqlite.prepare(`SELECT base FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).pluck().get(collection.accountId, KIND, itemId) as string | undefined) ?? '';
+  const baseOf = (itemId: string) => (prepared(sqlite, `SELECT base FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).pluck().get(collection.accountId, KIND, itemId) as string | undefined) ?? '';
   const touched = new Set<string>();
 
   env.onProgress?.({ phase: 'listing', done: 0, total: 0 });
@@ -187,8 +190,11 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
   // 1. what the server changed, one multiget batch at a time: read, parsed, applied, then let go
   env.onProgress?.({ phase: 'reading', done: 0, total: toFetch.length });
   let done = 0;
-  for await (const batch of readCardBatches(client, collection.url, toFetch)) {
-    if (batch.cards.length < batch.asked) report.retry += batch.asked - batch.cards.length; // gone between listing and reading: next pass
+  // many cards to read after a full listing (a first sync): all of them in one streamed query, else multigets of 100
+  const bulk = changes.complete && toFetch.length > BULK_READ;
+  let received = 0;
+  for await (const batch of bulk ? readAllCards(client, collection.url, new Set(toFetch)) : readCardBatches(client, collection.url, toFetch)) {
+    received += batch.cards.length;
     const parsedCards = batch.cards.map((card) => ({ card, parsed: parseCard(card.text) }));
     // Kith's side of this batch: the contacts its cards are about (by status row, or by UID)
     const local = readLocalContacts(sqlite, [...itemsToRead([], parsedCards, [], itemAt)]);
@@ -205,7 +211,7 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
         if (remoteHash === item.remote_hash) {
           // the same content under a new ETag (the server rewrote PRODID or folding): only the ETag is new;
           // a change in Kith still goes out below, with If-Match on this ETag
-          sqlite.prepare(`UPDATE sync_items SET etag = ? WHERE account_id = ? AND kind = ? AND item_id = ?`).run(card.etag, collection.accountId, KIND, item.item_id);
+          prepared(sqlite, `UPDATE sync_items SET etag = ? WHERE account_id = ? AND kind = ? AND item_id = ?`).run(card.etag, collection.accountId, KIND, item.item_id);
           continue;
         }
         touched.add(item.item_id);
@@ -237,6 +243,7 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
       if (pull(id, card, parsed, true)) report.pulled++;
     }
   }
+  if (received < toFetch.length) report.retry += toFetch.length - received; // gone between listing and reading: next pass
 
   for (const [id, introducer] of lateIntroducers) {
     if (!inKith(introducer) || !sqlite.prepare(`SELECT 1 FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).get(collection.accountId, KIND, id)) continue;
@@ -288,7 +295,7 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
         await removeFromServer(item, mine);
         continue;
       }
-      if (item?.deletion) sqlite.prepare(`UPDATE sync_items SET deletion = NULL, merged_into = NULL WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, mine.id); // restored (or its merge undone)
+      if (item?.deletion) prepared(sqlite, `UPDATE sync_items SET deletion = NULL, merged_into = NULL WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, mine.id); // restored (or its merge undone)
       if (item && localHash === item.local_hash) {
         unchanged.push({ id: mine.id, seq: mine.seq }); // written without a change sync carries: no longer "waiting to send"
         continue;

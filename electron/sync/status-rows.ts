@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { DavError } from './dav-client';
+import { prepared } from '../../db/prepared';
 import type { RemoteCard } from './carddav';
 import type { SyncKind } from '../../db/schema';
 
@@ -42,7 +43,7 @@ export function statusRows(sqlite: Database.Database, accountId: string, kind: S
     },
     /** the status row and any conflict of an item gone from one side */
     forget(itemId: string): void {
-      sqlite.prepare(`DELETE FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).run(accountId, kind, itemId);
+      prepared(sqlite, `DELETE FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).run(accountId, kind, itemId);
       dropConflict.run(accountId, kind, itemId);
       openConflicts.delete(itemId);
     },
@@ -58,10 +59,10 @@ export function statusRows(sqlite: Database.Database, accountId: string, kind: S
     },
     problem(href: string, reason: string): void {
       problems.push({ href, reason });
-      sqlite.prepare(`INSERT INTO sync_problems (account_id, href, reason, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (account_id, href) DO UPDATE SET reason = excluded.reason, seen_at = excluded.seen_at`).run(accountId, href, reason, now());
+      prepared(sqlite, `INSERT INTO sync_problems (account_id, href, reason, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (account_id, href) DO UPDATE SET reason = excluded.reason, seen_at = excluded.seen_at`).run(accountId, href, reason, now());
     },
     clearProblem(href: string): void {
-      sqlite.prepare(`DELETE FROM sync_problems WHERE account_id = ? AND href = ?`).run(accountId, href);
+      prepared(sqlite, `DELETE FROM sync_problems WHERE account_id = ? AND href = ?`).run(accountId, href);
     },
   };
 }
