@@ -18,6 +18,7 @@
 // from the server.
 // Run: npx tsx tests/perf/sync-scale.ts to|same|from [--server radicale|xandikos] [--file F] [--count N]
 //      [--edits N] [--out result.json] [--give-up-after S]
+// --count: the cards written to the server (from), or the contacts of the file that take part (to, same; the rest archived)
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -119,6 +120,11 @@ if (mode !== 'from') {
     dispose: () => backend.close(),
   };
   backend.ctx.syncTimeoutMs = 600_000;
+  // --count below the file's contacts: the others are archived first (an archived contact never synced stays in Kith only)
+  if (values.count !== '10000' || mode === 'to') {
+    const keep = Number(values.count);
+    kith.sqlite.prepare(`UPDATE contacts SET archived_at = 1 WHERE archived_at IS NULL AND id NOT IN (SELECT id FROM contacts WHERE archived_at IS NULL ORDER BY id LIMIT ?)`).run(keep);
+  }
   if (mode === 'same') {
     const { readLocalContacts } = await import('../../electron/sync/local-contacts');
     const cards = [...readLocalContacts(kith.sqlite).values()].filter((c) => c.archivedAt === null).map((c) => ({ id: c.id, text: writeCard(c.id, c.fields, [], serverKind === 'xandikos' ? '3.0' : '4.0', 0) }));
