@@ -15,7 +15,7 @@ import { addressFromText, type PostalAddress } from '../../shared/domain/address
 import { contactRhythm } from './rhythm';
 import type { HandlerGroup, ServiceContext } from './context';
 import { MAX_PHOTO_BYTES } from '../../shared/api/methods/contacts';
-import { healthSortExpression } from './health';
+import { healthSortExpression, settleHealth } from './health';
 import type { CountryCode } from 'libphonenumber-js';
 import { phoneRegion } from './phones';
 
@@ -23,6 +23,8 @@ export type ContactFields = ParsedInputOf<'contacts.create'>;
 
 export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update' | 'contacts.setPhoto'> = {
   async 'contacts.list'(ctx, input) {
+    // a health sort reads every row of the health table: brought up to date in slices first
+    if (input.sort === 'health' || input.sort === 'nextCheckIn') await settleHealth(ctx);
     const q = filteredContacts(ctx.db, input);
     const countQuery = q.select((eb) => eb.fn.countAll<number>().as('n'));
     const compiled = countQuery.compile();

@@ -1,6 +1,20 @@
 // Size limits one place: the contract's import file limit and the web host's request limit agree.
+// What each way in takes:
+// - an upload (the web host's page, or any caller sending the bytes): up to MAX_IMPORT_FILE_MB, the
+//   file travelling as base64 inside one request;
+// - a file chosen in the Electron app: the back end reads it from disk itself. vCard and CSV files
+//   are read whole, up to the same MAX_IMPORT_FILE_MB; a Kith JSON export is read as a stream, a row
+//   at a time (electron/transfer/json-stream.ts), so it has no size limit: a 300 MB export with
+//   attachments restores there.
 
 export const MAX_IMPORT_FILE_MB = 64;
+export const MAX_IMPORT_FILE_BYTES = MAX_IMPORT_FILE_MB * 1024 * 1024;
+
+/** what the user is told of an upload over the limit (the page before sending, the contract, the web host's 413) */
+export function uploadTooLargeMessage(fileName: string | null, bytes: number | null): string {
+  const what = fileName && bytes !== null ? `${fileName} is ${Math.ceil(bytes / 1024 / 1024)} MB: ` : 'The file is too large: ';
+  return `${what}in the browser Kith imports files up to ${MAX_IMPORT_FILE_MB} MB. The Kith desktop app reads a Kith JSON export of any size from disk (Import there, and choose the file).`;
+}
 /** an import file's bytes as base64 (4 characters per 3 bytes) */
 export const MAX_IMPORT_BASE64_CHARS = Math.ceil((MAX_IMPORT_FILE_MB * 1024 * 1024) / 3) * 4;
 /** the largest API request: an import file as base64 plus its small JSON envelope */
