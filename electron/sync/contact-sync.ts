@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { fetchCards, listChanges, putCard, deleteCard, type RemoteCard } from './carddav';
 import { DavError, type DavClient } from './dav-client';
+import { fitPhotoUrl } from '../services/photoFit';
 import { contentHash, parseCard, uidProperty, unknownPeerRelations, unknownProperties, writeCard, type CardFields, type ParsedCard } from './card-fields';
 import { changedContactIds, changeSeq, readLocalContacts, writeLocalContact, type LocalContact } from './local-contacts';
 import { mergeFields } from './merge';
@@ -109,6 +110,12 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
   if (cards.length < toFetch.length) report.retry += toFetch.length - cards.length; // gone between listing and reading: next pass
   // the cards read once; Kith's contacts read are those the cards are about and those changed in Kith
   const parsedCards = cards.map((card) => ({ card, parsed: parseCard(card.text) }));
+  // a photo larger than Kith keeps is scaled down once here, the same way every pass (so it reads as unchanged)
+  for (const { parsed } of parsedCards) {
+    if ('error' in parsed || !parsed.fields.photo) continue;
+    const fitted = await fitPhotoUrl(parsed.fields.photo);
+    if ('url' in fitted) parsed.fields.photo = fitted.url;
+  }
   const changedHere = changedContactIds(sqlite, collection.accountId);
   const wanted = itemsToRead(changedHere, parsedCards, deleted, byHref);
   const local = readLocalContacts(sqlite, [...wanted]);

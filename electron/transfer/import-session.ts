@@ -28,6 +28,7 @@ import { roleLookupSync, roleRefForNames } from '../services/relationshipRoles';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { readContactsFile } from './parse-off-thread';
+import { fitRecordPhotos } from '../services/photoFit';
 
 /** what a Kith export holds, and when this Kith has data, what a merge would add */
 function jsonPreview(ctx: ServiceContext, json: JsonExport): NonNullable<ImportPreview['json']> {
@@ -156,6 +157,7 @@ async function parseSession(ctx: ServiceContext, session: Session, mapping?: Csv
   session.csv = read.csv;
   session.mapping = read.mapping;
   session.parsed = read.parsed;
+  await fitRecordPhotos(session.parsed);
 }
 
 /** the kinds of file people pick by mistake, by their first bytes, and what to say about them */

@@ -8,6 +8,7 @@ import { ServiceError } from '../../shared/api/errors';
 import { insertContact } from '../services/contacts';
 import { contactFields, postalAddressInput } from '../../shared/api/methods/contacts';
 import { dataTables } from '../../db/derived';
+import { fitPhotoRow } from '../services/photoFit';
 
 export const JSON_FORMAT = 'kith-export';
 export const JSON_FORMAT_VERSION = 1;
@@ -124,6 +125,7 @@ export async function restoreJsonExport(trx: Transaction<DB>, data: JsonExport, 
         await setColumns(trx, 'contacts', rest, id);
       } else {
         if (table === 'contact_methods' && row.address_parts != null) checkAddressParts(row, i + 1);
+        if (table === 'contact_photos') await fitPhotoRow(row);
         const keys = Object.keys(row);
         await sql`INSERT INTO ${sql.table(table)} (${sql.join(keys.map((k) => sql.ref(k)))}) VALUES (${sql.join(keys.map((k) => row[k]))})`.execute(trx);
       }
