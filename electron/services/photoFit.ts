@@ -48,7 +48,7 @@ export async function fitRecordPhotos(parsed: ParsedFile): Promise<void> {
     if (!record.photo || record.photo.data.length <= MAX_PHOTO_BYTES) continue;
     const fitted = await fitPhoto({ mime: record.photo.mime, data: Buffer.from(record.photo.data) });
     if ('error' in fitted) {
-      parsed.warnings.push({ record: record.number, line: record.line, reason: `${fitted.error}; the contact was imported without it` });
+      parsed.warnings.push({ record: record.number, line: record.photo.line ?? record.line, reason: `${fitted.error}; the contact was imported without it` });
       record.photo = null;
     } else record.photo = fitted;
   }

@@ -16,6 +16,8 @@ export interface ImportedDate {
 export interface ImportedPhoto {
   mime: string;
   data: Buffer;
+  /** the file's line of the photo, for a warning when it cannot be kept */
+  line?: number | null;
 }
 
 export interface ImportRecord {
