@@ -53,7 +53,7 @@ describe('migration 0032: coffee', () => {
   it('keeps every interaction, its rowid, participants, attachments, topics, indexes and triggers', async () => {
     const file = await fileAt0031();
     const handle = openDatabase(file);
-    cleanups.push(() => handle.sqlite.close());
+    cleanups.push(() => void handle.sqlite.close());
     const before = snapshot(handle.sqlite);
     expect(before.participants).toHaveLength(3);
     const report = await migrateToLatest(handle, { migrations: Object.fromEntries(Object.entries(migrations).filter(([n]) => n < '0033')), backupDir: join(file, '..', 'backups') });
