@@ -19,11 +19,12 @@ describe('list thumbnails', { timeout: 30_000 }, () => {
   it('an avatar whose ask was in flight when a photo was written shows the photo, without a reload', async () => {
     const c = await kith.call('contacts.create', { displayName: 'Nia Inflight' });
     const photo = (await sharp({ create: { width: 120, height: 120, channels: 3, background: { r: 20, g: 160, b: 90 } } }).jpeg().toBuffer()).toString('base64');
-    const ask = window.kith['contacts.thumbnails'];
+    const bridge = window.kith!;
+    const ask = bridge['contacts.thumbnails'];
     let first = true;
     // the first ask is answered (no photo yet); before the answer reaches the page the photo is
     // written and the page hears of the write, as when an import commits meanwhile
-    window.kith['contacts.thumbnails'] = async (input) => {
+    bridge['contacts.thumbnails'] = async (input) => {
       const answer = await ask(input);
       if (first) {
         first = false;
