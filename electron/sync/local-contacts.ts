@@ -160,7 +160,7 @@ function writeRelations(sqlite: Database.Database, id: string, wanted: SyncRelat
 
 /** the circle with this name; another Kith's circle is made here (grey, monthly) so the contact keeps it */
 function circleIdFor(sqlite: Database.Database, name: string, now: number): string {
-  const existing = sqlite.prepare(`SELECT id FROM circles WHERE name = ? COLLATE NOCASE`).get(name) as { id: string } | undefined;
+  const existing = prepared(sqlite, `SELECT id FROM circles WHERE name = ? COLLATE NOCASE`).get(name) as { id: string } | undefined;
   if (existing) return existing.id;
   const id = randomUUID();
   sqlite
@@ -186,13 +186,12 @@ export function writeLocalContact(sqlite: Database.Database, id: string, fields:
   if (create) insertContactPrepared(sqlite, { ...candidate.input, introducedById }, now, id, tags);
   else updateContactPrepared(sqlite, id, { ...candidate.input, introducedById }, now, tags);
   writeRelations(sqlite, id, fields.related ?? [], now);
-  sqlite.prepare(`DELETE FROM contact_dates WHERE contact_id = ?`).run(id);
-  const insertDate = sqlite.prepare(`INSERT INTO contact_dates (id, contact_id, label, month, day, year) VALUES (?, ?, ?, ?, ?, ?)`);
+  prepared(sqlite, `DELETE FROM contact_dates WHERE contact_id = ?`).run(id);
+  const insertDate = prepared(sqlite, `INSERT INTO contact_dates (id, contact_id, label, month, day, year) VALUES (?, ?, ?, ?, ?, ?)`);
   for (const d of fields.dates) insertDate.run(randomUUID(), id, d.label, d.month, d.day, d.year);
   if (decoded && !('error' in decoded)) {
-    sqlite
-      .prepare(`INSERT INTO contact_photos (contact_id, mime, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (contact_id) DO UPDATE SET mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at`)
+    prepared(sqlite, `INSERT INTO contact_photos (contact_id, mime, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (contact_id) DO UPDATE SET mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at`)
       .run(id, decoded.mime, decoded.data, now);
-  } else if (!fields.photo) sqlite.prepare(`DELETE FROM contact_photos WHERE contact_id = ?`).run(id);
+  } else if (!fields.photo) prepared(sqlite, `DELETE FROM contact_photos WHERE contact_id = ?`).run(id);
   return { ok: true };
 }
