@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { fetchCards, listChanges, putCard, deleteCard, readAllCards, readCardBatches, type RemoteCard } from './carddav';
 import { DavError, type DavClient } from './dav-client';
+import { fitPhotoUrl } from '../services/photoFit';
 import { contentHash, parseCard, uidProperty, unknownPeerRelations, unknownProperties, writeCard, type CardFields, type ParsedCard } from './card-fields';
 import { changedContactIds, changeSeq, readLocalContacts, writeLocalContact, type LocalContact } from './local-contacts';
 import { mergeFields } from './merge';
@@ -196,6 +197,12 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
   for await (const batch of bulk ? readAllCards(client, collection.url, new Set(toFetch)) : readCardBatches(client, collection.url, toFetch)) {
     received += batch.cards.length;
     const parsedCards = batch.cards.map((card) => ({ card, parsed: parseCard(card.text) }));
+    // a photo larger than Kith keeps is scaled down once here, the same way every pass (so it reads as unchanged)
+    for (const { parsed } of parsedCards) {
+      if ('error' in parsed || !parsed.fields.photo) continue;
+      const fitted = await fitPhotoUrl(parsed.fields.photo);
+      if ('url' in fitted) parsed.fields.photo = fitted.url;
+    }
     // Kith's side of this batch: the contacts its cards are about (by status row, or by UID)
     const local = readLocalContacts(sqlite, [...itemsToRead([], parsedCards, [], itemAt)]);
     for (const { card, parsed } of parsedCards) {

@@ -11,6 +11,7 @@ import { isDirected, roleSeenFrom, storedRelationship } from '../../shared/domai
 import { asStored, cardRelationKey, cardRoleOfRef, readCardRelations, type RelationRow } from '../transfer/vcard-related';
 import { roleLookupSync, roleRefForNames } from '../services/relationshipRoles';
 import { decodePhoto } from '../transfer/record';
+import { MAX_PHOTO_BYTES, photoTooLarge } from '../../shared/api/limits';
 import { prepared } from '../../db/prepared';
 import type { ContactRow } from '../../db/schema';
 
@@ -175,6 +176,10 @@ function circleIdFor(sqlite: Database.Database, name: string, now: number): stri
 export function writeLocalContact(sqlite: Database.Database, id: string, fields: CardFields, now: number, create: boolean, tags: TagIds = new Map()): { ok: true } | { error: string } {
   const candidate = toContactInput(sqlite, fields, now);
   if ('error' in candidate) return candidate;
+  const photo = fields.photo ? /^data:(image\/[a-z]+);base64,(.*)$/s.exec(fields.photo) : null;
+  const decoded = photo ? decodePhoto(photo[2]!, photo[1]!) : null;
+  // a card's photo is scaled down as it is read (contact-sync.ts, fitPhotoUrl); one that could not be is said, not dropped
+  if (decoded && !('error' in decoded) && decoded.data.length > MAX_PHOTO_BYTES) return { error: photoTooLarge('it could not be scaled down') };
   // "introduced by" names a contact Kith has, or none (an introducer Kith lacks stays on the card: unknownPeerRelations)
   const introducer = fields.introducedBy;
   const introducedById = introducer && introducer !== id && prepared(sqlite, `SELECT 1 FROM contacts WHERE id = ?`).get(introducer) ? introducer : null;
@@ -184,8 +189,6 @@ export function writeLocalContact(sqlite: Database.Database, id: string, fields:
   prepared(sqlite, `DELETE FROM contact_dates WHERE contact_id = ?`).run(id);
   const insertDate = prepared(sqlite, `INSERT INTO contact_dates (id, contact_id, label, month, day, year) VALUES (?, ?, ?, ?, ?, ?)`);
   for (const d of fields.dates) insertDate.run(randomUUID(), id, d.label, d.month, d.day, d.year);
-  const photo = fields.photo ? /^data:(image\/[a-z]+);base64,(.*)$/s.exec(fields.photo) : null;
-  const decoded = photo ? decodePhoto(photo[2]!, photo[1]!) : null;
   if (decoded && !('error' in decoded)) {
     prepared(sqlite, `INSERT INTO contact_photos (contact_id, mime, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (contact_id) DO UPDATE SET mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at`)
       .run(id, decoded.mime, decoded.data, now);

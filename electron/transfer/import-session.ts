@@ -50,6 +50,7 @@ export async function fileHead(path: string): Promise<{ head: Buffer; size: numb
     await handle.close();
   }
 }
+import { fitRecordPhotos } from '../services/photoFit';
 
 /** what a Kith export holds, and when this Kith has data, what a merge would add */
 async function jsonPreview(ctx: ServiceContext, json: JsonExport, pause: () => Promise<void>): Promise<NonNullable<ImportPreview['json']>> {
@@ -193,6 +194,7 @@ async function parseSession(ctx: ServiceContext, session: Session, mapping?: Csv
   session.csv = read.csv;
   session.mapping = read.mapping;
   session.parsed = read.parsed;
+  await fitRecordPhotos(session.parsed);
 }
 
 /** the kinds of file people pick by mistake, by their first bytes, and what to say about them */

@@ -9,6 +9,7 @@ import { insertContact } from '../services/contacts';
 import { contactFields, postalAddressInput } from '../../shared/api/methods/contacts';
 import { dataTables } from '../../db/derived';
 import { readJsonExportStream, type JsonSource } from './json-stream';
+import { fitPhotoRow } from '../services/photoFit';
 
 export const JSON_FORMAT = 'kith-export';
 export const JSON_FORMAT_VERSION = 1;
@@ -181,6 +182,7 @@ export async function restoreJsonExport(trx: Transaction<DB>, data: JsonExport, 
         const { id: _id, ...rest } = row;
         await setColumns(trx, 'contacts', rest, id);
       } else {
+        if (table === 'contact_photos') await fitPhotoRow(row);
         const keys = Object.keys(row);
         await sql`INSERT INTO ${sql.table(table)} (${sql.join(keys.map((k) => sql.ref(k)))}) VALUES (${sql.join(keys.map((k) => row[k]))})`.execute(trx);
       }

@@ -11,6 +11,7 @@ import type { DB } from '../../db/schema';
 import { prepared } from '../../db/prepared';
 import { contactFields } from '../../shared/api/methods/contacts';
 import { insertContact } from '../services/contacts';
+import { fitPhotoRow } from '../services/photoFit';
 import { phoneRegion } from '../services/phones';
 import { buildDuplicateIndex, findDuplicates } from './duplicates';
 import { fromCell, jsonRows, type JsonExport } from './json-export';
@@ -144,6 +145,7 @@ export async function mergeJsonExport(trx: Transaction<DB>, sqlite: Database.Dat
         count.added += 1;
         continue;
       }
+      if (table === 'contact_photos') await fitPhotoRow(row);
       const keys = Object.keys(row);
       // a row keyed by what it joins (a contact's tag, a setting) that is here already stays as it is here
       const written = await sql`INSERT OR IGNORE INTO ${sql.table(table)} (${sql.join(keys.map((k) => sql.ref(k)))}) VALUES (${sql.join(keys.map((k) => row[k] as never))})`.execute(trx);

@@ -23,3 +23,16 @@ export const MAX_REQUEST_BYTES = MAX_IMPORT_BASE64_CHARS + 1024 * 1024;
 /** one attachment's bytes at most: as base64 in one call it stays well inside MAX_REQUEST_BYTES */
 export const MAX_ATTACHMENT_MB = 25;
 export const MAX_ATTACHMENT_BYTES = MAX_ATTACHMENT_MB * 1024 * 1024;
+
+/**
+ * A contact's photo as Kith keeps it, at most: the same for the photo dialog, an import, a sync
+ * and a restore. A larger photo is scaled down (electron/services/photoFit.ts) rather than refused.
+ */
+export const MAX_PHOTO_MB = 2;
+export const MAX_PHOTO_BYTES = MAX_PHOTO_MB * 1024 * 1024;
+/** the largest picture Kith tries to scale down to MAX_PHOTO_BYTES: as large as an attachment */
+export const MAX_PHOTO_SOURCE_MB = MAX_ATTACHMENT_MB;
+export const MAX_PHOTO_SOURCE_BYTES = MAX_PHOTO_SOURCE_MB * 1024 * 1024;
+/** the words every refusal of a photo's size uses */
+export const photoTooLarge = (why: string) => `The photo is larger than ${MAX_PHOTO_MB} MB, the most Kith keeps for a person, and ${why}`;
+export const PHOTO_SOURCE_TOO_LARGE = photoTooLarge(`at over ${MAX_PHOTO_SOURCE_MB} MB it is too large to scale down`);
