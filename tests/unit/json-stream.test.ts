@@ -6,17 +6,19 @@ import { readJsonExportStream, type JsonItem } from '../../electron/transfer/jso
 import { ServiceError } from '../../shared/api/errors';
 
 async function readAll(bytes: Buffer, chunkBytes: number) {
-  const members: Record<string, unknown> = {};
-  const tables: Record<string, Record<string, unknown>[]> = {};
+  // Maps, so that a table or member named "__proto__" or "toString" is kept like any other name
+  const members = new Map<string, unknown>();
+  const tables = new Map<string, Record<string, unknown>[]>();
   for await (const item of readJsonExportStream({ kind: 'bytes', bytes, chunkBytes }) as AsyncGenerator<JsonItem>) {
-    if (item.kind === 'member') members[item.key] = item.value;
+    if (item.kind === 'member') members.set(item.key, item.value);
     else {
-      const rows = (tables[item.table] ??= []);
+      const rows = tables.get(item.table) ?? [];
+      tables.set(item.table, rows);
       expect(item.index).toBe(rows.length);
       rows.push(item.row);
     }
   }
-  return { members, tables };
+  return { members: Object.fromEntries(members), tables: Object.fromEntries(tables) };
 }
 
 const cell = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('"', '\\', 'a', '{', '}', '[', ']', ',', ':', ' ') }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null), fc.record({ $base64: fc.base64String() }));
