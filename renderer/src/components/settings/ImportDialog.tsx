@@ -234,55 +234,41 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                     {preview.duplicates.length === 1 ? '1 person is already in Kith' : `${preview.duplicates.length} people are already in Kith`}
                   </h3>
                   <div className="duplicate-choices">
-                  <label className="inline-field">
-                    {anyNameOnly ? 'Same email or phone' : 'For all'}
-                    <select
-                      aria-label={anyNameOnly ? 'For duplicates with the same email or phone' : 'For all duplicates'}
-                      value={defaultAction}
-                      onChange={(e) => {
-                        setDefaultAction(e.target.value as DuplicateAction);
-                        setActions({});
-                      }}
-                    >
-                      {Object.entries(ACTION_LABELS).map(([value, label]) => (
-                        <option key={value} value={value}>
-                          {label}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  {anyNameOnly && (
                     <label className="inline-field">
-                      Same name only
-                      <select
-                        aria-label="For duplicates with only the same name"
-                        value={nameOnlyAction}
-                        onChange={(e) => {
-                          setNameOnlyAction(e.target.value as DuplicateAction);
+                      {anyNameOnly ? 'Same email or phone' : 'For all'}
+                      <ActionSelect
+                        label={anyNameOnly ? 'For duplicates with the same email or phone' : 'For all duplicates'}
+                        value={defaultAction}
+                        onChange={(action) => {
+                          setDefaultAction(action);
                           setActions({});
                         }}
-                      >
-                        {Object.entries(ACTION_LABELS).map(([value, label]) => (
-                          <option key={value} value={value}>
-                            {label}
-                          </option>
-                        ))}
-                      </select>
+                      />
                     </label>
-                  )}
+                    {anyNameOnly && (
+                      <label className="inline-field">
+                        Same name only
+                        <ActionSelect
+                          label="For duplicates with only the same name"
+                          value={nameOnlyAction}
+                          onChange={(action) => {
+                            setNameOnlyAction(action);
+                            setActions({});
+                          }}
+                        />
+                      </label>
+                    )}
                   </div>
                 </div>
                 <ul className="duplicate-list">
                   {preview.duplicates.map((d) => (
                     <li key={d.record}>
                       <ImportDuplicateText d={d} target={mergeInto[d.record]} onTarget={(id) => setMergeInto((m) => ({ ...m, [d.record]: id }))} />
-                      <select aria-label={`What to do with ${d.incoming.displayName}`} value={importActionFor(reasonsOf(d), actions[d.record], defaultAction, nameOnlyAction)} onChange={(e) => setActions((a) => ({ ...a, [d.record]: e.target.value as DuplicateAction }))}>
-                        {Object.entries(ACTION_LABELS).map(([value, label]) => (
-                          <option key={value} value={value}>
-                            {label}
-                          </option>
-                        ))}
-                      </select>
+                      <ActionSelect
+                        label={`What to do with ${d.incoming.displayName}`}
+                        value={importActionFor(reasonsOf(d), actions[d.record], defaultAction, nameOnlyAction)}
+                        onChange={(action) => setActions((a) => ({ ...a, [d.record]: action }))}
+                      />
                     </li>
                   ))}
                 </ul>
@@ -539,6 +525,19 @@ function RestoredInto({ summary }: { summary: ImportSummary }) {
     <p role="status">
       Merged: {mergeLine(m.contacts!, 'person', 'people')}; {mergeLine(m.interactions!, 'interaction', 'interactions')}. {into.backup ? `A backup was taken first: ${into.backup} (Settings → Backups).` : ''}
     </p>
+  );
+}
+
+/** merge, keep both or skip: for all duplicates of a kind, or for one */
+function ActionSelect({ label, value, onChange }: { label: string; value: DuplicateAction; onChange(action: DuplicateAction): void }) {
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as DuplicateAction)}>
+      {Object.entries(ACTION_LABELS).map(([action, text]) => (
+        <option key={action} value={action}>
+          {text}
+        </option>
+      ))}
+    </select>
   );
 }
 
