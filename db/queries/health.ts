@@ -43,6 +43,7 @@ import {
   type HealthWindows,
 } from '../../shared/domain/health';
 import { prepared } from '../prepared';
+import { dropSecondaryIndexes, restoreIndexes } from '../bulkIndexes';
 import { RHYTHM_PACK, rhythmPackedSql } from './cadence';
 import type { ContactHealthTable } from '../schema';
 
@@ -333,8 +334,12 @@ export function refreshHealth(sqlite: Database.Database, now: number, timeZone: 
       slideToToday(sqlite, meta.day, now, timeZone);
       recompute(sqlite, now, timeZone, ids);
     } else {
+      // every row anew (the first open after an import, another zone): into the bare table, its
+      // indexes built once at the end, instead of a dozen B-trees updated per row
+      const indexes = dropSecondaryIndexes(sqlite, ['contact_health']);
       sqlite.exec(`DELETE FROM contact_health; DELETE FROM health_dirty;`);
       storeFromInteractions(sqlite, now, timeZone, null);
+      restoreIndexes(sqlite, indexes);
     }
     prepared(sqlite, `INSERT OR REPLACE INTO health_meta (id, zone, day, computed_at) VALUES (1, ?, ?, ?)`).run(timeZone, today, now);
   }).immediate();
