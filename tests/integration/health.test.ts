@@ -232,7 +232,7 @@ describe('the health table on a day of use', () => {
     }
   });
 
-  it('rebuilds every row in another zone with the table’s indexes as they were, and the lists use them', async () => {
+  it('rebuilds every row in another zone with the table’s indexes as they were, and the lists and counts use them', async () => {
     let zone = 'Europe/Berlin';
     const clock = { ...fixedClock('2026-06-15T08:00:00Z'), timeZone: () => zone };
     const kith = await startTestBackend({ clock });
@@ -254,6 +254,10 @@ describe('the health table on a day of use', () => {
       expect(shape(allContactsHealth(kith.sqlite, clock.now().getTime(), 'America/New_York'))).toEqual(shape(computeAllContactsHealth(kith.sqlite, clock.now().getTime(), 'America/New_York')));
       const plan = kith.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT contact_id FROM contact_health WHERE flag_count > 0 ORDER BY flag_count DESC, score, name_key, contact_id LIMIT 50`).all() as Array<{ detail: string }>;
       expect(plan.map((p) => p.detail).join(' ')).toContain('contact_health_attention');
+      // the dashboard's count of each warning sign reads one index, not every flagged row of the table
+      const flagged = kith.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT total(flags & 1 > 0), total(flags & 2 > 0), total(flags & 4 > 0) FROM contact_health WHERE flag_count > 0`).all() as Array<{ detail: string }>;
+      expect(flagged.map((p) => p.detail).join(' ')).toContain('COVERING INDEX contact_health_flags');
+      expect(dash.flagged.dormant).toBe(kith.sqlite.prepare(`SELECT count(*) FROM contact_health WHERE flags & 4`).pluck().get());
     } finally {
       await kith.dispose();
     }
