@@ -112,10 +112,12 @@ const settling = new WeakMap<Database.Database, Promise<void>>();
 /**
  * Brings the health table up to date in slices other calls answer between (refreshHealthInSlices),
  * waiting while an import holds the write gate; one run per connection at a time, which later
- * callers join. Started when an import commits, and awaited by the readers of many rows first.
+ * callers join. Started when an import commits, and awaited first by every reader of many rows
+ * (dashboard, portfolio, catch-up, contacts sorted by health, reminders' check-ins, the scheduler):
+ * their own refreshHealth then finds nothing, or the one write made meanwhile, to do.
  * A full or read-only disk is reported (as catchUp does) and the reads go on with what is stored.
  */
-export function settleHealth(ctx: Pick<ServiceContext, 'sqlite' | 'clock' | 'status' | 'writes'>): Promise<void> {
+export function settleHealth(ctx: Pick<ServiceContext, 'sqlite' | 'clock'> & Partial<Pick<ServiceContext, 'status' | 'writes'>>): Promise<void> {
   let run = settling.get(ctx.sqlite);
   if (run) return run;
   const between = async () => {
@@ -276,7 +278,7 @@ function healthPerCircle(ctx: Pick<ServiceContext, 'sqlite'>): CircleHealth[] {
 
 /**
  * For contacts.list's 'health' and 'nextCheckIn' sorts: the ORDER BY expression (alias c) over the
- * health table, brought up to date first. Lowest score first (who needs care); soonest check-in
+ * health table, brought up to date first (after settleHealth, which the handler awaits). Lowest score first (who needs care); soonest check-in
  * first; contacts without either last.
  */
 export function healthSortExpression(ctx: Pick<ServiceContext, 'sqlite' | 'clock' | 'status'>, sort: 'health' | 'nextCheckIn') {
