@@ -137,17 +137,18 @@ function checkpointInWorker(path: string, nativeBinding?: string): Promise<strin
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
-    let db;
+    // closed before the answer, so a close that follows the answer is the last connection out
+    let db, problem = null;
     try {
       const Database = require(workerData.modulePath);
       db = new Database(workerData.path, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
       db.pragma('wal_checkpoint(PASSIVE)');
-      parentPort.postMessage(null);
     } catch (err) {
-      parentPort.postMessage(String((err && err.message) || err));
+      problem = String((err && err.message) || err);
     } finally {
-      if (db) db.close();
-    }`;
+      try { if (db) db.close(); } catch {}
+    }
+    parentPort.postMessage(problem);`;
   return new Promise((resolve) => {
     const worker = new Worker(code, { eval: true, workerData: { path, modulePath, nativeBinding } });
     worker.once('message', (problem: string | null) => resolve(problem));

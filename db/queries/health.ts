@@ -44,6 +44,7 @@ import {
   type HealthWindows,
 } from '../../shared/domain/health';
 import { prepared } from '../prepared';
+import { dropSecondaryIndexes, restoreIndexes } from '../bulkIndexes';
 import { RHYTHM_PACK, rhythmPackedSql } from './cadence';
 import type { ContactHealthTable } from '../schema';
 
@@ -352,8 +353,12 @@ export function refreshHealth(sqlite: Database.Database, now: number, timeZone: 
       recomputeResults(sqlite, today);
       recompute(sqlite, now, timeZone, ids);
     } else {
+      // every row anew (the first open after an import, another zone): into the bare table, its
+      // indexes built once at the end, instead of a dozen B-trees updated per row
+      const indexes = dropSecondaryIndexes(sqlite, ['contact_health']);
       sqlite.exec(`DELETE FROM contact_health; DELETE FROM health_dirty;`);
       storeFromInteractions(sqlite, now, timeZone, null);
+      restoreIndexes(sqlite, indexes);
     }
     writeMeta(sqlite, timeZone, today, now);
   }).immediate();

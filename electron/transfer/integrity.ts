@@ -43,17 +43,20 @@ export function quickCheckInBackground(databasePath: string, nativeBinding?: str
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
-    let db;
+    // the connection is closed before the answer is sent: an app that closes on the answer must be
+    // the last one out, or SQLite leaves the WAL behind (the next open reads it all back)
+    let db, problem;
     try {
       const Database = require(workerData.modulePath);
       db = new Database(workerData.path, { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding });
       const rows = db.prepare('PRAGMA quick_check').pluck().all();
-      parentPort.postMessage(rows.length === 1 && rows[0] === 'ok' ? null : rows.slice(0, 3).join('; '));
+      problem = rows.length === 1 && rows[0] === 'ok' ? null : rows.slice(0, 3).join('; ');
     } catch (err) {
-      parentPort.postMessage(String((err && err.message) || err));
+      problem = String((err && err.message) || err);
     } finally {
-      if (db) db.close();
-    }`;
+      try { if (db) db.close(); } catch {}
+    }
+    parentPort.postMessage(problem);`;
   return new Promise((resolve) => {
     const worker = new Worker(code, { eval: true, workerData: { path: databasePath, modulePath, nativeBinding } });
     worker.once('message', (problem: string | null) => resolve(problem));

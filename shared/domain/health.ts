@@ -272,23 +272,42 @@ export function healthCore(cadenceDays: number, facts: HealthFacts, windowDays: 
   const checkIn = { lastInteractionDay: days.lastDay, createdDay: days.createdDay, cadenceDays: C, snoozedUntilDay: days.snoozedDay };
   const nextDay = nextCheckInDay(checkIn);
   const latestDay = latestCheckInDay({ ...checkIn, toleranceDays: T });
-  if (isNewContact(C, days)) return { daysSinceLast, isNew: true, parts: null, score: null, nextDay, latestDay, flags: 0 };
+  if (isNewOn(C, days.lastDay, days.createdDay, days.todayDay)) return { daysSinceLast, isNew: true, parts: null, score: null, nextDay, latestDay, flags: 0 };
   const parts: HealthParts = {
     recency: recencyScore(daysSinceLast, C, T),
     frequency: frequencyScore(facts.windowWeightTenths, C, windowDays),
     ratingAdjustment: ratingAdjustment(facts.ratingSum, facts.ratedCount),
   };
-  const score = Math.min(100, Math.max(0, Math.round(0.6 * parts.recency + 0.4 * parts.frequency) + parts.ratingAdjustment));
+  const score = scoreOfParts(parts.recency, parts.frequency, parts.ratingAdjustment);
+  const flags = factFlags(facts) | dormantFlag(daysSinceLast, days.todayDay, days.createdDay, C, T);
+  return { daysSinceLast, isNew: false, parts, score, nextDay, latestDay, flags };
+}
+
+/** the score from its parts */
+function scoreOfParts(recency: number, frequency: number, ratingAdjustment: number): number {
+  return Math.min(100, Math.max(0, Math.round(0.6 * recency + 0.4 * frequency) + ratingAdjustment));
+}
+
+/** the warning signs the facts alone decide (cooling, one-sided): the same whatever the day */
+function factFlags(facts: HealthFacts): number {
   let flags = 0;
   if (2 * facts.windowWeightTenths < facts.previousWeightTenths) flags |= FLAG_BIT.cooling;
   if (facts.sampleCount >= ONE_SIDED_MIN_SAMPLE && 5 * facts.sampleOutbound >= 4 * facts.sampleCount) flags |= FLAG_BIT['one-sided'];
-  if ((daysSinceLast ?? days.todayDay - days.createdDay) >= DORMANT_CADENCES * C + T) flags |= FLAG_BIT.dormant;
-  return { daysSinceLast, isNew: false, parts, score, nextDay, latestDay, flags };
+  return flags;
+}
+
+/** the dormant sign on a day: nothing for DORMANT_CADENCES cadences plus the tolerance (since added, when nothing was ever logged) */
+function dormantFlag(daysSinceLast: number | null, todayDay: number, createdDay: number, C: number, T: number): number {
+  return (daysSinceLast ?? todayDay - createdDay) >= DORMANT_CADENCES * C + T ? FLAG_BIT.dormant : 0;
+}
+
+function isNewOn(cadenceDays: number, lastDay: number | null, createdDay: number, todayDay: number): boolean {
+  return cadenceDays > 0 && lastDay === null && todayDay - createdDay < cadenceDays;
 }
 
 /** the one rule for "new": nothing logged yet and added less than one cadence ago (local days) */
 export function isNewContact(cadenceDays: number, days: Pick<HealthDays, 'todayDay' | 'lastDay' | 'createdDay'>): boolean {
-  return cadenceDays > 0 && days.lastDay === null && days.todayDay - days.createdDay < cadenceDays;
+  return isNewOn(cadenceDays, days.lastDay, days.createdDay, days.todayDay);
 }
 
 /** the band a core result falls in: the score's, "new", or none (cadence 0) */
@@ -307,10 +326,22 @@ export const RESULTS_HORIZON_DAYS = 3650;
 export function resultsThrough(cadenceDays: number, facts: HealthFacts, windowDays: number, days: HealthDays, today: HealthCore = healthCore(cadenceDays, facts, windowDays, days)): number {
   // untracked (cadence 0) stays so; a new contact changes when its first cadence has passed
   if (today.score === null && !today.isNew) return days.todayDay + RESULTS_HORIZON_DAYS;
-  const differs = (day: number) => {
-    const then = healthCore(cadenceDays, facts, windowDays, { ...days, todayDay: day });
-    return then.score !== today.score || then.flags !== today.flags || then.isNew !== today.isNew;
+  // what time changes (recency, dormancy, "new") by healthCore's own parts; the rest is computed
+  // once: the bisection asks a dozen days, for every contact of the table, without allocating
+  const C = cadenceDays;
+  const T = days.toleranceDays ?? 0;
+  const { lastDay, createdDay } = days;
+  const frequency = frequencyScore(facts.windowWeightTenths, C, windowDays);
+  const rating = ratingAdjustment(facts.ratingSum, facts.ratedCount);
+  const fixedFlags = factFlags(facts);
+  // score * 8 + flags (flags < 8), or -1 while new
+  const resultsOn = (day: number) => {
+    if (isNewOn(C, lastDay, createdDay, day)) return -1;
+    const daysSinceLast = lastDay === null ? null : day - lastDay;
+    return scoreOfParts(recencyScore(daysSinceLast, C, T), frequency, rating) * 8 + (fixedFlags | dormantFlag(daysSinceLast, day, createdDay, C, T));
   };
+  const target = resultsOn(days.todayDay);
+  const differs = (day: number) => resultsOn(day) !== target;
   let lo = days.todayDay; // results as today's
   let hi = days.todayDay + RESULTS_HORIZON_DAYS;
   if (!differs(hi)) return hi;

@@ -231,6 +231,37 @@ describe('the health table on a day of use', () => {
       await kith.dispose();
     }
   });
+
+  it('rebuilds every row in another zone with the table’s indexes as they were, and the lists and counts use them', async () => {
+    let zone = 'Europe/Berlin';
+    const clock = { ...fixedClock('2026-06-15T08:00:00Z'), timeZone: () => zone };
+    const kith = await startTestBackend({ clock });
+    try {
+      for (const name of ['Ann', 'Ben', 'Cem']) {
+        const { id } = await kith.call('contacts.create', { displayName: name });
+        await kith.call('interactions.log', { kind: 'call', participantIds: [id], occurredAt: clock.now().getTime() - 40 * DAY });
+      }
+      const schema = () => kith.sqlite.prepare(`SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'contact_health' ORDER BY name`).all();
+      await kith.call('health.dashboard', {});
+      const before = schema();
+      expect(before.filter((r: any) => r.type === 'index').length).toBeGreaterThan(5);
+      // travelling: every row is computed again, in the bare table, and its indexes are built once at the end
+      zone = 'America/New_York';
+      const dash = await kith.call('health.dashboard', {});
+      expect(kith.sqlite.prepare(`SELECT zone FROM health_meta`).pluck().get()).toBe('America/New_York');
+      expect(schema()).toEqual(before);
+      expect(dash.overdue.total).toBe(3);
+      expect(shape(allContactsHealth(kith.sqlite, clock.now().getTime(), 'America/New_York'))).toEqual(shape(computeAllContactsHealth(kith.sqlite, clock.now().getTime(), 'America/New_York')));
+      const plan = kith.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT contact_id FROM contact_health WHERE flag_count > 0 ORDER BY flag_count DESC, score, name_key, contact_id LIMIT 50`).all() as Array<{ detail: string }>;
+      expect(plan.map((p) => p.detail).join(' ')).toContain('contact_health_attention');
+      // the dashboard's count of each warning sign reads one index, not every flagged row of the table
+      const flagged = kith.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT total(flags & 1 > 0), total(flags & 2 > 0), total(flags & 4 > 0) FROM contact_health WHERE flag_count > 0`).all() as Array<{ detail: string }>;
+      expect(flagged.map((p) => p.detail).join(' ')).toContain('COVERING INDEX contact_health_flags');
+      expect(dash.flagged.dormant).toBe(kith.sqlite.prepare(`SELECT count(*) FROM contact_health WHERE flags & 4`).pluck().get());
+    } finally {
+      await kith.dispose();
+    }
+  });
 });
 
 describe('the dashboard through the API', () => {

@@ -145,6 +145,23 @@ describe('contact search', () => {
     expect(kith.sqlite.prepare('SELECT count(*) FROM search_dirty').pluck().get()).toBe(0);
   });
 
+  it('a slice clears its own contacts’ marks through an index, however many others are still waiting', async () => {
+    // after an import every write left a mark: dozens per contact, millions at 100,000 contacts.
+    // A slice that scanned them all (over 100 ms on huge) shrank to one contact per slice, and the
+    // first search after the import ran for hours
+    kith.sqlite.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+      INSERT INTO search_dirty SELECT 'waiting-' || (i % 1000) FROM n`);
+    const insert = kith.sqlite.prepare(`INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (?, ?, 0, 0)`);
+    for (let i = 0; i < 3; i++) insert.run(`s${i}`, `Sliced ${i}`);
+    expect(refreshSearchIndex(kith.sqlite, 5)).toBe(true);
+    const plan = kith.sqlite.prepare(`EXPLAIN QUERY PLAN DELETE FROM search_dirty WHERE contact_id IN (SELECT contact_id FROM temp.search_batch)`).all() as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join('; ')).toMatch(/SEARCH search_dirty USING (COVERING )?INDEX search_dirty_contact/);
+    // and the slices still get through all of them
+    while (refreshSearchIndex(kith.sqlite, 200));
+    expect(kith.sqlite.prepare('SELECT count(*) FROM search_dirty').pluck().get()).toBe(0);
+    expect((await names('Sliced 2'))[0]).toBe('Sliced 2');
+  });
+
   it('a re-index limited to a batch leaves the rest marked, and says some are still waiting', async () => {
     const insert = kith.sqlite.prepare(`INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (?, ?, 0, 0)`);
     kith.sqlite.transaction(() => {

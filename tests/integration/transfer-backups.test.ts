@@ -178,6 +178,23 @@ describe('the integrity check in the background (how the app starts)', () => {
     kith = await startTestBackend({ clock }); // for afterEach
   });
 
+  it('leaves no WAL behind when the app closes as soon as the check has answered', async () => {
+    await seedEverything(kith);
+    await kith.close();
+    const path = join(kith.dir, 'kith.sqlite');
+    for (let i = 0; i < 3; i++) {
+      clock.advance(86_400_000); // a new day: the first dashboard writes (health moves on), so there is a WAL
+      const started = await startBackend({ databasePath: path, host: 'web', clock, integrityCheck: 'background' });
+      expect(await started.dispatch('health.dashboard', {})).toMatchObject({ ok: true });
+      expect(existsSync(`${path}-wal`)).toBe(true);
+      expect(await started.integrity).toBeNull();
+      await started.close();
+      // the check's own connection was gone by then, so closing folded the WAL back: the next open reads no WAL
+      expect(existsSync(`${path}-wal`)).toBe(false);
+    }
+    kith = await startTestBackend({ clock }); // for afterEach
+  });
+
   it('reports a damaged file with the newest good backup, after starting', async () => {
     await seedEverything(kith);
     await kith.call('transfer.backupNow', {});

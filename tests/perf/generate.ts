@@ -2,6 +2,7 @@
 // The file is created and migrated by the app's own code (openDatabase + migrateToLatest), then
 // filled with prepared statements in big transactions on the raw connection. Triggers that
 // migrations define fire by themselves, so aggregates they keep stay in step.
+import { dropSecondaryIndexes, restoreIndexes } from '../../db/bulkIndexes';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/connection';
@@ -352,7 +353,7 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
   rows.interaction_participants = participantCount;
   if (rebuildIndexes.length) {
     t0 = performance.now();
-    for (const statement of rebuildIndexes) sqlite.exec(statement);
+    restoreIndexes(sqlite, rebuildIndexes);
     log(`  rebuilt ${rebuildIndexes.length} indexes  ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
 
@@ -422,22 +423,6 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
   const seconds = (performance.now() - started) / 1000;
   log(`  done: ${(bytes / 1024 / 1024).toFixed(1)} MB in ${seconds.toFixed(1)} s`);
   return { path: options.out, seconds, bytes, historyYears, rows };
-}
-
-/**
- * Bulk inserts are faster into bare tables with indexes built once at the end. Only done when no
- * trigger exists on these tables: a trigger may rely on an index to stay fast. Returns the CREATE
- * statements to run afterwards (the same text, so the schema ends up identical).
- */
-function dropSecondaryIndexes(sqlite: Database.Database, tables: string[]): string[] {
-  const marks = tables.map(() => '?').join(', ');
-  const triggers = sqlite.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (${marks})`).pluck().get(...tables) as number;
-  if (triggers > 0) return [];
-  const indexes = sqlite
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${marks}) ORDER BY rowid`)
-    .all(...tables) as { name: string; sql: string }[];
-  for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
-  return indexes.map((i) => i.sql);
 }
 
 /** localDateOf, remembered per quarter hour (every zone's offset is a multiple of 15 minutes): formatting in a zone is slow */

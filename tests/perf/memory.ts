@@ -20,6 +20,8 @@ export interface MemoryResult {
   /** the calls made, and the ones that failed (with why) */
   calls: number;
   failed: string[];
+  /** the methods that took the most CPU time in all, with their call count and wall time */
+  slowest?: Array<{ method: string; calls: number; cpuMs: number; ms: number }>;
 }
 
 /** the process's resident memory split into its own and file-backed pages (Linux); null elsewhere */
@@ -43,9 +45,16 @@ async function main() {
   const backend = await startBackend({ databasePath: values.file!, host: 'electron', clock: { now: () => now, timeZone: () => 'Europe/Berlin' }, integrityCheck: 'background' });
   const failed: string[] = [];
   let calls = 0;
+  // how long each method took in all (CPU of this process): a page that computes too much shows here
+  const spent = new Map<string, { calls: number; cpuMs: number; ms: number }>();
   const call = async (method: MethodName, input: unknown): Promise<any> => {
     calls++;
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
     const result = await backend.dispatch(method, input);
+    const c = process.cpuUsage(c0);
+    const s = spent.get(method) ?? { calls: 0, cpuMs: 0, ms: 0 };
+    spent.set(method, { calls: s.calls + 1, cpuMs: s.cpuMs + (c.user + c.system) / 1000, ms: s.ms + performance.now() - t0 });
     if (!result.ok) failed.push(`${method}: ${result.error.message}`);
     return result.ok ? result.value : null;
   };
@@ -88,8 +97,10 @@ async function main() {
   const memory = residentMemory();
   await backend.close();
   if (!memory) throw new Error('no /proc/self/smaps_rollup on this system');
-  const result: MemoryResult = { ...memory, calls, failed };
+  const slowest = [...spent].sort((a, b) => b[1].cpuMs - a[1].cpuMs).slice(0, 5);
+  const result: MemoryResult = { ...memory, calls, failed, slowest: slowest.map(([method, s]) => ({ method, ...s })) };
   console.log(`  back end after every page: ${memory.ownMB} MB of its own (RSS ${memory.rssMB} MB, of which ${memory.fileMB} MB file-backed); ${calls} calls${failed.length ? `, ${failed.length} failed: ${failed.join('; ')}` : ''}`);
+  console.log(`  the most time: ${slowest.map(([m, s]) => `${m} ${Math.round(s.cpuMs)} ms CPU over ${s.calls} call${s.calls === 1 ? '' : 's'}`).join('; ')}`);
   if (values.out) writeFileSync(values.out, JSON.stringify(result));
 }
 

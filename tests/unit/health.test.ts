@@ -1,7 +1,7 @@
 // The health engine on hand-computed cases (DESIGN.md "Health score"), then its properties.
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { computeHealth, type HealthInteraction, type HealthSubject } from '../../shared/domain/health';
+import { computeHealth, healthCore, resultsThrough, RESULTS_HORIZON_DAYS, type HealthDays, type HealthFacts, type HealthInteraction, type HealthSubject } from '../../shared/domain/health';
 import { INTERACTION_KINDS, DIRECTIONS } from '../../shared/domain/interaction';
 
 const DAY = 86_400_000;
@@ -209,4 +209,34 @@ describe('health properties', () => {
       if (then.band !== 'new') expect(later.score!).toBeLessThanOrEqual(then.score!);
     },
   );
+
+  // the all-contacts table recomputes a row's results only after this day: it must be the last day
+  // healthCore itself gives today's score and signs (asked day by day here, without the bisection)
+  propTest.prop([
+    fc.integer({ min: 0, max: 120 }),
+    fc.record({
+      lastAt: fc.constant(0),
+      windowWeightTenths: fc.integer({ min: 0, max: 400 }),
+      windowCount: fc.integer({ min: 0, max: 40 }),
+      previousWeightTenths: fc.integer({ min: 0, max: 400 }),
+      sampleCount: fc.integer({ min: 0, max: 10 }),
+      sampleOutbound: fc.integer({ min: 0, max: 10 }),
+      ratedCount: fc.integer({ min: 0, max: 5 }),
+      ratingSum: fc.integer({ min: 0, max: 25 }),
+    }),
+    fc.option(fc.integer({ min: 0, max: 900 }), { nil: null }),
+    fc.integer({ min: 0, max: 900 }),
+    fc.integer({ min: 0, max: 60 }),
+  ])('resultsThrough is the last day healthCore keeps today’s score and signs', (cadence, facts: HealthFacts, lastAgo, createdAgo, tolerance) => {
+    const today = 20_000;
+    const days: HealthDays = { todayDay: today, lastDay: lastAgo === null ? null : today - lastAgo, createdDay: today - Math.max(createdAgo, lastAgo ?? 0), snoozedDay: null, toleranceDays: tolerance };
+    const on = (day: number) => {
+      const c = healthCore(cadence, facts, 90, { ...days, todayDay: day });
+      return `${c.score}|${c.flags}|${c.isNew}`;
+    };
+    const through = resultsThrough(cadence, facts, 90, days);
+    let expected = today;
+    while (expected < today + RESULTS_HORIZON_DAYS && on(expected + 1) === on(today)) expected++;
+    expect(through).toBe(cadence === 0 ? today + RESULTS_HORIZON_DAYS : expected);
+  });
 });
