@@ -274,13 +274,17 @@ function healthPerCircle(ctx: Pick<ServiceContext, 'sqlite'>): CircleHealth[] {
   return [...byId.values()].filter((c) => c.untracked + Object.values(c.bands).reduce((a, b) => a + b, 0) > 0);
 }
 
+/** contacts.list's 'health' and 'nextCheckIn' sorts read the health table: brought up to date first */
+export function refreshHealthForSort(ctx: Pick<ServiceContext, 'sqlite' | 'clock' | 'status'>): void {
+  catchUp(ctx.status, ctx.sqlite, 'health', () => refreshHealth(ctx.sqlite, ctx.clock.now().getTime(), ctx.clock.timeZone()));
+}
+
 /**
  * For contacts.list's 'health' and 'nextCheckIn' sorts: the ORDER BY expression (alias c) over the
- * health table, brought up to date first. Lowest score first (who needs care); soonest check-in
+ * health table (refreshHealthForSort first). Lowest score first (who needs care); soonest check-in
  * first; contacts without either last.
  */
-export function healthSortExpression(ctx: Pick<ServiceContext, 'sqlite' | 'clock' | 'status'>, sort: 'health' | 'nextCheckIn') {
-  catchUp(ctx.status, ctx.sqlite, 'health', () => refreshHealth(ctx.sqlite, ctx.clock.now().getTime(), ctx.clock.timeZone()));
+export function healthSortExpression(sort: 'health' | 'nextCheckIn') {
   return sort === 'health'
     ? sql`coalesce((SELECT h.score FROM contact_health h WHERE h.contact_id = c.id), 1000)`
     : sql`coalesce((SELECT h.next_day FROM contact_health h WHERE h.contact_id = c.id), 1e9)`;

@@ -156,7 +156,12 @@ async function checkParticipants(trx: Transaction<DB>, ids: string[]) {
 
 /** checkParticipants with a prepared statement, inside a transaction already open on the connection */
 function checkParticipantsNow(sqlite: Database.Database, ids: string[]) {
-  const found = new Set(prepared(sqlite, `SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids)) as string[]);
+  // one person (the usual log) by the primary key alone: no JSON to build and read
+  const found = new Set(
+    (ids.length === 1
+      ? prepared(sqlite, `SELECT id FROM contacts WHERE id = ?`).pluck().all(ids[0])
+      : prepared(sqlite, `SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids))) as string[],
+  );
   const missing = ids.findIndex((x) => !found.has(x));
   if (missing >= 0 || found.size !== ids.length) {
     throw new ServiceError('invalid_input', 'Unknown contact among the participants', `participantIds.${missing >= 0 ? missing : 0}`);
@@ -200,6 +205,15 @@ export async function loadInteractions(db: Kysely<DB>, ids: string[]): Promise<I
 /** loadInteractions with prepared statements, for the hot reads (the timeline's pages, a logged interaction) */
 function interactionsNow(sqlite: Database.Database, ids: string[]): Interaction[] {
   if (ids.length === 0) return [];
+  if (ids.length === 1) {
+    // the one just logged, by its key
+    const rows = prepared(sqlite, `SELECT * FROM interactions WHERE id = ?`).all(ids[0]) as InteractionRow[];
+    const people = prepared(
+      sqlite,
+      `SELECT p.interaction_id, c.id, c.display_name FROM interaction_participants p JOIN contacts c ON c.id = p.contact_id WHERE p.interaction_id = ? ORDER BY c.display_name`,
+    ).all(ids[0]) as PersonRow[];
+    return interactionsOf(ids, rows, people);
+  }
   const json = JSON.stringify(ids);
   const rows = prepared(sqlite, `SELECT * FROM interactions WHERE id IN (SELECT value FROM json_each(?))`).all(json) as InteractionRow[];
   const people = prepared(
