@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { prepared } from '../../db/prepared';
-import { cachedCount } from '../../db/countCache';
+import { cachedUntilWrite } from '../../db/countCache';
 import type { DB } from '../../db/schema';
 import type { ContactRow } from '../../db/schema';
 import { ServiceError } from '../../shared/api/errors';
@@ -26,7 +26,7 @@ export type ContactFields = ParsedInputOf<'contacts.create'>;
 export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update' | 'contacts.setPhoto'> = {
   async 'contacts.list'(ctx, input) {
     if (input.sort === 'health' || input.sort === 'nextCheckIn') refreshHealthForSort(ctx);
-    const total = await contactsTotal(ctx, input);
+    const total = contactsTotal(ctx, input);
     const values = { ...(input.circleId ? { circleId: input.circleId } : {}), ...(input.tag ? { tag: input.tag } : {}), limit: input.limit, offset: input.offset };
     // one statement per filter shape and sort, compiled once (db/compiledOnce.ts)
     const shape = JSON.stringify([input.archived, input.noCircle ?? false, 'circleId' in values, 'tag' in values, input.sort]);
@@ -161,12 +161,12 @@ type ListRow = ContactRow & { reach: string | null; tag_names: string | null };
  * keep per archived state and circle (migration 0033), so the total costs the same at 100 or
  * 100,000 contacts and stays right after any write. With a tag: counted once per data version.
  */
-async function contactsTotal(ctx: ServiceContext, filter: ListFilter): Promise<number> {
+function contactsTotal(ctx: ServiceContext, filter: ListFilter): number {
   if (!filter.tag) return countedContacts(ctx.sqlite, filter);
   const shape = JSON.stringify([filter.archived, filter.noCircle ?? false, !!filter.circleId]);
   const values = { tag: filter.tag, ...(filter.circleId ? { circleId: filter.circleId } : {}) };
   const count = compiledOnce(ctx.sqlite, `contacts.list.count:${shape}`, values, (v) => filteredContacts(ctx.db, { ...filter, ...v }).select((eb) => eb.fn.countAll<number>().as('n')));
-  return cachedCount(ctx.sqlite, `contacts.list:${shape}:${JSON.stringify(count.args)}`, async () => (count.statement.get(...count.args) as { n: number }).n);
+  return cachedUntilWrite(ctx.sqlite, `contacts.list:${shape}:${JSON.stringify(count.args)}`, () => (count.statement.get(...count.args) as { n: number }).n);
 }
 
 /**
