@@ -229,6 +229,13 @@ type PersonRow = { interaction_id: string; id: string; display_name: string };
 
 function interactionsOf(ids: string[], rows: InteractionRow[], people: PersonRow[]): Interaction[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
+  // who took part, per interaction, in the order read (by name): one pass, not one per interaction
+  const peopleOf = new Map<string, { id: string; displayName: string }[]>();
+  for (const p of people) {
+    let list = peopleOf.get(p.interaction_id);
+    if (!list) peopleOf.set(p.interaction_id, (list = []));
+    list.push({ id: p.id, displayName: p.display_name });
+  }
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
@@ -242,7 +249,7 @@ function interactionsOf(ids: string[], rows: InteractionRow[], people: PersonRow
         rating: r.rating,
         summary: r.summary,
         notes: r.notes,
-        participants: people.filter((p) => p.interaction_id === id).map((p) => ({ id: p.id, displayName: p.display_name })),
+        participants: peopleOf.get(id) ?? [],
         createdAt: r.created_at,
         updatedAt: r.updated_at,
       },
