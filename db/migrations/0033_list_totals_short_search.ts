@@ -47,6 +47,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   ];
   for (const s of statements) await sql.raw(s).execute(db);
 
+  // the dashboard's anniversaries coming up, by month and day as birthdays are (contacts_birthday)
+  // instead of a scan of every dated row
+  await sql`CREATE INDEX contact_dates_by_day ON contact_dates (month * 100 + day)`.execute(db);
+
   await sql`CREATE TABLE search_name_prefixes (
     prefix TEXT NOT NULL,
     tier INTEGER NOT NULL,
