@@ -56,12 +56,24 @@ export async function migrateToLatest(handle: DatabaseHandle, options: MigrateOp
     await handle.sqlite.backup(backupPath);
   }
 
-  await handle.db.transaction().execute(async (trx) => {
-    for (const name of pending) {
-      await all[name]!.up(trx);
-      await sql`INSERT INTO schema_versions (version, applied_at) VALUES (${name}, ${Date.now()})`.execute(trx);
-    }
-  });
+  // a migration that rebuilds a table others reference (SQLite's 12 steps) runs with foreign keys
+  // off, which only takes effect outside a transaction; they are checked before the commit instead
+  const keysOff = pending.some((n) => (all[n] as Migration & { foreignKeysOff?: boolean }).foreignKeysOff);
+  if (keysOff) handle.sqlite.pragma('foreign_keys = OFF');
+  try {
+    await handle.db.transaction().execute(async (trx) => {
+      for (const name of pending) {
+        await all[name]!.up(trx);
+        await sql`INSERT INTO schema_versions (version, applied_at) VALUES (${name}, ${Date.now()})`.execute(trx);
+      }
+      if (keysOff) {
+        const broken = await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(trx);
+        if (broken.rows.length) throw new Error(`Migrating would leave ${broken.rows.length} broken references (first in ${broken.rows[0]!.table}); the file has not been changed`);
+      }
+    });
+  } finally {
+    if (keysOff) handle.sqlite.pragma('foreign_keys = ON');
+  }
   return { applied: pending, backupPath };
 }
 

@@ -2,6 +2,7 @@
 // Instants are INTEGER milliseconds since the epoch (UTC); calendar dates are TEXT 'YYYY-MM-DD'
 // and wall-clock times TEXT 'HH:mm', both in the user's zone (floating: they follow the user).
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { InteractionKind } from '../shared/domain/interaction';
 
 export interface CircleTable {
   id: string;
@@ -124,7 +125,7 @@ export interface RelationshipRoleTable {
 export interface InteractionTable {
   id: string;
   occurred_at: number;
-  kind: 'call' | 'video' | 'meeting' | 'message' | 'email' | 'social' | 'other';
+  kind: InteractionKind;
   direction: 'outbound' | 'inbound' | 'mutual';
   duration_minutes: number | null;
   rating: number | null;

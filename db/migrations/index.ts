@@ -23,6 +23,7 @@ import * as m0026 from './0026_photo_thumbnails';
 import * as m0027 from './0027_relationship_roles';
 import * as m0029 from './0029_sync_calendar_changes';
 import * as m0031 from './0031_portfolio_rhythms';
+import * as m0032 from './0032_interaction_kind_coffee';
 import * as m0033 from './0033_list_totals_short_search';
 
 export const migrations: Record<string, Migration> = {
@@ -49,5 +50,6 @@ export const migrations: Record<string, Migration> = {
   '0027_relationship_roles': m0027,
   '0029_sync_calendar_changes': m0029,
   '0031_portfolio_rhythms': m0031,
+  '0032_interaction_kind_coffee': m0032,
   '0033_list_totals_short_search': m0033,
 };

@@ -15,6 +15,7 @@
 //   crossed a window edge (participants_by_time), then every row's results are recomputed in memory
 //   from its stored facts (no interaction is read for that);
 // - anything else (first use, another zone, the clock set back): everything from scratch.
+// refreshHealthInSlices does the same in short transactions (the readers of many rows wait for it).
 import type Database from 'better-sqlite3';
 import { DEFAULT_CADENCE_DAYS, IMPORTANCE_WEIGHT } from '../../shared/domain/cadence';
 import { dateOfEpochDay, localEpochDay } from '../../shared/domain/epochDay';
@@ -261,30 +262,42 @@ FROM (
 WHERE h.contact_id = d.contact_id AND h.cadence = :cadence`;
 // (those rows' results are computed again below: results_through = -1)
 
-/** slides every row's windows from local day `fromDay` to today, then recomputes the results that changed */
-function slideToToday(sqlite: Database.Database, fromDay: number, now: number, timeZone: string) {
+/** slides every row's windows from local day `fromDay` to today: the rows whose results that changes
+ *  are left with results_through < today (recomputeResults does them) */
+function slideWindows(sqlite: Database.Database, fromDay: number, now: number, timeZone: string) {
   // any instant of the old day gives that day's windows
   const then = startOfLocalDay(dateOfEpochDay(fromDay), timeZone);
   const windowsNow = windowsCache(now, timeZone);
-  const todayDay = localEpochDay(now, timeZone);
   for (const cadence of prepared(sqlite, `SELECT DISTINCT cadence FROM contact_health`).pluck().all() as number[]) {
     const before = healthWindows(cadence, then, timeZone);
     const after = windowsNow(cadence);
     prepared(sqlite, SLIDE_SQL).run({ cadence, winFrom: before.windowStart, winTo: after.windowStart, prevFrom: before.previousStart, prevTo: after.previousStart });
   }
-  // time alone changes some results (recency decays, dormancy begins): those rows are known by
-  // results_through, and their facts are in the row
+}
+
+/** whether some row's results are older than today (a day's slide not yet finished) */
+function resultsPending(sqlite: Database.Database, todayDay: number): boolean {
+  return prepared(sqlite, `SELECT 1 FROM contact_health WHERE results_through < ? LIMIT 1`).get(todayDay) !== undefined;
+}
+
+/**
+ * Time alone changes some results (recency decays, dormancy begins): those rows are known by
+ * results_through, and their facts are in the row. Up to `limit` of them (-1: all) recomputed in
+ * memory; how many were.
+ */
+function recomputeResults(sqlite: Database.Database, todayDay: number, limit = -1): number {
   const rows = prepared(
     sqlite,
     `SELECT contact_id, cadence, last_at, win_weight, win_count, prev_weight, sample_count, sample_outbound, rated_count, rating_sum,
-            last_day, created_day, snoozed_day, tolerance FROM contact_health WHERE results_through < ?`,
-  ).all(todayDay) as FactColumns[];
+            last_day, created_day, snoozed_day, tolerance FROM contact_health WHERE results_through < ? LIMIT ?`,
+  ).all(todayDay, limit) as FactColumns[];
   // next_day and latest_day do not depend on the day: they are left alone (and so are its indexes)
   const update = prepared(sqlite, `UPDATE contact_health SET score = ?, band = ?, flags = ?, flag_count = ?, results_through = ? WHERE contact_id = ?`);
   for (const r of rows) {
     const [score, band, , , flags, flagCount, through] = results(r.cadence, storedFacts(r), storedDays(r, todayDay));
     update.run(score, band, flags, flagCount, through, r.contact_id);
   }
+  return rows.length;
 }
 
 /** the columns a row's facts and local days are kept in */
@@ -318,27 +331,38 @@ export function refreshHealth(sqlite: Database.Database, now: number, timeZone: 
   // a file opened read-only shows the health it stored last (the banner says it is read-only)
   if (sqlite.readonly) return;
   const today = localEpochDay(now, timeZone);
-  const meta = prepared(sqlite, `SELECT zone, day, computed_at FROM health_meta WHERE id = 1`).get() as { zone: string; day: number; computed_at: number } | undefined;
+  const meta = readMeta(sqlite);
   const sameZone = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day <= today;
   const stale = () => staleContacts(sqlite, now);
   if (sameZone && meta.day === today) {
     const ids = stale();
-    if (ids.length === 0) return;
-    sqlite.transaction(() => recompute(sqlite, now, timeZone, ids)).immediate();
+    // results left older than today by a sliced day change that has not finished (refreshHealthInSlices)
+    const pending = resultsPending(sqlite, today);
+    if (ids.length === 0 && !pending) return;
+    sqlite.transaction(() => {
+      if (pending) recomputeResults(sqlite, today);
+      if (ids.length) recompute(sqlite, now, timeZone, ids);
+    }).immediate();
     return;
   }
   sqlite.transaction(() => {
     if (sameZone) {
       const ids = stale();
-      slideToToday(sqlite, meta.day, now, timeZone);
+      slideWindows(sqlite, meta.day, now, timeZone);
+      recomputeResults(sqlite, today);
       recompute(sqlite, now, timeZone, ids);
     } else {
       sqlite.exec(`DELETE FROM contact_health; DELETE FROM health_dirty;`);
       storeFromInteractions(sqlite, now, timeZone, null);
     }
-    prepared(sqlite, `INSERT OR REPLACE INTO health_meta (id, zone, day, computed_at) VALUES (1, ?, ?, ?)`).run(timeZone, today, now);
+    writeMeta(sqlite, timeZone, today, now);
   }).immediate();
 }
+
+type HealthMeta = { zone: string; day: number; computed_at: number };
+const readMeta = (sqlite: Database.Database) => prepared(sqlite, `SELECT zone, day, computed_at FROM health_meta WHERE id = 1`).get() as HealthMeta | undefined;
+const writeMeta = (sqlite: Database.Database, zone: string, day: number, now: number) =>
+  prepared(sqlite, `INSERT OR REPLACE INTO health_meta (id, zone, day, computed_at) VALUES (1, ?, ?, ?)`).run(zone, day, now);
 
 /** the contacts whose stored row is out of date today: written to since, or whose facts expired */
 function staleContacts(sqlite: Database.Database, now: number): string[] {
@@ -352,34 +376,79 @@ function staleContacts(sqlite: Database.Database, now: number): string[] {
 
 /** the longest one slice of refreshHealthInSlices holds the connection */
 const HEALTH_SLICE_MS = 20;
+/** contacts marked out of date per slice when the zone changed (an indexed insert of ids: fast) */
+const MARK_PER_SLICE = 5000;
 
 /**
- * refreshHealth for many out-of-date rows on the same day (10,000 after an import took seconds in
- * one transaction): a few contacts at a time, each slice its own short transaction of about
- * HEALTH_SLICE_MS, awaiting `between` after each so other calls answer meanwhile (they read the
- * rows not yet recomputed as they were). A day or zone change is refreshHealth's own single pass.
+ * refreshHealth in slices (10,000 rows after an import, or everyone on a new day or in a new zone,
+ * took seconds in one transaction): each slice its own short transaction of about HEALTH_SLICE_MS,
+ * awaiting `between` after each so other calls answer meanwhile (they read the rows not yet
+ * recomputed as they were; the readers of many rows wait for the end, electron/services/health.ts
+ * settleHealth). Each step leaves the tables in a state refreshHealth finishes from, so an app
+ * closed half way loses nothing:
+ * - another zone, first use, the clock set back: every contact is marked out of date (health_dirty)
+ *   a few thousand at a time, then the day and zone are stored, and the rows recomputed by id;
+ * - a later day: the windows slide in one statement per cadence (only interactions that crossed an
+ *   edge are read) with the day stored, then the results left older than today, a slice at a time;
+ * - the same day: the out-of-date contacts, a slice at a time.
  */
 export async function refreshHealthInSlices(sqlite: Database.Database, now: number, timeZone: string, between: () => Promise<void>): Promise<void> {
   if (sqlite.readonly) return;
+  const today = localEpochDay(now, timeZone);
   let size = 16; // contacts per slice, adjusted to the time a slice took
+  const timed = (work: () => number) => {
+    const started = performance.now();
+    const done = sqlite.transaction(work).immediate();
+    const took = performance.now() - started;
+    size = Math.max(1, Math.min(size * 4, 4096, Math.round((size * HEALTH_SLICE_MS) / Math.max(took, 1) / 1.25)));
+    return done;
+  };
   for (;;) {
-    const meta = prepared(sqlite, `SELECT zone, day, computed_at FROM health_meta WHERE id = 1`).get() as { zone: string; day: number; computed_at: number } | undefined;
-    const sameDay = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day === localEpochDay(now, timeZone);
-    if (!sameDay) return refreshHealth(sqlite, now, timeZone);
+    await between();
+    if (!sqlite.open) return; // the app closed meanwhile
+    const meta = readMeta(sqlite);
+    const sameZone = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day <= today;
+    if (!sameZone) {
+      for (let after = ''; ; ) {
+        const last = sqlite.transaction(() => markOutOfDate(sqlite, after)).immediate();
+        if (last === null) break;
+        after = last;
+        await between();
+        if (!sqlite.open) return;
+      }
+      sqlite.transaction(() => writeMeta(sqlite, timeZone, today, now)).immediate();
+      continue;
+    }
+    if (meta.day < today) {
+      sqlite.transaction(() => {
+        slideWindows(sqlite, meta.day, now, timeZone);
+        writeMeta(sqlite, timeZone, today, now);
+      }).immediate();
+      continue;
+    }
     const ids = staleContacts(sqlite, now);
-    if (ids.length === 0) return;
+    if (ids.length === 0 && !resultsPending(sqlite, today)) return;
     // through the list once; what was written meanwhile is found by the next round
     for (let at = 0; at < ids.length; ) {
-      await between();
-      if (!sqlite.open) return; // the app closed meanwhile
       const chunk = ids.slice(at, at + size);
-      const started = performance.now();
-      sqlite.transaction(() => recompute(sqlite, now, timeZone, chunk)).immediate();
-      const took = performance.now() - started;
+      timed(() => (recompute(sqlite, now, timeZone, chunk), chunk.length));
       at += chunk.length;
-      size = Math.max(1, Math.min(size * 4, 4096, Math.round((size * HEALTH_SLICE_MS) / Math.max(took, 1) / 1.25)));
+      await between();
+      if (!sqlite.open) return;
+    }
+    while (timed(() => recomputeResults(sqlite, today, size)) > 0) {
+      await between();
+      if (!sqlite.open) return;
     }
   }
+}
+
+/** marks the next MARK_PER_SLICE contacts after `after` (by id) out of date; the last one marked, or null when none was left */
+function markOutOfDate(sqlite: Database.Database, after: string): string | null {
+  const last = prepared(sqlite, `SELECT max(id) FROM (SELECT id FROM contacts WHERE id > ? ORDER BY id LIMIT ${MARK_PER_SLICE})`).pluck().get(after) as string | null;
+  if (last === null) return null;
+  prepared(sqlite, `INSERT OR IGNORE INTO health_dirty (contact_id) SELECT id FROM contacts WHERE id > ? AND id <= ?`).run(after, last);
+  return last;
 }
 
 /** these contacts' rows computed again from their interactions (archived or deleted ones: removed) */

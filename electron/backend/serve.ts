@@ -49,6 +49,7 @@ export function serveBackend(port: BackendPort, exit: (code: number) => void = (
       const path = await askPath({ kind: 'open', title, extensions });
       return path ? { name: basename(path), bytes: await readFile(path) } : null;
     },
+    openPath: ({ title, extensions }) => askPath({ kind: 'open', title, extensions }),
     async saveFile({ title, defaultName, content }) {
       const path = await askPath({ kind: 'save', title, defaultName });
       if (path) await writeFile(path, content, 'utf8');

@@ -1,6 +1,7 @@
 // The scheduler over a running back end: re-armed after every write, with a minute's watch for a
 // change of time zone. Used by the Electron app, the web host and the tests alike.
 import type { KithBackend } from '../kith';
+import { settleHealth } from '../services/health';
 import { createScheduler, type Notifier, type Scheduler, type SchedulerStatus, type Timers } from './scheduler';
 
 export const ZONE_CHECK_MS = 60_000;
@@ -30,6 +31,7 @@ export function attachScheduler(
     },
     onError: (err) => backend.ctx.status.report('scheduler', err),
     writesIdle: () => backend.ctx.writes?.idle() ?? Promise.resolve(),
+    settleHealth: () => settleHealth(backend.ctx),
   });
   const onCommitted = () => void scheduler.rearm('write');
   backend.events.on('committed', onCommitted);

@@ -52,6 +52,8 @@ export interface SchedulerOptions {
   onError?(error: unknown): void;
   /** resolves when no import holds the write gate: a run writes, so it waits for that */
   writesIdle?(): Promise<void>;
+  /** brings the health table up to date in slices (services/health.ts settleHealth): check-ins are read from it */
+  settleHealth?(): Promise<void>;
 }
 
 export interface Scheduler {
@@ -108,6 +110,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const announcedThrough = await readState<string>(db, CHECKINS_ANNOUNCED_KEY);
     const checkInDigestPending = now >= digestToday && (announcedThrough === null || announcedThrough < today);
     // only those that came due since the last digest are read (all of them before the first one)
+    await options.settleHealth?.();
     const due = dueCheckIns(sqlite, now, timeZone, undefined, announcedThrough ?? undefined);
     const newCheckIns = checkInDigestPending ? due : [];
     // the next digest with something to say: today's if check-ins already wait for it, else the first future one's

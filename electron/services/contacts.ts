@@ -14,8 +14,8 @@ import { normalizeMethodValue } from '../../shared/domain/normalize';
 import { addressFromText, type PostalAddress } from '../../shared/domain/address';
 import { contactRhythm } from './rhythm';
 import type { HandlerGroup, ServiceContext } from './context';
-import { MAX_PHOTO_BYTES } from '../../shared/api/methods/contacts';
-import { healthSortExpression, refreshHealthForSort } from './health';
+import { fitPhoto } from './photoFit';
+import { healthSortExpression, settleHealth } from './health';
 import { compiledOnce } from '../../db/compiledOnce';
 import { countedContacts } from '../../db/queries/contactCounts';
 import type { CountryCode } from 'libphonenumber-js';
@@ -25,7 +25,8 @@ export type ContactFields = ParsedInputOf<'contacts.create'>;
 
 export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update' | 'contacts.setPhoto'> = {
   async 'contacts.list'(ctx, input) {
-    if (input.sort === 'health' || input.sort === 'nextCheckIn') refreshHealthForSort(ctx);
+    // a health sort reads every row of the health table: brought up to date in slices first
+    if (input.sort === 'health' || input.sort === 'nextCheckIn') await settleHealth(ctx);
     const total = contactsTotal(ctx, input);
     const values = { ...(input.circleId ? { circleId: input.circleId } : {}), ...(input.tag ? { tag: input.tag } : {}), limit: input.limit, offset: input.offset };
     // one statement per filter shape and sort, compiled once (db/compiledOnce.ts)
@@ -81,20 +82,26 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
   },
 
   async 'contacts.setPhoto'(ctx, input) {
+    let photo: { mime: string; data: Buffer } | null = null;
+    if (input.photo !== null) {
+      // scaled down (off the connection) before the transaction, when larger than Kith keeps
+      const [, mime, base64] = /^data:(image\/[a-z]+);base64,(.*)$/.exec(input.photo)!;
+      const fitted = await fitPhoto({ mime: mime!, data: Buffer.from(base64!, 'base64') });
+      if ('error' in fitted) throw new ServiceError('invalid_input', fitted.error, 'photo');
+      photo = fitted;
+    }
     const now = ctx.clock.now().getTime();
     await ctx.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('contacts').select('id').where('id', '=', input.id).executeTakeFirst();
       if (!existing) throw new ServiceError('not_found', 'No contact with that id', 'id');
-      if (input.photo === null) {
+      if (photo === null) {
         await trx.deleteFrom('contact_photos').where('contact_id', '=', input.id).execute();
       } else {
-        const [, mime, base64] = /^data:(image\/[a-z]+);base64,(.*)$/.exec(input.photo)!;
-        const data = Buffer.from(base64!, 'base64');
-        if (data.length > MAX_PHOTO_BYTES) throw new ServiceError('invalid_input', 'The photo is too large; scale it down first', 'photo');
+        const { mime, data } = photo;
         await trx
           .insertInto('contact_photos')
-          .values({ contact_id: input.id, mime: mime!, data, updated_at: now })
-          .onConflict((oc) => oc.column('contact_id').doUpdateSet({ mime: mime!, data, updated_at: now }))
+          .values({ contact_id: input.id, mime, data, updated_at: now })
+          .onConflict((oc) => oc.column('contact_id').doUpdateSet({ mime, data, updated_at: now }))
           .execute();
       }
       await trx.updateTable('contacts').set({ updated_at: sql`max(${now}, updated_at + 1)` }).where('id', '=', input.id).execute();

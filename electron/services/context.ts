@@ -22,6 +22,8 @@ export const systemClock: Clock = {
 /** native open/save dialogs (Electron); the web host has none and moves files through the page */
 export interface FileDialogs {
   openFile(options: { title: string; extensions: string[] }): Promise<{ name: string; bytes: Buffer } | null>;
+  /** asks which file to open and answers its path, reading nothing (an import reads a large JSON export from it as a stream); null when cancelled */
+  openPath?(options: { title: string; extensions: string[] }): Promise<string | null>;
   /** returns the chosen path after writing, or null when the user cancelled */
   saveFile(options: { title: string; defaultName: string; content: string }): Promise<string | null>;
   /** asks where to save, writing nothing (an export worker writes the file); null when cancelled */

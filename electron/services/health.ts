@@ -113,10 +113,12 @@ const settling = new WeakMap<Database.Database, Promise<void>>();
 /**
  * Brings the health table up to date in slices other calls answer between (refreshHealthInSlices),
  * waiting while an import holds the write gate; one run per connection at a time, which later
- * callers join. Started when an import commits, and awaited by the readers of many rows first.
+ * callers join. Started when an import commits, and awaited first by every reader of many rows
+ * (dashboard, portfolio, catch-up, contacts sorted by health, reminders' check-ins, the scheduler):
+ * their own refreshHealth then finds nothing, or the one write made meanwhile, to do.
  * A full or read-only disk is reported (as catchUp does) and the reads go on with what is stored.
  */
-export function settleHealth(ctx: Pick<ServiceContext, 'sqlite' | 'clock' | 'status' | 'writes'>): Promise<void> {
+export function settleHealth(ctx: Pick<ServiceContext, 'sqlite' | 'clock'> & Partial<Pick<ServiceContext, 'status' | 'writes'>>): Promise<void> {
   let run = settling.get(ctx.sqlite);
   if (run) return run;
   const between = async () => {
@@ -280,14 +282,9 @@ function healthPerCircle(ctx: Pick<ServiceContext, 'sqlite'>): CircleHealth[] {
   return [...byId.values()].filter((c) => c.untracked + Object.values(c.bands).reduce((a, b) => a + b, 0) > 0);
 }
 
-/** contacts.list's 'health' and 'nextCheckIn' sorts read the health table: brought up to date first */
-export function refreshHealthForSort(ctx: Pick<ServiceContext, 'sqlite' | 'clock' | 'status'>): void {
-  catchUp(ctx.status, ctx.sqlite, 'health', () => refreshHealth(ctx.sqlite, ctx.clock.now().getTime(), ctx.clock.timeZone()));
-}
-
 /**
  * For contacts.list's 'health' and 'nextCheckIn' sorts: the ORDER BY expression (alias c) over the
- * health table (refreshHealthForSort first). Lowest score first (who needs care); soonest check-in
+ * health table (settleHealth first, which the handler awaits). Lowest score first (who needs care); soonest check-in
  * first; contacts without either last.
  */
 export function healthSortExpression(sort: 'health' | 'nextCheckIn') {

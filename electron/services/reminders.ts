@@ -6,6 +6,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB, ReminderTable } from '../../db/schema';
 import { prepared } from '../../db/prepared';
 import { refreshHealth } from '../../db/queries/health';
+import { settleHealth } from './health';
 import { dateOfEpochDay, epochDayOf } from '../../shared/domain/epochDay';
 import { ServiceError } from '../../shared/api/errors';
 import type { ParsedInputOf } from '../../shared/api/contract';
@@ -546,6 +547,8 @@ export const reminderHandlers: HandlerGroup<
     const page = (section: ReminderSectionKey, limit: number) => reminderSectionPage(ctx.db, settings, clock, section, { contactId: input.contactId, limit });
     const [overdue, today, upcoming, later, done] = await Promise.all([page('overdue', input.limit), page('today', input.limit), page('upcoming', input.limit), page('later', input.limit), page('done', input.doneLimit)]);
     const totals = await sectionTotals(ctx.db, clock, await countOpenThrough(ctx.db, now, tz, settings, input.contactId), input.contactId);
+    // the check-ins are read from the health table: brought up to date in slices first
+    await settleHealth(ctx);
     const checkIns = dueCheckInsHead(ctx.sqlite, now, tz, input.checkInLimit, input.contactId);
     const soon = soonCheckIns(ctx.sqlite, now, tz, input.checkInLimit, input.contactId);
     return {

@@ -2,7 +2,7 @@
 // turns API calls into those steps.
 import { sql } from 'kysely';
 import { quickCheck } from '../transfer/integrity';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { migrateToLatest } from '../../db/migrate';
 import { ServiceError } from '../../shared/api/errors';
 import { localDateOf } from '../../shared/domain/localDate';
@@ -12,7 +12,7 @@ import { backupDetails, backupFolder, copyIntoLive, listBackups, resolveBackup, 
 import { readFile } from 'node:fs/promises';
 import { exportFileName, writeExport } from '../transfer/export-file';
 import { cancelExportJob, downloadableExport, exportFinished, exportJob, startExportJob } from '../transfer/export-jobs';
-import { commitSession, getSession, openSession, previewOf, progressOf, reparseSession, requestCancel } from '../transfer/import-session';
+import { commitSession, fileHead, getSession, openSession, previewOf, progressOf, reparseSession, requestCancel, type ImportFile } from '../transfer/import-session';
 import { settleHealth } from './health';
 
 type TransferMethod =
@@ -38,16 +38,23 @@ export const transferHandlers: HandlerGroup<TransferMethod> = {
       return previewOf(ctx, session);
     }
     const source = input.source!;
-    let file: { name: string; bytes: Buffer } | null;
+    let file: ImportFile | null;
     if (source.kind === 'dialog') {
       if (!ctx.files) throw new ServiceError('invalid_input', 'This window cannot open files itself; upload the file instead', 'source');
-      file = await ctx.files.openFile({ title: 'Import contacts', extensions: IMPORT_EXTENSIONS });
-      if (!file) return null;
+      if (ctx.files.openPath) {
+        // Electron: the back end reads the chosen file itself, so a JSON export of any size is read as a stream
+        const path = await ctx.files.openPath({ title: 'Import contacts', extensions: IMPORT_EXTENSIONS });
+        if (!path) return null;
+        file = { name: basename(path), path, ...(await fileHead(path)) };
+      } else {
+        file = await ctx.files.openFile({ title: 'Import contacts', extensions: IMPORT_EXTENSIONS });
+        if (!file) return null;
+      }
     } else {
       file = { name: source.fileName, bytes: Buffer.from(source.base64, 'base64') };
     }
-    if (file.bytes.length === 0) throw new ServiceError('invalid_input', `${file.name} is empty`, 'source');
-    const session = await openSession(ctx, file.name, file.bytes, input.format, input.mapping);
+    if (('size' in file ? file.size : file.bytes.length) === 0) throw new ServiceError('invalid_input', `${file.name} is empty`, 'source');
+    const session = await openSession(ctx, file, input.format, input.mapping);
     return previewOf(ctx, session);
   },
 

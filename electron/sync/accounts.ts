@@ -7,7 +7,7 @@ import { ServiceError } from '../../shared/api/errors';
 import type { SyncAccount, SyncConflict, SyncConnectionProblem, SyncConnectionTest, SyncPassReport, SyncPendingDeletion, SyncRunProgress } from '../../shared/domain/sync';
 import { discoverAddressBooks } from './carddav';
 import { contentHash, parseCard, type CardFields } from './card-fields';
-import { syncContacts, type SyncProgress } from './contact-sync';
+import { syncContacts, type ContactSyncReport, type SyncProgress } from './contact-sync';
 import { chosenCalendars, listCalendarConflicts, resolveCalendarConflict, syncCalendars } from './caldav-accounts';
 import type { CredentialStore } from './credentials';
 import { DavClient, DavError } from './dav-client';
@@ -193,9 +193,12 @@ async function syncAccount(env: SyncServiceEnv, row: AccountRow, onProgress: (p:
   }
   try {
     const client = clientFor(env, row.username, password);
-    const report = await syncContacts({ sqlite: env.sqlite, client, now: env.now, onProgress }, { accountId: row.id, url: row.url, vcardVersion: row.vcard_version ?? '4.0', syncToken: row.sync_token }, { sendOnly });
-    // calendars have no send-only pass yet: every pass syncs them whole
-    const calendars = await syncCalendars({ sqlite: env.sqlite, client, now: env.now }, row.id);
+    const contactsEnv = { sqlite: env.sqlite, client, now: env.now, onProgress };
+    const collection = { accountId: row.id, url: row.url, vcardVersion: row.vcard_version ?? '4.0', syncToken: row.sync_token } as const;
+    let report = await syncContacts(contactsEnv, collection, { sendOnly });
+    // a send-only pass whose write met a 412 (the server's card changed since): the full pass merges it now
+    if (sendOnly && report.stale > 0) report = addReports(report, await syncContacts(contactsEnv, { ...collection, syncToken: currentToken(env.sqlite, row.id, 'contacts') }));
+    const calendars = await syncCalendars({ sqlite: env.sqlite, client, now: env.now }, row.id, { sendOnly });
     const sum = (key: 'pulled' | 'pushed' | 'merged' | 'deleted' | 'conflicts') => report[key] + calendars.reduce((n, c) => n + c[key], 0);
     finish(null);
     return { accountId: row.id, ok: true, error: null, pulled: sum('pulled'), pushed: sum('pushed'), merged: sum('merged'), archived: report.archived, deleted: sum('deleted'), conflicts: sum('conflicts'), awaitingDeletion: report.awaitingDeletion, problems: report.problems.length + calendars.reduce((n, c) => n + c.problems.length, 0) };
@@ -205,6 +208,16 @@ async function syncAccount(env: SyncServiceEnv, row: AccountRow, onProgress: (p:
     finish(error);
     return { accountId: row.id, ok: false, error, ...empty };
   }
+}
+
+/** the sync token a collection holds now (a pass may have saved one since the account row was read) */
+function currentToken(sqlite: Database.Database, accountId: string, kind: string): string | null {
+  return (sqlite.prepare(`SELECT sync_token FROM sync_collections WHERE account_id = ? AND kind = ?`).pluck().get(accountId, kind) as string | null | undefined) ?? null;
+}
+
+/** a send-only pass and the full pass that followed it, as one pass's report */
+function addReports(first: ContactSyncReport, then: ContactSyncReport): ContactSyncReport {
+  return { ...then, pulled: first.pulled + then.pulled, pushed: first.pushed + then.pushed, merged: first.merged + then.merged, archived: first.archived + then.archived, deleted: first.deleted + then.deleted, problems: [...first.problems, ...then.problems], stale: first.stale + then.stale };
 }
 
 const FIELD_LABELS: Record<MergeField, string> = {

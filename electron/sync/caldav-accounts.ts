@@ -72,11 +72,25 @@ export async function chooseCalendar(sqlite: Database.Database, client: DavClien
   return chosen;
 }
 
-/** the task list's and the journal's passes, after the address book's (so RELATED-TO and ATTENDEE find their contacts) */
-export async function syncCalendars(env: { sqlite: Database.Database; client: DavClient; now: () => number }, accountId: string): Promise<CalendarSyncReport[]> {
-  const rows = env.sqlite.prepare(`SELECT kind, url, sync_token FROM sync_collections WHERE account_id = ? AND kind IN ('tasks', 'journal') ORDER BY kind DESC`).all(accountId) as { kind: SyncCalendarKind; url: string; sync_token: string | null }[];
+/**
+ * The task list's and the journal's passes, after the address book's (so RELATED-TO and ATTENDEE
+ * find their contacts). `sendOnly` (after local writes): only Kith's marked items go out, without a
+ * listing; a collection where a write met a 412 then has its full pass at once, which merges it.
+ */
+export async function syncCalendars(env: { sqlite: Database.Database; client: DavClient; now: () => number }, accountId: string, options: { sendOnly?: boolean } = {}): Promise<CalendarSyncReport[]> {
+  const rows = env.sqlite.prepare(`SELECT kind, url FROM sync_collections WHERE account_id = ? AND kind IN ('tasks', 'journal') ORDER BY kind DESC`).all(accountId) as { kind: SyncCalendarKind; url: string }[];
+  const token = env.sqlite.prepare(`SELECT sync_token FROM sync_collections WHERE account_id = ? AND kind = ?`).pluck();
   const reports: CalendarSyncReport[] = [];
-  for (const r of rows) reports.push(await syncCalendarItems(env, CALENDAR_KINDS[r.kind], { accountId, url: r.url, syncToken: r.sync_token }));
+  for (const r of rows) {
+    const pass = (sendOnly: boolean) => syncCalendarItems(env, CALENDAR_KINDS[r.kind], { accountId, url: r.url, syncToken: (token.get(accountId, r.kind) as string | null) ?? null }, { sendOnly });
+    const first = await pass(options.sendOnly ?? false);
+    if (!options.sendOnly || first.stale === 0) {
+      reports.push(first);
+      continue;
+    }
+    const full = await pass(false);
+    reports.push({ ...full, pulled: first.pulled + full.pulled, pushed: first.pushed + full.pushed, merged: first.merged + full.merged, deleted: first.deleted + full.deleted, problems: [...first.problems, ...full.problems], examined: first.examined + full.examined, stale: first.stale + full.stale });
+  }
   return reports;
 }
 

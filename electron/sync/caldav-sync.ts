@@ -14,10 +14,10 @@
 // and only if no edit came after it was read.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { deleteCard, fetchCards, listChanges, putCard, type RemoteCard } from './carddav';
+import { deleteCard, fetchCards, listChanges, putCard, type RemoteCard, type RemoteChanges } from './carddav';
 import { itemHash, mergeItem, parseItem, writeItem, type CalendarItemKind, type ItemConflict, type ItemFields, type ParsedItem } from './caldav-items';
 import { DavError, type DavClient } from './dav-client';
-import { isPassing, isRefused, itemsToRead, statusRows } from './status-rows';
+import { isPassing, isRefused, isStale, itemsToRead, statusRows } from './status-rows';
 import type { SyncItemTable } from '../../db/schema';
 
 export interface CalendarCollection {
@@ -37,19 +37,26 @@ export interface CalendarSyncReport {
   retry: number;
   /** how many of Kith's items this pass read (what the server changed and what Kith changed; 0 when neither did) */
   examined: number;
+  /** conditional writes refused (412) because the server's copy changed since Kith read it: a full pass merges them */
+  stale: number;
 }
 
 type ItemRow = Pick<SyncItemTable, 'item_id' | 'href' | 'etag' | 'local_hash' | 'remote_hash'>;
 
 const ICS = 'text/calendar; charset=utf-8';
 
-export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Database.Database; client: DavClient; now: () => number }, kind: CalendarItemKind<F>, collection: CalendarCollection): Promise<CalendarSyncReport> {
+/**
+ * `sendOnly`: only Kith's marked items go out, each write conditional as always; the server is not
+ * asked what changed and the sync token stays. A write refused with 412 counts in `stale` and keeps
+ * its mark, so the full pass that follows (accounts.ts) reads the server's copy and merges.
+ */
+export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Database.Database; client: DavClient; now: () => number }, kind: CalendarItemKind<F>, collection: CalendarCollection, options: { sendOnly?: boolean } = {}): Promise<CalendarSyncReport> {
   const { sqlite, client } = env;
   const KIND = kind.kind;
   const { accountId } = collection;
   const rows = statusRows(sqlite, accountId, KIND, env.now);
   const { openConflicts, problem } = rows;
-  const report: CalendarSyncReport = { pulled: 0, pushed: 0, merged: 0, deleted: 0, conflicts: 0, problems: rows.problems, retry: 0, examined: 0 };
+  const report: CalendarSyncReport = { pulled: 0, pushed: 0, merged: 0, deleted: 0, conflicts: 0, problems: rows.problems, retry: 0, examined: 0, stale: 0 };
   const COLUMNS = `item_id, href, etag, local_hash, remote_hash`;
   const rowById = sqlite.prepare(`SELECT ${COLUMNS} FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`);
   const rowOf = (id: string) => rowById.get(accountId, KIND, id) as ItemRow | undefined;
@@ -59,7 +66,7 @@ export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Dat
   const unmark = sqlite.prepare(`DELETE FROM sync_item_changes WHERE account_id = ? AND kind = ? AND item_id = ? AND seq = ?`);
   const touched = new Set<string>();
 
-  const changes = await listChanges(client, collection.url, collection.syncToken);
+  const changes: RemoteChanges = options.sendOnly ? { changed: [], deleted: [], syncToken: null, complete: false } : await listChanges(client, collection.url, collection.syncToken);
   // the status rows the server's answer is about: all of them for a full listing, else those its hrefs name
   const byHref = new Map<string, ItemRow>();
   if (changes.complete) {
@@ -86,7 +93,7 @@ export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Dat
   const parse = (text: string) => parseItem(kind, text, sqlite);
   const parsedCards = cards.map((card) => ({ card, parsed: parse(card.text) }));
   // Kith's side: the items the server's changes are about, and those changed in Kith
-  const wanted = itemsToRead(marked().map((m) => m.item_id), parsedCards, deleted, byHref);
+  const wanted = itemsToRead(marked().map((m) => m.item_id), parsedCards, deleted, (href) => byHref.get(href));
   const local = wanted.size ? kind.readLocal(sqlite, [...wanted]) : new Map<string, F>();
   report.examined += wanted.size;
 
@@ -219,6 +226,7 @@ export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Dat
         })();
         report.deleted++;
       } catch (err) {
+        if (isStale(err)) report.stale++;
         if (isPassing(err)) report.retry++;
         else throw err;
       }
@@ -248,8 +256,10 @@ export async function syncCalendarItems<F extends ItemFields>(env: { sqlite: Dat
         const parsed = card ? parse(card.text) : null;
         if (card && parsed && !('error' in parsed)) await reconcile(id, mine, card, parsed, null);
         else report.retry++;
-      } else if (isPassing(err)) report.retry++;
-      else if (isRefused(err)) problem(href, `the server refused the item: ${(err as Error).message}`);
+      } else if (isPassing(err)) {
+        if (isStale(err)) report.stale++; // changed on the server since: merged by a full pass
+        report.retry++;
+      } else if (isRefused(err)) problem(href, `the server refused the item: ${(err as Error).message}`);
       else throw err;
     }
   }

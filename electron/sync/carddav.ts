@@ -129,20 +129,65 @@ function isCollection(e: MultistatusEntry): boolean {
 /** the cards at `hrefs`, read in batches; an href the server no longer has is left out */
 export async function fetchCards(client: DavClient, collectionUrl: string, hrefs: string[], kind: 'card' | 'calendar' = 'card'): Promise<RemoteCard[]> {
   const cards: RemoteCard[] = [];
-  for (let i = 0; i < hrefs.length; i += BATCH) {
-    const batch = hrefs.slice(i, i + BATCH);
+  for await (const batch of readCardBatches(client, collectionUrl, hrefs, kind)) cards.push(...batch.cards);
+  return cards;
+}
+
+/**
+ * The cards at `hrefs`, one multiget of BATCH at a time, for a caller that applies each batch before
+ * taking the next: a first sync of 10,000 cards (photos included) never holds more than two batches.
+ * The next batch is asked for while the caller applies this one, so Kith's work and the server's
+ * overlap. `asked`: how many hrefs the batch named (the server leaves out those it no longer has).
+ */
+export async function* readCardBatches(client: DavClient, collectionUrl: string, hrefs: string[], kind: 'card' | 'calendar' = 'card'): AsyncGenerator<{ asked: number; cards: RemoteCard[] }> {
+  const read = async (batch: string[]) => {
     const hrefXml = batch.map((h) => `<d:href>${escapeXml(new URL(h).pathname)}</d:href>`).join('');
     const body =
       kind === 'card'
         ? `<?xml version="1.0" encoding="utf-8"?><card:addressbook-multiget xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav"><d:prop><d:getetag/><card:address-data/></d:prop>${hrefXml}</card:addressbook-multiget>`
         : `<?xml version="1.0" encoding="utf-8"?><cal:calendar-multiget xmlns:d="DAV:" xmlns:cal="urn:ietf:params:xml:ns:caldav"><d:prop><d:getetag/><cal:calendar-data/></d:prop>${hrefXml}</cal:calendar-multiget>`;
     const entries = await client.report(collectionUrl, body, '1');
+    const cards: RemoteCard[] = [];
     for (const e of entries) {
       const text = propText(e.props[kind === 'card' ? 'address-data' : 'calendar-data']);
       if (text) cards.push({ href: e.href, etag: propText(e.props.getetag), text });
     }
+    return { asked: batch.length, cards };
+  };
+  const ahead = (i: number) => {
+    if (i >= hrefs.length) return null;
+    const p = read(hrefs.slice(i, i + BATCH));
+    p.catch(() => {}); // awaited below; a caller that stops early must not leave it unhandled
+    return p;
+  };
+  let next = ahead(0);
+  for (let i = 0; next; i += BATCH) {
+    const batch = await next;
+    next = ahead(i + BATCH);
+    yield batch;
   }
-  return cards;
+}
+
+/**
+ * Every card of the address book with its ETag, in one addressbook-query without a filter (RFC 6352
+ * §8.6), read as the answer streams in and handed over BATCH at a time; only the cards whose href
+ * is in `wanted`. For a first sync: both radicale and xandikos answer it in one walk of the
+ * collection, where a multiget costs xandikos a walk per href (its get_member iterates every item).
+ */
+export async function* readAllCards(client: DavClient, collectionUrl: string, wanted: Set<string>): AsyncGenerator<{ asked: number; cards: RemoteCard[] }> {
+  const body = `<?xml version="1.0" encoding="utf-8"?><card:addressbook-query xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav"><d:prop><d:getetag/><card:address-data/></d:prop><card:filter/></card:addressbook-query>`;
+  let cards: RemoteCard[] = [];
+  for await (const entries of client.reportStream(collectionUrl, body, '1')) {
+    for (const e of entries) {
+      const text = wanted.has(e.href) ? propText(e.props['address-data']) : null;
+      if (text) cards.push({ href: e.href, etag: propText(e.props.getetag), text });
+      if (cards.length >= BATCH) {
+        yield { asked: cards.length, cards };
+        cards = [];
+      }
+    }
+  }
+  if (cards.length) yield { asked: cards.length, cards };
 }
 
 /** writes a card: `ifMatch` for an update, `create` for a new one (If-None-Match: *); returns its new ETag when the server says it */

@@ -15,13 +15,15 @@
 // cards (the bases) are read one by one when an item needs its base.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { fetchCards, listChanges, putCard, deleteCard, type RemoteCard } from './carddav';
+import { fetchCards, listChanges, putCard, deleteCard, readAllCards, readCardBatches, type RemoteCard } from './carddav';
 import { DavError, type DavClient } from './dav-client';
+import { fitPhotoUrl } from '../services/photoFit';
 import { contentHash, parseCard, uidProperty, unknownPeerRelations, unknownProperties, writeCard, type CardFields, type ParsedCard } from './card-fields';
 import { changedContactIds, changeSeq, readLocalContacts, writeLocalContact, type LocalContact } from './local-contacts';
 import { mergeFields } from './merge';
-import { isPassing, isRefused, itemsToRead, statusRows } from './status-rows';
+import { isPassing, isRefused, isStale, itemsToRead, statusRows } from './status-rows';
 import type { TagIds } from '../services/contacts';
+import { prepared } from '../../db/prepared';
 import type { SyncItemTable } from '../../db/schema';
 import type { SyncRunProgress } from '../../shared/domain/sync';
 
@@ -53,6 +55,8 @@ export interface ContactSyncReport {
   problems: { href: string; reason: string }[];
   /** writes refused or failed for a passing reason; taken up again next time */
   retry: number;
+  /** conditional writes refused (412) because the server's card changed since Kith read it: a full pass merges them */
+  stale: number;
   /** a full listing was made (no token, or the server forgot it) */
   fullListing: boolean;
 }
@@ -67,6 +71,10 @@ export interface SyncEnv {
 }
 
 const KIND = 'contacts';
+/** contacts read from Kith at a time for sending (a first sync sends all of them) */
+const SEND_BATCH = 100;
+/** more cards than this to read after a full listing: one addressbook-query for all, not a multiget per 100 */
+const BULK_READ = 100;
 
 /**
  * `sendOnly`: only Kith's changes go out, each write conditional as always (a card the server
@@ -77,41 +85,35 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
   const { sqlite, client } = env;
   const rows = statusRows(sqlite, collection.accountId, KIND, env.now);
   const { openConflicts, problem, clearProblem } = rows;
-  const report: ContactSyncReport = { pulled: 0, pushed: 0, merged: 0, archived: 0, deleted: 0, conflicts: 0, awaitingDeletion: 0, problems: rows.problems, retry: 0, fullListing: false };
+  const report: ContactSyncReport = { pulled: 0, pushed: 0, merged: 0, archived: 0, deleted: 0, conflicts: 0, awaitingDeletion: 0, problems: rows.problems, retry: 0, stale: 0, fullListing: false };
   const tags: TagIds = new Map();
-  const items = new Map<string, ItemRow>();
-  const byHref = new Map<string, ItemRow>();
-  for (const row of sqlite.prepare(`SELECT item_id, href, etag, local_hash, remote_hash, deletion, local_seq FROM sync_items WHERE account_id = ? AND kind = ?`).all(collection.accountId, KIND) as ItemRow[]) {
-    items.set(row.item_id, row);
-    byHref.set(row.href, row);
-  }
+  // status rows are read where an item needs its own (never all 10,000 for a pass with one change)
+  const COLUMNS = `item_id, href, etag, local_hash, remote_hash, deletion, local_seq`;
+  const rowById = sqlite.prepare(`SELECT ${COLUMNS} FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`);
+  const rowByHref = sqlite.prepare(`SELECT ${COLUMNS} FROM sync_items WHERE account_id = ? AND href = ? AND kind = ?`);
+  const itemOf = (id: string) => rowById.get(collection.accountId, KIND, id) as ItemRow | undefined;
+  const itemAt = (href: string) => rowByHref.get(collection.accountId, href, KIND) as ItemRow | undefined;
   /** the card's relationships to people Kith does not have, which Kith's fields cannot hold: written back as they were */
-  const inKith = (uid: string) => !!sqlite.prepare(`SELECT 1 FROM contacts WHERE id = ?`).get(uid);
+  const inKith = (uid: string) => !!prepared(sqlite, `SELECT 1 FROM contacts WHERE id = ?`).get(uid);
   const carriedRelations = (card: string, fields: CardFields) => unknownPeerRelations(card, fields, inKith);
-  const baseOf = (itemId: string) => (sqlite.prepare(`SELECT base FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).pluck().get(collection.accountId, KIND, itemId) as string | undefined) ?? '';
+  const baseOf = (itemId: string) => (prepared(sqlite, `SELECT base FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).pluck().get(collection.accountId, KIND, itemId) as string | undefined) ?? '';
   const touched = new Set<string>();
 
   env.onProgress?.({ phase: 'listing', done: 0, total: 0 });
   const changes = options.sendOnly ? { changed: [], deleted: [], syncToken: null, complete: false } : await listChanges(client, collection.url, collection.syncToken);
   report.fullListing = changes.complete;
-  const toFetch = changes.changed.filter((c) => {
-    const item = byHref.get(c.href);
-    return !item || !c.etag || c.etag !== item.etag; // our own writes come back with the ETag we stored
-  });
+  const toFetch = changes.changed
+    .filter((c) => {
+      const item = itemAt(c.href);
+      return !item || !c.etag || c.etag !== item.etag; // our own writes come back with the ETag we stored
+    })
+    .map((c) => c.href);
   const deleted = new Set(changes.deleted);
   if (changes.complete) {
     const listed = new Set(changes.changed.map((c) => c.href));
-    for (const href of byHref.keys()) if (!listed.has(href)) deleted.add(href);
+    for (const href of sqlite.prepare(`SELECT href FROM sync_items WHERE account_id = ? AND kind = ?`).pluck().all(collection.accountId, KIND) as string[]) if (!listed.has(href)) deleted.add(href);
   }
-
-  env.onProgress?.({ phase: 'reading', done: 0, total: toFetch.length });
-  const cards = await fetchCards(client, collection.url, toFetch.map((c) => c.href));
-  if (cards.length < toFetch.length) report.retry += toFetch.length - cards.length; // gone between listing and reading: next pass
-  // the cards read once; Kith's contacts read are those the cards are about and those changed in Kith
-  const parsedCards = cards.map((card) => ({ card, parsed: parseCard(card.text) }));
-  const changedHere = changedContactIds(sqlite, collection.accountId);
-  const wanted = itemsToRead(changedHere, parsedCards, deleted, byHref);
-  const local = readLocalContacts(sqlite, [...wanted]);
+  changes.changed.length = 0; // a first sync's listing is 10,000 entries: not kept while the cards are read
 
   const localHashOf = (id: string) => {
     const fresh = readLocalContacts(sqlite, [id]).get(id);
@@ -186,54 +188,69 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
     else report.merged++;
   };
 
-  // 1. what the server changed
-  env.onProgress?.({ phase: 'applying', done: 0, total: cards.length });
+  // 1. what the server changed, one multiget batch at a time: read, parsed, applied, then let go
+  env.onProgress?.({ phase: 'reading', done: 0, total: toFetch.length });
   let done = 0;
-  for (const { card, parsed } of parsedCards) {
-    env.onProgress?.({ phase: 'applying', done: done++, total: cards.length });
-    if (done % 50 === 0) await yieldToOthers(); // a first sync of thousands of cards must not hold the process
-    if ('error' in parsed) {
-      problem(card.href, parsed.error);
-      continue;
+  // many cards to read after a full listing (a first sync): all of them in one streamed query, else multigets of 100
+  const bulk = changes.complete && toFetch.length > BULK_READ;
+  let received = 0;
+  for await (const batch of bulk ? readAllCards(client, collection.url, new Set(toFetch)) : readCardBatches(client, collection.url, toFetch)) {
+    received += batch.cards.length;
+    const parsedCards = batch.cards.map((card) => ({ card, parsed: parseCard(card.text) }));
+    // a photo larger than Kith keeps is scaled down once here, the same way every pass (so it reads as unchanged)
+    for (const { parsed } of parsedCards) {
+      if ('error' in parsed || !parsed.fields.photo) continue;
+      const fitted = await fitPhotoUrl(parsed.fields.photo);
+      if ('url' in fitted) parsed.fields.photo = fitted.url;
     }
-    const item = byHref.get(card.href);
-    if (item) {
-      const remoteHash = contentHash(parsed.fields, parsed.unknown);
-      if (remoteHash === item.remote_hash) {
-        // the same content under a new ETag (the server rewrote PRODID or folding): only the ETag is new;
-        // a change in Kith still goes out below, with If-Match on this ETag
-        sqlite.prepare(`UPDATE sync_items SET etag = ? WHERE account_id = ? AND kind = ? AND item_id = ?`).run(card.etag, collection.accountId, KIND, item.item_id);
-        item.etag = card.etag;
+    // Kith's side of this batch: the contacts its cards are about (by status row, or by UID)
+    const local = readLocalContacts(sqlite, [...itemsToRead([], parsedCards, [], itemAt)]);
+    for (const { card, parsed } of parsedCards) {
+      env.onProgress?.({ phase: 'applying', done: done++, total: toFetch.length });
+      if (done % 50 === 0) await yieldToOthers(); // a first sync of thousands of cards must not hold the process
+      if ('error' in parsed) {
+        problem(card.href, parsed.error);
         continue;
       }
-      touched.add(item.item_id);
-      const mine = local.get(item.item_id);
-      if (!mine) {
-        // deleted in Kith, edited on the server: the edit wins, the contact comes back
-        if (pull(item.item_id, card, parsed, true)) report.pulled++;
+      const item = itemAt(card.href);
+      if (item) {
+        const remoteHash = contentHash(parsed.fields, parsed.unknown);
+        if (remoteHash === item.remote_hash) {
+          // the same content under a new ETag (the server rewrote PRODID or folding): only the ETag is new;
+          // a change in Kith still goes out below, with If-Match on this ETag
+          prepared(sqlite, `UPDATE sync_items SET etag = ? WHERE account_id = ? AND kind = ? AND item_id = ?`).run(card.etag, collection.accountId, KIND, item.item_id);
+          continue;
+        }
+        touched.add(item.item_id);
+        const mine = local.get(item.item_id);
+        if (!mine) {
+          // deleted in Kith, edited on the server: the edit wins, the contact comes back
+          if (pull(item.item_id, card, parsed, true)) report.pulled++;
+          continue;
+        }
+        const localChanged = contentHash(mine.fields) !== item.local_hash;
+        if (!localChanged) {
+          if (pull(item.item_id, card, parsed, false, mine)) report.pulled++;
+        } else {
+          const base = parseCard(baseOf(item.item_id));
+          await reconcile(mine, card, parsed, 'error' in base ? null : base);
+        }
         continue;
       }
-      const localChanged = contentHash(mine.fields) !== item.local_hash;
-      if (!localChanged) {
-        if (pull(item.item_id, card, parsed, false, mine)) report.pulled++;
-      } else {
-        const base = parseCard(baseOf(item.item_id));
-        await reconcile(mine, card, parsed, 'error' in base ? null : base);
+      // a card Kith has no status for: the same contact made on both sides (its UID is a Kith id), or new
+      const uid = parsed.uid;
+      const twin = uid ? local.get(uid) : undefined;
+      if (twin && !itemOf(twin.id)) {
+        touched.add(twin.id);
+        await reconcile(twin, card, parsed, null);
+        continue;
       }
-      continue;
+      const id = uid && !local.has(uid) && !itemOf(uid) && /^[A-Za-z0-9._:@-]{1,100}$/.test(uid) ? uid : randomUUID();
+      touched.add(id);
+      if (pull(id, card, parsed, true)) report.pulled++;
     }
-    // a card Kith has no status for: the same contact made on both sides (its UID is a Kith id), or new
-    const uid = parsed.uid;
-    const twin = uid ? local.get(uid) : undefined;
-    if (twin && !items.has(twin.id)) {
-      touched.add(twin.id);
-      await reconcile(twin, card, parsed, null);
-      continue;
-    }
-    const id = uid && !local.has(uid) && !items.has(uid) && /^[A-Za-z0-9._:@-]{1,100}$/.test(uid) ? uid : randomUUID();
-    touched.add(id);
-    if (pull(id, card, parsed, true)) report.pulled++;
   }
+  if (received < toFetch.length) report.retry += toFetch.length - received; // gone between listing and reading: next pass
 
   for (const [id, introducer] of lateIntroducers) {
     if (!inKith(introducer) || !sqlite.prepare(`SELECT 1 FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).get(collection.accountId, KIND, id)) continue;
@@ -246,12 +263,11 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
   // 2. what the server deleted: archived in Kith (undo restores it), unless Kith changed it since, then it goes back up
   const reupload = new Set<string>();
   for (const href of deleted) {
-    const item = byHref.get(href);
+    const item = itemAt(href);
     if (!item || touched.has(item.item_id)) continue;
     touched.add(item.item_id);
     const mine = readLocalContacts(sqlite, [item.item_id]).get(item.item_id); // read again: the pass has awaited the server since
     const changedHere = mine && contentHash(mine.fields) !== item.local_hash && !openConflicts.has(item.item_id);
-    if (mine) local.set(mine.id, mine);
     sqlite.transaction(() => {
       rows.forget(item.item_id);
       if (mine && !changedHere && mine.archivedAt === null) {
@@ -260,53 +276,58 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
         report.archived++;
       }
     })();
-    items.delete(item.item_id);
     if (changedHere) {
       touched.delete(item.item_id); // uploaded again below, as a new card
       reupload.add(item.item_id);
     }
   }
 
-  // 3. what Kith changed
-  const pending = [...new Set([...changedHere, ...reupload])].map((id) => local.get(id)).filter((c): c is LocalContact => !!c && !touched.has(c.id) && !openConflicts.has(c.id));
+  // 3. what Kith changed (found by change numbers), read a batch of contacts at a time: a first sync sends every contact
+  const pendingIds = [...new Set([...changedContactIds(sqlite, collection.accountId), ...reupload])].filter((id) => !touched.has(id) && !openConflicts.has(id));
   // status rows whose contact is gone from Kith (deleted, or merged into another): removed from the server once the user confirms
   const gone = (sqlite.prepare(`SELECT item_id FROM sync_items i WHERE account_id = ? AND kind = ? AND (deletion IS NULL OR deletion = 'confirmed') AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = i.item_id)`).pluck().all(collection.accountId, KIND) as string[])
-    .map((id) => items.get(id))
-    .filter((i): i is ItemRow => !!i && !touched.has(i.item_id) && !openConflicts.has(i.item_id));
-  const total = pending.length + gone.length;
-  const unchanged: LocalContact[] = [];
+    .filter((id) => !touched.has(id) && !openConflicts.has(id))
+    .map((id) => itemOf(id))
+    .filter((i): i is ItemRow => !!i);
+  const total = pendingIds.length + gone.length;
+  const unchanged: { id: string; seq: number }[] = [];
   done = 0;
-  for (const mine of pending) {
-    const item = items.get(mine.id);
-    if (!item && mine.archivedAt !== null) continue; // archived before it was ever synced: stays in Kith only
-    const localHash = contentHash(mine.fields);
-    if (item && mine.archivedAt !== null) {
-      await removeFromServer(item, mine);
-      continue;
-    }
-    if (item?.deletion) sqlite.prepare(`UPDATE sync_items SET deletion = NULL, merged_into = NULL WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, mine.id); // restored (or its merge undone)
-    if (item && localHash === item.local_hash) {
-      unchanged.push(mine); // written without a change sync carries: no longer "waiting to send"
-      continue;
-    }
-    env.onProgress?.({ phase: 'sending', done: done++, total });
-    const base = item ? baseOf(item.item_id) : '';
-    const text = writeCard(mine.id, mine.fields, item ? [...unknownProperties(base), ...carriedRelations(base, mine.fields)] : [], collection.vcardVersion, env.now(), item ? uidProperty(base) : null);
-    const href = item?.href ?? new URL(`${encodeURIComponent(mine.id)}.vcf`, collection.url).href;
-    try {
-      const etag = item?.etag ? await putCard(client, href, text, { ifMatch: item.etag }) : await putCard(client, href, text, { create: true });
-      sqlite.transaction(() => rows.save({ itemId: mine.id, href, etag, localHash, remoteHash: remoteHashOfText(text), base: text, localSeq: mine.seq }))();
-      report.pushed++;
-    } catch (err) {
-      if (err instanceof DavError && err.kind === 'precondition' && !item) {
-        // a card is already there (a pass killed after its PUT, or the other Kith made it): read it and merge
-        const [card] = await fetchCards(client, collection.url, [href]).catch(() => []);
-        const parsed = card ? parseCard(card.text) : null;
-        if (card && parsed && !('error' in parsed)) await reconcile(mine, card, parsed, null);
-        else report.retry++;
-      } else if (isPassing(err)) report.retry++; // 412 on an update: the server changed it; the next pass merges
-      else if (isRefused(err)) problem(href, `the server refused the card: ${(err as Error).message}`);
-      else throw err;
+  for (let i = 0; i < pendingIds.length; i += SEND_BATCH) {
+    const local = readLocalContacts(sqlite, pendingIds.slice(i, i + SEND_BATCH));
+    for (const mine of local.values()) {
+      const item = itemOf(mine.id);
+      if (!item && mine.archivedAt !== null) continue; // archived before it was ever synced: stays in Kith only
+      const localHash = contentHash(mine.fields);
+      if (item && mine.archivedAt !== null) {
+        await removeFromServer(item, mine);
+        continue;
+      }
+      if (item?.deletion) prepared(sqlite, `UPDATE sync_items SET deletion = NULL, merged_into = NULL WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, mine.id); // restored (or its merge undone)
+      if (item && localHash === item.local_hash) {
+        unchanged.push({ id: mine.id, seq: mine.seq }); // written without a change sync carries: no longer "waiting to send"
+        continue;
+      }
+      env.onProgress?.({ phase: 'sending', done: done++, total });
+      const base = item ? baseOf(item.item_id) : '';
+      const text = writeCard(mine.id, mine.fields, item ? [...unknownProperties(base), ...carriedRelations(base, mine.fields)] : [], collection.vcardVersion, env.now(), item ? uidProperty(base) : null);
+      const href = item?.href ?? new URL(`${encodeURIComponent(mine.id)}.vcf`, collection.url).href;
+      try {
+        const etag = item?.etag ? await putCard(client, href, text, { ifMatch: item.etag }) : await putCard(client, href, text, { create: true });
+        sqlite.transaction(() => rows.save({ itemId: mine.id, href, etag, localHash, remoteHash: remoteHashOfText(text), base: text, localSeq: mine.seq }))();
+        report.pushed++;
+      } catch (err) {
+        if (err instanceof DavError && err.kind === 'precondition' && !item) {
+          // a card is already there (a pass killed after its PUT, or the other Kith made it): read it and merge
+          const [card] = await fetchCards(client, collection.url, [href]).catch(() => []);
+          const parsed = card ? parseCard(card.text) : null;
+          if (card && parsed && !('error' in parsed)) await reconcile(mine, card, parsed, null);
+          else report.retry++;
+        } else if (isPassing(err)) {
+          if (isStale(err)) report.stale++; // 412 on an update: the server changed it; a full pass merges
+          report.retry++;
+        } else if (isRefused(err)) problem(href, `the server refused the card: ${(err as Error).message}`);
+        else throw err;
+      }
     }
   }
   for (const item of gone) await removeFromServer(item);
@@ -323,7 +344,8 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
         sqlite.prepare(`DELETE FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).run(collection.accountId, KIND, item.item_id);
         report.deleted++;
       } catch (err) {
-        if (isPassing(err)) report.retry++; // changed on the server since: the next pass brings the change in
+        if (isStale(err)) report.stale++;
+        if (isPassing(err)) report.retry++; // changed on the server since: the next full pass brings the change in
         else throw err;
       }
       return;

@@ -99,6 +99,61 @@ export class DavClient {
     const res = await this.request('REPORT', url, { slow: true, headers: { depth }, body, expect: [207] });
     return parseMultistatus(res.body, url);
   }
+
+  /**
+   * A REPORT whose answer may be every card of a large collection: its <response>s are parsed as
+   * the body arrives and handed over a chunk at a time, so the whole answer is never in memory.
+   */
+  async *reportStream(url: string, body: string, depth: '0' | '1' = '1'): AsyncGenerator<MultistatusEntry[]> {
+    const headers: Record<string, string> = { depth, 'content-type': 'application/xml; charset=utf-8' };
+    if (this.options.credentials) headers.authorization = `Basic ${Buffer.from(`${this.options.credentials.username}:${this.options.credentials.password}`).toString('base64')}`;
+    let res: Response;
+    try {
+      res = await this.fetchImpl(url, { method: 'REPORT', headers, body, redirect: 'follow', signal: AbortSignal.timeout(this.timeoutMs * 10) });
+    } catch (err) {
+      throw networkError(err, url);
+    }
+    if (res.status !== 207 || !res.body) throw statusError(res.status, 'REPORT', url, await res.text().catch(() => ''));
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    let pending = '';
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        pending += done ? decoder.decode() : decoder.decode(value, { stream: true });
+        const end = done ? pending.length : lastResponseEnd(pending);
+        if (end > 0) {
+          const entries = parseResponses(pending.slice(0, end), url);
+          pending = pending.slice(end);
+          if (entries.length) yield entries;
+        }
+        if (done) return;
+      }
+    } catch (err) {
+      if (err instanceof DavError) throw err;
+      throw networkError(err, url);
+    } finally {
+      reader.releaseLock();
+    }
+  }
+}
+
+const RESPONSE_START = /<(?:[\w.-]+:)?response[\s>]/;
+const RESPONSE_END = /<\/(?:[\w.-]+:)?response\s*>/g;
+
+/** where the last complete </response> in `text` ends (0: none yet); XML text cannot hold a raw '<', so the tag is markup */
+function lastResponseEnd(text: string): number {
+  let end = 0;
+  for (const m of text.matchAll(RESPONSE_END)) end = m.index + m[0].length;
+  return end;
+}
+
+/** the complete <response> elements in a piece of a multistatus (the document's start and end are cut off) */
+function parseResponses(piece: string, baseUrl: string): MultistatusEntry[] {
+  const start = piece.search(RESPONSE_START);
+  const end = lastResponseEnd(piece);
+  if (start < 0 || end <= start) return [];
+  return parseMultistatus(`<multistatus>${piece.slice(start, end)}</multistatus>`, baseUrl);
 }
 
 export function parseMultistatus(body: string, baseUrl: string): MultistatusEntry[] {

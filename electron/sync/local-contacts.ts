@@ -11,6 +11,7 @@ import { isDirected, roleSeenFrom, storedRelationship } from '../../shared/domai
 import { asStored, cardRelationKey, cardRoleOfRef, readCardRelations, type RelationRow } from '../transfer/vcard-related';
 import { roleLookupSync, roleRefForNames } from '../services/relationshipRoles';
 import { decodePhoto } from '../transfer/record';
+import { MAX_PHOTO_BYTES, photoTooLarge } from '../../shared/api/limits';
 import { prepared } from '../../db/prepared';
 import type { ContactRow } from '../../db/schema';
 
@@ -159,7 +160,7 @@ function writeRelations(sqlite: Database.Database, id: string, wanted: SyncRelat
 
 /** the circle with this name; another Kith's circle is made here (grey, monthly) so the contact keeps it */
 function circleIdFor(sqlite: Database.Database, name: string, now: number): string {
-  const existing = sqlite.prepare(`SELECT id FROM circles WHERE name = ? COLLATE NOCASE`).get(name) as { id: string } | undefined;
+  const existing = prepared(sqlite, `SELECT id FROM circles WHERE name = ? COLLATE NOCASE`).get(name) as { id: string } | undefined;
   if (existing) return existing.id;
   const id = randomUUID();
   sqlite
@@ -175,21 +176,22 @@ function circleIdFor(sqlite: Database.Database, name: string, now: number): stri
 export function writeLocalContact(sqlite: Database.Database, id: string, fields: CardFields, now: number, create: boolean, tags: TagIds = new Map()): { ok: true } | { error: string } {
   const candidate = toContactInput(sqlite, fields, now);
   if ('error' in candidate) return candidate;
+  const photo = fields.photo ? /^data:(image\/[a-z]+);base64,(.*)$/s.exec(fields.photo) : null;
+  const decoded = photo ? decodePhoto(photo[2]!, photo[1]!) : null;
+  // a card's photo is scaled down as it is read (contact-sync.ts, fitPhotoUrl); one that could not be is said, not dropped
+  if (decoded && !('error' in decoded) && decoded.data.length > MAX_PHOTO_BYTES) return { error: photoTooLarge('it could not be scaled down') };
   // "introduced by" names a contact Kith has, or none (an introducer Kith lacks stays on the card: unknownPeerRelations)
   const introducer = fields.introducedBy;
   const introducedById = introducer && introducer !== id && prepared(sqlite, `SELECT 1 FROM contacts WHERE id = ?`).get(introducer) ? introducer : null;
   if (create) insertContactPrepared(sqlite, { ...candidate.input, introducedById }, now, id, tags);
   else updateContactPrepared(sqlite, id, { ...candidate.input, introducedById }, now, tags);
   writeRelations(sqlite, id, fields.related ?? [], now);
-  sqlite.prepare(`DELETE FROM contact_dates WHERE contact_id = ?`).run(id);
-  const insertDate = sqlite.prepare(`INSERT INTO contact_dates (id, contact_id, label, month, day, year) VALUES (?, ?, ?, ?, ?, ?)`);
+  prepared(sqlite, `DELETE FROM contact_dates WHERE contact_id = ?`).run(id);
+  const insertDate = prepared(sqlite, `INSERT INTO contact_dates (id, contact_id, label, month, day, year) VALUES (?, ?, ?, ?, ?, ?)`);
   for (const d of fields.dates) insertDate.run(randomUUID(), id, d.label, d.month, d.day, d.year);
-  const photo = fields.photo ? /^data:(image\/[a-z]+);base64,(.*)$/s.exec(fields.photo) : null;
-  const decoded = photo ? decodePhoto(photo[2]!, photo[1]!) : null;
   if (decoded && !('error' in decoded)) {
-    sqlite
-      .prepare(`INSERT INTO contact_photos (contact_id, mime, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (contact_id) DO UPDATE SET mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at`)
+    prepared(sqlite, `INSERT INTO contact_photos (contact_id, mime, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (contact_id) DO UPDATE SET mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at`)
       .run(id, decoded.mime, decoded.data, now);
-  } else if (!fields.photo) sqlite.prepare(`DELETE FROM contact_photos WHERE contact_id = ?`).run(id);
+  } else if (!fields.photo) prepared(sqlite, `DELETE FROM contact_photos WHERE contact_id = ?`).run(id);
   return { ok: true };
 }

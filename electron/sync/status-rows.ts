@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { DavError } from './dav-client';
+import { prepared } from '../../db/prepared';
 import type { RemoteCard } from './carddav';
 import type { SyncKind } from '../../db/schema';
 
@@ -42,7 +43,7 @@ export function statusRows(sqlite: Database.Database, accountId: string, kind: S
     },
     /** the status row and any conflict of an item gone from one side */
     forget(itemId: string): void {
-      sqlite.prepare(`DELETE FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).run(accountId, kind, itemId);
+      prepared(sqlite, `DELETE FROM sync_items WHERE account_id = ? AND kind = ? AND item_id = ?`).run(accountId, kind, itemId);
       dropConflict.run(accountId, kind, itemId);
       openConflicts.delete(itemId);
     },
@@ -58,10 +59,10 @@ export function statusRows(sqlite: Database.Database, accountId: string, kind: S
     },
     problem(href: string, reason: string): void {
       problems.push({ href, reason });
-      sqlite.prepare(`INSERT INTO sync_problems (account_id, href, reason, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (account_id, href) DO UPDATE SET reason = excluded.reason, seen_at = excluded.seen_at`).run(accountId, href, reason, now());
+      prepared(sqlite, `INSERT INTO sync_problems (account_id, href, reason, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (account_id, href) DO UPDATE SET reason = excluded.reason, seen_at = excluded.seen_at`).run(accountId, href, reason, now());
     },
     clearProblem(href: string): void {
-      sqlite.prepare(`DELETE FROM sync_problems WHERE account_id = ? AND href = ?`).run(accountId, href);
+      prepared(sqlite, `DELETE FROM sync_problems WHERE account_id = ? AND href = ?`).run(accountId, href);
     },
   };
 }
@@ -70,15 +71,15 @@ export function statusRows(sqlite: Database.Database, accountId: string, kind: S
  * The items a pass reads on Kith's side: those changed in Kith, those the server's changed cards
  * are about (by status row, or by UID for a card Kith has no row for), and those the server deleted.
  */
-export function itemsToRead(changedHere: Iterable<string>, cards: { card: { href: string }; parsed: { uid: string | null } | { error: string } }[], deleted: Iterable<string>, byHref: Map<string, { item_id: string }>): Set<string> {
+export function itemsToRead(changedHere: Iterable<string>, cards: { card: { href: string }; parsed: { uid: string | null } | { error: string } }[], deleted: Iterable<string>, rowAt: (href: string) => { item_id: string } | undefined): Set<string> {
   const wanted = new Set(changedHere);
   for (const { card, parsed } of cards) {
-    const item = byHref.get(card.href);
+    const item = rowAt(card.href);
     if (item) wanted.add(item.item_id);
     if (!('error' in parsed) && parsed.uid) wanted.add(parsed.uid);
   }
   for (const href of deleted) {
-    const item = byHref.get(href);
+    const item = rowAt(href);
     if (item) wanted.add(item.item_id);
   }
   return wanted;
@@ -92,4 +93,9 @@ export function isRefused(err: unknown): boolean {
 /** a failure the next pass may not meet: a refused condition, the server busy or unreachable */
 export function isPassing(err: unknown): boolean {
   return err instanceof DavError && (err.kind === 'precondition' || err.kind === 'server' || err.kind === 'offline' || err.kind === 'timeout' || err.kind === 'not_found');
+}
+
+/** a conditional write refused because the server's copy changed since Kith read it (412 on If-Match) */
+export function isStale(err: unknown): boolean {
+  return err instanceof DavError && err.kind === 'precondition';
 }

@@ -9,7 +9,7 @@ import { ServiceError } from '../../shared/api/errors';
 import { LEFT_OUT_SHOWN, type DuplicateCandidate, type CsvTarget, type DuplicateAction, type ImportFormat, type ImportPreview, type ImportProgress, type ImportSummary } from '../../shared/api/methods/transfer';
 import { insertContactPrepared, type ContactFields, type TagIds } from '../services/contacts';
 import type { ServiceContext } from '../services/context';
-import { decodeText, type CsvTable } from './csv-formats';
+import type { CsvTable } from './csv-formats';
 import { buildDuplicateIndex, buildDuplicateIndexInSlices, describeCandidate, findDuplicates, indexRecord, type DuplicateMatch, type IndexedPerson } from './duplicates';
 import { importActionFor } from '../../shared/domain/duplicates';
 import { phoneRegion, renormalizePhones } from '../services/phones';
@@ -28,26 +28,52 @@ import { roleLookupSync, roleRefForNames } from '../services/relationshipRoles';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { readContactsFile } from './parse-off-thread';
+import { open as openFile, readFile, stat } from 'node:fs/promises';
+import { MAX_IMPORT_FILE_MB } from '../../shared/api/limits';
+
+/** vCard and CSV files are read whole, up to the size an upload may have (shared/api/limits.ts) */
+async function readWholeFile(path: string): Promise<Buffer> {
+  const { size } = await stat(path);
+  if (size > MAX_IMPORT_FILE_MB * 1024 * 1024) throw new ServiceError('invalid_input', `This file is ${Math.round(size / 1024 / 1024)} MB; vCard and CSV files can be imported up to ${MAX_IMPORT_FILE_MB} MB (a Kith JSON export has no such limit)`, 'source');
+  return readFile(path);
+}
+
+/** the first bytes of a file on disk (its kind is told by them) and its size */
+export async function fileHead(path: string): Promise<{ head: Buffer; size: number }> {
+  const handle = await openFile(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(size, 8192));
+    await handle.read(head, 0, head.length, 0);
+    return { head, size };
+  } finally {
+    await handle.close();
+  }
+}
+import { fitRecordPhotos } from '../services/photoFit';
 
 /** what a Kith export holds, and when this Kith has data, what a merge would add */
-function jsonPreview(ctx: ServiceContext, json: JsonExport): NonNullable<ImportPreview['json']> {
+async function jsonPreview(ctx: ServiceContext, json: JsonExport, pause: () => Promise<void>): Promise<NonNullable<ImportPreview['json']>> {
   const tables = dataTables(ctx.sqlite);
   const hasData = hasUserData(ctx.sqlite, tables);
-  const count = (t: string) => json.tables[t]?.length ?? 0;
+  const count = (t: string) => json.counts[t] ?? 0;
   return {
     contacts: count('contacts'),
     interactions: count('interactions'),
     reminders: count('reminders'),
     exportedAt: json.exportedAt ?? null,
     hasData,
-    merge: hasData ? pickKinds(planJsonMerge(ctx.sqlite, json, mergeableTables(tables)).counts) : null,
+    merge: hasData ? pickKinds((await planJsonMerge(ctx.sqlite, json, mergeableTables(tables), pause)).counts) : null,
   };
 }
 
 interface Session {
   id: string;
   fileName: string;
+  /** the file's bytes; for a file chosen on disk (Electron), only its first bytes until a format needs all of them */
   bytes: Buffer;
+  /** a file chosen on disk: a JSON export is read from it as a stream, never whole */
+  path: string | null;
   format: ImportFormat;
   csv: CsvTable | null;
   mapping: CsvTarget[] | null;
@@ -100,13 +126,19 @@ export async function closeImportConnection(sqlite: Database.Database): Promise<
   await writer?.close();
 }
 
-export async function openSession(ctx: ServiceContext, fileName: string, bytes: Buffer, format?: ImportFormat, mapping?: CsvTarget[]): Promise<Session> {
+/** a file to import: its bytes (an upload), or its path on disk with its first bytes and size */
+export type ImportFile = { name: string; bytes: Buffer } | { name: string; path: string; head: Buffer; size: number };
+
+export async function openSession(ctx: ServiceContext, file: ImportFile, format?: ImportFormat, mapping?: CsvTarget[]): Promise<Session> {
+  const fileName = file.name;
+  const bytes = 'path' in file ? file.head : file.bytes;
   refuseNonContactFile(fileName, bytes);
   const detected = format ?? detectFileFormat(fileName, bytes);
   const session: Session = {
     id: randomUUID(),
     fileName,
     bytes,
+    path: 'path' in file ? file.path : null,
     format: detected,
     csv: null,
     mapping: null,
@@ -147,15 +179,22 @@ async function parseSession(ctx: ServiceContext, session: Session, mapping?: Csv
   session.json = null;
   session.csv = null;
   if (session.format === 'json') {
-    session.json = readJsonExport(decodeText(session.bytes), ctx.sqlite);
+    // read as a stream (json-stream.ts): checked row by row now, written row by row at commit
+    session.json = await readJsonExport(session.path ? { kind: 'path', path: session.path } : { kind: 'bytes', bytes: session.bytes }, ctx.sqlite, slicer());
     session.parsed = { records: [], failed: [], warnings: [], leftOut: [] };
     return;
+  }
+  // a vCard or CSV file is read whole: from disk now, if only its first bytes were read
+  if (session.path) {
+    session.bytes = await readWholeFile(session.path);
+    session.path = null;
   }
   const read = await readContactsFile({ bytes: session.bytes, format: session.format, mapping, previousMapping: session.mapping });
   session.format = read.format;
   session.csv = read.csv;
   session.mapping = read.mapping;
   session.parsed = read.parsed;
+  await fitRecordPhotos(session.parsed);
 }
 
 /** the kinds of file people pick by mistake, by their first bytes, and what to say about them */
@@ -205,14 +244,14 @@ export async function previewOf(ctx: ServiceContext, session: Session): Promise<
     sessionId: session.id,
     fileName: session.fileName,
     format: session.format,
-    total: json ? (json.tables.contacts?.length ?? 0) : records.length,
+    total: json ? (json.counts.contacts ?? 0) : records.length,
     newCount: records.length - duplicates.length,
     duplicates,
     failed,
     warnings,
     sample: records.slice(0, 5).map((r) => ({ record: r.number, displayName: r.fields.displayName, detail: sampleDetail(r) })),
     csv: session.csv && session.format === 'generic' ? { headers: session.csv.headers, rows: session.csv.rows.slice(0, 5).map((r) => r.cells), mapping: session.mapping ?? [] } : null,
-    json: json ? jsonPreview(ctx, json) : null,
+    json: json ? await jsonPreview(ctx, json, breathe) : null,
     leftOut: session.parsed.leftOut.slice(0, LEFT_OUT_SHOWN),
     leftOutCount: session.parsed.leftOut.length,
     leftOutFields: countByField(session.parsed.leftOut),

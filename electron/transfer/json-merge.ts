@@ -11,9 +11,10 @@ import type { DB } from '../../db/schema';
 import { prepared } from '../../db/prepared';
 import { contactFields } from '../../shared/api/methods/contacts';
 import { insertContact } from '../services/contacts';
+import { fitPhotoRow } from '../services/photoFit';
 import { phoneRegion } from '../services/phones';
 import { buildDuplicateIndex, findDuplicates } from './duplicates';
-import { fromCell, type JsonExport } from './json-export';
+import { fromCell, jsonRows, type JsonExport } from './json-export';
 import type { ImportRecord } from './record';
 
 /** how many of a kind of record the file has, how many of those are new here and how many are here already */
@@ -33,56 +34,64 @@ export interface MergePlan {
   counts: Record<string, MergeCount>;
 }
 
-const rowsOf = (data: JsonExport, table: string) => (data.tables[table] ?? []) as Record<string, unknown>[];
-
-/** which contacts of the file are people already here, and what is new: read only, for the preview and the write */
-export function planJsonMerge(sqlite: Database.Database, data: JsonExport, tables: string[]): MergePlan {
+/**
+ * Which contacts of the file are people already here, and what is new: read only, for the preview
+ * and the write. Two passes over the file: the people (contacts, their emails and phones) and the
+ * rows matched by name, then every row's id against what is here.
+ */
+export async function planJsonMerge(sqlite: Database.Database, data: JsonExport, tables: string[], pause: () => Promise<void> = async () => {}): Promise<MergePlan> {
   const ids = new Map<string, Map<string, string>>();
   const contacts = new Map<string, string>();
   ids.set('contacts', contacts);
   const index = buildDuplicateIndex(sqlite, phoneRegion(sqlite));
   const methodsByContact = new Map<string, { kind: 'email' | 'phone'; value: string }[]>();
-  for (const m of rowsOf(data, 'contact_methods')) {
-    if (m.kind !== 'email' && m.kind !== 'phone') continue;
-    const list = methodsByContact.get(String(m.contact_id)) ?? [];
-    list.push({ kind: m.kind, value: String(m.value) });
-    methodsByContact.set(String(m.contact_id), list);
+  const people: { id: string; name: string }[] = [];
+  const sameAs = Object.keys(SAME_AS).filter((t) => tables.includes(t));
+  const named = new Map<string, { id: string; key: string }[]>(sameAs.map((t) => [t, []]));
+  for await (const { table, row: m } of jsonRows(data, ['contacts', 'contact_methods', ...sameAs])) {
+    await pause();
+    if (table === 'contact_methods') {
+      if (m.kind !== 'email' && m.kind !== 'phone') continue;
+      const list = methodsByContact.get(String(m.contact_id)) ?? [];
+      list.push({ kind: m.kind, value: String(m.value) });
+      methodsByContact.set(String(m.contact_id), list);
+    } else if (table === 'contacts') people.push({ id: String(m.id), name: String(m.display_name ?? '') });
+    else named.get(table)!.push({ id: String(m.id), key: String(m[SAME_AS[table]!] ?? '') });
   }
-  for (const c of rowsOf(data, 'contacts')) {
-    const id = String(c.id);
-    const record = { number: 0, line: null, uid: id, fields: { displayName: String(c.display_name ?? ''), methods: methodsByContact.get(id) ?? [] }, dates: [], photo: null } as unknown as ImportRecord;
-    // the same person only when the strongest matches (id, then email or phone, then name) are one
-    // contact here: never merged into one of several at random
-    const matches = findDuplicates(index, record).filter((m) => m.person.record === null);
-    const strongest = matches.some((m) => m.matchedBy !== 'name') ? matches.filter((m) => m.matchedBy !== 'name') : matches;
-    const here = [...new Set(strongest.map((m) => m.person.id))];
-    if (here.length === 1) contacts.set(id, here[0]!);
+  if (tables.includes('contacts')) {
+    for (const c of people) {
+      const record = { number: 0, line: null, uid: c.id, fields: { displayName: c.name, methods: methodsByContact.get(c.id) ?? [] }, dates: [], photo: null } as unknown as ImportRecord;
+      // the same person only when the strongest matches (id, then email or phone, then name) are one
+      // contact here: never merged into one of several at random
+      const matches = findDuplicates(index, record).filter((m) => m.person.record === null);
+      const strongest = matches.some((m) => m.matchedBy !== 'name') ? matches.filter((m) => m.matchedBy !== 'name') : matches;
+      const here = [...new Set(strongest.map((m) => m.person.id))];
+      if (here.length === 1) contacts.set(c.id, here[0]!);
+    }
   }
-  for (const [table, column] of Object.entries(SAME_AS)) {
-    if (!tables.includes(table)) continue;
+  for (const table of sameAs) {
+    const column = SAME_AS[table]!;
     const map = new Map<string, string>();
     const live = prepared(sqlite, `SELECT id, ${column} AS k FROM "${table}"`).all() as { id: string; k: string }[];
     const byKey = new Map(live.map((r) => [String(r.k).toLocaleLowerCase(), r.id]));
     const liveIds = new Set(live.map((r) => r.id));
-    for (const row of rowsOf(data, table)) {
-      const id = String(row.id);
-      const same = liveIds.has(id) ? id : byKey.get(String(row[column] ?? '').toLocaleLowerCase());
-      if (same) map.set(id, same);
+    for (const row of named.get(table)!) {
+      const same = liveIds.has(row.id) ? row.id : byKey.get(row.key.toLocaleLowerCase());
+      if (same) map.set(row.id, same);
     }
     ids.set(table, map);
   }
   const counts: Record<string, MergeCount> = {};
-  for (const table of tables) {
-    const rows = rowsOf(data, table);
-    if (!rows.length) continue;
+  const withRows = tables.filter((t) => data.counts[t]);
+  for (const table of withRows) counts[table] = { total: data.counts[table]!, added: data.counts[table]!, present: 0 };
+  const exists = new Map(withRows.filter((t) => !ids.has(t) && hasIdColumn(sqlite, t)).map((t) => [t, prepared(sqlite, `SELECT 1 FROM "${t}" WHERE id = ?`)]));
+  for await (const { table, row } of jsonRows(data, withRows.filter((t) => ids.has(t) || exists.has(t)))) {
+    await pause();
     const mapped = ids.get(table);
-    let present = 0;
-    if (mapped) present = rows.filter((r) => mapped.has(String(r.id))).length;
-    else if (hasIdColumn(sqlite, table)) {
-      const exists = prepared(sqlite, `SELECT 1 FROM "${table}" WHERE id = ?`);
-      present = rows.filter((r) => exists.get(String(r.id))).length;
+    if (mapped ? mapped.has(String(row.id)) : exists.get(table)!.get(String(row.id))) {
+      counts[table]!.present += 1;
+      counts[table]!.added -= 1;
     }
-    counts[table] = { total: rows.length, added: rows.length - present, present };
   }
   return { ids, counts };
 }
@@ -95,23 +104,32 @@ const hasIdColumn = (sqlite: Database.Database, table: string) => (prepared(sqli
  * table what was added and what was here already.
  */
 export async function mergeJsonExport(trx: Transaction<DB>, sqlite: Database.Database, data: JsonExport, tables: string[], now: number, pause: () => Promise<void> = async () => {}): Promise<Record<string, MergeCount>> {
-  const plan = planJsonMerge(sqlite, data, tables);
+  const plan = await planJsonMerge(sqlite, data, tables, pause);
   await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
   const region = phoneRegion(sqlite);
   const result: Record<string, MergeCount> = {};
-  const order = ['circles', 'tags', 'relationship_roles', 'contacts', ...tables.filter((t) => !['circles', 'tags', 'relationship_roles', 'contacts'].includes(t))].filter((t) => tables.includes(t));
-  for (const table of order) {
-    const rows = rowsOf(data, table);
-    if (!rows.length) continue;
+  const firstTables = ['circles', 'tags', 'relationship_roles', 'contacts'];
+  const withRows = tables.filter((t) => data.counts[t]);
+  // the four that others refer to first, each in a pass over the file of its own; then the rest in one pass, in the file's order
+  const passes = [...firstTables.filter((t) => withRows.includes(t)).map((t) => [t]), withRows.filter((t) => !firstTables.includes(t))];
+  type TableWrite = { columns: Set<string>; refs: { col: string; target: string }[]; own: Map<string, string> | undefined; exists: Database.Statement | null; count: MergeCount };
+  const setups = new Map<string, TableWrite>();
+  const setup = (table: string): TableWrite => {
     const columns = new Set((prepared(sqlite, `SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name));
     // each reference to a table that maps (a contact already here by another id) is turned to the row here
     const refs = (prepared(sqlite, `SELECT "from" AS col, "table" AS target FROM pragma_foreign_key_list(?)`).all(table) as { col: string; target: string }[]).filter((r) => plan.ids.has(r.target));
-    const own = plan.ids.get(table);
     const withId = hasIdColumn(sqlite, table);
-    const exists = withId ? prepared(sqlite, `SELECT 1 FROM "${table}" WHERE id = ?`) : null;
-    const count: MergeCount = { total: rows.length, added: 0, present: 0 };
-    for (const raw of rows) {
+    const count: MergeCount = { total: data.counts[table]!, added: 0, present: 0 };
+    result[table] = count;
+    return { columns, refs, own: plan.ids.get(table), exists: withId ? prepared(sqlite, `SELECT 1 FROM "${table}" WHERE id = ?`) : null, count };
+  };
+  for (const pass of passes) {
+    if (!pass.length) continue;
+    for await (const { table, row: raw } of jsonRows(data, pass)) {
       await pause();
+      let t = setups.get(table);
+      if (!t) setups.set(table, (t = setup(table)));
+      const { columns, refs, own, exists, count } = t;
       const row: Record<string, unknown> = Object.fromEntries(Object.entries(raw).filter(([k]) => columns.has(k)).map(([k, v]) => [k, fromCell(v)]));
       for (const r of refs) if (row[r.col] != null) row[r.col] = plan.ids.get(r.target)!.get(String(row[r.col])) ?? row[r.col];
       if ((own && own.has(String(row.id))) || (exists && exists.get(String(row.id))) || (table === 'relationships' && row.from_contact_id === row.to_contact_id) || isRepeatedMethod(sqlite, table, row)) {
@@ -127,13 +145,13 @@ export async function mergeJsonExport(trx: Transaction<DB>, sqlite: Database.Dat
         count.added += 1;
         continue;
       }
+      if (table === 'contact_photos') await fitPhotoRow(row);
       const keys = Object.keys(row);
       // a row keyed by what it joins (a contact's tag, a setting) that is here already stays as it is here
       const written = await sql`INSERT OR IGNORE INTO ${sql.table(table)} (${sql.join(keys.map((k) => sql.ref(k)))}) VALUES (${sql.join(keys.map((k) => row[k] as never))})`.execute(trx);
       if (Number(written.numAffectedRows ?? 0) > 0) count.added += 1;
       else count.present += 1;
     }
-    result[table] = count;
   }
   return result;
 }

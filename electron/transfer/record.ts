@@ -1,6 +1,7 @@
 // What every importer produces: one candidate contact per record, plus the problems met on the way.
 // Importers never touch the database; the import session decides what is written.
 import type { ContactInput } from '../../shared/api/methods/contacts';
+import { MAX_PHOTO_SOURCE_BYTES, PHOTO_SOURCE_TOO_LARGE } from '../../shared/api/limits';
 import type { RelationshipRole } from '../../shared/domain/relationship';
 import type { FactType } from '../../shared/domain/facts';
 import type { LifeEventKind } from '../../shared/domain/lifeEvents';
@@ -15,6 +16,8 @@ export interface ImportedDate {
 export interface ImportedPhoto {
   mime: string;
   data: Buffer;
+  /** the file's line of the photo, for a warning when it cannot be kept */
+  line?: number | null;
 }
 
 export interface ImportRecord {
@@ -85,16 +88,16 @@ export function composeDisplayName(parts: { given?: string | null; middle?: stri
   return name || parts.company?.trim() || parts.email?.trim() || null;
 }
 
-const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-/** decodes a photo's base64, or says why it cannot be kept */
+/** decodes a photo's base64 (as large as Kith can scale down), or says why it cannot be kept */
 export function decodePhoto(base64: string, mime: string): ImportedPhoto | { error: string } {
   const clean = base64.replace(/\s+/g, '');
   if (!clean || clean.length % 4 === 1 || !BASE64.test(clean)) return { error: 'photo is not valid base64' };
   const data = Buffer.from(clean, 'base64');
   if (data.length === 0) return { error: 'photo is empty' };
-  if (data.length > MAX_PHOTO_BYTES) return { error: `photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB` };
+  // a photo over MAX_PHOTO_BYTES is scaled down before it is written (electron/services/photoFit.ts)
+  if (data.length > MAX_PHOTO_SOURCE_BYTES) return { error: PHOTO_SOURCE_TOO_LARGE };
   return { mime: sniffImageMime(data) ?? mime, data };
 }
 

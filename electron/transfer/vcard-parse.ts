@@ -233,7 +233,7 @@ function cardToRecord(card: CardText, warnings: ImportProblem[], leftOut: LeftOu
         const result = readPhoto(p);
         if (!result) break;
         if ('error' in result) warn(p, `${result.error}; the contact was imported without it`);
-        else photo = result;
+        else photo = { ...result, line: lineOf(p) };
         break;
       }
       case 'uid': {

@@ -14,7 +14,7 @@ import type { Dispatch } from '../api/dispatcher';
 import type { EventEmitter } from 'node:events';
 import type { MethodName, OutputOf } from '../../shared/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../security';
-import { MAX_IMPORT_FILE_MB, MAX_REQUEST_BYTES } from '../../shared/api/limits';
+import { MAX_REQUEST_BYTES, uploadTooLargeMessage } from '../../shared/api/limits';
 
 /** a request the host answers with a status and a message instead of a 500 or a reset */
 class RequestError extends Error {
@@ -277,7 +277,7 @@ function readBody(req: IncomingMessage): Promise<string> {
         if (!refused) {
           refused = true;
           chunks.length = 0; // the rest is not kept
-          reject(new RequestError(413, 'too_large', `The request is larger than ${Math.floor(MAX_BODY_BYTES / 1024 / 1024)} MB; import files up to ${MAX_IMPORT_FILE_MB} MB`));
+          reject(new RequestError(413, 'too_large', `The request is larger than ${Math.floor(MAX_BODY_BYTES / 1024 / 1024)} MB. ${uploadTooLargeMessage(null, null)}`));
         }
         return; // the rest is read and dropped, so the answer reaches the client instead of a reset
       }

@@ -9,7 +9,7 @@
 // - recency: d = days since the last interaction at or before now; 100 while d <= L, then
 //   100 * 2^(-(d - L) / C); 0 when there never was one.
 // - frequency: the window is the last W = max(90, 3C) local days, today included. Each interaction
-//   in it weighs (meeting, video 1.0; call 0.8; message, email, social 0.4; other 0.5); the sum is
+//   in it weighs (meeting, coffee, video 1.0; call 0.8; message, email, social 0.4; other 0.5); the sum is
 //   set against the W / C contacts expected, capped at 100.
 // - rating adjustment: the average rating of the last 5 rated interactions (at or before now),
 //   mapped 1..5 -> -10..+10 by (avg - 3) * 5 and rounded. "Recent" is counted in interactions, not in
@@ -36,6 +36,7 @@ import { addDaysToDate, localDateOf, startOfLocalDay } from './localDate';
 
 export const KIND_WEIGHT_TENTHS: Record<InteractionKind, number> = {
   meeting: 10,
+  coffee: 10,
   video: 10,
   call: 8,
   message: 4,

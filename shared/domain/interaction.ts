@@ -1,6 +1,11 @@
 // What the API says about an interaction.
 
-export const INTERACTION_KINDS = ['call', 'video', 'meeting', 'message', 'email', 'social', 'other'] as const;
+/**
+ * The kinds of interaction, one list: the contract, the quick-log dialog, the labels, health's
+ * weights, sync (VJOURNAL X-KITH-KIND) and the exports read it. The database's CHECK is a frozen
+ * copy (migration 0032); a kind added here needs a migration too (interaction-kinds.test.ts says so).
+ */
+export const INTERACTION_KINDS = ['call', 'video', 'meeting', 'coffee', 'message', 'email', 'social', 'other'] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
 /** outbound = I reached out; inbound = they reached out; mutual = both / nobody in particular */

@@ -85,3 +85,54 @@ describe.each([1024, 1440])('at %i px', (width) => {
     await dialog.waitFor({ state: 'detached' });
   });
 });
+
+describe.each([1024, 1440])('at %i px', (width) => {
+  describe.each(['light', 'dark'] as const)('%s', (theme) => {
+    it('the new-contact form keeps every field inside its edge', async () => {
+      await s.page.setViewportSize({ width, height: 900 });
+      await s.page.emulateMedia({ colorScheme: theme });
+      await s.page.evaluate(() => (window.location.hash = '#/contacts'));
+      await s.page.getByRole('button', { name: 'New contact' }).click();
+      const dialog = s.page.getByRole('dialog');
+      await dialog.waitFor();
+      await s.screenshot(`contact-form-${width}-${theme}`);
+      // every input, select and text area of the form: its right edge inside the form's and the dialog's
+      const past = await dialog.evaluate((d) => {
+        const form = d.querySelector('form')!.getBoundingClientRect();
+        const box = d.getBoundingClientRect();
+        return [...d.querySelectorAll<HTMLElement>('form input:not([type=file]):not(.visually-hidden), form select, form textarea')]
+          .map((el) => ({ label: el.getAttribute('aria-label') ?? el.id, right: el.getBoundingClientRect().right }))
+          .filter((f) => f.right > Math.min(form.right, box.right) + 0.5)
+          .map((f) => `${f.label}: ${Math.round(f.right - Math.min(form.right, box.right))} px past`);
+      });
+      expect(past).toEqual([]);
+      await s.page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    });
+
+    it("the dashboard's Needs attention flags stay visible beside a cut name", async () => {
+      await s.page.setViewportSize({ width, height: 900 });
+      await s.page.emulateMedia({ colorScheme: theme });
+      await s.page.evaluate(() => (window.location.hash = '#/'));
+      const list = s.page.getByRole('list', { name: 'Needs attention' });
+      await list.waitFor();
+      await s.screenshot(`attention-${width}-${theme}`);
+      const rows = await list.evaluate((ul) =>
+        [...ul.querySelectorAll('li')].map((li) => {
+          const name = li.querySelector<HTMLElement>('.dash-row-name')!;
+          const row = li.querySelector('.dash-row-link')!.getBoundingClientRect();
+          const flags = [...li.querySelectorAll('.flag')].map((f) => f.getBoundingClientRect());
+          return {
+            cut: name.scrollWidth > name.clientWidth,
+            flags: flags.length,
+            // a flag inside the name's ellipsis would be cut off or outside the row
+            visible: flags.every((f) => f.width > 10 && f.left >= name.getBoundingClientRect().right - 0.5 && f.right <= row.right + 0.5),
+          };
+        }),
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.some((r) => r.cut && r.flags > 0)).toBe(true);
+      expect(rows.filter((r) => !r.visible)).toEqual([]);
+    });
+  });
+});

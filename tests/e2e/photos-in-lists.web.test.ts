@@ -47,4 +47,27 @@ describe.each(['light', 'dark'] as const)('photos in lists (%s)', (theme) => {
     expect(await s.page.locator('.search-hit').filter({ hasText: 'Bea Initials' }).locator('img').count()).toBe(0);
     await s.screenshot(`photos-search-${theme}`);
   }, 90_000);
+
+  it('rows already on screen show the photos an import brings, without a reload', async () => {
+    const s = await open(theme);
+    await s.page.evaluate(() => (window.location.hash = '#/contacts'));
+    const list = s.page.getByRole('list', { name: 'Contacts' });
+    const bea = list.getByRole('listitem').filter({ hasText: 'Bea Initials' });
+    await expect.poll(() => bea.locator('.avatar').textContent(), { timeout: 10_000 }).toBe('BI');
+    // Bea's row asked for her thumbnail already (none); the import gives her a photo and brings Cleo with one
+    const bea64 = (await sharp({ create: { width: 300, height: 300, channels: 3, background: { r: 200, g: 60, b: 90 } } }).jpeg().toBuffer()).toString('base64');
+    const beaId = s.kith.sqlite.prepare(`SELECT id FROM contacts WHERE display_name = 'Bea Initials'`).pluck().get() as string;
+    const cards = [
+      ['BEGIN:VCARD', 'VERSION:3.0', `UID:${beaId}`, 'FN:Bea Initials', `PHOTO;ENCODING=b;TYPE=JPEG:${bea64}`, 'END:VCARD'],
+      ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Cleo Imported', `PHOTO;ENCODING=b;TYPE=JPEG:${bea64}`, 'END:VCARD'],
+    ].map((c) => c.join('\r\n')).join('\r\n');
+    const preview = await s.kith.call('transfer.importPreview', { source: { kind: 'upload', fileName: 'photos.vcf', base64: Buffer.from(cards).toString('base64') } });
+    const summary = await s.kith.call('transfer.importCommit', { sessionId: preview!.sessionId, defaultAction: 'merge' });
+    expect([summary.added, summary.merged]).toEqual([1, 1]);
+    const cleo = list.getByRole('listitem').filter({ hasText: 'Cleo Imported' });
+    for (const row of [bea, cleo]) await expect.poll(() => row.locator('img.avatar').getAttribute('src').catch(() => null), { timeout: 10_000 }).toMatch(/^data:image\/webp;base64,/);
+    await s.screenshot(`photos-after-import-${theme}`);
+    const axe = await new AxeBuilder({ page: s.page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  }, 90_000);
 });

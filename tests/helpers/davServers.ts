@@ -1,6 +1,6 @@
 // Real CardDAV/CalDAV servers for the sync tests: Debian's radicale and xandikos, each started on
 // 127.0.0.1 on a free port with its own temporary storage, and stopped (with the storage) after.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -116,4 +116,23 @@ async function waitUntilAnswering(origin: string, authHeader: string, failed: ()
     if (Date.now() > deadline) throw new Error(`server at ${origin} did not start: ${failed() ?? 'no answer'}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * Cards written into the server's storage directly, as after a restore (much faster than a PUT
+ * each at 10,000): radicale serves its folder's files; xandikos serves what is committed in its
+ * git repository, so the cards go in as one commit.
+ */
+export function fillAddressBook(server: DavServer, cards: Iterable<{ id: string; text: string }>): number {
+  let n = 0;
+  for (const c of cards) {
+    writeFileSync(join(server.addressBookDir, `${c.id}.vcf`), c.text);
+    n++;
+  }
+  if (server.kind === 'xandikos') {
+    const git = (...args: string[]) => execFileSync('git', ['-C', server.addressBookDir, '-c', 'user.name=Kith bench', '-c', 'user.email=bench@kith.invalid', ...args], { stdio: 'ignore' });
+    git('add', '-A');
+    git('commit', '-q', '-m', `${n} cards`);
+  }
+  return n;
 }

@@ -109,11 +109,11 @@ describe('vCard import', () => {
     ]);
   });
 
-  it('leaves out a photo over 2 MB, with a warning, and keeps the contact', async () => {
+  it('leaves out a photo over 2 MB that cannot be scaled down, with a warning naming the limit, and keeps the contact', async () => {
     const big = Buffer.alloc(3 * 1024 * 1024, 7).toString('base64');
     const card = `BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Huge Photo\r\nPHOTO:data:image/jpeg;base64,${big}\r\nEND:VCARD\r\n`;
     const { summary } = await importFile(kith, 'big-photo.vcf', card);
-    expect(summary).toMatchObject({ added: 1, failed: [], warnings: [{ record: 1, line: 4, reason: 'photo is larger than 2 MB; the contact was imported without it' }] });
+    expect(summary).toMatchObject({ added: 1, failed: [], warnings: [{ record: 1, line: 4, reason: 'The photo is larger than 2 MB, the most Kith keeps for a person, and it is not an image Kith can scale down; the contact was imported without it' }] });
     expect(kith.sqlite.prepare('SELECT count(*) FROM contact_photos').pluck().get()).toBe(0);
   });
 

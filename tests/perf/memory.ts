@@ -4,6 +4,7 @@
 // /proc/self/smaps_rollup. The data file's mmap (mmap_size) and the loaded code are file-backed:
 // the OS can drop them at any time, so they are reported beside it, not in it.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -92,7 +93,10 @@ async function main() {
   if (values.out) writeFileSync(values.out, JSON.stringify(result));
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+// run as a script (bench.ts); imported, it only lends residentMemory (sync-scale.ts)
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

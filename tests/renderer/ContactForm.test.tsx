@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContactForm } from '../../renderer/src/components/ContactForm';
 import { startTestBackend, type TestBackend } from '../helpers/backend';
 import { installBridge } from '../helpers/bridge';
+import { MAX_PHOTO_MB, MAX_PHOTO_SOURCE_BYTES, PHOTO_SOURCE_TOO_LARGE } from '../../shared/api/limits';
 
 let kith: TestBackend;
 beforeEach(async () => {
@@ -31,6 +32,18 @@ describe('the contact form', { timeout: 30_000 }, () => {
     expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true');
     expect(onSaved).not.toHaveBeenCalled();
     expect(contactsInFile()).toEqual([]);
+  });
+
+  it('refuses a picture over the photo limit at once, naming the limit, and saves no photo', async () => {
+    const { onSaved, user } = await renderForm();
+    await user.type(screen.getByLabelText('Name'), 'Big Picture');
+    const big = new File([new Uint8Array(MAX_PHOTO_SOURCE_BYTES + 1)], 'camera.jpg', { type: 'image/jpeg' });
+    await user.upload(document.querySelector<HTMLInputElement>('input[type=file]')!, big);
+    expect(await screen.findByText(PHOTO_SOURCE_TOO_LARGE)).toBeVisible();
+    expect(PHOTO_SOURCE_TOO_LARGE).toContain(`${MAX_PHOTO_MB} MB`);
+    await user.click(screen.getByRole('button', { name: 'Add contact' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(kith.sqlite.prepare('SELECT count(*) FROM contact_photos').pluck().get()).toBe(0);
   });
 
   it('saves name, circle and email into the SQLite file', async () => {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QuickLogDialog } from '../../renderer/src/components/QuickLogDialog';
 import { GlobalDialogs } from '../../renderer/src/components/GlobalDialogs';
 import { useUi } from '../../renderer/src/stores/ui';
+import { INTERACTION_KINDS } from '../../shared/domain/interaction';
 import { startTestBackend, type TestBackend } from '../helpers/backend';
 import { installBridge } from '../helpers/bridge';
 
@@ -42,6 +43,19 @@ describe('the quick-log dialog', { timeout: 30_000 }, () => {
     expect(row).toMatchObject({ kind: 'video', rating: 4, summary: 'Planning the trip' });
     const names = kith.sqlite.prepare('SELECT c.display_name FROM interaction_participants p JOIN contacts c ON c.id = p.contact_id ORDER BY 1').pluck().all();
     expect(names).toEqual(['Ann Archer', 'Ben Baker']);
+  });
+
+  it('offers every kind of the one list, Coffee among them, and logs a coffee', async () => {
+    const ann = await kith.call('contacts.create', { displayName: 'Ann Archer' });
+    const onClose = vi.fn();
+    render(<QuickLogDialog people={[{ id: ann.id, displayName: ann.displayName }]} onClose={onClose} now={() => NOW} />);
+    const kinds = within(screen.getByRole('group', { name: 'Kind' })).getAllByRole('radio').map((r) => (r as HTMLInputElement).value);
+    expect(kinds).toEqual([...INTERACTION_KINDS]);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('radio', { name: 'Coffee' }));
+    await user.type(screen.getByLabelText('Summary'), 'Flat white{Enter}');
+    await waitFor(() => expect(onClose).toHaveBeenCalledOnce());
+    expect(kith.sqlite.prepare('SELECT kind, summary FROM interactions').get()).toEqual({ kind: 'coffee', summary: 'Flat white' });
   });
 
   it('refuses to save without anyone, and removes a person with Backspace', async () => {

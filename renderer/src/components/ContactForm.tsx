@@ -8,6 +8,7 @@ import { AddressFields } from './contact/AddressFields';
 import { IMPORTANCE, METHOD_KINDS, type Circle, type Contact, type Importance, type MethodKindName } from '../../../shared/domain/contact';
 import { isValidMonthDay } from '../../../shared/domain/calendar';
 import { downscalePhoto } from '../lib/photo';
+import { MAX_PHOTO_SOURCE_BYTES, PHOTO_SOURCE_TOO_LARGE } from '../../../shared/api/limits';
 import { monthNames, userLanguage } from '../lib/format';
 import { joinName, splitName } from '../../../shared/domain/names';
 import { METHOD_KIND_LABELS } from '../lib/labels';
@@ -133,6 +134,8 @@ function ContactFormFields({ circles, initial, onSaved, onCancel, notice, onStal
 
   async function pickPhoto(file: File | undefined) {
     if (!file) return;
+    // the same limit as the import's and the back end's (shared/api/limits.ts): said before reading the file
+    if (file.size > MAX_PHOTO_SOURCE_BYTES) return setErrors((e) => ({ ...e, photo: PHOTO_SOURCE_TOO_LARGE }));
     try {
       setPhoto(await downscalePhoto(file));
       setErrors((e) => ({ ...e, photo: '' }));

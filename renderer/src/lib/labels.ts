@@ -8,6 +8,7 @@ export const KIND_LABELS: Record<InteractionKind, string> = {
   call: 'Call',
   video: 'Video',
   meeting: 'Meeting',
+  coffee: 'Coffee',
   message: 'Message',
   email: 'Email',
   social: 'Social',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { command, query } from '../define';
 import { id, monthDay, nonEmptyText, notes, optionalText, pageInput, version } from '../schemas';
+import { MAX_PHOTO_SOURCE_BYTES, MAX_PHOTO_SOURCE_MB } from '../limits';
 import { isEmailAddress } from '../../domain/normalize';
 import { addressText, isEmptyAddress } from '../../domain/address';
 import { asRegion } from '../../domain/phone';
@@ -80,9 +81,9 @@ export type ContactInput = z.input<typeof contactFields>;
 /** 'health' and 'nextCheckIn' are ordered by the health service once it exists; by name until then */
 export const CONTACT_SORTS = ['name', 'familyName', 'lastInteraction', 'health', 'nextCheckIn'] as const;
 
-/** a downscaled photo as a data: URL (the renderer scales it to at most 256 px before sending) */
+/** a photo as a data: URL (the renderer scales it to at most 256 px before sending; a larger one is
+ *  scaled down by the back end to MAX_PHOTO_BYTES, shared/api/limits.ts) */
 const PHOTO_DATA_URL = /^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+=*$/;
-export const MAX_PHOTO_BYTES = 512 * 1024;
 
 export const contactMethods = {
   'contacts.list': query<{ items: ContactSummary[]; total: number }>()(
@@ -112,7 +113,7 @@ export const contactMethods = {
         id,
         photo: z
           .string()
-          .max(Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 40, 'The photo is too large; it should be scaled down to 256 px first')
+          .max(Math.ceil((MAX_PHOTO_SOURCE_BYTES * 4) / 3) + 40, `The picture is larger than ${MAX_PHOTO_SOURCE_MB} MB, too large for Kith to scale down to a photo`)
           .regex(PHOTO_DATA_URL, 'Expected a JPEG, PNG or WebP image')
           .nullable(),
       })

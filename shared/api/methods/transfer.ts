@@ -1,6 +1,6 @@
 // Methods for import, export and backups.
 import { z } from 'zod';
-import { MAX_IMPORT_BASE64_CHARS, MAX_IMPORT_FILE_MB } from '../limits';
+import { MAX_IMPORT_BASE64_CHARS, uploadTooLargeMessage } from '../limits';
 import { command, query } from '../define';
 import { id } from '../schemas';
 
@@ -161,7 +161,7 @@ const source = z.discriminatedUnion('kind', [
       kind: z.literal('upload'),
       fileName: z.string().trim().min(1, 'Missing file name').max(300),
       /** the file's bytes, base64: vCard 2.1 files may carry other character sets than UTF-8 */
-      base64: z.string().max(MAX_IMPORT_BASE64_CHARS, `The file is larger than ${MAX_IMPORT_FILE_MB} MB`),
+      base64: z.string().max(MAX_IMPORT_BASE64_CHARS, uploadTooLargeMessage(null, null)),
     })
     .strict(),
   /** the main process asks with a native open dialog (Electron) */

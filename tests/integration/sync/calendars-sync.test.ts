@@ -113,6 +113,69 @@ describe.each<DavServerKind>(['radicale', 'xandikos'])('reminders and interactio
     }
   });
 
+  it('an edit in Kith goes out by a send-only pass, with no listing; a write refused with 412 falls back to the full pass, which merges: nothing is lost', async () => {
+    // every request Kith's passes make (the back end is in this process and its DAV client uses the global fetch)
+    const seen: { method: string; url: string; status: number; body: string }[] = [];
+    const realFetch = globalThis.fetch;
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const res = await realFetch(input, init);
+      seen.push({ method: init?.method ?? 'GET', url: String(input), status: res.status, body: typeof init?.body === 'string' ? init.body : '' });
+      return res;
+    });
+    const sendOnly = async () => {
+      seen.length = 0;
+      spy.mockClear();
+      return (await a.call('sync.now', { accountId: a.accountId, sendOnly: true }))[0]!;
+    };
+    const listings = () => seen.filter((r) => r.method === 'PROPFIND' || (r.method === 'REPORT' && r.body.includes('sync-collection')));
+    try {
+      const call = reminders(a).find((r) => r.title === 'Call Ann')!;
+      const ask = reminders(a).find((r) => r.title === 'Ask Ann about the move')!;
+      const interaction = (a.sqlite.prepare(`SELECT id FROM interactions`).get() as { id: string }).id;
+      const todoHref = (id: string) => new URL(`${id}.ics`, tasksUrl).href;
+      const entryHref = new URL(`${interaction}.ics`, journalUrl).href;
+
+      // 1. nobody else wrote: the two edits go out as two conditional PUTs, and nothing else is asked
+      await a.call('reminders.update', { id: call.id, notes: 'Bring the map' });
+      await a.call('interactions.update', { id: interaction, rating: 3 });
+      expect(await sendOnly()).toMatchObject({ ok: true, pushed: 2, pulled: 0, conflicts: 0 });
+      expect(listings()).toEqual([]);
+      expect(seen.map((r) => [r.method, r.status < 300])).toEqual([['PUT', true], ['PUT', true]]);
+      expect((await phoneGet(todoHref(call.id))).text).toMatch(/DESCRIPTION:Bring the map/);
+      expect((await phoneGet(entryHref)).text).toMatch(/X-KITH-RATING:3/);
+      expect(a.sqlite.prepare(`SELECT count(*) FROM sync_item_changes`).pluck().get()).toBe(0);
+
+      // 2. the phone changed the same items first (other fields): the PUTs answer 412, the full pass follows and merges
+      const todo = await phoneGet(todoHref(ask.id));
+      expect(await phonePut(todoHref(ask.id), todo.text.replace(/^DUE[^\r\n]*/m, 'DUE:20261211T093000'), todo.etag)).toBeLessThan(300);
+      const entry = await phoneGet(entryHref);
+      expect(await phonePut(entryHref, entry.text.replace(/^DESCRIPTION:[^\r\n]*/m, 'DESCRIPTION:She moves in February'), entry.etag)).toBeLessThan(300);
+      await a.call('reminders.update', { id: ask.id, notes: 'Bring boxes' });
+      await a.call('interactions.update', { id: interaction, durationMinutes: 40 });
+      expect(await sendOnly()).toMatchObject({ ok: true, merged: 2, conflicts: 0 });
+      const refused = seen.filter((r) => r.method === 'PUT' && r.status === 412).map((r) => r.url);
+      expect(new Set(refused)).toEqual(new Set([todoHref(ask.id), entryHref]));
+      expect(listings().length).toBeGreaterThan(0); // the fallback's change list
+      // both edits on both sides, in Kith and on the server
+      expect(reminders(a).find((r) => r.id === ask.id)).toMatchObject({ due_date: '2026-12-11', due_time: '09:30' });
+      expect((a.sqlite.prepare(`SELECT notes FROM reminders WHERE id = ?`).get(ask.id) as { notes: string }).notes).toBe('Bring boxes');
+      expect(await a.call('interactions.get', { id: interaction })).toMatchObject({ notes: 'She moves in February', durationMinutes: 40, rating: 3 });
+      const todoNow = (await phoneGet(todoHref(ask.id))).text;
+      expect(todoNow).toMatch(/DUE:20261211T093000/);
+      expect(todoNow).toMatch(/DESCRIPTION:Bring boxes/);
+      const entryNow = (await phoneGet(entryHref)).text;
+      expect(entryNow).toMatch(/DESCRIPTION:She moves in February/);
+      expect(entryNow).toMatch(/X-KITH-DURATION-MINUTES:40/);
+      expect(a.sqlite.prepare(`SELECT count(*) FROM sync_item_changes`).pluck().get()).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    // and the other Kith takes all of it with its next pass
+    expect((await b.sync())[0]).toMatchObject({ ok: true, conflicts: 0 });
+    expect(await b.call('interactions.get', { id: (a.sqlite.prepare(`SELECT id FROM interactions`).get() as { id: string }).id })).toMatchObject({ notes: 'She moves in February', durationMinutes: 40, rating: 3 });
+    expect(reminders(b)).toEqual(reminders(a));
+  });
+
   it("a to-do made on the phone appears in Kith; one completed on the phone is done in Kith, a repeating one moves on", async () => {
     const href = new URL('phone-todo-1.ics', tasksUrl).href;
     const todo = ics(['BEGIN:VTODO', 'UID:phone-todo-1', 'DTSTAMP:20261201T080000Z', 'CREATED:20261201T080000Z', 'SUMMARY:Send Ann the photos', 'DUE;VALUE=DATE:20261205', `RELATED-TO:${annId}`, 'STATUS:NEEDS-ACTION', 'X-APPLE-SORT-ORDER:12345', 'END:VTODO']);

@@ -23,8 +23,10 @@ export function AttentionList({ items, total, flagged }: { items: AttentionItem[
             <li key={a.contactId} className="dash-row">
               <ContactLink id={a.contactId} className="dash-row-link">
                 <span className="dash-row-main">
-                  <span className="dash-row-name" title={a.displayName}>
-                    {a.displayName}
+                  <span className="dash-row-title">
+                    <span className="dash-row-name" title={a.displayName}>
+                      {a.displayName}
+                    </span>
                     {a.flags.map((f) => (
                       <span key={f.flag} className={`flag flag-${f.flag}`}>
                         {FLAG_LABEL[f.flag]}

@@ -5,6 +5,7 @@ import { Modal } from '../Modal';
 import { ImportDuplicateText } from './ImportDuplicate';
 import { api } from '../../lib/api';
 import { appHost, readAsBase64 } from '../../lib/files';
+import { MAX_IMPORT_FILE_BYTES, uploadTooLargeMessage } from '../../../../shared/api/limits';
 import type { Circle } from '../../../../shared/domain/contact';
 import { importActionFor, matchedByNameOnly } from '../../../../shared/domain/duplicates';
 import { CSV_TARGETS, type CsvTarget, type DuplicateAction, type ImportFormat, type ImportPreview, type ImportProblem, type ImportProgress, type ImportSummary } from '../../../../shared/api/methods/transfer';
@@ -114,7 +115,11 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   }
 
   const chooseUploaded = (file: File) =>
-    run(async () => showPreview(await api.call('transfer.importPreview', { source: { kind: 'upload', fileName: file.name, base64: await readAsBase64(file) } })));
+    run(async () => {
+      // said before sending it: the page's upload travels in one request, up to the limit
+      if (file.size > MAX_IMPORT_FILE_BYTES) throw new Error(uploadTooLargeMessage(file.name, file.size));
+      return showPreview(await api.call('transfer.importPreview', { source: { kind: 'upload', fileName: file.name, base64: await readAsBase64(file) } }));
+    });
   const chooseWithDialog = () => run(async () => showPreview(await api.call('transfer.importPreview', { source: { kind: 'dialog' } })));
   const applyMapping = () =>
     run(async () => {
