@@ -1,16 +1,17 @@
-// Counts that stay the same until the data changes: contacts.list's "of N" was a COUNT(*) over the
-// whole table on every page (×3.4 from large to huge, docs/benchmarks.md). A count is kept per
-// query text and parameters, and thrown away as soon as any connection commits a change to the file.
+// Answers that stay the same until the data changes: contacts.list's "of N" with a tag filter (a
+// COUNT(*) over the whole table on every page, ×3.4 from large to huge, docs/benchmarks.md) and the
+// dashboard's totals over the health table. An answer is kept per key (the query and its
+// parameters), and thrown away as soon as any connection commits a change to the file.
 import type Database from 'better-sqlite3';
 import { prepared } from './prepared';
 
-interface Counted {
+interface Kept {
   version: string;
-  n: number;
+  value: unknown;
 }
 
-const cache = new WeakMap<Database.Database, Map<string, Counted>>();
-/** a handful of filters (circle, tag, archived) at a time; more only churn */
+const cache = new WeakMap<Database.Database, Map<string, Kept>>();
+/** a handful of filters (circle, tag, archived) and days at a time; more only churn */
 const MAX_KEYS = 32;
 
 /**
@@ -24,18 +25,37 @@ export function dataVersion(sqlite: Database.Database): string {
   return `${other}:${own}`;
 }
 
-/** `count()` once per data version for this key (the query and its parameters) */
-export async function cachedCount(sqlite: Database.Database, key: string, count: () => Promise<number>): Promise<number> {
+function keptFor(sqlite: Database.Database, key: string, version: string): Kept | undefined {
   let byKey = cache.get(sqlite);
   if (!byKey) cache.set(sqlite, (byKey = new Map()));
-  const version = dataVersion(sqlite);
   const hit = byKey.get(key);
-  if (hit && hit.version === version) return hit.n;
+  return hit && hit.version === version ? hit : undefined;
+}
+
+function keep(sqlite: Database.Database, key: string, version: string, value: unknown): void {
+  // read again: a write between the two reads must not leave a stale answer under the new version
+  if (dataVersion(sqlite) !== version) return;
+  const byKey = cache.get(sqlite)!;
+  if (byKey.size >= MAX_KEYS && !byKey.has(key)) byKey.delete(byKey.keys().next().value!);
+  byKey.set(key, { version, value });
+}
+
+/** `compute()` once per data version for this key */
+export function cachedUntilWrite<T>(sqlite: Database.Database, key: string, compute: () => T): T {
+  const version = dataVersion(sqlite);
+  const hit = keptFor(sqlite, key, version);
+  if (hit) return hit.value as T;
+  const value = compute();
+  keep(sqlite, key, version, value);
+  return value;
+}
+
+/** `count()` once per data version for this key */
+export async function cachedCount(sqlite: Database.Database, key: string, count: () => Promise<number>): Promise<number> {
+  const version = dataVersion(sqlite);
+  const hit = keptFor(sqlite, key, version);
+  if (hit) return hit.value as number;
   const n = await count();
-  // read again: a write between the two reads must not leave a stale count under the new version
-  if (dataVersion(sqlite) === version) {
-    if (byKey.size >= MAX_KEYS && !byKey.has(key)) byKey.delete(byKey.keys().next().value!);
-    byKey.set(key, { version, n });
-  }
+  keep(sqlite, key, version, n);
   return n;
 }

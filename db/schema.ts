@@ -369,6 +369,21 @@ export interface BulkUndoTable {
   payload: string;
 }
 
+/** how many contacts per archived state (0/1) and circle ('' for none), kept by triggers (migration 0033) */
+export interface ContactCountTable {
+  archived: number;
+  circle_key: string;
+  n: number;
+}
+
+/** the folded starts of names for one- and two-letter searches (migration 0033, shared/domain/search.ts namePrefixes) */
+export interface SearchNamePrefixTable {
+  prefix: string;
+  tier: number;
+  name_key: string;
+  key: number;
+}
+
 export interface DB {
   circles: CircleTable;
   contacts: ContactTable;
@@ -387,6 +402,8 @@ export interface DB {
   value_entries: ValueEntryTable;
   settings: SettingTable;
   contact_health: ContactHealthTable;
+  contact_counts: ContactCountTable;
+  search_name_prefixes: SearchNamePrefixTable;
   health_dirty: HealthDirtyTable;
   health_meta: HealthMetaTable;
   interaction_gaps: InteractionGapTable;

@@ -24,6 +24,7 @@ import * as m0027 from './0027_relationship_roles';
 import * as m0029 from './0029_sync_calendar_changes';
 import * as m0031 from './0031_portfolio_rhythms';
 import * as m0032 from './0032_interaction_kind_coffee';
+import * as m0033 from './0033_list_totals_short_search';
 import * as m0034 from './0034_search_and_flag_indexes';
 
 export const migrations: Record<string, Migration> = {
@@ -51,5 +52,6 @@ export const migrations: Record<string, Migration> = {
   '0029_sync_calendar_changes': m0029,
   '0031_portfolio_rhythms': m0031,
   '0032_interaction_kind_coffee': m0032,
+  '0033_list_totals_short_search': m0033,
   '0034_search_and_flag_indexes': m0034,
 };

@@ -505,23 +505,24 @@ export interface HealthTotals {
 
 /** counts over the table as of today (refreshHealth first) */
 export function healthTotals(sqlite: Database.Database, todayDay: number): HealthTotals {
-  // three narrow indexed counts: cheaper than one pass that tests every row
+  // narrow indexed counts: cheaper than one pass that tests every row
   const totals: HealthTotals = {
     contactCount: 0,
     trackedCount: 0,
     bands: emptyBands(),
     // overdue only past the latest interval (cadence.ts latestCheckInDay)
     overdue: prepared(sqlite, `SELECT count(*) FROM contact_health WHERE latest_day <= ?`).pluck().get(todayDay) as number,
-    attention: prepared(sqlite, `SELECT count(*) FROM contact_health WHERE flag_count > 0`).pluck().get() as number,
+    attention: 0,
     flagged: { cooling: 0, 'one-sided': 0, dormant: 0 },
   };
+  // the rows with a warning sign, once: how many, and how many show each sign
   const flagged = prepared(
     sqlite,
-    `SELECT total(flags & ${FLAG_BIT.cooling} > 0), total(flags & ${FLAG_BIT['one-sided']} > 0), total(flags & ${FLAG_BIT.dormant} > 0) FROM contact_health WHERE flag_count > 0`,
+    `SELECT count(*), total(flags & ${FLAG_BIT.cooling} > 0), total(flags & ${FLAG_BIT['one-sided']} > 0), total(flags & ${FLAG_BIT.dormant} > 0) FROM contact_health WHERE flag_count > 0`,
   )
     .raw()
-    .get() as [number, number, number];
-  [totals.flagged.cooling, totals.flagged['one-sided'], totals.flagged.dormant] = flagged;
+    .get() as [number, number, number, number];
+  [totals.attention, totals.flagged.cooling, totals.flagged['one-sided'], totals.flagged.dormant] = flagged;
   for (const { band, n } of prepared(sqlite, `SELECT band, count(*) AS n FROM contact_health GROUP BY band`).all() as Array<{ band: HealthBand | null; n: number }>) {
     totals.contactCount += n;
     if (band === null) continue;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { prepared } from '../../db/prepared';
-import { cachedCount } from '../../db/countCache';
+import { cachedUntilWrite } from '../../db/countCache';
 import type { DB } from '../../db/schema';
 import type { ContactRow } from '../../db/schema';
 import { ServiceError } from '../../shared/api/errors';
@@ -16,6 +16,8 @@ import { contactRhythm } from './rhythm';
 import type { HandlerGroup, ServiceContext } from './context';
 import { fitPhoto } from './photoFit';
 import { healthSortExpression, settleHealth } from './health';
+import { compiledOnce } from '../../db/compiledOnce';
+import { countedContacts } from '../../db/queries/contactCounts';
 import type { CountryCode } from 'libphonenumber-js';
 import { phoneRegion } from './phones';
 
@@ -25,35 +27,12 @@ export const contactHandlers: HandlerGroup<'contacts.list' | 'contacts.get' | 'c
   async 'contacts.list'(ctx, input) {
     // a health sort reads every row of the health table: brought up to date in slices first
     if (input.sort === 'health' || input.sort === 'nextCheckIn') await settleHealth(ctx);
-    const q = filteredContacts(ctx.db, input);
-    const countQuery = q.select((eb) => eb.fn.countAll<number>().as('n'));
-    const compiled = countQuery.compile();
-    const total = await cachedCount(ctx.sqlite, JSON.stringify([compiled.sql, compiled.parameters]), async () => Number((await countQuery.executeTakeFirstOrThrow()).n));
-    let ordered = q.select([
-      'c.id',
-      'c.display_name',
-      'c.given_name',
-      'c.family_name',
-      'c.company',
-      'c.title',
-      'c.circle_id',
-      'c.importance',
-      'c.archived_at',
-      'c.last_interaction_at',
-      // how to reach them, for the list's subtitle: the primary email, else the primary phone (one lookup, kind first)
-      sql<string | null>`(SELECT m.kind || ':' || m.value FROM contact_methods m WHERE m.contact_id = c.id AND m.kind IN ('email', 'phone') ORDER BY m.kind = 'email' DESC, m.is_primary DESC, m.sort_order LIMIT 1)`.as('reach'),
-      sql<string | null>`(SELECT group_concat(t.name, char(31)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id)`.as('tag_names'),
-    ]);
-    ordered =
-      input.sort === 'lastInteraction'
-        ? ordered.orderBy('c.last_interaction_at', 'desc') // never talked to (NULL) come last
-        : input.sort === 'health' || input.sort === 'nextCheckIn'
-          ? ordered.orderBy(healthSortExpression(ctx, input.sort)).orderBy(sql`c.display_name COLLATE NOCASE`)
-          : input.sort === 'familyName'
-            ? // the expressions of the contacts_*_by_family indexes (migration 0010)
-              ordered.orderBy(sql`coalesce(nullif(c.family_name, ''), c.display_name) COLLATE NOCASE`).orderBy(sql`coalesce(c.given_name, '') COLLATE NOCASE`)
-            : ordered.orderBy(sql`c.display_name COLLATE NOCASE`);
-    const rows = await ordered.orderBy('c.id').limit(input.limit).offset(input.offset).execute();
+    const total = contactsTotal(ctx, input);
+    const values = { ...(input.circleId ? { circleId: input.circleId } : {}), ...(input.tag ? { tag: input.tag } : {}), limit: input.limit, offset: input.offset };
+    // one statement per filter shape and sort, compiled once (db/compiledOnce.ts)
+    const shape = JSON.stringify([input.archived, input.noCircle ?? false, 'circleId' in values, 'tag' in values, input.sort]);
+    const page = compiledOnce(ctx.sqlite, `contacts.list:${shape}`, values, (v) => listPageQuery(ctx.db, { ...input, ...v }, v.limit, v.offset));
+    const rows = page.statement.all(...page.args) as ListRow[];
     const items: ContactSummary[] = rows.map((r) => ({
       id: r.id,
       displayName: r.display_name,
@@ -150,6 +129,51 @@ export function filteredContacts(db: Kysely<DB>, filter: { circleId?: string; no
     );
   }
   return q;
+}
+
+type ListFilter = { circleId?: string; noCircle?: boolean; tag?: string; archived: boolean };
+
+/** one page of contacts.list, in its sort (Kysely, compiled once per shape by the caller) */
+function listPageQuery(db: Kysely<DB>, input: ListFilter & { sort: ParsedInputOf<'contacts.list'>['sort'] }, limit: number, offset: number) {
+  const q = filteredContacts(db, input).select([
+    'c.id',
+    'c.display_name',
+    'c.given_name',
+    'c.family_name',
+    'c.company',
+    'c.title',
+    'c.circle_id',
+    'c.importance',
+    'c.archived_at',
+    'c.last_interaction_at',
+    // how to reach them, for the list's subtitle: the primary email, else the primary phone (one lookup, kind first)
+    sql<string | null>`(SELECT m.kind || ':' || m.value FROM contact_methods m WHERE m.contact_id = c.id AND m.kind IN ('email', 'phone') ORDER BY m.kind = 'email' DESC, m.is_primary DESC, m.sort_order LIMIT 1)`.as('reach'),
+    sql<string | null>`(SELECT group_concat(t.name, char(31)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id)`.as('tag_names'),
+  ]);
+  const ordered =
+    input.sort === 'lastInteraction'
+      ? q.orderBy('c.last_interaction_at', 'desc') // never talked to (NULL) come last
+      : input.sort === 'health' || input.sort === 'nextCheckIn'
+        ? q.orderBy(healthSortExpression(input.sort)).orderBy(sql`c.display_name COLLATE NOCASE`)
+        : input.sort === 'familyName'
+          ? // the expressions of the contacts_*_by_family indexes (migration 0010)
+            q.orderBy(sql`coalesce(nullif(c.family_name, ''), c.display_name) COLLATE NOCASE`).orderBy(sql`coalesce(c.given_name, '') COLLATE NOCASE`)
+          : q.orderBy(sql`c.display_name COLLATE NOCASE`);
+  return ordered.orderBy('c.id').limit(limit).offset(offset);
+}
+type ListRow = ContactRow & { reach: string | null; tag_names: string | null };
+
+/**
+ * How many contacts the list's filter matches. Without a tag: from contact_counts, which triggers
+ * keep per archived state and circle (migration 0033), so the total costs the same at 100 or
+ * 100,000 contacts and stays right after any write. With a tag: counted once per data version.
+ */
+function contactsTotal(ctx: ServiceContext, filter: ListFilter): number {
+  if (!filter.tag) return countedContacts(ctx.sqlite, filter);
+  const shape = JSON.stringify([filter.archived, filter.noCircle ?? false, !!filter.circleId]);
+  const values = { tag: filter.tag, ...(filter.circleId ? { circleId: filter.circleId } : {}) };
+  const count = compiledOnce(ctx.sqlite, `contacts.list.count:${shape}`, values, (v) => filteredContacts(ctx.db, { ...filter, ...v }).select((eb) => eb.fn.countAll<number>().as('n')));
+  return cachedUntilWrite(ctx.sqlite, `contacts.list:${shape}:${JSON.stringify(count.args)}`, () => (count.statement.get(...count.args) as { n: number }).n);
 }
 
 /**

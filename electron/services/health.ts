@@ -21,6 +21,7 @@ import { computeHealth, weeklyScores, type HealthBand } from '../../shared/domai
 import { dateOfEpochDay, epochDayOf } from '../../shared/domain/epochDay';
 import { addDaysToDate, localDateOf, startOfLocalDay } from '../../shared/domain/localDate';
 import { prepared } from '../../db/prepared';
+import { cachedUntilWrite } from '../../db/countCache';
 import { retention, averageDurationDays, interactionsPerWeek, clientValue } from './portfolio';
 import type { HandlerGroup, ServiceContext } from './context';
 
@@ -53,7 +54,7 @@ export const healthHandlers: HandlerGroup<'health.forContact' | 'health.dashboar
 
   async 'health.dashboard'(ctx) {
     await settleHealth(ctx);
-    return dashboardData(ctx, ctx.clock.now().getTime(), ctx.clock.timeZone());
+    return dashboardData(ctx, ctx.clock.now().getTime(), ctx.clock.timeZone(), { settled: true });
   },
 
   async 'health.portfolio'(ctx) {
@@ -137,12 +138,17 @@ export function settleHealth(ctx: Pick<ServiceContext, 'sqlite' | 'clock'> & Par
   return run;
 }
 
-/** Everything the home page shows, as of `now` in `timeZone`: the benchmark's "dashboard data". */
-export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'> & Partial<Pick<ServiceContext, 'status'>>, now: number, timeZone: string) {
-  catchUp(ctx.status, ctx.sqlite, 'health', () => refreshHealth(ctx.sqlite, now, timeZone));
+/**
+ * Everything the home page shows, as of `now` in `timeZone`: the benchmark's "dashboard data".
+ * `settled`: the caller has just brought the health table up to date (settleHealth), so it is not
+ * checked a second time.
+ */
+export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'> & Partial<Pick<ServiceContext, 'status'>>, now: number, timeZone: string, options: { settled?: boolean } = {}) {
+  if (!options.settled) catchUp(ctx.status, ctx.sqlite, 'health', () => refreshHealth(ctx.sqlite, now, timeZone));
   const today = localDateOf(now, timeZone);
   const todayDay = epochDayOf(today);
-  const totals = healthTotals(ctx.sqlite, todayDay);
+  // counted over every row of the health table: once per day and data version (a logged interaction moves it)
+  const totals = cachedUntilWrite(ctx.sqlite, `health.totals:${todayDay}`, () => healthTotals(ctx.sqlite, todayDay));
   // overdue counts from the latest interval (a tolerance); without one that is the check-in date
   const daysPastLatest = (r: ContactHealthRow) => todayDay - epochDayOf(r.health.latestCheckIn!);
   const priority = (r: ContactHealthRow) => followUpPriority(daysPastLatest(r), r.importance);
@@ -180,11 +186,11 @@ export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'> & Partial<Pick
     today,
     contactCount: totals.contactCount,
     trackedCount: totals.trackedCount,
-    bands: totals.bands,
+    bands: { ...totals.bands },
     overdue: { items: overdueTop, total: totals.overdue },
     comingUp,
     attention: { items: attentionTop, total: totals.attention },
-    flagged: totals.flagged,
+    flagged: { ...totals.flagged },
   };
 }
 
@@ -278,11 +284,10 @@ function healthPerCircle(ctx: Pick<ServiceContext, 'sqlite'>): CircleHealth[] {
 
 /**
  * For contacts.list's 'health' and 'nextCheckIn' sorts: the ORDER BY expression (alias c) over the
- * health table, brought up to date first (after settleHealth, which the handler awaits). Lowest score first (who needs care); soonest check-in
+ * health table (settleHealth first, which the handler awaits). Lowest score first (who needs care); soonest check-in
  * first; contacts without either last.
  */
-export function healthSortExpression(ctx: Pick<ServiceContext, 'sqlite' | 'clock' | 'status'>, sort: 'health' | 'nextCheckIn') {
-  catchUp(ctx.status, ctx.sqlite, 'health', () => refreshHealth(ctx.sqlite, ctx.clock.now().getTime(), ctx.clock.timeZone()));
+export function healthSortExpression(sort: 'health' | 'nextCheckIn') {
   return sort === 'health'
     ? sql`coalesce((SELECT h.score FROM contact_health h WHERE h.contact_id = c.id), 1000)`
     : sql`coalesce((SELECT h.next_day FROM contact_health h WHERE h.contact_id = c.id), 1e9)`;

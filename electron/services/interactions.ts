@@ -156,7 +156,12 @@ async function checkParticipants(trx: Transaction<DB>, ids: string[]) {
 
 /** checkParticipants with a prepared statement, inside a transaction already open on the connection */
 function checkParticipantsNow(sqlite: Database.Database, ids: string[]) {
-  const found = new Set(prepared(sqlite, `SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids)) as string[]);
+  // one person (the usual log) by the primary key alone: no JSON to build and read
+  const found = new Set(
+    (ids.length === 1
+      ? prepared(sqlite, `SELECT id FROM contacts WHERE id = ?`).pluck().all(ids[0])
+      : prepared(sqlite, `SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids))) as string[],
+  );
   const missing = ids.findIndex((x) => !found.has(x));
   if (missing >= 0 || found.size !== ids.length) {
     throw new ServiceError('invalid_input', 'Unknown contact among the participants', `participantIds.${missing >= 0 ? missing : 0}`);
@@ -200,6 +205,15 @@ export async function loadInteractions(db: Kysely<DB>, ids: string[]): Promise<I
 /** loadInteractions with prepared statements, for the hot reads (the timeline's pages, a logged interaction) */
 function interactionsNow(sqlite: Database.Database, ids: string[]): Interaction[] {
   if (ids.length === 0) return [];
+  if (ids.length === 1) {
+    // the one just logged, by its key
+    const rows = prepared(sqlite, `SELECT * FROM interactions WHERE id = ?`).all(ids[0]) as InteractionRow[];
+    const people = prepared(
+      sqlite,
+      `SELECT p.interaction_id, c.id, c.display_name FROM interaction_participants p JOIN contacts c ON c.id = p.contact_id WHERE p.interaction_id = ? ORDER BY c.display_name`,
+    ).all(ids[0]) as PersonRow[];
+    return interactionsOf(ids, rows, people);
+  }
   const json = JSON.stringify(ids);
   const rows = prepared(sqlite, `SELECT * FROM interactions WHERE id IN (SELECT value FROM json_each(?))`).all(json) as InteractionRow[];
   const people = prepared(
@@ -215,6 +229,13 @@ type PersonRow = { interaction_id: string; id: string; display_name: string };
 
 function interactionsOf(ids: string[], rows: InteractionRow[], people: PersonRow[]): Interaction[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
+  // who took part, per interaction, in the order read (by name): one pass, not one per interaction
+  const peopleOf = new Map<string, { id: string; displayName: string }[]>();
+  for (const p of people) {
+    let list = peopleOf.get(p.interaction_id);
+    if (!list) peopleOf.set(p.interaction_id, (list = []));
+    list.push({ id: p.id, displayName: p.display_name });
+  }
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
@@ -228,7 +249,7 @@ function interactionsOf(ids: string[], rows: InteractionRow[], people: PersonRow
         rating: r.rating,
         summary: r.summary,
         notes: r.notes,
-        participants: people.filter((p) => p.interaction_id === id).map((p) => ({ id: p.id, displayName: p.display_name })),
+        participants: peopleOf.get(id) ?? [],
         createdAt: r.created_at,
         updatedAt: r.updated_at,
       },

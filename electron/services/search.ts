@@ -1,5 +1,7 @@
 // Search as you type, on the hot path: prepared statements on the raw connection, and every query
 // bounded by a LIMIT so a keystroke never ranks the whole table.
+//   0. one or two letters: names, or later words of names, starting with them (folded), from an
+//      index of the starts of names kept in ranking order: nothing else is searched;
 //   1. names that are, or start with, the query (the name index);
 //   2. names that contain it anywhere (a trigram index of names alone);
 //   3. if the page is not full yet: anything else (company, emails, phones, tags, notes, how we met,
@@ -10,7 +12,7 @@
 // other names, then by where it matched (the order of PLACES), typo matches last.
 import type Database from 'better-sqlite3';
 import type { ContactSearchHit } from '../../shared/domain/contact';
-import { foldForSearch, ftsMatchExpression, markMatches, nameMatchTier, searchTerms, SEARCH_PART_SEPARATOR, withoutPunctuation } from '../../shared/domain/search';
+import { foldForSearch, ftsMatchExpression, markMatches, nameMatchTier, searchTerms, SEARCH_PART_SEPARATOR, shortQueryPrefix, withoutPunctuation } from '../../shared/domain/search';
 import { buildTypoIndex, MIN_TYPO_TERM_LENGTH, typoCorrections, type TypoIndex } from '../../shared/domain/typoIndex';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshSearchIndex, refreshSearchIndexInSlices, searchIndexGeneration } from './searchIndex';
@@ -31,7 +33,13 @@ function prepare(db: Database.Database) {
       SELECT k.key, ${CONTACT_COLUMNS} FROM contacts c JOIN search_keys k ON k.contact_id = c.id
       WHERE c.display_name >= @from COLLATE NOCASE AND c.display_name < @to COLLATE NOCASE AND (@archived OR c.archived_at IS NULL)
       ORDER BY c.display_name COLLATE NOCASE LIMIT @limit`),
-    /** one or two letters, too short for trigrams: a later word of the name starting with them */
+    /** one or two letters, too short for trigrams: names or later words starting with them, folded,
+     *  in ranking order straight off the index (migration 0033) */
+    shortPrefix: db.prepare<{ prefix: string; archived: number; limit: number }, Row>(`
+      SELECT k.key, ${CONTACT_COLUMNS} FROM search_name_prefixes p JOIN search_keys k ON k.key = p.key JOIN contacts c ON c.id = k.contact_id
+      WHERE p.prefix = @prefix AND (@archived OR c.archived_at IS NULL)
+      ORDER BY p.tier, p.name_key, p.key LIMIT @limit`),
+    /** a short query with a space in it ("a b"): a later word of the name starting with it */
     wordStart: db.prepare<{ word: string; archived: number; limit: number }, Row>(`
       SELECT k.key, ${CONTACT_COLUMNS} FROM contacts c JOIN search_keys k ON k.contact_id = c.id
       WHERE (@archived OR c.archived_at IS NULL) AND c.display_name LIKE @word ESCAPE '\\'
@@ -104,6 +112,12 @@ export function searchContacts(db: Database.Database, query: string, limit: numb
   const e164 = looksLikePhoneNumber(q) ? toE164(q, phoneRegion(db)) : null;
   const byNumber = e164 ? s.phone.all({ e164, archived, limit: want }) : [];
   if (byNumber.length) return byNumber.slice(offset).map((r) => hit(r, 'methods', r.value));
+  const short = shortQueryPrefix(q);
+  if (short !== null) {
+    return rank(s.shortPrefix.all({ prefix: short, archived, limit: want }), q, (r) => r.display_name)
+      .slice(offset, want)
+      .map((r) => hit(r, 'name', null));
+  }
   add(s.namePrefix.all({ from: q, to: `${q}\uffff`, archived, limit: want }));
 
   if (match === null) {

@@ -5,7 +5,8 @@
 // that long; the back end also starts the slices a little after opening, so the first search after
 // an upgrade or an import does not wait for all of it.
 import type Database from 'better-sqlite3';
-import { NAME_PUNCTUATION, SEARCH_PART_SEPARATOR } from '../../shared/domain/search';
+import { NAME_PUNCTUATION, SEARCH_PART_SEPARATOR, namePrefixes } from '../../shared/domain/search';
+import { nameSortKey } from '../../shared/domain/normalize';
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const JSON_SEPARATOR = sqlString(SEARCH_PART_SEPARATOR);
@@ -15,12 +16,16 @@ const withoutPunctuation = (expr: string) => NAME_PUNCTUATION.reduce((e, ch) => 
 const NAME_TEXT = `concat_ws(' ', c.display_name, c.given_name, c.family_name, c.nickname,
   nullif(${withoutPunctuation('c.display_name')}, c.display_name))`;
 
-const FLUSH = [
+/** in FLUSH: the step that writes the batch's search_name_prefixes rows */
+const NAME_PREFIXES = Symbol('name prefixes');
+
+const FLUSH: (string | typeof NAME_PREFIXES)[] = [
   // the triggers append; each contact once from here on
   `INSERT OR IGNORE INTO temp.search_batch (contact_id) SELECT contact_id FROM search_dirty LIMIT :limit`,
   `INSERT OR IGNORE INTO search_keys (contact_id) SELECT d.contact_id FROM temp.search_batch d JOIN contacts c ON c.id = d.contact_id`,
   `DELETE FROM contacts_fts WHERE rowid IN (SELECT k.key FROM search_keys k JOIN temp.search_batch d ON d.contact_id = k.contact_id)`,
   `DELETE FROM contact_names_fts WHERE rowid IN (SELECT k.key FROM search_keys k JOIN temp.search_batch d ON d.contact_id = k.contact_id)`,
+  `DELETE FROM search_name_prefixes WHERE key IN (SELECT k.key FROM search_keys k JOIN temp.search_batch d ON d.contact_id = k.contact_id)`,
   `INSERT INTO contacts_fts (rowid, name, company, methods, tags, notes, how_met, facts, interactions, attachments)
    SELECT k.key, ${NAME_TEXT},
      concat_ws(' ', c.company, c.title),
@@ -50,6 +55,8 @@ const FLUSH = [
   `INSERT INTO contact_names_fts (rowid, name)
    SELECT k.key, ${NAME_TEXT}
    FROM temp.search_batch d JOIN search_keys k ON k.contact_id = d.contact_id JOIN contacts c ON c.id = d.contact_id`,
+  // the starts of names for one- and two-letter queries, folded in JS (shared/domain/search.ts namePrefixes)
+  NAME_PREFIXES,
   `DELETE FROM search_keys WHERE contact_id IN (SELECT contact_id FROM temp.search_batch) AND contact_id NOT IN (SELECT id FROM contacts)`,
   `DELETE FROM search_dirty WHERE contact_id IN (SELECT contact_id FROM temp.search_batch)`,
   `DELETE FROM temp.search_batch`,
@@ -65,19 +72,37 @@ function prepared(db: Database.Database): Prepared {
   let p = cache.get(db);
   if (!p) {
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS search_batch (contact_id TEXT PRIMARY KEY) WITHOUT ROWID`);
-    const statements = FLUSH.map((s) => db.prepare(s));
-    const batch = statements[0]!;
-    const rest = statements.slice(1);
+    const names = db.prepare(`SELECT k.key, c.display_name AS name FROM temp.search_batch d JOIN search_keys k ON k.contact_id = d.contact_id JOIN contacts c ON c.id = d.contact_id`);
+    const insertPrefixes = db.prepare(NAME_PREFIX_INSERT);
+    const steps = FLUSH.slice(1).map((s): (() => unknown) => {
+      if (s === NAME_PREFIXES) return () => insertPrefixes.run(namePrefixRowsJson(names.all() as NamedKey[]));
+      const statement = db.prepare(s);
+      return () => statement.run();
+    });
+    const batch = db.prepare(FLUSH[0] as string);
     p = {
       pending: db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_dirty LIMIT 1)`),
       flush: db.transaction((limit: number) => {
         batch.run({ limit });
-        rest.forEach((s) => s.run());
+        steps.forEach((step) => step());
       }).immediate,
     };
     cache.set(db, p);
   }
   return p;
+}
+
+type NamedKey = { key: number; name: string };
+/** writes the rows namePrefixRowsJson makes (migration 0033's backfill uses it too) */
+export const NAME_PREFIX_INSERT = `INSERT INTO search_name_prefixes (prefix, tier, name_key, key) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`;
+/** every contact's search_name_prefixes rows, as one JSON array for NAME_PREFIX_INSERT */
+export function namePrefixRowsJson(contacts: NamedKey[]): string {
+  const rows: [string, number, string, number][] = [];
+  for (const { key, name } of contacts) {
+    const sortKey = nameSortKey(name);
+    for (const [prefix, tier] of namePrefixes(name)) rows.push([prefix, tier, sortKey, key]);
+  }
+  return JSON.stringify(rows);
 }
 
 /** re-index at most `limit` of the contacts that changed (all of them by default); true when

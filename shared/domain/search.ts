@@ -46,6 +46,39 @@ export function markMatches(text: string, terms: string[]): string {
 /** the trigram index needs at least three characters per term */
 export const MIN_TERM_LENGTH = 3;
 
+/**
+ * What a query of one or two characters (too short for trigrams) can match at the start of a name:
+ * the first one and two characters of the whole name and of each later word, folded as the query
+ * is (with and without punctuation), each with the nameMatchTier a query of exactly that gives
+ * (0 the whole name, 1 its start, 2 a later word). The search_name_prefixes table (migration 0033)
+ * holds them, so "ó" finds Ólafur by an index, however many contacts there are.
+ */
+export function namePrefixes(name: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (text: string, tier: 1 | 2) => {
+    const chars = [...text];
+    for (let n = 1; n <= Math.min(MIN_TERM_LENGTH - 1, chars.length); n++) {
+      const prefix = chars.slice(0, n).join('');
+      const t = tier === 1 && chars.length === n ? 0 : tier;
+      if (!(out.get(prefix)! <= t)) out.set(prefix, t);
+    }
+  };
+  const folded = foldForSearch(name);
+  for (const n of new Set([folded, withoutPunctuation(folded)])) {
+    add(n, 1);
+    for (const word of n.split(/[\s\-']+/).slice(1)) if (word) add(word, 2);
+  }
+  return out;
+}
+
+/** the one key a short query is looked up by in namePrefixes' rows; null when the query is not short */
+export function shortQueryPrefix(query: string): string | null {
+  const folded = foldForSearch(query);
+  const key = withoutPunctuation(folded) || folded;
+  const length = [...key].length;
+  return length > 0 && length < MIN_TERM_LENGTH && !/\s/.test(key) ? key : null;
+}
+
 /** the words of a query, folded */
 export function searchTerms(query: string): string[] {
   return foldForSearch(query).split(/\s+/).filter(Boolean);

@@ -149,9 +149,14 @@ describe('the contacts list', () => {
     const recent = await kith.call('contacts.list', { sort: 'lastInteraction' });
     expect(recent.items.slice(0, 2).map((c) => c.displayName)).toEqual(['echo', 'charlie']);
     expect((await kith.call('contacts.list', { circleId: 'circle-friends' })).items.map((c) => c.displayName)).toEqual(['Alpha', 'Bravo']);
+    // the same query with another circle, tag or page: the values are the call's, not the first call's
+    expect((await kith.call('contacts.list', { circleId: 'circle-family' })).items.map((c) => c.displayName)).toEqual(['charlie', 'delta', 'echo']);
     expect((await kith.call('contacts.list', { tag: 'club' })).items.map((c) => c.displayName)).toEqual(['Alpha', 'delta']);
+    expect(await kith.call('contacts.list', { tag: 'nobody-has-it' })).toEqual({ items: [], total: 0 });
+    expect((await kith.call('contacts.list', { tag: 'club', circleId: 'circle-family' })).items.map((c) => c.displayName)).toEqual(['delta']);
     const page2 = await kith.call('contacts.list', { limit: 2, offset: 2 });
     expect(page2).toMatchObject({ total: 5, items: [{ displayName: 'charlie' }, { displayName: 'delta' }] });
+    expect((await kith.call('contacts.list', { limit: 1, offset: 4 })).items.map((c) => c.displayName)).toEqual(['echo']);
   });
 });
 

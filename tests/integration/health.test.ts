@@ -2,7 +2,8 @@
 // engine on random data, writes and days, the dashboard's lists, snoozing, sorting, and client value entries.
 import { fc } from '@fast-check/vitest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { allContactsHealth, computeAllContactsHealth, type ContactHealthRow } from '../../db/queries/health';
 import { epochDayOf } from '../../shared/domain/epochDay';
 import { effectiveCadence } from '../../shared/domain/cadence';
@@ -336,6 +337,29 @@ describe('the dashboard through the API', () => {
     const never = await person('Never', 1, { cadenceDays: 0 });
     expect(await kith.dispatch('health.snoozeCheckIn', { contactId: never.id })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'contactId' } });
     expect(await kith.dispatch('health.snoozeCheckIn', { contactId: c.id, days: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'days' } });
+  });
+
+  it('keeps its totals while nothing changes and counts again after any write: a log, an archive, another connection, the next day', async () => {
+    const a = await person('Late A', 40);
+    await person('Late B', 50);
+    const totals = (d: Awaited<ReturnType<typeof kith.call<'health.dashboard'>>>) => [d.contactCount, d.overdue.total, d.attention.total, d.flagged.dormant];
+    const first = await kith.call('health.dashboard', {});
+    expect(totals(first)).toEqual([2, 2, 0, 0]);
+    // answered again from what was counted: the same, and not the same objects
+    first.bands.thriving = 999;
+    expect((await kith.call('health.dashboard', {})).bands.thriving).not.toBe(999);
+    await kith.call('interactions.log', { kind: 'call', participantIds: [a.id] });
+    expect(totals(await kith.call('health.dashboard', {}))).toEqual([2, 1, 0, 0]);
+    await kith.call('contacts.archive', { id: a.id });
+    expect(totals(await kith.call('health.dashboard', {}))).toEqual([1, 1, 0, 0]);
+    // another connection's write (an import's, another process's)
+    const other = new Database(join(kith.dir, 'kith.sqlite'));
+    other.prepare(`UPDATE contacts SET archived_at = NULL WHERE id = ?`).run(a.id);
+    other.close();
+    expect(totals(await kith.call('health.dashboard', {}))).toEqual([2, 1, 0, 0]);
+    // 100 days on: both long overdue, and the one not talked to since is dormant
+    clock.set('2026-09-23T10:00:00Z');
+    expect(totals(await kith.call('health.dashboard', {}))).toEqual([2, 2, 2, 2]);
   });
 
   it('still refuses interactions in the future (the score ignores them)', async () => {

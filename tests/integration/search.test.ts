@@ -67,6 +67,29 @@ describe('contact search', () => {
     expect(await names('%')).toEqual([]);
   });
 
+  it('matches one or two letters folded as longer queries are, names first, then later words, and follows renames, archives and deletes', async () => {
+    for (const n of ['Ólafur Jónsson', 'Élodie Martin', 'Anna Łukasz', 'Łukasz Nowak', 'Zoë Smith', 'Siobhán Ó Ceallaigh', "Seán O'Brien"]) await kith.call('contacts.create', { displayName: n });
+    // case and accents folded both ways, as for three letters and more (LIKE and NOCASE fold ASCII only)
+    expect(await names('ó')).toEqual(['Ólafur Jónsson', "Seán O'Brien", 'Siobhán Ó Ceallaigh']);
+    expect(await names('É')).toEqual(['Élodie Martin']);
+    expect(await names('zö')).toEqual(['Zoë Smith']);
+    // names starting with the letters first (by name), then names with a later word starting with them
+    expect(await names('ł')).toEqual(['Łukasz Nowak', 'Anna Łukasz']);
+    expect(await names('jo')).toEqual(['Ólafur Jónsson']);
+    // punctuation left out, as "oneill" finds O'Neill
+    expect(await names('ob')).toEqual(["Seán O'Brien"]);
+    const zoe = (await kith.call('contacts.search', { query: 'zo' }))[0]!;
+    await kith.call('contacts.update', { id: zoe.id, displayName: 'Zuzana Smith' });
+    expect(await names('zo')).toEqual([]);
+    expect(await names('zu')).toEqual(['Zuzana Smith']);
+    await kith.call('contacts.archive', { id: zoe.id });
+    expect(await names('zu')).toEqual([]);
+    expect((await kith.call('contacts.search', { query: 'zu', includeArchived: true })).map((h) => h.displayName)).toEqual(['Zuzana Smith']);
+    kith.sqlite.prepare(`DELETE FROM contacts WHERE id = ?`).run(zoe.id);
+    expect((await kith.call('contacts.search', { query: 'zu', includeArchived: true })).map((h) => h.displayName)).toEqual([]);
+    expect(kith.sqlite.prepare(`SELECT count(*) FROM search_name_prefixes p JOIN search_keys k ON k.key = p.key WHERE k.contact_id = ?`).pluck().get(zoe.id)).toBe(0);
+  });
+
   it('treats FTS syntax in the query as plain text', async () => {
     await kith.call('contacts.create', { displayName: 'O"Brien AND NOT' });
     await expect(names('"bri')).resolves.toEqual(['O"Brien AND NOT']);

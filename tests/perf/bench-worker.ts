@@ -36,8 +36,9 @@ async function main() {
   }
 
   const results: BenchResult[] = [];
-  // --filter TEXT: only the benchmarks whose name contains it (a targeted run)
-  for (const b of benchmarks.filter((x) => !values.filter || x.name.includes(values.filter))) {
+  // --filter TEXT: only the benchmarks whose name contains it, or one of its |-separated parts (a targeted run)
+  const parts = values.filter?.split('|').filter(Boolean);
+  for (const b of benchmarks.filter((x) => !parts || parts.some((p) => x.name.includes(p)))) {
     const result = await runBenchmark(b, env, { runs: Number(values.runs ?? 30), warmup: Number(values.warmup ?? 3) });
     const line = result.skipped
       ? `skipped: ${result.skipped}`

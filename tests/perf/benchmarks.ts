@@ -37,19 +37,16 @@ const nth = (list: string[], run: number) => list[run % list.length]!;
 const LIST_PAGE = 100;
 const TIMELINE_PAGE = 30;
 
-/** contacts.list's columns for one row, as raw SQL */
-const LIST_COLUMNS = `c.id, c.display_name, c.company, c.title, c.circle_id, c.importance, c.archived_at,
+/** contacts.list's columns for one row, as raw SQL: the same text the API runs */
+const LIST_COLUMNS = `c.id, c.display_name, c.given_name, c.family_name, c.company, c.title, c.circle_id, c.importance, c.archived_at,
   c.last_interaction_at,
-  (SELECT m.value FROM contact_methods m WHERE m.contact_id = c.id AND m.kind = 'email' ORDER BY m.is_primary DESC, m.sort_order LIMIT 1) AS primary_email,
+  (SELECT m.kind || ':' || m.value FROM contact_methods m WHERE m.contact_id = c.id AND m.kind IN ('email', 'phone') ORDER BY m.kind = 'email' DESC, m.is_primary DESC, m.sort_order LIMIT 1) AS reach,
   (SELECT group_concat(t.name, char(31)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id) AS tag_names`;
 
-/** the total, counted again only when the data version moves (as contacts.list does, db/countCache.ts) */
-let rawTotal: { version: string; n: unknown } | null = null;
+/** a first page and the total, which triggers keep in contact_counts (migration 0033), as contacts.list reads it */
 function rawContactsPage(env: BenchEnv, order: string) {
-  const version = `${stmt(env, 'PRAGMA data_version').pluck().get()}:${stmt(env, 'SELECT total_changes()').pluck().get()}`;
-  if (rawTotal?.version !== version) rawTotal = { version, n: stmt(env, `SELECT count(*) FROM contacts c WHERE c.archived_at IS NULL`).pluck().get() };
-  const total = rawTotal.n;
-  const items = stmt(env, `SELECT ${LIST_COLUMNS} FROM contacts c WHERE c.archived_at IS NULL ORDER BY ${order}, c.id LIMIT ${LIST_PAGE}`).all();
+  const total = stmt(env, `SELECT total(n) FROM contact_counts WHERE archived = 0`).pluck().get();
+  const items = stmt(env, `SELECT ${LIST_COLUMNS} FROM contacts c WHERE c.archived_at IS NULL ORDER BY ${order}, c.id LIMIT ? OFFSET ?`).all(LIST_PAGE, 0);
   return { total, items };
 }
 
@@ -148,7 +145,11 @@ export const benchmarks: Benchmark[] = [
         stmt(env, `INSERT INTO interactions (id, occurred_at, kind, direction, duration_minutes, rating, summary, notes, created_at, updated_at) VALUES (?, ?, 'call', 'outbound', 12, 4, 'Bench: quick call', '', ?, ?)`).run(id, occurredAt, env.now, env.now);
         stmt(env, `INSERT INTO interaction_participants (interaction_id, contact_id, occurred_at, kind, direction, rating) VALUES (?, ?, ?, 'call', 'outbound', 4)`).run(id, nth(env.samples.spread, run), occurredAt);
       })();
-      return stmt(env, `SELECT * FROM interactions WHERE id = ?`).get(id);
+      // what the API answers: the interaction with who took part (the floor read the row alone before)
+      return {
+        row: stmt(env, `SELECT * FROM interactions WHERE id = ?`).get(id),
+        people: stmt(env, `SELECT p.interaction_id, c.id, c.display_name FROM interaction_participants p JOIN contacts c ON c.id = p.contact_id WHERE p.interaction_id = ? ORDER BY c.display_name`).all(id),
+      };
     },
   },
   {
