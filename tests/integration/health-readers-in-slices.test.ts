@@ -13,6 +13,7 @@ import { loadSettings } from '../../electron/services/settings';
 import { generateDatabase } from '../perf/generate';
 import { tempDir } from '../helpers/backend';
 import { makeCall } from '../perf/harness';
+import { cpuMs, longestCpuBetweenTurns, sliceBound } from '../helpers/threadTime';
 
 const NOW = new Date('2026-11-01T12:00:00Z').getTime();
 const DAY = 86_400_000;
@@ -36,10 +37,6 @@ afterAll(async () => {
 });
 
 const rows = () => kith.handle.sqlite.prepare(`SELECT * FROM contact_health ORDER BY contact_id`).all();
-const cpuMs = () => {
-  const c = process.cpuUsage();
-  return (c.user + c.system) / 1000;
-};
 
 /** the CPU the one pass of refreshHealth takes (the thread is held all that while), and the rows it leaves */
 function onePass(): { cpuMs: number; rows: unknown[] } {
@@ -51,18 +48,12 @@ function onePass(): { cpuMs: number; rows: unknown[] } {
 /** `read` beside a trivial call: the order they answered in, and the most CPU spent between two turns of the event loop */
 async function besideATrivialCall<T>(read: () => Promise<T>) {
   const order: string[] = [];
-  let longestCpu = 0;
-  let last = cpuMs();
-  const timer = setInterval(() => {
-    const c = cpuMs();
-    longestCpu = Math.max(longestCpu, c - last);
-    last = c;
-  }, 1);
-  const answer = read().then((v) => (order.push('read'), v));
-  await call('app.info', {}).then(() => order.push('info'));
-  const value = await answer;
-  clearInterval(timer);
-  return { value, order, longestCpuMs: Math.max(longestCpu, cpuMs() - last) };
+  const { value, longestCpuMs } = await longestCpuBetweenTurns(async () => {
+    const answer = read().then((v) => (order.push('read'), v));
+    await call('app.info', {}).then(() => order.push('info'));
+    return answer;
+  });
+  return { value, order, longestCpuMs };
 }
 
 /** the list's order (services/contacts.ts), read from the table */
@@ -123,12 +114,3 @@ describe('health on a new day or in a new zone, read in slices', () => {
   }, 120_000);
 });
 
-/**
- * how long the reader may hold the thread: a part of the one pass, or 100 ms when the one pass is
- * itself that short (on a quiet machine the next day's pass takes ~30 ms, and a ~20 ms slice plus
- * the reader's own query and a GC cannot be half of it: CI measured 64 ms). For that case the test
- * still fails on the old code, where the list answered before the trivial call.
- */
-function sliceBound(onePassCpuMs: number, part: number): number {
-  return Math.max(onePassCpuMs / part, 100);
-}
