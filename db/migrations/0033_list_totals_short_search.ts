@@ -12,7 +12,7 @@
 // search ranks them (tier, then name), kept with the rest of the search index
 // (electron/services/searchIndex.ts); filled here for the contacts already indexed.
 import { CompiledQuery, sql, type Kysely } from 'kysely';
-import { NAME_PREFIX_INSERT, namePrefixRowsJson } from '../../electron/services/searchIndex';
+import { NAME_PREFIX_INSERT, namePrefixRowsJson } from '../queries/searchNamePrefixes';
 
 // (no INSERT OR IGNORE: the ON DELETE SET NULL of a circle's contacts runs this with ABORT, which
 // overrides a trigger's own conflict clause)

@@ -5,8 +5,8 @@
 // that long; the back end also starts the slices a little after opening, so the first search after
 // an upgrade or an import does not wait for all of it.
 import type Database from 'better-sqlite3';
-import { NAME_PUNCTUATION, SEARCH_PART_SEPARATOR, namePrefixes } from '../../shared/domain/search';
-import { nameSortKey } from '../../shared/domain/normalize';
+import { NAME_PUNCTUATION, SEARCH_PART_SEPARATOR } from '../../shared/domain/search';
+import { NAME_PREFIX_INSERT, namePrefixRowsJson, type NamedKey } from '../../db/queries/searchNamePrefixes';
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const JSON_SEPARATOR = sqlString(SEARCH_PART_SEPARATOR);
@@ -90,19 +90,6 @@ function prepared(db: Database.Database): Prepared {
     cache.set(db, p);
   }
   return p;
-}
-
-type NamedKey = { key: number; name: string };
-/** writes the rows namePrefixRowsJson makes (migration 0033's backfill uses it too) */
-export const NAME_PREFIX_INSERT = `INSERT INTO search_name_prefixes (prefix, tier, name_key, key) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`;
-/** every contact's search_name_prefixes rows, as one JSON array for NAME_PREFIX_INSERT */
-export function namePrefixRowsJson(contacts: NamedKey[]): string {
-  const rows: [string, number, string, number][] = [];
-  for (const { key, name } of contacts) {
-    const sortKey = nameSortKey(name);
-    for (const [prefix, tier] of namePrefixes(name)) rows.push([prefix, tier, sortKey, key]);
-  }
-  return JSON.stringify(rows);
 }
 
 /** re-index at most `limit` of the contacts that changed (all of them by default); true when
