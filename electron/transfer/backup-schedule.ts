@@ -22,6 +22,8 @@ export interface Timers {
 export interface BackupSchedule {
   /** one check: takes the daily backup if it is due; returns it, or null */
   tick(): Promise<BackupInfo | null>;
+  /** the check made at start, settled when its backup (if one was due) is written */
+  firstCheck: Promise<BackupInfo | null>;
   stop(): void;
 }
 
@@ -52,6 +54,6 @@ export function startAutomaticBackups(
     }
   };
   const handle = timers.setInterval(() => void tick(), options.everyMs ?? CHECK_EVERY_MS);
-  void tick();
-  return { tick, stop: () => timers.clearInterval(handle) };
+  const firstCheck = tick();
+  return { tick, firstCheck, stop: () => timers.clearInterval(handle) };
 }

@@ -67,7 +67,7 @@ describe('automatic daily backups', () => {
     let scheduled: (() => void) | null = null;
     const timers: Timers = { setInterval: (fn) => ((scheduled = fn), 1), clearInterval: () => (scheduled = null) };
     const schedule = startAutomaticBackups({ sqlite: kith.sqlite, databasePath: join(kith.dir, 'kith.sqlite'), clock }, { timers });
-    await new Promise((r) => setTimeout(r, 50)); // the check at start
+    await schedule.firstCheck; // the check at start
     const folder = join(kith.dir, 'backups');
     expect(readdirSync(folder)).toEqual(['kith-daily-2026-03-01T10-00-00-000Z.sqlite']);
     clock.advance(3600_000);
@@ -104,7 +104,7 @@ describe('a manual backup beside the automatic ones', () => {
     const manual = await kith.call('transfer.backupNow', {});
     expect(manual.kind).toBe('manual');
     const schedule = startAutomaticBackups({ sqlite: kith.sqlite, databasePath: join(kith.dir, 'kith.sqlite'), clock }, { timers });
-    await new Promise((r) => setTimeout(r, 50)); // the check at start
+    await schedule.firstCheck; // the check at start
     expect(readdirSync(folder).sort()).toEqual(['kith-daily-2026-03-01T10-00-00-000Z.sqlite', manual.fileName]);
     // later that day another manual one: the daily one stays (it used to be rotated away as the older of the day)
     clock.advance(3600_000);
