@@ -114,6 +114,9 @@ function importConnection(ctx: ServiceContext): DatabaseHandle {
     // a small page cache: changed pages spill into the WAL as the slices go, so COMMIT writes at
     // most this much in one go (with the app's 64 MB cache it wrote the whole import at once: seconds)
     writer.sqlite.pragma(`cache_size = -${IMPORT_CACHE_KB}`);
+    // its COMMIT never checkpoints here (an fsync of the whole import's WAL): the app's
+    // checkpointWhenIdle does that in a worker thread
+    writer.sqlite.pragma('wal_autocheckpoint = 0');
     importConnections.set(ctx.sqlite, writer);
   }
   return writer;
