@@ -51,6 +51,7 @@ export async function fileHead(path: string): Promise<{ head: Buffer; size: numb
   }
 }
 import { fitRecordPhotos } from '../services/photoFit';
+import { nextTurn } from '../services/turns';
 
 /** what a Kith export holds, and when this Kith has data, what a merge would add */
 async function jsonPreview(ctx: ServiceContext, json: JsonExport, pause: () => Promise<void>): Promise<NonNullable<ImportPreview['json']>> {
@@ -96,7 +97,7 @@ function slicer(): () => Promise<void> {
   let since = performance.now();
   return async () => {
     if (performance.now() - since < SLICE_MS) return;
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     since = performance.now();
   };
 }
