@@ -154,6 +154,7 @@ function walModified(path: string): number {
 class CheckpointWorker {
   private worker: Worker | null = null;
   private waiting: ((problem: string | null) => void) | null = null;
+  private stopping = false;
 
   constructor(
     private readonly path: string,
@@ -162,6 +163,7 @@ class CheckpointWorker {
 
   /** null, or what went wrong */
   run(): Promise<string | null> {
+    if (this.stopping) return Promise.resolve('stopped');
     return new Promise((resolve) => {
       this.waiting = resolve;
       try {
@@ -172,10 +174,15 @@ class CheckpointWorker {
     });
   }
 
+  /** ends the thread, once a checkpoint it is running has closed its connection */
   stop(): void {
+    this.stopping = true;
+    if (!this.waiting) this.end();
+  }
+
+  private end() {
     void this.worker?.terminate();
     this.worker = null;
-    this.settle('stopped');
   }
 
   private settle(problem: string | null) {
@@ -204,7 +211,10 @@ class CheckpointWorker {
       });`;
     const worker = new Worker(code, { eval: true, workerData: { path: this.path, modulePath, nativeBinding: this.nativeBinding } });
     worker.unref();
-    worker.on('message', (problem: string | null) => this.settle(problem));
+    worker.on('message', (problem: string | null) => {
+      this.settle(problem);
+      if (this.stopping) this.end();
+    });
     worker.once('error', (err) => {
       if (this.worker === worker) this.worker = null;
       this.settle(err.message);

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../helpers/backend';
 import { refreshSearchIndexInSlices } from '../../electron/services/searchIndex';
+import { searchSlices } from '../../electron/services/search';
 
 let a: TestBackend;
 let b: TestBackend;
@@ -56,4 +57,39 @@ it('runs one slice per turn of the event loop however many jobs are slicing', { 
     expect(kith.sqlite.prepare('SELECT count(*) FROM search_dirty').pluck().get()).toBe(0);
     expect((await kith.call('contacts.search', { query: 'Person 39' })).map((h) => h.displayName)).toContain('Person 39');
   }
+});
+
+it('a job that waited for a long write (an import) resumes on a turn after the write ends, not in its last one', { timeout: 30_000 }, async () => {
+  a.sqlite.exec('INSERT OR IGNORE INTO search_dirty (contact_id) SELECT id FROM contacts');
+  let ticks = 0;
+  const tick = setInterval(() => ticks++, 1);
+  const sliceTicks: number[] = [];
+  let writeEndedAt = -1;
+  const busy = (ms: number) => {
+    const until = performance.now() + ms;
+    while (performance.now() < until);
+  };
+  try {
+    // the search index's catch-up, with the pause the back end gives it (turns, and the write gate)
+    const catchUp = refreshSearchIndexInSlices(a.sqlite, {
+      ...searchSlices(a.ctx),
+      sliceMs: 1,
+      guard: (slice) => {
+        slice();
+        busy(2);
+        sliceTicks.push(ticks);
+      },
+    });
+    // a long write takes the gate meanwhile, and ends with a turn of work (as an import's COMMIT)
+    await a.ctx.writes!.hold(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      busy(3);
+      writeEndedAt = ticks;
+    });
+    await catchUp;
+  } finally {
+    clearInterval(tick);
+  }
+  expect(sliceTicks.length).toBeGreaterThan(2);
+  expect(sliceTicks.filter((t) => t === writeEndedAt)).toEqual([]);
 });
