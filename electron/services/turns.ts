@@ -38,6 +38,9 @@ export async function nextTurnWhenIdle(writes?: Pick<WriteGate, 'busy' | 'idle'>
   await nextTurn();
   while (writes?.busy) {
     await writes.idle();
+    // through the timers first: a write that ended in a timer's callback would otherwise be
+    // followed by this slice in the same turn, before the calls whose timers are due
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await nextTurn();
   }
 }
