@@ -60,7 +60,8 @@ export function applyPragmas(sqlite: Database.Database, options: { wal?: boolean
   sqlite.pragma('temp_store = MEMORY');
   // The app checkpoints the WAL itself when a write has settled (checkpointWhenIdle), so no single
   // write pays for one (16–20 ms every ~100 writes at 10,000 contacts); SQLite's own automatic
-  // checkpoint stays as a backstop at 40 MB of WAL.
+  // checkpoint stays as a backstop at 40 MB of WAL for connections without that (scripts, tools).
+  // The back end's own writers turn it off: checkpointWhenIdle runs them in a worker thread.
   sqlite.pragma('wal_autocheckpoint = 10000');
 }
 
@@ -68,92 +69,163 @@ export function applyPragmas(sqlite: Database.Database, options: { wal?: boolean
 const CHECKPOINT_DELAY_MS = 500;
 /** how long after a failed checkpoint (a full disk) it is tried again */
 const CHECKPOINT_RETRY_MS = 30_000;
+/** how often the WAL is looked at for writes made outside the API (search index, health table) */
+const CHECKPOINT_POLL_MS = 2_000;
 
 /**
  * Call after every committed write: shortly after, once nothing else is running, the WAL is
- * checkpointed (PASSIVE: it never waits for readers or blocks a writer). Returns a cancel for close.
+ * checkpointed (PASSIVE: it never waits for readers or blocks a writer) on a connection of its own
+ * in a worker thread. Writes made without telling it (the search index and health table catching
+ * up in slices) are seen by the WAL's modification time, looked at every couple of seconds.
+ * Returns a cancel for close.
+ *
+ * No checkpoint runs on this thread: SQLite's automatic one is turned off on this connection. A
+ * checkpoint first fsyncs the WAL, which synchronous = NORMAL never syncs at commit: with hundreds
+ * of MB of it dirty (an import, the search index catching up) while an export writes its file, the
+ * commit that crossed wal_autocheckpoint held the event loop 1–2.7 s with ~0.3 s of CPU in it.
  */
 export function checkpointWhenIdle(
   sqlite: Database.Database,
   report: { failed(err: unknown): void; succeeded(): void } = { failed() {}, succeeded() {} },
   options: { nativeBinding?: string } = {},
 ): { written(): void; cancel(): void } {
+  if (!sqlite.readonly) sqlite.pragma('wal_autocheckpoint = 0');
   let timer: NodeJS.Timeout | null = null;
-  let inWorker = false;
+  let running = false;
+  let cancelled = false;
+  /** the WAL's modification time when the last checkpoint started: a later one means new writes */
+  let checkpointedAt = -1;
+  const checkpointer = new CheckpointWorker(sqlite.name, options.nativeBinding);
   const failed = (err: unknown) => {
     // a full disk, a read-only mount: reported, and tried again later; never thrown from a timer
     report.failed(err);
     schedule(CHECKPOINT_RETRY_MS);
   };
   const schedule = (ms: number) => {
+    if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      try {
-        if (!sqlite.open || sqlite.inTransaction || inWorker) return;
-        // a large WAL (after an import) takes seconds to fold back: on a connection of its own in a
-        // worker thread, so no call waits for it
-        if (walBytes(sqlite.name) > BACKGROUND_CHECKPOINT_BYTES) {
-          inWorker = true;
-          void checkpointInWorker(sqlite.name, options.nativeBinding).then((problem) => {
-            inWorker = false;
-            if (problem) failed(new Error(problem));
-            else report.succeeded();
-          });
-          return;
-        }
-        sqlite.pragma('wal_checkpoint(PASSIVE)');
-        report.succeeded();
-      } catch (err) {
-        failed(err);
-      }
+      if (cancelled || !sqlite.open || sqlite.inTransaction || running) return;
+      running = true;
+      checkpointedAt = walModified(sqlite.name);
+      void checkpointer.run().then((problem) => {
+        running = false;
+        if (cancelled) return;
+        if (problem) failed(new Error(problem));
+        else report.succeeded();
+      });
     }, ms);
     timer.unref();
   };
+  const poll = sqlite.readonly
+    ? null
+    : setInterval(() => {
+        if (timer === null && !running && walModified(sqlite.name) !== checkpointedAt) schedule(0);
+      }, CHECKPOINT_POLL_MS);
+  poll?.unref();
   return {
     written() {
       if (timer !== null || sqlite.readonly) return;
       schedule(CHECKPOINT_DELAY_MS);
     },
     cancel() {
+      cancelled = true;
       if (timer !== null) clearTimeout(timer);
+      if (poll) clearInterval(poll);
       timer = null;
+      checkpointer.stop();
     },
   };
 }
 
-/** a WAL larger than this is checkpointed in a worker thread (about 20 ms of work inline) */
-const BACKGROUND_CHECKPOINT_BYTES = 8 * 1024 * 1024;
-
-function walBytes(path: string): number {
+function walModified(path: string): number {
   try {
-    return statSync(`${path}-wal`).size;
+    return statSync(`${path}-wal`).mtimeMs;
   } catch {
-    return 0;
+    return -1;
   }
 }
 
-/** PASSIVE checkpoint on a connection of its own in a worker thread; null, or what went wrong */
-function checkpointInWorker(path: string, nativeBinding?: string): Promise<string | null> {
-  const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
-  const code = `
-    const { parentPort, workerData } = require('node:worker_threads');
-    // closed before the answer, so a close that follows the answer is the last connection out
-    let db, problem = null;
-    try {
+/**
+ * One worker thread, started at the first checkpoint and kept (unref'd, so it never keeps the
+ * process alive): each checkpoint opens a connection there, runs PASSIVE and closes it before
+ * answering, so a close of the app's connection that follows is the last connection out.
+ */
+class CheckpointWorker {
+  private worker: Worker | null = null;
+  private waiting: ((problem: string | null) => void) | null = null;
+  private stopping = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly nativeBinding?: string,
+  ) {}
+
+  /** null, or what went wrong */
+  run(): Promise<string | null> {
+    if (this.stopping) return Promise.resolve('stopped');
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+      try {
+        this.started().postMessage('checkpoint');
+      } catch (err) {
+        this.settle(String((err as Error)?.message ?? err));
+      }
+    });
+  }
+
+  /** ends the thread, once a checkpoint it is running has closed its connection */
+  stop(): void {
+    this.stopping = true;
+    if (!this.waiting) this.end();
+  }
+
+  private end() {
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private settle(problem: string | null) {
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.(problem);
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+    const code = `
+      const { parentPort, workerData } = require('node:worker_threads');
       const Database = require(workerData.modulePath);
-      db = new Database(workerData.path, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
-      db.pragma('wal_checkpoint(PASSIVE)');
-    } catch (err) {
-      problem = String((err && err.message) || err);
-    } finally {
-      try { if (db) db.close(); } catch {}
-    }
-    parentPort.postMessage(problem);`;
-  return new Promise((resolve) => {
-    const worker = new Worker(code, { eval: true, workerData: { path, modulePath, nativeBinding } });
-    worker.once('message', (problem: string | null) => resolve(problem));
-    worker.once('error', (err) => resolve(err.message));
-  });
+      parentPort.on('message', () => {
+        let db, problem = null;
+        try {
+          db = new Database(workerData.path, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
+          db.pragma('wal_checkpoint(PASSIVE)');
+        } catch (err) {
+          problem = String((err && err.message) || err);
+        } finally {
+          try { if (db) db.close(); } catch {}
+        }
+        parentPort.postMessage(problem);
+      });`;
+    const worker = new Worker(code, { eval: true, workerData: { path: this.path, modulePath, nativeBinding: this.nativeBinding } });
+    worker.unref();
+    worker.on('message', (problem: string | null) => {
+      this.settle(problem);
+      if (this.stopping) this.end();
+    });
+    worker.once('error', (err) => {
+      if (this.worker === worker) this.worker = null;
+      this.settle(err.message);
+    });
+    worker.once('exit', () => {
+      if (this.worker === worker) this.worker = null;
+      this.settle('the checkpoint thread stopped');
+    });
+    this.worker = worker;
+    return worker;
+  }
 }
 
 /**

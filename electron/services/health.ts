@@ -24,6 +24,7 @@ import { prepared } from '../../db/prepared';
 import { cachedUntilWrite } from '../../db/countCache';
 import { retention, averageDurationDays, interactionsPerWeek, clientValue } from './portfolio';
 import type { HandlerGroup, ServiceContext } from './context';
+import { nextTurnWhenIdle } from './turns';
 
 /** the dashboard's lists stay short whatever the number of contacts; totals say how many more */
 const LIST_LIMIT = 50;
@@ -122,8 +123,7 @@ export function settleHealth(ctx: Pick<ServiceContext, 'sqlite' | 'clock'> & Par
   let run = settling.get(ctx.sqlite);
   if (run) return run;
   const between = async () => {
-    await new Promise((resolve) => setImmediate(resolve));
-    await ctx.writes?.idle();
+    await nextTurnWhenIdle(ctx.writes);
   };
   run = refreshHealthInSlices(ctx.sqlite, ctx.clock.now().getTime(), ctx.clock.timeZone(), between)
     .then(

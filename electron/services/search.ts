@@ -19,6 +19,7 @@ import { refreshSearchIndex, refreshSearchIndexInSlices, searchIndexGeneration }
 import { looksLikePhoneNumber, toE164 } from '../../shared/domain/phone';
 import { phoneRegion } from './phones';
 import { catchUp } from '../backend-status';
+import { nextTurnWhenIdle } from './turns';
 
 /** rows looked at from the FTS index per step, as a multiple of the page asked for */
 const CANDIDATE_FACTOR = 3;
@@ -230,8 +231,7 @@ function rank<T>(rows: T[], q: string, nameOf: (row: T) => string, then: (row: T
 export const searchSlices = (ctx: Pick<ServiceContext, 'sqlite' | 'status' | 'writes'>, stopped?: () => boolean) => ({
   guard: (slice: () => void) => catchUp(ctx.status, ctx.sqlite, 'search', slice),
   pause: async () => {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    await ctx.writes?.idle();
+    await nextTurnWhenIdle(ctx.writes);
   },
   stopped,
 });

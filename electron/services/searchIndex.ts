@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { NAME_PUNCTUATION, SEARCH_PART_SEPARATOR } from '../../shared/domain/search';
 import { NAME_PREFIX_INSERT, namePrefixRowsJson, type NamedKey } from '../../db/queries/searchNamePrefixes';
+import { nextTurn } from './turns';
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const JSON_SEPARATOR = sqlString(SEARCH_PART_SEPARATOR);
@@ -122,7 +123,7 @@ const MAX_BATCH = 256;
 
 export async function refreshSearchIndexInSlices(db: Database.Database, options: SliceOptions = {}): Promise<void> {
   const sliceMs = options.sliceMs ?? 20;
-  const pause = options.pause ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
+  const pause = options.pause ?? nextTurn;
   let batch = 16;
   for (;;) {
     if (options.stopped?.()) return;

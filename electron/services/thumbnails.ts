@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { prepared } from '../../db/prepared';
 import { catchUp } from '../backend-status';
 import type { HandlerGroup, ServiceContext } from './context';
+import { nextTurn } from './turns';
 
 export const THUMBNAIL_SIDE = 64;
 /** the connection is held at most about this long per slice (reading the queued photos, writing their thumbnails) */
@@ -93,7 +94,7 @@ export function makeQueuedThumbnails(ctx: Pick<ServiceContext, 'sqlite' | 'statu
       await ctx.writes?.idle();
       if (stopped?.() || !sqlite.open) return;
       catchUp(ctx.status, sqlite, 'thumbnails', () => storeThumbnails(sqlite, made));
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
   })().finally(() => running.delete(sqlite));
   running.set(sqlite, run);

@@ -51,6 +51,7 @@ export async function fileHead(path: string): Promise<{ head: Buffer; size: numb
   }
 }
 import { fitRecordPhotos } from '../services/photoFit';
+import { nextTurn } from '../services/turns';
 
 /** what a Kith export holds, and when this Kith has data, what a merge would add */
 async function jsonPreview(ctx: ServiceContext, json: JsonExport, pause: () => Promise<void>): Promise<NonNullable<ImportPreview['json']>> {
@@ -96,7 +97,7 @@ function slicer(): () => Promise<void> {
   let since = performance.now();
   return async () => {
     if (performance.now() - since < SLICE_MS) return;
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     since = performance.now();
   };
 }
@@ -114,6 +115,9 @@ function importConnection(ctx: ServiceContext): DatabaseHandle {
     // a small page cache: changed pages spill into the WAL as the slices go, so COMMIT writes at
     // most this much in one go (with the app's 64 MB cache it wrote the whole import at once: seconds)
     writer.sqlite.pragma(`cache_size = -${IMPORT_CACHE_KB}`);
+    // its COMMIT never checkpoints here (an fsync of the whole import's WAL): the app's
+    // checkpointWhenIdle does that in a worker thread
+    writer.sqlite.pragma('wal_autocheckpoint = 0');
     importConnections.set(ctx.sqlite, writer);
   }
   return writer;

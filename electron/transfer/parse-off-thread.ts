@@ -5,12 +5,15 @@ import { ServiceError } from '../../shared/api/errors';
 import { parseContactsFile, type ParseRequest, type ParseResult } from './parse-file';
 import type { ParseWorkerMessage } from './parse-worker';
 import { spawnWorker } from './spawn-worker';
+import { nextTurn } from '../services/turns';
 
 /** about 200 cards: below this, parsing in place takes a few milliseconds */
 export const PARSE_IN_WORKER_BYTES = 64 * 1024;
 
 export async function readContactsFile(request: ParseRequest, threshold = PARSE_IN_WORKER_BYTES): Promise<ParseResult> {
   if (request.bytes.byteLength < threshold) return parseContactsFile(request);
+  // starting the worker copies the file to it: on a turn of its own, not after the upload's decoding
+  await nextTurn();
   const worker = spawnWorker('parse-worker', request);
   const records: ParseResult['parsed']['records'] = [];
   const message = await new Promise<Exclude<ParseWorkerMessage, { type: 'records' }>>((resolve, reject) => {
@@ -18,7 +21,7 @@ export async function readContactsFile(request: ParseRequest, threshold = PARSE_
       if (m.type !== 'records') return resolve(m);
       records.push(...m.records);
       // the next batch after other calls had their turn
-      setImmediate(() => worker.postMessage('next'));
+      void nextTurn().then(() => worker.postMessage('next'));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`The import's reading thread stopped (exit ${code})`)));

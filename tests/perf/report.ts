@@ -288,7 +288,7 @@ export function renderStall(size: SizeName, stall: StallResult, run?: { date: Da
   const out = [`## Longest stall (${size})`, ''];
   if (run) out.push(`Run alone (\`npm run bench -- --stall-only\`) on ${run.date.toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${run.loadBefore} before, ${run.loadAfter} after.`, '');
   out.push(
-    `The worst latency of a trivial call (${STALL.method}) made every ${STALL.tickMs} ms while the work runs, counted from when the call was due (a blocked event loop counts as much as a call waiting for the connection). Budget: no call stalls another for more than ${STALL.budgetMs} ms. "CPU in it": what the back end's own thread spent during that worst wait (from /proc, 10 ms steps) — near the worst, the thread blocked itself; far below, it waited for a core on a loaded machine. "loop max": the event loop's longest delay (monitorEventLoopDelay).`,
+    `The worst latency of a trivial call (${STALL.method}) made every ${STALL.tickMs} ms while the work runs, counted from when the call was due (a blocked event loop counts as much as a call waiting for the connection). Budget: no call stalls another for more than ${STALL.budgetMs} ms. "CPU in it": what the back end's own thread spent during that worst wait (from /proc/…/schedstat) — near the worst, the thread blocked itself; far below, it waited for a core on a loaded machine. "loop max": the event loop's longest delay (monitorEventLoopDelay).`,
     '',
   );
   out.push('| while this runs | worst | CPU in it | p99 | p50 | loop max | calls | work took | thread CPU | budget |', '|---|--:|--:|--:|--:|--:|--:|--:|--:|---|');

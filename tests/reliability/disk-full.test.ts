@@ -48,8 +48,9 @@ describe.skipIf(!tmpfs)(`a full disk${reason ? ` (skipped: ${reason})` : ''}`, (
     const bulk = await kith.dispatch('contacts.create', { displayName: 'Many', notes: 'x'.repeat(90_000), tags: ['a', 'b'], methods: [{ kind: 'email', value: 'm@example.org' }] });
     expect(bulk.ok ? null : bulk.error.code).toBe('disk_full');
 
-    // the idle checkpoint (500 ms after a write) fails on the full disk: reported, not thrown from the timer
-    await new Promise((resolve) => setTimeout(resolve, 900));
+    // the idle checkpoint (500 ms after a write, in its worker thread) fails on the full disk:
+    // reported, not thrown from the timer
+    await until(() => kith.status.snapshot().problems.some((p) => p.task === 'checkpoint'));
     // the automatic backup cannot be written either: the app's status shows it
     const backups = startAutomaticBackups(kith.ctx, {
       timers: { setInterval: () => 0, clearInterval: () => {} },
