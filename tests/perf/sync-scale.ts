@@ -68,7 +68,25 @@ globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters
   return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 }) as typeof fetch;
 
-interface Timing {
+/** what --out writes (the bench's "Sync at scale" section reads it) */
+export interface SyncScaleResult {
+  mode: 'to' | 'same' | 'from';
+  server: DavServerKind;
+  startedAt: string;
+  loadBefore: string;
+  loadAfter?: string;
+  /** the back end's own catch-up after opening the file, waited for before the first sync (not timed) */
+  settleMs?: number;
+  /** the server's first listing after cards were written into its storage (its item cache; not timed) */
+  serverWarmUpMs?: number;
+  firstSync?: Timing & { contactsBefore: number; contactsAfter: number; pushed: number; pulled: number; memoryBefore: { rssMB: number; ownMB: number } | null; peak: { rssMB: number; ownMB: number; heapMB: number } };
+  passes: (Timing & { floorMs?: number })[];
+  editToServer?: { runs: Timing[]; medianWallMs: number; medianServerMs: number; medianKithMs: number; medianKithCpuMs: number };
+  status?: Timing;
+  gaveUpAfterS?: number;
+}
+
+export interface Timing {
   label: string;
   wallMs: number;
   /** waiting on the server */
