@@ -100,7 +100,8 @@ export interface BenchReport {
   minutes?: number;
 }
 
-const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
+const msOf = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
+const ms = msOf;
 const n = (v: number | undefined) => (v === undefined ? '–' : v.toLocaleString('en-US'));
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -338,6 +339,7 @@ export function renderSync(size: SizeName, sync: SyncBenchResult, run?: { date: 
       `Budget: an incremental sync with one change, end to end, under ${SYNC.budgetMs} ms on ${size}.`,
     '',
   );
+  const ms = (v: number | undefined) => (v !== undefined && v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : msOf(v));
   const budgetOf = (wallMs: number) => (wallMs <= SYNC.budgetMs ? `✓ ≤ ${SYNC.budgetMs} ms` : `✗ ${ms(wallMs)} > ${SYNC.budgetMs} ms`);
   const row = (name: string, t: Timing | undefined, budget = false, floor?: number) =>
     t ? `| ${name} | ${ms(t.wallMs)} | ${ms(t.serverMs)} | ${ms(t.kithMs)} | ${ms(t.kithCpuMs)} | ${n(t.requests)} | ${floor === undefined ? '–' : ms(floor)} | ${budget ? budgetOf(t.wallMs) : ''} |` : `| ${name} | not measured | | | | | | |`;
