@@ -1,4 +1,4 @@
-// `npm run bench [-- --only large|huge] [--runs N] [--repeat N] [--quick] [--seed N] [--browser | --no-browser] [--compare FILE] [--stall-only] [--sync-only] [--no-sync]`
+// `npm run bench [-- --only large|huge] [--runs N] [--repeat N] [--quick] [--seed N] [--browser | --no-browser] [--compare FILE] [--stall-only] [--sync-only] [--no-sync] [--sync-count N]`
 // Generates (or reuses) the large and huge databases, runs every benchmark of benchmarks.ts on each
 // through the real dispatcher and as raw SQL, times cold starts, checks the renderer at scale in
 // Chromium, prints it all and writes docs/benchmarks.md. Every timed figure is measured in --repeat
@@ -39,10 +39,13 @@ async function main() {
       'stall-only': { type: 'boolean', default: false },
       'sync-only': { type: 'boolean', default: false },
       'no-sync': { type: 'boolean', default: false },
+      // a quick check of the sync runs: N cards each way, and N of large's contacts paired (the rest archived)
+      'sync-count': { type: 'string' },
     },
   });
   if (values['stall-only']) return stallOnly(Number(values.seed ?? DEFAULT_SEED));
-  if (values['sync-only']) return syncOnly(Number(values.seed ?? DEFAULT_SEED));
+  const syncCount = values['sync-count'] ? Number(values['sync-count']) : undefined;
+  if (values['sync-only']) return syncOnly(Number(values.seed ?? DEFAULT_SEED), syncCount);
   const sizes = (values.only?.flatMap((o) => o.split(',')) ?? ['large', 'huge']) as SizeName[];
   for (const s of sizes) if (s !== 'large' && s !== 'huge' && s !== 'small') throw new Error(`--only takes large or huge, not ${s}`);
   const runs = Number(values.runs ?? (values.quick ? 10 : 30));
@@ -123,7 +126,7 @@ async function main() {
 
       // sync at scale against a local radicale (large only, first run only: a first sync each way takes minutes)
       if (size === 'large' && r === 1 && !values['no-sync']) {
-        sync = await runSync(data.path);
+        sync = await runSync(data.path, syncCount);
         if (sync.failures.length) failed = true;
       }
 
@@ -251,25 +254,28 @@ async function stallOnly(seed: number) {
 }
 
 /** the sync-scale.ts runs against radicale, each in a process of its own: from (10,000 cards into a fresh Kith), same (large paired, then its incremental passes), to (SYNC.toCount of large's contacts sent) */
-async function runSync(source: string): Promise<SyncBenchResult> {
-  const result: SyncBenchResult = { server: SYNC.server, toCount: SYNC.toCount, failures: [] };
+async function runSync(source: string, count?: number): Promise<SyncBenchResult> {
+  const result: SyncBenchResult = { server: SYNC.server, toCount: count ?? SYNC.toCount, failures: [] };
   const out = join(DATA_DIR, 'results', 'large-sync.json');
   mkdirSync(dirname(out), { recursive: true });
   const runs: { mode: 'from' | 'same' | 'to'; args: string[]; file: boolean }[] = [
-    { mode: 'from', args: ['--count', '10000'], file: false },
-    { mode: 'same', args: [], file: true },
-    { mode: 'to', args: ['--count', String(SYNC.toCount)], file: true },
+    { mode: 'from', args: ['--count', String(count ?? 10_000)], file: false },
+    { mode: 'same', args: count ? ['--count', String(count)] : [], file: true },
+    { mode: 'to', args: ['--count', String(count ?? SYNC.toCount)], file: true },
   ];
+  // one copy of large with the back end's catch-up after opening done (minutes for a generated file), which each run copies again
+  const work = workingCopy(source, 'large');
+  const settled = await runScript('sync-scale.ts', ['settle', '--file', work]);
+  if (settled !== 0) result.failures.push(`settling the copy of large failed (exit ${settled})`);
   for (const run of runs) {
     log(`  sync at scale (${SYNC.server}, ${run.mode}; load ${loadNow()}):`);
-    const work = run.file ? workingCopy(source, 'large') : null;
     rmSync(out, { force: true });
-    const code = await runScript('sync-scale.ts', [run.mode, '--server', SYNC.server, ...(work ? ['--file', work] : []), ...run.args, '--out', out]);
-    if (work) removeDatabase(work);
+    const code = await runScript('sync-scale.ts', [run.mode, '--server', SYNC.server, ...(run.file ? ['--file', work] : []), ...run.args, '--out', out]);
     const read = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as SyncScaleResult) : null;
     if (code !== 0 || !read?.firstSync) result.failures.push(`sync-scale.ts ${run.mode} exited ${code}${read?.firstSync ? '' : ' before its first sync finished'}`);
     if (read) result[run.mode] = read;
   }
+  removeDatabase(work);
   return result;
 }
 
@@ -286,10 +292,10 @@ function syncOverBudget(sync: SyncBenchResult): string[] {
 }
 
 /** `--sync-only`: the sync-at-scale runs alone, their section of docs/benchmarks.md rewritten in place */
-async function syncOnly(seed: number) {
+async function syncOnly(seed: number, count?: number) {
   const data = await ensureDataFile('large', seed, log);
   const before = loadNow();
-  const sync = await runSync(data.path);
+  const sync = await runSync(data.path, count);
   const doc = join(ROOT, 'docs', 'benchmarks.md');
   const section = renderSync('large', sync, { date: new Date(), loadBefore: before, loadAfter: loadNow() }).join('\n');
   const markdown = readFileSync(doc, 'utf8');

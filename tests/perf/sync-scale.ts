@@ -16,7 +16,7 @@
 // The local-change path is timed end to end: contacts.update, then the send-only pass the
 // scheduler runs after a write (its 5 s debounce, a deliberate wait, left out), then read back
 // from the server.
-// Run: npx tsx tests/perf/sync-scale.ts to|same|from [--server radicale|xandikos] [--file F] [--count N]
+// Run: npx tsx tests/perf/sync-scale.ts to|same|from|settle [--server radicale|xandikos] [--file F] [--count N]
 //      [--edits N] [--out result.json] [--give-up-after S]
 // --count: the cards written to the server (from), or the contacts of the file that take part (to, same; the rest archived)
 import { randomUUID } from 'node:crypto';
@@ -111,6 +111,18 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<{ value: T
 const show = (t: Timing) =>
   `${t.label}: ${t.wallMs.toFixed(0)} ms end to end = ${t.serverMs.toFixed(0)} ms waiting on the server + ${t.kithMs.toFixed(0)} ms Kith (CPU ${t.kithCpuMs.toFixed(0)} ms), ${t.requests} requests${t.floorMs === undefined ? '' : `; the server's change list alone ${t.floorMs.toFixed(0)} ms`}`;
 
+// `settle --file F`: F opened in place until the back end's own catch-up is done (the search index of
+// every contact), then closed; the bench runs same and to on copies of it rather than waiting twice
+if (positionals[0] === 'settle') {
+  if (!values.file) throw new Error('settle needs --file');
+  const backend = await startBackend({ databasePath: values.file, host: 'web' });
+  const t0 = performance.now();
+  while ((backend.handle.sqlite.prepare(`SELECT count(*) FROM search_dirty`).pluck().get() as number) > 0 && performance.now() - t0 < 1_800_000) await new Promise((r) => setTimeout(r, 500));
+  backend.handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  await backend.close();
+  console.log(`settled ${values.file} in ${((performance.now() - t0) / 1000).toFixed(1)} s   [load ${load()}]`);
+  process.exit(0);
+}
 const server = await startDavServer(serverKind);
 const result: Record<string, unknown> = { mode, server: serverKind, startedAt: new Date().toISOString(), loadBefore: load(), passes: [] as Timing[] };
 const finish = async () => {
