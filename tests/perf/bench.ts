@@ -12,7 +12,7 @@ import { COLD_START, STALL, SYNC } from './benchmarks';
 import { DEFAULT_SEED, SIZES, type SizeName } from './generate';
 import { measureColdStarts, removeDatabase } from './cold';
 import { DATA_DIR, ROOT, ensureDataFile, runScript, workingCopy } from './datafiles';
-import { describeMachine, loadNow, renderMarkdown, renderStall, renderSync, verdict, type BenchReport, type SizeReport, type SyncBenchResult } from './report';
+import { describeMachine, loadNow, renderMarkdown, renderStall, renderSync, replaceSection, verdict, type BenchReport, type SizeReport, type SyncBenchResult } from './report';
 import { combineResults, combineRuns, type Stats } from './harness';
 import { compareFigures, parseFigures, renderComparison } from './compare';
 import type { WorkerResult } from './bench-worker';
@@ -298,16 +298,8 @@ async function syncOnly(seed: number, count?: number) {
   const sync = await runSync(data.path, count);
   const doc = join(ROOT, 'docs', 'benchmarks.md');
   const section = renderSync('large', sync, { date: new Date(), loadBefore: before, loadAfter: loadNow() }).join('\n');
-  const markdown = readFileSync(doc, 'utf8');
-  const heading = `## Sync at scale (large, ${SYNC.server})`;
-  const start = markdown.indexOf(heading);
-  const end = start < 0 ? -1 : markdown.indexOf('\n## ', start + 1);
-  // a new section goes before "How this is measured", as a full run places it (after the stall section)
-  const at = markdown.indexOf('## Growth from large to huge') >= 0 ? markdown.indexOf('## Growth from large to huge') : markdown.indexOf('## How this is measured');
-  writeFileSync(
-    doc,
-    start >= 0 ? `${markdown.slice(0, start)}${section}${end < 0 ? '' : `\n${markdown.slice(end + 1)}`}` : at >= 0 ? `${markdown.slice(0, at)}${section}\n${markdown.slice(at)}` : `${markdown.trimEnd()}\n\n${section}\n`,
-  );
+  // a new section goes where a full run places it: after the stall section, before the growth table
+  writeFileSync(doc, replaceSection(readFileSync(doc, 'utf8'), `## Sync at scale (large, ${SYNC.server})`, section, ['## Growth from large to huge', '## The renderer at scale', '## How this is measured']));
   log(`Wrote the sync section of ${doc}`);
   for (const v of syncOverBudget(sync)) log(v);
   if (sync.failures.length) process.exitCode = 1;

@@ -383,3 +383,15 @@ export function renderSync(size: SizeName, sync: SyncBenchResult, run?: { date: 
   out.push(...notes, '');
   return out;
 }
+
+/** `markdown` with the section under `heading` (to the next "## ") replaced by `section`; a new one goes before the first of `before` found, else at the end */
+export function replaceSection(markdown: string, heading: string, section: string, before: string[]): string {
+  const body = section.endsWith('\n') ? section : `${section}\n`;
+  const start = markdown.indexOf(`${heading}\n`);
+  if (start >= 0) {
+    const end = markdown.indexOf('\n## ', start + 1);
+    return `${markdown.slice(0, start)}${body}${end < 0 ? '' : `\n${markdown.slice(end + 1)}`}`;
+  }
+  const at = before.map((b) => markdown.indexOf(b)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+  return at === undefined ? `${markdown.trimEnd()}\n\n${body}` : `${markdown.slice(0, at)}${body}\n${markdown.slice(at)}`;
+}
