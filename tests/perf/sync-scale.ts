@@ -49,22 +49,32 @@ const giveUpMs = values['give-up-after'] ? Number(values['give-up-after']) * 100
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 const log = (line: string) => console.log(`[${serverKind} ${mode}] ${line}   [load ${load()}]`);
 
-// the time each request waits on the server, from its start to the last byte of its answer (a streamed
-// answer is passed through, not buffered, so the memory figures stay Kith's; its time then overlaps Kith's reading of it)
+// the time spent waiting on the server: while at least one request is under way, from its start to the
+// last byte of its answer (a streamed answer is passed through, not buffered, so the memory figures stay
+// Kith's; its time then overlaps Kith's reading of it). Requests sent several at a time count once:
+// Kith's work done while they are out is hidden behind the server and not Kith's share of the wait
 const realFetch = globalThis.fetch;
-const wire = { ms: 0, requests: 0 };
+const wire = { ms: 0, requests: 0, inFlight: 0, since: 0 };
+const begin = () => {
+  if (wire.inFlight++ === 0) wire.since = performance.now();
+};
+const end = () => {
+  if (--wire.inFlight === 0) wire.ms += performance.now() - wire.since;
+};
+/** the wait so far, the stretch under way included */
+const waited = () => wire.ms + (wire.inFlight > 0 ? performance.now() - wire.since : 0);
 globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-  const t0 = performance.now();
   wire.requests++;
+  begin();
   const res = await realFetch(input, init).catch((err: unknown) => {
-    wire.ms += performance.now() - t0;
+    end();
     throw err;
   });
   if (!res.body) {
-    wire.ms += performance.now() - t0;
+    end();
     return res;
   }
-  const body = res.body.pipeThrough(new TransformStream({ flush: () => void (wire.ms += performance.now() - t0) }));
+  const body = res.body.pipeThrough(new TransformStream({ flush: end }));
   return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 }) as typeof fetch;
 
@@ -99,13 +109,13 @@ export interface Timing {
 }
 /** `fn` timed end to end, split into the server's share and Kith's */
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<{ value: T; timing: Timing }> {
-  const w0 = { ...wire };
+  const w0 = { waited: waited(), requests: wire.requests };
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const value = await fn();
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  const serverMs = wire.ms - w0.ms;
+  const serverMs = waited() - w0.waited;
   return { value, timing: { label, wallMs, serverMs, kithMs: wallMs - serverMs, kithCpuMs: (cpu.user + cpu.system) / 1000, requests: wire.requests - w0.requests } };
 }
 const show = (t: Timing) =>
@@ -233,13 +243,13 @@ const ownSampler = setInterval(() => {
 const firstStart = performance.now();
 const progress: { s: number; phase: string; done: number; total: number; serverMs: number; cpuMs: number }[] = [];
 const cpuAtStart = process.cpuUsage();
-const wireAtStart = { ...wire };
+const wireAtStart = { ms: waited() };
 const reporter = setInterval(() => {
   const p = runningProgress(kith.sqlite);
   const cpu = process.cpuUsage(cpuAtStart);
   const s = (performance.now() - firstStart) / 1000;
-  if (p) progress.push({ s, phase: p.phase, done: p.done, total: p.total, serverMs: wire.ms - wireAtStart.ms, cpuMs: (cpu.user + cpu.system) / 1000 });
-  if (p) log(`first sync at ${s.toFixed(0)} s: ${p.phase} ${p.done}/${p.total}; waiting on the server ${((wire.ms - wireAtStart.ms) / 1000).toFixed(0)} s, Kith CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; own memory peak ${peak.ownMB} MB`);
+  if (p) progress.push({ s, phase: p.phase, done: p.done, total: p.total, serverMs: waited() - wireAtStart.ms, cpuMs: (cpu.user + cpu.system) / 1000 });
+  if (p) log(`first sync at ${s.toFixed(0)} s: ${p.phase} ${p.done}/${p.total}; waiting on the server ${((waited() - wireAtStart.ms) / 1000).toFixed(0)} s, Kith CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; own memory peak ${peak.ownMB} MB`);
   result.firstSyncProgress = progress;
   if (performance.now() - firstStart > giveUpMs) {
     result.gaveUpAfterS = s;
