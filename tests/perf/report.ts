@@ -334,7 +334,7 @@ export function renderSync(size: SizeName, sync: SyncBenchResult, run?: { date: 
   if (run) out.push(`Run alone (\`npm run bench -- --sync-only\`) on ${run.date.toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${run.loadBefore} before, ${run.loadAfter} after.`, '');
   out.push(
     `\`tests/perf/sync-scale.ts\` against a local ${sync.server} on 127.0.0.1 (temporary storage), through the dispatcher. Each figure is one run, in ms of wall time, split into the time spent waiting on the server ` +
-      "(each HTTP request from its start to the last byte of its answer) and Kith's own share (the rest); \"Kith CPU\" is the process's CPU time (the server is another process, so it is Kith's alone). " +
+      "(while at least one HTTP request is under way, from its start to the last byte of its answer: Kith's work done while several PUTs are out counts as waiting) and Kith's own share (the rest); \"Kith CPU\" is the process's CPU time (the server is another process, so it is Kith's alone). " +
       "\"The server's change list alone\" is one sync-collection with the pass's token and no Kith in the loop, timed just before the pass: the floor under any pass that asks for changes. " +
       `Budget: an incremental sync with one change, end to end, under ${SYNC.budgetMs} ms on ${size}.`,
     '',
