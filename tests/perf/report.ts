@@ -351,7 +351,7 @@ export function renderSync(size: SizeName, sync: SyncBenchResult, run?: { date: 
   out.push(row(`first sync to the server: ${n(first(sync.to)?.pushed ?? sync.toCount)} of ${size}'s contacts into an empty address book (a PUT each)`, first(sync.to)));
   out.push(row(`first sync of ${size} with an address book already holding its ${n(first(sync.same)?.contactsBefore)} cards (paired by UID, nothing written)`, first(sync.same)));
   const incremental = sync.same ?? sync.from;
-  const on = incremental === sync.same ? `${size} synced` : `${n(fromCount)} synced`;
+  const on = incremental === sync.same ? `${size}, ${n(first(sync.same)?.contactsBefore)} contacts synced` : `${n(fromCount)} synced`;
   const nothing = passOf(incremental, 'pass, nothing changed');
   out.push(row(`pass, nothing changed (${on})`, nothing, false, nothing?.floorMs));
   const edit = incremental?.editToServer;
