@@ -12,16 +12,18 @@
 //
 // Scale: a pass reads only the contacts it has to — those the server changed, and those whose change
 // number (migration 0020's triggers) moved past their status row's — never every contact; the agreed
-// cards (the bases) are read one by one when an item needs its base.
+// cards (the bases) are read one by one when an item needs its base. A pass whose address book's
+// CTag has not moved since the last one skips the change list; cards go out several PUTs at a time,
+// and the status rows (with the contacts, for what came in) are written a stretch in one transaction.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { fetchCards, listChanges, putCard, deleteCard, readAllCards, readCardBatches, type RemoteCard } from './carddav';
-import { DavError, type DavClient } from './dav-client';
+import { DavError, parseMultistatus, propText, type DavClient } from './dav-client';
 import { fitPhotoUrl } from '../services/photoFit';
 import { contentHash, parseCard, uidProperty, unknownPeerRelations, unknownProperties, writeCard, type CardFields, type ParsedCard } from './card-fields';
 import { changedContactIds, changeSeq, readLocalContacts, writeLocalContact, type LocalContact } from './local-contacts';
 import { mergeFields } from './merge';
-import { isPassing, isRefused, isStale, itemsToRead, statusRows } from './status-rows';
+import { isPassing, isRefused, isStale, itemsToRead, statusRows, type AgreedItem } from './status-rows';
 import type { TagIds } from '../services/contacts';
 import { prepared } from '../../db/prepared';
 import type { SyncItemTable } from '../../db/schema';
@@ -59,6 +61,8 @@ export interface ContactSyncReport {
   stale: number;
   /** a full listing was made (no token, or the server forgot it) */
   fullListing: boolean;
+  /** the collection's CTag had not moved since the last pass: the server was not asked for its changes */
+  listingSkipped: boolean;
 }
 
 type ItemRow = Omit<SyncItemTable, 'account_id' | 'kind' | 'synced_at' | 'base' | 'merged_into'>;
@@ -73,6 +77,11 @@ export interface SyncEnv {
 const KIND = 'contacts';
 /** contacts read from Kith at a time for sending (a first sync sends all of them) */
 const SEND_BATCH = 100;
+/** cards applied between two yields to other calls: their pulls are written in one transaction */
+const PULL_STRETCH = 25;
+/** PUTs in flight at once: Kith prepares the next cards while the server stores one (radicale takes its
+ *  write lock per PUT, so more than a few only queue there) */
+const SEND_CONCURRENCY = 6;
 /** more cards than this to read after a full listing: one addressbook-query for all, not a multiget per 100 */
 const BULK_READ = 100;
 
@@ -85,7 +94,7 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
   const { sqlite, client } = env;
   const rows = statusRows(sqlite, collection.accountId, KIND, env.now);
   const { openConflicts, problem, clearProblem } = rows;
-  const report: ContactSyncReport = { pulled: 0, pushed: 0, merged: 0, archived: 0, deleted: 0, conflicts: 0, awaitingDeletion: 0, problems: rows.problems, retry: 0, stale: 0, fullListing: false };
+  const report: ContactSyncReport = { pulled: 0, pushed: 0, merged: 0, archived: 0, deleted: 0, conflicts: 0, awaitingDeletion: 0, problems: rows.problems, retry: 0, stale: 0, fullListing: false, listingSkipped: false };
   const tags: TagIds = new Map();
   // status rows are read where an item needs its own (never all 10,000 for a pass with one change)
   const COLUMNS = `item_id, href, etag, local_hash, remote_hash, deletion, local_seq`;
@@ -100,7 +109,13 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
   const touched = new Set<string>();
 
   env.onProgress?.({ phase: 'listing', done: 0, total: 0 });
-  const changes = options.sendOnly ? { changed: [], deleted: [], syncToken: null, complete: false } : await listChanges(client, collection.url, collection.syncToken);
+  // "anything new?" first by the collection's CTag, which radicale answers in a fraction of a change
+  // list's time and xandikos at once: unchanged since the last pass that ended with the token Kith
+  // holds, so no listing (Kith's own changes still go out below)
+  const ctag = options.sendOnly ? null : await collectionCtag(client, collection.url);
+  const unchangedOnServer = ctag !== null && collection.syncToken !== null && sameCtag(sqlite, collection, ctag);
+  const changes = options.sendOnly || unchangedOnServer ? { changed: [], deleted: [], syncToken: null, complete: false } : await listChanges(client, collection.url, collection.syncToken);
+  report.listingSkipped = unchangedOnServer;
   report.fullListing = changes.complete;
   const toFetch = changes.changed
     .filter((c) => {
@@ -125,28 +140,42 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
   /** an edit in Kith since `mine` was read (the pass awaits the server between reading and writing): not overwritten, the next pass merges it */
   const editedSince = (mine: LocalContact | undefined, id: string) => (mine ? changeSeq(sqlite, id) !== mine.seq : false);
 
-  /** the server's card becomes Kith's contact (made when `create`); with its status row, in one transaction */
-  const pull = (id: string, card: RemoteCard, parsed: ParsedCard, create: boolean, mine?: LocalContact): boolean => {
-    const introducer = parsed.fields.introducedBy;
-    if (introducer && !inKith(introducer)) lateIntroducers.set(id, introducer);
-    const written = sqlite.transaction(() => {
-      if (editedSince(mine, id)) return { retry: true as const };
-      const result = writeLocalContact(sqlite, id, parsed.fields, env.now(), create, tags);
-      if ('error' in result) return result;
-      rows.save({ itemId: id, href: card.href, etag: card.etag, localHash: localHashOf(id), remoteHash: contentHash(parsed.fields, parsed.unknown), base: card.text, localSeq: changeSeq(sqlite, id) });
-      clearProblem(card.href);
-      return result;
+  /**
+   * The server's card becomes Kith's contact (made when `create`); with its status row, in one
+   * transaction. Queued, and written with the others of its stretch of the batch in one transaction
+   * (each its own savepoint, in order) before the pass next awaits: a first sync of 10,000 cards
+   * commits a few hundred times, not 10,000, and a kill still leaves each card either whole or not there.
+   */
+  const queued: { id: string; write: () => void }[] = [];
+  const pull = (id: string, card: RemoteCard, parsed: ParsedCard, create: boolean, mine?: LocalContact): void => {
+    queued.push({
+      id,
+      write: () => {
+        const introducer = parsed.fields.introducedBy;
+        if (introducer && !inKith(introducer)) lateIntroducers.set(id, introducer);
+        const written = sqlite.transaction(() => {
+          if (editedSince(mine, id)) return { retry: true as const };
+          const result = writeLocalContact(sqlite, id, parsed.fields, env.now(), create, tags);
+          if ('error' in result) return result;
+          rows.save({ itemId: id, href: card.href, etag: card.etag, localHash: localHashOf(id), remoteHash: contentHash(parsed.fields, parsed.unknown), base: card.text, localSeq: changeSeq(sqlite, id) });
+          clearProblem(card.href);
+          return result;
+        })();
+        if ('retry' in written) report.retry++;
+        else if ('error' in written) {
+          tags.clear();
+          problem(card.href, written.error);
+        } else report.pulled++;
+      },
+    });
+  };
+  /** the queued pulls, written now */
+  const flush = () => {
+    if (!queued.length) return;
+    const writes = queued.splice(0);
+    sqlite.transaction(() => {
+      for (const q of writes) q.write();
     })();
-    if ('retry' in written) {
-      report.retry++;
-      return false;
-    }
-    if ('error' in written) {
-      tags.clear();
-      problem(card.href, written.error);
-      return false;
-    }
-    return true;
   };
 
   /**
@@ -207,7 +236,10 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
     const local = readLocalContacts(sqlite, [...itemsToRead([], parsedCards, [], itemAt)]);
     for (const { card, parsed } of parsedCards) {
       env.onProgress?.({ phase: 'applying', done: done++, total: toFetch.length });
-      if (done % 50 === 0) await yieldToOthers(); // a first sync of thousands of cards must not hold the process
+      if (done % PULL_STRETCH === 0) {
+        flush();
+        await yieldToOthers(); // a first sync of thousands of cards must not hold the process
+      }
       if ('error' in parsed) {
         problem(card.href, parsed.error);
         continue;
@@ -225,14 +257,15 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
         const mine = local.get(item.item_id);
         if (!mine) {
           // deleted in Kith, edited on the server: the edit wins, the contact comes back
-          if (pull(item.item_id, card, parsed, true)) report.pulled++;
+          pull(item.item_id, card, parsed, true);
           continue;
         }
         const localChanged = contentHash(mine.fields) !== item.local_hash;
         if (!localChanged) {
-          if (pull(item.item_id, card, parsed, false, mine)) report.pulled++;
+          pull(item.item_id, card, parsed, false, mine);
         } else {
           const base = parseCard(baseOf(item.item_id));
+          flush();
           await reconcile(mine, card, parsed, 'error' in base ? null : base);
         }
         continue;
@@ -242,13 +275,15 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
       const twin = uid ? local.get(uid) : undefined;
       if (twin && !itemOf(twin.id)) {
         touched.add(twin.id);
+        flush();
         await reconcile(twin, card, parsed, null);
         continue;
       }
-      const id = uid && !local.has(uid) && !itemOf(uid) && /^[A-Za-z0-9._:@-]{1,100}$/.test(uid) ? uid : randomUUID();
+      const id = uid && !local.has(uid) && !itemOf(uid) && !queued.some((q) => q.id === uid) && /^[A-Za-z0-9._:@-]{1,100}$/.test(uid) ? uid : randomUUID();
       touched.add(id);
-      if (pull(id, card, parsed, true)) report.pulled++;
+      pull(id, card, parsed, true);
     }
+    flush(); // before the next batch is awaited (and its contacts read)
   }
   if (received < toFetch.length) report.retry += toFetch.length - received; // gone between listing and reading: next pass
 
@@ -294,6 +329,7 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
   done = 0;
   for (let i = 0; i < pendingIds.length; i += SEND_BATCH) {
     const local = readLocalContacts(sqlite, pendingIds.slice(i, i + SEND_BATCH));
+    const toSend: { mine: LocalContact; item: ItemRow | undefined; localHash: string }[] = [];
     for (const mine of local.values()) {
       const item = itemOf(mine.id);
       if (!item && mine.archivedAt !== null) continue; // archived before it was ever synced: stays in Kith only
@@ -307,26 +343,42 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
         unchanged.push({ id: mine.id, seq: mine.seq }); // written without a change sync carries: no longer "waiting to send"
         continue;
       }
-      env.onProgress?.({ phase: 'sending', done: done++, total });
-      const base = item ? baseOf(item.item_id) : '';
-      const text = writeCard(mine.id, mine.fields, item ? [...unknownProperties(base), ...carriedRelations(base, mine.fields)] : [], collection.vcardVersion, env.now(), item ? uidProperty(base) : null);
-      const href = item?.href ?? new URL(`${encodeURIComponent(mine.id)}.vcf`, collection.url).href;
-      try {
-        const etag = item?.etag ? await putCard(client, href, text, { ifMatch: item.etag }) : await putCard(client, href, text, { create: true });
-        sqlite.transaction(() => rows.save({ itemId: mine.id, href, etag, localHash, remoteHash: remoteHashOfText(text), base: text, localSeq: mine.seq }))();
-        report.pushed++;
-      } catch (err) {
-        if (err instanceof DavError && err.kind === 'precondition' && !item) {
-          // a card is already there (a pass killed after its PUT, or the other Kith made it): read it and merge
-          const [card] = await fetchCards(client, collection.url, [href]).catch(() => []);
-          const parsed = card ? parseCard(card.text) : null;
-          if (card && parsed && !('error' in parsed)) await reconcile(mine, card, parsed, null);
-          else report.retry++;
-        } else if (isPassing(err)) {
-          if (isStale(err)) report.stale++; // 412 on an update: the server changed it; a full pass merges
-          report.retry++;
-        } else if (isRefused(err)) problem(href, `the server refused the card: ${(err as Error).message}`);
-        else throw err;
+      toSend.push({ mine, item, localHash });
+    }
+    // the chunk's PUTs, SEND_CONCURRENCY at a time (each conditional as always); the status rows of
+    // those the server took are written in one transaction when the chunk is done. A kill before it
+    // leaves those cards on the server without rows: the next pass's create meets 412 and merges them
+    // with what it reads (an update's old If-Match meets 412 too, and the full pass merges), as for one
+    const accepted: AgreedItem[] = [];
+    try {
+      await inPool(toSend, SEND_CONCURRENCY, async ({ mine, item, localHash }) => {
+        env.onProgress?.({ phase: 'sending', done: done++, total });
+        const base = item ? baseOf(item.item_id) : '';
+        const text = writeCard(mine.id, mine.fields, item ? [...unknownProperties(base), ...carriedRelations(base, mine.fields)] : [], collection.vcardVersion, env.now(), item ? uidProperty(base) : null);
+        const href = item?.href ?? new URL(`${encodeURIComponent(mine.id)}.vcf`, collection.url).href;
+        try {
+          const etag = item?.etag ? await putCard(client, href, text, { ifMatch: item.etag }) : await putCard(client, href, text, { create: true });
+          accepted.push({ itemId: mine.id, href, etag, localHash, remoteHash: remoteHashOfText(text), base: text, localSeq: mine.seq });
+        } catch (err) {
+          if (err instanceof DavError && err.kind === 'precondition' && !item) {
+            // a card is already there (a pass killed after its PUT, or the other Kith made it): read it and merge
+            const [card] = await fetchCards(client, collection.url, [href]).catch(() => []);
+            const parsed = card ? parseCard(card.text) : null;
+            if (card && parsed && !('error' in parsed)) await reconcile(mine, card, parsed, null);
+            else report.retry++;
+          } else if (isPassing(err)) {
+            if (isStale(err)) report.stale++; // 412 on an update: the server changed it; a full pass merges
+            report.retry++;
+          } else if (isRefused(err)) problem(href, `the server refused the card: ${(err as Error).message}`);
+          else throw err;
+        }
+      });
+    } finally {
+      if (accepted.length) {
+        sqlite.transaction(() => {
+          for (const agreed of accepted) rows.save(agreed);
+        })();
+        report.pushed += accepted.length;
       }
     }
   }
@@ -356,12 +408,71 @@ export async function syncContacts(env: SyncEnv, collection: ContactCollection, 
 
   if (report.retry === 0 && changes.syncToken) {
     sqlite.prepare(`UPDATE sync_collections SET sync_token = ? WHERE account_id = ? AND kind = ?`).run(changes.syncToken, collection.accountId, KIND);
+    // the CTag read before the listing: the server has changed nothing since if it still says it (Kith's own writes move it)
+    if (ctag !== null) rememberCtag(sqlite, collection, changes.syncToken, ctag);
   } else if (report.retry > 0 && changes.complete) {
     // nothing to keep: a full listing is made again next time
   }
   report.conflicts = openConflicts.size;
   report.awaitingDeletion = sqlite.prepare(`SELECT count(*) FROM sync_items WHERE account_id = ? AND kind = ? AND deletion = 'asked'`).pluck().get(collection.accountId, KIND) as number;
   return report;
+}
+
+/** `work` on each of `items`, at most `limit` at a time; every started one is awaited before the first failure is thrown */
+async function inPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const failed: unknown[] = [];
+  const worker = async () => {
+    while (next < items.length && !failed.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (err) {
+        failed.push(err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failed.length) throw failed[0];
+}
+
+/**
+ * The CTag (calendarserver.org getctag) each collection had when a pass that saved its sync token
+ * began, per database: kept in memory, so the first pass after a start always asks for the change list.
+ */
+const ctags = new WeakMap<Database.Database, Map<string, { token: string; ctag: string }>>();
+const ctagKey = (c: ContactCollection) => `${c.accountId} ${c.url}`;
+
+function sameCtag(sqlite: Database.Database, collection: ContactCollection, ctag: string): boolean {
+  const known = ctags.get(sqlite)?.get(ctagKey(collection));
+  return !!known && known.token === collection.syncToken && known.ctag === ctag;
+}
+
+function rememberCtag(sqlite: Database.Database, collection: ContactCollection, token: string, ctag: string): void {
+  let known = ctags.get(sqlite);
+  if (!known) ctags.set(sqlite, (known = new Map()));
+  known.set(ctagKey(collection), { token, ctag });
+}
+
+/**
+ * The collection's CTag, or null when the server has none or does not answer: the pass then asks for
+ * its change list as always (which reports a real failure). Given a listing's time: radicale walks
+ * every card for it, if faster than for a change list.
+ */
+async function collectionCtag(client: DavClient, url: string): Promise<string | null> {
+  try {
+    const res = await client.request('PROPFIND', url, {
+      slow: true,
+      headers: { depth: '0' },
+      body: `<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:" xmlns:cs="http://calendarserver.org/ns/"><d:prop><cs:getctag/></d:prop></d:propfind>`,
+      expect: [207],
+    });
+    const [entry] = parseMultistatus(res.body, url);
+    return propText(entry?.props.getctag) || null;
+  } catch (err) {
+    if (err instanceof DavError) return null;
+    throw err;
+  }
 }
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));

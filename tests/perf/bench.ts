@@ -1,4 +1,4 @@
-// `npm run bench [-- --only large|huge] [--runs N] [--repeat N] [--quick] [--seed N] [--browser | --no-browser] [--compare FILE] [--stall-only]`
+// `npm run bench [-- --only large|huge] [--runs N] [--repeat N] [--quick] [--seed N] [--browser | --no-browser] [--compare FILE] [--stall-only] [--sync-only] [--no-sync] [--sync-count N]`
 // Generates (or reuses) the large and huge databases, runs every benchmark of benchmarks.ts on each
 // through the real dispatcher and as raw SQL, times cold starts, checks the renderer at scale in
 // Chromium, prints it all and writes docs/benchmarks.md. Every timed figure is measured in --repeat
@@ -8,17 +8,18 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execSync } from 'node:child_process';
-import { COLD_START, STALL } from './benchmarks';
+import { COLD_START, STALL, SYNC } from './benchmarks';
 import { DEFAULT_SEED, SIZES, type SizeName } from './generate';
 import { measureColdStarts, removeDatabase } from './cold';
 import { DATA_DIR, ROOT, ensureDataFile, runScript, workingCopy } from './datafiles';
-import { describeMachine, loadNow, renderMarkdown, renderStall, verdict, type BenchReport, type SizeReport } from './report';
+import { describeMachine, loadNow, renderMarkdown, renderStall, renderSync, replaceSection, verdict, type BenchReport, type SizeReport, type SyncBenchResult } from './report';
 import { combineResults, combineRuns, type Stats } from './harness';
 import { compareFigures, parseFigures, renderComparison } from './compare';
 import type { WorkerResult } from './bench-worker';
 import type { StallResult } from './stall';
 import type { MemoryResult } from './memory';
 import type { BrowserResult } from './browser-at-scale';
+import type { SyncScaleResult } from './sync-scale';
 import { RENDERER_DIR } from '../helpers/browser';
 
 const log = (line: string) => console.log(line);
@@ -36,9 +37,15 @@ async function main() {
       repeat: { type: 'string' },
       compare: { type: 'string' },
       'stall-only': { type: 'boolean', default: false },
+      'sync-only': { type: 'boolean', default: false },
+      'no-sync': { type: 'boolean', default: false },
+      // a quick check of the sync runs: N cards each way, and N of large's contacts paired (the rest archived)
+      'sync-count': { type: 'string' },
     },
   });
   if (values['stall-only']) return stallOnly(Number(values.seed ?? DEFAULT_SEED));
+  const syncCount = values['sync-count'] ? Number(values['sync-count']) : undefined;
+  if (values['sync-only']) return syncOnly(Number(values.seed ?? DEFAULT_SEED), syncCount);
   const sizes = (values.only?.flatMap((o) => o.split(',')) ?? ['large', 'huge']) as SizeName[];
   for (const s of sizes) if (s !== 'large' && s !== 'huge' && s !== 'small') throw new Error(`--only takes large or huge, not ${s}`);
   const runs = Number(values.runs ?? (values.quick ? 10 : 30));
@@ -82,6 +89,7 @@ async function main() {
     const loads: { before: string; after: string }[] = [];
     let stall: StallResult | undefined;
     let memory: MemoryResult | undefined;
+    let sync: SyncBenchResult | undefined;
     for (let r = 1; r <= repeat; r++) {
       const before = loadNow();
       if (repeat > 1) log(`  run ${r} of ${repeat} (load ${before}):`);
@@ -114,6 +122,12 @@ async function main() {
         removeDatabase(memoryWork);
         if (memoryCode !== 0 || !existsSync(memoryOut)) failed = true;
         else memory = readJson<MemoryResult>(memoryOut);
+      }
+
+      // sync at scale against a local radicale (large only, first run only: a first sync each way takes minutes)
+      if (size === 'large' && r === 1 && !values['no-sync']) {
+        sync = await runSync(data.path, syncCount);
+        if (sync.failures.length) failed = true;
       }
 
       // cold starts, each in a fresh process on a fresh copy of the generated file (not the scratch
@@ -149,6 +163,7 @@ async function main() {
       maxRssMB,
       memory,
       stall,
+      sync,
       loads,
     });
     log(`  file ${(statSync(data.path).size / 1024 / 1024).toFixed(0)} MB; bench process peak memory ${maxRssMB} MB`);
@@ -186,6 +201,7 @@ async function main() {
         verdict(COLD_START.budget, s.cold.api),
         ...s.results.map((r) => verdict(r.budget, r.api)),
         ...(s.stall?.scenarios ?? []).map((sc) => (sc.worstMs <= STALL.budgetMs ? '' : `✗ longest stall while "${sc.name}": ${sc.worstMs.toFixed(0)} ms > ${STALL.budgetMs} ms`)),
+        ...(s.sync ? syncOverBudget(s.sync) : []),
       ].filter((v) => v.startsWith('✗'));
       log(over.length ? `\nOver budget on large: ${over.join('; ')}` : '\nEvery measured budget is met on large.');
     }
@@ -235,6 +251,58 @@ async function stallOnly(seed: number) {
   writeFileSync(doc, start < 0 ? `${markdown.trimEnd()}\n\n${section}\n` : `${markdown.slice(0, start)}${section}${end < 0 ? '' : `\n${markdown.slice(end + 1)}`}`);
   log(`Wrote the stall section of ${doc}`);
   if (stall.scenarios.some((sc) => sc.worstMs > STALL.budgetMs)) process.exitCode = 1;
+}
+
+/** the sync-scale.ts runs against radicale, each in a process of its own: from (10,000 cards into a fresh Kith), same (large paired, then its incremental passes), to (SYNC.toCount of large's contacts sent) */
+async function runSync(source: string, count?: number): Promise<SyncBenchResult> {
+  const result: SyncBenchResult = { server: SYNC.server, toCount: count ?? SYNC.toCount, failures: [] };
+  const out = join(DATA_DIR, 'results', 'large-sync.json');
+  mkdirSync(dirname(out), { recursive: true });
+  const runs: { mode: 'from' | 'same' | 'to'; args: string[]; file: boolean }[] = [
+    { mode: 'from', args: ['--count', String(count ?? 10_000)], file: false },
+    { mode: 'same', args: count ? ['--count', String(count)] : [], file: true },
+    { mode: 'to', args: ['--count', String(count ?? SYNC.toCount)], file: true },
+  ];
+  // one copy of large with the back end's catch-up after opening done (minutes for a generated file), which each run copies again
+  const work = workingCopy(source, 'large');
+  const settled = await runScript('sync-scale.ts', ['settle', '--file', work]);
+  if (settled !== 0) result.failures.push(`settling the copy of large failed (exit ${settled})`);
+  for (const run of runs) {
+    log(`  sync at scale (${SYNC.server}, ${run.mode}; load ${loadNow()}):`);
+    rmSync(out, { force: true });
+    const code = await runScript('sync-scale.ts', [run.mode, '--server', SYNC.server, ...(run.file ? ['--file', work] : []), ...run.args, '--out', out]);
+    const read = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as SyncScaleResult) : null;
+    if (code !== 0 || !read?.firstSync) result.failures.push(`sync-scale.ts ${run.mode} exited ${code}${read?.firstSync ? '' : ' before its first sync finished'}`);
+    if (read) result[run.mode] = read;
+  }
+  removeDatabase(work);
+  return result;
+}
+
+/** the budgeted sync figures over budget */
+function syncOverBudget(sync: SyncBenchResult): string[] {
+  const r = sync.same ?? sync.from;
+  if (!r) return [];
+  const edit = r.editToServer?.medianWallMs;
+  const over = [
+    ...(edit !== undefined && edit > SYNC.budgetMs ? [`✗ sync: one change in Kith → on the server ${edit.toFixed(0)} ms > ${SYNC.budgetMs} ms`] : []),
+    ...r.passes.filter((p) => p.label.startsWith('one change') && p.wallMs > SYNC.budgetMs).map((p) => `✗ sync: ${p.label} ${p.wallMs.toFixed(0)} ms > ${SYNC.budgetMs} ms`),
+  ];
+  return over;
+}
+
+/** `--sync-only`: the sync-at-scale runs alone, their section of docs/benchmarks.md rewritten in place */
+async function syncOnly(seed: number, count?: number) {
+  const data = await ensureDataFile('large', seed, log);
+  const before = loadNow();
+  const sync = await runSync(data.path, count);
+  const doc = join(ROOT, 'docs', 'benchmarks.md');
+  const section = renderSync('large', sync, { date: new Date(), loadBefore: before, loadAfter: loadNow() }).join('\n');
+  // a new section goes where a full run places it: after the stall section, before the growth table
+  writeFileSync(doc, replaceSection(readFileSync(doc, 'utf8'), `## Sync at scale (large, ${SYNC.server})`, section, ['## Growth from large to huge', '## The renderer at scale', '## How this is measured']));
+  log(`Wrote the sync section of ${doc}`);
+  for (const v of syncOverBudget(sync)) log(v);
+  if (sync.failures.length) process.exitCode = 1;
 }
 
 main().catch((err) => {

@@ -251,6 +251,14 @@ export const COLD_START = {
  * 10 ms while long work runs beside it — no call may stall another for more than 50 ms. And the
  * memory a large JSON export adds to the app. Measured by stall.ts.
  */
+/** "Sync at scale" (sync-scale.ts, issue 16): an incremental sync with one change, end to end, on large */
+export const SYNC = {
+  budgetMs: 500,
+  server: 'radicale',
+  /** the cards sent by the "to" first sync: radicale's PUT of a new card reads every card it holds, so 10,000 would take hours */
+  toCount: 1000,
+} as const;
+
 export const STALL = {
   budgetMs: 50,
   memoryBudgetMB: 200,

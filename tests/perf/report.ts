@@ -9,7 +9,8 @@ import type { SizeName, SizeSpec } from './generate';
 import { ROOT } from './datafiles';
 import type { StallResult } from './stall';
 import type { MemoryResult } from './memory';
-import { STALL } from './benchmarks';
+import { STALL, SYNC } from './benchmarks';
+import type { SyncScaleResult, Timing } from './sync-scale';
 
 export interface Machine {
   cpu: string;
@@ -68,6 +69,22 @@ export interface SizeReport {
   stall?: StallResult;
   /** the load average before and after each full run */
   loads?: { before: string; after: string }[];
+  /** "Sync at scale" (sync-scale.ts against radicale), measured on large */
+  sync?: SyncBenchResult;
+}
+
+/** the sync-scale.ts runs of the bench: a first sync each way and the incremental passes on large */
+export interface SyncBenchResult {
+  server: string;
+  /** a fresh Kith receiving `count` cards from the server, then the incremental passes */
+  from?: SyncScaleResult;
+  /** large, and an address book already holding the same cards: paired by UID, then the incremental passes on large synced */
+  same?: SyncScaleResult;
+  /** large's first `toCount` contacts sent to an empty address book */
+  to?: SyncScaleResult;
+  toCount: number;
+  /** runs that failed, with why */
+  failures: string[];
 }
 
 export interface BenchReport {
@@ -83,7 +100,8 @@ export interface BenchReport {
   minutes?: number;
 }
 
-const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
+const msOf = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
+const ms = msOf;
 const n = (v: number | undefined) => (v === undefined ? '–' : v.toLocaleString('en-US'));
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -185,6 +203,7 @@ export function renderMarkdown(r: BenchReport): string {
   }
 
   for (const s of r.sizes) if (s.stall) out.push(...renderStall(s.size, s.stall));
+  for (const s of r.sizes) if (s.sync) out.push(...renderSync(s.size, s.sync));
 
   const large = r.sizes.find((s) => s.size === 'large');
   const huge = r.sizes.find((s) => s.size === 'huge');
@@ -307,4 +326,72 @@ export function renderStall(size: SizeName, stall: StallResult, run?: { date: Da
   }
   out.push('');
   return out;
+}
+
+/** the "Sync at scale" section: first syncs each way, the incremental passes with the server's share and Kith's, memory */
+export function renderSync(size: SizeName, sync: SyncBenchResult, run?: { date: Date; loadBefore: string; loadAfter: string }): string[] {
+  const out = [`## Sync at scale (${size}, ${sync.server})`, ''];
+  if (run) out.push(`Run alone (\`npm run bench -- --sync-only\`) on ${run.date.toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${run.loadBefore} before, ${run.loadAfter} after.`, '');
+  out.push(
+    `\`tests/perf/sync-scale.ts\` against a local ${sync.server} on 127.0.0.1 (temporary storage), through the dispatcher. Each figure is one run, in ms of wall time, split into the time spent waiting on the server ` +
+      "(while at least one HTTP request is under way, from its start to the last byte of its answer: Kith's work done while several PUTs are out counts as waiting) and Kith's own share (the rest); \"Kith CPU\" is the process's CPU time (the server is another process, so it is Kith's alone). " +
+      "\"The server's change list alone\" is one sync-collection with the pass's token and no Kith in the loop, timed just before the pass: the floor under any pass that asks for changes. " +
+      `Budget: an incremental sync with one change, end to end, under ${SYNC.budgetMs} ms on ${size}.`,
+    '',
+  );
+  const ms = (v: number | undefined) => (v !== undefined && v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : msOf(v));
+  const budgetOf = (wallMs: number) => (wallMs <= SYNC.budgetMs ? `✓ ≤ ${SYNC.budgetMs} ms` : `✗ ${ms(wallMs)} > ${SYNC.budgetMs} ms`);
+  const row = (name: string, t: Timing | undefined, budget = false, floor?: number) =>
+    t ? `| ${name} | ${ms(t.wallMs)} | ${ms(t.serverMs)} | ${ms(t.kithMs)} | ${ms(t.kithCpuMs)} | ${n(t.requests)} | ${floor === undefined ? '–' : ms(floor)} | ${budget ? budgetOf(t.wallMs) : ''} |` : `| ${name} | not measured | | | | | | |`;
+  const passOf = (r: SyncScaleResult | undefined, label: string) => r?.passes.find((p) => p.label === label);
+  const first = (r: SyncScaleResult | undefined) => r?.firstSync;
+  out.push('| what | end to end | waiting on the server | Kith\'s share | Kith CPU | requests | the server\'s change list alone | budget |', '|---|--:|--:|--:|--:|--:|--:|---|');
+  const fromCount = first(sync.from)?.pulled;
+  out.push(row(`first sync from the server: ${n(fromCount)} cards into a fresh Kith`, first(sync.from)));
+  out.push(row(`first sync to the server: ${n(first(sync.to)?.pushed ?? sync.toCount)} of ${size}'s contacts into an empty address book (a PUT each)`, first(sync.to)));
+  out.push(row(`first sync of ${size} with an address book already holding its ${n(first(sync.same)?.contactsBefore)} cards (paired by UID, nothing written)`, first(sync.same)));
+  const incremental = sync.same ?? sync.from;
+  const on = incremental === sync.same ? `${size}, ${n(first(sync.same)?.contactsBefore)} contacts synced` : `${n(fromCount)} synced`;
+  const nothing = passOf(incremental, 'pass, nothing changed');
+  out.push(row(`pass, nothing changed (${on})`, nothing, false, nothing?.floorMs));
+  const edit = incremental?.editToServer;
+  const editMedian = edit ? edit.runs.slice().sort((a, b) => a.wallMs - b.wallMs)[Math.floor(edit.runs.length / 2)] : undefined;
+  out.push(row(`one change in Kith → on the server: contacts.update + the send-only pass the scheduler runs after a write, median of ${edit?.runs.length ?? 0} (${on})`, editMedian, true));
+  const kithChange = passOf(incremental, 'one change in Kith, full pass');
+  out.push(row(`one change in Kith, full pass (${on})`, kithChange, true, kithChange?.floorMs));
+  const serverChange = passOf(incremental, 'one change on the server, full pass');
+  out.push(row(`one change on the server (a phone's edit), full pass (${on})`, serverChange, true, serverChange?.floorMs));
+  out.push('');
+  out.push('Memory of the back end during each first sync (sampled: RSS every 100 ms; own memory, RSS without file-backed pages, every 2 s from /proc/self/smaps_rollup):', '');
+  out.push('| first sync | RSS before | RSS peak | own memory before | own memory peak | JS heap peak |', '|---|--:|--:|--:|--:|--:|');
+  for (const [name, r] of [['from the server', sync.from], ['to the server', sync.to], ['paired with the same cards', sync.same]] as const) {
+    const f = r?.firstSync;
+    if (f) out.push(`| ${name} | ${f.memoryBefore?.rssMB ?? '–'} MB | ${f.peak.rssMB} MB | ${f.memoryBefore?.ownMB ?? '–'} MB | ${f.peak.ownMB} MB | ${f.peak.heapMB.toFixed(0)} MB |`);
+  }
+  out.push('');
+  const notes: string[] = [];
+  for (const r of [sync.from, sync.to, sync.same]) {
+    if (!r) continue;
+    const setup = [r.settleMs !== undefined ? `the back end's own search-index catch-up after opening the file ${(r.settleMs / 1000).toFixed(0)} s` : '', r.serverWarmUpMs !== undefined ? `${sync.server}'s first listing (it builds its item cache) ${(r.serverWarmUpMs / 1000).toFixed(0)} s` : ''].filter(Boolean);
+    notes.push(`- \`${r.mode}\`: load ${r.loadBefore} before, ${r.loadAfter ?? '–'} after${setup.length ? `; not timed, before the first sync: ${setup.join('; ')}` : ''}${r.gaveUpAfterS ? `; gave up after ${r.gaveUpAfterS.toFixed(0)} s` : ''}.`);
+  }
+  notes.push(
+    `- The first sync to the server sends ${n(sync.toCount)} contacts, not all of ${size}: ${sync.server} 3.1's PUT of a new card reads every card it holds (\`has_uid\`) and scans the folder, so filling an empty address book costs the server time quadratic in the cards (see docs/sync.md, Scale).`,
+    '- Where a change on the server is involved, the pass waits for the server\'s change list, which radicale builds by walking every card: that floor, not Kith, decides whether the budget holds.',
+  );
+  for (const f of sync.failures) notes.push(`- **Failed:** ${f}`);
+  out.push(...notes, '');
+  return out;
+}
+
+/** `markdown` with the section under `heading` (to the next "## ") replaced by `section`; a new one goes before the first of `before` found, else at the end */
+export function replaceSection(markdown: string, heading: string, section: string, before: string[]): string {
+  const body = section.endsWith('\n') ? section : `${section}\n`;
+  const start = markdown.indexOf(`${heading}\n`);
+  if (start >= 0) {
+    const end = markdown.indexOf('\n## ', start + 1);
+    return `${markdown.slice(0, start)}${body}${end < 0 ? '' : `\n${markdown.slice(end + 1)}`}`;
+  }
+  const at = before.map((b) => markdown.indexOf(b)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+  return at === undefined ? `${markdown.trimEnd()}\n\n${body}` : `${markdown.slice(0, at)}${body}\n${markdown.slice(at)}`;
 }
