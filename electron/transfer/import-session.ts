@@ -8,6 +8,7 @@ import { openDatabase, type DatabaseHandle } from '../../db/connection';
 import { ServiceError } from '../../shared/api/errors';
 import { LEFT_OUT_SHOWN, type DuplicateCandidate, type CsvTarget, type DuplicateAction, type ImportFormat, type ImportPreview, type ImportProgress, type ImportSummary } from '../../shared/api/methods/transfer';
 import { insertContactPrepared, type ContactFields, type TagIds } from '../services/contacts';
+import { orderedIds } from '../services/orderedIds';
 import type { ServiceContext } from '../services/context';
 import type { CsvTable } from './csv-formats';
 import { buildDuplicateIndex, buildDuplicateIndexInSlices, describeCandidate, findDuplicates, indexRecord, type DuplicateMatch, type IndexedPerson } from './duplicates';
@@ -358,6 +359,8 @@ export async function commitSession(
       const forNew = decide.forNew ?? {};
       if (forNew.circleId && !circleRows.some((c) => c.id === forNew.circleId)) throw new ServiceError('invalid_input', 'That circle no longer exists; choose another', 'forNew.circleId');
       const relations = await planRelations(trx, records);
+      // the new rows' ids in the order they are written: each index grows at one end (orderedIds.ts)
+      const newId = orderedIds(now);
       /** the contact each record became (added, merged into, or the one it duplicates when skipped) */
       const contactOf = new Map<number, string>();
       for (let i = 0; i < records.length; i++) {
@@ -397,13 +400,13 @@ export async function commitSession(
             summary.merged++;
           } else {
             // a file's own id (vCard UID) is kept when it is free, so exports come back as the same contacts
-            const id = record.uid && !idTaken.get(record.uid) ? record.uid : undefined;
+            const id = record.uid && !idTaken.get(record.uid) ? record.uid : newId();
             const extra = {
               ...(forNew.circleId ? { circleId: forNew.circleId } : {}),
               ...(forNew.cadenceDays ? { cadenceDays: forNew.cadenceDays } : {}),
               ...(forNew.tags?.length ? { tags: withTags(fields.tags ?? [], forNew.tags) } : {}),
             };
-            contactId = addRecord(sqlite, { ...record, remembered }, { ...fields, ...extra }, now, id, tags);
+            contactId = addRecord(sqlite, { ...record, remembered }, { ...fields, ...extra }, now, id, tags, newId);
             contactOf.set(record.number, contactId);
             summary.added++;
           }
@@ -538,8 +541,8 @@ function linkRelations(sqlite: Database.Database, links: PlannedLink[], contactO
   }
 }
 
-function addRecord(sqlite: Database.Database, record: ImportRecord, fields: ContactFields, now: number, id: string | undefined, tags: TagIds): string {
-  const contactId = insertContactPrepared(sqlite, fields, now, id, tags);
+function addRecord(sqlite: Database.Database, record: ImportRecord, fields: ContactFields, now: number, id: string, tags: TagIds, newId: () => string): string {
+  const contactId = insertContactPrepared(sqlite, fields, now, id, tags, newId);
   insertDates(sqlite, contactId, record.dates);
   if (record.photo) insertPhoto(sqlite, contactId, record.photo, now);
   if (record.remembered) insertRemembered(sqlite, contactId, record.remembered, now, false);
