@@ -19,7 +19,7 @@ export function orderedIds(now: number): () => string {
   let at = 0;
   return () => {
     const c = (counter++).toString(16).padStart(13, '0');
-    if (at >= pool.length) [pool, at] = [randomBytes(POOL_IDS * 3).toString('hex'), 0];
+    if (at + 5 > pool.length) [pool, at] = [randomBytes(POOL_IDS * 3).toString('hex'), 0];
     const tail = pool.slice(at, (at += 5));
     return `${time.slice(0, 8)}-${time.slice(8)}-7${c.slice(0, 3)}-8${c.slice(3, 6)}-${c.slice(6)}${tail}`;
   };
