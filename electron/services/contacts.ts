@@ -197,7 +197,16 @@ export async function insertContact(trx: Transaction<DB>, input: ContactFields, 
  * after rolling back a contact, the caller forgets them (`tags.clear()`), since a tag made for that
  * contact is gone with it.
  */
-export function insertContactPrepared(sqlite: Database.Database, input: ContactFields, now: number, id: string = randomUUID(), tags: TagIds = new Map()): string {
+/** what a writer of many contacts at once (an import) passes: ids in the order they are written
+ *  (orderedIds.ts), the phone region read once, and method values it already has in the compared
+ *  form (the preview's, by kind and value) */
+export interface BulkContacts {
+  newId: () => string;
+  region: CountryCode;
+  normalized: Map<string, string>;
+}
+
+export function insertContactPrepared(sqlite: Database.Database, input: ContactFields, now: number, id: string = randomUUID(), tags: TagIds = new Map(), bulk?: BulkContacts): string {
   if (input.circleId && !prepared(sqlite, `SELECT 1 FROM circles WHERE id = ?`).get(input.circleId)) throw unknownCircle();
   if (input.introducedById && !prepared(sqlite, `SELECT 1 FROM contacts WHERE id = ?`).get(input.introducedById)) throw unknownIntroducer();
   const row = newContactRow(input, id, now);
@@ -205,7 +214,7 @@ export function insertContactPrepared(sqlite: Database.Database, input: ContactF
   // the columns are those present in the input (the others keep their defaults), so one statement per set of columns
   prepared(sqlite, `INSERT INTO contacts (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...Object.values(row));
   const method = prepared(sqlite, `INSERT INTO contact_methods (id, contact_id, kind, label, value, value_normalized, is_primary, sort_order, address_parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  for (const m of methodRows(id, input.methods, phoneRegion(sqlite))) method.run(m.id, m.contact_id, m.kind, m.label, m.value, m.value_normalized, m.is_primary, m.sort_order, m.address_parts);
+  for (const m of methodRows(id, input.methods, bulk?.region ?? phoneRegion(sqlite), bulk?.newId, bulk?.normalized)) method.run(m.id, m.contact_id, m.kind, m.label, m.value, m.value_normalized, m.is_primary, m.sort_order, m.address_parts);
   const link = prepared(sqlite, `INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)`);
   for (const name of uniqueTagNames(input.tags)) link.run(id, tagIdPrepared(sqlite, name, now, tags));
   return id;
@@ -315,11 +324,11 @@ async function replaceMethods(trx: Transaction<DB>, contactId: string, methods: 
  * kept, with the first label and a primary flag from any of them), with exactly one primary per
  * kind: the first marked, else the first of that kind.
  */
-export function methodRows(contactId: string, given: ContactFields['methods'], region: CountryCode) {
+export function methodRows(contactId: string, given: ContactFields['methods'], region: CountryCode, newId: () => string = randomUUID, known?: Map<string, string>) {
   const byKey = new Map<string, ContactFields['methods'][number]>();
   const normalized = new Map<ContactFields['methods'][number], string>();
   for (const m of given) {
-    const value = normalizeMethodValue(m.kind, m.value, region);
+    const value = known?.get(`${m.kind}\u0000${m.value}`) ?? normalizeMethodValue(m.kind, m.value, region);
     const key = `${m.kind}\u0000${value}`;
     const first = byKey.get(key);
     if (!first) {
@@ -340,7 +349,7 @@ export function methodRows(contactId: string, given: ContactFields['methods'], r
     if (!primaryOf.has(m.kind)) primaryOf.set(m.kind, i);
   });
   return methods.map((m, i) => ({
-    id: randomUUID(),
+    id: newId(),
     contact_id: contactId,
     kind: m.kind,
     label: m.label,

@@ -24,6 +24,9 @@ export interface IndexedPerson {
 
 export interface DuplicateIndex {
   region: CountryCode;
+  /** each record's method values in the compared form, by kind and value: a record is looked up
+   *  and then indexed, and reading a phone number (libphonenumber) is the costly part of both */
+  normalized: Map<string, string>;
   byId: Map<string, IndexedPerson>;
   byEmail: Map<string, IndexedPerson[]>;
   byPhone: Map<string, IndexedPerson[]>;
@@ -75,7 +78,7 @@ function* indexSteps(sqlite: Database.Database, region: CountryCode): Generator<
     sqlite,
     `SELECT contact_id, kind, value, value_normalized FROM contact_methods WHERE contact_id > ? AND contact_id <= ? AND kind IN ('email', 'phone') ORDER BY contact_id, sort_order`,
   );
-  const index: DuplicateIndex = { region, byId: new Map(), byEmail: new Map(), byPhone: new Map(), byName: new Map() };
+  const index: DuplicateIndex = { region, normalized: new Map(), byId: new Map(), byEmail: new Map(), byPhone: new Map(), byName: new Map() };
   let after = '';
   for (;;) {
     const contacts = page.all(after) as { id: string; display_name: string }[];
@@ -102,6 +105,14 @@ function* indexSteps(sqlite: Database.Database, region: CountryCode): Generator<
   }
 }
 
+/** a record's method value in the compared form, read once per index */
+function normalizedOf(index: DuplicateIndex, kind: 'email' | 'phone', value: string): string {
+  const key = `${kind}\u0000${value}`;
+  let normalized = index.normalized.get(key);
+  if (normalized === undefined) index.normalized.set(key, (normalized = normalizeMethodValue(kind, value, index.region)));
+  return normalized;
+}
+
 function phoneComparable(normalized: string): boolean {
   return (normalized.match(/\d/g)?.length ?? 0) >= MIN_PHONE_DIGITS;
 }
@@ -111,7 +122,7 @@ export function indexRecord(index: DuplicateIndex, record: ImportRecord, person:
   if (!index.byId.has(person.id)) index.byId.set(person.id, person);
   for (const m of record.fields.methods ?? []) {
     if (m.kind !== 'email' && m.kind !== 'phone') continue;
-    const normalized = normalizeMethodValue(m.kind, m.value, index.region);
+    const normalized = normalizedOf(index, m.kind, m.value);
     if (m.kind === 'email') {
       if (!person.emails.includes(m.value)) person.emails.push(m.value);
       push(index.byEmail, normalized, person);
@@ -131,10 +142,10 @@ export function findDuplicates(index: DuplicateIndex, record: ImportRecord): Dup
     for (const person of people ?? []) if (!found.some((f) => f.person === person)) found.push({ person, matchedBy });
   };
   const methods = record.fields.methods ?? [];
-  for (const m of methods) if (m.kind === 'email') add(index.byEmail.get(normalizeMethodValue('email', m.value, index.region)), 'email');
+  for (const m of methods) if (m.kind === 'email') add(index.byEmail.get(normalizedOf(index, 'email', m.value)), 'email');
   for (const m of methods) {
     if (m.kind !== 'phone') continue;
-    const normalized = normalizeMethodValue('phone', m.value, index.region);
+    const normalized = normalizedOf(index, 'phone', m.value);
     if (phoneComparable(normalized)) add(index.byPhone.get(normalized), 'phone');
   }
   add(index.byName.get(personNameKey(record.fields.displayName)), 'name');

@@ -7,10 +7,11 @@ import { prepared } from '../../db/prepared';
 import { openDatabase, type DatabaseHandle } from '../../db/connection';
 import { ServiceError } from '../../shared/api/errors';
 import { LEFT_OUT_SHOWN, type DuplicateCandidate, type CsvTarget, type DuplicateAction, type ImportFormat, type ImportPreview, type ImportProgress, type ImportSummary } from '../../shared/api/methods/transfer';
-import { insertContactPrepared, type ContactFields, type TagIds } from '../services/contacts';
+import { insertContactPrepared, type BulkContacts, type ContactFields, type TagIds } from '../services/contacts';
+import { orderedIds } from '../services/orderedIds';
 import type { ServiceContext } from '../services/context';
 import type { CsvTable } from './csv-formats';
-import { buildDuplicateIndex, buildDuplicateIndexInSlices, describeCandidate, findDuplicates, indexRecord, type DuplicateMatch, type IndexedPerson } from './duplicates';
+import { buildDuplicateIndex, buildDuplicateIndexInSlices, describeCandidate, findDuplicates, indexRecord, type DuplicateIndex, type DuplicateMatch, type IndexedPerson } from './duplicates';
 import { importActionFor } from '../../shared/domain/duplicates';
 import { phoneRegion, renormalizePhones } from '../services/phones';
 import { hasUserData, readJsonExport, restoreJsonExport, type JsonExport } from './json-export';
@@ -26,6 +27,7 @@ import { isDirected, storedRelationship } from '../../shared/domain/relationship
 import type { CardRole } from './vcard-related';
 import { roleLookupSync, roleRefForNames } from '../services/relationshipRoles';
 import type { Kysely } from 'kysely';
+import type { CountryCode } from 'libphonenumber-js';
 import type { DB } from '../../db/schema';
 import { readContactsFile } from './parse-off-thread';
 import { open as openFile, readFile, stat } from 'node:fs/promises';
@@ -81,6 +83,10 @@ interface Session {
   parsed: ParsedFile;
   json: JsonExport | null;
   progress: ImportProgress;
+  /** the records' emails and phones in the compared form, as the preview read them (in this region), for the commit */
+  normalized: { region: CountryCode; values: Map<string, string> } | null;
+  /** the duplicate index of the contacts here, built while the file is read (previewOf takes it) */
+  indexing: Promise<DuplicateIndex> | null;
   cancelRequested: boolean;
   createdAt: number;
 }
@@ -149,6 +155,8 @@ export async function openSession(ctx: ServiceContext, file: ImportFile, format?
     parsed: { records: [], failed: [], warnings: [], leftOut: [] },
     json: null,
     progress: { state: 'ready', processed: 0, total: 0 },
+    normalized: null,
+    indexing: null,
     cancelRequested: false,
     createdAt: ctx.clock.now().getTime(),
   };
@@ -193,6 +201,9 @@ async function parseSession(ctx: ServiceContext, session: Session, mapping?: Csv
     session.bytes = await readWholeFile(session.path);
     session.path = null;
   }
+  // the contacts here are indexed on this thread while the worker reads the file: neither needs the other
+  session.indexing = buildDuplicateIndexInSlices(ctx.sqlite, phoneRegion(ctx.sqlite), slicer());
+  session.indexing.catch(() => undefined); // a failure is the preview's, which awaits it
   const read = await readContactsFile({ bytes: session.bytes, format: session.format, mapping, previousMapping: session.mapping });
   session.format = read.format;
   session.csv = read.csv;
@@ -234,7 +245,9 @@ export async function previewOf(ctx: ServiceContext, session: Session): Promise<
   const { records, failed, warnings } = session.parsed;
   // pure work over every record: in slices, so other calls are answered between them
   const breathe = slicer();
-  const index = await buildDuplicateIndexInSlices(ctx.sqlite, phoneRegion(ctx.sqlite), breathe);
+  const index = await (session.indexing ?? buildDuplicateIndexInSlices(ctx.sqlite, phoneRegion(ctx.sqlite), breathe));
+  session.indexing = null; // it now holds this preview's records too
+  session.normalized = { region: index.region, values: index.normalized };
   const duplicates: DuplicateCandidate[] = [];
   for (const r of records) {
     const candidate = describeCandidate(r, findDuplicates(index, r));
@@ -349,7 +362,12 @@ export async function commitSession(
       }
       // which contact a record duplicates matters only when some record may be merged or skipped
       const keepsAll = decide.defaultAction === 'keepBoth' && (decide.nameOnlyAction ?? 'keepBoth') === 'keepBoth' && Object.values(decide.actions).every((a) => a === 'keepBoth');
-      const index = keepsAll ? null : buildDuplicateIndex(sqlite, phoneRegion(sqlite));
+      const region = phoneRegion(sqlite);
+      // the new rows' ids in the order they are written, so each index grows at one end (orderedIds.ts);
+      // the numbers the preview already read are not read again
+      const bulk: BulkContacts = { newId: orderedIds(now), region, normalized: session.normalized?.region === region ? session.normalized.values : new Map() };
+      const index = keepsAll ? null : buildDuplicateIndex(sqlite, region);
+      if (index) index.normalized = bulk.normalized;
       // the records are written with prepared statements on the raw connection, inside this transaction
       // (a query built per row cost more than the writes themselves)
       const savepoint = prepared(sqlite, 'SAVEPOINT import_record');
@@ -401,13 +419,13 @@ export async function commitSession(
             summary.merged++;
           } else {
             // a file's own id (vCard UID) is kept when it is free, so exports come back as the same contacts
-            const id = record.uid && !idTaken.get(record.uid) ? record.uid : undefined;
+            const id = record.uid && !idTaken.get(record.uid) ? record.uid : bulk.newId();
             const extra = {
               ...(forNew.circleId ? { circleId: forNew.circleId } : {}),
               ...(forNew.cadenceDays ? { cadenceDays: forNew.cadenceDays } : {}),
               ...(forNew.tags?.length ? { tags: withTags(fields.tags ?? [], forNew.tags) } : {}),
             };
-            contactId = addRecord(sqlite, { ...record, remembered }, { ...fields, ...extra }, now, id, tags);
+            contactId = addRecord(sqlite, { ...record, remembered }, { ...fields, ...extra }, now, id, tags, bulk);
             contactOf.set(record.number, contactId);
             summary.added++;
           }
@@ -440,6 +458,7 @@ export async function commitSession(
   session.progress = { state: 'done', processed: session.progress.total, total: session.progress.total };
   // a done import is never committed again (a new preview of it reads the file anew): let its records go
   session.parsed = { records: [], failed: [], warnings: [], leftOut: [] };
+  session.normalized = null;
   session.json = null;
   return summary;
 }
@@ -542,8 +561,8 @@ function linkRelations(sqlite: Database.Database, links: PlannedLink[], contactO
   }
 }
 
-function addRecord(sqlite: Database.Database, record: ImportRecord, fields: ContactFields, now: number, id: string | undefined, tags: TagIds): string {
-  const contactId = insertContactPrepared(sqlite, fields, now, id, tags);
+function addRecord(sqlite: Database.Database, record: ImportRecord, fields: ContactFields, now: number, id: string, tags: TagIds, bulk: BulkContacts): string {
+  const contactId = insertContactPrepared(sqlite, fields, now, id, tags, bulk);
   insertDates(sqlite, contactId, record.dates);
   if (record.photo) insertPhoto(sqlite, contactId, record.photo, now);
   if (record.remembered) insertRemembered(sqlite, contactId, record.remembered, now, false);

@@ -1,5 +1,7 @@
-// The parse worker thread: reads one large address book file (parse-file.ts) away from the back
-// end's event loop, so a 10,000-card preview does not hold every other call for seconds.
+// The parse worker thread: reads large address book files (parse-file.ts) away from the back end's
+// event loop, so a 10,000-card preview does not hold every other call for seconds. It stays up
+// between files (parse-off-thread.ts): starting it, and loading its modules, cost more CPU than
+// reading 10,000 cards.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ServiceError } from '../../shared/api/errors';
 import { parseContactsFile, type ParseRequest, type ParseResult } from './parse-file';
@@ -12,9 +14,13 @@ export type ParseWorkerMessage =
   | { type: 'refused'; code: ServiceError['code']; message: string; field?: string }
   | { type: 'failed'; message: string };
 
+/** what the back end sends: a file to read, or 'next' for the next batch of its records */
+export type ParseWorkerRequest = { type: 'parse'; request: ParseRequest } | 'next';
+
 const RECORDS_PER_MESSAGE = 500;
 
-const asked = () => new Promise<void>((resolve) => parentPort!.once('message', () => resolve()));
+let onNext: (() => void) | null = null;
+const asked = () => new Promise<void>((resolve) => (onNext = resolve));
 
 async function run(request: ParseRequest): Promise<ParseWorkerMessage> {
   try {
@@ -31,4 +37,14 @@ async function run(request: ParseRequest): Promise<ParseWorkerMessage> {
   }
 }
 
-if (parentPort && workerData) void run(workerData as ParseRequest).then((message) => parentPort!.postMessage(message));
+if (parentPort) {
+  parentPort.on('message', (m: ParseWorkerRequest) => {
+    if (m === 'next') {
+      const next = onNext;
+      onNext = null;
+      next?.();
+    } else void run(m.request).then((message) => parentPort!.postMessage(message));
+  });
+  // the first file comes with the thread
+  if (workerData) void run(workerData as ParseRequest).then((message) => parentPort!.postMessage(message));
+}
