@@ -347,13 +347,13 @@ export function refreshHealth(sqlite: Database.Database, now: number, timeZone: 
     // results left older than today by a sliced day change that has not finished (refreshHealthInSlices)
     const pending = resultsPending(sqlite, today);
     if (ids.length === 0 && !pending) return;
-    sqlite.transaction(() => {
+    writing(sqlite, () => {
       if (pending) recomputeResults(sqlite, today);
       if (ids.length) recompute(sqlite, now, timeZone, ids);
-    }).immediate();
+    });
     return;
   }
-  sqlite.transaction(() => {
+  writing(sqlite, () => {
     if (sameZone) {
       const ids = stale();
       slideWindows(sqlite, meta.day, now, timeZone);
@@ -369,13 +369,46 @@ export function refreshHealth(sqlite: Database.Database, now: number, timeZone: 
       restoreIndexes(sqlite, indexes);
     }
     writeMeta(sqlite, timeZone, today, now);
-  }).immediate();
+  });
+}
+
+/** per connection, how many write transactions this file ran on contact_health */
+const healthWrites = new WeakMap<Database.Database, number>();
+
+/** `work` in an immediate transaction, counted as a write to the table (healthVersion) */
+function writing<T>(sqlite: Database.Database, work: () => T): T {
+  try {
+    return sqlite.transaction(work).immediate();
+  } finally {
+    healthWrites.set(sqlite, (healthWrites.get(sqlite) ?? 0) + 1);
+  }
+}
+
+/**
+ * A token that changes whenever contact_health may have changed, read after the refresh every reader
+ * runs first: this connection wrote it (every write to it is made here), a contact was deleted (its
+ * row goes by ON DELETE CASCADE, and one with nothing logged marks nothing out of date: the
+ * trigger-kept count of active contacts moves), or another connection committed to the file.
+ * Answers counted over the table are kept by it (db/countCache.ts) rather than by every write: a
+ * search-index slice, a note or a reminder written leave the dashboard's totals as they were.
+ */
+export function healthVersion(sqlite: Database.Database): string {
+  const other = prepared(sqlite, 'PRAGMA data_version').pluck().get() as number;
+  const active = prepared(sqlite, 'SELECT total(n) FROM contact_counts WHERE archived = 0').pluck().get() as number;
+  return `${other}:${healthWrites.get(sqlite) ?? 0}:${active}`;
 }
 
 type HealthMeta = { zone: string; day: number; computed_at: number };
 const readMeta = (sqlite: Database.Database) => prepared(sqlite, `SELECT zone, day, computed_at FROM health_meta WHERE id = 1`).get() as HealthMeta | undefined;
 const writeMeta = (sqlite: Database.Database, zone: string, day: number, now: number) =>
   prepared(sqlite, `INSERT OR REPLACE INTO health_meta (id, zone, day, computed_at) VALUES (1, ?, ?, ?)`).run(zone, day, now);
+
+/** whether the table is as refreshHealth would leave it: nothing to do */
+function upToDate(sqlite: Database.Database, now: number, today: number, timeZone: string): boolean {
+  const meta = readMeta(sqlite);
+  const sameDay = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day === today;
+  return sameDay && staleContacts(sqlite, now).length === 0 && !resultsPending(sqlite, today);
+}
 
 /** the contacts whose stored row is out of date today: written to since, or whose facts expired */
 function staleContacts(sqlite: Database.Database, now: number): string[] {
@@ -410,11 +443,14 @@ export async function refreshHealthInSlices(sqlite: Database.Database, now: numb
   let size = 16; // contacts per slice, adjusted to the time a slice took
   const timed = <T>(work: () => T) => {
     const started = performance.now();
-    const done = sqlite.transaction(work).immediate();
+    const done = writing(sqlite, work);
     const took = performance.now() - started;
     size = Math.max(1, Math.min(size * 4, 4096, Math.round((size * HEALTH_SLICE_MS) / Math.max(took, 1) / 1.25)));
     return done;
   };
+  // up to date (every call of the dashboard but the day's first): answered without a turn of the
+  // event loop, which would time whatever background slice was waiting into this caller's answer
+  if (upToDate(sqlite, now, today, timeZone)) return;
   for (;;) {
     await between();
     if (!sqlite.open) return; // the app closed meanwhile
@@ -422,7 +458,7 @@ export async function refreshHealthInSlices(sqlite: Database.Database, now: numb
     const sameZone = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day <= today;
     if (!sameZone) {
       // every row anew beside the table, which readers meanwhile see as it was
-      sqlite.transaction(() => startBuild(sqlite)).immediate();
+      writing(sqlite, () => startBuild(sqlite));
       for (let after: string | null = ''; after !== null; ) {
         await between();
         if (!sqlite.open) return;
@@ -434,18 +470,18 @@ export async function refreshHealthInSlices(sqlite: Database.Database, now: numb
         await between();
         if (!sqlite.open) return;
         // one index a slice: taken off the table, built on the new one by one sort
-        if (!sqlite.transaction(() => buildExists(sqlite) && moveIndex(sqlite)).immediate()) break;
+        if (!writing(sqlite, () => buildExists(sqlite) && moveIndex(sqlite))) break;
       }
-      sqlite.transaction(() => {
+      writing(sqlite, () => {
         if (buildExists(sqlite)) swapInBuild(sqlite), writeMeta(sqlite, timeZone, today, now);
-      }).immediate();
+      });
       continue;
     }
     if (meta.day < today) {
-      sqlite.transaction(() => {
+      writing(sqlite, () => {
         slideWindows(sqlite, meta.day, now, timeZone);
         writeMeta(sqlite, timeZone, today, now);
-      }).immediate();
+      });
       continue;
     }
     const ids = staleContacts(sqlite, now);

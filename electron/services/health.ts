@@ -3,7 +3,7 @@
 import { catchUp } from '../backend-status';
 import { sql } from 'kysely';
 import type Database from 'better-sqlite3';
-import { contactHealthInteractions, healthByCircle, healthList, healthTotals, refreshHealth, refreshHealthInSlices, type ContactHealthRow } from '../../db/queries/health';
+import { contactHealthInteractions, healthByCircle, healthList, healthTotals, healthVersion, refreshHealth, refreshHealthInSlices, type ContactHealthRow } from '../../db/queries/health';
 import { storageError } from '../api/storage-errors';
 import { ServiceError } from '../../shared/api/errors';
 import { followUpPriority } from '../../shared/domain/cadence';
@@ -147,8 +147,8 @@ export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'> & Partial<Pick
   if (!options.settled) catchUp(ctx.status, ctx.sqlite, 'health', () => refreshHealth(ctx.sqlite, now, timeZone));
   const today = localDateOf(now, timeZone);
   const todayDay = epochDayOf(today);
-  // counted over every row of the health table: once per day and data version (a logged interaction moves it)
-  const totals = cachedUntilWrite(ctx.sqlite, `health.totals:${todayDay}`, () => healthTotals(ctx.sqlite, todayDay));
+  // counted over every row of the health table: once per day and version of that table
+  const totals = cachedUntilWrite(ctx.sqlite, `health.totals:${todayDay}`, () => healthTotals(ctx.sqlite, todayDay), healthVersion);
   // overdue counts from the latest interval (a tolerance); without one that is the check-in date
   const daysPastLatest = (r: ContactHealthRow) => todayDay - epochDayOf(r.health.latestCheckIn!);
   const priority = (r: ContactHealthRow) => followUpPriority(daysPastLatest(r), r.importance);
