@@ -156,14 +156,19 @@ function factsOf(r: FactsRow): HealthFacts {
   };
 }
 
-/** the frequency windows of each cadence, computed once per call */
+/** the last instant and zone windowsCache was asked for, and its windows: the slices of one refresh share them */
+let lastWindows: { now: number; timeZone: string; of: (cadence: number) => HealthWindows } | null = null;
+
+/** the frequency windows of each cadence at `now`, each computed once (zone arithmetic, per slice it cost more than the slice's rows) */
 function windowsCache(now: number, timeZone: string) {
+  if (lastWindows?.now === now && lastWindows.timeZone === timeZone) return lastWindows.of;
   const byCadence = new Map<number, HealthWindows>();
-  return (cadence: number) => {
+  lastWindows = { now, timeZone, of: (cadence: number) => {
     let w = byCadence.get(cadence);
     if (!w) byCadence.set(cadence, (w = healthWindows(cadence, now, timeZone)));
     return w;
-  };
+  } };
+  return lastWindows.of;
 }
 
 /** every active contact's (or just these contacts') facts, straight from the interactions */
@@ -466,12 +471,8 @@ export async function refreshHealthInSlices(sqlite: Database.Database, now: numb
         const from: string = after;
         after = timed(() => buildRange(sqlite, now, timeZone, from, size));
       }
-      for (;;) {
-        await between();
-        if (!sqlite.open) return;
-        // one index a slice: taken off the table, built on the new one by one sort
-        if (!writing(sqlite, () => buildExists(sqlite) && moveIndex(sqlite))) break;
-      }
+      await between();
+      if (!sqlite.open) return;
       writing(sqlite, () => {
         if (buildExists(sqlite)) swapInBuild(sqlite), writeMeta(sqlite, timeZone, today, now);
       });
@@ -524,11 +525,19 @@ function abandonBuild(sqlite: Database.Database): string[] {
   return moved.map((m) => retarget(m, 'contact_health'));
 }
 
-/** a new, empty build table; what was marked out of date is all computed into it */
+/**
+ * a new, empty build table with contact_health's indexes (taken off the old table: an index name is
+ * the file's, and one CREATE INDEX over every row would be a slice of its own far over 50 ms on
+ * huge); what was marked out of date is all computed into it
+ */
 function startBuild(sqlite: Database.Database) {
   restoreIndexes(sqlite, abandonBuild(sqlite));
   const create = prepared(sqlite, `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'contact_health'`).pluck().get() as string;
   sqlite.exec(retarget(create, BUILD));
+  for (const index of prepared(sqlite, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact_health' AND sql IS NOT NULL ORDER BY rowid`).all() as { name: string; sql: string }[]) {
+    sqlite.exec(`DROP INDEX "${index.name}"`);
+    sqlite.exec(retarget(index.sql, BUILD));
+  }
   sqlite.exec(`DELETE FROM health_dirty`);
 }
 
@@ -538,15 +547,6 @@ function buildRange(sqlite: Database.Database, now: number, timeZone: string, af
   if (last === null) return null;
   storeFromInteractions(sqlite, now, timeZone, { after, last }, BUILD);
   return last;
-}
-
-/** one of contact_health's indexes dropped and built on the build table under its own name; false when none is left */
-function moveIndex(sqlite: Database.Database): boolean {
-  const index = prepared(sqlite, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact_health' AND sql IS NOT NULL ORDER BY rowid LIMIT 1`).get() as { name: string; sql: string } | undefined;
-  if (!index) return false;
-  sqlite.exec(`DROP INDEX "${index.name}"`);
-  sqlite.exec(retarget(index.sql, BUILD));
-  return true;
 }
 
 /** the old table gone, the build table in its place (the rename keeps its indexes and their names) */
