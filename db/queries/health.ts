@@ -471,6 +471,12 @@ export async function refreshHealthInSlices(sqlite: Database.Database, now: numb
         const from: string = after;
         after = timed(() => buildRange(sqlite, now, timeZone, from, size));
       }
+      for (;;) {
+        await between();
+        if (!sqlite.open) return;
+        // one index a slice: taken off the old table, built on the new one by one sort
+        if (!writing(sqlite, () => buildExists(sqlite) && moveIndex(sqlite))) break;
+      }
       await between();
       if (!sqlite.open) return;
       writing(sqlite, () => {
@@ -503,7 +509,7 @@ export async function refreshHealthInSlices(sqlite: Database.Database, now: numb
 }
 
 // The sliced full rebuild fills a bare copy of contact_health (the same CREATE text under this name)
-// a range of contact ids at a time, moves the indexes over one a slice, then drops the old table and
+// a range of contact ids at a time, moves the indexes over one a slice (moveIndex), then drops the old table and
 // renames the new one in one short transaction: computed by id in small chunks, straight into the
 // indexed table, the same rows cost 5.6 times the one pass on huge (docs/benchmarks.md). Until the
 // swap, health_meta still asks for a full rebuild, so an app closed half way starts it again.
@@ -525,19 +531,11 @@ function abandonBuild(sqlite: Database.Database): string[] {
   return moved.map((m) => retarget(m, 'contact_health'));
 }
 
-/**
- * a new, empty build table with contact_health's indexes (taken off the old table: an index name is
- * the file's, and one CREATE INDEX over every row would be a slice of its own far over 50 ms on
- * huge); what was marked out of date is all computed into it
- */
+/** a new, empty build table, bare; what was marked out of date is all computed into it */
 function startBuild(sqlite: Database.Database) {
   restoreIndexes(sqlite, abandonBuild(sqlite));
   const create = prepared(sqlite, `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'contact_health'`).pluck().get() as string;
   sqlite.exec(retarget(create, BUILD));
-  for (const index of prepared(sqlite, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact_health' AND sql IS NOT NULL ORDER BY rowid`).all() as { name: string; sql: string }[]) {
-    sqlite.exec(`DROP INDEX "${index.name}"`);
-    sqlite.exec(retarget(index.sql, BUILD));
-  }
   sqlite.exec(`DELETE FROM health_dirty`);
 }
 
@@ -547,6 +545,21 @@ function buildRange(sqlite: Database.Database, now: number, timeZone: string, af
   if (last === null) return null;
   storeFromInteractions(sqlite, now, timeZone, { after, last }, BUILD);
   return last;
+}
+
+/**
+ * one of contact_health's indexes dropped and built on the build table under its own name (an index
+ * name is the file's); false when none is left. One sort over every row: 10–30 ms at 10,000
+ * contacts, but 10–200 ms CPU at 100,000 — filled with its indexes in place, the same table cost
+ * three times the CPU (each slice's commit rewrites the index pages it touched into the WAL, and
+ * every 40 MB of it a checkpoint makes a slice of 100 ms or more anyway).
+ */
+function moveIndex(sqlite: Database.Database): boolean {
+  const index = prepared(sqlite, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact_health' AND sql IS NOT NULL ORDER BY rowid LIMIT 1`).get() as { name: string; sql: string } | undefined;
+  if (!index) return false;
+  sqlite.exec(`DROP INDEX "${index.name}"`);
+  sqlite.exec(retarget(index.sql, BUILD));
+  return true;
 }
 
 /** the old table gone, the build table in its place (the rename keeps its indexes and their names) */
