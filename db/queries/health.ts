@@ -163,12 +163,13 @@ let lastWindows: { now: number; timeZone: string; of: (cadence: number) => Healt
 function windowsCache(now: number, timeZone: string) {
   if (lastWindows?.now === now && lastWindows.timeZone === timeZone) return lastWindows.of;
   const byCadence = new Map<number, HealthWindows>();
-  lastWindows = { now, timeZone, of: (cadence: number) => {
+  const of = (cadence: number) => {
     let w = byCadence.get(cadence);
     if (!w) byCadence.set(cadence, (w = healthWindows(cadence, now, timeZone)));
     return w;
-  } };
-  return lastWindows.of;
+  };
+  lastWindows = { now, timeZone, of };
+  return of;
 }
 
 /** every active contact's (or just these contacts') facts, straight from the interactions */
