@@ -1,7 +1,8 @@
 // Answers that stay the same until the data changes: contacts.list's "of N" with a tag filter (a
 // COUNT(*) over the whole table on every page, ×3.4 from large to huge, docs/benchmarks.md) and the
 // dashboard's totals over the health table. An answer is kept per key (the query and its
-// parameters), and thrown away as soon as any connection commits a change to the file.
+// parameters), and thrown away as soon as any connection commits a change to the file (or, for
+// the health totals, the health table changes).
 import type Database from 'better-sqlite3';
 import { prepared } from './prepared';
 
@@ -32,21 +33,24 @@ function keptFor(sqlite: Database.Database, key: string, version: string): Kept 
   return hit && hit.version === version ? hit : undefined;
 }
 
-function keep(sqlite: Database.Database, key: string, version: string, value: unknown): void {
+function keep(sqlite: Database.Database, key: string, version: string, value: unknown, versionOf: (sqlite: Database.Database) => string = dataVersion): void {
   // read again: a write between the two reads must not leave a stale answer under the new version
-  if (dataVersion(sqlite) !== version) return;
+  if (versionOf(sqlite) !== version) return;
   const byKey = cache.get(sqlite)!;
   if (byKey.size >= MAX_KEYS && !byKey.has(key)) byKey.delete(byKey.keys().next().value!);
   byKey.set(key, { version, value });
 }
 
-/** `compute()` once per data version for this key */
-export function cachedUntilWrite<T>(sqlite: Database.Database, key: string, compute: () => T): T {
-  const version = dataVersion(sqlite);
+/**
+ * `compute()` once per data version for this key; `versionOf`: a narrower token for an answer that
+ * depends on fewer tables than all (db/queries/health.ts healthVersion)
+ */
+export function cachedUntilWrite<T>(sqlite: Database.Database, key: string, compute: () => T, versionOf: (sqlite: Database.Database) => string = dataVersion): T {
+  const version = versionOf(sqlite);
   const hit = keptFor(sqlite, key, version);
   if (hit) return hit.value as T;
   const value = compute();
-  keep(sqlite, key, version, value);
+  keep(sqlite, key, version, value, versionOf);
   return value;
 }
 

@@ -76,8 +76,12 @@ export const IMPORTANCE_WEIGHT_SQL = `CASE h.importance ${Object.entries(IMPORTA
 // Two texts: for every contact, or for the contacts in :ids (a JSON array), which then drives the
 // query through the primary key instead of a scan of every contact testing each id. The rhythm is
 // computed once per contact (MATERIALIZED): inlined, SQLite evaluated its subqueries four times.
-const activeContacts = (byIds: boolean) => `c.archived_at IS NULL${byIds ? ' AND c.id IN (SELECT value FROM json_each(:ids))' : ''}`;
-const factsSql = (byIds: boolean) => `
+// A third text, for the contacts whose ids are in (:after, :last]: a range of the primary key (the
+// sliced full rebuild walks the contacts by id).
+type Which = 'all' | 'byIds' | 'range';
+const activeContacts = (which: Which) =>
+  `c.archived_at IS NULL${which === 'byIds' ? ' AND c.id IN (SELECT value FROM json_each(:ids))' : which === 'range' ? ' AND c.id > :after AND c.id <= :last' : ''}`;
+const factsSql = (which: Which) => `
 WITH
   w(cadence, win_start, prev_start) AS (
     SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(:windows)
@@ -86,7 +90,7 @@ WITH
     SELECT c.id, c.display_name, c.circle_id, c.importance, c.created_at, c.checkin_snoozed_until, c.last_interaction_at AS latest,
            ${rhythmPackedSql('c')} AS rhythm
     FROM contacts c
-    WHERE ${activeContacts(byIds)}
+    WHERE ${activeContacts(which)}
   ),
   k AS (SELECT r.*, r.rhythm / ${RHYTHM_PACK} AS cadence, r.rhythm % ${RHYTHM_PACK} - r.rhythm / ${RHYTHM_PACK} AS tolerance FROM r)
 SELECT
@@ -112,12 +116,15 @@ SELECT
 FROM k
 JOIN w ON w.cadence = k.cadence`;
 
-const cadencesSql = (byIds: boolean) => `
+const cadencesSql = (which: Which) => `
 SELECT DISTINCT (${rhythmPackedSql('c')}) / ${RHYTHM_PACK}
 FROM contacts c
-WHERE ${activeContacts(byIds)}`;
-const FACTS_SQL = { all: factsSql(false), byIds: factsSql(true) };
-const CADENCES_SQL = { all: cadencesSql(false), byIds: cadencesSql(true) };
+WHERE ${activeContacts(which)}`;
+const FACTS_SQL = { all: factsSql('all'), byIds: factsSql('byIds'), range: factsSql('range') };
+const CADENCES_SQL = { all: cadencesSql('all'), byIds: cadencesSql('byIds'), range: cadencesSql('range') };
+
+/** which contacts: all active ones, these ids, or the ids in (after, last] */
+type Contacts = null | string[] | { after: string; last: string };
 
 interface FactsRow {
   id: string;
@@ -149,20 +156,26 @@ function factsOf(r: FactsRow): HealthFacts {
   };
 }
 
-/** the frequency windows of each cadence, computed once per call */
+/** the last instant and zone windowsCache was asked for, and its windows: the slices of one refresh share them */
+let lastWindows: { now: number; timeZone: string; of: (cadence: number) => HealthWindows } | null = null;
+
+/** the frequency windows of each cadence at `now`, each computed once (zone arithmetic, per slice it cost more than the slice's rows) */
 function windowsCache(now: number, timeZone: string) {
+  if (lastWindows?.now === now && lastWindows.timeZone === timeZone) return lastWindows.of;
   const byCadence = new Map<number, HealthWindows>();
-  return (cadence: number) => {
+  const of = (cadence: number) => {
     let w = byCadence.get(cadence);
     if (!w) byCadence.set(cadence, (w = healthWindows(cadence, now, timeZone)));
     return w;
   };
+  lastWindows = { now, timeZone, of };
+  return of;
 }
 
 /** every active contact's (or just these contacts') facts, straight from the interactions */
-function computeFacts(sqlite: Database.Database, now: number, timeZone: string, ids: string[] | null, windowsFor: (c: number) => HealthWindows): FactsRow[] {
-  const which = ids === null ? 'all' : 'byIds';
-  const idsParam = ids === null ? {} : { ids: JSON.stringify(ids) };
+function computeFacts(sqlite: Database.Database, now: number, timeZone: string, ids: Contacts, windowsFor: (c: number) => HealthWindows): FactsRow[] {
+  const which: Which = ids === null ? 'all' : Array.isArray(ids) ? 'byIds' : 'range';
+  const idsParam = ids === null ? {} : Array.isArray(ids) ? { ids: JSON.stringify(ids) } : { after: ids.after, last: ids.last };
   const cadences = prepared(sqlite, CADENCES_SQL[which]).pluck().all(idsParam) as number[];
   if (cadences.length === 0) return [];
   const windows = JSON.stringify(cadences.map((c) => [c, windowsFor(c).windowStart, windowsFor(c).previousStart]));
@@ -188,8 +201,8 @@ export function computeAllContactsHealth(sqlite: Database.Database, now: number,
   }));
 }
 
-const UPSERT_SQL = `
-INSERT OR REPLACE INTO contact_health (
+const upsertSql = (table: string) => `
+INSERT OR REPLACE INTO ${table} (
   contact_id, name_key, importance, circle_id, created_at, snoozed_until, cadence,
   last_at, win_weight, win_count, prev_weight, sample_count, sample_outbound, rated_count, rating_sum, valid_until,
   last_day, created_day, snoozed_day, tolerance, score, band, next_day, latest_day, flags, flag_count, results_through)
@@ -211,10 +224,10 @@ function results(cadence: number, facts: HealthFacts, days: HealthDays): [number
   ];
 }
 
-/** computes these contacts' rows from their interactions (null: all) and stores them */
-function storeFromInteractions(sqlite: Database.Database, now: number, timeZone: string, ids: string[] | null) {
+/** computes these contacts' rows from their interactions (null: all) and stores them in `table` */
+function storeFromInteractions(sqlite: Database.Database, now: number, timeZone: string, ids: Contacts, table = 'contact_health') {
   const windowsFor = windowsCache(now, timeZone);
-  const upsert = prepared(sqlite, UPSERT_SQL);
+  const upsert = prepared(sqlite, upsertSql(table));
   for (const r of computeFacts(sqlite, now, timeZone, ids, windowsFor)) {
     const facts = factsOf(r);
     const subject = subjectOf(r);
@@ -340,13 +353,13 @@ export function refreshHealth(sqlite: Database.Database, now: number, timeZone: 
     // results left older than today by a sliced day change that has not finished (refreshHealthInSlices)
     const pending = resultsPending(sqlite, today);
     if (ids.length === 0 && !pending) return;
-    sqlite.transaction(() => {
+    writing(sqlite, () => {
       if (pending) recomputeResults(sqlite, today);
       if (ids.length) recompute(sqlite, now, timeZone, ids);
-    }).immediate();
+    });
     return;
   }
-  sqlite.transaction(() => {
+  writing(sqlite, () => {
     if (sameZone) {
       const ids = stale();
       slideWindows(sqlite, meta.day, now, timeZone);
@@ -355,19 +368,53 @@ export function refreshHealth(sqlite: Database.Database, now: number, timeZone: 
     } else {
       // every row anew (the first open after an import, another zone): into the bare table, its
       // indexes built once at the end, instead of a dozen B-trees updated per row
-      const indexes = dropSecondaryIndexes(sqlite, ['contact_health']);
+      const moved = abandonBuild(sqlite);
+      const indexes = [...dropSecondaryIndexes(sqlite, ['contact_health']), ...moved];
       sqlite.exec(`DELETE FROM contact_health; DELETE FROM health_dirty;`);
       storeFromInteractions(sqlite, now, timeZone, null);
       restoreIndexes(sqlite, indexes);
     }
     writeMeta(sqlite, timeZone, today, now);
-  }).immediate();
+  });
+}
+
+/** per connection, how many write transactions this file ran on contact_health */
+const healthWrites = new WeakMap<Database.Database, number>();
+
+/** `work` in an immediate transaction, counted as a write to the table (healthVersion) */
+function writing<T>(sqlite: Database.Database, work: () => T): T {
+  try {
+    return sqlite.transaction(work).immediate();
+  } finally {
+    healthWrites.set(sqlite, (healthWrites.get(sqlite) ?? 0) + 1);
+  }
+}
+
+/**
+ * A token that changes whenever contact_health may have changed, read after the refresh every reader
+ * runs first: this connection wrote it (every write to it is made here), a contact was deleted (its
+ * row goes by ON DELETE CASCADE, and one with nothing logged marks nothing out of date: the
+ * trigger-kept count of active contacts moves), or another connection committed to the file.
+ * Answers counted over the table are kept by it (db/countCache.ts) rather than by every write: a
+ * search-index slice, a note or a reminder written leave the dashboard's totals as they were.
+ */
+export function healthVersion(sqlite: Database.Database): string {
+  const other = prepared(sqlite, 'PRAGMA data_version').pluck().get() as number;
+  const active = prepared(sqlite, 'SELECT total(n) FROM contact_counts WHERE archived = 0').pluck().get() as number;
+  return `${other}:${healthWrites.get(sqlite) ?? 0}:${active}`;
 }
 
 type HealthMeta = { zone: string; day: number; computed_at: number };
 const readMeta = (sqlite: Database.Database) => prepared(sqlite, `SELECT zone, day, computed_at FROM health_meta WHERE id = 1`).get() as HealthMeta | undefined;
 const writeMeta = (sqlite: Database.Database, zone: string, day: number, now: number) =>
   prepared(sqlite, `INSERT OR REPLACE INTO health_meta (id, zone, day, computed_at) VALUES (1, ?, ?, ?)`).run(zone, day, now);
+
+/** whether the table is as refreshHealth would leave it: nothing to do */
+function upToDate(sqlite: Database.Database, now: number, today: number, timeZone: string): boolean {
+  const meta = readMeta(sqlite);
+  const sameDay = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day === today;
+  return sameDay && staleContacts(sqlite, now).length === 0 && !resultsPending(sqlite, today);
+}
 
 /** the contacts whose stored row is out of date today: written to since, or whose facts expired */
 function staleContacts(sqlite: Database.Database, now: number): string[] {
@@ -381,8 +428,6 @@ function staleContacts(sqlite: Database.Database, now: number): string[] {
 
 /** the longest one slice of refreshHealthInSlices holds the connection */
 const HEALTH_SLICE_MS = 20;
-/** contacts marked out of date per slice when the zone changed (an indexed insert of ids: fast) */
-const MARK_PER_SLICE = 5000;
 
 /**
  * refreshHealth in slices (10,000 rows after an import, or everyone on a new day or in a new zone,
@@ -391,8 +436,9 @@ const MARK_PER_SLICE = 5000;
  * recomputed as they were; the readers of many rows wait for the end, electron/services/health.ts
  * settleHealth). Each step leaves the tables in a state refreshHealth finishes from, so an app
  * closed half way loses nothing:
- * - another zone, first use, the clock set back: every contact is marked out of date (health_dirty)
- *   a few thousand at a time, then the day and zone are stored, and the rows recomputed by id;
+ * - another zone, first use, the clock set back: every row computed anew into a bare table beside
+ *   it, a range of contact ids a slice, its indexes built one a slice, then swapped in with the day
+ *   and zone stored (see BUILD below); what is written meanwhile is marked out of date as usual;
  * - a later day: the windows slide in one statement per cadence (only interactions that crossed an
  *   edge are read) with the day stored, then the results left older than today, a slice at a time;
  * - the same day: the out-of-date contacts, a slice at a time.
@@ -401,34 +447,49 @@ export async function refreshHealthInSlices(sqlite: Database.Database, now: numb
   if (sqlite.readonly) return;
   const today = localEpochDay(now, timeZone);
   let size = 16; // contacts per slice, adjusted to the time a slice took
-  const timed = (work: () => number) => {
+  const timed = <T>(work: () => T) => {
     const started = performance.now();
-    const done = sqlite.transaction(work).immediate();
+    const done = writing(sqlite, work);
     const took = performance.now() - started;
     size = Math.max(1, Math.min(size * 4, 4096, Math.round((size * HEALTH_SLICE_MS) / Math.max(took, 1) / 1.25)));
     return done;
   };
+  // up to date (every call of the dashboard but the day's first): answered without a turn of the
+  // event loop, which would time whatever background slice was waiting into this caller's answer
+  if (upToDate(sqlite, now, today, timeZone)) return;
   for (;;) {
     await between();
     if (!sqlite.open) return; // the app closed meanwhile
     const meta = readMeta(sqlite);
     const sameZone = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day <= today;
     if (!sameZone) {
-      for (let after = ''; ; ) {
-        const last = sqlite.transaction(() => markOutOfDate(sqlite, after)).immediate();
-        if (last === null) break;
-        after = last;
+      // every row anew beside the table, which readers meanwhile see as it was
+      writing(sqlite, () => startBuild(sqlite));
+      for (let after: string | null = ''; after !== null; ) {
         await between();
         if (!sqlite.open) return;
+        if (!buildExists(sqlite)) break; // refreshHealth rebuilt the table meanwhile
+        const from: string = after;
+        after = timed(() => buildRange(sqlite, now, timeZone, from, size));
       }
-      sqlite.transaction(() => writeMeta(sqlite, timeZone, today, now)).immediate();
+      for (;;) {
+        await between();
+        if (!sqlite.open) return;
+        // one index a slice: taken off the old table, built on the new one by one sort
+        if (!writing(sqlite, () => buildExists(sqlite) && moveIndex(sqlite))) break;
+      }
+      await between();
+      if (!sqlite.open) return;
+      writing(sqlite, () => {
+        if (buildExists(sqlite)) swapInBuild(sqlite), writeMeta(sqlite, timeZone, today, now);
+      });
       continue;
     }
     if (meta.day < today) {
-      sqlite.transaction(() => {
+      writing(sqlite, () => {
         slideWindows(sqlite, meta.day, now, timeZone);
         writeMeta(sqlite, timeZone, today, now);
-      }).immediate();
+      });
       continue;
     }
     const ids = staleContacts(sqlite, now);
@@ -448,12 +509,63 @@ export async function refreshHealthInSlices(sqlite: Database.Database, now: numb
   }
 }
 
-/** marks the next MARK_PER_SLICE contacts after `after` (by id) out of date; the last one marked, or null when none was left */
-function markOutOfDate(sqlite: Database.Database, after: string): string | null {
-  const last = prepared(sqlite, `SELECT max(id) FROM (SELECT id FROM contacts WHERE id > ? ORDER BY id LIMIT ${MARK_PER_SLICE})`).pluck().get(after) as string | null;
+// The sliced full rebuild fills a bare copy of contact_health (the same CREATE text under this name)
+// a range of contact ids at a time, moves the indexes over one a slice (moveIndex), then drops the old table and
+// renames the new one in one short transaction: computed by id in small chunks, straight into the
+// indexed table, the same rows cost 5.6 times the one pass on huge (docs/benchmarks.md). Until the
+// swap, health_meta still asks for a full rebuild, so an app closed half way starts it again.
+const BUILD = 'contact_health_build';
+/** the CREATE text of a table or index, about `table` instead */
+const retarget = (sqlText: string, table: string) =>
+  sqlText.replace(/^(CREATE TABLE )"?contact_health(?:_build)?"?/, `$1${table}`).replace(/ ON "?contact_health(?:_build)?"?\s*\(/, ` ON ${table}(`);
+
+const buildExists = (sqlite: Database.Database) => prepared(sqlite, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '${BUILD}'`).get() !== undefined;
+
+/**
+ * drops what an unfinished build left; returns the CREATE statements (about contact_health) of the
+ * indexes it had already moved to its table, which the caller puts back
+ */
+function abandonBuild(sqlite: Database.Database): string[] {
+  if (!buildExists(sqlite)) return [];
+  const moved = prepared(sqlite, `SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = '${BUILD}' AND sql IS NOT NULL ORDER BY rowid`).pluck().all() as string[];
+  sqlite.exec(`DROP TABLE ${BUILD}`);
+  return moved.map((m) => retarget(m, 'contact_health'));
+}
+
+/** a new, empty build table, bare; what was marked out of date is all computed into it */
+function startBuild(sqlite: Database.Database) {
+  restoreIndexes(sqlite, abandonBuild(sqlite));
+  const create = prepared(sqlite, `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'contact_health'`).pluck().get() as string;
+  sqlite.exec(retarget(create, BUILD));
+  sqlite.exec(`DELETE FROM health_dirty`);
+}
+
+/** the rows of up to `n` contacts after `after` (by id) into the build table; the last id done, or null when none was left */
+function buildRange(sqlite: Database.Database, now: number, timeZone: string, after: string, n: number): string | null {
+  const last = prepared(sqlite, `SELECT max(id) FROM (SELECT id FROM contacts WHERE id > ? ORDER BY id LIMIT ?)`).pluck().get(after, n) as string | null;
   if (last === null) return null;
-  prepared(sqlite, `INSERT OR IGNORE INTO health_dirty (contact_id) SELECT id FROM contacts WHERE id > ? AND id <= ?`).run(after, last);
+  storeFromInteractions(sqlite, now, timeZone, { after, last }, BUILD);
   return last;
+}
+
+/**
+ * one of contact_health's indexes dropped and built on the build table under its own name (an index
+ * name is the file's); false when none is left. One sort over every row: 10–30 ms at 10,000
+ * contacts, but 10–200 ms CPU at 100,000 — filled with its indexes in place, the same table cost
+ * three times the CPU (each slice's commit rewrites the index pages it touched into the WAL, and
+ * every 40 MB of it a checkpoint makes a slice of 100 ms or more anyway).
+ */
+function moveIndex(sqlite: Database.Database): boolean {
+  const index = prepared(sqlite, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact_health' AND sql IS NOT NULL ORDER BY rowid LIMIT 1`).get() as { name: string; sql: string } | undefined;
+  if (!index) return false;
+  sqlite.exec(`DROP INDEX "${index.name}"`);
+  sqlite.exec(retarget(index.sql, BUILD));
+  return true;
+}
+
+/** the old table gone, the build table in its place (the rename keeps its indexes and their names) */
+function swapInBuild(sqlite: Database.Database) {
+  sqlite.exec(`DROP TABLE contact_health; ALTER TABLE ${BUILD} RENAME TO contact_health;`);
 }
 
 /** these contacts' rows computed again from their interactions (archived or deleted ones: removed) */

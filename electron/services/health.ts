@@ -3,7 +3,7 @@
 import { catchUp } from '../backend-status';
 import { sql } from 'kysely';
 import type Database from 'better-sqlite3';
-import { contactHealthInteractions, healthByCircle, healthList, healthTotals, refreshHealth, refreshHealthInSlices, type ContactHealthRow } from '../../db/queries/health';
+import { contactHealthInteractions, healthByCircle, healthList, healthTotals, healthVersion, refreshHealth, refreshHealthInSlices, type ContactHealthRow } from '../../db/queries/health';
 import { storageError } from '../api/storage-errors';
 import { ServiceError } from '../../shared/api/errors';
 import { followUpPriority } from '../../shared/domain/cadence';
@@ -147,8 +147,8 @@ export function dashboardData(ctx: Pick<ServiceContext, 'sqlite'> & Partial<Pick
   if (!options.settled) catchUp(ctx.status, ctx.sqlite, 'health', () => refreshHealth(ctx.sqlite, now, timeZone));
   const today = localDateOf(now, timeZone);
   const todayDay = epochDayOf(today);
-  // counted over every row of the health table: once per day and data version (a logged interaction moves it)
-  const totals = cachedUntilWrite(ctx.sqlite, `health.totals:${todayDay}`, () => healthTotals(ctx.sqlite, todayDay));
+  // counted over every row of the health table: once per day and version of that table
+  const totals = cachedUntilWrite(ctx.sqlite, `health.totals:${todayDay}`, () => healthTotals(ctx.sqlite, todayDay), healthVersion);
   // overdue counts from the latest interval (a tolerance); without one that is the check-in date
   const daysPastLatest = (r: ContactHealthRow) => todayDay - epochDayOf(r.health.latestCheckIn!);
   const priority = (r: ContactHealthRow) => followUpPriority(daysPastLatest(r), r.importance);
@@ -223,27 +223,32 @@ function monthDayKeys(today: string, days: number): number[] {
 }
 
 function yearlyDatesComingUp(ctx: Pick<ServiceContext, 'sqlite'>, today: string): UpcomingItem[] {
-  const keys = JSON.stringify(monthDayKeys(today, COMING_UP_DAYS));
-  const birthdays = prepared(ctx.sqlite, 
-      `SELECT id, display_name, birthday_month AS month, birthday_day AS day, birthday_year AS year FROM contacts
-       WHERE archived_at IS NULL AND birthday_month IS NOT NULL AND birthday_month * 100 + birthday_day IN (SELECT value FROM json_each(?))`,
-    )
-    .all(keys) as Array<{ id: string; display_name: string; month: number; day: number; year: number | null }>;
-  const dates = prepared(ctx.sqlite, 
-      `SELECT c.id, c.display_name, d.label, d.month, d.day, d.year FROM contact_dates d JOIN contacts c ON c.id = d.contact_id
-       WHERE c.archived_at IS NULL AND d.month * 100 + d.day IN (SELECT value FROM json_each(?))`,
-    )
-    .all(keys) as Array<{ id: string; display_name: string; label: string; month: number; day: number; year: number | null }>;
+  const birthdaysOn = prepared(
+    ctx.sqlite,
+    `SELECT id, display_name, birthday_month AS month, birthday_day AS day, birthday_year AS year FROM contacts
+     WHERE archived_at IS NULL AND birthday_month IS NOT NULL AND birthday_month * 100 + birthday_day IN (SELECT value FROM json_each(?))`,
+  );
+  const datesOn = prepared(
+    ctx.sqlite,
+    `SELECT c.id, c.display_name, d.label, d.month, d.day, d.year FROM contact_dates d JOIN contacts c ON c.id = d.contact_id
+     WHERE c.archived_at IS NULL AND d.month * 100 + d.day IN (SELECT value FROM json_each(?))`,
+  );
   const items: UpcomingItem[] = [];
-  for (const [kind, list] of [
-    ['birthday', birthdays],
-    ['anniversary', dates],
-  ] as const) {
-    for (const r of list) {
-      const next = upcomingYearly(r.month, r.day, r.year, today, COMING_UP_DAYS);
-      if (!next) continue;
-      const title = kind === 'birthday' ? 'Birthday' : (r as { label: string }).label;
-      items.push({ kind, date: next.date, daysAway: next.daysAway, contactId: r.id, displayName: r.display_name, title, turns: next.turns, reminderId: null, dueTime: null });
+  // day by day, and no further once a day ends with LIST_LIMIT dates: a later one cannot reach the
+  // list, which takes the soonest first (on huge the fortnight held 1,800 birthdays, the list 50)
+  for (let i = 0; i <= COMING_UP_DAYS && items.length < LIST_LIMIT; i++) {
+    const keys = JSON.stringify(monthDayKeys(addDaysToDate(today, i), 0));
+    for (const [kind, rows] of [
+      ['birthday', birthdaysOn.all(keys)],
+      ['anniversary', datesOn.all(keys)],
+    ] as const) {
+      for (const r of rows as Array<{ id: string; display_name: string; label?: string; month: number; day: number; year: number | null }>) {
+        const next = upcomingYearly(r.month, r.day, r.year, today, COMING_UP_DAYS);
+        // 29 February comes with the 28th, in a leap year on a day of its own
+        if (!next || next.daysAway !== i) continue;
+        const title = kind === 'birthday' ? 'Birthday' : r.label!;
+        items.push({ kind, date: next.date, daysAway: next.daysAway, contactId: r.id, displayName: r.display_name, title, turns: next.turns, reminderId: null, dueTime: null });
+      }
     }
   }
   return items;
