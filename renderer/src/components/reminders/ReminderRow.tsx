@@ -49,7 +49,7 @@ export const ReminderRow = memo(function ReminderRow({ reminder: r, today, morni
   const repeating = r.recurrence.unit !== 'none';
   return (
     <li
-      className={`reminder-row${closed ? ' closed' : ''}${overdue ? ' overdue' : ''}${position ? ' positioned' : ''}${position?.first ? ' first' : ''}${position?.last ? ' last' : ''}`}
+      className={`reminder-row${closed ? ' closed' : ''}${overdue ? ' overdue' : ''}${position ? ' positioned' : ''}${position?.first ? ' first' : ''}${position?.last ? ' last' : ''}${snoozeOpen ? ' menu-open' : ''}`}
       style={position ? { transform: `translateY(${position.top}px)` } : undefined}
       aria-posinset={position ? position.index + 1 : undefined}
       aria-setsize={position ? position.of : undefined}
