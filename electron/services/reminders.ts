@@ -536,7 +536,7 @@ async function close(ctx: ServiceContext, id: string, status: 'done' | 'dismisse
 }
 
 export const reminderHandlers: HandlerGroup<
-  'reminders.list' | 'reminders.section' | 'reminders.summary' | 'reminders.get' | 'reminders.create' | 'reminders.update' | 'reminders.complete' | 'reminders.dismiss' | 'reminders.reopen' | 'reminders.delete' | 'reminders.snooze'
+  'reminders.list' | 'reminders.checkIns' | 'reminders.section' | 'reminders.summary' | 'reminders.get' | 'reminders.create' | 'reminders.update' | 'reminders.complete' | 'reminders.dismiss' | 'reminders.reopen' | 'reminders.delete' | 'reminders.snooze'
 > = {
   async 'reminders.list'(ctx, input) {
     const now = ctx.clock.now().getTime();
@@ -547,10 +547,6 @@ export const reminderHandlers: HandlerGroup<
     const page = (section: ReminderSectionKey, limit: number) => reminderSectionPage(ctx.db, settings, clock, section, { contactId: input.contactId, limit });
     const [overdue, today, upcoming, later, done] = await Promise.all([page('overdue', input.limit), page('today', input.limit), page('upcoming', input.limit), page('later', input.limit), page('done', input.doneLimit)]);
     const totals = await sectionTotals(ctx.db, clock, await countOpenThrough(ctx.db, now, tz, settings, input.contactId), input.contactId);
-    // the check-ins are read from the health table: brought up to date in slices first
-    await settleHealth(ctx);
-    const checkIns = dueCheckInsHead(ctx.sqlite, now, tz, input.checkInLimit, input.contactId);
-    const soon = soonCheckIns(ctx.sqlite, now, tz, input.checkInLimit, input.contactId);
     return {
       today: clock.today,
       overdue: overdue.items,
@@ -561,11 +557,18 @@ export const reminderHandlers: HandlerGroup<
       done: done.items,
       totals,
       next: { overdue: overdue.next, today: today.next, upcoming: upcoming.next, later: later.next, done: done.next },
-      checkIns: checkIns.items,
-      checkInTotal: checkIns.total,
-      checkInsSoon: soon.items,
-      checkInSoonTotal: soon.total,
     };
+  },
+
+  async 'reminders.checkIns'(ctx, input) {
+    // read from the health table: brought up to date in slices first (on a new day or after an
+    // import that is every contact, seconds on a big file; the board does not wait for it)
+    await settleHealth(ctx);
+    const now = ctx.clock.now().getTime();
+    const tz = ctx.clock.timeZone();
+    const due = dueCheckInsHead(ctx.sqlite, now, tz, input.limit, input.contactId);
+    const soon = soonCheckIns(ctx.sqlite, now, tz, input.limit, input.contactId);
+    return { checkIns: due.items, checkInTotal: due.total, checkInsSoon: soon.items, checkInSoonTotal: soon.total };
   },
 
   async 'reminders.section'(ctx, input) {

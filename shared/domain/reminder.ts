@@ -58,10 +58,18 @@ export interface ReminderBoard {
   done: Reminder[];
   totals: Record<ReminderSectionKey, number>;
   next: Record<ReminderSectionKey, string | null>;
-  /** the most overdue check-ins first, at most checkInLimit of them */
+}
+
+/**
+ * The check-ins beside the board (reminders.checkIns): read from the health table, which on a new
+ * day or after an import is brought up to date in slices first, so they are asked for apart from
+ * the board and never hold up its first rows.
+ */
+export interface CheckInBoard {
+  /** the most overdue check-ins first, at most `limit` of them */
   checkIns: CheckInDue[];
   checkInTotal: number;
-  /** check-ins falling due after today within COMING_UP_DAYS, soonest first, at most checkInLimit */
+  /** check-ins falling due after today within COMING_UP_DAYS, soonest first, at most `limit` */
   checkInsSoon: CheckInDue[];
   checkInSoonTotal: number;
 }

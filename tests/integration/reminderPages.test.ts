@@ -117,10 +117,10 @@ describe('reminders board pages', () => {
       // Zoe and Ann the same day (a tie at the limit: ordered by name)
       kith.sqlite.prepare(`UPDATE contacts SET created_at = ? WHERE id = ?`).run(Date.parse('2026-02-01T12:00:00Z') + Math.max(0, i - 1) * 86_400_000, c.id);
     }
-    const board = await kith.call('reminders.list', { checkInLimit: 2 });
+    const board = await kith.call('reminders.checkIns', { limit: 2 });
     expect(board.checkInTotal).toBe(5);
     expect(board.checkIns.map((c) => c.contactName)).toEqual(['Ann', 'Zoe']);
-    const all = await kith.call('reminders.list', { checkInLimit: 50 });
+    const all = await kith.call('reminders.checkIns', { limit: 50 });
     expect(all.checkIns.map((c) => c.contactName)).toEqual(['Ann', 'Zoe', 'Bob', 'Cy', 'Dee']);
   });
 });

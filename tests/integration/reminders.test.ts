@@ -140,7 +140,7 @@ describe('reminders', () => {
     const grace = await kith.call('contacts.create', { displayName: 'Grace', cadenceDays: 10 });
     kith.sqlite.prepare(`UPDATE contacts SET created_at = ? WHERE id = ?`).run(Date.parse('2026-02-20T17:00:00Z'), grace.id);
     await kith.call('contacts.create', { displayName: 'Never', cadenceDays: 0 });
-    const board = await kith.call('reminders.list', {});
+    const board = await kith.call('reminders.checkIns', {});
     expect(board.checkIns).toEqual([{ contactId: grace.id, contactName: 'Grace', dueDate: '2026-03-02', daysOverdue: 8 }]);
   });
 
@@ -156,7 +156,7 @@ describe('reminders', () => {
     const later = await make('Later', 14);
     await make('Beyond', 15);
     await make('Due', 0);
-    const board = await kith.call('reminders.list', {});
+    const board = await kith.call('reminders.checkIns', {});
     expect(board.checkInsSoon).toEqual([
       { contactId: soon.id, contactName: 'Soon', dueDate: '2026-03-13', daysOverdue: -3 },
       { contactId: later.id, contactName: 'Later', dueDate: '2026-03-24', daysOverdue: -14 },

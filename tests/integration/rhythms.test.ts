@@ -95,7 +95,7 @@ describe('due at the ideal, overdue only past the latest', () => {
     expect(home.overdue.total).toBe(0);
     expect(home.comingUp.filter((i) => i.kind === 'checkin').map((i) => [i.displayName, i.daysAway])).toEqual([['Ada', 0]]);
     // the Reminders page lists it as due (from the ideal day), not as days overdue
-    expect((await kith.call('reminders.list', {})).checkIns.map((c) => [c.contactName, c.dueDate, c.daysOverdue])).toEqual([['Ada', '2026-02-27', 0]]);
+    expect((await kith.call('reminders.checkIns', {})).checkIns.map((c) => [c.contactName, c.dueDate, c.daysOverdue])).toEqual([['Ada', '2026-02-27', 0]]);
     expect(health.explanation).toContain('you aim for every 4 weeks, at worst every 6 weeks');
     tableAgrees();
 
@@ -107,7 +107,7 @@ describe('due at the ideal, overdue only past the latest', () => {
     expect(home.overdue.items.map((i) => [i.displayName, i.daysOverdue])).toEqual([['Ada', 0]]);
     expect(home.comingUp.filter((i) => i.kind === 'checkin')).toEqual([]);
     clock.set('2026-03-15T10:00:00Z');
-    expect((await kith.call('reminders.list', {})).checkIns.map((c) => [c.contactName, c.daysOverdue])).toEqual([['Ada', 2]]);
+    expect((await kith.call('reminders.checkIns', {})).checkIns.map((c) => [c.contactName, c.daysOverdue])).toEqual([['Ada', 2]]);
     clock.set('2026-03-13T10:00:00Z');
     tableAgrees();
 

@@ -1,7 +1,8 @@
 // What one frame of scrolling the contacts list costs, from a Chromium performance trace (CDP):
 // the main thread's time per kind of work (script, style, layout, paint…), as wall time and as
 // thread CPU time (steadier on a loaded machine), per scroll step as the browser bench takes them.
-// `npx tsx tests/perf/scroll-profile.ts --file COPY.sqlite [--steps 100] [--photos 3]`
+// `--page reminders`: the Reminders page, scrolled a screen a step as the browser bench does.
+// `npx tsx tests/perf/scroll-profile.ts --file COPY.sqlite [--steps 100] [--photos 3] [--page contacts|reminders]`
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startBackend } from '../../electron/kith';
@@ -13,7 +14,8 @@ import { addBenchPhotos } from './photos';
 type TraceEvent = { name: string; ph: string; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string } };
 
 async function main() {
-  const { values } = parseArgs({ options: { file: { type: 'string' }, steps: { type: 'string', default: '100' }, photos: { type: 'string' } } });
+  const { values } = parseArgs({ options: { file: { type: 'string' }, steps: { type: 'string', default: '100' }, photos: { type: 'string' }, page: { type: 'string', default: 'contacts' } } });
+  const reminders = values.page === 'reminders';
   const now = new Date(DEFAULT_NOW);
   const backend = await startBackend({ databasePath: values.file!, host: 'web', clock: { now: () => now, timeZone: () => 'Europe/Berlin' } });
   if (values.photos) await addBenchPhotos(backend.handle.sqlite, Number(values.photos));
@@ -22,27 +24,30 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-    await page.goto(`${host.url}#/contacts`);
-    await page.locator('.contact-row:not(.placeholder)').first().waitFor({ timeout: 120_000 });
+    await page.goto(`${host.url}${reminders ? '#/reminders' : '#/contacts'}`);
+    await page.locator(reminders ? '.reminder-row' : '.contact-row:not(.placeholder)').first().waitFor({ timeout: 120_000 });
     await page.waitForTimeout(1000);
     const cdp = await page.context().newCDPSession(page);
     const events: TraceEvent[] = [];
     cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as TraceEvent[])));
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
-    const frames = await page.getByRole('list', { name: 'Contacts' }).evaluate(async (el, steps) => {
+    const scroller = reminders ? page.locator('.reminders-page') : page.getByRole('list', { name: 'Contacts' });
+    const frames = await scroller.evaluate(async (el, [steps, reminders]) => {
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
       const out: { frame: number; sync: number }[] = [];
       for (let i = 0; i < steps; i++) {
-        const step = Math.max(el.clientHeight, el.scrollHeight / 400);
+        // as the browser bench steps: the contacts list by a screen or 1/400 of it, the Reminders page by a screen with a pause for its pages
+        const step = reminders ? el.clientHeight : Math.max(el.clientHeight, el.scrollHeight / 400);
         const t = performance.now();
         el.scrollTop = Math.min(el.scrollHeight, el.scrollTop + step);
-        el.dispatchEvent(new Event('scroll'));
+        if (!reminders) el.dispatchEvent(new Event('scroll'));
         const sync = performance.now() - t;
         await frame();
         out.push({ frame: performance.now() - t, sync });
+        if (reminders) await new Promise((r) => setTimeout(r, 100));
       }
       return out;
-    }, Number(values.steps));
+    }, [Number(values.steps), reminders] as const);
     const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
     await cdp.send('Tracing.end');
     await done;

@@ -9,9 +9,22 @@ export function userLanguage(): string {
   return typeof navigator === 'undefined' ? 'en-US' : navigator.language || 'en-US';
 }
 
-/** the user's language and time zone */
+/** how long the system's time zone is taken as known: the zone is read again after this */
+const ZONE_KEPT_MS = 60_000;
+let kept: { locale: f.Locale; at: number } | null = null;
+
+/**
+ * The user's language and time zone. Kept for a minute: asking Intl for the zone makes a
+ * DateTimeFormat each time, which was most of the script of a scroll step on the Reminders page
+ * (every row formats a few dates); a zone changed by the system shows within the minute.
+ */
 export function userLocale(): f.Locale {
-  return { language: userLanguage(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' };
+  const now = Date.now();
+  const language = userLanguage();
+  if (!kept || now - kept.at > ZONE_KEPT_MS || now < kept.at || kept.locale.language !== language) {
+    kept = { locale: { language, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' }, at: now };
+  }
+  return kept.locale;
 }
 
 const L = userLocale;

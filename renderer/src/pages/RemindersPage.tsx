@@ -15,7 +15,7 @@ function focusFromHash(): string | null {
 }
 
 export function RemindersPage() {
-  const { board, morningTime, error, loadMore } = useReminderBoard();
+  const { board, checkIns, morningTime, error, loadMore } = useReminderBoard();
   const page = useRef<HTMLElement>(null);
   const [creating, setCreating] = useState(false);
   const [focusId, setFocusId] = useState(focusFromHash);
@@ -86,7 +86,7 @@ export function RemindersPage() {
           {error}
         </p>
       )}
-      {board && open === 0 && board.totals.done === 0 && board.checkInTotal === 0 && board.checkInSoonTotal === 0 && (
+      {board && open === 0 && board.totals.done === 0 && checkIns && checkIns.checkInTotal === 0 && checkIns.checkInSoonTotal === 0 && (
         <div className="empty-state">
           <h2>No reminders yet</h2>
           <p>Add one for anything you must not forget. Birthdays and anniversaries on your contacts appear here on their own.</p>
@@ -95,15 +95,24 @@ export function RemindersPage() {
           </button>
         </div>
       )}
-      {board && (open > 0 || board.totals.done > 0 || board.checkInTotal > 0 || board.checkInSoonTotal > 0) && (
+      {board && (open > 0 || board.totals.done > 0 || (checkIns && (checkIns.checkInTotal > 0 || checkIns.checkInSoonTotal > 0))) && (
         <div className="reminders-layout">
           <div className="reminders-column">
             <VirtualReminderSections sections={sections} today={board.today} morningTime={morningTime} focusId={focusId} scroller={page} onLoadMore={loadMore} />
           </div>
-          {(board.checkIns.length > 0 || board.checkInsSoon.length > 0) && (
+          {/* the check-ins answer apart (they wait for the health table): their place is kept meanwhile */}
+          {!checkIns ? (
             <aside className="reminders-aside">
-              <CheckInList checkIns={board.checkIns} total={board.checkInTotal} soon={board.checkInsSoon} soonTotal={board.checkInSoonTotal} />
+              <section className="card checkin-card" aria-busy="true" aria-label="Check-ins">
+                <p className="subtle">Working out who is due a check-in…</p>
+              </section>
             </aside>
+          ) : (
+            (checkIns.checkIns.length > 0 || checkIns.checkInsSoon.length > 0) && (
+              <aside className="reminders-aside">
+                <CheckInList checkIns={checkIns.checkIns} total={checkIns.checkInTotal} soon={checkIns.checkInsSoon} soonTotal={checkIns.checkInSoonTotal} />
+              </aside>
+            )
           )}
         </div>
       )}

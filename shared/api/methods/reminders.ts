@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { command, query } from '../define';
 import { id, isoDate, nonEmptyText, version, wallTime } from '../schemas';
-import { REMINDER_SECTIONS, type Reminder, type ReminderBoard, type ReminderPage } from '../../domain/reminder';
+import { REMINDER_SECTIONS, type CheckInBoard, type Reminder, type ReminderBoard, type ReminderPage } from '../../domain/reminder';
 import { RECURRENCE_UNITS } from '../../domain/recurrence';
 
 const recurrenceValue = z.object({
@@ -25,7 +25,7 @@ export const SNOOZE_PRESETS = ['hour', 'tomorrow', 'nextWeek'] as const;
 export type SnoozePreset = (typeof SNOOZE_PRESETS)[number];
 
 export const reminderMethods = {
-  /** open reminders by when they ring (overdue, today, next 30 days, later), the latest done, due check-ins */
+  /** open reminders by when they ring (overdue, today, next 30 days, later) and the latest done (the check-ins: reminders.checkIns) */
   'reminders.list': query<ReminderBoard>()(
     z
       .object({
@@ -33,7 +33,15 @@ export const reminderMethods = {
         /** rows in the first page of each open section */
         limit: z.number().int().min(1).max(500).default(50),
         doneLimit: z.number().int().min(0).max(500).default(50),
-        checkInLimit: z.number().int().min(0).max(500).default(50),
+      })
+      .strict(),
+  ),
+  /** the check-ins due and coming up (from the health table: waits for it to be up to date) */
+  'reminders.checkIns': query<CheckInBoard>()(
+    z
+      .object({
+        contactId: id.optional(),
+        limit: z.number().int().min(0).max(500).default(50),
       })
       .strict(),
   ),

@@ -7,10 +7,10 @@ import { Icon } from '../Icon';
 import { formatOverdue, todayLocal } from '../../lib/format';
 
 export function RemindersPanel({ contactId }: { contactId: string }) {
-  const { board, morningTime } = useReminderBoard(contactId);
+  const { board, checkIns, morningTime } = useReminderBoard(contactId, 1);
   const [creating, setCreating] = useState(false);
   const openItems = board ? [...board.overdue, ...board.dueToday, ...board.upcoming, ...board.later] : [];
-  const checkIn = board?.checkIns[0];
+  const checkIn = checkIns?.checkIns[0];
   return (
     <section className="card reminders-panel" aria-labelledby="contact-reminders-title">
       <header className="panel-header">

@@ -1,4 +1,8 @@
 // One reminder in a list: a round "done" button, what and about whom, when, and its actions.
+// Memoised: a scroll step of the Reminders page renders only the rows that came into view, so the
+// list's handlers arrive as one object of stable identity (ReminderRowActions) and the row's place
+// as numbers, not as closures and objects made anew on every render.
+import { memo, useCallback } from 'react';
 import type { Reminder } from '../../../../shared/domain/reminder';
 import { describeRecurrence } from '../../../../shared/domain/recurrence';
 import { useRouter } from '../../stores/router';
@@ -13,36 +17,45 @@ function completedLabel(at: number, today: string): string {
 import { Icon } from '../Icon';
 import { SnoozeMenu } from './SnoozeMenu';
 
+/** what a row asks of its list; one object for every row, kept for the list's life */
+export interface ReminderRowActions {
+  snoozeOpen(id: string, open: boolean): void;
+  edit(r: Reminder): void;
+  focus(id: string): void;
+}
+
 export interface ReminderRowProps {
   reminder: Reminder;
   today: string;
   morningTime: string;
   focused: boolean;
   snoozeOpen: boolean;
-  onSnoozeOpen(open: boolean): void;
-  onEdit(): void;
-  onFocus(): void;
+  actions: ReminderRowActions;
   /** on a contact's page the contact's name is not repeated */
   hideContact?: boolean;
-  /** in a virtual list: where the row sits in its list, and its place among all the section holds */
-  position?: { top: number; index: number; of: number; first: boolean; last: boolean };
+  /** in a virtual list: where the row sits in its list (px), its index and how many the section holds */
+  top?: number;
+  index?: number;
+  of?: number;
 }
 
-export function ReminderRow({ reminder: r, today, morningTime, focused, snoozeOpen, onSnoozeOpen, onEdit, onFocus, hideContact, position }: ReminderRowProps) {
+export const ReminderRow = memo(function ReminderRow({ reminder: r, today, morningTime, focused, snoozeOpen, actions, hideContact, top, index, of }: ReminderRowProps) {
   const navigate = useRouter((s) => s.navigate);
+  const onSnoozeOpen = useCallback((open: boolean) => actions.snoozeOpen(r.id, open), [actions, r.id]);
+  const position = top !== undefined && index !== undefined && of !== undefined ? { top, index, of, first: index === 0, last: index === of - 1 } : undefined;
   const closed = r.status !== 'open';
   const overdue = !closed ? overdueNote(r, today) : null;
   const event = eventNote(r, today);
   const repeating = r.recurrence.unit !== 'none';
   return (
     <li
-      className={`reminder-row${closed ? ' closed' : ''}${overdue ? ' overdue' : ''}${position ? ' positioned' : ''}${position?.first ? ' first' : ''}${position?.last ? ' last' : ''}`}
+      className={`reminder-row${closed ? ' closed' : ''}${overdue ? ' overdue' : ''}${position ? ' positioned' : ''}${position?.first ? ' first' : ''}${position?.last ? ' last' : ''}${snoozeOpen ? ' menu-open' : ''}`}
       style={position ? { transform: `translateY(${position.top}px)` } : undefined}
       aria-posinset={position ? position.index + 1 : undefined}
       aria-setsize={position ? position.of : undefined}
       data-reminder-id={r.id}
       tabIndex={focused ? 0 : -1}
-      onFocus={(e) => e.target === e.currentTarget && onFocus()}
+      onFocus={(e) => e.target === e.currentTarget && actions.focus(r.id)}
       aria-label={`${r.title}, ${closed ? (r.status === 'done' ? 'done' : 'skipped') : dueLabel(r, today)}`}
     >
       {closed ? (
@@ -105,7 +118,7 @@ export function ReminderRow({ reminder: r, today, morningTime, focused, snoozeOp
       {!closed && (
         <div className="reminder-actions">
           <SnoozeMenu reminder={r} morningTime={morningTime} open={snoozeOpen} onOpenChange={onSnoozeOpen} />
-          <button type="button" className="row-action" aria-label={`Edit ${r.title}`} title="Edit (e)" onClick={onEdit}>
+          <button type="button" className="row-action" aria-label={`Edit ${r.title}`} title="Edit (e)" onClick={() => actions.edit(r)}>
             <Icon name="edit" size={16} />
           </button>
           {repeating ? (
@@ -126,4 +139,4 @@ export function ReminderRow({ reminder: r, today, morningTime, focused, snoozeOp
       )}
     </li>
   );
-}
+});

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Reminder } from '../../../../shared/domain/reminder';
 import { reminderListKeys } from './reminderKeys';
 import { ReminderForm } from './ReminderForm';
-import { ReminderRow } from './ReminderRow';
+import { ReminderRow, type ReminderRowActions } from './ReminderRow';
 
 export interface ReminderSection {
   key: string;
@@ -41,6 +41,11 @@ export function ReminderSections({ sections, today, morningTime, focusId, hideCo
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusId, all.length > 0]);
 
+  const [actions] = useState<ReminderRowActions>(() => ({
+    snoozeOpen: (id, open) => setSnoozeFor(open ? id : null),
+    edit: setEditing,
+    focus: setFocused,
+  }));
   const onKeyDown = reminderListKeys({ rows: all, focusRow, onSnooze: (r) => setSnoozeFor(r.id), onEdit: setEditing });
 
   const tabStop = current?.id ?? all[0]?.id ?? null;
@@ -65,9 +70,7 @@ export function ReminderSections({ sections, today, morningTime, focusId, hideCo
                     morningTime={morningTime}
                     focused={r.id === tabStop}
                     snoozeOpen={snoozeFor === r.id}
-                    onSnoozeOpen={(open) => setSnoozeFor(open ? r.id : null)}
-                    onEdit={() => setEditing(r)}
-                    onFocus={() => setFocused(r.id)}
+                    actions={actions}
                     hideContact={hideContact}
                   />
                 ))}

@@ -1,5 +1,6 @@
 // Snooze: 1 hour, tomorrow morning, next week, or a picked time. A small menu, keyboard first.
 import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { addDays, format } from 'date-fns';
 import { formatTime } from '../../lib/format';
 import type { Reminder } from '../../../../shared/domain/reminder';
@@ -86,7 +87,8 @@ export function SnoozeMenu({ reminder, morningTime, open, onOpenChange }: { remi
           ))}
         </div>
       )}
-      {picking && <PickTime reminder={reminder} morningTime={morningTime} onClose={() => setPicking(false)} />}
+      {/* on the body: a row of the virtual list is moved by a transform and contained, which would hold a fixed dialog inside it */}
+      {picking && createPortal(<PickTime reminder={reminder} morningTime={morningTime} onClose={() => setPicking(false)} />, document.body)}
     </span>
   );
 }

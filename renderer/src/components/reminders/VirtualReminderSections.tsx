@@ -6,7 +6,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject }
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Reminder, ReminderSectionKey } from '../../../../shared/domain/reminder';
 import { ReminderForm } from './ReminderForm';
-import { ReminderRow } from './ReminderRow';
+import { ReminderRow, type ReminderRowActions } from './ReminderRow';
 import { reminderListKeys } from './reminderKeys';
 import { formatNumber } from '../../lib/format';
 
@@ -107,6 +107,12 @@ export function VirtualReminderSections({
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
   const [snoozeFor, setSnoozeFor] = useState<string | null>(null);
   const [editing, setEditing] = useState<Reminder | null>(null);
+  // one object for every row, so the memoised rows keep their props from one scroll step to the next
+  const [actions] = useState<ReminderRowActions>(() => ({
+    snoozeOpen: (id, open) => setSnoozeFor(open ? id : null),
+    edit: setEditing,
+    focus: setFocused,
+  }));
   const rowEl = (id: string) => root.current?.querySelector<HTMLElement>(`[data-reminder-id="${CSS.escape(id)}"]`) ?? null;
 
   /** focus a row, scrolling it into the DOM first when it is out of view */
@@ -196,10 +202,10 @@ export function VirtualReminderSections({
                       morningTime={morningTime}
                       focused={r.id === tabStop}
                       snoozeOpen={snoozeFor === r.id}
-                      onSnoozeOpen={(open) => setSnoozeFor(open ? r.id : null)}
-                      onEdit={() => setEditing(r)}
-                      onFocus={() => setFocused(r.id)}
-                      position={{ top: v.start - margin - firstRow, index: e.pos, of: section.total, first: e.pos === 0, last: e.pos === section.total - 1 }}
+                      actions={actions}
+                      top={v.start - margin - firstRow}
+                      index={e.pos}
+                      of={section.total}
                     />
                   );
                 })}

@@ -2,10 +2,12 @@
 // (a reminder becomes overdue with time alone, without any write). The API answers a page of
 // each section; loadMore fetches a section's next page, and a reload asks again for as many rows
 // as are loaded, so a done reminder deep in a long list does not scroll the user back to the top.
+// The check-ins come from their own call, sent at the same time: they wait for the health table
+// (seconds on a big file on a new day), the board does not.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../lib/api';
 import { onDataChanged } from '../../lib/refresh';
-import type { Reminder, ReminderBoard, ReminderSectionKey } from '../../../../shared/domain/reminder';
+import type { CheckInBoard, Reminder, ReminderBoard, ReminderSectionKey } from '../../../../shared/domain/reminder';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/settings';
 
 export const REFRESH_MS = 60_000;
@@ -33,8 +35,10 @@ function withSection(board: ReminderBoard, section: ReminderSectionKey, items: R
   return { ...board, [key]: items, next: { ...board.next, [section]: next } };
 }
 
-export function useReminderBoard(contactId?: string) {
+/** `checkInLimit`: how many check-ins of each list to ask for (a contact's page shows one) */
+export function useReminderBoard(contactId?: string, checkInLimit = 50) {
   const [board, setBoard] = useState<ReminderBoard | null>(null);
+  const [checkIns, setCheckIns] = useState<CheckInBoard | null>(null);
   const [morningTime, setMorningTime] = useState(DEFAULT_SETTINGS.morningTime);
   const [error, setError] = useState<string | null>(null);
   const current = useRef<ReminderBoard | null>(null);
@@ -46,6 +50,7 @@ export function useReminderBoard(contactId?: string) {
     const loaded = shown ? Math.max(...(['overdue', 'today', 'upcoming', 'later'] as const).map((s) => sectionItems(shown, s).length)) : 0;
     const limit = Math.min(MAX_PAGE, Math.max(PAGE_SIZE, loaded));
     const doneLimit = Math.min(MAX_PAGE, Math.max(PAGE_SIZE, shown?.done.length ?? 0));
+    api.call('reminders.checkIns', { limit: checkInLimit, ...(contactId ? { contactId } : {}) }).then(setCheckIns, (err: Error) => setError(err.message));
     try {
       const [b, settings] = await Promise.all([api.call('reminders.list', { limit, doneLimit, ...(contactId ? { contactId } : {}) }), api.call('settings.get', {})]);
       setBoard(b);
@@ -54,7 +59,7 @@ export function useReminderBoard(contactId?: string) {
     } catch (err) {
       setError((err as Error).message);
     }
-  }, [contactId]);
+  }, [contactId, checkInLimit]);
 
   /** the next page of a section (a no-op while one is on its way or at the end) */
   const loadMore = useCallback(
@@ -84,5 +89,5 @@ export function useReminderBoard(contactId?: string) {
       window.clearInterval(timer);
     };
   }, [load]);
-  return { board, morningTime, error, reload: load, loadMore };
+  return { board, checkIns, morningTime, error, reload: load, loadMore };
 }
