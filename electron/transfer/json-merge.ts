@@ -14,6 +14,7 @@ import { insertContact } from '../services/contacts';
 import { fitPhotoRow } from '../services/photoFit';
 import { phoneRegion } from '../services/phones';
 import { buildDuplicateIndex, findDuplicates } from './duplicates';
+import { personNameKey } from '../../shared/domain/duplicates';
 import { fromCell, jsonRows, type JsonExport } from './json-export';
 import type { ImportRecord } from './record';
 
@@ -65,7 +66,13 @@ export async function planJsonMerge(sqlite: Database.Database, data: JsonExport,
       // contact here: never merged into one of several at random
       const matches = findDuplicates(index, record).filter((m) => m.person.record === null);
       const strongest = matches.some((m) => m.matchedBy !== 'name') ? matches.filter((m) => m.matchedBy !== 'name') : matches;
-      const here = [...new Set(strongest.map((m) => m.person.id))];
+      let here = [...new Set(strongest.map((m) => m.person.id))];
+      // several here share that email or phone: the one of them with the same name is this person
+      // (a person merged in by name by an earlier restore took the file's email along)
+      if (here.length > 1) {
+        const sameName = new Set((index.byName.get(personNameKey(c.name)) ?? []).map((p) => p.id));
+        here = here.filter((id) => sameName.has(id));
+      }
       if (here.length === 1) contacts.set(c.id, here[0]!);
     }
   }

@@ -97,7 +97,18 @@ describe('restore into a Kith with data: merge', () => {
           await target.dispose();
         }
       }),
-      { numRuns: Number(process.env.KITH_FC_RUNS ?? 8) },
+      {
+        numRuns: Number(process.env.KITH_FC_RUNS ?? 8),
+        // found by CI: two people of the file share an email, ours has the name of one; the first merge
+        // gave ours that email, and the second merge matched two people by it and added Dee again
+        examples: [
+          [
+            [{ name: 'Dee Moss', email: 'c@x.org', calls: 0, reminder: false, tag: null }, { name: 'Ana Lind', email: 'c@x.org', calls: 0, reminder: false, tag: null }],
+            [{ name: 'Dee Moss', email: null, calls: 0, reminder: false, tag: null }],
+            false,
+          ],
+        ],
+      },
     );
   }, 600_000);
 
