@@ -463,26 +463,14 @@ export async function refreshHealthInSlices(sqlite: Database.Database, now: numb
     const meta = readMeta(sqlite);
     const sameZone = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day <= today;
     if (!sameZone) {
-      // every row anew beside the table, which readers meanwhile see as it was
-      writing(sqlite, () => startBuild(sqlite));
-      for (let after: string | null = ''; after !== null; ) {
-        await between();
-        if (!sqlite.open) return;
-        if (!buildExists(sqlite)) break; // refreshHealth rebuilt the table meanwhile
-        const from: string = after;
-        after = timed(() => buildRange(sqlite, now, timeZone, from, size));
+      try {
+        if (!(await rebuildBeside(sqlite, now, timeZone, today, timed, () => size, between))) return;
+      } catch (err) {
+        // another Kith on the same file (the web host beside the app) started, finished or abandoned
+        // the build table meanwhile: the one pass, in one transaction the other process waits for
+        if (!buildRaced(err)) throw err;
+        refreshHealth(sqlite, now, timeZone);
       }
-      for (;;) {
-        await between();
-        if (!sqlite.open) return;
-        // one index a slice: taken off the old table, built on the new one by one sort
-        if (!writing(sqlite, () => buildExists(sqlite) && moveIndex(sqlite))) break;
-      }
-      await between();
-      if (!sqlite.open) return;
-      writing(sqlite, () => {
-        if (buildExists(sqlite)) swapInBuild(sqlite), writeMeta(sqlite, timeZone, today, now);
-      });
       continue;
     }
     if (meta.day < today) {
@@ -508,6 +496,37 @@ export async function refreshHealthInSlices(sqlite: Database.Database, now: numb
     }
   }
 }
+
+/** the sliced full rebuild (see BUILD below); false when the app closed meanwhile */
+async function rebuildBeside(sqlite: Database.Database, now: number, timeZone: string, today: number, timed: <T>(work: () => T) => T, size: () => number, between: () => Promise<void>): Promise<boolean> {
+  // every row anew beside the table, which readers meanwhile see as it was
+  writing(sqlite, () => startBuild(sqlite));
+  for (let after: string | null = ''; after !== null; ) {
+    await between();
+    if (!sqlite.open) return false;
+    const from: string = after;
+    // checked in the slice's own transaction: refreshHealth (or another process) may have rebuilt the table meanwhile
+    const next = timed(() => (buildExists(sqlite) ? buildRange(sqlite, now, timeZone, from, size()) : false));
+    if (next === false) break;
+    after = next;
+  }
+  for (;;) {
+    await between();
+    if (!sqlite.open) return false;
+    // one index a slice: taken off the old table, built on the new one by one sort
+    if (!writing(sqlite, () => buildExists(sqlite) && moveIndex(sqlite))) break;
+  }
+  await between();
+  if (!sqlite.open) return false;
+  writing(sqlite, () => {
+    if (buildExists(sqlite)) swapInBuild(sqlite), writeMeta(sqlite, timeZone, today, now);
+  });
+  return true;
+}
+
+/** an error of a build another connection to the file dropped, swapped in or started again meanwhile */
+const buildRaced = (err: unknown) =>
+  err instanceof Error && ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' || new RegExp(BUILD).test(err.message));
 
 // The sliced full rebuild fills a bare copy of contact_health (the same CREATE text under this name)
 // a range of contact ids at a time, moves the indexes over one a slice (moveIndex), then drops the old table and
