@@ -51,3 +51,28 @@ export async function rememberedByName(kith: TestBackend) {
   }
   return out;
 }
+
+/**
+ * `n` generated vCards, person `from + i` each: "GIVEN FAMILYi" with an email, a mobile number and
+ * the given categories, and a note when `note` says what it holds (`i` is the card's number)
+ */
+export function generatedCards(n: number, person: { given: string; family: string; domain: string; categories: string; from?: number; note?: (i: number) => string }): string {
+  const out: string[] = [];
+  const from = person.from ?? 0;
+  for (let i = from; i < from + n; i++) {
+    out.push(
+      [
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        `N:${person.family}${i};${person.given};;;`,
+        `FN:${person.given} ${person.family}${i}`,
+        `EMAIL:${person.given.toLowerCase()}.${i}@${person.domain}`,
+        `TEL;TYPE=CELL:+44 20 7946 ${String(i % 10_000).padStart(4, '0')}`,
+        ...(person.note ? [`NOTE:${person.note(i)}`] : []),
+        `CATEGORIES:${person.categories}`,
+        'END:VCARD',
+      ].join('\r\n'),
+    );
+  }
+  return out.join('\r\n') + '\r\n';
+}

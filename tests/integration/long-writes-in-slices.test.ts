@@ -3,7 +3,7 @@
 // against the whole in the same test (never a fixed number of ms: the machine may be loaded).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../helpers/backend';
-import { upload } from '../helpers/transfer';
+import { generatedCards, upload } from '../helpers/transfer';
 import { refreshHealth } from '../../db/queries/health';
 import { cpuMs, longestCpuBetweenTurns, sliceBound } from '../helpers/threadTime';
 
@@ -11,13 +11,7 @@ let kith: TestBackend;
 beforeEach(async () => (kith = await startTestBackend()));
 afterEach(async () => kith.dispose());
 
-function cards(n: number, from = 0): string {
-  const out: string[] = [];
-  for (let i = from; i < from + n; i++) {
-    out.push(['BEGIN:VCARD', 'VERSION:3.0', `N:Slice${i};Sam;;;`, `FN:Sam Slice${i}`, `EMAIL:sam.${i}@slice.example`, `TEL;TYPE=CELL:+44 20 7946 ${String(i % 10_000).padStart(4, '0')}`, `NOTE:Card ${i}`, 'CATEGORIES:imported', 'END:VCARD'].join('\r\n'));
-  }
-  return out.join('\r\n') + '\r\n';
-}
+const cards = (n: number, from = 0) => generatedCards(n, { given: 'Sam', family: 'Slice', domain: 'slice.example', categories: 'imported', from, note: (i) => `Card ${i}` });
 
 /** the longest the event loop went without a turn while `work` ran, and how long the work took */
 async function longestPause<T>(work: () => Promise<T>): Promise<{ value: T; longestMs: number; totalMs: number }> {
