@@ -9,6 +9,8 @@ import { storageError } from './api/storage-errors';
 export class BackendStatus {
   readOnlyReason: string | null = null;
   damage: AppStatus['damage'] = null;
+  /** the search index is catching up on many changes in the background (electron/services/search.ts) */
+  searchIndexing = false;
   private readonly problems = new Map<BackgroundProblem['task'], BackgroundProblem>();
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -51,6 +53,7 @@ export class BackendStatus {
       readOnlyReason: this.readOnlyReason,
       damage: this.damage,
       problems: [...this.problems.values()],
+      searchIndexing: this.searchIndexing,
     };
   }
 }

@@ -14,9 +14,8 @@ import { migrations as knownMigrations } from '../db/migrations';
 import { handlers } from './services';
 import { stopExportJobs } from './transfer/export-jobs';
 import { closeImportConnection } from './transfer/import-session';
-import { refreshSearchIndexInSlices } from './services/searchIndex';
 import { makeQueuedThumbnails } from './services/thumbnails';
-import { searchSlices } from './services/search';
+import { catchUpSearchIndexInBackground } from './services/search';
 import { createWriteGate } from './services/write-gate';
 import { preparePhones } from './services/phones';
 import { credentialPathFor, fileCredentialStore, memoryCredentialStore, type CredentialCipher } from './sync/credentials';
@@ -175,7 +174,7 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
   // the search index catches up in the background once the first screen has been served, in slices
   // other calls run between: after an upgrade or a big import the first search need not wait for it
   let closed = false;
-  const indexLater = readOnly ? null : setTimeout(() => void refreshSearchIndexInSlices(ctx.sqlite, searchSlices(ctx, () => closed)).catch((err) => console.error('[kith] search index:', err)), SEARCH_INDEX_DELAY_MS);
+  const indexLater = readOnly ? null : setTimeout(() => void catchUpSearchIndexInBackground(ctx, () => closed).catch((err) => console.error('[kith] search index:', err)), SEARCH_INDEX_DELAY_MS);
   indexLater?.unref();
   // photo thumbnails: the ones stored before migration 0026 after the first screen, then each
   // write's (a photo saved, imported, synced, restored) just after it

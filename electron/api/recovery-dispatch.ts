@@ -13,6 +13,7 @@ export function recoveryDispatch(damaged: DatabaseDamagedError, restore: () => P
     readOnlyReason: null,
     damage: { problem: damaged.problem, message: damaged.message, newestGoodBackup: damaged.newestGoodBackup, writesStopped: true, opened: false },
     problems: [],
+    searchIndexing: false,
   };
   return async (method, input) => {
     if (method === 'app.status') return { ok: true, value: status };

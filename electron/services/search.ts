@@ -236,12 +236,48 @@ export const searchSlices = (ctx: Pick<ServiceContext, 'sqlite' | 'status' | 'wr
   stopped,
 });
 
+/** how long a search waits for the index to catch up before it answers from what is indexed: the
+ *  newest changes are indexed first, so what was just edited is found; after an upgrade or a big
+ *  import the rest goes on in the background (minutes for a fresh 100,000 people), and the banner
+ *  says a search may miss some people until then */
+export const SEARCH_WAITS_FOR_INDEX_MS = 200;
+
+const catchingUp = new WeakMap<Database.Database, Promise<void>>();
+
+/** the index catches up slice by slice in the background, one run per connection (a second call
+ *  joins the first); while it is behind, app.status says so */
+export function catchUpSearchIndexInBackground(ctx: Pick<ServiceContext, 'sqlite' | 'status' | 'writes'>, stopped?: () => boolean, knownBehind = false): Promise<void> {
+  const db = ctx.sqlite;
+  const current = catchingUp.get(db);
+  if (current) return current;
+  if (db.readonly) return Promise.resolve();
+  const behind = () => {
+    if (ctx.status) ctx.status.searchIndexing = true;
+  };
+  if (knownBehind) behind();
+  const run = (async () => {
+    try {
+      // a search that could not finish may come from inside an import's turn: the first slice after it
+      await nextTurnWhenIdle(ctx.writes);
+      await refreshSearchIndexInSlices(db, { ...searchSlices(ctx, stopped), behind });
+    } finally {
+      catchingUp.delete(db);
+      if (ctx.status) ctx.status.searchIndexing = false;
+    }
+  })();
+  catchingUp.set(db, run);
+  return run;
+}
+
 export const searchHandlers: HandlerGroup<'contacts.search'> = {
   async 'contacts.search'(ctx, input) {
     // on a full disk the index cannot catch up: search what is indexed, and say so in the banner
     // while an import holds the write gate, search what is indexed: its contacts are marked and
     // indexed after it
-    if (input.query.trim() && !ctx.writes?.busy) await refreshSearchIndexInSlices(ctx.sqlite, searchSlices(ctx));
+    if (input.query.trim() && !ctx.writes?.busy) {
+      const upToDate = await refreshSearchIndexInSlices(ctx.sqlite, { ...searchSlices(ctx), forMs: SEARCH_WAITS_FOR_INDEX_MS });
+      if (!upToDate && ctx.sqlite.open) void catchUpSearchIndexInBackground(ctx, undefined, true).catch((err) => console.error('[kith] search index:', err));
+    }
     return searchContacts(ctx.sqlite, input.query, input.limit, input.includeArchived, false, input.offset);
   },
 };

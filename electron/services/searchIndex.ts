@@ -22,7 +22,7 @@ const NAME_PREFIXES = Symbol('name prefixes');
 
 const FLUSH: (string | typeof NAME_PREFIXES)[] = [
   // the triggers append; each contact once from here on
-  `INSERT OR IGNORE INTO temp.search_batch (contact_id) SELECT contact_id FROM search_dirty LIMIT :limit`,
+  `INSERT OR IGNORE INTO temp.search_batch (contact_id) SELECT contact_id FROM search_dirty ORDER BY rowid DESC LIMIT :limit`,
   `INSERT OR IGNORE INTO search_keys (contact_id) SELECT d.contact_id FROM temp.search_batch d JOIN contacts c ON c.id = d.contact_id`,
   `DELETE FROM contacts_fts WHERE rowid IN (SELECT k.key FROM search_keys k JOIN temp.search_batch d ON d.contact_id = k.contact_id)`,
   `DELETE FROM contact_names_fts WHERE rowid IN (SELECT k.key FROM search_keys k JOIN temp.search_batch d ON d.contact_id = k.contact_id)`,
@@ -114,25 +114,37 @@ export interface SliceOptions {
   stopped?: () => boolean;
   /** runs each slice; a guard that reports a full disk and returns stops the slices there */
   guard?: (slice: () => void) => void;
+  /** stops after the slice that ends this long after the start, with the rest still marked */
+  forMs?: number;
+  /** called once, when the first slice leaves some still waiting: the catch-up is a long one */
+  behind?: () => void;
 }
 
-/** brings the index up to date slice by slice: the batch grows or shrinks so a slice takes about
- *  `sliceMs`, however much text each contact carries */
 /** contacts per slice at most: one with years of interactions costs a hundred others */
 const MAX_BATCH = 256;
 
-export async function refreshSearchIndexInSlices(db: Database.Database, options: SliceOptions = {}): Promise<void> {
+/** brings the index up to date slice by slice: the batch grows or shrinks so a slice takes about
+ *  `sliceMs`, however much text each contact carries. True when the index is up to date; false when
+ *  it stopped (closing, `forMs` used up, a full disk) with some still waiting */
+export async function refreshSearchIndexInSlices(db: Database.Database, options: SliceOptions = {}): Promise<boolean> {
   const sliceMs = options.sliceMs ?? 20;
   const pause = options.pause ?? nextTurn;
+  const began = performance.now();
   let batch = 16;
-  for (;;) {
-    if (options.stopped?.()) return;
+  for (let slices = 0; ; slices++) {
+    if (options.stopped?.() || !db.open) return false;
     const started = performance.now();
     let more = false;
+    // a guard that caught a full disk returns without the slice having run
+    let failed = true;
     (options.guard ?? ((slice) => slice()))(() => {
       more = refreshSearchIndex(db, batch);
+      failed = false;
     });
-    if (!more) return;
+    if (failed) return false;
+    if (!more) return true;
+    if (slices === 0) options.behind?.();
+    if (options.forMs !== undefined && performance.now() - began >= options.forMs) return false;
     const took = performance.now() - started;
     if (took < sliceMs / 2) batch = Math.min(batch * 2, MAX_BATCH);
     else if (took > sliceMs) batch = Math.max(1, Math.floor(batch / 2));

@@ -50,4 +50,12 @@ describe('the status banner', { timeout: 30_000 }, () => {
     render(<StatusBanner />);
     expect(await screen.findByRole('status', { name: 'Read-only' })).toHaveTextContent('Read-only. Kith opened your file read-only');
   });
+
+  it('says while search is catching up in the background, and the note goes by itself when it is done', async () => {
+    kith.status.searchIndexing = true;
+    render(<StatusBanner />);
+    expect(await screen.findByRole('status', { name: 'Search is catching up' })).toHaveTextContent('a search may miss some people');
+    kith.status.searchIndexing = false;
+    await waitFor(() => expect(screen.queryByRole('status', { name: 'Search is catching up' })).toBeNull(), { timeout: 5_000 });
+  });
 });

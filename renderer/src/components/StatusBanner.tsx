@@ -10,6 +10,8 @@ import type { AppStatus } from '../../../shared/api/methods/app';
 
 /** how often the banner looks again for background problems (a backup runs hourly) */
 const POLL_MS = 30_000;
+/** while the search index catches up: soon enough that the note leaves when it is done */
+const INDEXING_POLL_MS = 3_000;
 
 export function StatusBanner() {
   const [status, setStatus] = useState<AppStatus | null>(null);
@@ -26,6 +28,13 @@ export function StatusBanner() {
     };
   }, [load]);
 
+  const indexing = status?.searchIndexing ?? false;
+  useEffect(() => {
+    if (!indexing) return;
+    const timer = setInterval(() => void load(), INDEXING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [indexing, load]);
+
   async function resolve(choice: 'restore' | 'continue') {
     setBusy(true);
     try {
@@ -40,8 +49,8 @@ export function StatusBanner() {
   }
 
   if (!status) return null;
-  const { damage, readOnlyReason, problems } = status;
-  if (!damage && !readOnlyReason && problems.length === 0) return null;
+  const { damage, readOnlyReason, problems, searchIndexing } = status;
+  if (!damage && !readOnlyReason && problems.length === 0 && !searchIndexing) return null;
   const backup = damage?.newestGoodBackup ?? null;
   return (
     <div className="status-banners">
@@ -84,6 +93,14 @@ export function StatusBanner() {
           </p>
         </section>
       ))}
+      {searchIndexing && (
+        <section className="status-banner info" role="status" aria-label="Search is catching up">
+          <p>
+            <strong>Search is catching up with many changes.</strong>{' '}
+            <span className="muted">Until it is done a search may miss some people; everything is kept, and this note goes away by itself.</span>
+          </p>
+        </section>
+      )}
     </div>
   );
 }

@@ -35,6 +35,9 @@ export interface AppStatus {
     opened: boolean;
   } | null;
   problems: BackgroundProblem[];
+  /** the search index is catching up on many changes (after an upgrade or a large import): a search
+   *  may miss some people until it is done */
+  searchIndexing: boolean;
 }
 
 export const appMethods = {
