@@ -63,9 +63,17 @@ const FLUSH: (string | typeof NAME_PREFIXES)[] = [
   `DELETE FROM temp.search_batch`,
 ];
 
+/** contacts per slice at most: one with years of interactions costs a hundred others */
+const MAX_BATCH = 256;
+
 interface Prepared {
   pending: Database.Statement<[], { n: number }>;
+  /** the latest marks, newest first: a contact's marks are many (one per write), so several per contact */
+  latestMarks: Database.Statement<[], string>;
+  /** what re-indexing a contact costs, besides one: its interactions (their text is most of the work) */
+  interactionsOf: Database.Statement<[string], number>;
   flush: (limit: number) => void;
+  flushThese: (ids: string[]) => void;
 }
 const cache = new WeakMap<Database.Database, Prepared>();
 
@@ -81,10 +89,17 @@ function prepared(db: Database.Database): Prepared {
       return () => statement.run();
     });
     const batch = db.prepare(FLUSH[0] as string);
+    const batchOf = db.prepare(`INSERT OR IGNORE INTO temp.search_batch (contact_id) SELECT value FROM json_each(?)`);
     p = {
       pending: db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_dirty LIMIT 1)`),
+      latestMarks: db.prepare(`SELECT contact_id FROM search_dirty ORDER BY rowid DESC LIMIT ${MAX_BATCH * 4}`).pluck() as Database.Statement<[], string>,
+      interactionsOf: db.prepare(`SELECT count(*) FROM interaction_participants WHERE contact_id = ?`).pluck() as Database.Statement<[string], number>,
       flush: db.transaction((limit: number) => {
         batch.run({ limit });
+        steps.forEach((step) => step());
+      }).immediate,
+      flushThese: db.transaction((ids: string[]) => {
+        batchOf.run(JSON.stringify(ids));
         steps.forEach((step) => step());
       }).immediate,
     };
@@ -105,6 +120,27 @@ export function refreshSearchIndex(db: Database.Database, limit = -1): boolean {
   return limit >= 0 && p.pending.get()!.n > 0;
 }
 
+/** re-index the contacts that changed most recently, as many as cost about `budget` (one for each,
+ *  and one per interaction; one contact at least, MAX_BATCH at most) */
+function refreshSearchIndexWeighing(db: Database.Database, budget: number): { weight: number; more: boolean } {
+  if (db.readonly) return { weight: 0, more: false };
+  const p = prepared(db);
+  const ids: string[] = [];
+  let weight = 0;
+  // weighed one by one, as far as the budget goes (~1 µs each)
+  for (const id of new Set(p.latestMarks.all())) {
+    const w = 1 + p.interactionsOf.get(id)!;
+    if (ids.length > 0 && weight + w > budget) break;
+    ids.push(id);
+    weight += w;
+    if (ids.length === MAX_BATCH) break;
+  }
+  if (ids.length === 0) return { weight: 0, more: false };
+  p.flushThese(ids);
+  generations.set(db, (generations.get(db) ?? 0) + 1);
+  return { weight, more: p.pending.get()!.n > 0 };
+}
+
 export interface SliceOptions {
   /** how long one slice may hold the connection */
   sliceMs?: number;
@@ -120,34 +156,36 @@ export interface SliceOptions {
   behind?: () => void;
 }
 
-/** contacts per slice at most: one with years of interactions costs a hundred others */
-const MAX_BATCH = 256;
+/** a first guess of a slice's cost per contact and interaction, from 2,000 people with 20 each
+ *  (~0.7 s): each slice measures it again */
+const FIRST_MS_PER_WEIGHT = 0.02;
 
-/** brings the index up to date slice by slice: the batch grows or shrinks so a slice takes about
- *  `sliceMs`, however much text each contact carries. True when the index is up to date; false when
+/** brings the index up to date slice by slice: each takes as many contacts as fit in `sliceMs` by
+ *  how many interactions each carries (a batch sized by count alone grew on light contacts and then
+ *  held the connection 80 ms on heavy ones). True when the index is up to date; false when
  *  it stopped (closing, `forMs` used up, a full disk) with some still waiting */
 export async function refreshSearchIndexInSlices(db: Database.Database, options: SliceOptions = {}): Promise<boolean> {
   const sliceMs = options.sliceMs ?? 20;
   const pause = options.pause ?? nextTurn;
   const began = performance.now();
-  let batch = 16;
+  let msPerWeight = FIRST_MS_PER_WEIGHT;
   for (let slices = 0; ; slices++) {
     if (options.stopped?.() || !db.open) return false;
     const started = performance.now();
     let more = false;
     // a guard that caught a full disk returns without the slice having run
     let failed = true;
+    let weight = 0;
     (options.guard ?? ((slice) => slice()))(() => {
-      more = refreshSearchIndex(db, batch);
+      ({ weight, more } = refreshSearchIndexWeighing(db, sliceMs / msPerWeight));
       failed = false;
     });
     if (failed) return false;
     if (!more) return true;
     if (slices === 0) options.behind?.();
     if (options.forMs !== undefined && performance.now() - began >= options.forMs) return false;
-    const took = performance.now() - started;
-    if (took < sliceMs / 2) batch = Math.min(batch * 2, MAX_BATCH);
-    else if (took > sliceMs) batch = Math.max(1, Math.floor(batch / 2));
+    // slower at once, faster only gradually: a light batch does not promise a cheap next one
+    if (weight > 0) msPerWeight = Math.max((performance.now() - started) / weight, msPerWeight * 0.7);
     await pause();
   }
 }

@@ -1,7 +1,8 @@
 // "Longest stall" on one data file: `stall.ts --file COPY --out result.json [--baseline]`.
 // A trivial call (STALL.method) is made every 10 ms while an export, an import and the dashboard
 // run; its latency counts from when it was due, so a blocked event loop counts as much as a call
-// waiting for the connection. --baseline also times the old in-process JSON export (one string).
+// waiting for the connection. --baseline also times the old in-process JSON export (one string);
+// --profile says where the back end's thread spent each scenario's worst wait (tests/perf/cpu-window.ts).
 // The file is written to (the import adds 10,000 contacts): run it on a copy.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -12,6 +13,7 @@ import type { ExportFormat } from '../../shared/api/methods/transfer';
 import { STALL, tenThousandVcards } from './benchmarks';
 import { DEFAULT_NOW } from './generate';
 import { makeCall } from './harness';
+import { recordCpu, type CpuRecording } from './cpu-window';
 
 export interface StallScenario {
   name: string;
@@ -62,16 +64,19 @@ type Call = ReturnType<typeof makeCall>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** runs `work` while the trivial call ticks every STALL.tickMs; the latencies of those calls */
+let profiling = false;
+
 async function measure(call: Call, name: string, work: () => Promise<unknown>): Promise<StallScenario> {
   const latencies: number[] = [];
   let done = false;
-  let worst = { ms: -1, cpuMs: 0 };
+  let worst = { ms: -1, cpuMs: 0, from: 0, to: 0 };
+  const cpu: CpuRecording | null = profiling ? await recordCpu() : null;
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   const cpuAtStart = mainThreadCpuMs();
   const ticking = (async () => {
     let due = performance.now();
-    let cpu = mainThreadCpuMs();
+    let threadCpu = mainThreadCpuMs();
     while (!done) {
       due += STALL.tickMs;
       const wait = due - performance.now();
@@ -80,8 +85,8 @@ async function measure(call: Call, name: string, work: () => Promise<unknown>): 
       const end = performance.now();
       const cpuNow = mainThreadCpuMs();
       latencies.push(end - due);
-      if (end - due > worst.ms) worst = { ms: end - due, cpuMs: cpuNow !== null && cpu !== null ? cpuNow - cpu : NaN };
-      cpu = cpuNow;
+      if (end - due > worst.ms) worst = { ms: end - due, cpuMs: cpuNow !== null && threadCpu !== null ? cpuNow - threadCpu : NaN, from: due, to: end };
+      threadCpu = cpuNow;
       if (end > due + STALL.tickMs) due = end; // a late call does not make the next ones look late
     }
   })();
@@ -92,6 +97,10 @@ async function measure(call: Call, name: string, work: () => Promise<unknown>): 
   await ticking;
   loop.disable();
   const cpuAtEnd = mainThreadCpuMs();
+  if (cpu) {
+    const inWindow = await cpu.stop();
+    console.log(`  ${name}: the worst wait (${worst.ms.toFixed(1)} ms, ${(worst.from - start).toFixed(0)} ms into the work):\n    ${inWindow(worst.from, worst.to).join('\n    ')}`);
+  }
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   const scenario: StallScenario = {
@@ -191,7 +200,10 @@ export async function measureStalls(backend: KithBackend, options: { baseline?: 
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { file: { type: 'string' }, out: { type: 'string' }, baseline: { type: 'boolean', default: false }, 'no-exports': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { file: { type: 'string' }, out: { type: 'string' }, baseline: { type: 'boolean', default: false }, 'no-exports': { type: 'boolean', default: false }, profile: { type: 'boolean', default: false } },
+  });
+  profiling = values.profile;
   const now = new Date(DEFAULT_NOW);
   const backend = await startBackend({ databasePath: values.file!, host: 'web', clock: { now: () => now, timeZone: () => 'Europe/Berlin' } });
   try {
