@@ -296,4 +296,15 @@ describe('search reaches everything written about a person (issue 15)', () => {
     expect(await kith.call('contacts.search', { query: 'walker', limit: 10, offset: 30 })).toEqual([]);
     expect(await kith.dispatch('contacts.search', { query: 'walker', offset: 5000 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
+
+  it('keeps one mark per contact waiting for the index, its newest: a slice deletes one row per contact, not one per write', async () => {
+    const a = await kith.call('contacts.create', { displayName: 'Often Edited' });
+    const b = await kith.call('contacts.create', { displayName: 'Edited Once' });
+    let version = a.updatedAt;
+    for (let i = 0; i < 20; i++) version = (await kith.call('contacts.update', { id: a.id, updatedAt: version, notes: `revision ${i}` })).updatedAt;
+    await kith.call('interactions.log', { participantIds: [b.id], kind: 'call', summary: 'a call' });
+    const marks = kith.sqlite.prepare('SELECT contact_id FROM search_dirty ORDER BY rowid').pluck().all();
+    expect(marks).toEqual([a.id, b.id]);
+    expect(await names('revision 19')).toEqual(['Often Edited']);
+  });
 });
