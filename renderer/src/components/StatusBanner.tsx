@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { toast } from 'sonner';
 import { api } from '../lib/api';
-import { dataChanged, onDataChanged } from '../lib/refresh';
+import { dataChanged, onDataChanged, onStatusMayHaveChanged } from '../lib/refresh';
 import { formatDateTime } from '../lib/format';
 import type { AppStatus } from '../../../shared/api/methods/app';
 
@@ -21,9 +21,11 @@ export function StatusBanner() {
   useEffect(() => {
     void load();
     const unregister = onDataChanged(load);
+    const unwatch = onStatusMayHaveChanged(load);
     const timer = setInterval(() => void load(), POLL_MS);
     return () => {
       unregister();
+      unwatch();
       clearInterval(timer);
     };
   }, [load]);

@@ -5,6 +5,7 @@ import type { ContactSearchHit } from '../../../shared/domain/contact';
 import { Avatar } from '../components/Avatar';
 import { SearchExcerpt } from '../components/SearchExcerpt';
 import { api } from '../lib/api';
+import { statusMayHaveChanged } from '../lib/refresh';
 import { useRouter } from '../stores/router';
 import { formatNumber } from '../lib/format';
 
@@ -31,6 +32,7 @@ export function SearchPage({ query }: { query: string }) {
     setLoading(true);
     api.call('contacts.search', { query, limit: PAGE + 1, offset: 0 }).then(
       (found) => {
+        statusMayHaveChanged();
         if (mine !== ticket.current) return;
         setHits(found.slice(0, PAGE));
         setDone(found.length <= PAGE);

@@ -1,6 +1,7 @@
 // Search as you type from the renderer: the newest answer wins, older ones are dropped.
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../lib/api';
+import { statusMayHaveChanged } from '../../lib/refresh';
 import type { ContactSearchHit } from '../../../../shared/domain/contact';
 
 export function useContactSearch(query: string, options: { limit?: number; includeArchived?: boolean } = {}) {
@@ -20,6 +21,7 @@ export function useContactSearch(query: string, options: { limit?: number; inclu
     setSearching(true);
     api.call('contacts.search', { query, limit: options.limit ?? 8, includeArchived: options.includeArchived ?? false }).then(
       (found) => {
+        statusMayHaveChanged();
         if (ticket !== latest.current) return;
         setHits(found);
         setSearching(false);
