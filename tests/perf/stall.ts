@@ -80,7 +80,7 @@ async function measure(call: Call, name: string, work: () => Promise<unknown>): 
     while (!done) {
       due += STALL.tickMs;
       const wait = due - performance.now();
-      if (wait > 0) await sleep(wait);
+      if (wait > 0) await sleep(Math.ceil(wait)); // a timer rounds its delay down: fired early, a call looked early
       await call(STALL.method, {});
       const end = performance.now();
       const cpuNow = mainThreadCpuMs();
