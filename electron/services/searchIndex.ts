@@ -68,7 +68,7 @@ const MAX_BATCH = 256;
 
 interface Prepared {
   pending: Database.Statement<[], { n: number }>;
-  /** the latest marks, newest first: a contact's marks are many (one per write), so several per contact */
+  /** the contacts marked most recently, newest first (one mark each since migration 0035) */
   latestMarks: Database.Statement<[], string>;
   /** what re-indexing a contact costs, besides one: its interactions (their text is most of the work) */
   interactionsOf: Database.Statement<[string], number>;
@@ -92,7 +92,7 @@ function prepared(db: Database.Database): Prepared {
     const batchOf = db.prepare(`INSERT OR IGNORE INTO temp.search_batch (contact_id) SELECT value FROM json_each(?)`);
     p = {
       pending: db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_dirty LIMIT 1)`),
-      latestMarks: db.prepare(`SELECT contact_id FROM search_dirty ORDER BY rowid DESC LIMIT ${MAX_BATCH * 4}`).pluck() as Database.Statement<[], string>,
+      latestMarks: db.prepare(`SELECT contact_id FROM search_dirty ORDER BY rowid DESC LIMIT ${MAX_BATCH}`).pluck() as Database.Statement<[], string>,
       interactionsOf: db.prepare(`SELECT count(*) FROM interaction_participants WHERE contact_id = ?`).pluck() as Database.Statement<[string], number>,
       flush: db.transaction((limit: number) => {
         batch.run({ limit });
@@ -128,12 +128,11 @@ function refreshSearchIndexWeighing(db: Database.Database, budget: number): { we
   const ids: string[] = [];
   let weight = 0;
   // weighed one by one, as far as the budget goes (~1 µs each)
-  for (const id of new Set(p.latestMarks.all())) {
+  for (const id of p.latestMarks.all()) {
     const w = 1 + p.interactionsOf.get(id)!;
     if (ids.length > 0 && weight + w > budget) break;
     ids.push(id);
     weight += w;
-    if (ids.length === MAX_BATCH) break;
   }
   if (ids.length === 0) return { weight: 0, more: false };
   p.flushThese(ids);

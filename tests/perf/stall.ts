@@ -63,9 +63,10 @@ export interface StallResult {
 type Call = ReturnType<typeof makeCall>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** runs `work` while the trivial call ticks every STALL.tickMs; the latencies of those calls */
+/** --profile: each scenario's worst wait is profiled (tests/perf/cpu-window.ts) */
 let profiling = false;
 
+/** runs `work` while the trivial call ticks every STALL.tickMs; the latencies of those calls */
 async function measure(call: Call, name: string, work: () => Promise<unknown>): Promise<StallScenario> {
   const latencies: number[] = [];
   let done = false;

@@ -22,18 +22,15 @@ export function StatusBanner() {
     void load();
     const unregister = onDataChanged(load);
     const unwatch = onStatusMayHaveChanged(load);
-    const timer = setInterval(() => void load(), POLL_MS);
     return () => {
       unregister();
       unwatch();
-      clearInterval(timer);
     };
   }, [load]);
 
   const indexing = status?.searchIndexing ?? false;
   useEffect(() => {
-    if (!indexing) return;
-    const timer = setInterval(() => void load(), INDEXING_POLL_MS);
+    const timer = setInterval(() => void load(), indexing ? INDEXING_POLL_MS : POLL_MS);
     return () => clearInterval(timer);
   }, [indexing, load]);
 
