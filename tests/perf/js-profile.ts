@@ -6,9 +6,8 @@ import { chromium } from 'playwright-core';
 import { startBackend } from '../../electron/kith';
 import { startWebHost } from '../../electron/webhost/server';
 import { CHROMIUM, CHROMIUM_FLAGS, RENDERER_DIR } from '../helpers/browser';
+import { isIdle, sumSamples, type Profile } from './cpu-window';
 import { DEFAULT_NOW } from './generate';
-
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
 
 async function main() {
   const { values } = parseArgs({ options: { file: { type: 'string' }, steps: { type: 'string', default: '60' }, page: { type: 'string', default: 'contacts' }, top: { type: 'string', default: '30' } } });
@@ -38,18 +37,12 @@ async function main() {
         if (reminders) await new Promise((r) => setTimeout(r, 100));
       }
     }, [Number(values.steps), reminders] as const);
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } };
-    const self = new Map<number, number>();
-    profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-    const byFn = new Map<string, number>();
-    for (const n of profile.nodes) {
-      const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-      byFn.set(key, (byFn.get(key) ?? 0) + (self.get(n.id) ?? 0));
-    }
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const byFn = sumSamples(profile, (leaf) => (isIdle(leaf) ? null : `${leaf.callFrame.functionName || '(anonymous)'} ${leaf.callFrame.url.split('/').pop()}:${leaf.callFrame.lineNumber}`));
     const steps = Number(values.steps);
-    const total = [...byFn].filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)')).reduce((s, [, v]) => s + v, 0);
-    console.log(`JS self time per step (sampled, excluding idle/program): ${(total / 1000 / steps).toFixed(2)} ms`);
-    for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`  ${(v / 1000 / steps).toFixed(3).padStart(8)} ms  ${k}`);
+    const total = [...byFn.values()].reduce((s, ms) => s + ms, 0);
+    console.log(`JS self time per step (sampled, excluding idle/program): ${(total / steps).toFixed(2)} ms`);
+    for (const [k, ms] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`  ${(ms / steps).toFixed(3).padStart(8)} ms  ${k}`);
   } finally {
     await browser.close();
     await host.close();
