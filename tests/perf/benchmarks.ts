@@ -259,6 +259,13 @@ export const SYNC = {
   toCount: 1000,
 } as const;
 
+export const MEMORY = {
+  /** the back end's own memory after every page, at rest, on huge (issue 18) */
+  budgetMB: 300,
+  /** how long the process sits idle after the last page before it is read "at rest" */
+  restMs: 15_000,
+} as const;
+
 export const STALL = {
   budgetMs: 50,
   memoryBudgetMB: 200,
