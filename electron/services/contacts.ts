@@ -10,7 +10,7 @@ import type { ContactRow } from '../../db/schema';
 import { ServiceError } from '../../shared/api/errors';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { Contact, ContactSummary } from '../../shared/domain/contact';
-import { normalizeMethodValue } from '../../shared/domain/normalize';
+import { methodValueKey, normalizeMethodValue } from '../../shared/domain/normalize';
 import { addressFromText, type PostalAddress } from '../../shared/domain/address';
 import { contactRhythm } from './rhythm';
 import type { HandlerGroup, ServiceContext } from './context';
@@ -328,8 +328,8 @@ export function methodRows(contactId: string, given: ContactFields['methods'], r
   const byKey = new Map<string, ContactFields['methods'][number]>();
   const normalized = new Map<ContactFields['methods'][number], string>();
   for (const m of given) {
-    const value = known?.get(`${m.kind}\u0000${m.value}`) ?? normalizeMethodValue(m.kind, m.value, region);
-    const key = `${m.kind}\u0000${value}`;
+    const value = known?.get(methodValueKey(m.kind, m.value)) ?? normalizeMethodValue(m.kind, m.value, region);
+    const key = methodValueKey(m.kind, value);
     const first = byKey.get(key);
     if (!first) {
       const copy = { ...m };

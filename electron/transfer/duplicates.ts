@@ -7,10 +7,11 @@
 import type Database from 'better-sqlite3';
 import type { CountryCode } from 'libphonenumber-js';
 import { prepared } from '../../db/prepared';
-import { normalizeMethodValue } from '../../shared/domain/normalize';
+import { methodValueKey, normalizeMethodValue } from '../../shared/domain/normalize';
 import { personNameKey } from '../../shared/domain/duplicates';
 import type { DuplicateCandidate } from '../../shared/api/methods/transfer';
 import type { ImportRecord } from './record';
+import type { ComparedValues } from './compared-values';
 
 export interface IndexedPerson {
   /** a contact's id, or `record:N` for a record of this file seen in the preview */
@@ -27,6 +28,8 @@ export interface DuplicateIndex {
   /** each record's method values in the compared form, by kind and value: a record is looked up
    *  and then indexed, and reading a phone number (libphonenumber) is the costly part of both */
   normalized: Map<string, string>;
+  /** each record's name key (personNameKey), by name: looked up, then indexed */
+  nameKeys: Map<string, string>;
   byId: Map<string, IndexedPerson>;
   byEmail: Map<string, IndexedPerson[]>;
   byPhone: Map<string, IndexedPerson[]>;
@@ -78,7 +81,7 @@ function* indexSteps(sqlite: Database.Database, region: CountryCode): Generator<
     sqlite,
     `SELECT contact_id, kind, value, value_normalized FROM contact_methods WHERE contact_id > ? AND contact_id <= ? AND kind IN ('email', 'phone') ORDER BY contact_id, sort_order`,
   );
-  const index: DuplicateIndex = { region, normalized: new Map(), byId: new Map(), byEmail: new Map(), byPhone: new Map(), byName: new Map() };
+  const index: DuplicateIndex = { region, normalized: new Map(), nameKeys: new Map(), byId: new Map(), byEmail: new Map(), byPhone: new Map(), byName: new Map() };
   let after = '';
   for (;;) {
     const contacts = page.all(after) as { id: string; display_name: string }[];
@@ -107,10 +110,24 @@ function* indexSteps(sqlite: Database.Database, region: CountryCode): Generator<
 
 /** a record's method value in the compared form, read once per index */
 function normalizedOf(index: DuplicateIndex, kind: 'email' | 'phone', value: string): string {
-  const key = `${kind}\u0000${value}`;
+  const key = methodValueKey(kind, value);
   let normalized = index.normalized.get(key);
   if (normalized === undefined) index.normalized.set(key, (normalized = normalizeMethodValue(kind, value, index.region)));
   return normalized;
+}
+
+/** a record's name in the compared form, read once per index */
+function nameKeyOf(index: DuplicateIndex, name: string): string {
+  let key = index.nameKeys.get(name);
+  if (key === undefined) index.nameKeys.set(name, (key = personNameKey(name)));
+  return key;
+}
+
+/** what the file's reader already worked out (in its thread): the records are then looked up without libphonenumber */
+export function knowCompared(index: DuplicateIndex, compared: ComparedValues | null): void {
+  if (!compared || compared.region !== index.region) return;
+  for (const [key, value] of compared.methods) index.normalized.set(key, value);
+  for (const [name, key] of compared.names) index.nameKeys.set(name, key);
 }
 
 function phoneComparable(normalized: string): boolean {
@@ -131,7 +148,7 @@ export function indexRecord(index: DuplicateIndex, record: ImportRecord, person:
       if (phoneComparable(normalized)) push(index.byPhone, normalized, person);
     }
   }
-  push(index.byName, personNameKey(record.fields.displayName), person);
+  push(index.byName, nameKeyOf(index, record.fields.displayName), person);
 }
 
 /** everyone the record may be, each once, by the strongest reason: id, then email, phone, name */
@@ -148,7 +165,7 @@ export function findDuplicates(index: DuplicateIndex, record: ImportRecord): Dup
     const normalized = normalizedOf(index, 'phone', m.value);
     if (phoneComparable(normalized)) add(index.byPhone.get(normalized), 'phone');
   }
-  add(index.byName.get(personNameKey(record.fields.displayName)), 'name');
+  add(index.byName.get(nameKeyOf(index, record.fields.displayName)), 'name');
   return found;
 }
 

@@ -11,7 +11,7 @@ import { insertContactPrepared, type BulkContacts, type ContactFields, type TagI
 import { orderedIds } from '../services/orderedIds';
 import type { ServiceContext } from '../services/context';
 import type { CsvTable } from './csv-formats';
-import { buildDuplicateIndex, buildDuplicateIndexInSlices, describeCandidate, findDuplicates, indexRecord, type DuplicateIndex, type DuplicateMatch, type IndexedPerson } from './duplicates';
+import { buildDuplicateIndex, buildDuplicateIndexInSlices, describeCandidate, findDuplicates, indexRecord, knowCompared, type DuplicateIndex, type DuplicateMatch, type IndexedPerson } from './duplicates';
 import { importActionFor } from '../../shared/domain/duplicates';
 import { phoneRegion, renormalizePhones } from '../services/phones';
 import { hasUserData, readJsonExport, restoreJsonExport, type JsonExport } from './json-export';
@@ -30,6 +30,7 @@ import type { Kysely } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js';
 import type { DB } from '../../db/schema';
 import { readContactsFile } from './parse-off-thread';
+import type { ComparedValues } from './compared-values';
 import { open as openFile, readFile, stat } from 'node:fs/promises';
 import { MAX_IMPORT_FILE_MB } from '../../shared/api/limits';
 
@@ -87,6 +88,8 @@ interface Session {
   normalized: { region: CountryCode; values: Map<string, string> } | null;
   /** the duplicate index of the contacts here, built while the file is read (previewOf takes it) */
   indexing: Promise<DuplicateIndex> | null;
+  /** the records' compared forms, from the file's reader (compared-values.ts) */
+  compared: ComparedValues | null;
   cancelRequested: boolean;
   createdAt: number;
 }
@@ -157,6 +160,7 @@ export async function openSession(ctx: ServiceContext, file: ImportFile, format?
     progress: { state: 'ready', processed: 0, total: 0 },
     normalized: null,
     indexing: null,
+    compared: null,
     cancelRequested: false,
     createdAt: ctx.clock.now().getTime(),
   };
@@ -190,6 +194,7 @@ function detectFileFormat(fileName: string, bytes: Buffer): ImportFormat {
 async function parseSession(ctx: ServiceContext, session: Session, mapping?: CsvTarget[]): Promise<void> {
   session.json = null;
   session.csv = null;
+  session.compared = null;
   if (session.format === 'json') {
     // read as a stream (json-stream.ts): checked row by row now, written row by row at commit
     session.json = await readJsonExport(session.path ? { kind: 'path', path: session.path } : { kind: 'bytes', bytes: session.bytes }, ctx.sqlite, slicer());
@@ -202,9 +207,11 @@ async function parseSession(ctx: ServiceContext, session: Session, mapping?: Csv
     session.path = null;
   }
   // the contacts here are indexed on this thread while the worker reads the file: neither needs the other
-  session.indexing = buildDuplicateIndexInSlices(ctx.sqlite, phoneRegion(ctx.sqlite), slicer());
+  const region = phoneRegion(ctx.sqlite);
+  session.indexing = buildDuplicateIndexInSlices(ctx.sqlite, region, slicer());
   session.indexing.catch(() => undefined); // a failure is the preview's, which awaits it
-  const read = await readContactsFile({ bytes: session.bytes, format: session.format, mapping, previousMapping: session.mapping });
+  const read = await readContactsFile({ bytes: session.bytes, format: session.format, mapping, previousMapping: session.mapping, region });
+  session.compared = read.compared ?? null;
   session.format = read.format;
   session.csv = read.csv;
   session.mapping = read.mapping;
@@ -247,6 +254,8 @@ export async function previewOf(ctx: ServiceContext, session: Session): Promise<
   const breathe = slicer();
   const index = await (session.indexing ?? buildDuplicateIndexInSlices(ctx.sqlite, phoneRegion(ctx.sqlite), breathe));
   session.indexing = null; // it now holds this preview's records too
+  knowCompared(index, session.compared);
+  session.compared = null;
   session.normalized = { region: index.region, values: index.normalized };
   const duplicates: DuplicateCandidate[] = [];
   for (const r of records) {

@@ -8,6 +8,8 @@ import type { CsvTarget, ImportFormat } from '../../shared/api/methods/transfer'
 import { csvToRecords, readCsv, suggestMapping, type CsvTable } from './csv-formats';
 import type { ImportRecord, ParsedFile } from './record';
 import { parseVCardFile } from './vcard-parse';
+import { comparedValues, type ComparedValues } from './compared-values';
+import type { CountryCode } from 'libphonenumber-js';
 
 export interface ParseRequest {
   bytes: Uint8Array;
@@ -16,6 +18,8 @@ export interface ParseRequest {
   mapping?: CsvTarget[];
   /** the mapping the user chose before, kept when they switch only the format */
   previousMapping: CsvTarget[] | null;
+  /** the user's phone region: given, the records' compared forms come back with them (compared-values.ts) */
+  region?: CountryCode;
 }
 
 export interface ParseResult {
@@ -23,6 +27,7 @@ export interface ParseResult {
   csv: CsvTable | null;
   mapping: CsvTarget[] | null;
   parsed: ParsedFile;
+  compared?: ComparedValues;
 }
 
 export function parseContactsFile(request: ParseRequest): ParseResult {
@@ -44,6 +49,7 @@ export function parseContactsFile(request: ParseRequest): ParseResult {
     if (changed) result.parsed.warnings.push({ record: record.number, line: record.line, reason: `${changed} NUL or broken character${changed === 1 ? '' : 's'} removed (Kith does not store them)` });
   }
   validateRecords(result.parsed);
+  if (request.region) result.compared = comparedValues(result.parsed.records, request.region);
   return result;
 }
 

@@ -3,6 +3,9 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { MethodKindName } from './contact';
 import { toE164 } from './phone';
 
+/** a method value's key where its compared form is remembered (the import's reading of a file, its preview and commit) */
+export const methodValueKey = (kind: MethodKindName, value: string): string => `${kind}\u0000${value}`;
+
 /**
  * The form two values of one kind are compared in. Phones: E.164 read in the user's default
  * region when the number parses ("030 12345678" in DE = "+49 30 12345678"), else the digits as typed.

@@ -52,6 +52,23 @@ describe('reading a large import file off the back end’s thread', () => {
     expect(inPlace.parsed.warnings.length + inPlace.parsed.leftOut.length).toBeGreaterThan(0);
   });
 
+  it('the numbers a large file carries are read in the user’s region by the worker: a local number finds the contact stored in E.164, and is stored in E.164 itself', async () => {
+    await kith.call('settings.update', { phoneRegion: 'DE' });
+    const existing = await kith.call('contacts.create', { displayName: 'Dora Berlin', methods: [{ kind: 'phone', label: 'mobile', value: '+49 30 1234567', isPrimary: true }] });
+    // a file large enough for the worker, whose last card has the same number written as a Berliner would
+    const file = Buffer.from(cards(1500) + 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:D. Berlin\r\nTEL:030 1234567\r\nEND:VCARD\r\n');
+    expect(file.length).toBeGreaterThan(PARSE_IN_WORKER_BYTES);
+    const request = { bytes: file, format: 'vcard' as const, previousMapping: null, region: 'DE' as const };
+    const inWorker = await readContactsFile(request, 0);
+    expect(new Map(inWorker.compared!.methods).get('phone\u0000030 1234567')).toBe('+49301234567');
+    expect(inWorker).toEqual(parseContactsFile(request));
+    const p = (await previewFile(kith, 'big.vcf', file))!;
+    expect(p.duplicates).toEqual([expect.objectContaining({ record: 1501, matchedBy: 'phone', existing: expect.objectContaining({ id: existing.id }) })]);
+    await kith.call('transfer.importCommit', { sessionId: p.sessionId, defaultAction: 'keepBoth' });
+    const stored = kith.sqlite.prepare(`SELECT m.value_normalized FROM contact_methods m JOIN contacts c ON c.id = m.contact_id WHERE c.display_name = 'D. Berlin'`).pluck().all();
+    expect(stored).toEqual(['+49301234567']);
+  });
+
   it('a file the worker refuses gets the same typed error as in place, naming the field', async () => {
     const header = 'First,Last,Email\r\n';
     const rows = Array.from({ length: 3000 }, (_, i) => `Ann${i},Lee,ann${i}@x.example`).join('\r\n');
