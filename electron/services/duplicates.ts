@@ -31,14 +31,17 @@ interface Key {
   members: string[];
 }
 
-/** name -> key, per connection: names rarely change, and folding them is most of a scan's work */
+/** name -> key, per connection: names rarely change, and folding them is most of a scan's work
+ *  (this scan's and an import preview's index of the contacts, electron/transfer/duplicates.ts) */
 const nameKeys = new WeakMap<Database.Database, Map<string, string>>();
-function nameKeyOf(sqlite: Database.Database, name: string, limit: number): string {
+/** a contact's name key (personNameKey), remembered; `contacts` (how many there are) bounds what is kept */
+export function nameKeyOf(sqlite: Database.Database, name: string, contacts: number): string {
   let cache = nameKeys.get(sqlite);
   if (!cache) nameKeys.set(sqlite, (cache = new Map()));
   let key = cache.get(name);
   if (key === undefined) {
-    if (cache.size > limit) cache.clear();
+    // a couple of names per contact, and room for renames: past that the names of the past go
+    if (cache.size > contacts * 3 + 100) cache.clear();
     cache.set(name, (key = personNameKey(name)));
   }
   return key;
@@ -58,13 +61,12 @@ export function scanDuplicates(sqlite: Database.Database): ScannedGroup[] {
     if (!key) byValue.set(value, { kind, value, members: [id] });
     else if (key.members[key.members.length - 1] !== id) key.members.push(id);
   };
-  const limit = contacts.length * 3 + 100;
   for (const [id, displayName, given, family, createdAt] of contacts) {
     active.set(id, { name: displayName, createdAt });
-    const own = nameKeyOf(sqlite, displayName, limit);
+    const own = nameKeyOf(sqlite, displayName, contacts.length);
     if (own) addKey('name', own, id);
     if (given || family) {
-      const full = nameKeyOf(sqlite, given && family ? `${given} ${family}` : (given ?? family)!, limit);
+      const full = nameKeyOf(sqlite, given && family ? `${given} ${family}` : (given ?? family)!, contacts.length);
       if (full && full !== own) addKey('name', full, id);
     }
   }
@@ -159,7 +161,8 @@ function withMembers(sqlite: Database.Database, groups: ScannedGroup[]): Duplica
     id: string; display_name: string; company: string | null; last_interaction_at: number | null; created_at: number;
   }[];
   const members = new Map<string, DuplicateMember>(rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, company: r.company, emails: [], phones: [], lastInteractionAt: r.last_interaction_at, createdAt: r.created_at }]));
-  const methods = prepared(sqlite, `SELECT contact_id, kind, value FROM contact_methods WHERE contact_id IN (SELECT value FROM json_each(?)) AND kind IN ('email', 'phone') ORDER BY contact_id, sort_order`).all(ids) as { contact_id: string; kind: 'email' | 'phone'; value: string }[];
+  // by the contacts' index, named: SQLite otherwise took contact_methods_by_value for `kind IN` and read every email and phone in the file
+  const methods = prepared(sqlite, `SELECT contact_id, kind, value FROM contact_methods INDEXED BY contact_methods_contact WHERE contact_id IN (SELECT value FROM json_each(?)) AND kind IN ('email', 'phone') ORDER BY contact_id, sort_order`).all(ids) as { contact_id: string; kind: 'email' | 'phone'; value: string }[];
   for (const m of methods) members.get(m.contact_id)?.[m.kind === 'email' ? 'emails' : 'phones'].push(m.value);
   return groups.map((g) => ({ key: [...g.ids].sort().join(','), confidence: g.confidence, contacts: g.ids.map((id) => members.get(id)!), reasons: g.reasons }));
 }

@@ -5,6 +5,8 @@
 // derived from interaction_participants by their own triggers, so nothing derived travels.
 import type Database from 'better-sqlite3';
 import ICAL from 'ical.js';
+import { prepared } from '../../db/prepared';
+import { normalizeMethodValue } from '../../shared/domain/normalize';
 import { DIRECTIONS, INTERACTION_KINDS, type Interaction } from '../../shared/domain/interaction';
 import { propertyReader, type CalendarItemKind } from './caldav-items';
 
@@ -132,13 +134,14 @@ export const journalKind: CalendarItemKind<JournalFields> = {
     }
     const notes = text('description');
     const participants = new Set<string>();
-    const byEmail = sqlite.prepare(`SELECT contact_id FROM contact_methods WHERE kind = 'email' AND value = ? COLLATE NOCASE LIMIT 1`);
+    // by the compared form, the index's second column: `value = ? COLLATE NOCASE` walked every email in the file per attendee
+    const byEmail = prepared(sqlite, `SELECT contact_id FROM contact_methods WHERE kind = 'email' AND value_normalized = ? LIMIT 1`);
     const exists = sqlite.prepare(`SELECT 1 FROM contacts WHERE id = ?`);
     for (const attendee of comp.getAllProperties('attendee')) {
       const value = String(attendee.getFirstValue() ?? '');
       const uid = /^urn:uuid:(.+)$/i.exec(value)?.[1];
       const mail = /^mailto:(.+)$/i.exec(value)?.[1];
-      const id = uid && exists.get(uid) ? uid : mail ? (byEmail.get(mail) as { contact_id: string } | undefined)?.contact_id : undefined;
+      const id = uid && exists.get(uid) ? uid : mail ? (byEmail.get(normalizeMethodValue('email', mail, 'US')) as { contact_id: string } | undefined)?.contact_id : undefined;
       if (id) {
         participants.add(id);
         used.add(attendee);

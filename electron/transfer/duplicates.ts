@@ -12,6 +12,7 @@ import { personNameKey } from '../../shared/domain/duplicates';
 import type { DuplicateCandidate } from '../../shared/api/methods/transfer';
 import type { ImportRecord } from './record';
 import type { ComparedValues } from './compared-values';
+import { nameKeyOf } from '../services/duplicates';
 
 export interface IndexedPerson {
   /** a contact's id, or `record:N` for a record of this file seen in the preview */
@@ -75,13 +76,16 @@ const CONTACTS_PER_STEP = 1000;
 
 function* indexSteps(sqlite: Database.Database, region: CountryCode): Generator<void, DuplicateIndex> {
   // read a page of contacts by id, then their methods by the same id range: no step reads or
-  // sorts the whole table
+  // sorts the whole table. The methods by their contact's index, named: left to itself, SQLite
+  // took contact_methods_by_value for `kind IN` and walked every email and phone in the file for
+  // each page (50,000 contacts: 1.2 s to build, 0.5 s now)
   const page = prepared(sqlite, `SELECT id, display_name FROM contacts WHERE archived_at IS NULL AND id > ? ORDER BY id LIMIT ${CONTACTS_PER_STEP}`);
   const methodsOf = prepared(
     sqlite,
-    `SELECT contact_id, kind, value, value_normalized FROM contact_methods WHERE contact_id > ? AND contact_id <= ? AND kind IN ('email', 'phone') ORDER BY contact_id, sort_order`,
+    `SELECT contact_id, kind, value, value_normalized FROM contact_methods INDEXED BY contact_methods_contact WHERE contact_id > ? AND contact_id <= ? AND kind IN ('email', 'phone') ORDER BY contact_id, sort_order`,
   );
   const index: DuplicateIndex = { region, normalized: new Map(), nameKeys: new Map(), byId: new Map(), byEmail: new Map(), byPhone: new Map(), byName: new Map() };
+  const count = prepared(sqlite, `SELECT count(*) FROM contacts WHERE archived_at IS NULL`).pluck().get() as number;
   let after = '';
   for (;;) {
     const contacts = page.all(after) as { id: string; display_name: string }[];
@@ -89,7 +93,7 @@ function* indexSteps(sqlite: Database.Database, region: CountryCode): Generator<
     for (const c of contacts) {
       const person: IndexedPerson = { id: c.id, displayName: c.display_name, emails: [], phones: [], record: null };
       index.byId.set(c.id, person);
-      push(index.byName, personNameKey(c.display_name), person);
+      push(index.byName, nameKeyOf(sqlite, c.display_name, count), person);
     }
     const last = contacts.at(-1)!.id;
     for (const m of methodsOf.all(after, last) as { contact_id: string; kind: 'email' | 'phone'; value: string; value_normalized: string }[]) {
@@ -117,7 +121,7 @@ function normalizedOf(index: DuplicateIndex, kind: 'email' | 'phone', value: str
 }
 
 /** a record's name in the compared form, read once per index */
-function nameKeyOf(index: DuplicateIndex, name: string): string {
+function recordNameKey(index: DuplicateIndex, name: string): string {
   let key = index.nameKeys.get(name);
   if (key === undefined) index.nameKeys.set(name, (key = personNameKey(name)));
   return key;
@@ -131,7 +135,13 @@ export function knowCompared(index: DuplicateIndex, compared: ComparedValues | n
 }
 
 function phoneComparable(normalized: string): boolean {
-  return (normalized.match(/\d/g)?.length ?? 0) >= MIN_PHONE_DIGITS;
+  // counted, not matched: a regex's array per number was a tenth of indexing the contacts
+  let digits = 0;
+  for (let i = 0; i < normalized.length && digits < MIN_PHONE_DIGITS; i++) {
+    const c = normalized.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  return digits >= MIN_PHONE_DIGITS;
 }
 
 /** makes a record findable by the records after it, as `person` (a contact made or merged into, or the record itself in a preview) */
@@ -148,7 +158,7 @@ export function indexRecord(index: DuplicateIndex, record: ImportRecord, person:
       if (phoneComparable(normalized)) push(index.byPhone, normalized, person);
     }
   }
-  push(index.byName, nameKeyOf(index, record.fields.displayName), person);
+  push(index.byName, recordNameKey(index, record.fields.displayName), person);
 }
 
 /** everyone the record may be, each once, by the strongest reason: id, then email, phone, name */
@@ -165,7 +175,7 @@ export function findDuplicates(index: DuplicateIndex, record: ImportRecord): Dup
     const normalized = normalizedOf(index, 'phone', m.value);
     if (phoneComparable(normalized)) add(index.byPhone.get(normalized), 'phone');
   }
-  add(index.byName.get(nameKeyOf(index, record.fields.displayName)), 'name');
+  add(index.byName.get(recordNameKey(index, record.fields.displayName)), 'name');
   return found;
 }
 

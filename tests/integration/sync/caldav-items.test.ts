@@ -43,4 +43,15 @@ describe('CalDAV items', () => {
     expect(read.fields).toEqual(entry);
     expect(read.carried).toEqual(['ATTENDEE;CN=Someone Else:mailto:else@example.org']);
   });
+
+  it('a phone\'s VJOURNAL naming an attendee by email finds the contact with that email, whatever its case', async () => {
+    kith = await startTestBackend();
+    const bea = await kith.call('contacts.create', { displayName: 'Bea Ruiz', methods: [{ kind: 'email', label: 'home', value: 'Bea.Ruiz@Example.org', isPrimary: true }] });
+    await kith.call('contacts.create', { displayName: 'Other Person', methods: [{ kind: 'email', label: 'home', value: 'other@example.org', isPrimary: true }] });
+    const text = ics(['BEGIN:VJOURNAL', 'UID:j1', 'DTSTAMP:20261201T080000Z', 'DTSTART:20261130T180000Z', 'SUMMARY:Lunch', 'ATTENDEE;CN=Bea:mailto:bea.ruiz@EXAMPLE.org', 'ATTENDEE:mailto:nobody@example.org', 'END:VJOURNAL']);
+    const read = parseItem(journalKind, text, kith.sqlite);
+    if ('error' in read) throw new Error(read.error);
+    expect(read.fields.participants).toEqual([bea.id]);
+    expect(read.carried).toEqual(['ATTENDEE:mailto:nobody@example.org']);
+  });
 });
