@@ -31,3 +31,19 @@ export function comparedValues(records: ImportRecord[], region: CountryCode): Co
   }
   return { region, methods: [...methods], names: [...names] };
 }
+
+/** the batches' compared forms put together, each key once, in the order a whole-file reading gives */
+export class ComparedCollector {
+  private readonly methods = new Map<string, string>();
+  private readonly names = new Map<string, string>();
+  constructor(private readonly region: CountryCode) {}
+
+  add(batch: ComparedValues): void {
+    for (const [key, value] of batch.methods) if (!this.methods.has(key)) this.methods.set(key, value);
+    for (const [name, key] of batch.names) if (!this.names.has(name)) this.names.set(name, key);
+  }
+
+  values(): ComparedValues {
+    return { region: this.region, methods: [...this.methods], names: [...this.names] };
+  }
+}

@@ -8,6 +8,7 @@ import { ServiceError } from '../../shared/api/errors';
 import { parseContactsFile, type ParseRequest, type ParseResult } from './parse-file';
 import type { ParseWorkerMessage, ParseWorkerRequest } from './parse-worker';
 import { spawnWorker } from './spawn-worker';
+import { ComparedCollector } from './compared-values';
 import { nextTurn } from '../services/turns';
 
 /** about 200 cards: below this, parsing in place takes a few milliseconds */
@@ -26,12 +27,14 @@ export async function readContactsFile(request: ParseRequest, threshold = PARSE_
   worker.ref();
   const send = (m: ParseWorkerRequest) => worker.postMessage(m);
   const records: ParseResult['parsed']['records'] = [];
+  const compared = request.region ? new ComparedCollector(request.region) : null;
   let healthy = true;
   try {
     const message = await new Promise<Exclude<ParseWorkerMessage, { type: 'records' }>>((resolve, reject) => {
       worker.on('message', (m: ParseWorkerMessage) => {
         if (m.type !== 'records') return resolve(m);
         records.push(...m.records);
+        if (m.compared) compared?.add(m.compared);
         // the next batch after other calls had their turn
         void nextTurn().then(() => send('next'));
       });
@@ -45,6 +48,7 @@ export async function readContactsFile(request: ParseRequest, threshold = PARSE_
     if (message.type === 'refused') throw new ServiceError(message.code, message.message, message.field);
     if (message.type === 'failed') throw new Error(message.message);
     message.result.parsed.records = records;
+    if (compared) message.result.compared = compared.values();
     return message.result;
   } finally {
     worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
