@@ -88,6 +88,16 @@ function sectionRange(section: Exclude<ReminderSectionKey, 'done'>, c: BoardCloc
 
 // written out, not bound: a partial index is only used when the query states its condition literally
 const OPEN_UNSNOOZED = sql<boolean>`r.status = 'open' AND r.snoozed_until IS NULL`;
+
+/**
+ * The reminders table of a query, its index named: one contact's few rows by reminders_contact,
+ * everyone's by the index the walk follows. Left to itself, the planner (the file has no
+ * statistics) takes a status index for `status = 'open'` and reads every open reminder: 35 ms for
+ * one contact's upcoming ones on huge, under 1 ms by the contact.
+ */
+export function remindersFrom(contactId: string | undefined, index: 'reminders_open_listed' | 'reminders_closed_order' | 'reminders_open_timing') {
+  return contactId ? sql`reminders AS r INDEXED BY reminders_contact` : sql.raw(`reminders AS r INDEXED BY ${index}`);
+}
 const OPEN_SNOOZED = sql<boolean>`r.status = 'open' AND r.snoozed_until IS NOT NULL`;
 
 
@@ -105,7 +115,7 @@ async function unsnoozedRows(db: Kysely<DB>, range: Range, from: OpenKey | null,
     where.push(sql<boolean>`${remindOn} >= ${day}`, sql<boolean>`(${remindOn}, ${timeKey}, r.title, r.id) > (${day}, ${time}, ${title}, ${id})`);
   }
   if (contactId) where.push(sql<boolean>`r.contact_id = ${contactId}`);
-  const table = contactId ? sql`reminders AS r` : sql`reminders AS r INDEXED BY reminders_open_listed`;
+  const table = remindersFrom(contactId, 'reminders_open_listed');
   const result = await sql<ReminderRecord>`
     SELECT r.*, c.display_name AS contact_name FROM ${table} LEFT JOIN contacts c ON c.id = r.contact_id
     WHERE ${sql.join(where, sql` AND `)}
@@ -166,7 +176,7 @@ async function donePage(db: Kysely<DB>, settings: Settings, c: BoardClock, q: Se
     const [at, due, id] = decodeCursor<DoneKey>(q.cursor, 'done');
     where.push(sql<boolean>`${closedAt} <= ${at}`, sql<boolean>`(${closedAt}, r.due_date, r.id) < (${at}, ${due}, ${id})`);
   }
-  const table = q.contactId ? sql`reminders AS r` : sql`reminders AS r INDEXED BY reminders_closed_order`;
+  const table = remindersFrom(q.contactId, 'reminders_closed_order');
   const { rows } = await sql<ReminderRecord>`
     SELECT r.*, c.display_name AS contact_name FROM ${table} LEFT JOIN contacts c ON c.id = r.contact_id
     WHERE ${sql.join(where, sql` AND `)}
@@ -188,7 +198,7 @@ export async function sectionTotals(db: Kysely<DB>, c: BoardClock, counts: { ove
   const horizon = addDaysToDate(c.today, UPCOMING_DAYS);
   const inRange = async (after: string, through: string | null) => {
     const contact = contactId === undefined ? sql`1` : sql`r.contact_id = ${contactId}`;
-    const table = contactId ? sql`reminders AS r` : sql`reminders AS r INDEXED BY reminders_open_listed`;
+    const table = remindersFrom(contactId, 'reminders_open_listed');
     const upTo = through === null ? sql`1` : sql`${remindOn} <= ${through}`;
     const snoozeEnd = through === null ? sql`1` : sql`r.snoozed_until < ${startOfLocalDay(addDaysToDate(through, 1), c.timeZone)}`;
     const unsnoozed = await sql<{ n: number }>`SELECT count(*) AS n FROM ${table} WHERE ${OPEN_UNSNOOZED} AND ${contact} AND ${remindOn} > ${after} AND ${upTo}`.execute(db);
@@ -197,7 +207,7 @@ export async function sectionTotals(db: Kysely<DB>, c: BoardClock, counts: { ove
     return Number(unsnoozed.rows[0]?.n ?? 0) + Number(snoozed.rows[0]?.n ?? 0);
   };
   const doneCount = async () => {
-    const table = contactId ? sql`reminders AS r` : sql`reminders AS r INDEXED BY reminders_closed_order`;
+    const table = remindersFrom(contactId, 'reminders_closed_order');
     const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${table} WHERE r.status <> 'open' AND ${contactId === undefined ? sql`1` : sql`r.contact_id = ${contactId}`}`.execute(db);
     return Number(rows[0]?.n ?? 0);
   };

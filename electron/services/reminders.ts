@@ -14,7 +14,7 @@ import { addDaysToDate, instantOfLocal, localDateOf, startOfLocalDay } from '../
 import { isIsoDate } from '../../shared/domain/calendar';
 import { nextOccurrenceAfter, occurrenceOnOrAfter, type Recurrence } from '../../shared/domain/recurrence';
 import { COMING_UP_DAYS, reminderFireAt, reminderRemindOn, type CheckInDue, type Reminder, type ReminderSectionKey } from '../../shared/domain/reminder';
-import { reminderSectionPage, sectionTotals } from './reminderPages';
+import { reminderSectionPage, remindersFrom, sectionTotals } from './reminderPages';
 import { daysOverdue } from '../../shared/domain/cadence';
 import type { Settings } from '../../shared/domain/settings';
 import { loadSettings } from './settings';
@@ -84,7 +84,8 @@ export interface OpenReminderFilter {
  * bound on due_date, then the exact listed date), so a view of today does not read every reminder.
  */
 export async function loadOpenReminders(db: Kysely<DB>, timeZone: string, settings: Settings, filter: OpenReminderFilter = {}): Promise<Reminder[]> {
-  let q = selectReminders(db).where('r.status', '=', 'open');
+  // one contact's by its index: the unary + keeps the status term out of the planner's choice (remindersFrom says why)
+  let q = selectReminders(db).where(filter.contactId ? sql`+r.status` : sql`r.status`, '=', 'open');
   if (filter.contactId) q = q.where('r.contact_id', '=', filter.contactId);
   if (filter.unannounced) q = q.where('r.last_notified_at', 'is', null);
   const remindOn = sql<string>`date(r.due_date, '-' || r.lead_days || ' days')`;
@@ -117,7 +118,7 @@ export async function countOpenAfter(db: Kysely<DB>, timeZone: string, after: st
   let q = db
     .selectFrom('reminders as r')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('r.status', '=', 'open')
+    .where(contactId ? sql`+r.status` : sql`r.status`, '=', 'open')
     .where((eb) => eb.or([eb.and([eb('r.snoozed_until', 'is', null), eb('r.due_date', '>', after), eb(remindOn, '>', after)]), eb('r.snoozed_until', '>=', snoozeStart)]));
   if (contactId) q = q.where('r.contact_id', '=', contactId);
   return Number((await q.executeTakeFirstOrThrow()).n);
@@ -160,7 +161,7 @@ export async function countOpenThrough(db: Kysely<DB>, now: number, timeZone: st
   const today = localDateOf(now, timeZone);
   // the planner, without statistics, would walk the open rows of another index and read each one
   const counted = await sql<{ n: number }>`
-    SELECT count(*) AS n FROM reminders r INDEXED BY reminders_open_timing
+    SELECT count(*) AS n FROM ${remindersFrom(contactId, 'reminders_open_timing')}
     WHERE r.status = 'open' AND ${contactId === undefined ? sql`1` : sql`r.contact_id = ${contactId}`}
       AND ((r.snoozed_until IS NULL AND r.due_date < ${addDaysToDate(today, MAX_LEAD_DAYS)} AND date(r.due_date, '-' || r.lead_days || ' days') < ${today})
         OR r.snoozed_until < ${startOfLocalDay(today, timeZone)})`.execute(db);
