@@ -144,6 +144,28 @@ describe('reminders', () => {
     expect(board.checkIns).toEqual([{ contactId: grace.id, contactName: 'Grace', dueDate: '2026-03-02', daysOverdue: 8 }]);
   });
 
+  it('a contact page lists only that contact’s check-ins, due and coming up, with its own totals', async () => {
+    const { kith } = await backend();
+    const make = async (name: string, cadenceDays: number, created: string) => {
+      const c = await kith.call('contacts.create', { displayName: name, cadenceDays });
+      kith.sqlite.prepare(`UPDATE contacts SET created_at = ? WHERE id = ?`).run(Date.parse(created), c.id);
+      return c;
+    };
+    const grace = await make('Grace', 10, '2026-02-20T17:00:00Z');
+    await make('Hal', 5, '2026-02-20T17:00:00Z');
+    const soon = await make('Soon', 3, '2026-03-10T09:00:00Z');
+    await make('Later', 14, '2026-03-10T09:00:00Z');
+    expect((await kith.call('reminders.checkIns', {})).checkInTotal).toBe(2);
+    const mine = await kith.call('reminders.checkIns', { contactId: grace.id });
+    expect(mine.checkIns).toEqual([{ contactId: grace.id, contactName: 'Grace', dueDate: '2026-03-02', daysOverdue: 8 }]);
+    expect(mine.checkInTotal).toBe(1);
+    expect(mine.checkInsSoon).toEqual([]);
+    const theirs = await kith.call('reminders.checkIns', { contactId: soon.id });
+    expect(theirs.checkIns).toEqual([]);
+    expect(theirs.checkInsSoon).toEqual([{ contactId: soon.id, contactName: 'Soon', dueDate: '2026-03-13', daysOverdue: -3 }]);
+    expect(theirs.checkInSoonTotal).toBe(1);
+  });
+
   it('lists the check-ins falling due in the next 14 days, as the dashboard’s "Coming up" does, soonest first', async () => {
     const { kith } = await backend();
     const added = Date.parse('2026-03-10T09:00:00Z'); // today, as the clock has it
