@@ -88,6 +88,7 @@ function sectionRange(section: Exclude<ReminderSectionKey, 'done'>, c: BoardCloc
 
 // written out, not bound: a partial index is only used when the query states its condition literally
 const OPEN_UNSNOOZED = sql<boolean>`r.status = 'open' AND r.snoozed_until IS NULL`;
+const OPEN_SNOOZED = sql<boolean>`r.status = 'open' AND r.snoozed_until IS NOT NULL`;
 
 /**
  * The reminders table of a query, its index named: one contact's few rows by reminders_contact,
@@ -98,7 +99,6 @@ const OPEN_UNSNOOZED = sql<boolean>`r.status = 'open' AND r.snoozed_until IS NUL
 export function remindersFrom(contactId: string | undefined, index: 'reminders_open_listed' | 'reminders_closed_order' | 'reminders_open_timing') {
   return contactId ? sql`reminders AS r INDEXED BY reminders_contact` : sql.raw(`reminders AS r INDEXED BY ${index}`);
 }
-const OPEN_SNOOZED = sql<boolean>`r.status = 'open' AND r.snoozed_until IS NOT NULL`;
 
 
 /**

@@ -135,6 +135,7 @@ export const journalKind: CalendarItemKind<JournalFields> = {
     const notes = text('description');
     const participants = new Set<string>();
     // by the compared form, the index's second column: `value = ? COLLATE NOCASE` walked every email in the file per attendee
+    // (an email's compared form does not depend on the phone region passed)
     const byEmail = prepared(sqlite, `SELECT contact_id FROM contact_methods WHERE kind = 'email' AND value_normalized = ? LIMIT 1`);
     const exists = sqlite.prepare(`SELECT 1 FROM contacts WHERE id = ?`);
     for (const attendee of comp.getAllProperties('attendee')) {

@@ -18,25 +18,30 @@ export interface ComparedValues {
   names: [string, string][];
 }
 
+/** the compared forms of these records, each key once */
 export function comparedValues(records: ImportRecord[], region: CountryCode): ComparedValues {
-  const methods = new Map<string, string>();
-  const names = new Map<string, string>();
-  for (const r of records) {
-    for (const m of r.fields.methods ?? []) {
-      const key = methodValueKey(m.kind, m.value);
-      if (!methods.has(key)) methods.set(key, normalizeMethodValue(m.kind, m.value, region));
-    }
-    const name = r.fields.displayName;
-    if (!names.has(name)) names.set(name, personNameKey(name));
-  }
-  return { region, methods: [...methods], names: [...names] };
+  return new ComparedCollector(region).read(records).values();
 }
 
-/** the batches' compared forms put together, each key once, in the order a whole-file reading gives */
+/** compared forms gathered, each key once, in the order met: from records, or from batches a worker
+ *  worked out (in the order a whole-file reading gives) */
 export class ComparedCollector {
   private readonly methods = new Map<string, string>();
   private readonly names = new Map<string, string>();
   constructor(private readonly region: CountryCode) {}
+
+  /** works out the forms these records carry that are not known yet */
+  read(records: ImportRecord[]): this {
+    for (const r of records) {
+      for (const m of r.fields.methods ?? []) {
+        const key = methodValueKey(m.kind, m.value);
+        if (!this.methods.has(key)) this.methods.set(key, normalizeMethodValue(m.kind, m.value, this.region));
+      }
+      const name = r.fields.displayName;
+      if (!this.names.has(name)) this.names.set(name, personNameKey(name));
+    }
+    return this;
+  }
 
   add(batch: ComparedValues): void {
     for (const [key, value] of batch.methods) if (!this.methods.has(key)) this.methods.set(key, value);
