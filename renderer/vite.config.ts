@@ -19,8 +19,9 @@ export const rendererConfig: UserConfig = {
   plugins: [react(), cspMeta],
   build: {
     // electron-vite leaves the renderer unminified: 2.5 MB the web host sends and the page parses
-    // before its first call; minified it is about a third of that
-    minify: true,
+    // before its first call; minified it is about a third of that. KITH_NO_MINIFY=1 keeps the names
+    // readable for a profile (tests/perf/js-profile.ts)
+    minify: !process.env.KITH_NO_MINIFY,
     outDir: resolve(root, '..', 'out', 'renderer'),
     emptyOutDir: true,
     rollupOptions: { input: resolve(root, 'index.html') },

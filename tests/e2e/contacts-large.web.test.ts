@@ -51,6 +51,23 @@ describe('many contacts', () => {
     expect(await s.page.locator('*').count()).toBeLessThan(1500);
   });
 
+  it('shows the first rows again after scrolling through more pages than it keeps', async () => {
+    await s.page.goto(`${s.host.url.split('#')[0]}#/contacts`);
+    const list = s.page.getByRole('list', { name: 'Contacts' });
+    await list.getByText('Ada Lovelace').waitFor();
+    // 60 jumps of ~330 rows: every jump lands on pages not loaded yet, ~60 pages in all (more than KEPT_PAGES)
+    for (let i = 1; i <= 60; i++) {
+      await list.evaluate((el, step) => (el.scrollTop = (el.scrollHeight * step) / 61), i);
+      await list.locator('.contact-row:not(.placeholder)').first().waitFor();
+      await s.page.waitForFunction(() => !document.querySelector('.contact-row.placeholder'));
+    }
+    await list.evaluate((el) => (el.scrollTop = 0));
+    // the first page was dropped long ago: it is asked for again, and its rows come back as they were
+    await list.getByRole('link', { name: 'Ada Lovelace' }).waitFor();
+    await list.getByText('Person 00000').waitFor();
+    expect(await list.locator('.contact-row.placeholder').count()).toBe(0);
+  });
+
   it('looks right: contact form, quick-log, archive and circles settings, light and dark', async () => {
     await s.page.goto(`${s.host.url.split('#')[0]}#/contacts`);
     await s.page.getByRole('button', { name: 'New contact' }).click();

@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import { startBackend } from '../../electron/kith';
 import { startWebHost } from '../../electron/webhost/server';
 import { CHROMIUM, CHROMIUM_FLAGS, RENDERER_DIR } from '../helpers/browser';
-import { isIdle, sumSamples, type Profile } from './cpu-window';
+import { isIdle, profileTree, sumSamples, type Profile, type ProfileNode } from './cpu-window';
 import { DEFAULT_NOW } from './generate';
 
 async function main() {
@@ -42,7 +42,14 @@ async function main() {
     const steps = Number(values.steps);
     const total = [...byFn.values()].reduce((s, ms) => s + ms, 0);
     console.log(`JS self time per step (sampled, excluding idle/program): ${(total / steps).toFixed(2)} ms`);
-    for (const [k, ms] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`  ${(ms / steps).toFixed(3).padStart(8)} ms  ${k}`);
+    // each function's callers, for the top ones: a native call (fetch, removeChild) says little alone
+    const { byId, parent } = profileTree(profile);
+    const name = (n: ProfileNode | undefined) => (n ? `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}` : '(root)');
+    const byCaller = sumSamples(profile, (leaf) => (isIdle(leaf) ? null : `${name(leaf)}\u0000${name(byId.get(parent.get(leaf.id)!))}`));
+    for (const [k, ms] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) {
+      const callers = [...byCaller].filter(([key]) => key.startsWith(`${k}\u0000`)).sort((a, b) => b[1] - a[1]).slice(0, 2);
+      console.log(`  ${(ms / steps).toFixed(3).padStart(8)} ms  ${k}   ← ${callers.map(([key, c]) => `${key.split('\u0000')[1]} ${(c / steps).toFixed(2)}`).join(', ')}`);
+    }
   } finally {
     await browser.close();
     await host.close();

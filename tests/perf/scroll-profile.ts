@@ -2,7 +2,9 @@
 // the main thread's time per kind of work (script, style, layout, paint…), as wall time and as
 // thread CPU time (steadier on a loaded machine), per scroll step as the browser bench takes them.
 // `--page reminders`: the Reminders page, scrolled a screen a step as the browser bench does.
-// `npx tsx tests/perf/scroll-profile.ts --file COPY.sqlite [--steps 100] [--photos 3] [--page contacts|reminders]`
+// `--worst N`: the N steps whose frame work (as the bench measures it) was longest, each with the
+// main thread's tasks from its scroll to the end of its frame, to say what a slow frame held.
+// `npx tsx tests/perf/scroll-profile.ts --file COPY.sqlite [--steps 100] [--photos 3] [--page contacts|reminders] [--worst 8]`
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startBackend } from '../../electron/kith';
@@ -11,10 +13,10 @@ import { CHROMIUM, CHROMIUM_FLAGS, RENDERER_DIR } from '../helpers/browser';
 import { DEFAULT_NOW } from './generate';
 import { addBenchPhotos } from './photos';
 
-type TraceEvent = { name: string; ph: string; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string } };
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string; data?: { functionName?: string; type?: string; url?: string } } };
 
 async function main() {
-  const { values } = parseArgs({ options: { file: { type: 'string' }, steps: { type: 'string', default: '100' }, photos: { type: 'string' }, page: { type: 'string', default: 'contacts' } } });
+  const { values } = parseArgs({ options: { file: { type: 'string' }, steps: { type: 'string', default: '100' }, photos: { type: 'string' }, page: { type: 'string', default: 'contacts' }, worst: { type: 'string', default: '0' } } });
   const reminders = values.page === 'reminders';
   const now = new Date(DEFAULT_NOW);
   const backend = await startBackend({ databasePath: values.file!, host: 'web', clock: { now: () => now, timeZone: () => 'Europe/Berlin' } });
@@ -34,16 +36,20 @@ async function main() {
     const scroller = reminders ? page.locator('.reminders-page') : page.getByRole('list', { name: 'Contacts' });
     const frames = await scroller.evaluate(async (el, [steps, reminders]) => {
       const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-      const out: { frame: number; sync: number }[] = [];
+      const out: { frame: number; sync: number; work: number }[] = [];
       for (let i = 0; i < steps; i++) {
         // as the browser bench steps: the contacts list by a screen or 1/400 of it, the Reminders page by a screen with a pause for its pages
         const step = reminders ? el.clientHeight : Math.max(el.clientHeight, el.scrollHeight / 400);
+        performance.mark(`step-${i}`);
         const t = performance.now();
         el.scrollTop = Math.min(el.scrollHeight, el.scrollTop + step);
         if (!reminders) el.dispatchEvent(new Event('scroll'));
         const sync = performance.now() - t;
+        // the bench's frame work: the scroll's handling, then the frame from its start to after its paint
+        const painted = new Promise<number>((r) => requestAnimationFrame((begin) => { const c = new MessageChannel(); c.port1.onmessage = () => r(performance.now() - begin); c.port2.postMessage(0); }));
         await frame();
-        out.push({ frame: performance.now() - t, sync });
+        out.push({ frame: performance.now() - t, sync, work: sync + (await painted) });
+        performance.mark(`step-${i}-end`);
         if (reminders) await new Promise((r) => setTimeout(r, 100));
       }
       return out;
@@ -66,10 +72,35 @@ async function main() {
     console.log(`frame p50 ${pct(frames.map((f) => f.frame), 0.5).toFixed(1)} ms, p95 ${pct(frames.map((f) => f.frame), 0.95).toFixed(1)} ms; scroll handler (sync render) p50 ${pct(frames.map((f) => f.sync), 0.5).toFixed(1)} ms over ${steps} steps`);
     console.log('per step, main thread (top-level and nested events overlap):');
     for (const [name, s] of [...byName].sort((a, b) => b[1].cpu - a[1].cpu).slice(0, 18)) console.log(`  ${name.padEnd(28)} wall ${(s.wall / steps).toFixed(2).padStart(7)} ms  cpu ${(s.cpu / steps).toFixed(2).padStart(7)} ms  (${s.n})`);
+    console.log(`frame work (the bench's measure) p50 ${pct(frames.map((f) => f.work), 0.5).toFixed(1)} ms, p95 ${pct(frames.map((f) => f.work), 0.95).toFixed(1)} ms`);
+    if (main && Number(values.worst) > 0) printWorstSteps(events, main, frames, Number(values.worst));
   } finally {
     await browser.close();
     await host.close();
     await backend.close();
+  }
+}
+
+/** the slowest steps by frame work: each top-level task on the main thread between the step's marks, with what ran inside it */
+function printWorstSteps(events: TraceEvent[], main: TraceEvent, frames: { work: number }[], n: number) {
+  const mark = new Map(events.filter((e) => e.name.startsWith('step-')).map((e) => [e.name, e.ts]));
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur).sort((a, b) => a.ts - b.ts);
+  const worst = frames.map((f, i) => ({ i, work: f.work })).sort((a, b) => b.work - a.work).slice(0, n);
+  for (const { i, work } of worst) {
+    const from = mark.get(`step-${i}`);
+    const to = mark.get(`step-${i}-end`);
+    if (from === undefined || to === undefined) continue;
+    console.log(`step ${i}: frame work ${work.toFixed(1)} ms; main-thread tasks in its ${((to - from) / 1000).toFixed(1)} ms:`);
+    for (const task of onMain.filter((e) => e.name === 'RunTask' && e.ts + e.dur! >= from && e.ts <= to && e.dur! > 500)) {
+      const inside = new Map<string, number>();
+      for (const e of onMain) {
+        if (e.ts < task.ts || e.ts > task.ts + task.dur! || e === task || e.name === 'RunTask') continue;
+        const label = e.name === 'FunctionCall' ? `FunctionCall ${e.args?.data?.functionName || '?'}` : e.name === 'EventDispatch' ? `EventDispatch ${e.args?.data?.type ?? ''}` : e.name;
+        inside.set(label, (inside.get(label) ?? 0) + e.dur! / 1000);
+      }
+      const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+      console.log(`  +${((task.ts - from) / 1000).toFixed(1).padStart(5)} ms  ${(task.dur! / 1000).toFixed(1).padStart(5)} ms (cpu ${((task.tdur ?? 0) / 1000).toFixed(1)})  ${top}`);
+    }
   }
 }
 

@@ -4,14 +4,15 @@ import { create } from 'zustand';
 import { api } from '../lib/api';
 import type { Circle, ContactSummary, Tag } from '../../../shared/domain/contact';
 import type { InputOf } from '../../../shared/api/contract';
+import { LoadedRows } from './loadedRows';
 
 export const PAGE_SIZE = 100;
 
 export type ContactFilter = { circleId?: string; noCircle?: boolean; tag?: string; archived: boolean; sort: NonNullable<InputOf<'contacts.list'>['sort']> };
 
 interface ContactsState {
-  /** rows by index; a page not loaded yet has no entries */
-  rows: Map<number, ContactSummary>;
+  /** rows by index; a page not loaded yet (or dropped long after it scrolled away) has no entries */
+  rows: LoadedRows<ContactSummary>;
   total: number;
   circles: Circle[];
   tags: Tag[];
@@ -37,16 +38,14 @@ export const useContacts = create<ContactsState>((set, get) => {
     try {
       const list = await api.call('contacts.list', { ...get().filter, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
       if (get().generation !== generation) return;
-      const rows = new Map(get().rows);
-      list.items.forEach((item, i) => rows.set(page * PAGE_SIZE + i, item));
-      set({ rows, total: list.total });
+      set({ rows: get().rows.with(page, list.items), total: list.total });
     } finally {
       inFlight.delete(key);
     }
   }
 
   return {
-    rows: new Map(),
+    rows: LoadedRows.empty(PAGE_SIZE),
     total: 0,
     circles: [],
     tags: [],
@@ -65,9 +64,7 @@ export const useContacts = create<ContactsState>((set, get) => {
           api.call('tags.list', {}),
         ]);
         if (get().generation !== generation) return;
-        const rows = new Map<number, ContactSummary>();
-        list.items.forEach((item, i) => rows.set(i, item));
-        set({ rows, total: list.total, circles, tags, loading: false, loaded: true, error: null });
+        set({ rows: LoadedRows.empty<ContactSummary>(PAGE_SIZE).with(0, list.items), total: list.total, circles, tags, loading: false, loaded: true, error: null });
       } catch (err) {
         if (get().generation === generation) set({ loading: false, error: (err as Error).message });
       }
@@ -76,7 +73,7 @@ export const useContacts = create<ContactsState>((set, get) => {
       const { rows, generation, total } = get();
       const last = Math.min(to, total - 1);
       for (let page = Math.floor(from / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
-        if (!rows.has(page * PAGE_SIZE)) void fetchPage(page, generation);
+        if (!rows.hasPage(page)) void fetchPage(page, generation);
       }
     },
     async setFilter(filter) {

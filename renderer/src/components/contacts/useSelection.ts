@@ -7,13 +7,14 @@ import { api } from '../../lib/api';
 import type { ContactSummary } from '../../../../shared/domain/contact';
 import type { InputOf } from '../../../../shared/api/contract';
 import type { ContactFilter } from '../../stores/contacts';
+import type { LoadedRows } from '../../stores/loadedRows';
 
 type State = { all: false; ids: Set<string> } | { all: true; except: Set<string> };
 const none = (): State => ({ all: false, ids: new Set() });
 
 export type BulkSelection = InputOf<'contacts.bulkUpdate'>['selection'];
 
-export function useSelection(filter: ContactFilter, total: number, rows: Map<number, ContactSummary>) {
+export function useSelection(filter: ContactFilter, total: number, rows: Pick<LoadedRows<ContactSummary>, 'get'>) {
   const [state, setState] = useState<State>(none);
   const [anchor, setAnchor] = useState<number | null>(null);
   const filterKey = JSON.stringify([filter.archived, filter.circleId, filter.noCircle, filter.tag]);
