@@ -31,7 +31,9 @@ export function SnoozeMenu({ reminder, morningTime, open, onOpenChange }: { remi
     await snoozeReminder(reminder, preset);
   };
 
-  const items: { label: string; hint: string; run(): void }[] = [
+  // made only while the menu is open: every row of the Reminders page holds a closed one, and the
+  // hour's hint (a time in the user's zone) cost each row's render a TZDate
+  const items: { label: string; hint: string; run(): void }[] = !open ? [] : [
     { label: 'In 1 hour', hint: formatTime(Date.now() + 3_600_000), run: () => void choose('hour') },
     { label: 'Tomorrow morning', hint: morningTime, run: () => void choose('tomorrow') },
     { label: 'Next week', hint: `Mon ${morningTime}`, run: () => void choose('nextWeek') },
