@@ -36,6 +36,9 @@ export const useContacts = create<ContactsState>((set, get) => {
     if (inFlight.has(key)) return;
     inFlight.add(key);
     try {
+      // sent after the frame that asked: a scroll step's render paints its placeholders without
+      // waiting for the request to be built and handed to the transport (~1 ms through the web host)
+      await new Promise((resolve) => setTimeout(resolve, 0));
       const list = await api.call('contacts.list', { ...get().filter, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
       if (get().generation !== generation) return;
       set({ rows: get().rows.with(page, list.items), total: list.total });
