@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import type { DB } from './schema';
+import { LOWER_THIS_THREADS_PRIORITY_JS } from './background-thread';
 
 export interface DatabaseHandle {
   /** the raw connection: backups, pragmas and the few hot paths that need prepared statements */
@@ -196,6 +197,7 @@ class CheckpointWorker {
     const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
     const code = `
       const { parentPort, workerData } = require('node:worker_threads');
+      ${LOWER_THIS_THREADS_PRIORITY_JS}
       const Database = require(workerData.modulePath);
       parentPort.on('message', () => {
         let db, problem = null;

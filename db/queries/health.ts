@@ -47,6 +47,7 @@ import { prepared } from '../prepared';
 import { dropSecondaryIndexes, restoreIndexes } from '../bulkIndexes';
 import { RHYTHM_PACK, rhythmPackedSql } from './cadence';
 import type { ContactHealthTable } from '../schema';
+import { SLICE_MS } from '../slices';
 
 export interface ContactHealthRow {
   id: string;
@@ -426,12 +427,10 @@ function staleContacts(sqlite: Database.Database, now: number): string[] {
   ];
 }
 
-/** the longest one slice of refreshHealthInSlices holds the connection */
-const HEALTH_SLICE_MS = 20;
 
 /**
  * refreshHealth in slices (10,000 rows after an import, or everyone on a new day or in a new zone,
- * took seconds in one transaction): each slice its own short transaction of about HEALTH_SLICE_MS,
+ * took seconds in one transaction): each slice its own short transaction of about SLICE_MS,
  * awaiting `between` after each so other calls answer meanwhile (they read the rows not yet
  * recomputed as they were; the readers of many rows wait for the end, electron/services/health.ts
  * settleHealth). Each step leaves the tables in a state refreshHealth finishes from, so an app
@@ -451,7 +450,7 @@ export async function refreshHealthInSlices(sqlite: Database.Database, now: numb
     const started = performance.now();
     const done = writing(sqlite, work);
     const took = performance.now() - started;
-    size = Math.max(1, Math.min(size * 4, 4096, Math.round((size * HEALTH_SLICE_MS) / Math.max(took, 1) / 1.25)));
+    size = Math.max(1, Math.min(size * 4, 4096, Math.round((size * SLICE_MS) / Math.max(took, 1) / 1.25)));
     return done;
   };
   // up to date (every call of the dashboard but the day's first): answered without a turn of the

@@ -1,6 +1,6 @@
 // Brings the search index up to date for the contacts the triggers noted in search_dirty: set-based
 // passes over a batch of them, so a bulk import of 10,000 contacts is indexed once. Search runs the
-// passes in slices of ~20 ms with a yield between them, because one pass over every contact of a
+// passes in slices (db/slices.ts) with a yield between them, because one pass over every contact of a
 // large file (all their interactions' text) takes seconds, and no call may hold the one connection
 // that long; the back end also starts the slices a little after opening, so the first search after
 // an upgrade or an import does not wait for all of it.
@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { NAME_PUNCTUATION, SEARCH_PART_SEPARATOR } from '../../shared/domain/search';
 import { NAME_PREFIX_INSERT, namePrefixRowsJson, type NamedKey } from '../../db/queries/searchNamePrefixes';
 import { nextTurn } from './turns';
+import { SLICE_MS } from '../../db/slices';
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const JSON_SEPARATOR = sqlString(SEARCH_PART_SEPARATOR);
@@ -164,7 +165,7 @@ const FIRST_MS_PER_WEIGHT = 0.02;
  *  held the connection 80 ms on heavy ones). True when the index is up to date; false when
  *  it stopped (closing, `forMs` used up, a full disk) with some still waiting */
 export async function refreshSearchIndexInSlices(db: Database.Database, options: SliceOptions = {}): Promise<boolean> {
-  const sliceMs = options.sliceMs ?? 20;
+  const sliceMs = options.sliceMs ?? SLICE_MS;
   const pause = options.pause ?? nextTurn;
   const began = performance.now();
   let msPerWeight = FIRST_MS_PER_WEIGHT;

@@ -11,10 +11,9 @@ import { prepared } from '../../db/prepared';
 import { catchUp } from '../backend-status';
 import type { HandlerGroup, ServiceContext } from './context';
 import { nextTurn } from './turns';
+import { SLICE_MS } from '../../db/slices';
 
 export const THUMBNAIL_SIDE = 64;
-/** the connection is held at most about this long per slice (reading the queued photos, writing their thumbnails) */
-const SLICE_MS = 20;
 const SLICE_PHOTOS = 16;
 
 type Photo = { contact_id: string; mime: string; data: Buffer };

@@ -1,6 +1,6 @@
 // The one place the back end's sliced work (search index and health table catching up, an import's
 // preview and commit, thumbnails) waits between its slices. Each waiter resumes on a turn of the
-// event loop of its own: with setImmediate each, every job that was waiting ran its ~20 ms slice
+// event loop of its own: with setImmediate each, every job that was waiting ran its slice (then 20 ms)
 // in the same turn, so two or three of them at once (an import's commit beside the search index
 // it started and the dashboard's health refresh) held the loop 40–60 ms before any call got in.
 import type { WriteGate } from './write-gate';

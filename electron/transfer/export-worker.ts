@@ -4,6 +4,7 @@
 import { renameSync, rmSync, statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/connection';
+import { lowerThisThreadsPriority } from '../../db/background-thread';
 import { ExportStopped, fileSink, writeExport, type ExportSpec } from './export-file';
 
 export interface ExportWorkerData {
@@ -66,5 +67,6 @@ async function run(data: ExportWorkerData): Promise<ExportWorkerMessage> {
 }
 
 if (parentPort && workerData) {
+  lowerThisThreadsPriority();
   void run(workerData as ExportWorkerData).then((message) => parentPort!.postMessage(message));
 }

@@ -55,6 +55,7 @@ export async function fileHead(path: string): Promise<{ head: Buffer; size: numb
 }
 import { fitRecordPhotos } from '../services/photoFit';
 import { nextTurn } from '../services/turns';
+import { SLICE_MS } from '../../db/slices';
 
 /** what a Kith export holds, and when this Kith has data, what a merge would add */
 async function jsonPreview(ctx: ServiceContext, json: JsonExport, pause: () => Promise<void>): Promise<NonNullable<ImportPreview['json']>> {
@@ -96,8 +97,6 @@ interface Session {
 
 const sessions = new Map<string, Session>();
 const MAX_SESSIONS = 8;
-/** the longest the import works before it yields to the event loop (other calls, progress, cancel) */
-const SLICE_MS = 20;
 /** the import connection's page cache (KiB): what COMMIT may have left to write at the end */
 const IMPORT_CACHE_KB = 2048;
 

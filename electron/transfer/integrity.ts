@@ -7,6 +7,7 @@ import { existsSync, renameSync } from 'node:fs';
 import type { BackupDetails } from '../../shared/api/methods/transfer';
 import { backupFolder, copyIntoLive, newestGoodBackup } from './backups';
 import { join } from 'node:path';
+import { LOWER_THIS_THREADS_PRIORITY_JS } from '../../db/background-thread';
 
 export class DatabaseDamagedError extends Error {
   constructor(
@@ -43,6 +44,7 @@ export function quickCheckInBackground(databasePath: string, nativeBinding?: str
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
+    ${LOWER_THIS_THREADS_PRIORITY_JS}
     // the connection is closed before the answer is sent: an app that closes on the answer must be
     // the last one out, or SQLite leaves the WAL behind (the next open reads it all back)
     let db, problem;

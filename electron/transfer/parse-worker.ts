@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ServiceError } from '../../shared/api/errors';
 import { parseContactsFile, type ParseRequest, type ParseResult } from './parse-file';
 import { comparedValues, type ComparedValues } from './compared-values';
+import { lowerThisThreadsPriority } from '../../db/background-thread';
 
 export type ParseWorkerMessage =
   /** the records come in batches, the next one when the back end asks for it: one message of
@@ -42,6 +43,7 @@ async function run(request: ParseRequest): Promise<ParseWorkerMessage> {
 }
 
 if (parentPort) {
+  lowerThisThreadsPriority();
   parentPort.on('message', (m: ParseWorkerRequest) => {
     if (m === 'next') {
       const next = onNext;

@@ -62,7 +62,9 @@ export async function recordCpu(): Promise<CpuRecording> {
       for (const d of profile.timeDeltas) at.push(startedAt + (t += d) / 1000);
       return (fromMs, toMs, top = 8) => {
         const sums = sumSamples(profile, (leaf, i) => {
-          if (at[i]! < fromMs || at[i]! > toMs || isIdle(leaf)) return null;
+          // '(program)' is kept: on the back end's thread it is native work outside JavaScript (a
+          // worker's message being deserialised, SQLite called from a callback), often the stall itself
+          if (at[i]! < fromMs || at[i]! > toMs || leaf.callFrame.functionName === '(idle)') return null;
           let ours: ProfileNode | undefined = leaf;
           while (ours && !OUR_CODE.test(ours.callFrame.url)) ours = byId.get(parent.get(ours.id) ?? -1);
           return `${ours ? where(ours.callFrame) : '(outside Kith)'}  ← top: ${where(leaf.callFrame)}`;

@@ -312,15 +312,15 @@ export function renderStall(size: SizeName, stall: StallResult, run?: { date: Da
   const out = [`## Longest stall (${size})`, ''];
   if (run) out.push(`Run alone (\`npm run bench -- --stall-only\`) on ${run.date.toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${run.loadBefore} before, ${run.loadAfter} after.`, '');
   out.push(
-    `The worst latency of a trivial call (${STALL.method}) made every ${STALL.tickMs} ms while the work runs, counted from when the call was due (a blocked event loop counts as much as a call waiting for the connection). Budget: no call stalls another for more than ${STALL.budgetMs} ms. "CPU in it": what the back end's own thread spent during that worst wait (from /proc/…/schedstat) — near the worst, the thread blocked itself; far below, it waited for a core on a loaded machine. "loop max": the event loop's longest delay (monitorEventLoopDelay).`,
+    `The worst latency of a trivial call (${STALL.method}) made every ${STALL.tickMs} ms while the work runs, counted from when the call was due (a blocked event loop counts as much as a call waiting for the connection). Budget: no call stalls another for more than ${STALL.budgetMs} ms. "CPU in it": what the back end's own thread spent during that worst wait, and "waited for a core": how long it was ready to run but had no core (both from /proc/…/schedstat; CPU can exceed the wait, as it counts from the call before). The back end's worker threads run at a lower priority (db/background-thread.ts); what waits beside them is the JavaScript engine's own helper threads (garbage collection) and, run from source, tsx's loader. "loop max": the event loop's longest delay (monitorEventLoopDelay).`,
     '',
   );
-  out.push('| while this runs | worst | CPU in it | p99 | p50 | loop max | calls | work took | thread CPU | budget |', '|---|--:|--:|--:|--:|--:|--:|--:|--:|---|');
+  out.push('| while this runs | worst | CPU in it | waited for a core | p99 | p50 | loop max | calls | work took | thread CPU | budget |', '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|');
   for (const sc of stall.scenarios) {
     const judged = sc.worstMs <= STALL.budgetMs ? `✓ ≤ ${STALL.budgetMs} ms` : `✗ ${ms(sc.worstMs)} > ${STALL.budgetMs} ms`;
     const opt = (v: number | undefined, f: (x: number) => string) => (v === undefined || Number.isNaN(v) ? '–' : f(v));
     out.push(
-      `| ${sc.name} | ${ms(sc.worstMs)} | ${opt(sc.worstCpuMs, ms)} | ${ms(sc.p99Ms)} | ${ms(sc.p50Ms)} | ${opt(sc.loopMaxMs, ms)} | ${n(sc.calls)} | ${sc.seconds.toFixed(1)} s | ${opt(sc.threadCpuSeconds, (x) => `${x.toFixed(1)} s`)} | ${judged} |`,
+      `| ${sc.name} | ${ms(sc.worstMs)} | ${opt(sc.worstCpuMs, ms)} | ${opt(sc.worstQueuedMs, ms)} | ${ms(sc.p99Ms)} | ${ms(sc.p50Ms)} | ${opt(sc.loopMaxMs, ms)} | ${n(sc.calls)} | ${sc.seconds.toFixed(1)} s | ${opt(sc.threadCpuSeconds, (x) => `${x.toFixed(1)} s`)} | ${judged} |`,
     );
   }
   out.push('');

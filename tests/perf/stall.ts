@@ -27,6 +27,9 @@ export interface StallScenario {
   /** the CPU the back end's own thread spent during the worst call's wait: near worstMs means it was
    *  blocked by its own work, far below means it waited for a core (load on the machine) */
   worstCpuMs?: number;
+  /** the time the back end's thread was ready to run but waited for a core during that wait
+   *  (schedstat's run-queue time); the rest of the wait, beyond CPU and this, it slept (a lock, I/O) */
+  worstQueuedMs?: number;
   /** the event loop's longest delay (perf_hooks.monitorEventLoopDelay) and its p99 */
   loopMaxMs?: number;
   loopP99Ms?: number;
@@ -34,22 +37,25 @@ export interface StallScenario {
   threadCpuSeconds?: number;
 }
 
-/** CPU time of this process's main thread, from /proc: schedstat's nanoseconds where the kernel
- *  keeps them, else stat's user + system (10 ms ticks); null off Linux */
-function mainThreadCpuMs(): number | null {
+/** CPU time of this process's main thread and its time waiting for a core, from /proc:
+ *  schedstat's nanoseconds where the kernel keeps them, else stat's user + system (10 ms ticks,
+ *  no queue time); null off Linux */
+function mainThreadTimes(): { cpuMs: number; queuedMs: number | null } | null {
   try {
-    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+    const [cpu, queued] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ');
+    return { cpuMs: Number(cpu) / 1e6, queuedMs: Number(queued) / 1e6 };
   } catch {
     // no schedstat (a kernel without CONFIG_SCHEDSTATS)
   }
   try {
     const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+    return { cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100, queuedMs: null }; // utime, stime in USER_HZ (100)
   } catch {
     return null;
   }
 }
+const mainThreadCpuMs = () => mainThreadTimes()?.cpuMs ?? null;
 
 export interface StallResult {
   scenarios: StallScenario[];
@@ -70,24 +76,27 @@ let profiling = false;
 async function measure(call: Call, name: string, work: () => Promise<unknown>): Promise<StallScenario> {
   const latencies: number[] = [];
   let done = false;
-  let worst = { ms: -1, cpuMs: 0, from: 0, to: 0 };
+  let worst = { ms: -1, cpuMs: 0, queuedMs: NaN, from: 0, to: 0 };
   const cpu: CpuRecording | null = profiling ? await recordCpu() : null;
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   const cpuAtStart = mainThreadCpuMs();
   const ticking = (async () => {
     let due = performance.now();
-    let threadCpu = mainThreadCpuMs();
+    let thread = mainThreadTimes();
     while (!done) {
       due += STALL.tickMs;
       const wait = due - performance.now();
       if (wait > 0) await sleep(Math.ceil(wait)); // a timer rounds its delay down: fired early, a call looked early
       await call(STALL.method, {});
       const end = performance.now();
-      const cpuNow = mainThreadCpuMs();
+      const now = mainThreadTimes();
       latencies.push(end - due);
-      if (end - due > worst.ms) worst = { ms: end - due, cpuMs: cpuNow !== null && threadCpu !== null ? cpuNow - threadCpu : NaN, from: due, to: end };
-      threadCpu = cpuNow;
+      if (end - due > worst.ms) {
+        const queuedMs = now?.queuedMs != null && thread?.queuedMs != null ? now.queuedMs - thread.queuedMs : NaN;
+        worst = { ms: end - due, cpuMs: now && thread ? now.cpuMs - thread.cpuMs : NaN, queuedMs, from: due, to: end };
+      }
+      thread = now;
       if (end > due + STALL.tickMs) due = end; // a late call does not make the next ones look late
     }
   })();
@@ -112,12 +121,13 @@ async function measure(call: Call, name: string, work: () => Promise<unknown>): 
     calls: latencies.length,
     seconds,
     worstCpuMs: worst.cpuMs,
+    worstQueuedMs: Number.isNaN(worst.queuedMs) ? undefined : worst.queuedMs,
     loopMaxMs: loop.max / 1e6,
     loopP99Ms: loop.percentile(99) / 1e6,
     threadCpuSeconds: cpuAtStart !== null && cpuAtEnd !== null ? (cpuAtEnd - cpuAtStart) / 1000 : undefined,
   };
   console.log(
-    `  ${name}: worst ${scenario.worstMs.toFixed(1)} ms (thread CPU in it ${worst.cpuMs} ms), p99 ${scenario.p99Ms.toFixed(1)} ms, p50 ${scenario.p50Ms.toFixed(1)} ms over ${scenario.calls} calls (${seconds.toFixed(1)} s, thread CPU ${scenario.threadCpuSeconds?.toFixed(1)} s); event loop max ${scenario.loopMaxMs!.toFixed(1)} ms, p99 ${scenario.loopP99Ms!.toFixed(1)} ms`,
+    `  ${name}: worst ${scenario.worstMs.toFixed(1)} ms (thread CPU in it ${worst.cpuMs.toFixed(1)} ms, waiting for a core ${worst.queuedMs.toFixed(1)} ms), p99 ${scenario.p99Ms.toFixed(1)} ms, p50 ${scenario.p50Ms.toFixed(1)} ms over ${scenario.calls} calls (${seconds.toFixed(1)} s, thread CPU ${scenario.threadCpuSeconds?.toFixed(1)} s); event loop max ${scenario.loopMaxMs!.toFixed(1)} ms, p99 ${scenario.loopP99Ms!.toFixed(1)} ms`,
   );
   return scenario;
 }
