@@ -2,7 +2,7 @@
 // the next page as the user scrolls or steps down with the keyboard, and stays axe-clean.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import { openWebSession, type WebSession } from '../helpers/browser';
+import { menuOnTop, openWebSession, type WebSession } from '../helpers/browser';
 import { fixedClock, type TestBackend } from '../helpers/backend';
 import { instantOfLocal } from '../../shared/domain/localDate';
 
@@ -44,6 +44,15 @@ describe('the Reminders page at scale', () => {
     await s.screenshot('reminders-scale-light');
     const axe = await new AxeBuilder({ page: s.page }).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  it('a row’s snooze menu shows above the rows below it', async () => {
+    const row = s.page.getByRole('listitem').filter({ hasText: 'Overdue task 0001' });
+    await row.hover();
+    await row.getByRole('button', { name: /Snooze/ }).click();
+    await s.page.getByRole('menu').waitFor();
+    expect(await menuOnTop(s.page)).toBe(true);
+    await s.page.keyboard.press('Escape');
   });
 
   it('scrolling loads the next pages and the DOM stays small', async () => {

@@ -1,6 +1,6 @@
 // End to end in Chromium: the Reminders view over the web host and a real SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWebSession, type WebSession } from '../helpers/browser';
+import { menuOnTop, openWebSession, type WebSession } from '../helpers/browser';
 import { fixedClock, type TestBackend } from '../helpers/backend';
 import { instantOfLocal } from '../../shared/domain/localDate';
 import AxeBuilder from '@axe-core/playwright';
@@ -83,6 +83,9 @@ describe('the Reminders view in the browser', () => {
   it('snoozes a reminder to tomorrow morning and it moves to Upcoming', async () => {
     const today = s.page.getByRole('region', { name: /Today/ });
     await today.getByRole('button', { name: 'Snooze Call the bank about the mortgage' }).click();
+    // the menu reaches over the Upcoming section below and is drawn above it
+    await s.page.getByRole('menu').waitFor();
+    expect(await menuOnTop(s.page)).toBe(true);
     await s.page.getByRole('menuitem', { name: /Tomorrow morning/ }).click();
     const moved = s.page.getByRole('region', { name: /Upcoming/ }).getByRole('listitem').filter({ hasText: 'Call the bank about the mortgage' });
     await moved.waitFor();

@@ -54,3 +54,11 @@ export async function openWebSession(options: { clock?: Clock; colorScheme?: 'li
     },
   };
 }
+
+/** whether the open menu is what the pointer would hit at its last item's middle (not a row or section drawn over it) */
+export const menuOnTop = (page: Page) =>
+  page.evaluate(() => {
+    const items = document.querySelectorAll('.menu [role="menuitem"]');
+    const r = items[items.length - 1]!.getBoundingClientRect();
+    return !!document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.menu');
+  });

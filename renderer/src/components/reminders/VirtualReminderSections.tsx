@@ -183,8 +183,10 @@ export function VirtualReminderSections({
         const firstRow = section.items[0] ? start(section.items[0].id) - margin : 0;
         const rows = items.filter((v) => entries[v.index]?.kind === 'row' && entries[v.index]!.section.key === section.key);
         const more = items.find((v) => entries[v.index]?.kind === 'more' && entries[v.index]!.section.key === section.key);
+        // above the sections below it while a row's snooze menu reaches out of it
+        const menuOpen = snoozeFor !== null && rows.some((v) => (entries[v.index] as Extract<Entry, { kind: 'row' }>).reminder.id === snoozeFor);
         return (
-          <section key={section.key} className={`reminder-section tone-${section.tone ?? 'plain'}`} aria-labelledby={headingId} style={{ position: 'absolute', top: head, left: 0, right: 0 }}>
+          <section key={section.key} className={`reminder-section tone-${section.tone ?? 'plain'}${menuOpen ? ' menu-open' : ''}`} aria-labelledby={headingId} style={{ position: 'absolute', top: head, left: 0, right: 0 }}>
             <h2 id={headingId} className="reminder-section-title" style={{ marginTop: head > 0 ? SECTION_GAP : 0 }}>
               {section.title}
               {section.total > 0 && <span className="reminder-count">{formatNumber(section.total)}</span>}
