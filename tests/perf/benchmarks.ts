@@ -255,6 +255,9 @@ export const COLD_START = {
 export const SYNC = {
   budgetMs: 500,
   server: 'radicale',
+  /** the second server, for the daily passes only (large paired, then its incremental passes): a
+   *  server of another make keeps the figures from describing one server's costs alone */
+  alsoOn: 'xandikos',
   /** the cards sent by the "to" first sync: radicale's PUT of a new card reads every card it holds, so 10,000 would take hours */
   toCount: 1000,
 } as const;

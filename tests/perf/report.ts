@@ -81,6 +81,8 @@ export interface SyncBenchResult {
   /** large's first `toCount` contacts sent to an empty address book */
   to?: SyncScaleResult;
   toCount: number;
+  /** the same `same` run against SYNC.alsoOn */
+  alsoOn?: { server: string; same?: SyncScaleResult };
   /** runs that failed, with why */
   failures: string[];
 }
@@ -367,6 +369,25 @@ export function renderSync(size: SizeName, sync: SyncBenchResult, run?: { date: 
   const serverChange = passOf(incremental, 'one change on the server, full pass');
   out.push(row(`one change on the server (a phone's edit), full pass (${on})`, serverChange, true, serverChange?.floorMs));
   out.push('');
+  const also = sync.alsoOn?.same;
+  const alsoNotes: string[] = [];
+  if (sync.alsoOn) {
+    const onAlso = `${size}, ${n(first(also)?.contactsBefore)} contacts synced`;
+    const alsoEdit = also?.editToServer;
+    const alsoMedian = alsoEdit ? alsoEdit.runs.slice().sort((a, b) => a.wallMs - b.wallMs)[Math.floor(alsoEdit.runs.length / 2)] : undefined;
+    const alsoNothing = passOf(also, 'pass, nothing changed');
+    const alsoKith = passOf(also, 'one change in Kith, full pass');
+    const alsoServer = passOf(also, 'one change on the server, full pass');
+    out.push(`The daily passes against ${sync.alsoOn.server} (the same \`same\` run: ${size} paired with an address book already holding its cards, then the incremental passes):`, '');
+    out.push('| what | end to end | waiting on the server | Kith\'s share | Kith CPU | requests | the server\'s change list alone | budget |', '|---|--:|--:|--:|--:|--:|--:|---|');
+    out.push(row(`first sync of ${size}, paired by UID`, first(also)));
+    out.push(row(`pass, nothing changed (${onAlso})`, alsoNothing, false, alsoNothing?.floorMs));
+    out.push(row(`one change in Kith → on the server, median of ${alsoEdit?.runs.length ?? 0} (${onAlso})`, alsoMedian, true));
+    out.push(row(`one change in Kith, full pass (${onAlso})`, alsoKith, true, alsoKith?.floorMs));
+    out.push(row(`one change on the server, full pass (${onAlso})`, alsoServer, true, alsoServer?.floorMs));
+    out.push('');
+    if (alsoMedian) alsoNotes.push(`- Against ${sync.alsoOn.server}, the one PUT of an edited card waited ${ms(alsoMedian.serverMs)} ms on the server (${sync.alsoOn.server} keeps each collection as a git repository and commits every write), against ${ms(alsoMedian.kithMs)} ms of Kith's own.`);
+  }
   out.push('Memory of the back end during each first sync (sampled: RSS every 100 ms; own memory, RSS without file-backed pages, every 2 s from /proc/self/smaps_rollup):', '');
   out.push('| first sync | RSS before | RSS peak | own memory before | own memory peak | JS heap peak |', '|---|--:|--:|--:|--:|--:|');
   for (const [name, r] of [['from the server', sync.from], ['to the server', sync.to], ['paired with the same cards', sync.same]] as const) {
@@ -375,14 +396,15 @@ export function renderSync(size: SizeName, sync: SyncBenchResult, run?: { date: 
   }
   out.push('');
   const notes: string[] = [];
-  for (const r of [sync.from, sync.to, sync.same]) {
+  for (const r of [sync.from, sync.to, sync.same, also]) {
     if (!r) continue;
-    const setup = [r.settleMs !== undefined ? `the back end's own search-index catch-up after opening the file ${(r.settleMs / 1000).toFixed(0)} s` : '', r.serverWarmUpMs !== undefined ? `${sync.server}'s first listing (it builds its item cache) ${(r.serverWarmUpMs / 1000).toFixed(0)} s` : ''].filter(Boolean);
-    notes.push(`- \`${r.mode}\`: load ${r.loadBefore} before, ${r.loadAfter ?? '–'} after${setup.length ? `; not timed, before the first sync: ${setup.join('; ')}` : ''}${r.gaveUpAfterS ? `; gave up after ${r.gaveUpAfterS.toFixed(0)} s` : ''}.`);
+    const setup = [r.settleMs !== undefined ? `the back end's own search-index catch-up after opening the file ${(r.settleMs / 1000).toFixed(0)} s` : '', r.serverWarmUpMs !== undefined ? `${r === also ? sync.alsoOn!.server : sync.server}'s first listing${r === also ? '' : ' (it builds its item cache)'} ${(r.serverWarmUpMs / 1000).toFixed(0)} s` : ''].filter(Boolean);
+    notes.push(`- \`${r.mode}\`${r === also ? ` (${sync.alsoOn!.server})` : ''}: load ${r.loadBefore} before, ${r.loadAfter ?? '–'} after${setup.length ? `; not timed, before the first sync: ${setup.join('; ')}` : ''}${r.gaveUpAfterS ? `; gave up after ${r.gaveUpAfterS.toFixed(0)} s` : ''}.`);
   }
   notes.push(
     `- The first sync to the server sends ${n(sync.toCount)} contacts, not all of ${size}: ${sync.server} 3.1's PUT of a new card reads every card it holds (\`has_uid\`) and scans the folder, so filling an empty address book costs the server time quadratic in the cards (see docs/sync.md, Scale).`,
     '- Where a change on the server is involved, the pass waits for the server\'s change list, which radicale builds by walking every card: that floor, not Kith, decides whether the budget holds.',
+    ...alsoNotes,
   );
   for (const f of sync.failures) notes.push(`- **Failed:** ${f}`);
   out.push(...notes, '');
