@@ -47,6 +47,9 @@ export interface Benchmark {
   api?(env: BenchEnv, run: number): Promise<unknown>;
   /** the same work as raw SQL through better-sqlite3 (prepared statements), where there is such a thing */
   sql?(env: BenchEnv, run: number): unknown;
+  /** untimed, after each run: what a person's next action would find done (the background work a
+   *  run leaves behind finished), so that no run is timed with the previous one's catch-up in it */
+  between?(env: BenchEnv): Promise<void>;
 }
 
 export interface Stats {
@@ -109,8 +112,13 @@ export function makeCall(backend: KithBackend): BenchEnv['call'] {
  * the second side ran with the code already optimised by the first's runs and the caches it had
  * warmed, which flattered the floor (issue 18).
  */
-async function timeSides(runs: number, warmup: number, sides: ((run: number) => unknown)[]): Promise<Stats[]> {
-  for (let i = 0; i < warmup; i++) for (const once of sides) await once(i);
+async function timeSides(runs: number, warmup: number, sides: ((run: number) => unknown)[], between: () => Promise<void> = async () => {}): Promise<Stats[]> {
+  for (let i = 0; i < warmup; i++) {
+    for (const once of sides) {
+      await once(i);
+      await between();
+    }
+  }
   const samples = sides.map((): number[] => []);
   const cpu = sides.map((): number[] => []);
   for (let i = 0; i < runs; i++) {
@@ -122,6 +130,7 @@ async function timeSides(runs: number, warmup: number, sides: ((run: number) => 
       samples[side]!.push(performance.now() - t0);
       const c = process.cpuUsage(c0);
       cpu[side]!.push((c.user + c.system) / 1000);
+      await between();
     }
   }
   return sides.map((_, side) => summarise(samples[side]!, cpu[side]!));
@@ -138,7 +147,8 @@ export async function runBenchmark(b: Benchmark, env: BenchEnv, options: { runs:
     const warmup = Math.min(options.warmup, runs);
     const apiRun = b.api;
     const sqlRun = b.sql;
-    const [api, sql] = await timeSides(runs, warmup, sqlRun ? [(i) => apiRun(env, i), (i) => sqlRun(env, i)] : [(i) => apiRun(env, i)]);
+    const between = b.between ? () => b.between!(env) : undefined;
+    const [api, sql] = await timeSides(runs, warmup, sqlRun ? [(i) => apiRun(env, i), (i) => sqlRun(env, i)] : [(i) => apiRun(env, i)], between);
     return { ...base, api, sql, overhead: sql && sql.p50 > 0 ? api!.p50 / sql.p50 : undefined };
   } catch (err) {
     return { ...base, error: (err as Error).stack ?? String(err) };

@@ -294,7 +294,7 @@ export function renderMarkdown(r: BenchReport): string {
 
   out.push('## How this is measured', '');
   out.push('- Each data set is generated once per seed and schema version (bench-data/, gitignored) and benchmarked on a scratch copy, in a process of its own.');
-  out.push('- Warm runs: a few untimed warm-up runs, then N timed runs, the API call and its raw-SQL floor taking turns (each starting every other run), so neither runs on code or caches the other warmed alone; p50/p95 are nearest-rank percentiles. Writes (logging) go to the scratch copy.');
+  out.push('- Warm runs: a few untimed warm-up runs, then N timed runs, the API call and its raw-SQL floor taking turns (each starting every other run), so neither runs on code or caches the other warmed alone; p50/p95 are nearest-rank percentiles. Writes (logging) go to the scratch copy. The import settles between runs, untimed: the search index catches up and the health of the contacts it added is worked out, as a person\'s next import would find them (timed back to back, each run carried ~600 ms of the previous one\'s background work).');
   out.push(
     '- Two full runs (`--repeat N` to change): the warm benchmarks and the cold starts are measured twice, each time in fresh processes on fresh copies; a figure is the median of the runs, a p50 shows the lowest and highest run beside it, and a budget counts as met only when every run meets it. `--compare FILE` reads the tables of an earlier report and lists every API p50, API p95 or raw-SQL p50 more than 20% slower.',
   );
