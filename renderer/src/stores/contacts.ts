@@ -39,6 +39,9 @@ export const useContacts = create<ContactsState>((set, get) => {
       // sent after the frame that asked: a scroll step's render paints its placeholders without
       // waiting for the request to be built and handed to the transport (~1 ms through the web host)
       await new Promise((resolve) => setTimeout(resolve, 0));
+      // the filter changed meanwhile: this page belongs to a list no longer shown (and get().filter
+      // is the new one's), so nothing is asked
+      if (get().generation !== generation) return;
       const list = await api.call('contacts.list', { ...get().filter, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
       if (get().generation !== generation) return;
       set({ rows: get().rows.with(page, list.items), total: list.total });
