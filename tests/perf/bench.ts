@@ -12,7 +12,7 @@ import { COLD_START, STALL, SYNC } from './benchmarks';
 import { DEFAULT_SEED, SIZES, type SizeName } from './generate';
 import { measureColdStarts, removeDatabase } from './cold';
 import { DATA_DIR, ROOT, ensureDataFile, runScript, workingCopy } from './datafiles';
-import { describeMachine, loadNow, renderMarkdown, renderStall, renderSync, replaceSection, verdict, type BenchReport, type SizeReport, type SyncBenchResult } from './report';
+import { describeMachine, loadNow, renderMarkdown, renderStall, renderSync, replaceSection, sectionOf, verdict, type BenchReport, type SizeReport, type SyncBenchResult } from './report';
 import { combineResults, combineRuns, type Stats } from './harness';
 import { compareFigures, parseFigures, renderComparison } from './compare';
 import type { WorkerResult } from './bench-worker';
@@ -219,6 +219,10 @@ async function main() {
       // before "How this is measured"
       markdown = markdown.replace('## How this is measured', `${section.join('\n')}\n## How this is measured`);
     }
+    // a run without sync (--no-sync) keeps the sync section the last --sync-only run wrote
+    const syncHeading = `## Sync at scale (large, ${SYNC.server})`;
+    const lastSync = existsSync(doc) ? sectionOf(readFileSync(doc, 'utf8'), syncHeading) : null;
+    if (!markdown.includes(`${syncHeading}\n`) && lastSync) markdown = replaceSection(markdown, syncHeading, lastSync, ['## Growth from large to huge', '## The renderer at scale', '## How this is measured']);
     writeFileSync(doc, markdown);
     log(`Wrote ${doc} (the bench took ${report.minutes.toFixed(1)} min)`);
   } else if (report.browser?.result) {

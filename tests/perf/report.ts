@@ -411,6 +411,14 @@ export function renderSync(size: SizeName, sync: SyncBenchResult, run?: { date: 
   return out;
 }
 
+/** the section under `heading` (to the next "## "), heading included; null when there is none */
+export function sectionOf(markdown: string, heading: string): string | null {
+  const start = markdown.indexOf(`${heading}\n`);
+  if (start < 0) return null;
+  const end = markdown.indexOf('\n## ', start + heading.length);
+  return end < 0 ? markdown.slice(start) : markdown.slice(start, end);
+}
+
 /** `markdown` with the section under `heading` (to the next "## ") replaced by `section`; a new one goes before the first of `before` found, else at the end */
 export function replaceSection(markdown: string, heading: string, section: string, before: string[]): string {
   const body = section.endsWith('\n') ? section : `${section}\n`;
