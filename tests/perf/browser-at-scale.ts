@@ -14,6 +14,7 @@ import { CHROMIUM, CHROMIUM_FLAGS, RENDERER_DIR, SCREENSHOT_DIR } from '../helpe
 import { DEFAULT_NOW } from './generate';
 import { summarise, type Stats } from './harness';
 import { addBenchPhotos } from './photos';
+import { definePageScrollStep, type PageScrollStep } from './frame-step';
 
 export const MAX_ROWS = 100;
 /*
@@ -180,8 +181,9 @@ async function main() {
       await shot('first-rows');
 
       // scroll to the end in at most ~400 steps; if the list loads more near its end, keep going
+      await definePageScrollStep(page);
       const scroll = await list.evaluate(async (el, maxRows) => {
-        const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+        const scrollStep = (globalThis as unknown as { __kithScrollStep: PageScrollStep }).__kithScrollStep;
         const rows = () => el.querySelectorAll('[role="listitem"]').length;
         const rowHeight = (el.querySelector('[role="listitem"]') as HTMLElement | null)?.getBoundingClientRect().height ?? 0;
         const frames: number[] = [];
@@ -199,14 +201,12 @@ async function main() {
             if (el.scrollHeight === height) break;
           }
           const stepSize = Math.max(el.clientHeight, el.scrollHeight / 400);
-          const t = performance.now();
-          el.scrollTop = Math.min(el.scrollHeight, el.scrollTop + stepSize);
-          el.dispatchEvent(new Event('scroll'));
-          const handled = performance.now() - t;
-          const painted = new Promise<number>((r) => requestAnimationFrame((begin) => { const c = new MessageChannel(); c.port1.onmessage = () => r(performance.now() - begin); c.port2.postMessage(0); }));
-          await frame();
-          frames.push(performance.now() - t);
-          work.push(handled + (await painted));
+          const step = await scrollStep(() => {
+            el.scrollTop = Math.min(el.scrollHeight, el.scrollTop + stepSize);
+            el.dispatchEvent(new Event('scroll'));
+          });
+          frames.push(step.frame);
+          work.push(step.work);
           steps++;
           const n = rows();
           if (n > maxRowElements) maxRowElements = n;
@@ -413,22 +413,21 @@ async function measureReminders(
   const firstLoadCalls = calls.filter((c) => c.startMs <= firstRowsMs).map(({ method, startMs, serviceMs }) => ({ method, startMs, serviceMs }));
   const headerLabel = (await page.locator('.reminders-page .page-header p.subtle').first().textContent())?.trim() ?? '';
   await shot('reminders-first-rows');
+  await definePageScrollStep(page);
   const scroll = await page.locator('.reminders-page').evaluate(async (el) => {
-    const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+    const scrollStep = (globalThis as unknown as { __kithScrollStep: PageScrollStep }).__kithScrollStep;
     const rows = () => el.querySelectorAll('.reminder-row').length;
     const frames: number[] = [];
     const work: number[] = [];
     let maxRowElements = rows();
     let steps = 0;
     for (; steps < 60; steps++) {
-      const t = performance.now();
-      el.scrollTop += el.clientHeight;
-      const handled = performance.now() - t;
-      // the scroll event comes in the frame: from the frame's start to its end on the main thread
-      const painted = new Promise<number>((r) => requestAnimationFrame((begin) => { const c = new MessageChannel(); c.port1.onmessage = () => r(performance.now() - begin); c.port2.postMessage(0); }));
-      await frame();
-      frames.push(performance.now() - t);
-      work.push(handled + (await painted));
+      // the scroll event comes in the frame: its handling is in the frame's work
+      const step = await scrollStep(() => {
+        el.scrollTop += el.clientHeight;
+      });
+      frames.push(step.frame);
+      work.push(step.work);
       maxRowElements = Math.max(maxRowElements, rows());
       await new Promise((r) => setTimeout(r, 100)); // a next page may arrive
     }

@@ -12,6 +12,7 @@ import { startWebHost } from '../../electron/webhost/server';
 import { CHROMIUM, CHROMIUM_FLAGS, RENDERER_DIR } from '../helpers/browser';
 import { DEFAULT_NOW } from './generate';
 import { addBenchPhotos } from './photos';
+import { definePageScrollStep, type PageScrollStep } from './frame-step';
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string; data?: { functionName?: string; type?: string; url?: string } } };
 
@@ -34,21 +35,20 @@ async function main() {
     cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as TraceEvent[])));
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
     const scroller = reminders ? page.locator('.reminders-page') : page.getByRole('list', { name: 'Contacts' });
+    await definePageScrollStep(page);
     const frames = await scroller.evaluate(async (el, [steps, reminders]) => {
-      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      const scrollStep = (globalThis as unknown as { __kithScrollStep: PageScrollStep }).__kithScrollStep;
       const out: { frame: number; sync: number; work: number }[] = [];
       for (let i = 0; i < steps; i++) {
         // as the browser bench steps: the contacts list by a screen or 1/400 of it, the Reminders page by a screen with a pause for its pages
         const step = reminders ? el.clientHeight : Math.max(el.clientHeight, el.scrollHeight / 400);
         performance.mark(`step-${i}`);
-        const t = performance.now();
-        el.scrollTop = Math.min(el.scrollHeight, el.scrollTop + step);
-        if (!reminders) el.dispatchEvent(new Event('scroll'));
-        const sync = performance.now() - t;
-        // the bench's frame work: the scroll's handling, then the frame from its start to after its paint
-        const painted = new Promise<number>((r) => requestAnimationFrame((begin) => { const c = new MessageChannel(); c.port1.onmessage = () => r(performance.now() - begin); c.port2.postMessage(0); }));
-        await frame();
-        out.push({ frame: performance.now() - t, sync, work: sync + (await painted) });
+        // the bench's frame work (frame-step.ts)
+        const measured = await scrollStep(() => {
+          el.scrollTop = Math.min(el.scrollHeight, el.scrollTop + step);
+          if (!reminders) el.dispatchEvent(new Event('scroll'));
+        });
+        out.push({ frame: measured.frame, sync: measured.handled, work: measured.work });
         performance.mark(`step-${i}-end`);
         if (reminders) await new Promise((r) => setTimeout(r, 100));
       }
