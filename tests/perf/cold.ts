@@ -10,11 +10,13 @@
 // Each scenario alternates the API (Kith's back end) and the raw SQL comparator
 // (COLD_START.sql on a bare better-sqlite3 connection); the first run of each is a warm-up.
 // Copying is outside the timing: the clock starts in the child when it opens the file.
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_NOW } from './generate';
 import { summarise, type Stats } from './harness';
-import { runScript } from './datafiles';
+import { copyDatabase, removeDatabase, runScript } from './datafiles';
+
+export { removeDatabase } from './datafiles';
 
 export interface ColdStats {
   api: Stats;
@@ -32,31 +34,6 @@ export interface ColdStarts {
 export const DAY_MS = 86_400_000;
 /** when the user last opened Kith before the "next day" cold start */
 export const PREPARED_AT = new Date(new Date(DEFAULT_NOW).getTime() - DAY_MS).toISOString();
-
-const SIDE_FILES = ['-wal', '-shm', '-journal'];
-
-/**
- * copies a closed SQLite file (and a WAL left beside it, if any) over `to`, removing what was there.
- * The copy is flushed to disk before it is used: otherwise the kernel writes hundreds of MB of dirty
- * pages back during the timed run that follows, on the same two cores.
- */
-export function copyDatabase(from: string, to: string): void {
-  for (const suffix of ['', ...SIDE_FILES]) rmSync(`${to}${suffix}`, { force: true });
-  for (const suffix of ['', '-wal']) {
-    if (suffix && !existsSync(`${from}${suffix}`)) continue;
-    copyFileSync(`${from}${suffix}`, `${to}${suffix}`);
-    const fd = openSync(`${to}${suffix}`, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  }
-}
-
-export function removeDatabase(path: string): void {
-  for (const suffix of ['', ...SIDE_FILES]) rmSync(`${path}${suffix}`, { force: true });
-}
 
 async function coldRuns(source: string, scratch: string, runs: number, resultFile: string, scenario: string): Promise<ColdStats> {
   const wall = { api: [] as number[], sql: [] as number[] };
