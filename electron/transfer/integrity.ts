@@ -26,13 +26,27 @@ export class DatabaseDamagedError extends Error {
   }
 }
 
+/**
+ * How often quick_check is tried when it fails with an error rather than a list of problems, and
+ * how long it waits between tries. Other Kith processes writing to the file meanwhile (three in
+ * tests/reliability/two-processes.test.ts) once made a check fail with "vtable constructor
+ * failed: contact_names_fts" on a sound file, and a file locked by another program fails with
+ * "database is locked": a damage report that stops writes must not come from a race. Damage fails
+ * every try; what quick_check lists is not tried again.
+ */
+const CHECK_TRIES = 3;
+const CHECK_RETRY_MS = 150;
+
 /** "ok", or what quick_check (or opening) says is wrong */
 export function quickCheck(sqlite: Database.Database): string | null {
-  try {
-    const rows = sqlite.prepare('PRAGMA quick_check').pluck().all() as string[];
-    return rows.length === 1 && rows[0] === 'ok' ? null : rows.slice(0, 3).join('; ');
-  } catch (err) {
-    return (err as Error).message;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const rows = sqlite.prepare('PRAGMA quick_check').pluck().all() as string[];
+      return rows.length === 1 && rows[0] === 'ok' ? null : rows.slice(0, 3).join('; ');
+    } catch (err) {
+      if (attempt >= CHECK_TRIES) return (err as Error).message;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, CHECK_RETRY_MS);
+    }
   }
 }
 
@@ -47,16 +61,23 @@ export function quickCheckInBackground(databasePath: string, nativeBinding?: str
     ${LOWER_THIS_THREADS_PRIORITY_JS}
     // the connection is closed before the answer is sent: an app that closes on the answer must be
     // the last one out, or SQLite leaves the WAL behind (the next open reads it all back)
-    let db, problem;
-    try {
-      const Database = require(workerData.modulePath);
-      db = new Database(workerData.path, { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding });
-      const rows = db.prepare('PRAGMA quick_check').pluck().all();
-      problem = rows.length === 1 && rows[0] === 'ok' ? null : rows.slice(0, 3).join('; ');
-    } catch (err) {
-      problem = String((err && err.message) || err);
-    } finally {
-      try { if (db) db.close(); } catch {}
+    // tried as quickCheck does (CHECK_TRIES), each time on a fresh connection
+    let problem;
+    for (let attempt = 1; ; attempt++) {
+      let db;
+      try {
+        const Database = require(workerData.modulePath);
+        db = new Database(workerData.path, { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding });
+        const rows = db.prepare('PRAGMA quick_check').pluck().all();
+        problem = rows.length === 1 && rows[0] === 'ok' ? null : rows.slice(0, 3).join('; ');
+        break;
+      } catch (err) {
+        problem = String((err && err.message) || err);
+        if (attempt >= ${CHECK_TRIES}) break;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${CHECK_RETRY_MS});
+      } finally {
+        try { if (db) db.close(); } catch {}
+      }
     }
     parentPort.postMessage(problem);`;
   return new Promise((resolve) => {
