@@ -3,7 +3,7 @@
 // Exports, restores and "did anything change?" checks leave them out.
 import type Database from 'better-sqlite3';
 
-const DERIVED_TABLES = new Set(['contact_thumbnails', 'thumbnail_dirty', 'search_keys', 'search_dirty', 'contact_health', 'health_dirty', 'health_meta', 'interaction_gaps', 'reminder_sync_dirty', 'reminder_sync_state', 'merge_undo', 'bulk_undo', 'contact_counts', 'search_name_prefixes']);
+const DERIVED_TABLES = new Set(['contact_thumbnails', 'thumbnail_dirty', 'search_keys', 'search_dirty', 'contact_health', 'health_dirty', 'health_meta', 'health_slides', 'interaction_gaps', 'reminder_sync_dirty', 'reminder_sync_state', 'merge_undo', 'bulk_undo', 'contact_counts', 'search_name_prefixes']);
 
 /** the user's tables: not SQLite's own, not the schema record, not full-text indexes or caches */
 export function dataTables(sqlite: Database.Database): string[] {

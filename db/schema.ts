@@ -229,6 +229,12 @@ export interface HealthMetaTable {
   computed_at: number;
 }
 
+/** while a day's slide of the health windows is under way, the day each cadence's were slid to (migration 0036) */
+export interface HealthSlidesTable {
+  cadence: number;
+  day: number;
+}
+
 /** generated reminders that may no longer match their contact (migration 0008) */
 export interface ReminderSyncDirtyTable {
   source_key: string;
@@ -406,6 +412,7 @@ export interface DB {
   search_name_prefixes: SearchNamePrefixTable;
   health_dirty: HealthDirtyTable;
   health_meta: HealthMetaTable;
+  health_slides: HealthSlidesTable;
   interaction_gaps: InteractionGapTable;
   reminder_sync_dirty: ReminderSyncDirtyTable;
   reminder_sync_state: ReminderSyncStateTable;

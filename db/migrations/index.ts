@@ -27,6 +27,7 @@ import * as m0032 from './0032_interaction_kind_coffee';
 import * as m0033 from './0033_list_totals_short_search';
 import * as m0034 from './0034_search_and_flag_indexes';
 import * as m0035 from './0035_search_marks_once';
+import * as m0036 from './0036_health_slides';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0033_list_totals_short_search': m0033,
   '0034_search_and_flag_indexes': m0034,
   '0035_search_marks_once': m0035,
+  '0036_health_slides': m0036,
 };

@@ -277,18 +277,38 @@ FROM (
 WHERE h.contact_id = d.contact_id AND h.cadence = :cadence`;
 // (those rows' results are computed again below: results_through = -1)
 
-/** slides every row's windows from local day `fromDay` to today: the rows whose results that changes
- *  are left with results_through < today (recomputeResults does them) */
-function slideWindows(sqlite: Database.Database, fromDay: number, now: number, timeZone: string) {
-  // any instant of the old day gives that day's windows
-  const then = startOfLocalDay(dateOfEpochDay(fromDay), timeZone);
+/**
+ * Slides the rows' windows to today, from local day `fromDay` (health_meta's) or, for a cadence an
+ * unfinished slide already did, from the day health_slides says (migration 0036): at most `limit`
+ * cadences, each remembered there as done. The rows whose results that changes are left with
+ * results_through < today (recomputeResults does them). True when every cadence is at today: the
+ * table is emptied and the caller stores the day (writeMeta) in the same transaction.
+ */
+function slideWindows(sqlite: Database.Database, fromDay: number, now: number, timeZone: string, limit = Infinity): boolean {
+  const today = localEpochDay(now, timeZone);
+  const slidTo = new Map((prepared(sqlite, `SELECT cadence, day FROM health_slides`).all() as { cadence: number; day: number }[]).map((r) => [r.cadence, r.day]));
   const windowsNow = windowsCache(now, timeZone);
+  let slid = 0;
   for (const cadence of prepared(sqlite, `SELECT DISTINCT cadence FROM contact_health`).pluck().all() as number[]) {
-    const before = healthWindows(cadence, then, timeZone);
+    const from = slidTo.get(cadence) ?? fromDay;
+    if (from >= today) continue;
+    if (slid === limit) return false;
+    // any instant of the old day gives that day's windows
+    const before = healthWindows(cadence, startOfLocalDay(dateOfEpochDay(from), timeZone), timeZone);
     const after = windowsNow(cadence);
     prepared(sqlite, SLIDE_SQL).run({ cadence, winFrom: before.windowStart, winTo: after.windowStart, prevFrom: before.previousStart, prevTo: after.previousStart });
+    prepared(sqlite, `INSERT OR REPLACE INTO health_slides (cadence, day) VALUES (?, ?)`).run(cadence, today);
+    // a clock set back before the slide is finished then makes the next refresh rebuild every row
+    // (computed_at > now), rather than find a cadence slid past its today
+    prepared(sqlite, `UPDATE health_meta SET computed_at = max(computed_at, ?)`).run(now);
+    slid++;
   }
+  forgetSlides(sqlite);
+  return true;
 }
+
+/** a slide finished, or made moot by a rebuild of every row: no cadence is half way */
+const forgetSlides = (sqlite: Database.Database) => prepared(sqlite, `DELETE FROM health_slides`).run();
 
 /** whether some row's results are older than today (a day's slide not yet finished) */
 function resultsPending(sqlite: Database.Database, todayDay: number): boolean {
@@ -372,6 +392,7 @@ export function refreshHealth(sqlite: Database.Database, now: number, timeZone: 
       const moved = abandonBuild(sqlite);
       const indexes = [...dropSecondaryIndexes(sqlite, ['contact_health']), ...moved];
       sqlite.exec(`DELETE FROM contact_health; DELETE FROM health_dirty;`);
+      forgetSlides(sqlite);
       storeFromInteractions(sqlite, now, timeZone, null);
       restoreIndexes(sqlite, indexes);
     }
@@ -473,9 +494,9 @@ export async function refreshHealthInSlices(sqlite: Database.Database, now: numb
       continue;
     }
     if (meta.day < today) {
+      // one cadence a slice (on huge the whole slide was one transaction of ~1 s with its commit)
       writing(sqlite, () => {
-        slideWindows(sqlite, meta.day, now, timeZone);
-        writeMeta(sqlite, timeZone, today, now);
+        if (slideWindows(sqlite, meta.day, now, timeZone, 1)) writeMeta(sqlite, timeZone, today, now);
       });
       continue;
     }
@@ -584,6 +605,7 @@ function moveIndex(sqlite: Database.Database): boolean {
 /** the old table gone, the build table in its place (the rename keeps its indexes and their names) */
 function swapInBuild(sqlite: Database.Database) {
   sqlite.exec(`DROP TABLE contact_health; ALTER TABLE ${BUILD} RENAME TO contact_health;`);
+  forgetSlides(sqlite);
 }
 
 /** these contacts' rows computed again from their interactions (archived or deleted ones: removed) */

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { startBackend, type KithBackend } from '../../electron/kith';
 import type { Clock } from '../../electron/services/context';
-import { refreshHealth } from '../../db/queries/health';
+import { refreshHealth, refreshHealthInSlices } from '../../db/queries/health';
+import { localEpochDay } from '../../shared/domain/epochDay';
 import { generateDatabase } from '../perf/generate';
 import { tempDir } from '../helpers/backend';
 import { makeCall } from '../perf/harness';
@@ -93,6 +94,42 @@ describe('health on a new day or in a new zone, read in slices', () => {
     expect(rows()).toEqual(expected.rows);
     expect(read.value.items.map((c) => c.id)).toEqual(order);
     expect(read.longestCpuMs).toBeLessThan(sliceBound(expected.cpuMs, 2));
+  }, 120_000);
+
+  it('a next day’s slide of the windows stopped half way goes on where it stopped, sliding no cadence twice', async () => {
+    zone = 'Europe/Berlin';
+    const sqlite = kith.handle.sqlite;
+    const count = (q: string) => sqlite.prepare(q).pluck().get() as number;
+    await call('health.dashboard', {});
+    const today = now;
+    // both from the table rebuilt today (the clock set back from tomorrow): the one pass tomorrow, ...
+    const rebuiltToday = () => {
+      now = today + DAY;
+      refreshHealth(sqlite, now, zone);
+      now = today;
+      refreshHealth(sqlite, now, zone);
+      now = today + DAY;
+    };
+    rebuiltToday();
+    const expected = onePass();
+    // ... and tomorrow in slices, stopped (the app closing) after two of them
+    rebuiltToday();
+    expect(count(`SELECT count(DISTINCT cadence) FROM contact_health`)).toBeGreaterThan(2);
+    let turns = 0;
+    const closing = new Error('the app closed');
+    await expect(
+      refreshHealthInSlices(sqlite, now, zone, async () => {
+        if (++turns > 2) throw closing;
+      }),
+    ).rejects.toBe(closing);
+    // each slice slid one cadence's windows and said so; the day is stored only with the last
+    expect(count(`SELECT count(*) FROM health_slides`)).toBe(2);
+    expect(count(`SELECT day FROM health_meta`)).toBe(localEpochDay(today, zone));
+    // the next open finishes it: the same rows as the one pass
+    refreshHealth(sqlite, now, zone);
+    expect(rows()).toEqual(expected.rows);
+    expect(count(`SELECT count(*) FROM health_slides`)).toBe(0);
+    expect(count(`SELECT day FROM health_meta`)).toBe(localEpochDay(now, zone));
   }, 120_000);
 
   it('the reminders page’s check-ins after a change of time zone', async () => {
