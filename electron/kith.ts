@@ -16,6 +16,7 @@ import { stopExportJobs } from './transfer/export-jobs';
 import { closeImportConnection } from './transfer/import-session';
 import { makeQueuedThumbnails } from './services/thumbnails';
 import { catchUpSearchIndexInBackground } from './services/search';
+import { afterHealthSettles } from './services/health';
 import { createWriteGate } from './services/write-gate';
 import { preparePhones } from './services/phones';
 import { credentialPathFor, fileCredentialStore, memoryCredentialStore, type CredentialCipher } from './sync/credentials';
@@ -63,6 +64,8 @@ export interface StartOptions {
   lock?: boolean;
   /** how the host opens another data file at run time (ServiceContext.switchDataFile) */
   switchDataFile?: (path: string) => void;
+  /** how long after opening the background search indexing and thumbnails start (tests shorten it) */
+  backgroundDelayMs?: number;
 }
 
 /** how long after opening the background search indexing starts */
@@ -174,12 +177,17 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
   // the search index catches up in the background once the first screen has been served, in slices
   // other calls run between: after an upgrade or a big import the first search need not wait for it
   let closed = false;
-  const indexLater = readOnly ? null : setTimeout(() => void catchUpSearchIndexInBackground(ctx, () => closed).catch((err) => console.error('[kith] search index:', err)), SEARCH_INDEX_DELAY_MS);
+  // — after the health table, when it is still being brought up to date: the first screen waits for
+  // that (the day's first open of a large file), and slices of both at once made it wait for both
+  const delay = options.backgroundDelayMs ?? SEARCH_INDEX_DELAY_MS;
+  const indexLater = readOnly
+    ? null
+    : setTimeout(() => void afterHealthSettles(ctx.sqlite, () => catchUpSearchIndexInBackground(ctx, () => closed)).catch((err) => console.error('[kith] search index:', err)), delay);
   indexLater?.unref();
   // photo thumbnails: the ones stored before migration 0026 after the first screen, then each
   // write's (a photo saved, imported, synced, restored) just after it
-  const makeThumbnails = () => void makeQueuedThumbnails(ctx, () => closed).catch((err) => console.error('[kith] thumbnails:', err));
-  const thumbnailsLater = readOnly ? null : setTimeout(makeThumbnails, SEARCH_INDEX_DELAY_MS);
+  const makeThumbnails = () => void afterHealthSettles(ctx.sqlite, () => makeQueuedThumbnails(ctx, () => closed)).catch((err) => console.error('[kith] thumbnails:', err));
+  const thumbnailsLater = readOnly ? null : setTimeout(makeThumbnails, delay);
   thumbnailsLater?.unref();
   if (!readOnly) events.on('committed', () => setImmediate(() => !closed && makeThumbnails()));
   const opened = handle;

@@ -111,6 +111,13 @@ function retentionAgreeingWithHealth(ctx: Pick<ServiceContext, 'sqlite'>, now: n
 
 const settling = new WeakMap<Database.Database, Promise<void>>();
 
+/** `work` once a settleHealth under way on this connection has ended (at once when none is): other
+ *  background catch-ups go after the one the first screen waits for. Its failure is its readers'. */
+export async function afterHealthSettles<T>(sqlite: Database.Database, work: () => Promise<T>): Promise<T> {
+  await settling.get(sqlite)?.catch(() => {});
+  return work();
+}
+
 /**
  * Brings the health table up to date in slices other calls answer between (refreshHealthInSlices),
  * waiting while an import holds the write gate; one run per connection at a time, which later
