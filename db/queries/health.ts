@@ -459,8 +459,9 @@ function staleContacts(sqlite: Database.Database, now: number): string[] {
  * - another zone, first use, the clock set back: every row computed anew into a bare table beside
  *   it, a range of contact ids a slice, its indexes built one a slice, then swapped in with the day
  *   and zone stored (see BUILD below); what is written meanwhile is marked out of date as usual;
- * - a later day: the windows slide in one statement per cadence (only interactions that crossed an
- *   edge are read) with the day stored, then the results left older than today, a slice at a time;
+ * - a later day: the windows slide one cadence a slice (only interactions that crossed an edge are
+ *   read), each remembered in health_slides, the day stored with the last; then the results left
+ *   older than today, a slice at a time;
  * - the same day: the out-of-date contacts, a slice at a time.
  */
 export async function refreshHealthInSlices(sqlite: Database.Database, now: number, timeZone: string, between: () => Promise<void>): Promise<void> {
