@@ -10,8 +10,8 @@ import { parseArgs } from 'node:util';
 import { execSync } from 'node:child_process';
 import { COLD_START, STALL, SYNC } from './benchmarks';
 import { DEFAULT_SEED, SIZES, type SizeName } from './generate';
-import { measureColdStarts, removeDatabase } from './cold';
-import { DATA_DIR, ROOT, ensureDataFile, runScript, workingCopy } from './datafiles';
+import { measureColdStarts } from './cold';
+import { DATA_DIR, ROOT, ensureDataFile, removeDatabase, runScript, workingCopy } from './datafiles';
 import { describeMachine, loadNow, renderMarkdown, renderStall, renderSync, replaceSection, sectionOf, verdict, type BenchReport, type SizeReport, type SyncBenchResult } from './report';
 import { combineResults, combineRuns, type Stats } from './harness';
 import { compareFigures, parseFigures, renderComparison } from './compare';
@@ -271,20 +271,21 @@ async function runSync(source: string, count?: number): Promise<SyncBenchResult>
   const work = workingCopy(source, 'large');
   const settled = await runScript('sync-scale.ts', ['settle', '--file', work]);
   if (settled !== 0) result.failures.push(`settling the copy of large failed (exit ${settled})`);
-  for (const run of runs) {
-    log(`  sync at scale (${SYNC.server}, ${run.mode}; load ${loadNow()}):`);
+  /** one sync-scale.ts run in a process of its own: its result, or null (its failure recorded) */
+  const runOnce = async (mode: 'from' | 'same' | 'to', server: string, args: string[]) => {
+    log(`  sync at scale (${server}, ${mode}; load ${loadNow()}):`);
     rmSync(out, { force: true });
-    const code = await runScript('sync-scale.ts', [run.mode, '--server', SYNC.server, ...(run.file ? ['--file', work] : []), ...run.args, '--out', out]);
+    const code = await runScript('sync-scale.ts', [mode, '--server', server, ...args, '--out', out]);
     const read = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as SyncScaleResult) : null;
-    if (code !== 0 || !read?.firstSync) result.failures.push(`sync-scale.ts ${run.mode} exited ${code}${read?.firstSync ? '' : ' before its first sync finished'}`);
+    if (code !== 0 || !read?.firstSync) result.failures.push(`sync-scale.ts ${mode}${server === SYNC.server ? '' : ` --server ${server}`} exited ${code}${read?.firstSync ? '' : ' before its first sync finished'}`);
+    return read;
+  };
+  for (const run of runs) {
+    const read = await runOnce(run.mode, SYNC.server, [...(run.file ? ['--file', work] : []), ...run.args]);
     if (read) result[run.mode] = read;
   }
   // the daily passes on a second server (~30 s)
-  log(`  sync at scale (${SYNC.alsoOn}, same; load ${loadNow()}):`);
-  rmSync(out, { force: true });
-  const code = await runScript('sync-scale.ts', ['same', '--server', SYNC.alsoOn, '--file', work, ...(count ? ['--count', String(count)] : []), '--out', out]);
-  const read = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as SyncScaleResult) : null;
-  if (code !== 0 || !read?.firstSync) result.failures.push(`sync-scale.ts same --server ${SYNC.alsoOn} exited ${code}${read?.firstSync ? '' : ' before its first sync finished'}`);
+  const read = await runOnce('same', SYNC.alsoOn, ['--file', work, ...(count ? ['--count', String(count)] : [])]);
   result.alsoOn = { server: SYNC.alsoOn, ...(read ? { same: read } : {}) };
   removeDatabase(work);
   return result;

@@ -16,8 +16,6 @@ import { DEFAULT_NOW } from './generate';
 import { summarise, type Stats } from './harness';
 import { copyDatabase, removeDatabase, runScript } from './datafiles';
 
-export { removeDatabase } from './datafiles';
-
 export interface ColdStats {
   api: Stats;
   sql: Stats;

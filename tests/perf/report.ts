@@ -361,8 +361,10 @@ export function renderSync(size: SizeName, sync: SyncBenchResult, run?: { date: 
   const on = incremental === sync.same ? `${size}, ${n(first(sync.same)?.contactsBefore)} contacts synced` : `${n(fromCount)} synced`;
   const nothing = passOf(incremental, 'pass, nothing changed');
   out.push(row(`pass, nothing changed (${on})`, nothing, false, nothing?.floorMs));
+  /** the median run of the edit → server passes (by wall time) */
+  const medianEdit = (edit: SyncScaleResult['editToServer']) => (edit ? edit.runs.slice().sort((a, b) => a.wallMs - b.wallMs)[Math.floor(edit.runs.length / 2)] : undefined);
   const edit = incremental?.editToServer;
-  const editMedian = edit ? edit.runs.slice().sort((a, b) => a.wallMs - b.wallMs)[Math.floor(edit.runs.length / 2)] : undefined;
+  const editMedian = medianEdit(edit);
   out.push(row(`one change in Kith → on the server: contacts.update + the send-only pass the scheduler runs after a write, median of ${edit?.runs.length ?? 0} (${on})`, editMedian, true));
   const kithChange = passOf(incremental, 'one change in Kith, full pass');
   out.push(row(`one change in Kith, full pass (${on})`, kithChange, true, kithChange?.floorMs));
@@ -374,7 +376,7 @@ export function renderSync(size: SizeName, sync: SyncBenchResult, run?: { date: 
   if (sync.alsoOn) {
     const onAlso = `${size}, ${n(first(also)?.contactsBefore)} contacts synced`;
     const alsoEdit = also?.editToServer;
-    const alsoMedian = alsoEdit ? alsoEdit.runs.slice().sort((a, b) => a.wallMs - b.wallMs)[Math.floor(alsoEdit.runs.length / 2)] : undefined;
+    const alsoMedian = medianEdit(alsoEdit);
     const alsoNothing = passOf(also, 'pass, nothing changed');
     const alsoKith = passOf(also, 'one change in Kith, full pass');
     const alsoServer = passOf(also, 'one change on the server, full pass');
@@ -411,22 +413,24 @@ export function renderSync(size: SizeName, sync: SyncBenchResult, run?: { date: 
   return out;
 }
 
+/** where the section under `heading` starts, and the newline before the next "## " (-1: it runs to the end); null when there is none */
+function sectionBounds(markdown: string, heading: string): { start: number; end: number } | null {
+  const start = markdown.indexOf(`${heading}\n`);
+  return start < 0 ? null : { start, end: markdown.indexOf('\n## ', start + 1) };
+}
+
 /** the section under `heading` (to the next "## "), heading included; null when there is none */
 export function sectionOf(markdown: string, heading: string): string | null {
-  const start = markdown.indexOf(`${heading}\n`);
-  if (start < 0) return null;
-  const end = markdown.indexOf('\n## ', start + heading.length);
-  return end < 0 ? markdown.slice(start) : markdown.slice(start, end);
+  const at = sectionBounds(markdown, heading);
+  if (!at) return null;
+  return at.end < 0 ? markdown.slice(at.start) : markdown.slice(at.start, at.end);
 }
 
 /** `markdown` with the section under `heading` (to the next "## ") replaced by `section`; a new one goes before the first of `before` found, else at the end */
 export function replaceSection(markdown: string, heading: string, section: string, before: string[]): string {
   const body = section.endsWith('\n') ? section : `${section}\n`;
-  const start = markdown.indexOf(`${heading}\n`);
-  if (start >= 0) {
-    const end = markdown.indexOf('\n## ', start + 1);
-    return `${markdown.slice(0, start)}${body}${end < 0 ? '' : `\n${markdown.slice(end + 1)}`}`;
-  }
+  const bounds = sectionBounds(markdown, heading);
+  if (bounds) return `${markdown.slice(0, bounds.start)}${body}${bounds.end < 0 ? '' : `\n${markdown.slice(bounds.end + 1)}`}`;
   const at = before.map((b) => markdown.indexOf(b)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
   return at === undefined ? `${markdown.trimEnd()}\n\n${body}` : `${markdown.slice(0, at)}${body}\n${markdown.slice(at)}`;
 }
