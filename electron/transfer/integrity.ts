@@ -37,17 +37,34 @@ export class DatabaseDamagedError extends Error {
 const CHECK_TRIES = 3;
 const CHECK_RETRY_MS = 150;
 
-/** "ok", or what quick_check (or opening) says is wrong */
-export function quickCheck(sqlite: Database.Database): string | null {
+/**
+ * quick_check, tried as CHECK_TRIES says; `open` gives the connection for each try and `close`
+ * releases it. The worker of quickCheckInBackground runs this same function from its source text,
+ * so it uses nothing from outside its own body.
+ */
+function quickCheckWithRetries(open: () => Database.Database, close: (db: Database.Database) => void, tries: number, retryMs: number): string | null {
   for (let attempt = 1; ; attempt++) {
+    let db: Database.Database | undefined;
     try {
-      const rows = sqlite.prepare('PRAGMA quick_check').pluck().all() as string[];
+      db = open();
+      const rows = db.prepare('PRAGMA quick_check').pluck().all() as string[];
       return rows.length === 1 && rows[0] === 'ok' ? null : rows.slice(0, 3).join('; ');
     } catch (err) {
-      if (attempt >= CHECK_TRIES) return (err as Error).message;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, CHECK_RETRY_MS);
+      if (attempt >= tries) return String((err && (err as Error).message) || err);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, retryMs);
+    } finally {
+      try {
+        if (db) close(db);
+      } catch {
+        // closing a connection that failed to check: the answer above is what counts
+      }
     }
   }
+}
+
+/** "ok", or what quick_check (or opening) says is wrong */
+export function quickCheck(sqlite: Database.Database): string | null {
+  return quickCheckWithRetries(() => sqlite, () => {}, CHECK_TRIES, CHECK_RETRY_MS);
 }
 
 /**
@@ -56,30 +73,20 @@ export function quickCheck(sqlite: Database.Database): string | null {
  */
 export function quickCheckInBackground(databasePath: string, nativeBinding?: string): Promise<string | null> {
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+  // the connection is closed before the answer is sent: an app that closes on the answer must be
+  // the last one out, or SQLite leaves the WAL behind (the next open reads it all back); each try
+  // opens a fresh connection
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
     ${LOWER_THIS_THREADS_PRIORITY_JS}
-    // the connection is closed before the answer is sent: an app that closes on the answer must be
-    // the last one out, or SQLite leaves the WAL behind (the next open reads it all back)
-    // tried as quickCheck does (CHECK_TRIES), each time on a fresh connection
-    let problem;
-    for (let attempt = 1; ; attempt++) {
-      let db;
-      try {
-        const Database = require(workerData.modulePath);
-        db = new Database(workerData.path, { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding });
-        const rows = db.prepare('PRAGMA quick_check').pluck().all();
-        problem = rows.length === 1 && rows[0] === 'ok' ? null : rows.slice(0, 3).join('; ');
-        break;
-      } catch (err) {
-        problem = String((err && err.message) || err);
-        if (attempt >= ${CHECK_TRIES}) break;
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${CHECK_RETRY_MS});
-      } finally {
-        try { if (db) db.close(); } catch {}
-      }
-    }
-    parentPort.postMessage(problem);`;
+    const Database = require(workerData.modulePath);
+    const quickCheckWithRetries = ${quickCheckWithRetries.toString()};
+    parentPort.postMessage(quickCheckWithRetries(
+      () => new Database(workerData.path, { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding }),
+      (db) => db.close(),
+      ${CHECK_TRIES},
+      ${CHECK_RETRY_MS},
+    ));`;
   return new Promise((resolve) => {
     const worker = new Worker(code, { eval: true, workerData: { path: databasePath, modulePath, nativeBinding } });
     worker.once('message', (problem: string | null) => resolve(problem));
