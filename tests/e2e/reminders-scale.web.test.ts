@@ -83,6 +83,41 @@ describe('the Reminders page at scale', () => {
     expect(await s.page.evaluate(() => (document.activeElement as HTMLElement).getAttribute('aria-posinset'))).toBe(String(from + 120));
   });
 
+  it('a focused row scrolled far out of view keeps the focus and its reminder, and every row shows its own', async () => {
+    const scroller = s.page.locator('.reminders-page');
+    await scroller.evaluate((el) => el.scrollTo(0, 0));
+    const start = s.page.getByRole('listitem').filter({ hasText: 'Overdue task 0000' });
+    await start.focus();
+    // 150 rows down with the wheel, a step at a time: the focused row leaves the view, not the DOM
+    for (let step = 0; step < 10; step++) {
+      await scroller.evaluate((el) => el.scrollBy(0, 15 * 56));
+      await s.page.waitForTimeout(40);
+    }
+    const shown = await s.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.reminder-row')].map((row) => ({
+        id: row.dataset.reminderId ?? '',
+        title: row.querySelector('.reminder-title')?.textContent ?? '',
+        label: row.getAttribute('aria-label') ?? '',
+        at: Number(row.getAttribute('aria-posinset')),
+      })),
+    );
+    // the seeded ids say the title each row must show ("o00137" is "Overdue task 0137")
+    const overdueRows = shown.filter((r) => r.id.startsWith('o'));
+    expect(overdueRows.length).toBeGreaterThan(5);
+    for (const r of overdueRows) {
+      expect(r.title).toBe(`Overdue task ${r.id.slice(2)}`);
+      expect(r.label.startsWith(`${r.title},`)).toBe(true);
+    }
+    expect(Math.max(...overdueRows.map((r) => r.at))).toBeGreaterThan(140);
+    expect(await s.page.evaluate(() => (document.activeElement as HTMLElement).dataset.reminderId)).toBe('o00000');
+    expect(await s.page.evaluate(() => document.activeElement?.querySelector('.reminder-title')?.textContent)).toBe('Overdue task 0000');
+    expect(await rowsInDom(s)).toBeLessThan(100);
+    // the keys act on the focused reminder: ↓ goes to the one after it, brought back into view
+    const from = Number(await s.page.evaluate(() => (document.activeElement as HTMLElement).getAttribute('aria-posinset')));
+    await s.page.keyboard.press('ArrowDown');
+    await s.page.waitForFunction((at) => document.activeElement?.getAttribute('aria-posinset') === String(at), from + 1);
+  });
+
   it('renders legibly in dark mode', async () => {
     const dark = await openWebSession({ clock: clockAt(), seed, colorScheme: 'dark' });
     try {

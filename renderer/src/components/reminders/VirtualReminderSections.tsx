@@ -182,6 +182,14 @@ export function VirtualReminderSections({
         const head = start(`head:${section.key}`) - margin;
         const firstRow = section.items[0] ? start(section.items[0].id) - margin : 0;
         const rows = items.filter((v) => entries[v.index]?.kind === 'row' && entries[v.index]!.section.key === section.key);
+        // the tab stop stays in the DOM while it is scrolled out of view: a focused row is not lost to
+        // the page when the wheel scrolls it away, and ↓ goes on from it
+        const stop = tabStop ? indexOf.get(tabStop) : undefined;
+        const stopEntry = stop === undefined ? undefined : entries[stop];
+        if (stopEntry?.kind === 'row' && stopEntry.section.key === section.key && !rows.some((v) => v.index === stop)) {
+          const at = virtualizer.measurementsCache[stop!];
+          if (at) rows.push(at);
+        }
         const more = items.find((v) => entries[v.index]?.kind === 'more' && entries[v.index]!.section.key === section.key);
         // above the sections below it while a row's snooze menu reaches out of it
         const menuOpen = snoozeFor !== null && rows.some((v) => (entries[v.index] as Extract<Entry, { kind: 'row' }>).reminder.id === snoozeFor);
