@@ -3,7 +3,7 @@
 // JSON.stringify(buildJsonExport(…), null, 1) gives, so a file of hundreds of MB is never one string.
 import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
 import type { ExportFormat } from '../../shared/api/methods/transfer';
 import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../../shared/api/errors';
@@ -66,6 +66,9 @@ export function fileSink(path: string, hooks: { progress(processed: number, tota
     close() {
       try {
         flush();
+        // on disk before the worker renames it into place: a crash just after "done" must not
+        // leave an empty or torn file under the export's name
+        fdatasyncSync(fd);
       } finally {
         closeSync(fd);
       }
