@@ -314,7 +314,7 @@ export function renderStall(size: SizeName, stall: StallResult, run?: { date: Da
   const out = [`## Longest stall (${size})`, ''];
   if (run) out.push(`Run alone (\`npm run bench -- --stall-only\`) on ${run.date.toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${run.loadBefore} before, ${run.loadAfter} after.`, '');
   out.push(
-    `The worst latency of a trivial call (${STALL.method}) made every ${STALL.tickMs} ms while the work runs, counted from when the call was due (a blocked event loop counts as much as a call waiting for the connection). Budget: no call stalls another for more than ${STALL.budgetMs} ms. "CPU in it": what the back end's own thread spent during that worst wait, and "waited for a core": how long it was ready to run but had no core (both from /proc/…/schedstat; CPU can exceed the wait, as it counts from the call before). The back end's worker threads run at a lower priority (db/background-thread.ts); what waits beside them is the JavaScript engine's own helper threads (garbage collection) and, run from source, tsx's loader. "loop max": the event loop's longest delay (monitorEventLoopDelay).`,
+    `The worst latency of a trivial call (${STALL.method}) made every ${STALL.tickMs} ms while the work runs, counted from when the call was due (a blocked event loop counts as much as a call waiting for the connection). Budget: no call stalls another for more than ${STALL.budgetMs} ms. "CPU in it": what the back end's own thread spent during that worst wait, and "waited for a core": how long it was ready to run but had no core (both from /proc/…/schedstat; CPU can exceed the wait, as it counts from the call before). The back end's worker threads run at a lower priority (db/background-thread.ts); the second table says what held the cores meanwhile. "loop max": the event loop's longest delay (monitorEventLoopDelay).`,
     '',
   );
   out.push('| while this runs | worst | CPU in it | waited for a core | p99 | p50 | loop max | calls | work took | thread CPU | budget |', '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|');
@@ -326,6 +326,20 @@ export function renderStall(size: SizeName, stall: StallResult, run?: { date: Da
     );
   }
   out.push('');
+  if (stall.scenarios.some((sc) => sc.cores)) {
+    out.push(
+      `Who had the cores while each ran (CPU seconds over the scenario, from /proc; ${stall.cores ?? 2} cores × "work took" is what there was): the back end's own thread; the process's other threads at nice 0 (V8's platform workers, which collect garbage for every isolate, and the helper threads of Kith's workers); Kith's workers at nice 10; threads that ended between two samples; every other process; and steal, the time the hypervisor ran something else on the virtual CPUs (tests/perf/core-shares.ts).`,
+      '',
+      '| while this runs | work took | back end | helpers at nice 0 | workers at nice 10 | ended threads | other processes | steal |',
+      '|---|--:|--:|--:|--:|--:|--:|--:|',
+    );
+    const s1 = (x: number) => x.toFixed(1);
+    for (const sc of stall.scenarios) {
+      const c = sc.cores;
+      if (c) out.push(`| ${sc.name} | ${s1(sc.seconds)} s | ${s1(c.backEnd)} | ${s1(c.helpersAtNice0)} | ${s1(c.workersAtLowerPriority)} | ${s1(c.endedThreads)} | ${s1(c.otherProcesses)} | ${s1(c.steal)} |`);
+    }
+    out.push('');
+  }
   const memory = stall.jsonExportMemoryMB <= STALL.memoryBudgetMB ? `✓ ≤ ${STALL.memoryBudgetMB} MB` : `✗ > ${STALL.memoryBudgetMB} MB`;
   out.push(`- The JSON export of everything (${stall.jsonExportMB} MB file) added **${stall.jsonExportMemoryMB} MB** to the process at its peak (${memory}).`);
   if (stall.baseline) {

@@ -5,6 +5,7 @@
 // --profile says where the back end's thread spent each scenario's worst wait (tests/perf/cpu-window.ts).
 // The file is written to (the import adds 10,000 contacts): run it on a copy.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { startBackend, type KithBackend } from '../../electron/kith';
@@ -14,6 +15,7 @@ import { STALL, tenThousandVcards } from './benchmarks';
 import { DEFAULT_NOW } from './generate';
 import { makeCall } from './harness';
 import { recordCpu, type CpuRecording } from './cpu-window';
+import { recordCoreShares, type CoreShares } from './core-shares';
 
 export interface StallScenario {
   name: string;
@@ -35,6 +37,8 @@ export interface StallScenario {
   loopP99Ms?: number;
   /** the CPU the back end's thread spent over the whole scenario, against its wall time */
   threadCpuSeconds?: number;
+  /** who had the cores over the scenario (CPU seconds; Linux) */
+  cores?: CoreShares;
 }
 
 /** CPU time of this process's main thread and its time waiting for a core, from /proc:
@@ -62,6 +66,8 @@ export interface StallResult {
   /** peak resident memory added while the JSON export of the whole file ran */
   jsonExportMemoryMB: number;
   jsonExportMB: number;
+  /** the cores the machine has (availableParallelism) */
+  cores?: number;
   /** the old in-process export, when --baseline: the stall it caused and the memory it took */
   baseline?: { jsonExportStallMs: number; jsonExportMemoryMB: number };
 }
@@ -80,6 +86,7 @@ async function measure(call: Call, name: string, work: () => Promise<unknown>): 
   const cpu: CpuRecording | null = profiling ? await recordCpu() : null;
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
+  const cores = recordCoreShares();
   const cpuAtStart = mainThreadCpuMs();
   const ticking = (async () => {
     let due = performance.now();
@@ -106,6 +113,7 @@ async function measure(call: Call, name: string, work: () => Promise<unknown>): 
   done = true;
   await ticking;
   loop.disable();
+  const coreShares = cores.stop();
   const cpuAtEnd = mainThreadCpuMs();
   if (cpu) {
     const inWindow = await cpu.stop();
@@ -125,10 +133,17 @@ async function measure(call: Call, name: string, work: () => Promise<unknown>): 
     loopMaxMs: loop.max / 1e6,
     loopP99Ms: loop.percentile(99) / 1e6,
     threadCpuSeconds: cpuAtStart !== null && cpuAtEnd !== null ? (cpuAtEnd - cpuAtStart) / 1000 : undefined,
+    cores: coreShares ?? undefined,
   };
   console.log(
     `  ${name}: worst ${scenario.worstMs.toFixed(1)} ms (thread CPU in it ${worst.cpuMs.toFixed(1)} ms, waiting for a core ${worst.queuedMs.toFixed(1)} ms), p99 ${scenario.p99Ms.toFixed(1)} ms, p50 ${scenario.p50Ms.toFixed(1)} ms over ${scenario.calls} calls (${seconds.toFixed(1)} s, thread CPU ${scenario.threadCpuSeconds?.toFixed(1)} s); event loop max ${scenario.loopMaxMs!.toFixed(1)} ms, p99 ${scenario.loopP99Ms!.toFixed(1)} ms`,
   );
+  if (coreShares) {
+    const c = coreShares;
+    console.log(
+      `    cores (CPU s of ${(availableParallelism() * seconds).toFixed(1)}): back end ${c.backEnd.toFixed(1)}, its helpers at nice 0 ${c.helpersAtNice0.toFixed(1)}, workers at nice 10 ${c.workersAtLowerPriority.toFixed(1)}, ended threads ${c.endedThreads.toFixed(1)}, other processes ${c.otherProcesses.toFixed(1)}, steal ${c.steal.toFixed(1)}`,
+    );
+  }
   return scenario;
 }
 
@@ -198,7 +213,7 @@ export async function measureStalls(backend: KithBackend, options: { baseline?: 
       await measure(call, 'all at once: JSON export + import + dashboard', () => Promise.all([exportToEnd(call, 'json'), importTenThousand(call, 2), dashboards(call, 20)])),
     );
   }
-  const result: StallResult = { scenarios, jsonExportMemoryMB: json.addedMB, jsonExportMB: Math.round((json.value?.bytes ?? 0) / 1024 / 1024) };
+  const result: StallResult = { scenarios, jsonExportMemoryMB: json.addedMB, jsonExportMB: Math.round((json.value?.bytes ?? 0) / 1024 / 1024), cores: availableParallelism() };
   console.log(`  JSON export: ${result.jsonExportMB} MB file, ${result.jsonExportMemoryMB} MB added to the process at its peak`);
   if (options.baseline) {
     // the export as it was: one string on the app's own thread
