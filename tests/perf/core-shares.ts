@@ -18,7 +18,14 @@ export interface CoreShares {
 }
 
 /** clock ticks per second of /proc's utime and stime (USER_HZ: 100 on Linux) */
-const HZ = 100;
+export const HZ = 100;
+
+/** the fields of a /proc/…/stat line after the command name (which may hold spaces and parentheses):
+ *  [11] utime, [12] stime, [16] nice */
+export function procStatFields(path: string): string[] {
+  const stat = readFileSync(path, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
 
 type ThreadSample = { ticks: number; nice: number };
 
@@ -26,8 +33,7 @@ function threads(): Map<number, ThreadSample> {
   const out = new Map<number, ThreadSample>();
   for (const tid of readdirSync('/proc/self/task')) {
     try {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const f = procStatFields(`/proc/self/task/${tid}/stat`);
       out.set(Number(tid), { ticks: Number(f[11]) + Number(f[12]), nice: Number(f[16]) });
     } catch {
       // the thread ended while the list was read
@@ -38,8 +44,7 @@ function threads(): Map<number, ThreadSample> {
 
 /** this process's CPU ticks, ended threads included */
 function processTicks(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const f = procStatFields('/proc/self/stat');
   return Number(f[11]) + Number(f[12]);
 }
 

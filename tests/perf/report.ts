@@ -328,7 +328,7 @@ export function renderStall(size: SizeName, stall: StallResult, run?: { date: Da
   out.push('');
   if (stall.scenarios.some((sc) => sc.cores)) {
     out.push(
-      `Who had the cores while each ran (CPU seconds over the scenario, from /proc; ${stall.cores ?? 2} cores × "work took" is what there was): the back end's own thread; the process's other threads at nice 0 (V8's platform workers, which collect garbage for every isolate, and the helper threads of Kith's workers); Kith's workers at nice 10; threads that ended between two samples; every other process; and steal, the time the hypervisor ran something else on the virtual CPUs (tests/perf/core-shares.ts).`,
+      `Who had the cores while each ran (CPU seconds over the scenario, from /proc; ${stall.coreCount ?? 2} cores × "work took" is what there was): the back end's own thread; the process's other threads at nice 0 (V8's platform workers, which collect garbage for every isolate, and the helper threads of Kith's workers); Kith's workers at nice 10; threads that ended between two samples; every other process; and steal, the time the hypervisor ran something else on the virtual CPUs (tests/perf/core-shares.ts).`,
       '',
       '| while this runs | work took | back end | helpers at nice 0 | workers at nice 10 | ended threads | other processes | steal |',
       '|---|--:|--:|--:|--:|--:|--:|--:|',

@@ -15,7 +15,7 @@ import { STALL, tenThousandVcards } from './benchmarks';
 import { DEFAULT_NOW } from './generate';
 import { makeCall } from './harness';
 import { recordCpu, type CpuRecording } from './cpu-window';
-import { recordCoreShares, type CoreShares } from './core-shares';
+import { HZ, procStatFields, recordCoreShares, type CoreShares } from './core-shares';
 
 export interface StallScenario {
   name: string;
@@ -52,9 +52,8 @@ function mainThreadTimes(): { cpuMs: number; queuedMs: number | null } | null {
     // no schedstat (a kernel without CONFIG_SCHEDSTATS)
   }
   try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100, queuedMs: null }; // utime, stime in USER_HZ (100)
+    const fields = procStatFields(`/proc/self/task/${process.pid}/stat`);
+    return { cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / HZ, queuedMs: null }; // utime, stime in USER_HZ
   } catch {
     return null;
   }
@@ -67,7 +66,7 @@ export interface StallResult {
   jsonExportMemoryMB: number;
   jsonExportMB: number;
   /** the cores the machine has (availableParallelism) */
-  cores?: number;
+  coreCount?: number;
   /** the old in-process export, when --baseline: the stall it caused and the memory it took */
   baseline?: { jsonExportStallMs: number; jsonExportMemoryMB: number };
 }
@@ -213,7 +212,7 @@ export async function measureStalls(backend: KithBackend, options: { baseline?: 
       await measure(call, 'all at once: JSON export + import + dashboard', () => Promise.all([exportToEnd(call, 'json'), importTenThousand(call, 2), dashboards(call, 20)])),
     );
   }
-  const result: StallResult = { scenarios, jsonExportMemoryMB: json.addedMB, jsonExportMB: Math.round((json.value?.bytes ?? 0) / 1024 / 1024), cores: availableParallelism() };
+  const result: StallResult = { scenarios, jsonExportMemoryMB: json.addedMB, jsonExportMB: Math.round((json.value?.bytes ?? 0) / 1024 / 1024), coreCount: availableParallelism() };
   console.log(`  JSON export: ${result.jsonExportMB} MB file, ${result.jsonExportMemoryMB} MB added to the process at its peak`);
   if (options.baseline) {
     // the export as it was: one string on the app's own thread

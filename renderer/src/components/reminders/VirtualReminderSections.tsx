@@ -175,6 +175,10 @@ export function VirtualReminderSections({
 
   const start = (key: string) => virtualizer.measurementsCache[indexOf.get(key) ?? -1]?.start ?? 0;
   const total = virtualizer.getTotalSize();
+  // the tab stop stays in the DOM while it is scrolled out of view: a focused row is not lost to
+  // the page when the wheel scrolls it away, and ↓ goes on from it
+  const stop = tabStop ? indexOf.get(tabStop) : undefined;
+  const stopEntry = stop === undefined ? undefined : entries[stop]?.kind === 'row' ? entries[stop] : undefined;
   return (
     <div className="reminder-sections virtual" ref={root} onKeyDown={onKeyDown} style={{ height: total }}>
       {shown.map((section) => {
@@ -182,11 +186,7 @@ export function VirtualReminderSections({
         const head = start(`head:${section.key}`) - margin;
         const firstRow = section.items[0] ? start(section.items[0].id) - margin : 0;
         const rows = items.filter((v) => entries[v.index]?.kind === 'row' && entries[v.index]!.section.key === section.key);
-        // the tab stop stays in the DOM while it is scrolled out of view: a focused row is not lost to
-        // the page when the wheel scrolls it away, and ↓ goes on from it
-        const stop = tabStop ? indexOf.get(tabStop) : undefined;
-        const stopEntry = stop === undefined ? undefined : entries[stop];
-        if (stopEntry?.kind === 'row' && stopEntry.section.key === section.key && !rows.some((v) => v.index === stop)) {
+        if (stopEntry?.section.key === section.key && !rows.some((v) => v.index === stop)) {
           const at = virtualizer.measurementsCache[stop!];
           if (at) rows.push(at);
         }
