@@ -40,6 +40,8 @@ export const TOKEN_HEADER = 'x-kith-token';
 const TOKEN_COOKIE = 'kith_token';
 // whole-file imports travel as one call: the largest file the contract accepts, as base64, fits
 const MAX_BODY_BYTES = MAX_REQUEST_BYTES;
+// the reminders themselves stay on the Reminders page; this only bounds the toasts shown on connect
+const MAX_UNDELIVERED_NOTIFICATIONS = 20;
 
 export interface WebHostOptions {
   dispatch: Dispatch;
@@ -65,6 +67,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const eventStreams = new Set<ServerResponse>();
+  // A reminder that fires while no page is connected (the tab is loading, reconnecting, or closed)
+  // is held and given to the next page that connects, not lost; the newest few are enough.
+  const undeliveredNotifications: string[] = [];
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err) => {
@@ -118,6 +123,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // server-sent events: the page refreshes its stores after writes made elsewhere
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
+      for (const event of undeliveredNotifications.splice(0)) res.write(event);
       eventStreams.add(res);
       req.on('close', () => eventStreams.delete(res));
       return;
@@ -222,8 +228,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
   options.events?.on('committed', onCommitted);
   const onNotification = (n: { title: string; body: string; path: string }) => {
-    const data = JSON.stringify({ title: n.title, body: n.body, path: n.path });
-    for (const stream of eventStreams) stream.write(`event: notification\ndata: ${data}\n\n`);
+    const event = `event: notification\ndata: ${JSON.stringify({ title: n.title, body: n.body, path: n.path })}\n\n`;
+    if (eventStreams.size === 0) {
+      undeliveredNotifications.push(event);
+      if (undeliveredNotifications.length > MAX_UNDELIVERED_NOTIFICATIONS) undeliveredNotifications.shift();
+    }
+    for (const stream of eventStreams) stream.write(event);
   };
   options.notifications?.on('notification', onNotification);
 

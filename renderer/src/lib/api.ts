@@ -80,12 +80,34 @@ export function whenIdle(): Promise<void> {
   });
 }
 
+// In a browser, one event stream per tab, shared by every listener: the web host gives a
+// notification held while no page was connected to the first stream that connects, so every
+// listener must be on that stream.
+const webListeners = new Set<(event: BridgeEvent) => void>();
+let webSource: EventSource | null = null;
+
+function openWebSource(): EventSource {
+  const source = new EventSource('/api/events');
+  const forward = (type: 'committed' | 'notification') => (e: Event) => {
+    const event = { type, ...JSON.parse((e as MessageEvent).data) } as BridgeEvent;
+    for (const listener of webListeners) listener(event);
+  };
+  source.addEventListener('committed', forward('committed'));
+  source.addEventListener('notification', forward('notification'));
+  return source;
+}
+
 /** writes made anywhere (this window, another tab, the scheduler) and navigation requests */
 export function subscribeToEvents(listener: (event: BridgeEvent) => void): () => void {
   if (window.kithEvents) return window.kithEvents.subscribe(listener);
   if (typeof EventSource === 'undefined') return () => {};
-  const source = new EventSource('/api/events');
-  source.addEventListener('committed', (e) => listener({ type: 'committed', ...JSON.parse((e as MessageEvent).data) }));
-  source.addEventListener('notification', (e) => listener({ type: 'notification', ...JSON.parse((e as MessageEvent).data) }));
-  return () => source.close();
+  webListeners.add(listener);
+  webSource ??= openWebSource();
+  return () => {
+    webListeners.delete(listener);
+    if (webListeners.size === 0) {
+      webSource?.close();
+      webSource = null;
+    }
+  };
 }
