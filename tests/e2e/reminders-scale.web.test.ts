@@ -109,6 +109,11 @@ describe('the Reminders page at scale', () => {
       expect(r.label.startsWith(`${r.title},`)).toBe(true);
     }
     expect(Math.max(...overdueRows.map((r) => r.at))).toBeGreaterThan(140);
+    // the kept row is in its place in the DOM, before the rows below it: Tab order and screen
+    // readers follow the DOM
+    const positions = overdueRows.map((r) => r.at);
+    expect(overdueRows[0]!.id).toBe('o00000');
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(await s.page.evaluate(() => (document.activeElement as HTMLElement).dataset.reminderId)).toBe('o00000');
     expect(await s.page.evaluate(() => document.activeElement?.querySelector('.reminder-title')?.textContent)).toBe('Overdue task 0000');
     expect(await rowsInDom(s)).toBeLessThan(100);

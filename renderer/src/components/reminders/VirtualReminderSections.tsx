@@ -188,7 +188,8 @@ export function VirtualReminderSections({
         const rows = items.filter((v) => entries[v.index]?.kind === 'row' && entries[v.index]!.section.key === section.key);
         if (stopEntry?.section.key === section.key && !rows.some((v) => v.index === stop)) {
           const at = virtualizer.measurementsCache[stop!];
-          if (at) rows.push(at);
+          // in its place by index, so Tab order and screen readers match the screen
+          if (at) rows.splice(rows.filter((v) => v.index < stop!).length, 0, at);
         }
         const more = items.find((v) => entries[v.index]?.kind === 'more' && entries[v.index]!.section.key === section.key);
         // above the sections below it while a row's snooze menu reaches out of it
