@@ -8,7 +8,7 @@ import { checkpointWhenIdle, openDatabase, type DatabaseHandle } from '../db/con
 import { migrateToLatest, type MigrationReport } from '../db/migrate';
 import type { MethodName } from '../shared/api/contract';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
-import { systemClock, type Clock, type FileDialogs, type ServiceContext } from './services/context';
+import { systemClock, type Clock, type FileDialogs, type ServiceContext, type DashboardWait } from './services/context';
 import { damagedError, quickCheck, quickCheckInBackground, type DatabaseDamagedError } from './transfer/integrity';
 import { migrations as knownMigrations } from '../db/migrations';
 import { handlers } from './services';
@@ -66,6 +66,8 @@ export interface StartOptions {
   switchDataFile?: (path: string) => void;
   /** how long after opening the background search indexing and thumbnails start (tests shorten it) */
   backgroundDelayMs?: number;
+  /** how much health work the dashboard waits for before it answers with the stored figures (tests lower it) */
+  dashboardWait?: DashboardWait;
 }
 
 /** how long after opening the background search indexing starts */
@@ -153,6 +155,7 @@ export async function startBackend(options: StartOptions): Promise<KithBackend> 
     writes: createWriteGate(),
     status,
     switchDataFile: options.switchDataFile,
+    dashboardWait: options.dashboardWait,
   };
   const events = new EventEmitter<{ committed: [MethodName] }>();
   const checkpoint = checkpointWhenIdle(handle.sqlite, { failed: (err) => status.report('checkpoint', err), succeeded: () => status.recovered('checkpoint') }, { nativeBinding: options.nativeBinding });

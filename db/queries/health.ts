@@ -48,6 +48,7 @@ import { dropSecondaryIndexes, restoreIndexes } from '../bulkIndexes';
 import { RHYTHM_PACK, rhythmPackedSql } from './cadence';
 import type { ContactHealthTable } from '../schema';
 import { SLICE_MS } from '../slices';
+import { countedContacts } from './contactCounts';
 
 export interface ContactHealthRow {
   id: string;
@@ -438,14 +439,36 @@ function upToDate(sqlite: Database.Database, now: number, today: number, timeZon
   return sameDay && staleContacts(sqlite, now).length === 0 && !resultsPending(sqlite, today);
 }
 
-/** the contacts whose stored row is out of date today: written to since, or whose facts expired */
+/**
+ * What refreshHealth has left to do at `now`: about how many rows it will compute (0: nothing, the
+ * table is today's), and the local day the stored figures are from (null: none stored yet, as on the
+ * first open after an import). A rebuild or a day's slide counts every active contact; the same day,
+ * the out-of-date contacts and the rows whose results a slide left behind.
+ */
+export function healthWorkLeft(sqlite: Database.Database, now: number, timeZone: string): { rows: number; storedDay: string | null } {
+  const today = localEpochDay(now, timeZone);
+  const meta = readMeta(sqlite);
+  const stored = prepared(sqlite, `SELECT 1 FROM contact_health LIMIT 1`).get() !== undefined;
+  const storedDay = meta !== undefined && stored ? dateOfEpochDay(meta.day) : null;
+  if (sqlite.readonly) return { rows: 0, storedDay };
+  const sameDay = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day === today;
+  if (!sameDay) return { rows: countedContacts(sqlite, { archived: false }), storedDay };
+  const behind = prepared(sqlite, `SELECT count(*) FROM contact_health WHERE results_through < ?`).pluck().get(today) as number;
+  return { rows: staleContacts(sqlite, now).length + behind, storedDay };
+}
+
+/**
+ * the contacts whose stored row is out of date today: written to since, or whose facts expired; by
+ * id, so that a slice's contacts share the table's and the primary key's pages (in expiry order, a
+ * slice's ~20 rows were on ~20 pages each, rewritten into the WAL by every slice's commit)
+ */
 function staleContacts(sqlite: Database.Database, now: number): string[] {
   return [
     ...new Set([
       ...(prepared(sqlite, `SELECT contact_id FROM health_dirty`).pluck().all() as string[]),
       ...(prepared(sqlite, `SELECT contact_id FROM contact_health WHERE valid_until <= ? AND valid_until < ${NEVER}`).pluck().all(now) as string[]),
     ]),
-  ];
+  ].sort();
 }
 
 

@@ -32,6 +32,12 @@ export interface FileDialogs {
   openWithSystem?(path: string): Promise<string | null>;
 }
 
+/** below `rows` rows of health work the dashboard waits for it; above, at most `ms` */
+export interface DashboardWait {
+  rows: number;
+  ms: number;
+}
+
 export interface ServiceContext {
   db: Kysely<DB>;
   sqlite: Database.Database;
@@ -49,6 +55,8 @@ export interface ServiceContext {
   nativeBinding?: string;
   /** read-only, damage found, background tasks that failed (the app's banner) */
   status: BackendStatus;
+  /** how much health work the dashboard waits for before it answers with the stored figures (services/health.ts DASHBOARD_WAIT; tests lower it) */
+  dashboardWait?: DashboardWait;
   /** the host closes this data file and opens `path` instead (a restore into a new data file); called once the current call has answered */
   switchDataFile?: (path: string) => void;
 }

@@ -58,6 +58,13 @@ export interface Dashboard {
   attention: { items: AttentionItem[]; total: number };
   /** contacts showing each warning sign (the portfolio's "dormant now" is the same count) */
   flagged: Record<HealthFlag, number>;
+  /**
+   * Null: every figure is today's. Otherwise the health scores are still being worked out in the
+   * background (the day's first open of a big file, the first after a big import) and the health
+   * figures are the stored ones, from `asOf` (a local date; null: none stored yet, so they are
+   * empty): the page shows that and asks again. The coming-up list and contactCount are current.
+   */
+  updating: { asOf: string | null } | null;
 }
 
 export interface CircleHealth {

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBackend, type KithBackend } from '../../electron/kith';
+import { startBackend, type KithBackend, type StartOptions } from '../../electron/kith';
 import type { Clock } from '../../electron/services/context';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
@@ -32,9 +32,9 @@ export interface TestBackend extends KithBackend {
   dispose(): Promise<void>;
 }
 
-export async function startTestBackend(options: { clock?: Clock; host?: 'electron' | 'web' } = {}): Promise<TestBackend> {
+export async function startTestBackend(options: { clock?: Clock; host?: 'electron' | 'web'; dashboardWait?: StartOptions['dashboardWait'] } = {}): Promise<TestBackend> {
   const { dir, cleanup } = tempDir();
-  const backend = await startBackend({ databasePath: join(dir, 'kith.sqlite'), host: options.host ?? 'electron', clock: options.clock });
+  const backend = await startBackend({ databasePath: join(dir, 'kith.sqlite'), host: options.host ?? 'electron', clock: options.clock, dashboardWait: options.dashboardWait });
   return {
     ...backend,
     dir,

@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import { startTestBackend, type TestBackend } from './backend';
 import type { Clock } from '../../electron/services/context';
+import type { StartOptions } from '../../electron/kith';
 
 export const CHROMIUM = process.env.KITH_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
@@ -23,10 +24,12 @@ export interface WebSession {
   close(): Promise<void>;
 }
 
-export async function openWebSession(options: { clock?: Clock; colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; seed?: (kith: TestBackend) => Promise<void> } = {}): Promise<WebSession> {
+export async function openWebSession(
+  options: { clock?: Clock; colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; seed?: (kith: TestBackend) => Promise<void>; dashboardWait?: StartOptions['dashboardWait'] } = {},
+): Promise<WebSession> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build');
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (see .ci/run)`);
-  const kith = await startTestBackend({ clock: options.clock, host: 'web' });
+  const kith = await startTestBackend({ clock: options.clock, host: 'web', dashboardWait: options.dashboardWait });
   await options.seed?.(kith);
   const host = await startWebHost({ dispatch: kith.dispatch, staticDir: RENDERER_DIR, events: kith.events });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });

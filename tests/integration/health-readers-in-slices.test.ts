@@ -11,7 +11,7 @@ import { refreshHealth, refreshHealthInSlices } from '../../db/queries/health';
 import { localEpochDay } from '../../shared/domain/epochDay';
 import { generateDatabase } from '../perf/generate';
 import { tempDir } from '../helpers/backend';
-import { makeCall } from '../perf/harness';
+import { makeCall, settledDashboard } from '../perf/harness';
 import { cpuMs, longestCpuBetweenTurns, sliceBound } from '../helpers/threadTime';
 
 const NOW = new Date('2026-11-01T12:00:00Z').getTime();
@@ -28,7 +28,7 @@ beforeAll(async () => {
   await generateDatabase({ out, size: { contacts: 6000, interactions: 100_000, reminders: 200 }, seed: 5, now: new Date(NOW), timeZone: zone });
   kith = await startBackend({ databasePath: out, host: 'web', clock });
   call = makeCall(kith);
-  await call('health.dashboard', {});
+  await settledDashboard(call);
 }, 300_000);
 afterAll(async () => {
   await kith?.close();
@@ -79,7 +79,7 @@ describe('health on a new day or in a new zone, read in slices', () => {
 
   it('contacts sorted by next check-in on the next day', async () => {
     zone = 'Europe/Berlin';
-    await call('health.dashboard', {});
+    await settledDashboard(call);
     const today = now;
     // the one pass on the next day: the windows slide, every row's results are computed again
     now = today + DAY;
@@ -100,7 +100,7 @@ describe('health on a new day or in a new zone, read in slices', () => {
     zone = 'Europe/Berlin';
     const sqlite = kith.handle.sqlite;
     const count = (q: string) => sqlite.prepare(q).pluck().get() as number;
-    await call('health.dashboard', {});
+    await settledDashboard(call);
     const today = now;
     // both from the table rebuilt today (the clock set back from tomorrow): the one pass tomorrow, ...
     const rebuiltToday = () => {

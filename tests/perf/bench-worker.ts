@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { startBackend } from '../../electron/kith';
 import { benchmarks } from './benchmarks';
 import { DEFAULT_NOW, type SizeName } from './generate';
-import { makeCall, runBenchmark, type BenchEnv, type BenchResult, type Samples } from './harness';
+import { makeCall, runBenchmark, settledDashboard, type BenchEnv, type BenchResult, type Samples } from './harness';
 
 export interface WorkerResult {
   size: SizeName;
@@ -35,6 +35,8 @@ async function main() {
     rows[table] = sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   }
 
+  // the app's first screen, settled: no benchmark runs beside the health table's first catch-up
+  await settledDashboard(env.call);
   const results: BenchResult[] = [];
   // --filter TEXT: only the benchmarks whose name contains it, or one of its |-separated parts (a targeted run)
   const parts = values.filter?.split('|').filter(Boolean);

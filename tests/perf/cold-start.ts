@@ -1,6 +1,7 @@
 // One cold start, in a fresh process: open the file, migrate it, answer the first call — once
 // through Kith's back end, once as a bare better-sqlite3 connection and the same query.
-// `cold-start.ts --file F --mode api|sql|prepare --out result.json [--now ISO]`. Module loading is
+// `cold-start.ts --file F --mode api|sql|prepare --out result.json [--now ISO]`; the result holds the first
+// answer's time and, when it showed stored health still being brought up to date, the time until an answer did not. Module loading is
 // not counted: the clock starts when the app would open its database. "prepare" is the user who
 // used Kith the day before: it opens the file at --now (a day before the timed runs), answers the
 // first call once, lets the integrity check finish and closes, leaving behind whatever the app keeps
@@ -23,6 +24,9 @@ async function main() {
   const now = new Date(values.now ?? DEFAULT_NOW);
   if (Number.isNaN(now.getTime())) throw new Error(`--now is not a date: ${values.now}`);
   let ms: number;
+  // the API's first answer may show the stored health while today's is worked out (Dashboard['updating']):
+  // also timed, until an answer is all today's (what the raw SQL side does in one go)
+  let settledMs: number;
   const c0 = process.cpuUsage();
   if (mode === 'sql') {
     const t0 = performance.now();
@@ -30,12 +34,15 @@ async function main() {
     applyPragmas(db); // the app's page cache, WAL and mmap: only the layers above SQLite differ
     COLD_START.sql(db, now.getTime());
     ms = performance.now() - t0;
+    settledMs = ms;
     db.close();
   } else {
     const t0 = performance.now();
     const backend = await startBackend({ databasePath: values.file!, host: 'electron', clock: { now: () => now, timeZone: () => COLD_ZONE }, integrityCheck: 'background' }); // as the app starts
-    const result = await backend.dispatch(COLD_START.method, COLD_START.input);
+    let result = await backend.dispatch(COLD_START.method, COLD_START.input);
     ms = performance.now() - t0;
+    while (result.ok && (result.value as { updating: unknown }).updating) result = await backend.dispatch(COLD_START.method, COLD_START.input);
+    settledMs = performance.now() - t0;
     if (!result.ok) throw new Error(result.error.message);
     // the day before: the background check finishes before the app closes, and its connection
     // is gone by then, so closing folds the WAL back and the timed runs open no WAL. (The search
@@ -44,7 +51,7 @@ async function main() {
     await backend.close();
   }
   const c = process.cpuUsage(c0);
-  if (values.out) writeFileSync(values.out, JSON.stringify({ ms, cpuMs: (c.user + c.system) / 1000 }));
+  if (values.out) writeFileSync(values.out, JSON.stringify({ ms, settledMs, cpuMs: (c.user + c.system) / 1000 }));
 }
 
 main().catch((err) => {

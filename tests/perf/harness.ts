@@ -98,6 +98,18 @@ export function summarise(samples: number[], cpuSamples?: number[]): Stats {
   };
 }
 
+/**
+ * The dashboard asked until its health figures are today's (Dashboard['updating'] null): on a big
+ * file its first answers come before the health table is (services/health.ts DASHBOARD_WAIT), and
+ * what is timed after a warm-up should not run beside that catch-up. Each ask waits up to that wait.
+ */
+export async function settledDashboard(call: BenchEnv['call']) {
+  for (;;) {
+    const dashboard = await call('health.dashboard', {});
+    if (!dashboard.updating) return dashboard;
+  }
+}
+
 export function makeCall(backend: KithBackend): BenchEnv['call'] {
   return async (method, input) => {
     const result = await backend.dispatch(method, input);

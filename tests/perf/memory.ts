@@ -68,7 +68,8 @@ async function main() {
   // the pages and what each one asks for (renderer/src/pages)
   await call('app.info', {});
   await call('settings.get', {});
-  await call('health.dashboard', {});
+  // as the page does: asked again while its health figures are not today's yet (Dashboard['updating'])
+  while ((await call('health.dashboard', {}))?.updating);
   await call('circles.list', {});
   await call('tags.list', {});
   await call('reminders.summary', {});

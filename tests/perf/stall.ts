@@ -13,7 +13,7 @@ import { buildJsonExport } from '../../electron/transfer/json-export';
 import type { ExportFormat } from '../../shared/api/methods/transfer';
 import { STALL, tenThousandVcards } from './benchmarks';
 import { DEFAULT_NOW } from './generate';
-import { makeCall } from './harness';
+import { makeCall, settledDashboard } from './harness';
 import { recordCpu, type CpuRecording } from './cpu-window';
 import { HZ, procStatFields, recordCoreShares, type CoreShares } from './core-shares';
 
@@ -192,7 +192,7 @@ async function peakMemory<T>(work: () => Promise<T>): Promise<{ value: T; addedM
 
 export async function measureStalls(backend: KithBackend, options: { baseline?: boolean; noExports?: boolean } = {}): Promise<StallResult> {
   const call = makeCall(backend);
-  await call('health.dashboard', {}); // warm: the first dashboard of a day is not what is measured here
+  await settledDashboard(call); // warm: the first dashboard of a day is not what is measured here
   tenThousandUpload();
   const scenarios: StallScenario[] = [];
   let json = { value: null as unknown as Awaited<ReturnType<typeof exportToEnd>>, addedMB: 0 };

@@ -6,7 +6,8 @@ import { HEALTH_FLAGS, type HealthFlag } from '../../../../shared/domain/health'
 import { ScorePill } from './ScorePill';
 import { formatNumber } from '../../lib/format';
 
-export function AttentionList({ items, total, flagged }: { items: AttentionItem[]; total: number; flagged?: Record<HealthFlag, number> }) {
+/** `working`: no health is stored yet and it is being worked out (Dashboard['updating'].asOf null) */
+export function AttentionList({ items, total, flagged, working = false }: { items: AttentionItem[]; total: number; flagged?: Record<HealthFlag, number>; working?: boolean }) {
   const counts = flagged ? HEALTH_FLAGS.filter((f) => flagged[f] > 0).map((f) => `${formatNumber(flagged[f])} ${FLAG_LABEL[f].toLowerCase()}`) : [];
   return (
     <section className="card dash-card" aria-labelledby="attention-title">
@@ -15,7 +16,11 @@ export function AttentionList({ items, total, flagged }: { items: AttentionItem[
         {total > 0 && <span className="count-pill">{formatNumber(total)}</span>}
       </header>
       {counts.length > 0 && <p className="subtle small attention-counts">{counts.join(' · ')}</p>}
-      {items.length === 0 ? (
+      {items.length === 0 && working ? (
+        <p className="dash-empty" aria-busy="true">
+          Working out which relationships are cooling…
+        </p>
+      ) : items.length === 0 ? (
         <p className="dash-empty">No warning signs: nothing cooling, one-sided or dormant.</p>
       ) : (
         <ul className="dash-list" aria-label="Needs attention">

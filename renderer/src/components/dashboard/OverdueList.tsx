@@ -9,7 +9,8 @@ import { daysAgo, overdueText, shortDate } from './format';
 import { formatNumber } from '../../lib/format';
 import { ScorePill } from './ScorePill';
 
-export function OverdueList({ items, total }: { items: FollowUp[]; total: number }) {
+/** `working`: no health is stored yet and it is being worked out (Dashboard['updating'].asOf null) */
+export function OverdueList({ items, total, working = false }: { items: FollowUp[]; total: number; working?: boolean }) {
   const [busy, setBusy] = useState<string | null>(null);
 
   async function logQuick(f: FollowUp) {
@@ -44,7 +45,11 @@ export function OverdueList({ items, total }: { items: FollowUp[]; total: number
         <h2 id="overdue-title">Overdue check-ins</h2>
         {total > 0 && <span className="count-pill danger">{formatNumber(total)}</span>}
       </header>
-      {items.length === 0 ? (
+      {items.length === 0 && working ? (
+        <p className="dash-empty" aria-busy="true">
+          Working out who is due for a check-in…
+        </p>
+      ) : items.length === 0 ? (
         <p className="dash-empty">Nobody is waiting on you. Every check-in is up to date.</p>
       ) : (
         <ol className="dash-list" aria-label="Overdue check-ins">
