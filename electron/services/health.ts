@@ -163,11 +163,23 @@ export const DASHBOARD_WAIT: DashboardWait = { rows: 5_000, ms: 200 };
  * answer shows (Dashboard['updating']).
  */
 async function settleForDashboard(ctx: ServiceContext, now: number, timeZone: string): Promise<Dashboard['updating']> {
-  const left = healthWorkLeft(ctx.sqlite, now, timeZone);
-  if (left.rows === 0 && !settling.has(ctx.sqlite)) return null;
-  const run = settleHealth(ctx);
   const wait = ctx.dashboardWait ?? DASHBOARD_WAIT;
-  if (left.rows <= wait.rows) return run.then(() => null);
+  // a big run under way was sized once: the page asks again every second while it lasts
+  const under = settling.get(ctx.sqlite);
+  const known = under && bigRuns.get(under);
+  let run: Promise<void>;
+  let storedDay: string | null;
+  if (known) {
+    run = under;
+    storedDay = known.storedDay;
+  } else {
+    const left = healthWorkLeft(ctx.sqlite, now, timeZone);
+    if (left.rows === 0 && !under) return null;
+    run = settleHealth(ctx);
+    if (left.rows <= wait.rows) return run.then(() => null);
+    bigRuns.set(run, { storedDay: left.storedDay });
+    storedDay = left.storedDay;
+  }
   if (wait.ms > 0) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const inTime = await Promise.race([run.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(resolve, wait.ms, false)))]);
@@ -175,9 +187,12 @@ async function settleForDashboard(ctx: ServiceContext, now: number, timeZone: st
     if (inTime) return null;
   }
   // nobody may await the rest: its failure is logged (a full disk is on the status banner already)
-  run.catch((err) => console.error('[kith] health:', err));
-  return { asOf: left.storedDay };
+  if (!known) run.catch((err) => console.error('[kith] health:', err));
+  return { asOf: storedDay };
 }
+
+/** the settle runs settleForDashboard found too big to wait for, and the day of the figures stored when it began */
+const bigRuns = new WeakMap<Promise<void>, { storedDay: string | null }>();
 
 /**
  * Everything the home page shows, as of `now` in `timeZone`: the benchmark's "dashboard data".

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { applyPragmas } from '../../db/connection';
 import { startBackend } from '../../electron/kith';
+import { afterHealthSettles } from '../../electron/services/health';
 import { COLD_START } from './benchmarks';
 import { DEFAULT_NOW } from './generate';
 
@@ -41,7 +42,12 @@ async function main() {
     const backend = await startBackend({ databasePath: values.file!, host: 'electron', clock: { now: () => now, timeZone: () => COLD_ZONE }, integrityCheck: 'background' }); // as the app starts
     let result = await backend.dispatch(COLD_START.method, COLD_START.input);
     ms = performance.now() - t0;
-    while (result.ok && (result.value as { updating: unknown }).updating) result = await backend.dispatch(COLD_START.method, COLD_START.input);
+    // the page asks again every second; timed here from the end of the catch-up itself, then one more answer
+    if (result.ok && (result.value as { updating: unknown }).updating) {
+      await afterHealthSettles(backend.handle.sqlite, async () => {});
+      result = await backend.dispatch(COLD_START.method, COLD_START.input);
+      if (result.ok && (result.value as { updating: unknown }).updating) throw new Error('still updating after the catch-up ended');
+    }
     settledMs = performance.now() - t0;
     if (!result.ok) throw new Error(result.error.message);
     // the day before: the background check finishes before the app closes, and its connection
