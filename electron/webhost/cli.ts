@@ -65,7 +65,9 @@ async function main() {
     // events, which shows them with the browser's Notification API (not on a read-only file)
     if (!kith.status.readOnlyReason) {
       scheduler = attachScheduler(kith, { notifier: { notify: (n) => notifications.emit('notification', n) } });
-      await scheduler.start();
+      // not awaited, as in the desktop app (backend/serve.ts): its first run waits for the day's
+      // health catch-up (seconds on 100,000 people), and the page is served meanwhile
+      void scheduler.start();
       // contact sync: at start, after writes settle, every 15 minutes
       sync = attachSyncScheduler(kith);
     }

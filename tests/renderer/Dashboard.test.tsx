@@ -51,6 +51,19 @@ describe('the dashboard with a long backlog', () => {
     // the last of them lands this year: no year needed; far off, the year is written
     expect(screen.getByText(/all caught up by/).textContent).not.toMatch(/20\d\d/);
   });
+
+  it('writes the count past the list’s fifty as every other number, with its thousands grouped', async () => {
+    const insert = kith.sqlite.prepare(`INSERT INTO contacts (id, display_name, cadence_days, created_at, updated_at) VALUES (?, ?, 30, ?, ?)`);
+    const longAgo = Date.parse('2025-01-01T12:00:00Z');
+    kith.sqlite.transaction(() => {
+      for (let i = 0; i < 1_100; i++) insert.run(`many-${i}`, `Many ${i}`, longAgo, longAgo);
+    })();
+    render(<DashboardPage onAddContact={() => {}} />);
+    // 1,121 overdue (the 21 above and these), 50 listed
+    await waitFor(() => expect(screen.getAllByText('and 1,071 more').length).toBeGreaterThan(0));
+    const card = screen.getAllByText('and 1,071 more').map((p) => p.closest('section')!);
+    expect(card.some((c) => within(c).queryByRole('heading', { name: 'Overdue check-ins' }))).toBe(true);
+  });
 });
 
 describe('the value panel', () => {

@@ -50,7 +50,7 @@ export function AttentionList({ items, total, flagged, working = false }: { item
           ))}
         </ul>
       )}
-      {total > items.length && <p className="subtle small">and {total - items.length} more</p>}
+      {total > items.length && <p className="subtle small">and {formatNumber(total - items.length)} more</p>}
     </section>
   );
 }

@@ -78,7 +78,7 @@ export function OverdueList({ items, total, working = false }: { items: FollowUp
           ))}
         </ol>
       )}
-      {total > items.length && <p className="subtle small">and {total - items.length} more</p>}
+      {total > items.length && <p className="subtle small">and {formatNumber(total - items.length)} more</p>}
     </section>
   );
 }

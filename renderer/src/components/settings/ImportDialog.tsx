@@ -456,7 +456,7 @@ function LeftOut({ preview }: { preview: ImportPreview }) {
             <strong>{l.field}</strong>: {l.value}
           </li>
         ))}
-        {shown < preview.leftOutCount && <li className="subtle">…and {preview.leftOutCount - shown} more</li>}
+        {shown < preview.leftOutCount && <li className="subtle">…and {formatNumber(preview.leftOutCount - shown)} more</li>}
       </ul>
     </details>
   );
