@@ -10,6 +10,14 @@ import { useRouter } from '../../stores/router';
 import { Avatar } from '../Avatar';
 import { ContactLink } from './ContactLink';
 import { localDate, longDate } from './format';
+import { epochDayOf } from '../../../../shared/domain/epochDay';
+
+/** when the backlog is cleared at this pace: a day this year or next, else how many years (a date in 2139 says less) */
+function clearedByText(clearedBy: string, today: string): string {
+  const years = Math.floor((epochDayOf(clearedBy) - epochDayOf(today)) / 365.25);
+  if (years >= 2) return `over ${formatNumber(years)} years at this pace`;
+  return `all caught up by ${clearedBy.slice(0, 4) === today.slice(0, 4) ? longDate(clearedBy) : formatDay(localDate(clearedBy).getTime())}`;
+}
 
 export function CatchUpCard() {
   const [plan, setPlan] = useState<CatchUpPlan | null>(null);
@@ -46,7 +54,7 @@ export function CatchUpCard() {
       <p className="subtle small catch-up-summary">
         {plan.weeklyBudget === 0
           ? `${formatNumber(plan.backlog)} check-ins due. Set a weekly pace in Settings to spread them over the coming days.`
-          : `${formatNumber(plan.backlog)} due, ${plan.weeklyBudget} a week` + (plan.clearedBy ? ` · all caught up by ${plan.clearedBy.slice(0, 4) === plan.today.slice(0, 4) ? longDate(plan.clearedBy) : formatDay(localDate(plan.clearedBy).getTime())}` : '')}
+          : `${formatNumber(plan.backlog)} due, ${formatNumber(plan.weeklyBudget)} a week` + (plan.clearedBy ? ` · ${clearedByText(plan.clearedBy, plan.today)}` : '')}
       </p>
       {plan.weeklyBudget > 0 && <PaceSuggestion backlog={plan.backlog} weeklyBudget={plan.weeklyBudget} />}
       {today.length > 0 ? (

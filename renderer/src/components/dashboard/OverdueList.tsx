@@ -12,13 +12,34 @@ import { ScorePill } from './ScorePill';
 /** `working`: no health is stored yet and it is being worked out (Dashboard['updating'].asOf null) */
 export function OverdueList({ items, total, working = false }: { items: FollowUp[]; total: number; working?: boolean }) {
   const [busy, setBusy] = useState<string | null>(null);
+  // logged or snoozed here: gone from the list at once, not when the back end's next answer comes
+  // (on 100,000 people that took seconds, and the row invited a second click)
+  const [handled, setHandled] = useState<ReadonlySet<string>>(new Set());
+  const mark = (id: string, on: boolean) =>
+    setHandled((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const shown = items.filter((f) => !handled.has(f.contactId));
+  // the total counts the handled ones only while the answer shown is from before they were handled
+  const shownTotal = total - (items.length - shown.length);
 
   async function logQuick(f: FollowUp) {
     setBusy(f.contactId);
     try {
       const logged = await api.call('interactions.log', { kind: 'other', direction: 'outbound', participantIds: [f.contactId], summary: 'Checked in' });
+      mark(f.contactId, true);
       toast.success(`Logged a check-in with ${f.displayName}`, {
-        action: { label: 'Undo', onClick: () => void api.call('interactions.delete', { id: logged.id }).catch((e: Error) => toast.error(e.message)) },
+        action: {
+          label: 'Undo',
+          onClick: () =>
+            void api.call('interactions.delete', { id: logged.id }).then(
+              () => mark(f.contactId, false),
+              (e: Error) => toast.error(e.message),
+            ),
+        },
       });
     } catch (e) {
       toast.error((e as Error).message);
@@ -31,6 +52,7 @@ export function OverdueList({ items, total, working = false }: { items: FollowUp
     setBusy(f.contactId);
     try {
       const r = await api.call('health.snoozeCheckIn', { contactId: f.contactId, days: 7 });
+      mark(f.contactId, true);
       toast.success(`${f.displayName}: check-in moved to ${r.nextCheckIn ? shortDate(r.nextCheckIn) : 'later'}`);
     } catch (e) {
       toast.error((e as Error).message);
@@ -43,17 +65,17 @@ export function OverdueList({ items, total, working = false }: { items: FollowUp
     <section className="card dash-card" aria-labelledby="overdue-title">
       <header className="dash-card-header">
         <h2 id="overdue-title">Overdue check-ins</h2>
-        {total > 0 && <span className="count-pill danger">{formatNumber(total)}</span>}
+        {shownTotal > 0 && <span className="count-pill danger">{formatNumber(shownTotal)}</span>}
       </header>
-      {items.length === 0 && working ? (
+      {shown.length === 0 && working ? (
         <p className="dash-empty" aria-busy="true">
           Working out who is due for a check-in…
         </p>
-      ) : items.length === 0 ? (
+      ) : shown.length === 0 ? (
         <p className="dash-empty">Nobody is waiting on you. Every check-in is up to date.</p>
       ) : (
         <ol className="dash-list" aria-label="Overdue check-ins">
-          {items.map((f) => (
+          {shown.map((f) => (
             <li key={f.contactId} className="dash-row">
               <Avatar name={f.displayName} contactId={f.contactId} size={32} />
               <div className="dash-row-main">
@@ -78,7 +100,7 @@ export function OverdueList({ items, total, working = false }: { items: FollowUp
           ))}
         </ol>
       )}
-      {total > items.length && <p className="subtle small">and {formatNumber(total - items.length)} more</p>}
+      {shownTotal > shown.length && <p className="subtle small">and {formatNumber(shownTotal - shown.length)} more</p>}
     </section>
   );
 }
