@@ -148,7 +148,7 @@ export function ContactsPage({ archived }: { archived: boolean }) {
             <Icon name="archive" size={14} /> Archive
           </a>
           <a href="#/contacts/duplicates" className="tab" onClick={(e) => (e.preventDefault(), navigate({ page: 'duplicates' }))}>
-            Duplicates{duplicateCount > 0 && <span className="tab-count" aria-label={`${duplicateCount} possible`}>{duplicateCount}</span>}
+            Duplicates{duplicateCount > 0 && <span className="tab-count" aria-label={`${formatNumber(duplicateCount)} possible`}>{formatNumber(duplicateCount)}</span>}
           </a>
         </nav>
         <div className="toolbar">

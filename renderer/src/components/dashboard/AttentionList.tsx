@@ -15,7 +15,7 @@ export function AttentionList({ items, total, flagged, working = false }: { item
         <h2 id="attention-title">Needs attention</h2>
         {total > 0 && <span className="count-pill">{formatNumber(total)}</span>}
       </header>
-      {counts.length > 0 && <p className="subtle small attention-counts">{counts.join(' · ')}</p>}
+      {counts.length > 0 && <p className="subtle small dash-card-note">{counts.join(' · ')}</p>}
       {items.length === 0 && working ? (
         <p className="dash-empty" aria-busy="true">
           Working out which relationships are cooling…

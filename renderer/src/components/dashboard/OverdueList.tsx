@@ -67,6 +67,8 @@ export function OverdueList({ items, total, working = false }: { items: FollowUp
         <h2 id="overdue-title">Overdue check-ins</h2>
         {shownTotal > 0 && <span className="count-pill danger">{formatNumber(shownTotal)}</span>}
       </header>
+      {/* not the order of the Reminders page or of contacts by next check-in (the date alone): say so */}
+      {shown.length > 1 && <p className="subtle small dash-card-note">Most pressing first: days overdue, weighted by how close you are</p>}
       {shown.length === 0 && working ? (
         <p className="dash-empty" aria-busy="true">
           Working out who is due for a check-in…

@@ -3,7 +3,7 @@ import type { Portfolio } from '../../../../shared/domain/dashboard';
 import { BAND_LABEL, BANDS } from '../../../../shared/domain/health';
 import { BarChart, Legend, StackedBar, StackedColumns } from './charts';
 import { BAND_COLOR_VAR, duration, percent, shortDate } from './format';
-import { formatCalendarDay } from '../../lib/format';
+import { formatCalendarDay, formatNumber } from '../../lib/format';
 
 export function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
   const { circles, retention, weekly, averageDurationDays } = portfolio;
@@ -34,7 +34,7 @@ export function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
                       total={widest}
                       segments={BANDS.map((b) => ({ key: b, value: c.bands[b], color: BAND_COLOR_VAR[b], label: BAND_LABEL[b] }))}
                     />
-                    <span className="subtle small num">{tracked(c)}</span>
+                    <span className="subtle small num">{formatNumber(tracked(c))}</span>
                   </li>
                 ))}
               </ul>
@@ -60,17 +60,17 @@ export function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
           <div className="stat-row">
             <div>
               <strong>{retention.aliveYearAgo ? percent(retention.kept / retention.aliveYearAgo) : '—'}</strong>
-              <span className="subtle small">retention · {retention.kept} of {retention.aliveYearAgo} kept</span>
+              <span className="subtle small">retention · {formatNumber(retention.kept)} of {formatNumber(retention.aliveYearAgo)} kept</span>
             </div>
             <div>
               <strong>{retention.aliveYearAgo ? percent(retention.churned / retention.aliveYearAgo) : '—'}</strong>
               <span className="subtle small">
-                churn · {retention.churned} of {retention.aliveYearAgo} went dormant this year
+                churn · {formatNumber(retention.churned)} of {formatNumber(retention.aliveYearAgo)} went dormant this year
               </span>
             </div>
             <div>
-              <strong>{now ? now.alive : 0}</strong>
-              <span className="subtle small">alive today · {retention.dormantNow} dormant</span>
+              <strong>{formatNumber(now ? now.alive : 0)}</strong>
+              <span className="subtle small">alive today · {formatNumber(retention.dormantNow)} dormant</span>
             </div>
           </div>
         </article>
@@ -83,7 +83,7 @@ export function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
           />
           <div className="stat-row">
             <div>
-              <strong>{(weekly.reduce((a, w) => a + w.count, 0) / Math.max(1, weekly.length)).toFixed(1)}</strong>
+              <strong>{formatNumber(Math.round((weekly.reduce((a, w) => a + w.count, 0) / Math.max(1, weekly.length)) * 10) / 10)}</strong>
               <span className="subtle small">a week on average</span>
             </div>
             <div>
