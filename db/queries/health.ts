@@ -368,7 +368,7 @@ export function refreshHealth(sqlite: Database.Database, now: number, timeZone: 
   if (sqlite.readonly) return;
   const today = localEpochDay(now, timeZone);
   const meta = readMeta(sqlite);
-  const sameZone = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day <= today;
+  const sameZone = slidable(meta, timeZone, now, today);
   const stale = () => staleContacts(sqlite, now);
   if (sameZone && meta.day === today) {
     const ids = stale();
@@ -428,6 +428,12 @@ export function healthVersion(sqlite: Database.Database): string {
 }
 
 type HealthMeta = { zone: string; day: number; computed_at: number };
+/**
+ * whether the stored rows can be brought to `today` by sliding (same zone, not computed in the
+ * future, not a later day); else every row is computed anew
+ */
+const slidable = (meta: HealthMeta | undefined, timeZone: string, now: number, today: number): meta is HealthMeta =>
+  meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day <= today;
 const readMeta = (sqlite: Database.Database) => prepared(sqlite, `SELECT zone, day, computed_at FROM health_meta WHERE id = 1`).get() as HealthMeta | undefined;
 const writeMeta = (sqlite: Database.Database, zone: string, day: number, now: number) =>
   prepared(sqlite, `INSERT OR REPLACE INTO health_meta (id, zone, day, computed_at) VALUES (1, ?, ?, ?)`).run(zone, day, now);
@@ -435,7 +441,7 @@ const writeMeta = (sqlite: Database.Database, zone: string, day: number, now: nu
 /** whether the table is as refreshHealth would leave it: nothing to do */
 function upToDate(sqlite: Database.Database, now: number, today: number, timeZone: string): boolean {
   const meta = readMeta(sqlite);
-  const sameDay = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day === today;
+  const sameDay = slidable(meta, timeZone, now, today) && meta.day === today;
   return sameDay && staleContacts(sqlite, now).length === 0 && !resultsPending(sqlite, today);
 }
 
@@ -451,7 +457,7 @@ export function healthWorkLeft(sqlite: Database.Database, now: number, timeZone:
   const stored = prepared(sqlite, `SELECT 1 FROM contact_health LIMIT 1`).get() !== undefined;
   const storedDay = meta !== undefined && stored ? dateOfEpochDay(meta.day) : null;
   if (sqlite.readonly) return { rows: 0, storedDay };
-  const sameDay = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day === today;
+  const sameDay = slidable(meta, timeZone, now, today) && meta.day === today;
   if (!sameDay) return { rows: countedContacts(sqlite, { archived: false }), storedDay };
   const behind = prepared(sqlite, `SELECT count(*) FROM contact_health WHERE results_through < ?`).pluck().get(today) as number;
   return { rows: staleContacts(sqlite, now).length + behind, storedDay };
@@ -505,7 +511,7 @@ export async function refreshHealthInSlices(sqlite: Database.Database, now: numb
     await between();
     if (!sqlite.open) return; // the app closed meanwhile
     const meta = readMeta(sqlite);
-    const sameZone = meta !== undefined && meta.zone === timeZone && meta.computed_at <= now && meta.day <= today;
+    const sameZone = slidable(meta, timeZone, now, today);
     if (!sameZone) {
       try {
         if (!(await rebuildBeside(sqlite, now, timeZone, today, timed, () => size, between))) return;

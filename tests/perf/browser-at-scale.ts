@@ -12,7 +12,7 @@ import { startWebHost } from '../../electron/webhost/server';
 import type { Dispatch } from '../../electron/api/dispatcher';
 import { CHROMIUM, CHROMIUM_FLAGS, RENDERER_DIR, SCREENSHOT_DIR } from '../helpers/browser';
 import { DEFAULT_NOW } from './generate';
-import { summarise, type Stats } from './harness';
+import { settledDashboard, summarise, type Stats } from './harness';
 import { addBenchPhotos } from './photos';
 import { definePageScrollStep, type PageScrollStep } from './frame-step';
 
@@ -324,7 +324,7 @@ async function main() {
     // alone, the day's first calls (the health table's new day, the birthday sync) would be timed as the page's: make them first, as the sidebar does in a full run
     if (!contactsPart) {
       await call('reminders.summary', {});
-      while ((await call<{ updating: unknown }>('health.dashboard', {})).updating); // until today's scores, as the page asks again
+      await settledDashboard(call); // until today's scores, as the page asks again
     }
     const reminders = values.part === 'contacts' ? undefined : await measureReminders(page, host.url, calls, sqlite, failures, shot);
     const none = { firstRowsMs: NaN, driverSawRowsMs: NaN, firstLoad: [] as ApiCallTiming[], totalLabel: '', listedTotal: null, rowsScrollable: 0, expectedLast: '', search: { skipped: 'not measured (--part reminders)' } as BrowserResult['search'], scroll: { rowHeight: 0, steps: 0, maxRowElements: 0, frames: [] as number[], work: [] as number[], lastRowName: '', domNodes: 0 } };

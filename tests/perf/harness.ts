@@ -102,12 +102,10 @@ export function summarise(samples: number[], cpuSamples?: number[]): Stats {
  * The dashboard asked until its health figures are today's (Dashboard['updating'] null): on a big
  * file its first answers come before the health table is (services/health.ts DASHBOARD_WAIT), and
  * what is timed after a warm-up should not run beside that catch-up. Each ask waits up to that wait.
+ * Any caller's way of calling (the dispatcher, HTTP); a failed ask (null) ends it too.
  */
-export async function settledDashboard(call: BenchEnv['call']) {
-  for (;;) {
-    const dashboard = await call('health.dashboard', {});
-    if (!dashboard.updating) return dashboard;
-  }
+export async function settledDashboard(call: (method: 'health.dashboard', input: Record<string, never>) => Promise<{ updating: unknown } | null>): Promise<void> {
+  while ((await call('health.dashboard', {}))?.updating);
 }
 
 export function makeCall(backend: KithBackend): BenchEnv['call'] {

@@ -16,6 +16,7 @@ import { startBackend } from '../../electron/kith';
 import type { MethodName } from '../../shared/api/contract';
 import { MEMORY } from './benchmarks';
 import { DEFAULT_NOW } from './generate';
+import { settledDashboard } from './harness';
 
 export interface MemoryResult {
   /** at rest: RSS minus file-backed pages: anonymous memory (and shared memory, none here) */
@@ -69,7 +70,7 @@ async function main() {
   await call('app.info', {});
   await call('settings.get', {});
   // as the page does: asked again while its health figures are not today's yet (Dashboard['updating'])
-  while ((await call('health.dashboard', {}))?.updating);
+  await settledDashboard(call);
   await call('circles.list', {});
   await call('tags.list', {});
   await call('reminders.summary', {});
